@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * The normalized records every importer produces, and the JSON Lines format itself
+ * (documented in docs/catalog-format.md). Prices are integers in minor units (cents).
+ */
+
+const CURRENCIES = new Set(
+  ('AED AUD BRL CAD CHF CNY CZK DKK EUR GBP HKD HUF IDR ILS INR IRR JPY KRW MXN MYR NOK NZD PHP PLN RON ' +
+    'SAR SEK SGD THB TRY TWD UAH USD ZAR').split(' '),
+);
+
+export const MAX_FIELD_CHARS = 65_536;
+
+export const currencySchema = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine((s) => CURRENCIES.has(s), { message: 'unknown currency (expected an ISO 4217 code such as EUR or USD)' });
+
+const text = (max = 1_000) => z.string().trim().max(max, { message: `longer than ${max} characters` });
+const minor = z.number({ message: 'price must be a number' }).int('price must be whole minor units').nonnegative('price must not be negative');
+
+export const variantRecordSchema = z.object({
+  sku: text(120).min(1, 'SKU is required'),
+  /** Option name → value, for example { Size: '42', Color: 'Black' }. Empty for single-variant products. */
+  options: z.record(z.string(), text(200)).default({}),
+  priceMinor: minor.max(100_000_000, 'price is implausibly large'),
+  currency: currencySchema,
+  compareAtPriceMinor: minor.nullable().optional(),
+  stock: z.number().int().min(0).default(0),
+  image: text(2_000).nullable().optional(),
+  barcode: text(64).nullable().optional(),
+});
+export type VariantRecord = z.infer<typeof variantRecordSchema>;
+
+export const productRecordSchema = z.object({
+  kind: z.literal('product').optional(),
+  handle: text(255).min(1, 'handle is required').regex(/^[a-z0-9][a-z0-9-_.]*$/i, 'handle may hold letters, digits, "-", "_" and "." only'),
+  title: text(500).min(1, 'title is required'),
+  /** HTML allowed; stored as given and as plain text for search. */
+  descriptionHtml: text(MAX_FIELD_CHARS).default(''),
+  vendor: text(255).default(''),
+  /** Category path from general to specific, for example ["Shoes", "Running shoes"]. */
+  categoryPath: z.array(text(255).min(1)).max(10).default([]),
+  productType: text(255).default(''),
+  tags: z.array(text(255).min(1)).max(250).default([]),
+  attributes: z.record(z.string(), text(1_000)).default({}),
+  images: z.array(text(2_000).min(1)).max(50).default([]),
+  status: z.enum(['active', 'draft', 'archived']).default('active'),
+  /** Option names in display order, for example ["Size", "Color"]. */
+  optionNames: z.array(text(100).min(1)).max(3).default([]),
+  variants: z.array(variantRecordSchema).min(1, 'a product needs at least one variant').max(2_000),
+});
+export type ProductRecord = z.infer<typeof productRecordSchema>;
+
+export const customerRecordSchema = z.object({
+  kind: z.literal('customer').optional(),
+  id: text(100).min(1),
+  email: z.string().trim().email().max(320),
+  firstName: text(100).min(1),
+  lastName: text(100).default(''),
+  phone: text(40).nullable().optional(),
+  city: text(120).nullable().optional(),
+  country: text(2).nullable().optional(),
+  language: text(10).default('en'),
+  tags: z.array(text(100)).default([]),
+  acceptsMarketing: z.boolean().default(false),
+  createdAt: z.string().datetime({ offset: true }),
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+export const ORDER_STATUSES = ['placed', 'paid', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
+
+export const orderRecordSchema = z.object({
+  kind: z.literal('order').optional(),
+  id: text(100).min(1),
+  customerId: text(100).min(1),
+  status: z.enum(ORDER_STATUSES),
+  placedAt: z.string().datetime({ offset: true }),
+  currency: currencySchema,
+  shippingMinor: minor.default(0),
+  tracking: z
+    .object({ carrier: text(100), number: text(100), url: text(2_000).nullable().optional() })
+    .nullable()
+    .optional(),
+  shippedAt: z.string().datetime({ offset: true }).nullable().optional(),
+  deliveredAt: z.string().datetime({ offset: true }).nullable().optional(),
+  returnedAt: z.string().datetime({ offset: true }).nullable().optional(),
+  lines: z
+    .array(
+      z.object({
+        sku: text(120).min(1),
+        title: text(500).min(1),
+        quantity: z.number().int().min(1).max(1_000),
+        unitPriceMinor: minor,
+      }),
+    )
+    .min(1),
+});
+export type OrderRecord = z.infer<typeof orderRecordSchema>;
+
+/** A policy document chunk: one heading section of a markdown file. */
+export interface PolicyChunkRecord {
+  heading: string;
+  /** Heading trail, for example ["Returns", "Refund timing"]. */
+  path: string[];
+  anchor: string;
+  text: string;
+  position: number;
+}
+
+export interface PolicyDocumentRecord {
+  slug: string;
+  title: string;
+  source: string;
+  chunks: PolicyChunkRecord[];
+}
