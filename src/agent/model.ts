@@ -1,0 +1,47 @@
+/**
+ * The provider-neutral chat model interface. Both the OpenAI-compatible provider and the
+ * offline model implement it, and the agent loop only ever talks to it.
+ */
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The raw JSON arguments string exactly as the model produced it (it may be invalid). */
+  arguments: string;
+}
+
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string | null; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; name: string; content: string };
+
+/** A tool as the model sees it: name, description and JSON Schema of its arguments. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export type ModelChunk =
+  | { type: 'text_delta'; text: string }
+  | { type: 'tool_call'; call: ToolCall }
+  | { type: 'usage'; usage: TokenUsage }
+  | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'other' };
+
+export interface ModelRequest {
+  messages: ChatMessage[];
+  tools: ToolSpec[];
+  signal?: AbortSignal;
+}
+
+export interface ChatModel {
+  /** e.g. `openai:gpt-4o-mini` or `offline:rules-v1`. Recorded on every assistant message. */
+  readonly id: string;
+  /** Streams one model step. Tool calls are yielded whole, once their arguments are complete. */
+  stream(request: ModelRequest): AsyncIterable<ModelChunk>;
+}

@@ -1,0 +1,60 @@
+/** Money in minor units with its ISO currency; `formatted` is for display, e.g. "€89.00". */
+export interface Money {
+  amount: number;
+  currency: string;
+  formatted: string;
+}
+
+export interface VariantSummary {
+  sku: string;
+  /** Option name → value, e.g. { Size: '42', Color: 'Black' }. */
+  options: Record<string, string>;
+  price: Money;
+  compareAtPrice: Money | null;
+  stock: number;
+  inStock: boolean;
+  image: string | null;
+}
+
+/** A product as search and tools return it. Only active products are ever returned. */
+export interface ProductSummary {
+  handle: string;
+  title: string;
+  vendor: string;
+  category: string;
+  categoryPath: string[];
+  tags: string[];
+  attributes: Record<string, string>;
+  description: string;
+  /** Cheapest matching variant's price. */
+  price: Money;
+  inStock: boolean;
+  image: string | null;
+  optionNames: string[];
+  /** The variants that match the filters (all variants when no variant filter applies). */
+  variants: VariantSummary[];
+  score?: number;
+}
+
+export interface SearchFilters {
+  minPriceMinor?: number;
+  maxPriceMinor?: number;
+  /** Matches any level of the category path or the product type, case-insensitively. */
+  category?: string;
+  vendor?: string;
+  inStock?: boolean;
+  /** Option name → wanted value, e.g. { Color: 'black', Size: '42' }; names and values match case-insensitively. */
+  options?: Record<string, string>;
+  /** Products must carry every one of these tags (case-insensitive). */
+  tags?: string[];
+  /** Handles to leave out (e.g. things already bought). */
+  excludeHandles?: string[];
+}
+
+export type SearchMode = 'hybrid' | 'lexical' | 'vector';
+
+export interface SearchQuery extends SearchFilters {
+  query: string;
+  limit?: number;
+  mode?: SearchMode;
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+
+/**
+ * What a tool knows about the turn it runs in. Identity comes from the verified session,
+ * server-side; a tool never takes a customer id from the model.
+ */
+export interface ToolContext {
+  conversationId: string;
+  /** The verified customer, or null for an anonymous shopper. */
+  customerId: string | null;
+  /** The cart of this shopper session. */
+  cartId: string;
+  /** Who is acting: the assistant (tool calls) or, for cart changes made outside the model, others. */
+  actor: 'assistant';
+  signal?: AbortSignal;
+}
+
+export interface ToolDefinition<I extends z.ZodType = z.ZodType, O = unknown> {
+  /** snake_case; part of the model's public API. */
+  name: string;
+  description: string;
+  input: I;
+  run: (input: z.infer<I>, ctx: ToolContext) => Promise<O>;
+}
+
+export function defineTool<I extends z.ZodType, O>(tool: ToolDefinition<I, O>): ToolDefinition<I, O> {
+  return tool;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDefinition<any, any>;
