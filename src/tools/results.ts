@@ -1,0 +1,80 @@
+import type { Money, ProductSummary, VariantSummary } from '../catalog/types.js';
+
+/** The JSON each tool returns to the model. The offline model reads these same shapes. */
+
+export interface CartLine {
+  sku: string;
+  handle: string;
+  title: string;
+  options: Record<string, string>;
+  quantity: number;
+  unitPrice: Money;
+  lineTotal: Money;
+  inStock: boolean;
+  image: string | null;
+}
+
+export interface CartView {
+  id: string;
+  items: CartLine[];
+  itemCount: number;
+  subtotal: Money;
+}
+
+/** A cart change that could not be made: a clear reason and what to offer instead. */
+export interface CartRefusal {
+  ok: false;
+  reason: 'out_of_stock' | 'unknown_product' | 'unknown_variant' | 'needs_option' | 'quantity_limit' | 'not_in_cart' | 'pending_approval';
+  message: string;
+  /** Option names still to choose, with their available values. */
+  missingOptions?: { name: string; values: string[] }[];
+  alternatives?: VariantSummary[];
+  alternativeProducts?: ProductSummary[];
+}
+
+export type CartChangeResult = { ok: true; message: string; cart: CartView; changedSku: string } | CartRefusal;
+
+export interface SearchProductsResult {
+  products: ProductSummary[];
+  /** Set when filters were relaxed or nothing matched. */
+  note?: string;
+}
+
+export interface OrderView {
+  id: string;
+  status: string;
+  placedAt: string;
+  total: Money;
+  items: { sku: string; title: string; quantity: number; unitPrice: Money }[];
+  tracking: { carrier: string; number: string; url: string | null } | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+}
+
+export type OrdersResult = { signInRequired: true; message: string } | { orders: OrderView[] };
+export type OrderStatusResult = { signInRequired: true; message: string } | { order: OrderView | null; message?: string };
+
+export interface PolicyChunkView {
+  source: string;
+  title: string;
+  heading: string;
+  anchor: string;
+  text: string;
+}
+
+export interface SearchPoliciesResult {
+  chunks: PolicyChunkView[];
+}
+
+export interface RecommendResult {
+  products: ProductSummary[];
+  basedOn: string[];
+  signInRequired?: boolean;
+}
+
+export interface HumanRequestResult {
+  requested: true;
+  reason: string;
+  urgency: 'low' | 'normal' | 'high';
+  message: string;
+}
