@@ -1,0 +1,62 @@
+import type { SearchFilters, VariantSummary } from './types.js';
+
+/** Option names compare case-insensitively, with British and American spellings as one. */
+export function normalizeOptionName(name: string): string {
+  const n = name.trim().toLowerCase();
+  return n === 'colour' ? 'color' : n;
+}
+
+function optionValueMatches(actual: string, wanted: string): boolean {
+  const a = actual.trim().toLowerCase();
+  const w = wanted.trim().toLowerCase();
+  return a === w || a.split(/[^\p{L}\p{N}.]+/u).includes(w);
+}
+
+/** Does a variant satisfy the variant-level filters (price, stock, options)? Mirrors `variantConditionSql`. */
+export function variantMatches(v: Pick<VariantSummary, 'options' | 'price' | 'inStock'>, f: SearchFilters): boolean {
+  if (f.minPriceMinor !== undefined && v.price.amount < f.minPriceMinor) return false;
+  if (f.maxPriceMinor !== undefined && v.price.amount > f.maxPriceMinor) return false;
+  if (f.inStock && !v.inStock) return false;
+  for (const [name, wanted] of Object.entries(f.options ?? {})) {
+    const key = Object.keys(v.options).find((k) => normalizeOptionName(k) === normalizeOptionName(name));
+    if (!key || !optionValueMatches(v.options[key], wanted)) return false;
+  }
+  return true;
+}
+
+/**
+ * SQL conditions on `products p` for the filters, with their parameters numbered from `offset`.
+ * Variant-level filters become one EXISTS, so a product matches only if one variant meets them all.
+ */
+export function filterSql(f: SearchFilters, offset: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${offset + params.length}`;
+  };
+  const where = [`p.status = 'active'`];
+  if (f.category) {
+    const c = p(f.category.trim().toLowerCase());
+    where.push(`(lower(p.product_type) = ${c} OR EXISTS (SELECT 1 FROM unnest(p.category_path) cp WHERE lower(cp) = ${c}))`);
+  }
+  if (f.vendor) where.push(`lower(p.vendor) = ${p(f.vendor.trim().toLowerCase())}`);
+  if (f.tags && f.tags.length > 0) {
+    where.push(`(SELECT count(*) FROM unnest(p.tags) t WHERE lower(t) = ANY(${p(f.tags.map((t) => t.toLowerCase()))}::text[])) >= ${f.tags.length}`);
+  }
+  if (f.excludeHandles && f.excludeHandles.length > 0) where.push(`NOT (p.handle = ANY(${p(f.excludeHandles)}::text[]))`);
+
+  const vconds: string[] = [];
+  if (f.minPriceMinor !== undefined) vconds.push(`v.price_minor >= ${p(f.minPriceMinor)}`);
+  if (f.maxPriceMinor !== undefined) vconds.push(`v.price_minor <= ${p(f.maxPriceMinor)}`);
+  if (f.inStock) vconds.push('v.stock > 0');
+  for (const [name, value] of Object.entries(f.options ?? {})) {
+    const n = p(normalizeOptionName(name));
+    const val = p(value.trim().toLowerCase());
+    vconds.push(
+      `EXISTS (SELECT 1 FROM jsonb_each_text(v.options) o WHERE regexp_replace(lower(o.key), '^colour$', 'color') = ${n}
+         AND (lower(o.value) = ${val} OR ${val} = ANY(regexp_split_to_array(lower(o.value), '[^[:alnum:].]+'))))`,
+    );
+  }
+  if (vconds.length > 0) where.push(`EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND ${vconds.join(' AND ')})`);
+  return { sql: where.join(' AND '), params };
+}

@@ -1,0 +1,79 @@
+import type { Database } from '../db/database.js';
+import { toVectorLiteral } from '../db/database.js';
+import type { Embedder } from './embeddings/embedder.js';
+
+export type ProgressFn = (done: number, total: number) => void;
+
+/**
+ * Makes sure the vector tables match the embedder (provider and dimension, recorded in
+ * embedding_state). When the provider changed, the vectors are dropped, to be re-embedded.
+ */
+export async function prepareVectorTables(db: Database, embedder: Embedder): Promise<{ switched: boolean; previous: string | null }> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [4_242_018]);
+    const state = await tx.query<{ provider: string; dimension: number }>('SELECT provider, dimension FROM embedding_state');
+    const prev = state.rows[0];
+    const same = prev && prev.provider === embedder.id && prev.dimension === embedder.dimension;
+    if (!same) {
+      await tx.exec('DROP TABLE IF EXISTS product_vectors; DROP TABLE IF EXISTS policy_vectors;');
+    }
+    const d = embedder.dimension;
+    await tx.exec(`
+      CREATE TABLE IF NOT EXISTS product_vectors (
+        product_id integer PRIMARY KEY REFERENCES products (id) ON DELETE CASCADE,
+        text_hash  text NOT NULL,
+        embedding  vector(${d}) NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS product_vectors_hnsw ON product_vectors USING hnsw (embedding vector_cosine_ops);
+      CREATE TABLE IF NOT EXISTS policy_vectors (
+        chunk_id   integer PRIMARY KEY REFERENCES policy_chunks (id) ON DELETE CASCADE,
+        text_hash  text NOT NULL,
+        embedding  vector(${d}) NOT NULL
+      );`);
+    await tx.query(
+      `INSERT INTO embedding_state (id, provider, dimension) VALUES (true, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET provider = EXCLUDED.provider, dimension = EXCLUDED.dimension, updated_at = now()`,
+      [embedder.id, d],
+    );
+    return { switched: Boolean(prev) && !same, previous: prev?.provider ?? null };
+  });
+}
+
+interface Pending {
+  id: number;
+  text: string;
+  hash: string;
+}
+
+/** Embeds what is missing or stale in batches; returns how many vectors were written. */
+export async function embedPending(
+  db: Database,
+  embedder: Embedder,
+  kind: 'product' | 'policy',
+  pending: Pending[],
+  opts: { batchSize?: number; onProgress?: ProgressFn; signal?: AbortSignal } = {},
+): Promise<number> {
+  const batchSize = opts.batchSize ?? 64;
+  const table = kind === 'product' ? 'product_vectors' : 'policy_vectors';
+  const key = kind === 'product' ? 'product_id' : 'chunk_id';
+  let done = 0;
+  for (let i = 0; i < pending.length; i += batchSize) {
+    const batch = pending.slice(i, i + batchSize);
+    const vectors = await embedder.embedDocuments(
+      batch.map((p) => p.text),
+      { signal: opts.signal },
+    );
+    await db.transaction(async (tx) => {
+      for (const [j, p] of batch.entries()) {
+        await tx.query(
+          `INSERT INTO ${table} (${key}, text_hash, embedding) VALUES ($1, $2, $3::vector)
+           ON CONFLICT (${key}) DO UPDATE SET text_hash = EXCLUDED.text_hash, embedding = EXCLUDED.embedding`,
+          [p.id, p.hash, toVectorLiteral(vectors[j])],
+        );
+      }
+    });
+    done += batch.length;
+    opts.onProgress?.(done, pending.length);
+  }
+  return done;
+}

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of the environment. Validated at boot; a bad value names its variable. */
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  CATALOG_DIR: z.string().default('./catalog'),
+  PROMPTS_DIR: z.string().default('./prompts'),
+  DATABASE_URL: optionalString.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
+  SHOP_NAME: z.string().min(1).default('Alder & Pine'),
+  SHOP_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+    .default('EUR'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.string().url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional()),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  OPENAI_EMBEDDING_DIMENSION: z.coerce.number().int().positive().max(16_000).optional(),
+  /** Use the local embedder even when an OpenAI-compatible server is configured (e.g. an LLM server without embeddings). */
+  EMBEDDINGS: z.enum(['auto', 'local', 'openai']).default('auto'),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(6),
+  HISTORY_TOKEN_BUDGET: z.coerce.number().int().min(500).default(6_000),
+  PROMPTS_WATCH: bool.optional(),
+  IMPORT_ON_START: bool.default('true'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  catalogDir: string;
+  promptsDir: string;
+  database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+  shop: { name: string; currency: string };
+  openai: { apiKey?: string; baseURL?: string; model: string; embeddingModel: string; embeddingDimension?: number } | null;
+  embeddings: 'local' | 'openai';
+  model: { timeoutMs: number; maxRetries: number; maxSteps: number; historyTokenBudget: number };
+  promptsWatch: boolean;
+  importOnStart: boolean;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env by default) into typed config, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const openaiConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  if (e.EMBEDDINGS === 'openai' && !openaiConfigured) {
+    throw new ConfigError('Invalid configuration:\n  EMBEDDINGS: "openai" needs OPENAI_API_KEY or OPENAI_BASE_URL');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    catalogDir: path.resolve(cwd, e.CATALOG_DIR),
+    promptsDir: path.resolve(cwd, e.PROMPTS_DIR),
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') },
+    shop: { name: e.SHOP_NAME, currency: e.SHOP_CURRENCY },
+    openai: openaiConfigured
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL,
+          embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+          embeddingDimension: e.OPENAI_EMBEDDING_DIMENSION,
+        }
+      : null,
+    embeddings: e.EMBEDDINGS === 'local' || (e.EMBEDDINGS === 'auto' && !openaiConfigured) ? 'local' : 'openai',
+    model: {
+      timeoutMs: e.MODEL_TIMEOUT_MS,
+      maxRetries: e.MODEL_MAX_RETRIES,
+      maxSteps: e.AGENT_MAX_STEPS,
+      historyTokenBudget: e.HISTORY_TOKEN_BUDGET,
+    },
+    promptsWatch: e.PROMPTS_WATCH ?? e.NODE_ENV === 'development',
+    importOnStart: e.IMPORT_ON_START,
+    logLevel: e.LOG_LEVEL,
+  };
+}

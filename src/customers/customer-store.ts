@@ -1,0 +1,57 @@
+import { contentHash } from '../catalog/content-hash.js';
+import type { CustomerRecord, OrderRecord } from '../catalog/records.js';
+import type { Queryable } from '../db/database.js';
+import { ValidationError } from '../errors.js';
+import type { UpsertOutcome } from '../catalog/product-store.js';
+
+/** Inserts or updates a customer by id; unchanged content is left alone. */
+export async function upsertCustomer(tx: Queryable, c: CustomerRecord): Promise<UpsertOutcome> {
+  const hash = contentHash(c);
+  const prev = await tx.query<{ content_hash: string }>('SELECT content_hash FROM customers WHERE id = $1', [c.id]);
+  if (prev.rows[0]?.content_hash === hash) return 'unchanged';
+  const clash = await tx.query<{ id: string }>('SELECT id FROM customers WHERE lower(email) = lower($1) AND id <> $2', [c.email, c.id]);
+  if (clash.rows.length > 0) throw new ValidationError('catalog:duplicate_email', `email ${c.email} already belongs to customer ${clash.rows[0].id}`);
+  await tx.query(
+    `INSERT INTO customers (id, email, first_name, last_name, phone, city, country, language, tags, accepts_marketing, content_hash, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)
+     ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
+       phone = EXCLUDED.phone, city = EXCLUDED.city, country = EXCLUDED.country, language = EXCLUDED.language,
+       tags = EXCLUDED.tags, accepts_marketing = EXCLUDED.accepts_marketing, content_hash = EXCLUDED.content_hash,
+       created_at = EXCLUDED.created_at`,
+    [c.id, c.email, c.firstName, c.lastName, c.phone ?? null, c.city ?? null, c.country ?? null, c.language, c.tags, c.acceptsMarketing, hash, c.createdAt],
+  );
+  return prev.rows.length > 0 ? 'updated' : 'created';
+}
+
+/** Inserts or updates an order and its lines by order id. The customer must exist. */
+export async function upsertOrder(tx: Queryable, o: OrderRecord): Promise<UpsertOutcome> {
+  const hash = contentHash(o);
+  const prev = await tx.query<{ content_hash: string }>('SELECT content_hash FROM orders WHERE id = $1', [o.id]);
+  if (prev.rows[0]?.content_hash === hash) return 'unchanged';
+  const customer = await tx.query('SELECT 1 FROM customers WHERE id = $1', [o.customerId]);
+  if (customer.rows.length === 0) throw new ValidationError('catalog:unknown_customer', `order ${o.id} refers to unknown customer ${o.customerId}`);
+  const subtotal = o.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
+  await tx.query(
+    `INSERT INTO orders (id, customer_id, status, placed_at, currency, subtotal_minor, shipping_minor, total_minor,
+                         tracking_carrier, tracking_number, tracking_url, shipped_at, delivered_at, returned_at, content_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id, status = EXCLUDED.status, placed_at = EXCLUDED.placed_at,
+       currency = EXCLUDED.currency, subtotal_minor = EXCLUDED.subtotal_minor, shipping_minor = EXCLUDED.shipping_minor,
+       total_minor = EXCLUDED.total_minor, tracking_carrier = EXCLUDED.tracking_carrier, tracking_number = EXCLUDED.tracking_number,
+       tracking_url = EXCLUDED.tracking_url, shipped_at = EXCLUDED.shipped_at, delivered_at = EXCLUDED.delivered_at,
+       returned_at = EXCLUDED.returned_at, content_hash = EXCLUDED.content_hash, version = orders.version + 1`,
+    [
+      o.id, o.customerId, o.status, o.placedAt, o.currency, subtotal, o.shippingMinor, subtotal + o.shippingMinor,
+      o.tracking?.carrier ?? null, o.tracking?.number ?? null, o.tracking?.url ?? null,
+      o.shippedAt ?? null, o.deliveredAt ?? null, o.returnedAt ?? null, hash,
+    ],
+  );
+  await tx.query('DELETE FROM order_lines WHERE order_id = $1', [o.id]);
+  for (const [i, l] of o.lines.entries()) {
+    await tx.query(
+      'INSERT INTO order_lines (order_id, line_no, sku, title, quantity, unit_price_minor) VALUES ($1, $2, $3, $4, $5, $6)',
+      [o.id, i + 1, l.sku, l.title, l.quantity, l.unitPriceMinor],
+    );
+  }
+  return prev.rows.length > 0 ? 'updated' : 'created';
+}

@@ -1,0 +1,29 @@
+/** One interface over both engines: PGlite (embedded) and a real Postgres through `pg`. */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  /** One parameterized statement ($1, $2…). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Several statements without parameters (migrations, DDL). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'pg';
+  /** Runs `fn` in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Serializes a vector for a `$n::vector` parameter; identical on both engines. */
+export function toVectorLiteral(v: ArrayLike<number>): string {
+  return `[${Array.from(v, (x) => (Number.isFinite(x) ? Math.fround(x) : 0)).join(',')}]`;
+}
+
+/** Serializes a value for a `$n::jsonb` parameter; identical on both engines. */
+export function toJson(v: unknown): string {
+  return JSON.stringify(v);
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors.js';
+import type { Database } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { createPgDatabase } from './pg-database.js';
+
+const workerUrl = new URL('./embedded-worker.ts', import.meta.url);
+
+/** Starts a worker thread whose code is TypeScript, through tsx's loader, in any host (node, tsx, vitest). */
+function startTsWorker(url: URL, data: unknown): Worker {
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+/**
+ * The embedded engine: PGlite persisted in `dataDir`, running on a worker thread and reached
+ * through `pg` over loopback. One connection, because PGlite is a single Postgres session.
+ */
+export async function createEmbeddedDatabase(opts: { dataDir: string }): Promise<Database> {
+  const lock = lockDataDir(opts.dataDir);
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const worker = startTsWorker(workerUrl, { dataDir: opts.dataDir });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`embedded database worker exited with code ${code}`)));
+      worker.on('message', (m: { type: string; url?: string; message?: string }) => {
+        if (m.type === 'ready' && m.url) resolve(m.url);
+        if (m.type === 'failed') reject(new Error(m.message));
+      });
+    });
+    worker.removeAllListeners('exit');
+    worker.removeAllListeners('error');
+    worker.on('error', (err) => console.error('embedded database worker failed:', err));
+    return await createPgDatabase({
+      connectionString: url,
+      max: 1,
+      onClose: async () => {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5_000);
+          worker.on('message', (m: { type: string }) => m.type === 'stopped' && (clearTimeout(timer), resolve()));
+          worker.postMessage({ type: 'stop' });
+        });
+        await worker.terminate();
+        lock.release();
+      },
+    });
+  } catch (err) {
+    await worker.terminate();
+    lock.release();
+    throw new AppError('db:start', `Could not start the embedded database in ${opts.dataDir}`, { cause: err, expose: true });
+  }
+}

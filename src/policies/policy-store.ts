@@ -1,0 +1,28 @@
+import { contentHash } from '../catalog/content-hash.js';
+import type { PolicyDocumentRecord } from '../catalog/records.js';
+import type { Queryable } from '../db/database.js';
+import type { UpsertOutcome } from '../catalog/product-store.js';
+
+/** Inserts or replaces a policy document and its chunks by slug. */
+export async function upsertPolicyDocument(tx: Queryable, doc: PolicyDocumentRecord): Promise<UpsertOutcome> {
+  const hash = contentHash({ title: doc.title, chunks: doc.chunks });
+  const prev = await tx.query<{ id: number; content_hash: string }>('SELECT id, content_hash FROM policy_documents WHERE slug = $1', [doc.slug]);
+  if (prev.rows[0]?.content_hash === hash) return 'unchanged';
+  const row = await tx.query<{ id: number }>(
+    `INSERT INTO policy_documents (slug, title, source, content_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title, source = EXCLUDED.source, content_hash = EXCLUDED.content_hash, updated_at = now()
+     RETURNING id`,
+    [doc.slug, doc.title, doc.source, hash],
+  );
+  const id = row.rows[0].id;
+  await tx.query('DELETE FROM policy_chunks WHERE document_id = $1', [id]);
+  for (const c of doc.chunks) {
+    await tx.query(
+      `INSERT INTO policy_chunks (document_id, position, heading, heading_path, anchor, body, search_tsv)
+       VALUES ($1, $2, $3, $4::text[], $5, $6,
+               setweight(to_tsvector('english', $7), 'A') || setweight(to_tsvector('english', $6), 'B'))`,
+      [id, c.position, c.heading, c.path, c.anchor, c.text, `${doc.title} ${c.path.join(' ')}`],
+    );
+  }
+  return prev.rows.length > 0 ? 'updated' : 'created';
+}
