@@ -2,24 +2,9 @@ import type { Money, ProductSummary, VariantSummary } from '../catalog/types.js'
 
 /** The JSON each tool returns to the model. The offline model reads these same shapes. */
 
-export interface CartLine {
-  sku: string;
-  handle: string;
-  title: string;
-  options: Record<string, string>;
-  quantity: number;
-  unitPrice: Money;
-  lineTotal: Money;
-  inStock: boolean;
-  image: string | null;
-}
+import type { CartView } from '../carts/types.js';
 
-export interface CartView {
-  id: string;
-  items: CartLine[];
-  itemCount: number;
-  subtotal: Money;
-}
+export type { CartLine, CartView } from '../carts/types.js';
 
 /** A cart change that could not be made: a clear reason and what to offer instead. */
 export interface CartRefusal {

@@ -1,0 +1,26 @@
+import type { Money } from '../catalog/types.js';
+
+export interface CartLine {
+  sku: string;
+  handle: string;
+  title: string;
+  options: Record<string, string>;
+  quantity: number;
+  unitPrice: Money;
+  lineTotal: Money;
+  inStock: boolean;
+  /** Units available now; a line may ask for more than this when stock fell after it was added. */
+  stock: number;
+  image: string | null;
+}
+
+export interface CartView {
+  id: string;
+  version: number;
+  items: CartLine[];
+  itemCount: number;
+  subtotal: Money;
+}
+
+/** Who changed a cart: every change is recorded with its actor. */
+export type CartActor = { kind: 'shopper' | 'assistant' | 'agent' | 'system'; id?: string | null };

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedStale, ingest, type IngestInput } from '../../src/catalog/ingest.js';
+import { createCatalogSearch, type CatalogSearch } from '../../src/catalog/search.js';
+import type { ProductRecord } from '../../src/catalog/records.js';
+import type { Embedder } from '../../src/catalog/embeddings/embedder.js';
+import type { Database } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { ENGINES, openTestDatabase } from '../helpers/test-database.js';
+import { testEmbedder } from '../helpers/local-embedder.js';
+import { product } from '../helpers/product-fixtures.js';
+
+const input = (products: ProductRecord[]): IngestInput => ({
+  products: products.map((record, i) => ({ record, source: { file: 'test.jsonl', line: i + 1 } })),
+  customers: [],
+  orders: [],
+  policies: [],
+  errors: [],
+});
+
+const shoe = (n: number, price: number, color: string, stock = 3) =>
+  product({
+    handle: `trail-runner-${n}`,
+    title: `Trail Runner ${n} running shoe`,
+    vendor: n === 7 ? 'Rarebird' : 'Stride',
+    categoryPath: ['Shoes', 'Running shoes'],
+    descriptionHtml: '<p>A light <b>running</b> shoe for trails and roads.</p>',
+    tags: ['running', n % 2 ? 'men' : 'women'],
+    optionNames: ['Size', 'Color'],
+    variants: ['41', '42', '43'].map((size) => ({
+      sku: `TR-${n}-${size}`,
+      options: { Size: size, Color: color },
+      priceMinor: price,
+      currency: 'EUR',
+      stock: size === '43' ? 0 : stock,
+    })),
+  });
+
+const filler = (n: number) =>
+  product({
+    handle: `ceramic-mug-${n}`,
+    title: `Ceramic Mug No. ${n}`,
+    categoryPath: ['Home & living', 'Mugs'],
+    descriptionHtml: 'A stoneware mug for coffee and tea.',
+    variants: [{ sku: `MUG-${n}`, options: {}, priceMinor: 1500 + n, currency: 'EUR', stock: 10 }],
+  });
+
+describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
+  let db: Database;
+  let embedder: Embedder;
+  let search: CatalogSearch;
+
+  beforeAll(async () => {
+    [db, embedder] = await Promise.all([openTestDatabase(engine), testEmbedder()]);
+    search = createCatalogSearch({ db, embedder });
+    const products = [
+      ...Array.from({ length: 12 }, (_, i) => shoe(i + 1, 6000 + i * 1000, i % 3 === 0 ? 'Black' : 'Blue')),
+      ...Array.from({ length: 88 }, (_, i) => filler(i + 1)),
+      product({ handle: 'puffer-jacket', title: 'Alpine Down Puffer Jacket', categoryPath: ['Clothing', 'Jackets'], descriptionHtml: 'Warm insulated winter coat.', variants: [{ sku: 'PUF-1', options: {}, priceMinor: 12900, currency: 'EUR', stock: 4 }] }),
+      product({ handle: 'hidden-draft', title: 'Secret Draft Running Shoe', status: 'draft', variants: [{ sku: 'DRAFT-1', options: {}, priceMinor: 100, currency: 'EUR', stock: 4 }] }),
+    ];
+    const summary = await ingest({ db, embedder }, input(products));
+    expect(summary.errors).toEqual([]);
+  });
+  afterAll(() => db?.close());
+
+  it('runs migrations twice without change', async () => {
+    expect(await migrate(db)).toEqual([]);
+  });
+
+  it('imports the same records twice without changing or re-embedding anything', async () => {
+    const again = await ingest({ db, embedder }, input([shoe(1, 6000, 'Black'), filler(1)]));
+    expect(again.counts.products).toEqual({ created: 0, updated: 0, unchanged: 2, failed: 0 });
+    expect(again.embedded.products).toBe(0);
+  });
+
+  it('updates a changed product, re-embedding only when its text changed', async () => {
+    const priceOnly = await ingest({ db, embedder }, input([filler(2)].map((p) => ({ ...p, variants: [{ ...p.variants[0], priceMinor: 999 }] }))));
+    expect(priceOnly.counts.products.updated).toBe(1);
+    expect(priceOnly.embedded.products).toBe(0);
+    const retitled = await ingest({ db, embedder }, input([{ ...filler(3), title: 'Ceramic Espresso Cup No. 3' }]));
+    expect(retitled.embedded.products).toBe(1);
+    const [cup] = await search.search({ query: 'espresso cup', limit: 1 });
+    expect(cup.handle).toBe('ceramic-mug-3');
+    expect(cup.price.formatted).toBe('€15.03');
+  });
+
+  it('reports a SKU that belongs to another product and keeps the rest', async () => {
+    const clash = product({ handle: 'copycat', title: 'Copycat', variants: [{ sku: 'MUG-5', options: {}, priceMinor: 1, currency: 'EUR', stock: 1 }] });
+    const r = await ingest({ db, embedder }, input([clash, product({ handle: 'fine-one', title: 'Fine One' })]));
+    expect(r.counts.products).toMatchObject({ created: 1, failed: 1 });
+    expect(r.errors[0]).toMatchObject({ file: 'test.jsonl', line: 1 });
+    expect(r.errors[0].message).toMatch(/MUG-5.*ceramic-mug-5/);
+  });
+
+  it('finds products by meaning and never shows a draft', async () => {
+    const results = await search.search({ query: 'warm coat for winter', limit: 3 });
+    expect(results[0].handle).toBe('puffer-jacket');
+    const shoes = await search.search({ query: 'running shoe', limit: 50 });
+    expect(shoes.map((r) => r.handle)).not.toContain('hidden-draft');
+  });
+
+  it('applies price, option and stock filters and says which variants match', async () => {
+    const results = await search.search({ query: 'running shoes', maxPriceMinor: 9000, options: { Color: 'black' }, inStock: true, limit: 10 });
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.price.amount).toBeLessThanOrEqual(9000);
+      expect(r.variants.every((v) => v.options.Color === 'Black' && v.inStock)).toBe(true);
+      expect(r.variants.map((v) => v.options.Size)).toEqual(['41', '42']);
+    }
+    expect(results.map((r) => r.handle).sort()).toEqual(['trail-runner-1', 'trail-runner-4']);
+  });
+
+  it('does not starve a filter that matches 1% of products', async () => {
+    const results = await search.search({ query: 'ceramic mug for coffee', vendor: 'rarebird', limit: 10 });
+    expect(results.map((r) => r.handle)).toEqual(['trail-runner-7']);
+    const vectorOnly = await search.rank({ query: 'ceramic mug for coffee', vendor: 'Rarebird' }, 'vector', 10);
+    expect(vectorOnly).toHaveLength(1);
+  });
+
+  it('re-embeds everything when the embedding provider changes', async () => {
+    const other: Embedder = {
+      id: 'test:other-provider',
+      dimension: 8,
+      embedDocuments: async (texts) => texts.map((t) => Array.from({ length: 8 }, (_, i) => ((t.length + i) % 5) + 1)),
+      embedQuery: async (t) => Array.from({ length: 8 }, (_, i) => ((t.length + i) % 5) + 1),
+    };
+    const switched = await embedStale({ db, embedder: other });
+    const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
+    expect(switched.products).toBe(total.rows[0].n);
+    const state = await db.query<{ provider: string; dimension: number }>('SELECT provider, dimension FROM embedding_state');
+    expect(state.rows[0]).toEqual({ provider: 'test:other-provider', dimension: 8 });
+    const back = await embedStale({ db, embedder });
+    expect(back.products).toBe(total.rows[0].n);
+  });
+});
