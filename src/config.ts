@@ -37,7 +37,7 @@ const envSchema = z.object({
   AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(6),
   HISTORY_TOKEN_BUDGET: z.coerce.number().int().min(500).default(6_000),
   PROMPTS_WATCH: bool.optional(),
-  IMPORT_ON_START: bool.default('true'),
+  IMPORT_ON_START: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -19,10 +19,10 @@ export async function createPgDatabase(opts: {
     await first.end();
   }
   // `onConnect` is awaited before a new client is handed out, so registration never races a query.
-  const poolOptions = {
+  const poolOptions: pg.PoolConfig = {
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
-    onConnect: (client: pg.PoolClient) => pgvector.registerTypes(client),
+    onConnect: (client: pg.ClientBase) => pgvector.registerTypes(client),
   };
   const pool = new pg.Pool(poolOptions);
   // An idle client losing its connection must not crash the process; the pool replaces it.

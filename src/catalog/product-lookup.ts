@@ -1,0 +1,17 @@
+import type { Database } from '../db/database.js';
+import { loadByHandles } from './product-summaries.js';
+import type { ProductSummary } from './types.js';
+
+/** Active products by handle or SKU, always read fresh from the database. */
+export function createProductLookup(deps: { db: Database }) {
+  const { db } = deps;
+  return {
+    byHandles: (handles: string[]) => loadByHandles(db, handles),
+    async bySku(sku: string): Promise<ProductSummary | null> {
+      const r = await db.query<{ handle: string }>('SELECT p.handle FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = $1', [sku]);
+      if (r.rows.length === 0) return null;
+      const [p] = await loadByHandles(db, [r.rows[0].handle]);
+      return p ?? null;
+    },
+  };
+}

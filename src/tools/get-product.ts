@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineTool } from './define-tool.js';
+import type { ToolDeps } from './tool-deps.js';
+
+export const getProduct = (deps: ToolDeps) =>
+  defineTool({
+    name: 'get_product',
+    description: 'Details of one product by its handle: description, every variant with price and stock.',
+    input: z.object({ handle: z.string().trim().min(1).max(255) }),
+    async run(input) {
+      const [product] = await deps.products.byHandles([input.handle]);
+      if (product) return { product };
+      const similar = await deps.search.search({ query: input.handle.replace(/[-_]+/g, ' '), limit: 3 });
+      return { product: null, message: `No product with handle "${input.handle}".`, alternativeProducts: similar };
+    },
+  });
