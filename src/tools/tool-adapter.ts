@@ -54,13 +54,18 @@ function toParameters(tool: AnyTool): Record<string, unknown> {
 /** Strips what function-calling APIs reject or do not need, recursively. */
 export function cleanSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(cleanSchema);
-  if (node === null || typeof node !== 'object') return node;
+  if (!isObject(node)) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
+    // Keys under `properties` and `$defs` are field names, not keywords.
+    if ((key === 'properties' || key === '$defs') && isObject(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, cleanSchema(schema)]));
+      continue;
+    }
     if (DROPPED_KEYS.has(key)) continue;
     if ((key === 'minimum' || key === 'maximum') && typeof value === 'number' && SAFE_INT_BOUNDS.has(value)) continue;
-    // Record keys are always strings in JSON; several providers reject `propertyNames`.
-    if (key === 'propertyNames' && isPlainStringSchema(value)) continue;
+    // Several OpenAI-compatible servers reject `propertyNames`; zod still checks the keys.
+    if (key === 'propertyNames') continue;
     // `anyOf` is accepted everywhere (OpenAI strict mode has no `oneOf`).
     if (key === 'oneOf') {
       out.anyOf = cleanSchema(value);
@@ -71,6 +76,6 @@ export function cleanSchema(node: unknown): unknown {
   return out;
 }
 
-function isPlainStringSchema(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 1 && (value as { type?: unknown }).type === 'string';
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
