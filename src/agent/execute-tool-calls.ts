@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import type { AnyTool, ToolContext } from '../tools/define-tool.js';
-import type { LoggerLike } from './logger-like.js';
 import type { ToolCall } from './model.js';
 
 export type ToolErrorCode = 'tool:bad_arguments' | 'tool:unknown' | 'tool:failed' | 'tool:aborted';
@@ -17,7 +17,7 @@ export interface ToolOutcome {
 export interface ExecuteToolCallsDeps {
   tools: ReadonlyMap<string, AnyTool>;
   ctx: ToolContext;
-  logger: LoggerLike;
+  logger: Pick<Logger, 'error'>;
   signal?: AbortSignal;
 }
 
@@ -49,7 +49,7 @@ async function executeToolCall(call: ToolCall, deps: ExecuteToolCallsDeps): Prom
   } catch (err) {
     if (deps.signal?.aborted) return errorOutcome(call, 'tool:aborted', 'The shopper stopped this turn before the tool finished.');
     const exposed = err instanceof AppError && err.expose;
-    if (!exposed) deps.logger.error({ err, tool: call.name, callId: call.id }, 'tool failed');
+    if (!exposed) deps.logger.error('tool failed', { err, tool: call.name, callId: call.id });
     const message = exposed ? err.message : `The ${call.name} tool failed unexpectedly. Try something else or tell the shopper it is unavailable right now.`;
     return errorOutcome(call, 'tool:failed', message);
   }

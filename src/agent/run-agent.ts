@@ -1,10 +1,10 @@
 import type { ProductSummary } from '../catalog/types.js';
+import type { Logger } from '../logger.js';
 import type { AnyTool, ToolContext } from '../tools/define-tool.js';
 import { toToolSpecs } from '../tools/tool-adapter.js';
 import type { AgentEvent, AgentTurnMessage } from './agent-events.js';
 import { executeToolCalls, type ToolOutcome } from './execute-tool-calls.js';
 import { extractProducts as defaultExtractProducts, type ExtractProducts } from './extract-products.js';
-import type { LoggerLike } from './logger-like.js';
 import { ModelError } from './model-error.js';
 import type { ChatMessage, ChatModel, TokenUsage, ToolCall } from './model.js';
 
@@ -20,7 +20,8 @@ export interface RunAgentOptions {
   maxSteps: number;
   signal?: AbortSignal;
   extractProducts?: ExtractProducts;
-  logger?: LoggerLike;
+  /** Where model and tool failures are logged with their cause; defaults to console. */
+  logger?: Pick<Logger, 'error'>;
 }
 
 const HANDOFF_TOOL = 'request_human';
@@ -93,7 +94,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
       // The failed step's tool calls never ran and are dropped; text the shopper already saw is kept.
       if (stepText) newMessages.push({ role: 'assistant', content: stepText });
       if (signal?.aborted) return yield aborted();
-      logger.error({ err, model: model.id, step: steps }, 'model call failed');
+      logger.error('model call failed', { err, model: model.id, step: steps });
       const retryable = err instanceof ModelError ? err.retryable : false;
       return yield { type: 'error', error: { code: 'model:unavailable', message: MODEL_UNAVAILABLE_TEXT }, retryable, newMessages };
     }
