@@ -7,7 +7,8 @@ import { runAgent, STEP_LIMIT_TEXT, type AgentEvent, type RunAgentOptions } from
 import type { ProductSummary } from '../../src/catalog/types.js';
 import { AppError } from '../../src/errors.js';
 import { defineTool, type ToolContext } from '../../src/tools/define-tool.js';
-import { createChatScript, errorReply, hangingReply, setupOpenAIMockServer, streamReply, TEST_OPENAI_BASE_URL } from '../msw/openai-chat.js';
+import { HttpResponse } from 'msw';
+import { chatCompletion, createChatScript, errorReply, hangingReply, setupOpenAIMockServer, streamReply, TEST_OPENAI_BASE_URL } from '../msw/openai-chat.js';
 
 const server = setupOpenAIMockServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -170,6 +171,20 @@ describe('runAgent with the OpenAI provider', () => {
     expect(sent[0].tool_calls.map((c: { id: string }) => c.id)).toEqual(['call_a', 'call_b']);
     expect(sent.slice(1).map((m: { role: string; tool_call_id: string }) => [m.role, m.tool_call_id])).toEqual([['tool', 'call_a'], ['tool', 'call_b']]);
     expect(last(events).type).toBe('done');
+  });
+
+  it('also works with a server that ignores stream: true and answers one JSON completion', async () => {
+    const { script, model } = setup();
+    script.reply(
+      HttpResponse.json(chatCompletion({ toolCalls: [{ id: 'call_j', name: 'search_products', arguments: '{"query":"boots"}' }] })),
+      HttpResponse.json(chatCompletion({ content: 'The Summit Boot is €89.00.', usage: { prompt_tokens: 50, completion_tokens: 8 } })),
+    );
+
+    const events = await collect({ model });
+
+    expect(types(events)).toEqual(['tool_call', 'tool_result', 'products', 'text_delta', 'done']);
+    expect(last(events)).toMatchObject({ message: { content: 'The Summit Boot is €89.00.', usage: { promptTokens: 62, completionTokens: 15 } } });
+    expect(script.requests[1].messages.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_j' });
   });
 
   it('retries a 429 once inside the SDK and then answers normally', async () => {

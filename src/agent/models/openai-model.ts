@@ -1,9 +1,9 @@
 import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
-import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ChatModel, ModelChunk, ModelRequest } from '../model.js';
 import { ModelError } from '../model-error.js';
 import { toOpenAITools } from '../../tools/tool-adapter.js';
-import { toOpenAIMessages } from './openai-messages.js';
+import { completionToChunks, toOpenAIMessages } from './openai-messages.js';
 import { ToolCallAccumulator } from './tool-call-accumulator.js';
 
 export interface OpenAIModelOptions {
@@ -40,13 +40,21 @@ export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
     };
 
     try {
-      const completion = await opts.client.chat.completions.create(params, { signal: controller.signal });
+      const { data: completion, response } = await opts.client.chat.completions.create(params, { signal: controller.signal }).withResponse();
+      if (response.headers.get('content-type')?.includes('application/json')) {
+        // A server that ignored `stream: true` and answered with one whole completion.
+        const whole = await withinIdle(response.json() as Promise<ChatCompletion>, idleMs, controller, signal);
+        yield* completionToChunks(whole);
+        const reason = whole.choices?.[0]?.finish_reason;
+        yield { type: 'finish', reason: reason ? toFinishReason(reason) : 'stop' };
+        return;
+      }
       const iterator = completion[Symbol.asyncIterator]();
       const toolCalls = new ToolCallAccumulator();
       let finishReason: FinishReason = 'stop';
 
       for (;;) {
-        const next = await nextWithin(iterator, idleMs, controller, signal);
+        const next = await withinIdle(iterator.next(), idleMs, controller, signal);
         if (next.done) break;
         const chunk: ChatCompletionChunk = next.value;
         if (chunk.usage) {
@@ -73,14 +81,8 @@ export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
   return { id: `openai:${opts.model}`, stream };
 }
 
-/** Waits for the next chunk, failing after `idleMs` of silence or as soon as `signal` aborts. */
-async function nextWithin<T>(
-  iterator: AsyncIterator<T>,
-  idleMs: number,
-  controller: AbortController,
-  signal: AbortSignal | undefined,
-): Promise<IteratorResult<T>> {
-  const next = iterator.next();
+/** Waits for the next piece of the answer, failing after `idleMs` of silence or as soon as `signal` aborts. */
+async function withinIdle<T>(next: Promise<T>, idleMs: number, controller: AbortController, signal: AbortSignal | undefined): Promise<T> {
   next.catch(() => {}); // if we stop waiting, a later rejection must not go unhandled
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
