@@ -43,11 +43,12 @@ async function executeToolCall(call: ToolCall, deps: ExecuteToolCallsDeps): Prom
   if (!input.success) {
     return errorOutcome(call, 'tool:bad_arguments', `Invalid arguments for ${call.name}: ${formatIssues(input.error.issues)}.`);
   }
+  const signal = deps.signal ?? deps.ctx.signal;
   try {
-    const result = await abortable(tool.run(input.data, { ...deps.ctx, signal: deps.signal }), deps.signal);
+    const result = await abortable(tool.run(input.data, { ...deps.ctx, signal }), signal);
     return { call, result, isError: false, content: JSON.stringify(result ?? null) };
   } catch (err) {
-    if (deps.signal?.aborted) return errorOutcome(call, 'tool:aborted', 'The shopper stopped this turn before the tool finished.');
+    if (signal?.aborted) return errorOutcome(call, 'tool:aborted', 'The shopper stopped this turn before the tool finished.');
     const exposed = err instanceof AppError && err.expose;
     if (!exposed) deps.logger.error('tool failed', { err, tool: call.name, callId: call.id });
     const message = exposed ? err.message : `The ${call.name} tool failed unexpectedly. Try something else or tell the shopper it is unavailable right now.`;

@@ -28,6 +28,7 @@ const HANDOFF_TOOL = 'request_human';
 export const STEP_LIMIT_TEXT = "I couldn't finish that in one go. Could you narrow it down a little, or ask me to continue?";
 export const MODEL_UNAVAILABLE_TEXT = "Sorry, I can't answer right now: the assistant is temporarily unavailable. Please try again in a moment.";
 export const ABORTED_TEXT = 'Stopped.';
+export const EMPTY_REPLY_TEXT = "Sorry, I don't have an answer to that. Could you put it another way?";
 
 /**
  * One shopper turn: calls the model, runs the tools it asks for (in parallel), feeds the results
@@ -35,7 +36,8 @@ export const ABORTED_TEXT = 'Stopped.';
  * Never throws for model or tool failures; the last event is always `done` or `error`.
  */
 export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEvent> {
-  const { model, signal, ctx } = opts;
+  const { model, ctx } = opts;
+  const signal = opts.signal ?? ctx.signal;
   const logger = opts.logger ?? console;
   const extract = opts.extractProducts ?? defaultExtractProducts;
   const maxSteps = Math.max(1, Math.floor(opts.maxSteps));
@@ -100,6 +102,11 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
     }
 
     if (calls.length === 0) {
+      if (content === '') {
+        // The model said nothing at all (e.g. a content filter): never leave the shopper with an empty reply.
+        stepText = EMPTY_REPLY_TEXT;
+        yield { type: 'text_delta', text: appendText(EMPTY_REPLY_TEXT, true) };
+      }
       newMessages.push({ role: 'assistant', content: stepText });
       return yield done(false);
     }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createOpenAIClient } from '../../src/agent/models/create-openai-client.js';
 import { createOpenAIModel } from '../../src/agent/models/openai-model.js';
 import type { ChatMessage } from '../../src/agent/model.js';
-import { runAgent, STEP_LIMIT_TEXT, type AgentEvent, type RunAgentOptions } from '../../src/agent/run-agent.js';
+import { EMPTY_REPLY_TEXT, runAgent, STEP_LIMIT_TEXT, type AgentEvent, type RunAgentOptions } from '../../src/agent/run-agent.js';
 import type { ProductSummary } from '../../src/catalog/types.js';
 import { AppError } from '../../src/errors.js';
 import { defineTool, type ToolContext } from '../../src/tools/define-tool.js';
@@ -125,6 +125,15 @@ describe('runAgent with the OpenAI provider', () => {
       type: 'function',
       function: { name: 'search_products', description: 'Find products.', parameters: expect.objectContaining({ type: 'object', required: ['query'] }) },
     });
+  });
+
+  it('never ends a turn with an empty reply', async () => {
+    const { script, model } = setup();
+    script.reply(streamReply({ text: '', finishReason: 'content_filter' }));
+
+    const events = await collect({ model });
+
+    expect(events).toEqual([{ type: 'text_delta', text: EMPTY_REPLY_TEXT }, expect.objectContaining({ type: 'done', newMessages: [{ role: 'assistant', content: EMPTY_REPLY_TEXT }] })]);
   });
 
   it('reassembles tool-call arguments split across many chunks, runs the tool and sends the result back', async () => {
