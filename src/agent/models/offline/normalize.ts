@@ -1,0 +1,66 @@
+/**
+ * Text helpers shared by the offline model's parsers. Everything works on a normalized string:
+ * lower case, plain quotes, currency symbols split off, sentence punctuation removed (decimals kept).
+ */
+
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/([€$£])/g, ' $1 ')
+    .replace(/[!?;:()"]+/g, ' ')
+    .replace(/[.,]+(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regex for a whole phrase: not part of a longer word (hyphens and apostrophes count as word characters). */
+export function phraseRegex(phrase: string, flags = ''): RegExp {
+  return new RegExp(`(?<![\\w'-])${escape(phrase)}(?![\\w'-])`, flags);
+}
+
+export function hasPhrase(text: string, phrase: string): boolean {
+  return phraseRegex(phrase).test(text);
+}
+
+export function hasAny(text: string, phrases: readonly string[]): boolean {
+  return phrases.some((p) => hasPhrase(text, p));
+}
+
+export function removePhrase(text: string, phrase: string): string {
+  return tidy(text.replace(phraseRegex(phrase, 'g'), ' '));
+}
+
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function words(text: string): string[] {
+  return text.split(' ').map((w) => w.replace(/^['-]+|['-]+$/g, '')).filter(Boolean);
+}
+
+/** A crude stem so "socks" matches "Sock" and "boxes" matches "box". */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(ses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
+  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+};
+
+/** "3" → 3, "three" → 3; anything else → undefined. */
+export function parseCount(token: string): number | undefined {
+  if (/^\d{1,3}$/.test(token)) return Number(token);
+  return NUMBER_WORDS[token];
+}
+
+export const COUNT_PATTERN = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
