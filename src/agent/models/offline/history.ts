@@ -1,0 +1,143 @@
+import type { ChatMessage } from '../../model.js';
+import type { ProductSummary } from '../../../catalog/types.js';
+import type { CartRefusal, CartView } from '../../../tools/results.js';
+
+/** Replies list at most this many products, so ordinals ("the 5th") always point at something shown. */
+export const MAX_LISTED = 5;
+
+/** One tool call and its result, read back from the transcript. */
+export interface ToolEvent {
+  id: string;
+  name: string;
+  args: Record<string, unknown>;
+  /** The parsed result JSON; undefined when it was not valid JSON. */
+  result: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Index of the tool message in the transcript. */
+  at: number;
+}
+
+/**
+ * What the offline model remembers, rebuilt from the transcript on every call: it keeps no state
+ * of its own. Only structured fields of tool results are read, never free text inside them.
+ */
+export interface Memory {
+  events: ToolEvent[];
+  /** The latest user message (raw) and where it sits. */
+  userText: string;
+  userIndex: number;
+  /** Tool events since the latest user message, and those of the latest step alone. */
+  turnEvents: ToolEvent[];
+  lastStep: ToolEvent[];
+  turnSteps: number;
+  /** The most recently listed products, in the order they were shown. */
+  shown: ProductSummary[];
+  /** Whether the latest numbered list was products or cart lines. */
+  lastList: 'products' | 'cart' | null;
+  /** The one product under discussion ("it", "that one"), or null when unclear. */
+  focus: string | null;
+  /** The cart line under discussion ("make it 3"), or null when unclear. */
+  focusSku: string | null;
+  cart: CartView | null;
+  /** The add_to_cart that ended the previous turn asking for an option, if any. */
+  pendingOption: { args: Record<string, unknown>; missing: NonNullable<CartRefusal['missingOptions']> } | null;
+  products: Map<string, ProductSummary>;
+}
+
+const isProducts = (v: unknown): v is ProductSummary[] => Array.isArray(v) && v.every((p) => p && typeof p.handle === 'string');
+const isCart = (v: unknown): v is CartView => !!v && Array.isArray((v as CartView).items);
+const parse = (s: string | null) => {
+  try {
+    return s == null ? undefined : JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+};
+
+export function readHistory(messages: ChatMessage[]): Memory {
+  const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
+  const events: ToolEvent[] = [];
+  let userIndex = -1;
+  let lastStepAt = -1;
+  let turnSteps = 0;
+  messages.forEach((m, at) => {
+    if (m.role === 'user') (userIndex = at), (turnSteps = 0);
+    if (m.role === 'assistant' && m.toolCalls?.length) {
+      lastStepAt = at;
+      turnSteps++;
+      for (const c of m.toolCalls) {
+        const args = parse(c.arguments);
+        calls.set(c.id, { name: c.name, args: args && typeof args === 'object' ? args : {} });
+      }
+    }
+    if (m.role === 'tool') {
+      const call = calls.get(m.toolCallId);
+      events.push({ id: m.toolCallId, name: call?.name ?? m.name, args: call?.args ?? {}, result: parse(m.content), at });
+    }
+  });
+  const user = messages[userIndex];
+  const turnEvents = events.filter((e) => e.at > userIndex);
+  const memory: Memory = {
+    events,
+    userText: user?.role === 'user' ? user.content : '',
+    userIndex,
+    turnEvents,
+    lastStep: lastStepAt > userIndex ? events.filter((e) => e.at > lastStepAt) : [],
+    turnSteps: lastStepAt > userIndex ? turnSteps : 0,
+    shown: [],
+    lastList: null,
+    focus: null,
+    focusSku: null,
+    cart: null,
+    pendingOption: null,
+    products: new Map(),
+  };
+  for (const e of events) for (const p of productsOf(e)) memory.products.set(p.handle, p);
+  readBackwards(memory);
+  const previous = events.filter((e) => e.at < userIndex).at(-1);
+  if (previous?.name === 'add_to_cart' && previous.result?.ok === false && previous.result.reason === 'needs_option') {
+    memory.pendingOption = { args: previous.args, missing: previous.result.missingOptions ?? [] };
+  }
+  return memory;
+}
+
+/** Products a tool result showed the shopper, in order. */
+export function productsOf(e: ToolEvent): ProductSummary[] {
+  const r = e.result;
+  if (!r || typeof r !== 'object') return [];
+  if ((e.name === 'search_products' || e.name === 'recommend_products') && isProducts(r.products)) return r.products;
+  if (e.name === 'get_product' && r.product && typeof r.product.handle === 'string') return [r.product];
+  if (r.ok === false && isProducts(r.alternativeProducts)) return r.alternativeProducts;
+  return [];
+}
+
+function readBackwards(memory: Memory): void {
+  let focusOpen = true;
+  let skuOpen = true;
+  const lineHandle = (sku: string) => memory.cart?.items.find((l) => l.sku === sku)?.handle ?? null;
+  for (const e of [...memory.events].reverse()) {
+    const r = e.result;
+    if (!memory.cart && r && isCart(r.cart)) memory.cart = r.cart;
+    const listed = e.name === 'get_product' ? [] : productsOf(e);
+    const cartList = e.name === 'get_cart' && r && isCart(r.cart) ? r.cart.items : null;
+    if (!memory.lastList && listed.length) (memory.shown = listed.slice(0, 5)), (memory.lastList = 'products');
+    if (!memory.lastList && cartList?.length) memory.lastList = 'cart';
+
+    if (skuOpen) {
+      if (r?.ok === true && typeof r.changedSku === 'string' && e.name !== 'remove_from_cart') {
+        memory.focusSku = memory.cart?.items.some((l) => l.sku === r.changedSku) ? r.changedSku : null;
+        skuOpen = false;
+      } else if (cartList) (memory.focusSku = cartList.length === 1 ? cartList[0].sku : null), (skuOpen = false);
+      else if (listed.length > 1) skuOpen = false;
+    }
+    if (focusOpen) {
+      let handle: string | null | undefined;
+      if (e.name === 'get_product' && listed.length === 0 && r?.product?.handle) handle = r.product.handle;
+      else if (e.name === 'add_to_cart' && typeof e.args.handle === 'string') handle = e.args.handle;
+      else if (e.name === 'add_to_cart' && typeof e.args.sku === 'string') handle = lineHandle(e.args.sku);
+      else if (e.name === 'update_cart_item' && typeof e.args.sku === 'string') handle = lineHandle(e.args.sku);
+      else if (listed.length) handle = listed.length === 1 ? listed[0].handle : null;
+      else if (cartList?.length) handle = cartList.length === 1 ? cartList[0].handle : null;
+      if (handle !== undefined) (memory.focus = handle), (focusOpen = false);
+    }
+  }
+}

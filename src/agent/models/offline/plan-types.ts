@@ -1,0 +1,14 @@
+import type { IntentName } from './parse-intent.js';
+
+export interface PlannedCall {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * One decision of the offline model: tool calls to make, or text to say. `prefetch` marks a
+ * call made only to learn something (the cart) before the real action can be chosen.
+ */
+export type Plan =
+  | { intent: IntentName; calls: PlannedCall[]; prefetch?: boolean; text?: undefined }
+  | { intent: IntentName; text: string; calls?: undefined };
