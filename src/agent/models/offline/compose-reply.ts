@@ -1,0 +1,78 @@
+import { composeCart, composeCartChanges } from './compose-cart.js';
+import { composeHuman, composeOrders, composeOrderStatus, composePolicy } from './compose-info.js';
+import { composeProduct, composeRecommend, composeSearch } from './compose-products.js';
+import type { Memory, ToolEvent } from './history.js';
+
+const CART_CHANGES = new Set(['add_to_cart', 'update_cart_item', 'remove_from_cart']);
+
+const DOING: Record<string, string> = {
+  search_products: 'searching the catalog', get_product: 'looking up that product', get_cart: 'opening your cart',
+  add_to_cart: 'adding to your cart', update_cart_item: 'updating your cart', remove_from_cart: 'updating your cart',
+  get_orders: 'looking up your orders', get_order_status: 'looking up your order', recommend_products: 'finding recommendations',
+  search_policies: 'looking that up', request_human: 'contacting our team',
+};
+
+/** Whether a result has the shape its tool promises; anything else (an error object, bad JSON) is a failure. */
+function wellFormed(e: ToolEvent): boolean {
+  const r = e.result;
+  if (!r || typeof r !== 'object' || 'error' in r) return false;
+  switch (e.name) {
+    case 'search_products':
+    case 'recommend_products':
+      return Array.isArray(r.products);
+    case 'get_product':
+      return !!r.product && typeof r.product.title === 'string';
+    case 'get_cart':
+      return !!r.cart && Array.isArray(r.cart.items);
+    case 'add_to_cart':
+    case 'update_cart_item':
+    case 'remove_from_cart':
+      return r.ok === false || (r.ok === true && !!r.cart && Array.isArray(r.cart.items));
+    case 'get_orders':
+      return r.signInRequired === true || Array.isArray(r.orders);
+    case 'get_order_status':
+      return r.signInRequired === true || 'order' in r;
+    case 'search_policies':
+      return Array.isArray(r.chunks);
+    case 'request_human':
+      return r.requested === true;
+    default:
+      return false;
+  }
+}
+
+function composeOne(e: ToolEvent): string {
+  switch (e.name) {
+    case 'search_products':
+      return composeSearch(e.result, e.args);
+    case 'recommend_products':
+      return composeRecommend(e.result);
+    case 'get_product':
+      return composeProduct(e.result.product);
+    case 'get_cart':
+      return composeCart(e.result.cart);
+    case 'get_orders':
+      return composeOrders(e.result);
+    case 'get_order_status':
+      return composeOrderStatus(e.result, e.args);
+    case 'search_policies':
+      return composePolicy(e.result, e.args);
+    default:
+      return composeHuman(e.result);
+  }
+}
+
+/** The reply after the tool results of one step, stating only what those results say. */
+export function composeReply(events: ToolEvent[], memory: Memory): string {
+  if (!events.length) return 'Is there anything else I can help you with?';
+  const parts: string[] = [];
+  const failed = events.filter((e) => !wellFormed(e));
+  const cartChanges = events.filter((e) => CART_CHANGES.has(e.name) && wellFormed(e));
+  for (const e of events) if (!CART_CHANGES.has(e.name) && wellFormed(e)) parts.push(composeOne(e));
+  if (cartChanges.length) parts.push(composeCartChanges(cartChanges, memory));
+  if (failed.length) {
+    const what = [...new Set(failed.map((e) => DOING[e.name] ?? 'doing that'))].join(' and ');
+    parts.push(`Sorry, something went wrong while ${what}. Please try again in a moment — or I can connect you with a person.`);
+  }
+  return parts.join('\n\n');
+}
