@@ -39,6 +39,18 @@ const envSchema = z.object({
   PROMPTS_WATCH: bool.optional(),
   IMPORT_ON_START: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Shared with the shop's backend, which signs customer ids with it. */
+  IDENTITY_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Signs shopper session tokens; generated and kept in DATA_DIR when not set. */
+  SESSION_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Comma-separated shop origins allowed to embed the widget; empty = same origin only. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url({ message: 'must be a list of origins such as https://shop.example' }))),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -58,7 +70,14 @@ export interface Config {
   promptsWatch: boolean;
   importOnStart: boolean;
   logLevel: Env['LOG_LEVEL'];
+  identitySecret: string;
+  sessionSecret?: string;
+  allowedOrigins: string[];
+  rateLimits: { messagesPerMinute: number; requestsPerMinute: number };
 }
+
+/** Development only: the demo storefront signs customers with this when IDENTITY_SECRET is not set. */
+export const DEMO_IDENTITY_SECRET = 'concierge-demo-identity-secret-change-me';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -77,6 +96,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const openaiConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  if (e.NODE_ENV === 'production' && !e.IDENTITY_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  IDENTITY_SECRET: required in production (the secret your shop signs customer ids with)');
+  }
   if (e.EMBEDDINGS === 'openai' && !openaiConfigured) {
     throw new ConfigError('Invalid configuration:\n  EMBEDDINGS: "openai" needs OPENAI_API_KEY or OPENAI_BASE_URL');
   }
@@ -108,5 +130,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     promptsWatch: e.PROMPTS_WATCH ?? e.NODE_ENV === 'development',
     importOnStart: e.IMPORT_ON_START,
     logLevel: e.LOG_LEVEL,
+    identitySecret: e.IDENTITY_SECRET ?? DEMO_IDENTITY_SECRET,
+    sessionSecret: e.SESSION_SECRET,
+    allowedOrigins: e.ALLOWED_ORIGINS.map((o) => new URL(o).origin),
+    rateLimits: { messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE, requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE },
   };
 }

@@ -1,36 +1,43 @@
-import http from 'node:http';
 import { createAppEmbedder } from './app/create-app-embedder.js';
+import { buildApp } from './app/build-app.js';
+import { resolveSessionSecret } from './app/session-secret.js';
+import { createModel } from './agent/models/create-model.js';
 import { importCatalog } from './catalog/import-catalog.js';
-import { createCatalogSearch } from './catalog/search.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEMO_IDENTITY_SECRET, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { AppError } from './errors.js';
-import { createHttpApp } from './http/create-app.js';
-import { productSearchRoute } from './http/routes/product-search-route.js';
+import { widgetRoutes } from './http/routes/widget-routes.js';
 import { createLogger } from './logger.js';
 
 /** Composition root: reads config, wires the modules, imports the catalog, starts the server. */
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  logger.info('starting', { database: config.database.kind, embeddings: config.embeddings, model: config.openai ? config.openai.model : 'offline' });
+  const model = createModel(config);
+  logger.info('starting', { database: config.database.kind, embeddings: config.embeddings, model: model.id });
+  if (config.identitySecret === DEMO_IDENTITY_SECRET) logger.warn('IDENTITY_SECRET is not set: using the demo secret (fine for the demo shop, never for a real one)');
   const db = await openDatabase(config.database);
   const embedder = await createAppEmbedder(config);
   if (config.importOnStart) {
     const { report, failed } = await importCatalog({ db, embedder }, config.catalogDir, { currency: config.shop.currency, out: process.stderr });
     logger.info(`catalog ${config.catalogDir} imported${failed ? ` with ${failed} failed rows` : ''}\n${report}`);
   }
-  const search = createCatalogSearch({ db, embedder });
-  const app = createHttpApp({ logger, routers: [productSearchRoute({ search, currency: config.shop.currency })] });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const address = server.address();
+  const app = await buildApp({
+    config: { ...config, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) },
+    db,
+    embedder,
+    model,
+    logger,
+    extraRouters: [await widgetRoutes({ minify: config.env === 'production' })],
+  });
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(`Concierge is running: http://localhost:${port}/`);
+  logger.info(`Concierge is running: http://localhost:${port}/ (agent console: http://localhost:${port}/console)`);
 
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);
-    server.close();
+    await app.close();
     await db.close();
     process.exit(0);
   };

@@ -2,10 +2,14 @@ import type { Money } from './types.js';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** ISO 4217 minor units of the currencies the importers accept (CLDR's cash digits differ for HUF, IDR, IRR). */
+const ZERO_DECIMAL = new Set(['JPY', 'KRW']);
+
 function formatter(currency: string): Intl.NumberFormat {
   let f = formatters.get(currency);
   if (!f) {
-    f = new Intl.NumberFormat('en-IE', { style: 'currency', currency });
+    const digits = minorDigits(currency);
+    f = new Intl.NumberFormat('en-IE', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
     formatters.set(currency, f);
   }
   return f;
@@ -13,7 +17,7 @@ function formatter(currency: string): Intl.NumberFormat {
 
 /** Digits after the decimal point for a currency: 2 for EUR, 0 for JPY. */
 export function minorDigits(currency: string): number {
-  return formatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
+  return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;
 }
 
 export function money(amountMinor: number, currency: string): Money {

@@ -55,7 +55,14 @@ export interface TurnDeps {
  */
 export async function* runTurn(
   deps: TurnDeps,
-  turn: { conversation: Conversation; text: string; signal?: AbortSignal; userMessageId?: number },
+  turn: {
+    conversation: Conversation;
+    text: string;
+    signal?: AbortSignal;
+    userMessageId?: number;
+    /** False when the turn's output was discarded (a human took over): nothing of it is stored. */
+    shouldPersist?: () => boolean;
+  },
 ): AsyncGenerator<TurnEvent> {
   const { conversation: conv } = turn;
   const userMessageId = turn.userMessageId ?? (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
@@ -94,7 +101,8 @@ export async function* runTurn(
     };
     // The exchange (assistant tool calls and their results) is stored whole; the final text carries the meta.
     const exchange = ev.newMessages.filter((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls?.length));
-    const ids = await deps.conversations.appendAll(conv.id, [
+    const persist = turn.shouldPersist?.() ?? true;
+    const ids = !persist ? [0] : await deps.conversations.appendAll(conv.id, [
       ...exchange.map((m) =>
         m.role === 'tool'
           ? { role: 'tool' as const, content: m.content, toolCallId: m.toolCallId, toolName: m.name, epoch: conv.epoch }

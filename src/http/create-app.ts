@@ -1,12 +1,44 @@
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger.js';
+import { isAllowedOrigin } from '../chat/origin-check.js';
 import { errorMiddleware, notFound } from './error-middleware.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 /** The express app: JSON with a size cap, the given routers, then 404 and the error middleware. */
-export function createHttpApp(deps: { logger: Logger; routers: Router[]; bodyLimit?: string }): Express {
+export function createHttpApp(deps: {
+  logger: Logger;
+  routers: Router[];
+  bodyLimit?: string;
+  allowedOrigins?: string[];
+  requestLimiter?: RateLimiter;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    // Cross-origin API calls only from the allowlisted shop origins; same origin always works.
+    const origin = req.headers.origin;
+    if (origin && req.path.startsWith('/api/')) {
+      if (!isAllowedOrigin(req, deps.allowedOrigins ?? [])) {
+        res.status(403).json({ error: { code: 'http:origin_not_allowed', message: `Origin ${origin} is not allowed (see ALLOWED_ORIGINS).` } });
+        return;
+      }
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
+      if (req.method === 'OPTIONS') {
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  });
+  app.use((req, _res, next) => {
+    if (req.path.startsWith('/api/')) deps.requestLimiter?.take(`ip:${req.ip}`);
+    next();
+  });
   app.use(express.json({ limit: deps.bodyLimit ?? '32kb' }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -1,0 +1,17 @@
+import type { Config } from '../../config.js';
+import type { ChatModel } from '../model.js';
+import { createOpenAIClient } from './create-openai-client.js';
+import { createOfflineModel } from './offline-model.js';
+import { createOpenAIModel } from './openai-model.js';
+
+/** The configured model: any OpenAI-compatible server when a key or base URL is set, else the offline model. */
+export function createModel(config: Pick<Config, 'openai' | 'model'>): ChatModel {
+  if (!config.openai) return createOfflineModel();
+  const client = createOpenAIClient({
+    apiKey: config.openai.apiKey,
+    baseURL: config.openai.baseURL,
+    timeoutMs: config.model.timeoutMs,
+    maxRetries: config.model.maxRetries,
+  });
+  return createOpenAIModel({ client, model: config.openai.model });
+}

@@ -1,0 +1,111 @@
+import http from 'node:http';
+import { Server } from 'socket.io';
+import type { ChatModel } from '../agent/model.js';
+import { createPromptStore } from '../agent/prompts/load-prompts.js';
+import { createCartStore } from '../carts/cart-store.js';
+import type { Embedder } from '../catalog/embeddings/embedder.js';
+import { createProductLookup } from '../catalog/product-lookup.js';
+import { createCatalogSearch } from '../catalog/search.js';
+import { createChatService } from '../chat/chat-service.js';
+import { createConversationStore } from '../chat/conversation-store.js';
+import { createEventLog } from '../chat/event-log.js';
+import { isAllowedOrigin } from '../chat/origin-check.js';
+import { createSessionTokens } from '../chat/session-tokens.js';
+import { attachShopperSocket } from '../chat/shopper-socket.js';
+import { createTurnQueue } from '../chat/turn-queue.js';
+import type { Config } from '../config.js';
+import { DEMO_IDENTITY_SECRET } from '../config.js';
+import { createCustomerReader } from '../customers/customer-reader.js';
+import type { Database } from '../db/database.js';
+import { createHumanRequests } from '../handoff/human-requests.js';
+import { createHttpApp } from '../http/create-app.js';
+import { createRateLimiter } from '../http/rate-limiter.js';
+import { demoRoutes } from '../http/routes/demo-routes.js';
+import { imageRoutes } from '../http/routes/image-routes.js';
+import { productSearchRoute } from '../http/routes/product-search-route.js';
+import { shopperRoutes } from '../http/routes/shopper-routes.js';
+import type { Logger } from '../logger.js';
+import { createPolicySearch } from '../policies/policy-search.js';
+import { createTools } from '../tools/registry.js';
+import type { Router } from 'express';
+
+export type AppConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'identitySecret' | 'allowedOrigins' | 'rateLimits'> & {
+  sessionSecret: string;
+};
+
+export interface AppParts {
+  config: AppConfig;
+  db: Database;
+  embedder: Embedder;
+  model: ChatModel;
+  logger: Logger;
+  /** Extra routers (e.g. the widget bundles), mounted before the 404 handler. */
+  extraRouters?: Router[];
+}
+
+/**
+ * Builds the whole application graph from its parts: the HTTP API, the shopper socket
+ * namespace and the chat service. Tests build the same graph with their own database and model.
+ */
+export async function buildApp(parts: AppParts) {
+  const { config, db, embedder, model, logger } = parts;
+  const search = createCatalogSearch({ db, embedder });
+  const products = createProductLookup({ db });
+  const carts = createCartStore({ db });
+  const customers = createCustomerReader({ db });
+  const policies = createPolicySearch({ db, embedder });
+  const humans = createHumanRequests({ db });
+  const conversations = createConversationStore({ db });
+  const events = createEventLog({ db });
+  const queue = createTurnQueue({ db });
+  const tools = createTools({ search, products, carts, customers, policies, humans, currency: config.shop.currency });
+  const prompts = await createPromptStore({ dir: config.promptsDir, watch: config.promptsWatch, logger });
+  const tokens = createSessionTokens(config.sessionSecret);
+  const chat = createChatService({
+    db, conversations, events, queue, carts, logger,
+    turn: { model, tools, prompts, conversations, customers, products, shop: config.shop, maxSteps: config.model.maxSteps, historyTokenBudget: config.model.historyTokenBudget },
+  });
+  const limits = {
+    perSession: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute }),
+    perIp: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute * 5 }),
+  };
+  const requests = createRateLimiter({ perMinute: config.rateLimits.requestsPerMinute });
+  const sessionDeps = { tokens, identitySecret: config.identitySecret, conversations, customers, carts, currency: config.shop.currency };
+
+  const app = createHttpApp({
+    logger,
+    allowedOrigins: config.allowedOrigins,
+    requestLimiter: requests,
+    routers: [
+      productSearchRoute({ search, currency: config.shop.currency }),
+      shopperRoutes({ ...sessionDeps, chat, limits, turnTimeoutMs: config.model.timeoutMs * (config.model.maxSteps + 1) }),
+      demoRoutes({ db, identitySecret: config.identitySecret, enabled: config.identitySecret === DEMO_IDENTITY_SECRET }),
+      imageRoutes({ products }),
+      ...(parts.extraRouters ?? []),
+    ],
+  });
+  const server = http.createServer(app);
+  const io = new Server(server, {
+    maxHttpBufferSize: 16_384,
+    allowRequest: (req, cb) => cb(isAllowedOrigin(req, config.allowedOrigins) ? null : 'origin not allowed', isAllowedOrigin(req, config.allowedOrigins)),
+    cors: config.allowedOrigins.length > 0 ? { origin: config.allowedOrigins } : undefined,
+  });
+  const detach = attachShopperSocket({ io, tokens, chat, conversations, events, carts, customers, limits, logger });
+  await chat.recover();
+
+  return {
+    server,
+    io,
+    chat,
+    services: { search, products, carts, customers, conversations, events, tokens, prompts },
+    async close() {
+      detach();
+      await chat.close();
+      io.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      prompts.close();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

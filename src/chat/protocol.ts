@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * The shopper socket protocol, shared by the server and the widget. Namespace `/shopper`;
+ * the handshake carries `auth: { token }` from `POST /api/sessions`. Every client event has an
+ * ack `{ ok: true, data } | { ok: false, error }`; every server event carries a per-conversation
+ * sequence number, and a client that reconnects sends the last one it has to get the rest.
+ */
+export const SHOPPER_NAMESPACE = '/shopper';
+export const MAX_MESSAGE_CHARS = 2_000;
+
+export const moneySchema = z.object({ amount: z.number().int(), currency: z.string(), formatted: z.string() });
+
+export const productCardSchema = z.object({
+  handle: z.string(),
+  title: z.string(),
+  vendor: z.string(),
+  price: moneySchema,
+  compareAtPrice: moneySchema.nullable().optional(),
+  inStock: z.boolean(),
+  image: z.string().nullable(),
+  optionNames: z.array(z.string()),
+  variants: z.array(z.object({ sku: z.string(), options: z.record(z.string(), z.string()), price: moneySchema, inStock: z.boolean() })),
+});
+export type ProductCard = z.infer<typeof productCardSchema>;
+
+export const cartSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  items: z.array(
+    z.object({
+      sku: z.string(),
+      handle: z.string(),
+      title: z.string(),
+      options: z.record(z.string(), z.string()),
+      quantity: z.number().int(),
+      unitPrice: moneySchema,
+      lineTotal: moneySchema,
+      inStock: z.boolean(),
+      image: z.string().nullable(),
+    }),
+  ),
+  itemCount: z.number().int(),
+  subtotal: moneySchema,
+});
+export type CartPayload = z.infer<typeof cartSchema>;
+
+export const conversationStatusSchema = z.enum(['bot', 'queued', 'human', 'closed']);
+export type ConversationStatusValue = z.infer<typeof conversationStatusSchema>;
+
+/** What happened in a conversation, in order. `seq` is gapless per conversation. */
+export type ConversationEventBody =
+  | { type: 'message.created'; messageId: string; role: 'user' | 'agent' | 'system'; text: string; author?: string | null; clientMessageId?: string | null }
+  | { type: 'message.started'; messageId: string; role: 'assistant' }
+  | { type: 'message.delta'; messageId: string; text: string }
+  | {
+      type: 'message.completed';
+      messageId: string;
+      role: 'assistant';
+      text: string;
+      products: ProductCard[];
+      quickReplies: string[];
+      failed?: boolean;
+      retryable?: boolean;
+    }
+  | { type: 'cart.updated'; cart: CartPayload; actor: 'shopper' | 'assistant' | 'agent' | 'system' }
+  | { type: 'status.changed'; status: ConversationStatusValue; agentName?: string | null; queuePosition?: number | null; text?: string | null }
+  | { type: 'typing'; role: 'assistant' | 'agent' | 'shopper'; isTyping: boolean };
+
+export type ConversationEvent = ConversationEventBody & { conversationId: string; seq: number; at: string };
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
+
+const conversationId = z.string().min(1).max(100);
+const sku = z.string().trim().min(1).max(120);
+
+export const joinPayload = z.strictObject({ conversationId: conversationId.optional(), afterSeq: z.number().int().min(0).default(0) });
+export const sendPayload = z.strictObject({
+  conversationId,
+  /** Client-made id: sending the same message twice (a retry after reconnect) stores it once. */
+  clientMessageId: z.string().min(8).max(100),
+  text: z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_CHARS, `message is longer than ${MAX_MESSAGE_CHARS} characters`),
+});
+export const stopPayload = z.strictObject({ conversationId });
+export const retryPayload = z.strictObject({ conversationId, messageId: z.string().min(1).max(100) });
+export const cartAddPayload = z.strictObject({ sku, quantity: z.number().int().min(1).max(20).default(1) });
+export const cartSetPayload = z.strictObject({ sku, quantity: z.number().int().min(0).max(20) });
+export const cartRemovePayload = z.strictObject({ sku });
+export const typingPayload = z.strictObject({ conversationId, isTyping: z.boolean() });
+export const ratePayload = z.strictObject({ conversationId, rating: z.number().int().min(1).max(5), comment: z.string().max(1_000).optional() });
+
+export interface JoinResult {
+  conversationId: string;
+  status: ConversationStatusValue;
+  cart: CartPayload;
+  lastSeq: number;
+  /** Every event after `afterSeq`, in order: apply these, then live events with a higher seq. */
+  events: ConversationEvent[];
+  customer: { id: string; firstName: string } | null;
+}
+
+export interface ClientToServerEvents {
+  'conversation:join': (p: z.input<typeof joinPayload>, ack: (r: Ack<JoinResult>) => void) => void;
+  'message:send': (p: z.input<typeof sendPayload>, ack: (r: Ack<{ messageId: string; seq: number; queued: boolean }>) => void) => void;
+  'turn:stop': (p: z.input<typeof stopPayload>, ack: (r: Ack<{ stopped: boolean }>) => void) => void;
+  'turn:retry': (p: z.input<typeof retryPayload>, ack: (r: Ack<{ queued: boolean }>) => void) => void;
+  'cart:add': (p: z.input<typeof cartAddPayload>, ack: (r: Ack<CartPayload>) => void) => void;
+  'cart:set': (p: z.input<typeof cartSetPayload>, ack: (r: Ack<CartPayload>) => void) => void;
+  'cart:remove': (p: z.input<typeof cartRemovePayload>, ack: (r: Ack<CartPayload>) => void) => void;
+  'typing:set': (p: z.input<typeof typingPayload>, ack?: (r: Ack<null>) => void) => void;
+  'conversation:rate': (p: z.input<typeof ratePayload>, ack: (r: Ack<null>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'conversation:event': (e: ConversationEvent) => void;
+}
+
+/** `POST /api/sessions` body: a signed-in shopper passes the id and HMAC the shop computed. */
+export const sessionRequestSchema = z.strictObject({
+  customerId: z.string().trim().min(1).max(100).optional(),
+  customerHash: z.string().trim().regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256').optional(),
+  /** An existing session token to carry on (e.g. an anonymous shopper who just signed in). */
+  token: z.string().max(1_000).optional(),
+});
+
+export interface SessionResponse {
+  token: string;
+  conversationId: string;
+  customer: { id: string; firstName: string } | null;
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import { buildApp, type App, type AppConfig } from '../../src/app/build-app.js';
+import type { ChatModel } from '../../src/agent/model.js';
+import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { createOpenAIClient } from '../../src/agent/models/create-openai-client.js';
+import { createOpenAIModel } from '../../src/agent/models/openai-model.js';
+import { ingest } from '../../src/catalog/ingest.js';
+import { DEMO_IDENTITY_SECRET } from '../../src/config.js';
+import type { Database } from '../../src/db/database.js';
+import { createLogger } from '../../src/logger.js';
+import { SHOPPER_NAMESPACE, type ClientToServerEvents, type ConversationEvent, type ServerToClientEvents } from '../../src/chat/protocol.js';
+import { identityHash } from '../../src/chat/session-tokens.js';
+import { TEST_SHOP } from '../fixtures/test-shop.js';
+import { testEmbedder } from './local-embedder.js';
+import { TEST_OPENAI_BASE_URL } from '../msw/openai-chat.js';
+
+export const TEST_CONFIG: AppConfig = {
+  shop: { name: 'Test Shop', currency: 'EUR' },
+  model: { timeoutMs: 2_000, maxRetries: 0, maxSteps: 4, historyTokenBudget: 6_000 },
+  promptsDir: path.resolve(import.meta.dirname, '../../prompts'),
+  promptsWatch: false,
+  identitySecret: DEMO_IDENTITY_SECRET,
+  allowedOrigins: [],
+  rateLimits: { messagesPerMinute: 100, requestsPerMinute: 10_000 },
+  sessionSecret: 'test-session-secret-0123456789abcdef',
+};
+
+/** The OpenAI-compatible provider pointed at msw's fake server. */
+export function mswModel(opts: { timeoutMs?: number } = {}): ChatModel {
+  const client = createOpenAIClient({ apiKey: 'test-key', baseURL: TEST_OPENAI_BASE_URL, timeoutMs: opts.timeoutMs ?? 2_000, maxRetries: 0 });
+  return createOpenAIModel({ client, model: 'gpt-test', streamIdleMs: 2_000 });
+}
+
+export async function seedTestShop(db: Database): Promise<void> {
+  const summary = await ingest({ db, embedder: await testEmbedder() }, TEST_SHOP);
+  if (summary.errors.length > 0) throw new Error(`test shop did not import: ${JSON.stringify(summary.errors)}`);
+}
+
+/** The real app on an ephemeral port, over the given database and model. */
+export async function startTestApp(db: Database, opts: { model?: ChatModel; config?: Partial<AppConfig> } = {}): Promise<App & { url: string }> {
+  const app = await buildApp({
+    config: { ...TEST_CONFIG, ...opts.config },
+    db,
+    embedder: await testEmbedder(),
+    model: opts.model ?? createOfflineModel(),
+    logger: createLogger('silent'),
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  return Object.assign(app, { url: `http://127.0.0.1:${port}` });
+}
+
+export async function newSession(url: string, body: Record<string, unknown> = {}) {
+  const res = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as { token: string; conversationId: string; customer: { id: string } | null; error?: { code: string; message: string } } };
+}
+
+export const signedIn = (customerId: string) => ({ customerId, customerHash: identityHash(DEMO_IDENTITY_SECRET, customerId) });
+
+export type ShopperClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real socket.io client on the shopper namespace that records every event it receives. */
+export async function connectShopper(url: string, token: string): Promise<{ socket: ShopperClient; events: ConversationEvent[] }> {
+  const socket: ShopperClient = connect(`${url}${SHOPPER_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const events: ConversationEvent[] = [];
+  socket.on('conversation:event', (e) => events.push(e));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, events };
+}
+
+/** Emits an event and resolves with its ack. */
+export function request<T = unknown>(socket: ShopperClient, event: string, payload: unknown): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
+  return new Promise((resolve) => (socket.emit as (e: string, p: unknown, ack: (r: never) => void) => void)(event, payload, resolve));
+}
+
+/** Waits until `check` passes over the recorded events. */
+export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
