@@ -1,13 +1,8 @@
 import http from 'node:http';
 import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
-import { createPromptStore } from '../agent/prompts/load-prompts.js';
-import { createCartStore } from '../carts/cart-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
-import { createProductLookup } from '../catalog/product-lookup.js';
-import { createCatalogSearch } from '../catalog/search.js';
 import { createChatService } from '../chat/chat-service.js';
-import { createConversationStore } from '../chat/conversation-store.js';
 import { createEventLog } from '../chat/event-log.js';
 import { isAllowedOrigin } from '../chat/origin-check.js';
 import { createSessionTokens } from '../chat/session-tokens.js';
@@ -15,9 +10,7 @@ import { attachShopperSocket } from '../chat/shopper-socket.js';
 import { createTurnQueue } from '../chat/turn-queue.js';
 import type { Config } from '../config.js';
 import { DEMO_IDENTITY_SECRET } from '../config.js';
-import { createCustomerReader } from '../customers/customer-reader.js';
 import type { Database } from '../db/database.js';
-import { createHumanRequests } from '../handoff/human-requests.js';
 import { createHttpApp } from '../http/create-app.js';
 import { createRateLimiter } from '../http/rate-limiter.js';
 import { demoRoutes } from '../http/routes/demo-routes.js';
@@ -25,9 +18,8 @@ import { imageRoutes } from '../http/routes/image-routes.js';
 import { productSearchRoute } from '../http/routes/product-search-route.js';
 import { shopperRoutes } from '../http/routes/shopper-routes.js';
 import type { Logger } from '../logger.js';
-import { createPolicySearch } from '../policies/policy-search.js';
-import { createTools } from '../tools/registry.js';
 import type { Router } from 'express';
+import { buildCore } from './build-core.js';
 
 export type AppConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'identitySecret' | 'allowedOrigins' | 'rateLimits'> & {
   sessionSecret: string;
@@ -49,22 +41,12 @@ export interface AppParts {
  */
 export async function buildApp(parts: AppParts) {
   const { config, db, embedder, model, logger } = parts;
-  const search = createCatalogSearch({ db, embedder });
-  const products = createProductLookup({ db });
-  const carts = createCartStore({ db });
-  const customers = createCustomerReader({ db });
-  const policies = createPolicySearch({ db, embedder });
-  const humans = createHumanRequests({ db });
-  const conversations = createConversationStore({ db });
+  const core = await buildCore({ config, db, embedder, model, logger });
+  const { search, products, carts, customers, conversations, prompts } = core;
   const events = createEventLog({ db });
   const queue = createTurnQueue({ db });
-  const tools = createTools({ search, products, carts, customers, policies, humans, currency: config.shop.currency });
-  const prompts = await createPromptStore({ dir: config.promptsDir, watch: config.promptsWatch, logger });
   const tokens = createSessionTokens(config.sessionSecret);
-  const chat = createChatService({
-    db, conversations, events, queue, carts, logger,
-    turn: { model, tools, prompts, conversations, customers, products, shop: config.shop, maxSteps: config.model.maxSteps, historyTokenBudget: config.model.historyTokenBudget },
-  });
+  const chat = createChatService({ db, conversations, events, queue, carts, logger, turn: core.turn });
   const limits = {
     perSession: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute }),
     perIp: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute * 5 }),
@@ -97,7 +79,7 @@ export async function buildApp(parts: AppParts) {
     server,
     io,
     chat,
-    services: { search, products, carts, customers, conversations, events, tokens, prompts },
+    services: { ...core, events, tokens },
     async close() {
       detach();
       await chat.close();

@@ -1,0 +1,76 @@
+import readline from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { createModel } from '../agent/models/create-model.js';
+import { buildCore } from '../app/build-core.js';
+import { createAppEmbedder } from '../app/create-app-embedder.js';
+import { importCatalog } from '../catalog/import-catalog.js';
+import { runTurn } from '../chat/run-turn.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../db/open-database.js';
+import { AppError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { renderTurnEvent } from './render-turn-event.js';
+
+const HELP = `npm run chat -- [--customer <id>] [--quiet]
+
+A terminal conversation with the same assistant, tools and prompts the shop runs.
+  --customer <id>   act as this signed-in customer (e.g. cus_1001)
+  --quiet           hide tool calls
+Type /exit to leave.`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: { customer: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const model = createModel(config);
+  const db = await openDatabase(config.database);
+  try {
+    const embedder = await createAppEmbedder(config);
+    const count = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
+    if (count.rows[0].n === 0) {
+      const { report } = await importCatalog({ db, embedder }, config.catalogDir, { currency: config.shop.currency, out: process.stderr });
+      process.stderr.write(report);
+    }
+    const core = await buildCore({ config: { ...config, promptsWatch: true }, db, embedder, model, logger });
+    const customerId = values.customer ?? null;
+    if (customerId && !(await core.customers.profile(customerId))) throw new AppError('cli:unknown_customer', `No customer ${customerId}.`, { status: 400 });
+    const sid = `cli_${Date.now().toString(36)}`;
+    await core.carts.ensure(`cart_${sid}`, { currency: config.shop.currency, customerId });
+    const conversation = await core.conversations.create({ sessionId: sid, customerId, cartId: `cart_${sid}`, channel: 'cli' });
+    console.log(`${config.shop.name} assistant (${model.id})${customerId ? `, signed in as ${customerId}` : ''}. Type /exit to leave.`);
+
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    for (;;) {
+      const line = await rl.question('\nyou> ').catch(() => null);
+      if (line === null || line.trim() === '/exit') break;
+      if (!line.trim()) continue;
+      process.stdout.write('assistant> ');
+      const conv = (await core.conversations.get(conversation.id))!;
+      for await (const ev of runTurn(core.turn, { conversation: conv, text: line.trim() })) {
+        process.stdout.write(renderTurnEvent(ev, { showTools: !values.quiet }));
+      }
+    }
+    rl.close();
+    core.prompts.close();
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError) console.error(err.message);
+    else if (err instanceof AppError && err.expose) console.error(`Error: ${err.message}`);
+    else console.error(err);
+    process.exit(1);
+  },
+);
