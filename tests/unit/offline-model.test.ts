@@ -38,7 +38,7 @@ describe('offline model: utterance table', () => {
   it('covers every intent with at least 70 rows', () => {
     expect(UTTERANCES.length).toBeGreaterThanOrEqual(70);
     const intents = new Set(UTTERANCES.map((r) => r.intent));
-    for (const i of ['greeting', 'thanks', 'search', 'product_info', 'cart_add', 'cart_remove', 'cart_update', 'cart_show', 'order_status', 'orders', 'recommend', 'policy', 'human', 'unknown']) {
+    for (const i of ['greeting', 'thanks', 'search', 'product_info', 'cart_add', 'cart_remove', 'cart_update', 'cart_show', 'order_status', 'orders', 'recommend', 'refine', 'policy', 'human', 'unknown']) {
       expect(intents).toContain(i);
     }
   });

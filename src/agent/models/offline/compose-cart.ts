@@ -40,7 +40,8 @@ function refusal(e: ToolEvent, r: CartRefusal, memory: Memory): string {
       const head = r.reason === 'out_of_stock' ? `Sorry, ${target} is out of stock.` : `That option isn't available for ${target}.`;
       const parts = [head];
       const variants = (r.alternatives ?? []).filter((v) => v.inStock !== false).slice(0, 5);
-      if (variants.length) parts.push(`These options are available:\n${variants.map((v, i) => variantLine(v, i + 1)).join('\n')}`);
+      // Bullets, not numbers: numbers in a reply always point at products ("the first one").
+      if (variants.length) parts.push(`These options are available:\n${variants.map((v) => variantLine(v)).join('\n')}`);
       for (const o of r.missingOptions ?? []) if (o.values.length) parts.push(`Available ${o.name.toLowerCase()}: ${o.values.join(', ')}.`);
       if (r.alternativeProducts?.length) parts.push(`Similar products in stock:\n${listProducts(r.alternativeProducts)}`);
       parts.push(variants.length || r.alternativeProducts?.length ? 'Just tell me which one you would like.' : 'Want me to look for something similar?');

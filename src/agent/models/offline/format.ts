@@ -32,9 +32,9 @@ export function cartSummary(cart: CartView): string {
   return `Your cart: ${count} item${count === 1 ? '' : 's'}, subtotal ${cart.subtotal?.formatted ?? ''}.`;
 }
 
-export function variantLine(v: VariantSummary, n: number): string {
+export function variantLine(v: VariantSummary): string {
   const label = Object.entries(v.options ?? {}).map(([k, val]) => `${k} ${val}`).join(', ') || v.sku;
-  return `${n}. ${label} — ${v.price?.formatted ?? ''}${v.inStock === false ? ' (out of stock)' : ''}`;
+  return `- ${label} — ${v.price?.formatted ?? ''}${v.inStock === false ? ' (out of stock)' : ''}`;
 }
 
 /** "Size: 40, 41, 42; Color: Black, White" from a product's variants. */

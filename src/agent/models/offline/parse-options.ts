@@ -32,12 +32,12 @@ export function extractOptions(text: string): OptionWords {
     break;
   }
   for (const colour of COLOURS) {
-    const re = phraseRegex(colour);
-    if (re.test(rest)) {
-      out.color = colour;
-      rest = tidy(rest.replace(re, ' '));
-      break;
-    }
+    if (!phraseRegex(colour).test(rest)) continue;
+    // "navy blue" is navy, "light grey" is grey: catalogs name the base colour.
+    const re = new RegExp(`(?<![\\w'-])(?:(?:light|dark|pale|bright|deep)\\s+)?${colour}(?:\\s+blue)?(?![\\w'-])`);
+    out.color = colour;
+    rest = tidy(rest.replace(re, ' '));
+    break;
   }
   out.rest = rest;
   return out;

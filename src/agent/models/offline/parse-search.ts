@@ -73,6 +73,8 @@ export function parseSearch(text: string, raw: string, shopCategories?: readonly
   }
   // The tool takes at most 300 characters; a dozen content words say enough.
   args.query = kept.slice(0, 12).join(' ').slice(0, 300) || category?.phrase || opts.color || gender?.gender || 'products';
+  // "show me something" names nothing to look for: not a search.
+  if (args.query === 'products' && Object.keys(args).length === 1) signals = 0;
   return { args, signals };
 }
 

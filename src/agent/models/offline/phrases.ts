@@ -51,6 +51,7 @@ export const HUMAN_PHRASES = [
 export const ANGER_PHRASES = [
   'useless', 'stupid', 'idiot', 'wtf', 'damn', 'terrible', 'ridiculous', 'awful', 'worst', 'scam', 'fraud',
   'fuck', 'fucking', 'shit', 'crap', 'pathetic', 'furious', 'angry', 'not helpful', 'unacceptable', 'rubbish',
+  'garbage', 'trash', 'sucks', 'horrible', 'bullshit', 'nonsense', 'waste of time', 'fed up',
 ];
 
 /** Words that carry no product meaning; dropped from search queries. */
@@ -66,7 +67,7 @@ export const FILLER = new Set(
     "between around about up max maximum min minimum least most at all available stock kind sort type pair pairs " +
     'him her his hers them they he she dad mum mom father mother wife husband friend friends sister brother son daughter ' +
     'boyfriend girlfriend partner grandma grandpa colleague boss someone somebody who ideas idea recommendations options ' +
-    "let's lets let now today tell know help offer sell carry stocked got add put cart basket trolley as if so then into onto cheapest best top quality decent"
+    "let's lets let now today tell know help offer sell carry stocked got add put cart basket trolley as if so then into onto cheapest best top quality decent whats what's where's hows how's"
   ).split(' '),
 );
 

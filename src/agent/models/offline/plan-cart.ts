@@ -18,7 +18,7 @@ export function planAdd(text: string, raw: string, memory: Memory, shopCategorie
   const qty = extractQuantity(opts.rest);
   const quantity = qty.quantity ?? 1;
   if (quantity < 1 || quantity > MAX_QUANTITY) return { intent: 'cart_add', text: TOO_MANY };
-  const ref = resolveProduct(qty.rest, memory);
+  const ref = resolveProduct(qty.rest, memory, { colour: opts.color });
   if (ref.kind === 'ask') return { intent: 'cart_add', text: ref.text };
   if (ref.kind === 'unmatched') {
     // The shopper named something not shown yet: show matches and let them choose.

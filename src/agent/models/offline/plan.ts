@@ -4,7 +4,7 @@ import { parseIntent } from './parse-intent.js';
 import { parseSearch } from './parse-search.js';
 import { GREETING_REPLY, NOT_UNDERSTOOD, THANKS_REPLY } from './phrases.js';
 import { planAdd, planRemove, planUpdate } from './plan-cart.js';
-import { planCheaper, planSimilar } from './plan-refine.js';
+import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
 import { resolveProduct } from './references.js';
 
@@ -26,6 +26,7 @@ export function planUserMessage(memory: Memory, opts: PlanOptions = {}): Plan {
       return say(GREETING_REPLY[intent.lang]);
     case 'thanks':
       if (/^(?:no|nope|nah|not)\b/.test(text)) return say('No problem! Anything else I can help you with?');
+      if (/shopping|browsing|looking/.test(text)) return say('Sure — what else can I help you find?');
       return say(hasAny(text, ['bye', 'goodbye']) ? 'Goodbye — thanks for stopping by!' : THANKS_REPLY[intent.lang]);
     case 'human': {
       const quote = raw.trim().replace(/\s+/g, ' ').slice(0, 200);
@@ -52,7 +53,10 @@ export function planUserMessage(memory: Memory, opts: PlanOptions = {}): Plan {
     case 'cart_update':
       return planUpdate(text, memory);
     case 'refine':
-      return intent.mode === 'cheaper' ? planCheaper(memory) : planSimilar(text, memory);
+      if (intent.mode === 'cheaper') return planCheaper(memory);
+      if (intent.mode === 'in_stock') return planInStock(memory);
+      if (intent.mode === 'more') return planMore(memory);
+      return planSimilar(text, memory);
     case 'recommend': {
       const search = parseSearch(text, raw, opts.categories);
       // "recommend a tent under 200" is a search; "what would you recommend?" is not.

@@ -62,9 +62,16 @@ function hasColour(p: ProductSummary, colour: string): boolean {
 
 const which = (ps: ProductSummary[]) => `Which one do you mean?\n${listProducts(ps)}`;
 
-export function resolveProduct(input: string, memory: Memory): ProductRef {
+/**
+ * `colour` is a colour the caller already took out of the text as an option ("add the white one
+ * in 42"); it still picks a product when nothing else does.
+ */
+export function resolveProduct(input: string, memory: Memory, hint: { colour?: string } = {}): ProductRef {
   const text = stripCartWords(input);
   const shown = memory.shown;
+  if (/(?<![\w'-])(?:both|all of them|all three|all of those|each of them)(?![\w'-])/.test(text)) {
+    return { kind: 'ask', text: `I'll add them one at a time — which one first?${shown.length ? `\n${listProducts(shown)}` : ''}` };
+  }
   const ordinal = ordinalOf(text, shown.length);
   if (ordinal !== undefined) {
     if (!shown.length) return { kind: 'ask', text: "I haven't shown you any products yet — what are you looking for?" };
@@ -75,6 +82,9 @@ export function resolveProduct(input: string, memory: Memory): ProductRef {
   const cheap = hasAny(text, CHEAPEST);
   if (cheap || hasAny(text, PRICIEST)) {
     if (!shown.length) return { kind: 'ask', text: "I haven't shown you any products yet — what are you looking for?" };
+    // "the cheapest tent" while shoes are shown: a new search, not a pick from the list.
+    const named = CATEGORY_PHRASES.filter((c) => phraseRegex(c.phrase).test(text));
+    if (named.length && !shown.some((p) => matches(p, text, []) > 0)) return { kind: 'unmatched', words: named[0].phrase };
     const amounts = shown.map((p) => p.price?.amount ?? 0);
     const target = cheap ? Math.min(...amounts) : Math.max(...amounts);
     const best = shown.filter((p) => (p.price?.amount ?? 0) === target);
@@ -96,7 +106,7 @@ export function resolveProduct(input: string, memory: Memory): ProductRef {
     if (best.length > 1) return { kind: 'ask', text: which(best) };
     if (hasCategory || ws.length) return { kind: 'unmatched', words: ws.join(' ') };
   }
-  const colour = COLOURS.find((c) => phraseRegex(`${c} one`).test(text));
+  const colour = COLOURS.find((c) => phraseRegex(`${c} one`).test(text)) ?? (memory.focus ? undefined : hint.colour);
   if (colour && shown.length) {
     const best = shown.filter((p) => hasColour(p, colour));
     if (best.length === 1) return { kind: 'product', handle: best[0].handle, product: best[0] };

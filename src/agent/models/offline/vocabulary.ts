@@ -67,9 +67,10 @@ export function resolveCategory(group: CategoryGroup, shopCategories?: readonly 
   return shopCategories.find((c) => parts(c).some((p) => wanted.has(squash(p))));
 }
 
+/** Specific shades first, so "navy blue" reads as navy. */
 export const COLOURS = [
-  'black', 'white', 'grey', 'gray', 'red', 'blue', 'navy', 'green', 'olive', 'khaki', 'yellow', 'orange', 'pink',
-  'purple', 'brown', 'beige', 'tan', 'cream', 'burgundy', 'teal', 'silver', 'gold', 'charcoal', 'ivory',
+  'navy', 'charcoal', 'olive', 'burgundy', 'teal', 'khaki', 'ivory', 'cream', 'beige', 'tan', 'silver', 'gold',
+  'black', 'white', 'grey', 'gray', 'red', 'blue', 'green', 'yellow', 'orange', 'pink', 'purple', 'brown',
 ];
 
 /** Letter sizes and the words people use for them. */
