@@ -119,7 +119,7 @@ function readBackwards(memory: Memory): void {
     if (!memory.cart && r && isCart(r.cart)) memory.cart = r.cart;
     const listed = e.name === 'get_product' ? [] : productsOf(e);
     const cartList = e.name === 'get_cart' && r && isCart(r.cart) ? r.cart.items : null;
-    if (!memory.lastList && listed.length) (memory.shown = listed.slice(0, 5)), (memory.lastList = 'products');
+    if (!memory.lastList && listed.length) (memory.shown = listed.slice(0, MAX_LISTED)), (memory.lastList = 'products');
     if (!memory.lastList && cartList?.length) memory.lastList = 'cart';
 
     if (skuOpen) {

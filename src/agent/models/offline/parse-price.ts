@@ -34,7 +34,8 @@ export function extractPrice(text: string, raw = ''): PriceRange {
   };
 
   take(rx(`(?:between|from)\\s+${AMOUNT}\\s+(?:and|to|-)\\s+${AMOUNT}`), (m) => {
-    if (m[0].startsWith('from') && !HAS_CURRENCY.test(m[0])) return false;
+    // "from 40 to 44" right after "size" is a size range, not a price.
+    if (/sizes?\s*$/.test(rest.slice(0, m.index))) return false;
     [out.minPrice, out.maxPrice] = sortPair(value(m[1]), value(m[2]));
     return true;
   });

@@ -2,7 +2,7 @@ import { hasAny, phraseRegex, tidy, words } from './normalize.js';
 import { extractOptions } from './parse-options.js';
 import { extractPrice } from './parse-price.js';
 import { FILLER } from './phrases.js';
-import { CATEGORY_PHRASES, COLOURS, GENDER_PHRASES, PRODUCT_WORDS, resolveCategory, type Gender } from './vocabulary.js';
+import { CATEGORY_PHRASES, COLOURS, GENDER_PHRASES, LETTER_SIZES, PRODUCT_WORDS, resolveCategory, type Gender } from './vocabulary.js';
 
 /** The arguments of `search_products`, exactly as the model sends them. */
 export interface SearchArgs {
@@ -51,6 +51,14 @@ export function parseSearch(text: string, raw: string, shopCategories?: readonly
     signals++;
   }
 
+  // "grey t-shirt L": a bare letter size, trusted only when typed in capitals.
+  if (!opts.size) {
+    const letter = /(?<![\w'-])(XXS|XS|S|M|L|XL|XXL|XXXL|2XL|3XL)(?![\w'-])/.exec(raw)?.[1];
+    if (letter) {
+      args.options = { ...args.options, Size: LETTER_SIZES[letter.toLowerCase()] };
+      rest = tidy(rest.replace(phraseRegex(letter.toLowerCase()), ' '));
+    }
+  }
   const stock = IN_STOCK.find((p) => phraseRegex(p).test(rest));
   if (stock) (args.inStock = true), (rest = tidy(rest.replace(phraseRegex(stock), ' ')));
 

@@ -6,7 +6,7 @@ export const GREETINGS: { phrase: string; lang: Lang }[] = [
   { phrase: 'good morning', lang: 'en' }, { phrase: 'good afternoon', lang: 'en' }, { phrase: 'good evening', lang: 'en' },
   { phrase: 'hello there', lang: 'en' }, { phrase: 'hey there', lang: 'en' }, { phrase: 'hi there', lang: 'en' },
   { phrase: 'hello', lang: 'en' }, { phrase: 'hiya', lang: 'en' }, { phrase: 'hey', lang: 'en' }, { phrase: 'hi', lang: 'en' },
-  { phrase: 'yo', lang: 'en' }, { phrase: 'howdy', lang: 'en' }, { phrase: 'greetings', lang: 'en' },
+  { phrase: 'yo', lang: 'en' }, { phrase: 'hola', lang: 'en' }, { phrase: 'ciao', lang: 'en' }, { phrase: 'hej', lang: 'en' }, { phrase: 'howdy', lang: 'en' }, { phrase: 'greetings', lang: 'en' },
   { phrase: 'guten morgen', lang: 'de' }, { phrase: 'guten tag', lang: 'de' }, { phrase: 'guten abend', lang: 'de' },
   { phrase: 'hallo', lang: 'de' }, { phrase: 'moin', lang: 'de' }, { phrase: 'servus', lang: 'de' }, { phrase: 'grüß gott', lang: 'de' },
   { phrase: 'bonjour', lang: 'fr' }, { phrase: 'bonsoir', lang: 'fr' }, { phrase: 'salut', lang: 'fr' }, { phrase: 'coucou', lang: 'fr' },
@@ -64,10 +64,10 @@ export const FILLER = new Set(
     'without of to in on at by for from and or but also too very really just maybe perhaps good nice new cool great ' +
     "what which who whom whose where how there here got hi hello hey thanks cheap cheaper affordable inexpensive budget " +
     "price priced prices cost costs euro euros eur dollars usd pounds gbp € $ £ under below over above less more than " +
-    "between around about up max maximum min minimum least most at all available stock kind sort type pair pairs " +
+    "between around about up maximum minimum least most at all available stock kind sort type pair pairs " +
     'him her his hers them they he she dad mum mom father mother wife husband friend friends sister brother son daughter ' +
     'boyfriend girlfriend partner grandma grandpa colleague boss someone somebody who ideas idea recommendations options ' +
-    "let's lets let now today tell know help offer sell carry stocked got add put cart basket trolley as if so then into onto cheapest best top quality decent whats what's where's hows how's"
+    "let's lets let now today tell know help offer sell carry stocked got add put cart basket trolley as if so then into onto cheapest best top quality decent whats what's where's hows how's after"
   ).split(' '),
 );
 

@@ -1,4 +1,5 @@
 import type { Memory } from './history.js';
+import { COMPLEMENT } from './intent-words.js';
 import { hasAny, normalize, words } from './normalize.js';
 import { parseIntent } from './parse-intent.js';
 import { parseSearch } from './parse-search.js';
@@ -60,7 +61,8 @@ export function planUserMessage(memory: Memory, opts: PlanOptions = {}): Plan {
     case 'recommend': {
       const search = parseSearch(text, raw, opts.categories);
       // "recommend a tent under 200" is a search; "what would you recommend?" is not.
-      return search.args.category || search.args.maxPrice || search.args.minPrice ? call('search_products', { ...search.args }) : call('recommend_products');
+      const narrowed = search.args.category || search.args.maxPrice || search.args.minPrice;
+      return narrowed && !hasAny(text, COMPLEMENT) ? call('search_products', { ...search.args }) : call('recommend_products');
     }
     case 'product_info': {
       const ref = resolveProduct(text, memory);

@@ -99,4 +99,7 @@ export const GENDER_PHRASES: { phrase: string; gender: Gender }[] = [
 export const PRODUCT_WORDS = [
   'waterproof', 'leather', 'wool', 'merino', 'cotton', 'linen', 'organic', 'vegan', 'recycled', 'insulated',
   'lightweight', 'breathable', 'ceramic', 'gift', 'gifts', 'present', 'outfit', 'gear', 'clothes', 'clothing',
+  // Activities and seasons: "something for camping" is a product request.
+  'camping', 'hiking', 'running', 'trail', 'winter', 'summer', 'rain', 'travel', 'yoga', 'gym', 'outdoor', 'outdoors',
+  'beach', 'skiing', 'cycling', 'walking', 'climbing', 'kitchen', 'garden',
 ];
