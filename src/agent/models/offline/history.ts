@@ -119,8 +119,9 @@ function readBackwards(memory: Memory): void {
     if (!memory.cart && r && isCart(r.cart)) memory.cart = r.cart;
     const listed = e.name === 'get_product' ? [] : productsOf(e);
     const cartList = e.name === 'get_cart' && r && isCart(r.cart) ? r.cart.items : null;
-    if (!memory.lastList && listed.length) (memory.shown = listed.slice(0, MAX_LISTED)), (memory.lastList = 'products');
-    if (!memory.lastList && cartList?.length) memory.lastList = 'cart';
+    // The product list stays referable after the cart was shown; `lastList` says which came last.
+    if (!memory.shown.length && listed.length) memory.shown = listed.slice(0, MAX_LISTED);
+    if (!memory.lastList && (listed.length || cartList?.length)) memory.lastList = listed.length ? 'products' : 'cart';
 
     if (skuOpen) {
       if (r?.ok === true && typeof r.changedSku === 'string' && e.name !== 'remove_from_cart') {
