@@ -1,0 +1,229 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, CartPayload, ClientToServerEvents, ServerToClientEvents } from '../../src/chat/protocol.js';
+import type { ConversationState } from './conversation-state.js';
+import { randomId } from './dom.js';
+import { MAX_MESSAGE_CHARS, SHOPPER_NAMESPACE } from './limits.js';
+import { ChatError, createSessionStore, requestSession, type Session } from './session.js';
+
+type ShopperSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Event = keyof ClientToServerEvents;
+type AckOf<E extends Event> = Parameters<NonNullable<Parameters<ClientToServerEvents[E]>[1]>>[0];
+type DataOf<E extends Event> = Extract<AckOf<E>, { ok: true }>['data'];
+export type Identity = { customerId: string; customerHash: string } | null;
+
+export interface ClientHooks {
+  connection(state: 'connecting' | 'online' | 'offline'): void;
+  /** A session is joined: after start, and again after each sign-in or sign-out. */
+  ready(session: Session): void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The shopper's connection: the session (kept across reloads), the socket, joining with the
+ * last seq we have, gap filling, and an outbox that resends a message under the same client
+ * id until the server acknowledges it (the server stores it once).
+ */
+export function createChatClient(opts: { apiBase: string; serverOrigin: string; state: ConversationState; hooks: ClientHooks }) {
+  const { state, hooks } = opts;
+  const store = createSessionStore(opts.serverOrigin);
+  const outbox = new Map<string, { text: string; conversationId: string; settle: (err: ChatError | null) => void }>();
+  const inFlight = new Set<string>();
+  let session: Session | null = null;
+  let identity: Identity = null;
+  let socket: ShopperSocket | null = null;
+  let joining = false;
+  let rejoin = false;
+  let announced = false;
+  let initialJoin = true;
+  let recovering = false;
+  let recoveries = 0;
+
+  async function request<E extends Event>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], timeoutMs = 10_000): Promise<DataOf<E>> {
+    if (!socket) throw new ChatError('network:offline', 'The chat is still connecting.');
+    let res: Ack<DataOf<E>>;
+    try {
+      res = await (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: E, p: unknown): Promise<Ack<DataOf<E>>> }).emitWithAck(event, payload);
+    } catch {
+      throw new ChatError('network:timeout', "The shop didn't answer in time. Please try again.");
+    }
+    if (!res.ok) throw new ChatError(res.error.code, res.error.message);
+    return res.data;
+  }
+
+  function useSession(s: Session) {
+    session = s;
+    store.save(s);
+  }
+
+  async function openSession(wanted: Identity): Promise<Session> {
+    const stored = store.load();
+    if (!wanted) return stored ?? requestSession(opts.apiBase, {});
+    if (stored?.customer?.id === wanted.customerId) return stored;
+    try {
+      return await requestSession(opts.apiBase, { ...wanted, token: stored?.token });
+    } catch (err) {
+      if (err instanceof ChatError && err.code.startsWith('auth:')) {
+        console.warn(`Concierge: sign-in refused (${err.message}); continuing as a guest.`);
+        return stored && !stored.customer ? stored : requestSession(opts.apiBase, {});
+      }
+      throw err;
+    }
+  }
+
+  /** A token the server refused (expired, or signed with an old secret): start a fresh session. */
+  async function recover() {
+    if (recovering) return;
+    recovering = true;
+    hooks.connection('connecting');
+    if (recoveries > 0) await sleep(Math.min(30_000, 1_000 * 2 ** recoveries));
+    recoveries++;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        useSession(await requestSession(opts.apiBase, identity ?? {}));
+        break;
+      } catch {
+        await sleep(Math.min(30_000, 1_000 * 2 ** attempt));
+      }
+    }
+    recovering = false;
+    announced = false;
+    socket?.disconnect().connect();
+  }
+
+  async function join() {
+    if (!socket?.connected || !session) return;
+    if (joining) {
+      rejoin = true;
+      return;
+    }
+    joining = true;
+    try {
+      for (let round = 0; round < 5 && (round === 0 || rejoin || state.hasGap); round++) {
+        rejoin = false;
+        const afterSeq = state.conversationId === session.conversationId ? state.lastSeq : 0;
+        const data = await request('conversation:join', { conversationId: session.conversationId, afterSeq }, 15_000);
+        state.applyJoin(data, { initial: initialJoin });
+        initialJoin = false;
+        recoveries = 0;
+        if (!announced || data.conversationId !== session.conversationId) {
+          useSession({ ...session, conversationId: data.conversationId, customer: data.customer });
+          if (!announced) hooks.ready(session);
+          announced = true;
+        }
+      }
+      hooks.connection('online');
+      joining = false;
+      for (const id of outbox.keys()) void deliver(id);
+    } catch (err) {
+      joining = false;
+      // A timeout is retried; a refusal means this session can't have its conversation back.
+      if (err instanceof ChatError && err.code === 'network:timeout') setTimeout(() => void join(), 2_000);
+      else void recover();
+    }
+  }
+
+  async function deliver(id: string) {
+    const item = outbox.get(id);
+    if (!item || inFlight.has(id) || joining || !socket?.connected) return;
+    inFlight.add(id);
+    try {
+      await request('message:send', { conversationId: item.conversationId, clientMessageId: id, text: item.text });
+      outbox.delete(id);
+      item.settle(null);
+    } catch (err) {
+      if (err instanceof ChatError && err.code === 'network:timeout') {
+        // No ack: try again under the same id; after a disconnect the next join flushes the outbox.
+        setTimeout(() => void deliver(id), 1_000);
+      } else {
+        outbox.delete(id);
+        state.markRefused(id, (err as Error).message);
+        item.settle(err as ChatError);
+      }
+    } finally {
+      inFlight.delete(id);
+    }
+  }
+
+  function connect() {
+    const path = `${new URL(opts.apiBase).pathname}socket.io`;
+    socket = io(opts.serverOrigin + SHOPPER_NAMESPACE, { path, auth: (cb) => cb({ token: session?.token }) });
+    socket.on('connect', () => void join());
+    socket.on('disconnect', () => hooks.connection('offline'));
+    socket.on('connect_error', () => {
+      // Not `active` means the server refused the handshake (a bad token), not that it is unreachable.
+      if (socket && !socket.active) void recover();
+      else hooks.connection('offline');
+    });
+    socket.on('conversation:event', (e) => {
+      if (state.receive(e)) void join();
+    });
+  }
+
+  /** Reconnects with a new session's token and joins its conversation. */
+  function switchTo(s: Session) {
+    useSession(s);
+    for (const [id, item] of outbox) item.settle(new ChatError('session:switched', 'The chat switched accounts before this message was sent.')), outbox.delete(id);
+    announced = false;
+    hooks.connection('connecting');
+    socket?.disconnect().connect();
+  }
+
+  return {
+    get session() {
+      return session;
+    },
+    async start(wanted: Identity) {
+      identity = wanted;
+      hooks.connection('connecting');
+      for (let attempt = 0; !session; attempt++) {
+        try {
+          useSession(await openSession(wanted));
+        } catch {
+          hooks.connection('offline');
+          await sleep(Math.min(30_000, 1_000 * 2 ** attempt));
+        }
+      }
+      connect();
+    },
+    /** Sends a shopper message; resolves once the server has stored it. */
+    send(text: string): Promise<void> {
+      const trimmed = text.trim();
+      if (!trimmed) return Promise.resolve();
+      if (trimmed.length > MAX_MESSAGE_CHARS) return Promise.reject(new ChatError('message:too_long', `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`));
+      if (!state.conversationId) return Promise.reject(new ChatError('network:offline', 'The chat is still connecting.'));
+      const id = randomId('c');
+      state.addPending(id, trimmed);
+      return new Promise((resolve, reject) => {
+        outbox.set(id, { text: trimmed, conversationId: state.conversationId!, settle: (err) => (err ? reject(err) : resolve()) });
+        void deliver(id);
+      });
+    },
+    stop: () => request('turn:stop', { conversationId: state.conversationId ?? '' }),
+    retry: (messageId: string) => request('turn:retry', { conversationId: state.conversationId ?? '', messageId }),
+    async cart(op: 'cart:add' | 'cart:set', sku: string, quantity: number): Promise<CartPayload> {
+      const cart = await request(op, { sku, quantity });
+      state.setCart(cart);
+      return cart;
+    },
+    rate: (rating: number, comment?: string) => request('conversation:rate', { conversationId: state.conversationId ?? '', rating, ...(comment ? { comment } : {}) }),
+    typing(isTyping: boolean) {
+      if (socket?.connected && state.conversationId) socket.volatile.emit('typing:set', { conversationId: state.conversationId, isTyping });
+    },
+    async signIn(customerId: string, customerHash: string) {
+      if (session?.customer?.id === customerId) return session.customer;
+      const s = await requestSession(opts.apiBase, { customerId, customerHash, token: session?.token });
+      identity = { customerId, customerHash };
+      switchTo(s);
+      return s.customer;
+    },
+    async signOut() {
+      if (session && !session.customer) return null;
+      identity = null;
+      switchTo(await requestSession(opts.apiBase, { token: session?.token }));
+      return null;
+    },
+  };
+}
+
+export type ChatClient = ReturnType<typeof createChatClient>;

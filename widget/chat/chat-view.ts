@@ -1,0 +1,159 @@
+import type { CartPayload } from '../../src/chat/protocol.js';
+import type { Customer, StatusInfo } from '../loader/frame-messages.js';
+import { createComposer, icon } from './composer.js';
+import type { ChatMessage, MessageChange, StateListener, Typing } from './conversation-state.js';
+import { createCsat } from './csat.js';
+import { h } from './dom.js';
+import { MessageView } from './message-view.js';
+import { textDirection } from './text-direction.js';
+
+export interface ViewActions {
+  send(text: string): void;
+  stop(): void;
+  retry(messageId: string): Promise<unknown>;
+  addToCart(sku: string): Promise<CartPayload>;
+  rate(rating: number, comment?: string): Promise<unknown>;
+  typing(isTyping: boolean): void;
+  close(): void;
+  unread(count: number): void;
+  conversationId(): string | null;
+}
+
+const STARTERS = ['Show me rain jackets', 'Gifts under $50', 'Where is my order?'];
+const CART_ICON = 'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.2 8.4a2 2 0 0 1-1.9 1.3H8.6l-1 1.8V16h12v2H4.9l2.4-4.4L5.2 4z';
+
+function statusText(s: StatusInfo, customer: Customer): string {
+  if (s.status === 'queued') return s.queuePosition ? `Waiting for a team member · you're number ${s.queuePosition}` : 'Waiting for a team member…';
+  if (s.status === 'human') return `You're chatting with ${s.agentName ?? 'our team'}`;
+  if (s.status === 'closed') return 'This conversation has ended';
+  return customer ? `Hi ${customer.firstName}! Ask me anything` : 'Typically replies in seconds';
+}
+
+/** The chat panel: header, connection banner, messages, quick replies, rating prompt and composer. */
+export function createChatView(root: HTMLElement, opts: { title: string; embedded: boolean; base: string; actions: ViewActions }) {
+  const { actions } = opts;
+  const views = new Map<string, MessageView>();
+  const streaming = new Set<string>();
+  let status: StatusInfo = { status: 'bot', agentName: null, queuePosition: null };
+  let customer: Customer = null;
+  let visible = !opts.embedded;
+  let unread = 0;
+  let stick = true;
+  let lastMessage: ChatMessage | null = null;
+  const messagesByOrder: ChatMessage[] = [];
+
+  const sub = h('p', { class: 'sub', role: 'status' });
+  const cartCount = h('span', { class: 'count' }, '0');
+  const cartBadge = h('div', { class: 'cart-badge', role: 'status', 'aria-label': 'Cart: 0 items' }, icon(CART_ICON), cartCount);
+  const close = opts.embedded ? h('button', { type: 'button', class: 'icon-btn close', 'aria-label': 'Close chat', onClick: () => actions.close() }, icon('M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z')) : null;
+  const banner = h('div', { class: 'banner', role: 'status', hidden: true });
+  const list = h('ol', { class: 'messages', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+  const welcome = h('div', { class: 'welcome' }, h('p', { class: 'hello' }, '👋 Hi there!'), h('p', {}, 'I can find products, compare sizes and colours, check stock and orders, and add things to your cart.'));
+  const typing = h('div', { class: 'typing', hidden: true, role: 'status' });
+  const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Suggested replies' });
+  const csat = createCsat((r, c) => actions.rate(r, c));
+  const composer = createComposer({ send: (t) => send(t), stop: () => actions.stop(), typing: (b) => actions.typing(b) });
+  const scroll = h('div', { class: 'scroll' }, welcome, list, typing, chips, csat.el);
+  const panel = h(
+    'div',
+    { class: 'panel' },
+    h('header', { class: 'head' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, opts.title.trim().charAt(0).toUpperCase() || 'C'), h('div', { class: 'who' }, h('h1', {}, opts.title), sub), cartBadge, close),
+    banner,
+    scroll,
+    composer.el,
+  );
+  root.replaceChildren(panel);
+  scroll.addEventListener('scroll', () => (stick = scroll.scrollHeight - scroll.scrollTop - scroll.clientHeight < 80));
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && opts.embedded) actions.close();
+  });
+
+  function send(text: string) {
+    stick = true;
+    actions.send(text);
+  }
+
+  function afterChange() {
+    welcome.hidden = views.size > 0;
+    composer.setStreaming(streaming.size > 0);
+    list.setAttribute('aria-busy', String(streaming.size > 0));
+    const last = lastMessage;
+    const replies = views.size === 0 ? STARTERS : last?.role === 'assistant' && !last.streaming ? last.quickReplies : [];
+    chips.replaceChildren(...replies.map((r) => h('button', { type: 'button', class: 'chip', onClick: () => send(r) }, r)));
+    const lastUser = [...messagesByOrder].reverse().find((m) => m.role === 'user');
+    panel.dir = lastUser && textDirection(lastUser.text) === 'rtl' ? 'rtl' : 'ltr';
+    if (stick) requestAnimationFrame(() => (scroll.scrollTop = scroll.scrollHeight));
+  }
+
+  function showStatus() {
+    sub.textContent = statusText(status, customer);
+    csat.show(status.status === 'closed', actions.conversationId() ?? '');
+  }
+
+  const listener: StateListener = {
+    reset() {
+      views.clear();
+      streaming.clear();
+      messagesByOrder.length = 0;
+      lastMessage = null;
+      list.replaceChildren();
+      typing.hidden = true;
+      afterChange();
+    },
+    message(m: ChatMessage, change: MessageChange, live: boolean) {
+      const view = views.get(m.key);
+      if (view) view.update(m);
+      else {
+        const v = new MessageView(m, { retry: actions.retry, addToCart: actions.addToCart, base: opts.base });
+        views.set(m.key, v);
+        messagesByOrder.push(m);
+        list.append(v.el);
+      }
+      lastMessage = messagesByOrder[messagesByOrder.length - 1] ?? null;
+      if (m.streaming) streaming.add(m.key);
+      else streaming.delete(m.key);
+      const arrived = (m.role === 'agent' && change === 'added') || (m.role === 'assistant' && change === 'completed');
+      if (live && arrived && !visible) actions.unread(++unread);
+      afterChange();
+    },
+    status(s: StatusInfo) {
+      status = s;
+      showStatus();
+      afterChange();
+    },
+    cart(c: CartPayload) {
+      cartCount.textContent = String(c.itemCount);
+      cartBadge.setAttribute('aria-label', `Cart: ${c.itemCount} ${c.itemCount === 1 ? 'item' : 'items'}`);
+      cartBadge.classList.toggle('empty', c.itemCount === 0);
+    },
+    typing(t: Typing) {
+      typing.hidden = !t;
+      typing.replaceChildren(...(t ? [h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), `${t.role === 'agent' ? (t.name ?? 'An agent') : 'Assistant'} is typing…`] : []));
+      afterChange();
+    },
+  };
+
+  return {
+    listener,
+    setConnection(state: 'connecting' | 'online' | 'offline') {
+      banner.hidden = state === 'online';
+      banner.textContent = state === 'connecting' ? 'Connecting…' : 'Reconnecting…';
+      panel.classList.toggle('offline', state !== 'online');
+    },
+    setCustomer(c: Customer) {
+      customer = c;
+      showStatus();
+    },
+    setVisible(open: boolean) {
+      visible = open;
+      if (open) {
+        unread = 0;
+        actions.unread(0);
+        composer.focus();
+        stick = true;
+        afterChange();
+      }
+    },
+    focusComposer: () => composer.focus(),
+  };
+}

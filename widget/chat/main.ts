@@ -1,0 +1,105 @@
+import type { Command } from '../loader/frame-messages.js';
+import { createChatClient, type Identity } from './chat-client.js';
+import { createChatView } from './chat-view.js';
+import { ConversationState, type StateListener } from './conversation-state.js';
+import { createFrameBridge, parentOriginFrom } from './frame-bridge.js';
+import { ChatError } from './session.js';
+
+/** The chat app inside the iframe (or on its own at /widget/chat.html). */
+const params = new URLSearchParams(location.hash.slice(1));
+const title = (params.get('title') || 'Shopping assistant').slice(0, 60);
+const accent = params.get('accent');
+if (accent && /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(accent)) document.documentElement.style.setProperty('--accent', accent);
+const apiBase = new URL('../', location.href).href;
+
+let started = false;
+let markReady: () => void = () => {};
+const ready = new Promise<void>((r) => (markReady = r));
+
+const bridge = createFrameBridge(parentOriginFrom(location.hash), {
+  init(identity, open) {
+    view.setVisible(open);
+    start(identity);
+  },
+  visibility: (open) => view.setVisible(open),
+  command: run,
+});
+
+const view = createChatView(document.getElementById('app')!, {
+  title,
+  embedded: bridge.embedded,
+  base: apiBase,
+  actions: {
+    send: (text) => void client.send(text).catch((err: Error) => console.warn(`Concierge: ${err.message}`)),
+    stop: () => void client.stop().catch(() => {}),
+    retry: (id) => client.retry(id),
+    addToCart: (sku) => client.cart('cart:add', sku, 1),
+    rate: (rating, comment) => client.rate(rating, comment),
+    typing: (b) => client.typing(b),
+    close: () => bridge.post({ type: 'concierge:close' }),
+    unread: (count) => bridge.post({ type: 'concierge:unread', count }),
+    conversationId: () => state.conversationId,
+  },
+});
+
+const listener: StateListener = {
+  ...view.listener,
+  cart(c) {
+    view.listener.cart(c);
+    bridge.post({ type: 'concierge:cart', cart: c });
+  },
+  status(s, live) {
+    view.listener.status(s, live);
+    bridge.post({ type: 'concierge:status', status: s });
+  },
+};
+const state = new ConversationState(listener);
+
+const client = createChatClient({
+  apiBase,
+  serverOrigin: location.origin,
+  state,
+  hooks: {
+    connection: (s) => view.setConnection(s),
+    ready(session) {
+      view.setCustomer(session.customer);
+      bridge.post({ type: 'concierge:ready', conversationId: session.conversationId, customer: session.customer });
+      markReady();
+    },
+  },
+});
+
+function start(identity: Identity) {
+  if (started) return;
+  started = true;
+  void client.start(identity);
+}
+
+/** Commands from the shop's page, run once the chat has joined its conversation. */
+async function run(c: Command): Promise<unknown> {
+  await ready;
+  const quantity = (q: unknown, min: number) => (Number.isInteger(q) && (q as number) >= min && (q as number) <= 20 ? (q as number) : null);
+  switch (c.name) {
+    case 'send':
+      return client.send(String(c.text ?? ''));
+    case 'addToCart':
+    case 'setQuantity': {
+      const q = quantity(c.quantity, c.name === 'addToCart' ? 1 : 0);
+      if (q === null) throw new ChatError('cart:bad_quantity', 'Quantity must be a whole number from 1 to 20.');
+      return client.cart(c.name === 'addToCart' ? 'cart:add' : 'cart:set', String(c.sku), q);
+    }
+    case 'signIn':
+      return client.signIn(String(c.customerId), String(c.customerHash));
+    case 'signOut':
+      return client.signOut();
+    default:
+      throw new ChatError('command:unknown', 'Unknown command.');
+  }
+}
+
+view.setConnection('connecting');
+if (bridge.embedded) {
+  bridge.hello();
+  // A page that never answers (wrong data-shop-origin) still gets a working chat, as a guest.
+  setTimeout(() => start(null), 4_000);
+} else start(null);

@@ -1,0 +1,42 @@
+import type { CartPayload, ConversationStatusValue } from '../../src/chat/protocol.js';
+
+/**
+ * Messages between the loader (the shop's page) and the chat iframe (the server's origin).
+ * Both sides post with an explicit target origin and accept only messages whose `event.origin`
+ * is the other side's origin and whose `event.source` is the other window.
+ */
+export type Customer = { id: string; firstName: string } | null;
+
+export interface StatusInfo {
+  status: ConversationStatusValue;
+  agentName: string | null;
+  queuePosition: number | null;
+}
+
+/** What the shop's page can ask of the chat. Each command gets one `result` back. */
+export type Command =
+  | { name: 'send'; text: string }
+  | { name: 'addToCart'; sku: string; quantity: number }
+  | { name: 'setQuantity'; sku: string; quantity: number }
+  | { name: 'signIn'; customerId: string; customerHash: string }
+  | { name: 'signOut' };
+
+export type ParentToFrame =
+  | { type: 'concierge:init'; identity: { customerId: string; customerHash: string } | null; open: boolean }
+  | { type: 'concierge:visibility'; open: boolean }
+  | { type: 'concierge:command'; id: number; command: Command };
+
+export type FrameToParent =
+  | { type: 'concierge:hello' }
+  | { type: 'concierge:ready'; conversationId: string; customer: Customer }
+  | { type: 'concierge:cart'; cart: CartPayload }
+  | { type: 'concierge:status'; status: StatusInfo }
+  | { type: 'concierge:unread'; count: number }
+  | { type: 'concierge:close' }
+  | { type: 'concierge:result'; id: number; ok: true; data: unknown }
+  | { type: 'concierge:result'; id: number; ok: false; error: { code: string; message: string } };
+
+/** True for an object whose `type` is one of ours; the caller has already checked origin and source. */
+export function isOurMessage<T extends { type: string }>(data: unknown): data is T {
+  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' && (data as { type: string }).type.startsWith('concierge:');
+}

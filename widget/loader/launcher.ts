@@ -1,0 +1,77 @@
+/** The launcher button and the panel holding the chat iframe, in a shadow root so shop CSS can't reach them. */
+export interface Launcher {
+  button: HTMLButtonElement;
+  frame: HTMLIFrameElement;
+  setOpen(open: boolean): void;
+  setUnread(count: number): void;
+}
+
+const css = (accent: string) => `
+:host{all:initial}
+.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;
+background:${accent};color:#fff;cursor:pointer;box-shadow:0 6px 20px rgba(0,0,0,.25);display:grid;place-items:center;
+transition:transform .15s ease}
+.launcher:hover{transform:scale(1.05)}
+.launcher:focus-visible{outline:3px solid ${accent};outline-offset:3px;box-shadow:0 0 0 3px #fff}
+.launcher svg{width:28px;height:28px;fill:currentColor}
+.badge{position:absolute;top:-2px;right:-2px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;
+background:#c2410c;color:#fff;font:700 12px/20px system-ui,sans-serif;text-align:center}
+.badge[hidden],.panel[hidden]{display:none}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.panel{position:fixed;right:20px;bottom:92px;z-index:2147483001;width:390px;height:min(660px,calc(100vh - 112px));
+border-radius:16px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.28);background:#fff}
+.panel iframe{width:100%;height:100%;border:0;display:block}
+@media (max-width:480px){.panel{inset:0;width:100%;height:100%;border-radius:0}}
+`;
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function chatIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z');
+  svg.append(path);
+  return svg;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
+  return Object.assign(document.createElement(tag), props);
+}
+
+export function mountLauncher(opts: { frameSrc: string; title: string; accent: string; onToggle: () => void }): Launcher {
+  const host = el('div');
+  host.id = 'concierge-widget';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = el('style', { textContent: css(opts.accent) });
+  const panel = el('div', { className: 'panel', id: 'concierge-panel', hidden: true });
+  const frame = el('iframe', { src: opts.frameSrc, title: opts.title });
+  frame.setAttribute('allow', 'clipboard-write');
+  panel.append(frame);
+  const unreadText = el('span', { className: 'sr', id: 'concierge-unread' });
+  const badge = el('span', { className: 'badge', hidden: true });
+  badge.setAttribute('aria-hidden', 'true');
+  const button = el('button', { className: 'launcher', type: 'button' });
+  button.setAttribute('aria-label', 'Chat with us');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', 'concierge-panel');
+  button.setAttribute('aria-describedby', 'concierge-unread');
+  button.append(chatIcon(), badge);
+  button.addEventListener('click', opts.onToggle);
+  root.append(style, panel, button, unreadText);
+  document.body.append(host);
+  return {
+    button,
+    frame,
+    setOpen(open) {
+      panel.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+    },
+    setUnread(count) {
+      badge.hidden = count === 0;
+      badge.textContent = count > 9 ? '9+' : String(count);
+      unreadText.textContent = count === 0 ? '' : `${count} unread ${count === 1 ? 'message' : 'messages'}`;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { CartPayload } from '../../src/chat/protocol.js';
+import type { ConciergeApi, ConciergeEvents } from './concierge-api.js';
+import { type Command, type Customer, type FrameToParent, type ParentToFrame, isOurMessage } from './frame-messages.js';
+import { mountLauncher } from './launcher.js';
+import { readConfig } from './read-config.js';
+
+/**
+ * widget.js: reads its own tag, injects the launcher and the chat iframe, relays between the
+ * page and the iframe by postMessage (explicit target origin, sender checked) and exposes
+ * `window.Concierge`.
+ */
+function start(script: HTMLScriptElement | null) {
+  if (window.Concierge) return;
+  const config = readConfig(script, location.href);
+  const frameSrc = `${config.serverBase}/widget/chat.html#origin=${encodeURIComponent(config.shopOrigin)}&title=${encodeURIComponent(config.title)}`;
+  let open = false;
+  let helloed = false;
+  let nextId = 1;
+  const queue: ParentToFrame[] = [];
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const latest: Partial<ConciergeEvents> = {};
+  const listeners: { [K in keyof ConciergeEvents]: Set<(v: ConciergeEvents[K]) => void> } = { ready: new Set(), cart: new Set(), status: new Set() };
+
+  const launcher = mountLauncher({ frameSrc, title: config.title, accent: config.accent, onToggle: () => setOpen(!open) });
+
+  function post(msg: ParentToFrame) {
+    if (!helloed) queue.push(msg);
+    else launcher.frame.contentWindow?.postMessage(msg, config.serverOrigin);
+  }
+
+  function setOpen(next: boolean) {
+    if (next === open) return;
+    open = next;
+    launcher.setOpen(open);
+    post({ type: 'concierge:visibility', open });
+    if (open) {
+      launcher.setUnread(0);
+      launcher.frame.focus();
+    } else launcher.button.focus();
+  }
+
+  function emit<K extends keyof ConciergeEvents>(event: K, value: ConciergeEvents[K]) {
+    latest[event] = value;
+    for (const fn of listeners[event]) fn(value);
+  }
+
+  function command<T>(cmd: Command): Promise<T> {
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      post({ type: 'concierge:command', id, command: cmd });
+    });
+  }
+
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (event.origin !== config.serverOrigin || event.source !== launcher.frame.contentWindow) return;
+    if (!isOurMessage<FrameToParent>(event.data)) return;
+    const msg = event.data;
+    switch (msg.type) {
+      case 'concierge:hello':
+        helloed = true;
+        launcher.frame.contentWindow?.postMessage({ type: 'concierge:init', identity: config.identity, open } satisfies ParentToFrame, config.serverOrigin);
+        for (const m of queue.splice(0)) post(m);
+        break;
+      case 'concierge:ready':
+        emit('ready', { conversationId: msg.conversationId, customer: msg.customer });
+        break;
+      case 'concierge:cart':
+        emit('cart', msg.cart);
+        break;
+      case 'concierge:status':
+        emit('status', msg.status);
+        break;
+      case 'concierge:unread':
+        launcher.setUnread(open ? 0 : msg.count);
+        break;
+      case 'concierge:close':
+        setOpen(false);
+        break;
+      case 'concierge:result': {
+        const p = pending.get(msg.id);
+        pending.delete(msg.id);
+        if (!p) break;
+        if (msg.ok) p.resolve(msg.data);
+        else p.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
+        break;
+      }
+    }
+  });
+
+  const api: ConciergeApi = {
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    send(text) {
+      setOpen(true);
+      return command<void>({ name: 'send', text: String(text) });
+    },
+    addToCart: (sku, quantity = 1) => command<CartPayload>({ name: 'addToCart', sku: String(sku), quantity: Number(quantity) }),
+    setQuantity: (sku, quantity) => command<CartPayload>({ name: 'setQuantity', sku: String(sku), quantity: Number(quantity) }),
+    signIn: (customerId, customerHash) =>
+      customerId ? command<Customer>({ name: 'signIn', customerId: String(customerId), customerHash: String(customerHash ?? '') }) : api.signOut(),
+    signOut: () => command<Customer>({ name: 'signOut' }),
+    on(event, fn) {
+      const set = listeners[event] as Set<typeof fn>;
+      set.add(fn);
+      if (latest[event] !== undefined) fn(latest[event]!);
+      return () => set.delete(fn);
+    },
+  };
+  window.Concierge = api;
+  window.dispatchEvent(new Event('concierge:load'));
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+if (document.body) start(script);
+else document.addEventListener('DOMContentLoaded', () => start(script), { once: true });

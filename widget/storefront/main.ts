@@ -1,0 +1,140 @@
+import type { CartPayload } from '../../src/chat/protocol.js';
+import { h } from '../chat/dom.js';
+import { demoCustomers, searchProducts, type DemoCustomer, type StoreProduct } from './api.js';
+import { renderCart } from './cart-panel.js';
+import { whenConcierge } from './concierge.js';
+import { renderGrid } from './product-grid.js';
+
+/** The demo shop: search, a product grid, a live cart and "sign in as", all beside the chat widget. */
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+const grid = $('#grid');
+const meta = $('#results-meta');
+const heading = $('#results-h');
+const input = $<HTMLInputElement>('#q');
+const signin = $<HTMLSelectElement>('#signin');
+const cartBody = $('#cart-body');
+const cartCount = $('#cart-count');
+const cartToggle = $<HTMLButtonElement>('#cart-toggle');
+const toastEl = $('#toast');
+const pills = $('#categories');
+const CATEGORIES = ['Clothing', 'Shoes', 'Outdoor gear', 'Bags', 'Accessories', 'Home & living'];
+const concierge = whenConcierge();
+let category = '';
+let customers: DemoCustomer[] = [];
+let searching: AbortController | null = null;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function toast(text: string, kind: 'ok' | 'error' = 'ok') {
+  toastEl.textContent = text;
+  toastEl.className = `toast show ${kind}`;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (toastEl.className = 'toast'), 3_500);
+}
+
+async function load() {
+  searching?.abort();
+  const controller = (searching = new AbortController());
+  const q = input.value.trim();
+  grid.setAttribute('aria-busy', 'true');
+  try {
+    const products = await searchProducts({ q, category, limit: 24 }, controller.signal);
+    heading.textContent = q ? `Results for “${q}”` : category || 'Popular right now';
+    meta.textContent = products.length === 0 ? 'Nothing matched. Try another word, or ask the assistant.' : `${products.length} ${products.length === 1 ? 'product' : 'products'}`;
+    renderGrid(grid, products, { addToCart, ask });
+  } catch (err) {
+    if (!controller.signal.aborted) meta.textContent = `Search failed: ${(err as Error).message}`;
+  } finally {
+    if (searching === controller) grid.removeAttribute('aria-busy');
+  }
+}
+
+async function addToCart(sku: string, label: string, button: HTMLButtonElement) {
+  const text = button.textContent;
+  button.disabled = true;
+  button.textContent = 'Adding…';
+  try {
+    await (await concierge).addToCart(sku, 1);
+    toast(`Added ${label} to your cart`);
+  } catch (err) {
+    toast((err as Error).message, 'error');
+  } finally {
+    button.disabled = false;
+    button.textContent = text;
+  }
+}
+
+async function ask(p: StoreProduct) {
+  (await concierge).send(`Tell me about the ${p.title}`).catch((err: Error) => toast(err.message, 'error'));
+}
+
+async function setQuantity(sku: string, quantity: number) {
+  try {
+    await (await concierge).setQuantity(sku, quantity);
+  } catch (err) {
+    toast((err as Error).message, 'error');
+  }
+}
+
+function showCart(cart: CartPayload) {
+  renderCart(cartBody, cart, setQuantity);
+  cartCount.textContent = String(cart.itemCount);
+  cartToggle.setAttribute('aria-label', `Cart, ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`);
+}
+
+let debounce: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(debounce);
+  debounce = setTimeout(load, 250);
+});
+$('#search').addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(debounce);
+  void load();
+});
+
+pills.replaceChildren(
+  ...['', ...CATEGORIES].map((c) =>
+    h('button', { type: 'button', class: 'pill', 'aria-pressed': String(c === category), 'data-category': c, onClick: () => pickCategory(c) }, c || 'All'),
+  ),
+);
+function pickCategory(c: string) {
+  category = c;
+  for (const b of pills.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.category === c));
+  void load();
+}
+
+cartToggle.addEventListener('click', () => {
+  const open = !document.body.classList.contains('cart-open');
+  document.body.classList.toggle('cart-open', open);
+  cartToggle.setAttribute('aria-expanded', String(open));
+  if (open) $('#cart').focus();
+});
+$('#cart-close').addEventListener('click', () => {
+  document.body.classList.remove('cart-open');
+  cartToggle.setAttribute('aria-expanded', 'false');
+  cartToggle.focus();
+});
+
+signin.addEventListener('change', async () => {
+  const api = await concierge;
+  const c = customers.find((x) => x.id === signin.value);
+  signin.disabled = true;
+  try {
+    const customer = c ? await api.signIn(c.id, c.customerHash) : await api.signOut();
+    toast(customer ? `Signed in as ${customer.firstName}` : 'Browsing as a guest');
+  } catch (err) {
+    toast(`Could not sign in: ${(err as Error).message}`, 'error');
+  } finally {
+    signin.disabled = false;
+  }
+});
+
+renderCart(cartBody, null, setQuantity);
+void load();
+void demoCustomers().then((list) => {
+  customers = list;
+  signin.append(...list.map((c) => h('option', { value: c.id }, `${c.firstName} ${c.lastName}`)));
+  if (list.length === 0) $('#account').hidden = true;
+  void concierge.then((api) => api.on('ready', (r) => (signin.value = r.customer?.id ?? '')));
+});
+void concierge.then((api) => api.on('cart', showCart));
