@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseBusinessHours } from './handoff/business-hours.js';
 
 /** The only reader of the environment. Validated at boot; a bad value names its variable. */
 
@@ -51,6 +52,30 @@ const envSchema = z.object({
     .pipe(z.array(z.string().url({ message: 'must be a list of origins such as https://shop.example' }))),
   RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Console logins, "email:password,email:password". */
+  CONSOLE_AGENTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^:\s]+@[^:\s]+:.{8,}$/, 'must be "email:password" pairs (passwords of 8+ characters), comma-separated'))),
+  /** When people answer, e.g. "mon-fri 09:00-17:30"; outside, shoppers are told when someone will reply. */
+  BUSINESS_HOURS: z.string().default('mon-sun 00:00-24:00'),
+  TIMEZONE: z.string().default('Europe/Amsterdam').refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Amsterdam'),
+  /** Hold an assistant cart change for a person's approval above this quantity of one item… */
+  APPROVAL_MAX_QUANTITY: z.coerce.number().int().min(1).default(5),
+  /** …or above this line value in the shop currency (major units). */
+  APPROVAL_MAX_LINE_VALUE: z.coerce.number().positive().default(500),
+  /** Hand over after this many assistant replies in a row that used no tool (0 = never). */
+  HANDOFF_AFTER_UNHELPFUL_TURNS: z.coerce.number().int().min(0).default(3),
+  HANDOFF_ON_ANGER: bool.default(true),
+  HANDOFF_ON_ORDER_PROBLEM: bool.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,7 +99,20 @@ export interface Config {
   sessionSecret?: string;
   allowedOrigins: string[];
   rateLimits: { messagesPerMinute: number; requestsPerMinute: number };
+  consoleAgents: { email: string; password: string }[];
+  handoff: {
+    businessHours: string;
+    timezone: string;
+    approvalMaxQuantity: number;
+    approvalMaxLineValue: number;
+    unhelpfulTurns: number;
+    onAnger: boolean;
+    onOrderProblem: boolean;
+  };
 }
+
+/** Development only: the console's demo login when CONSOLE_AGENTS is not set. */
+export const DEMO_AGENT = { email: 'alex@example.com', password: 'concierge-demo' };
 
 /** Development only: the demo storefront signs customers with this when IDENTITY_SECRET is not set. */
 export const DEMO_IDENTITY_SECRET = 'concierge-demo-identity-secret-change-me';
@@ -98,6 +136,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const openaiConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   if (e.NODE_ENV === 'production' && !e.IDENTITY_SECRET) {
     throw new ConfigError('Invalid configuration:\n  IDENTITY_SECRET: required in production (the secret your shop signs customer ids with)');
+  }
+  try {
+    parseBusinessHours(e.BUSINESS_HOURS, e.TIMEZONE);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  BUSINESS_HOURS: ${(err as Error).message}`);
   }
   if (e.EMBEDDINGS === 'openai' && !openaiConfigured) {
     throw new ConfigError('Invalid configuration:\n  EMBEDDINGS: "openai" needs OPENAI_API_KEY or OPENAI_BASE_URL');
@@ -134,5 +177,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET,
     allowedOrigins: e.ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     rateLimits: { messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE, requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE },
+    consoleAgents:
+      e.CONSOLE_AGENTS.length > 0
+        ? e.CONSOLE_AGENTS.map((pair) => {
+            const i = pair.indexOf(':');
+            return { email: pair.slice(0, i).toLowerCase(), password: pair.slice(i + 1) };
+          })
+        : e.NODE_ENV === 'production'
+          ? []
+          : [DEMO_AGENT, { email: 'sam@example.com', password: 'concierge-demo' }],
+    handoff: {
+      businessHours: e.BUSINESS_HOURS,
+      timezone: e.TIMEZONE,
+      approvalMaxQuantity: e.APPROVAL_MAX_QUANTITY,
+      approvalMaxLineValue: e.APPROVAL_MAX_LINE_VALUE,
+      unhelpfulTurns: e.HANDOFF_AFTER_UNHELPFUL_TURNS,
+      onAnger: e.HANDOFF_ON_ANGER,
+      onOrderProblem: e.HANDOFF_ON_ORDER_PROBLEM,
+    },
   };
 }

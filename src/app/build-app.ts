@@ -3,7 +3,6 @@ import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createChatService } from '../chat/chat-service.js';
-import { createEventLog } from '../chat/event-log.js';
 import { isAllowedOrigin } from '../chat/origin-check.js';
 import { createSessionTokens } from '../chat/session-tokens.js';
 import { attachShopperSocket } from '../chat/shopper-socket.js';
@@ -20,8 +19,16 @@ import { shopperRoutes } from '../http/routes/shopper-routes.js';
 import type { Logger } from '../logger.js';
 import type { Router } from 'express';
 import { buildCore } from './build-core.js';
+import { createAgentAccounts } from '../handoff/agent-accounts.js';
+import { createAgentDesk } from '../handoff/agent-desk.js';
+import { attachAgentSocket } from '../handoff/agent-socket.js';
+import { applyHandoffRules } from '../handoff/apply-handoff-rules.js';
+import { agentRoutes } from '../http/routes/agent-routes.js';
 
-export type AppConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'identitySecret' | 'allowedOrigins' | 'rateLimits'> & {
+export type AppConfig = Pick<
+  Config,
+  'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'identitySecret' | 'allowedOrigins' | 'rateLimits' | 'handoff' | 'consoleAgents'
+> & {
   sessionSecret: string;
 };
 
@@ -42,11 +49,17 @@ export interface AppParts {
 export async function buildApp(parts: AppParts) {
   const { config, db, embedder, model, logger } = parts;
   const core = await buildCore({ config, db, embedder, model, logger });
-  const { search, products, carts, customers, conversations, prompts } = core;
-  const events = createEventLog({ db });
+  const { search, products, carts, customers, conversations, events, ownership, approvals } = core;
   const queue = createTurnQueue({ db });
   const tokens = createSessionTokens(config.sessionSecret);
-  const chat = createChatService({ db, conversations, events, queue, carts, logger, turn: core.turn });
+  const agentTokens = createSessionTokens(`${config.sessionSecret}:agent`);
+  const accounts = createAgentAccounts({ db });
+  await accounts.seed(config.consoleAgents);
+  const desk = createAgentDesk({ db, conversations, events, carts, customers, products, ownership, approvals, model });
+  const chat = createChatService({
+    db, conversations, events, queue, carts, logger, turn: core.turn,
+    onShopperMessage: (conv, text) => applyHandoffRules({ config: config.handoff, conversations, ownership, db, events }, conv, text),
+  });
   const limits = {
     perSession: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute }),
     perIp: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute * 5 }),
@@ -63,6 +76,7 @@ export async function buildApp(parts: AppParts) {
       shopperRoutes({ ...sessionDeps, chat, limits, turnTimeoutMs: config.model.timeoutMs * (config.model.maxSteps + 1) }),
       demoRoutes({ db, identitySecret: config.identitySecret, enabled: config.identitySecret === DEMO_IDENTITY_SECRET }),
       imageRoutes({ products }),
+      agentRoutes({ tokens: agentTokens, accounts, desk, ownership, loginLimiter: createRateLimiter({ perMinute: 10 }), onChange: () => agentSocket.broadcastQueue() }),
       ...(parts.extraRouters ?? []),
     ],
   });
@@ -72,20 +86,29 @@ export async function buildApp(parts: AppParts) {
     allowRequest: (req, cb) => cb(isAllowedOrigin(req, config.allowedOrigins) ? null : 'origin not allowed', isAllowedOrigin(req, config.allowedOrigins)),
     cors: config.allowedOrigins.length > 0 ? { origin: config.allowedOrigins } : undefined,
   });
-  const detach = attachShopperSocket({ io, tokens, chat, conversations, events, carts, customers, limits, logger });
+  const agentSocket = attachAgentSocket({ io, tokens: agentTokens, accounts, desk, ownership, approvals, events, logger });
+  desk.onNote((n) => agentSocket.note(n));
+  const stopApprovals = approvals.onChange((a) => agentSocket.approval(a));
+  const detach = attachShopperSocket({
+    io, tokens, chat, conversations, events, carts, customers, limits, logger,
+    onTyping: (conversationId, isTyping) => agentSocket.shopperTyping(conversationId, isTyping),
+    onRating: (conversationId, rating, comment) => desk.rate(conversationId, rating, comment),
+  });
   await chat.recover();
 
   return {
     server,
     io,
     chat,
-    services: { ...core, events, tokens },
+    services: { ...core, tokens, agentTokens, desk, accounts },
     async close() {
       detach();
+      stopApprovals();
+      agentSocket.close();
       await chat.close();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      prompts.close();
+      core.prompts.close();
     },
   };
 }

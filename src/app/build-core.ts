@@ -9,12 +9,15 @@ import type { TurnDeps } from '../chat/run-turn.js';
 import type { Config } from '../config.js';
 import { createCustomerReader } from '../customers/customer-reader.js';
 import type { Database } from '../db/database.js';
-import { createHumanRequests } from '../handoff/human-requests.js';
+import { createApprovals } from '../handoff/approvals.js';
+import { parseBusinessHours } from '../handoff/business-hours.js';
+import { createOwnership } from '../handoff/ownership.js';
+import { createEventLog } from '../chat/event-log.js';
 import type { Logger } from '../logger.js';
 import { createPolicySearch } from '../policies/policy-search.js';
 import { createTools } from '../tools/registry.js';
 
-export type CoreConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch'>;
+export type CoreConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'>;
 
 /** The domain services and the assistant's turn dependencies, shared by the server and the terminal chat. */
 export async function buildCore(parts: { config: CoreConfig; db: Database; embedder: Embedder; model: ChatModel; logger: Logger }) {
@@ -24,15 +27,22 @@ export async function buildCore(parts: { config: CoreConfig; db: Database; embed
   const carts = createCartStore({ db });
   const customers = createCustomerReader({ db });
   const policies = createPolicySearch({ db, embedder });
-  const humans = createHumanRequests({ db });
   const conversations = createConversationStore({ db });
-  const tools = createTools({ search, products, carts, customers, policies, humans, currency: config.shop.currency });
+  const events = createEventLog({ db });
+  const hours = parseBusinessHours(config.handoff.businessHours, config.handoff.timezone);
+  const ownership = createOwnership({ db, events, hours });
+  const approvals = createApprovals({
+    db, events, carts, currency: config.shop.currency,
+    maxQuantity: config.handoff.approvalMaxQuantity, maxLineValue: config.handoff.approvalMaxLineValue,
+  });
+  const humans = { request: (conversationId: string, req: Parameters<typeof ownership.requestHuman>[1]) => ownership.requestHuman(conversationId, req) };
+  const tools = createTools({ search, products, carts, customers, policies, humans, approvals, currency: config.shop.currency });
   const prompts = await createPromptStore({ dir: config.promptsDir, watch: config.promptsWatch, logger });
   const turn: TurnDeps = {
     model, tools, prompts, conversations, customers, products,
     shop: config.shop, maxSteps: config.model.maxSteps, historyTokenBudget: config.model.historyTokenBudget,
   };
-  return { search, products, carts, customers, policies, humans, conversations, tools, prompts, turn };
+  return { search, products, carts, customers, policies, conversations, events, ownership, approvals, tools, prompts, turn, model };
 }
 
 export type Core = Awaited<ReturnType<typeof buildCore>>;

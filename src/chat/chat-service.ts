@@ -56,7 +56,8 @@ export function createChatService(deps: ChatServiceDeps) {
 
   async function runOne(conversationId: string, userMessageId: number, text: string, attempt: string): Promise<'done' | 'failed' | 'skipped' | 'interrupted'> {
     const conv = await conversations.get(conversationId);
-    if (!conv || conv.status === 'human' || conv.status === 'closed') return 'skipped';
+    // Only a conversation the assistant owns gets an answer: never talk over a person, or while one is awaited.
+    if (!conv || conv.status !== 'bot') return 'skipped';
     const controller = new AbortController();
     running.set(conversationId, controller);
     const stream = createAssistantStream({
@@ -75,14 +76,9 @@ export function createChatService(deps: ChatServiceDeps) {
           const r = ev.result as CartChangeResult;
           if (r && r.ok) await events.append(conversationId, { type: 'cart.updated', cart: toCartPayload(r.cart), actor: 'assistant' });
         } else if (ev.type === 'handoff') {
+          // The handoff started a new epoch (and told the shopper); this turn may still finish its reply.
           const now = await conversations.get(conversationId);
           if (now) stream.setEpoch(now.epoch);
-          await events.append(conversationId, {
-            type: 'status.changed',
-            status: 'queued',
-            text: "I've asked a member of our team to join. You're in the queue (about 2 min).",
-            queuePosition: null,
-          });
         } else if (ev.type === 'completed' || ev.type === 'failed') {
           if (closing) return 'interrupted';
           const failed = ev.type === 'failed' && ev.error.code !== 'agent:aborted';

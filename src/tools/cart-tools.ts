@@ -26,6 +26,23 @@ async function refusalFrom(deps: ToolDeps, err: unknown, product: ProductSummary
   return refusal;
 }
 
+/** When the change crosses an approval threshold, holds it for a person and says so. */
+async function heldForApproval(deps: ToolDeps, ctx: ToolContext, tool: string, product: ProductSummary, sku: string, quantity: number): Promise<CartRefusal | null> {
+  const variant = product.variants.find((v) => v.sku === sku);
+  if (!deps.approvals || !variant) return null;
+  const reason = deps.approvals.reasonToHold(quantity, variant.price.amount);
+  if (!reason) return null;
+  await deps.approvals.hold(
+    { conversationId: ctx.conversationId, cartId: ctx.cartId, tool, sku, quantity, title: product.title, unitPriceMinor: variant.price.amount, currency: variant.price.currency },
+    reason,
+  );
+  return {
+    ok: false,
+    reason: 'pending_approval',
+    message: `A member of our team needs to approve ${quantity} × ${product.title} (${reason}). It will appear in your cart once approved.`,
+  };
+}
+
 async function cartOf(deps: ToolDeps, ctx: ToolContext): Promise<CartView> {
   await deps.carts.ensure(ctx.cartId, { currency: deps.currency, customerId: ctx.customerId });
   return deps.carts.view(ctx.cartId);
@@ -72,6 +89,8 @@ export const addToCart = (deps: ToolDeps) =>
         };
       }
       await cartOf(deps, ctx);
+      const held = await heldForApproval(deps, ctx, 'add_to_cart', product, picked.variant.sku, input.quantity ?? 1);
+      if (held) return held;
       try {
         const cart = await deps.carts.add(ctx.cartId, picked.variant.sku, input.quantity ?? 1, ASSISTANT);
         return { ok: true, message: `Added ${input.quantity ?? 1} × ${product.title} to the cart.`, cart, changedSku: picked.variant.sku };
@@ -88,6 +107,9 @@ export const updateCartItem = (deps: ToolDeps) =>
     input: z.object({ sku: z.string().trim().min(1).max(120), quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) }),
     async run(input, ctx): Promise<CartChangeResult> {
       await cartOf(deps, ctx);
+      const product = input.quantity > 0 ? await deps.products.bySku(input.sku) : null;
+      const held = product && (await heldForApproval(deps, ctx, 'update_cart_item', product, input.sku, input.quantity));
+      if (held) return held;
       try {
         const cart = await deps.carts.setQuantity(ctx.cartId, input.sku, input.quantity, ASSISTANT);
         return { ok: true, message: input.quantity === 0 ? 'Removed from the cart.' : `Quantity set to ${input.quantity}.`, cart, changedSku: input.sku };

@@ -14,6 +14,15 @@ export interface HumanRequests {
   request(conversationId: string, req: { reason: string; urgency: 'low' | 'normal' | 'high'; source: 'shopper' | 'assistant' | 'rule' }): Promise<{ queuePosition: number }>;
 }
 
+/** Holds assistant cart changes above thresholds for a person to approve. */
+export interface ApprovalGate {
+  reasonToHold(quantity: number, unitPriceMinor: number): string | null;
+  hold(
+    req: { conversationId: string; cartId: string; tool: string; sku: string; quantity: number; title: string; unitPriceMinor: number; currency: string },
+    reason: string,
+  ): Promise<{ id: number }>;
+}
+
 /** Everything the tools need, passed in explicitly. */
 export interface ToolDeps {
   search: CatalogSearch;
@@ -22,5 +31,6 @@ export interface ToolDeps {
   customers: CustomerReader;
   policies: PolicySearch;
   humans: HumanRequests;
+  approvals?: ApprovalGate;
   currency: string;
 }

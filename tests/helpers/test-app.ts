@@ -25,6 +25,19 @@ export const TEST_CONFIG: AppConfig = {
   allowedOrigins: [],
   rateLimits: { messagesPerMinute: 100, requestsPerMinute: 10_000 },
   sessionSecret: 'test-session-secret-0123456789abcdef',
+  consoleAgents: [
+    { email: 'alex@example.com', password: 'agent-password-1' },
+    { email: 'sam@example.com', password: 'agent-password-2' },
+  ],
+  handoff: {
+    businessHours: 'mon-sun 00:00-24:00',
+    timezone: 'Europe/Amsterdam',
+    approvalMaxQuantity: 5,
+    approvalMaxLineValue: 500,
+    unhelpfulTurns: 3,
+    onAnger: true,
+    onOrderProblem: true,
+  },
 };
 
 /** The OpenAI-compatible provider pointed at msw's fake server. */

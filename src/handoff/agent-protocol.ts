@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { CartPayload, ConversationEvent, ConversationStatusValue, ProductCard } from '../chat/protocol.js';
+
+/**
+ * The agent console protocol, shared by the server and the console page. Namespace `/agent`;
+ * the handshake carries `auth: { token }` from `POST /api/agent/sessions`. Acks are
+ * `{ ok: true, data } | { ok: false, error }` as on the shopper side.
+ */
+export const AGENT_NAMESPACE = '/agent';
+
+export interface QueueItem {
+  conversationId: string;
+  status: ConversationStatusValue;
+  assignedAgent: string | null;
+  assignedAgentName: string | null;
+  /** When the conversation was queued (ISO), for the waiting time. */
+  waitingSince: string | null;
+  reason: string | null;
+  urgency: 'low' | 'normal' | 'high' | null;
+  language: string | null;
+  customer: { id: string; name: string } | null;
+  lastMessage: string | null;
+  pendingApprovals: number;
+}
+
+export interface Money {
+  amount: number;
+  currency: string;
+  formatted: string;
+}
+
+export interface HandoffPacket {
+  summary: string;
+  summarySource: 'model' | 'extractive';
+  identity: { verified: true; customerId: string; name: string; email: string } | { verified: false; label: 'anonymous' };
+  cart: CartPayload;
+  productsShown: ProductCard[];
+  policiesCited: { source: string; title: string; heading: string }[];
+  toolTrace: { at: string; name: string; arguments: string; result: string; isError: boolean }[];
+  reason: string | null;
+  urgency: 'low' | 'normal' | 'high' | null;
+}
+
+export interface Customer360 {
+  profile: {
+    id: string; email: string; firstName: string; lastName: string; city: string | null; country: string | null; language: string;
+    createdAt: string; orderCount: number; lifetimeValue: Money; tags: string[];
+  };
+  orders: {
+    id: string; status: string; placedAt: string; total: Money; items: { sku: string; title: string; quantity: number }[];
+    tracking: { carrier: string; number: string; url: string | null } | null;
+  }[];
+  pastConversations: { conversationId: string; startedAt: string; status: ConversationStatusValue; resolution: string | null; csat: { rating: number; comment: string | null } | null }[];
+}
+
+export interface Approval {
+  id: number;
+  conversationId: string;
+  tool: string;
+  /** What the assistant asked to do, e.g. { sku, quantity }. */
+  request: { sku: string; quantity: number; title: string; lineValue: Money };
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  createdAt: string;
+}
+
+export interface Note {
+  id: number;
+  conversationId: string;
+  author: string;
+  text: string;
+  at: string;
+}
+
+export interface ConversationDetail {
+  conversationId: string;
+  status: ConversationStatusValue;
+  assignedAgent: string | null;
+  assignedAgentName: string | null;
+  epoch: number;
+  packet: HandoffPacket;
+  /** The shopper-visible event log after `afterSeq` (the same events the widget shows). */
+  events: ConversationEvent[];
+  lastSeq: number;
+  notes: Note[];
+  customer: Customer360 | null;
+  approvals: Approval[];
+}
+
+export type AgentServerEvent =
+  | { type: 'queue'; items: QueueItem[] }
+  | { type: 'conversation'; event: ConversationEvent }
+  | { type: 'note'; note: Note }
+  | { type: 'approval'; approval: Approval }
+  | { type: 'typing'; conversationId: string; role: 'shopper' | 'agent'; isTyping: boolean; agentName?: string };
+
+const conversationId = z.string().min(1).max(100);
+const sku = z.string().trim().min(1).max(120);
+
+export const loginBody = z.strictObject({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
+export const openPayload = z.strictObject({ conversationId, afterSeq: z.number().int().min(0).default(0) });
+export const conversationPayload = z.strictObject({ conversationId });
+export const replyPayload = z.strictObject({ conversationId, text: z.string().trim().min(1, 'reply is empty').max(4_000) });
+export const closePayload = z.strictObject({ conversationId, resolution: z.string().trim().min(1, 'say how it was resolved').max(500) });
+export const agentCartPayload = z.strictObject({ conversationId, sku, quantity: z.number().int().min(0).max(20) });
+export const agentTypingPayload = z.strictObject({ conversationId, isTyping: z.boolean() });
+export const decidePayload = z.strictObject({
+  approvalId: z.number().int().positive(),
+  decision: z.enum(['approve', 'reject']),
+  /** Approve with a changed quantity. */
+  quantity: z.number().int().min(1).max(20).optional(),
+});
+
+export interface AgentClientEvents {
+  'queue:list': (p: Record<string, never>, ack: (r: AgentAck<QueueItem[]>) => void) => void;
+  'conversation:open': (p: z.input<typeof openPayload>, ack: (r: AgentAck<ConversationDetail>) => void) => void;
+  'conversation:claim': (p: z.input<typeof conversationPayload>, ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void) => void;
+  'conversation:release': (p: z.input<typeof conversationPayload>, ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void) => void;
+  'conversation:close': (p: z.input<typeof closePayload>, ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void) => void;
+  'message:send': (p: z.input<typeof replyPayload>, ack: (r: AgentAck<{ seq: number }>) => void) => void;
+  'note:add': (p: z.input<typeof replyPayload>, ack: (r: AgentAck<Note>) => void) => void;
+  'cart:set': (p: z.input<typeof agentCartPayload>, ack: (r: AgentAck<CartPayload>) => void) => void;
+  'typing:set': (p: z.input<typeof agentTypingPayload>, ack?: (r: AgentAck<null>) => void) => void;
+  'approval:decide': (p: z.input<typeof decidePayload>, ack: (r: AgentAck<Approval>) => void) => void;
+}
+
+export interface AgentServerEvents {
+  'agent:event': (e: AgentServerEvent) => void;
+}
+
+export type AgentAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** Canned responses offered in the console. */
+export const CANNED_RESPONSES = [
+  'Hi, I’m here to help. Give me a moment to read through your conversation.',
+  'Thanks for waiting! I’ve checked this for you.',
+  'I’ve updated your cart — you should see it change on the page now.',
+  'Is there anything else I can help you with today?',
+  'I’ll hand you back to our assistant now. Have a great day!',
+];

@@ -1,0 +1,29 @@
+import type { Conversation, ConversationStore } from '../chat/conversation-store.js';
+import type { EventLog } from '../chat/event-log.js';
+import type { Database } from '../db/database.js';
+import { evaluateHandoffRules, type HandoffRuleConfig } from './handoff-rules.js';
+import type { Ownership } from './ownership.js';
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+
+/**
+ * Runs on every stored shopper message: queues the conversation when a handoff rule fires,
+ * and while it waits for a person, keeps an email address the shopper leaves for a reply.
+ */
+export async function applyHandoffRules(
+  deps: { config: HandoffRuleConfig; conversations: ConversationStore; ownership: Ownership; db: Database; events: EventLog },
+  conv: Conversation,
+  text: string,
+): Promise<void> {
+  if (conv.status === 'queued') {
+    const email = EMAIL.exec(text)?.[0];
+    if (email) {
+      await deps.db.query('UPDATE conversations SET contact_email = $2 WHERE id = $1', [conv.id, email]);
+      await deps.events.append(conv.id, { type: 'message.created', messageId: `email_${Date.now()}`, role: 'system', text: `Thanks — we'll also reply to ${email}.` });
+    }
+    return;
+  }
+  if (conv.status !== 'bot') return;
+  const verdict = evaluateHandoffRules(deps.config, text, await deps.conversations.messages(conv.id));
+  if (verdict) await deps.ownership.requestHuman(conv.id, { reason: verdict.reason, urgency: verdict.urgency, source: 'rule' });
+}
