@@ -36,7 +36,7 @@ const envSchema = z.object({
   MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(6),
-  HISTORY_TOKEN_BUDGET: z.coerce.number().int().min(500).default(6_000),
+  HISTORY_TOKEN_BUDGET: z.coerce.number().int().min(500).default(16_000),
   PROMPTS_WATCH: bool.optional(),
   IMPORT_ON_START: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

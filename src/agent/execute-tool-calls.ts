@@ -1,3 +1,4 @@
+import { toModelContent } from './model-view.js';
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -46,7 +47,7 @@ async function executeToolCall(call: ToolCall, deps: ExecuteToolCallsDeps): Prom
   const signal = deps.signal ?? deps.ctx.signal;
   try {
     const result = await abortable(tool.run(input.data, { ...deps.ctx, signal }), signal);
-    return { call, result, isError: false, content: JSON.stringify(result ?? null) };
+    return { call, result, isError: false, content: toModelContent(result) };
   } catch (err) {
     if (signal?.aborted) return errorOutcome(call, 'tool:aborted', 'The shopper stopped this turn before the tool finished.');
     const exposed = err instanceof AppError && err.expose;

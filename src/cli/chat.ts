@@ -47,15 +47,22 @@ async function main(): Promise<number> {
     console.log(`${config.shop.name} assistant (${model.id})${customerId ? `, signed in as ${customerId}` : ''}. Type /exit to leave.`);
 
     const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-    for (;;) {
-      const line = await rl.question('\nyou> ').catch(() => null);
-      if (line === null || line.trim() === '/exit') break;
-      if (!line.trim()) continue;
+    const prompt = () => process.stdout.write('\nyou> ');
+    prompt();
+    // The line iterator buffers, so piped input (a script of messages) is read line by line too.
+    for await (const line of rl) {
+      if (line.trim() === '/exit') break;
+      if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
+      if (!line.trim()) {
+        prompt();
+        continue;
+      }
       process.stdout.write('assistant> ');
       const conv = (await core.conversations.get(conversation.id))!;
       for await (const ev of runTurn(core.turn, { conversation: conv, text: line.trim() })) {
         process.stdout.write(renderTurnEvent(ev, { showTools: !values.quiet }));
       }
+      prompt();
     }
     rl.close();
     core.prompts.close();

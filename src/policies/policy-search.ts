@@ -2,6 +2,7 @@ import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { fuseRankings } from '../catalog/search.js';
 import type { Database } from '../db/database.js';
 import { toVectorLiteral } from '../db/database.js';
+import { expandPolicyQuery } from './expand-policy-query.js';
 
 export interface PolicyHit {
   source: string;
@@ -22,7 +23,7 @@ export function createPolicySearch(deps: { db: Database; embedder: Embedder }): 
   return {
     async search(query, opts = {}) {
       const limit = Math.min(opts.limit ?? 3, 10);
-      const words = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 32).join(' | ');
+      const words = [...new Set(expandPolicyQuery(query).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 32).join(' | ');
       const [lex, vec] = await Promise.all([
         words
           ? db.query<{ id: number }>(

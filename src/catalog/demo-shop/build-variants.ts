@@ -34,7 +34,8 @@ const rowsFor = (p: VariantPlan): { optionNames: string[]; rows: Row[] } => {
   const plan = p.plan;
   switch (plan.kind) {
     case 'shoe':
-      return { optionNames: ['Size', 'Color'], rows: cross(shoeSizes(p.gender), requireColors(p.colors, plan.kind)) };
+      // Shoes come as one colourway per listing, as most shoe shops sell them: the size is the only choice.
+      return { optionNames: ['Size', 'Color'], rows: cross(shoeSizes(p.gender), requireColors(p.colors, plan.kind).slice(0, 1)) };
     case 'apparel':
       return { optionNames: ['Size', 'Color'], rows: cross(apparelSizes(p.gender), requireColors(p.colors, plan.kind)) };
     case 'color':
