@@ -90,6 +90,12 @@ export function createAgentDesk(deps: AgentDeskDeps) {
       }));
     },
 
+    async status(conversationId: string): Promise<{ status: ConversationDetail['status']; assignedAgent: string | null }> {
+      const conv = await conversations.get(conversationId);
+      if (!conv) throw new NotFoundError('conversation:not_found', 'Conversation not found.');
+      return { status: conv.status, assignedAgent: conv.assignedAgent };
+    },
+
     async detail(conversationId: string, afterSeq: number): Promise<ConversationDetail> {
       const conv = await conversations.get(conversationId);
       if (!conv) throw new NotFoundError('conversation:not_found', 'Conversation not found.');

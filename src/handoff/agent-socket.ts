@@ -84,8 +84,7 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
       await fn(p.conversationId);
       await socket.join(room(p.conversationId));
       broadcastQueue();
-      const d = await deps.desk.detail(p.conversationId, Number.MAX_SAFE_INTEGER);
-      return { status: d.status };
+      return { status: (await deps.desk.status(p.conversationId)).status };
     };
     on('conversation:claim', conversationPayload, transition((id) => deps.ownership.claim(id, agent)));
     on('conversation:release', conversationPayload, transition((id) => deps.ownership.release(id, agent)));

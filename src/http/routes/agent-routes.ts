@@ -46,8 +46,7 @@ export function agentRoutes(deps: {
     const agent = await agentOf(req);
     await fn(id(req), agent, req);
     deps.onChange();
-    const d = await deps.desk.detail(id(req), Number.MAX_SAFE_INTEGER);
-    res.json({ status: d.status, assignedAgent: d.assignedAgent });
+    res.json(await deps.desk.status(id(req)));
   };
   r.post('/api/agent/conversations/:id/claim', transition((c, a) => deps.ownership.claim(c, a)));
   r.post('/api/agent/conversations/:id/release', transition((c, a) => deps.ownership.release(c, a)));
