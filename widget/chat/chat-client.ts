@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function createChatClient(opts: { apiBase: string; serverOrigin: string; state: ConversationState; hooks: ClientHooks }) {
   const { state, hooks } = opts;
   const store = createSessionStore(opts.serverOrigin);
-  const outbox = new Map<string, { text: string; conversationId: string; settle: (err: ChatError | null) => void }>();
+  const outbox = new Map<string, { text: string; settle: (err: ChatError | null) => void }>();
   const inFlight = new Set<string>();
   let session: Session | null = null;
   let identity: Identity = null;
@@ -125,10 +125,10 @@ export function createChatClient(opts: { apiBase: string; serverOrigin: string; 
 
   async function deliver(id: string) {
     const item = outbox.get(id);
-    if (!item || inFlight.has(id) || joining || !socket?.connected) return;
+    if (!item || inFlight.has(id) || joining || !socket?.connected || !state.conversationId) return;
     inFlight.add(id);
     try {
-      await request('message:send', { conversationId: item.conversationId, clientMessageId: id, text: item.text });
+      await request('message:send', { conversationId: state.conversationId, clientMessageId: id, text: item.text });
       outbox.delete(id);
       item.settle(null);
     } catch (err) {
@@ -163,7 +163,12 @@ export function createChatClient(opts: { apiBase: string; serverOrigin: string; 
   /** Reconnects with a new session's token and joins its conversation. */
   function switchTo(s: Session) {
     useSession(s);
-    for (const [id, item] of outbox) item.settle(new ChatError('session:switched', 'The chat switched accounts before this message was sent.')), outbox.delete(id);
+    for (const [id, item] of outbox) {
+      const err = new ChatError('session:switched', 'the chat switched accounts before it was sent.');
+      state.markRefused(id, err.message);
+      item.settle(err);
+      outbox.delete(id);
+    }
     announced = false;
     hooks.connection('connecting');
     socket?.disconnect().connect();
@@ -186,16 +191,15 @@ export function createChatClient(opts: { apiBase: string; serverOrigin: string; 
       }
       connect();
     },
-    /** Sends a shopper message; resolves once the server has stored it. */
+    /** Sends a shopper message (kept in the outbox while connecting); resolves once the server has stored it. */
     send(text: string): Promise<void> {
       const trimmed = text.trim();
       if (!trimmed) return Promise.resolve();
       if (trimmed.length > MAX_MESSAGE_CHARS) return Promise.reject(new ChatError('message:too_long', `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`));
-      if (!state.conversationId) return Promise.reject(new ChatError('network:offline', 'The chat is still connecting.'));
       const id = randomId('c');
       state.addPending(id, trimmed);
       return new Promise((resolve, reject) => {
-        outbox.set(id, { text: trimmed, conversationId: state.conversationId!, settle: (err) => (err ? reject(err) : resolve()) });
+        outbox.set(id, { text: trimmed, settle: (err) => (err ? reject(err) : resolve()) });
         void deliver(id);
       });
     },

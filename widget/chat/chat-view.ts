@@ -23,7 +23,7 @@ const STARTERS = ['Show me rain jackets', 'Gifts under $50', 'Where is my order?
 const CART_ICON = 'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.2 8.4a2 2 0 0 1-1.9 1.3H8.6l-1 1.8V16h12v2H4.9l2.4-4.4L5.2 4z';
 
 function statusText(s: StatusInfo, customer: Customer): string {
-  if (s.status === 'queued') return s.queuePosition ? `Waiting for a team member · you're number ${s.queuePosition}` : 'Waiting for a team member…';
+  if (s.status === 'queued') return s.queuePosition ? `Waiting for our team · #${s.queuePosition} in line` : 'Waiting for our team…';
   if (s.status === 'human') return `You're chatting with ${s.agentName ?? 'our team'}`;
   if (s.status === 'closed') return 'This conversation has ended';
   return customer ? `Hi ${customer.firstName}! Ask me anything` : 'Typically replies in seconds';

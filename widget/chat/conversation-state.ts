@@ -64,6 +64,8 @@ export class ConversationState {
 
   /** Applies what `conversation:join` returned: the events after the seq we asked from. */
   applyJoin(r: JoinResult, opts: { initial: boolean }) {
+    // Messages typed while connecting are kept, after the history.
+    const carried = r.conversationId !== this.conversationId ? this.messages.filter((m) => m.pending) : [];
     if (r.conversationId !== this.conversationId) this.reset(r.conversationId);
     this.setCart(r.cart);
     this.live = !opts.initial;
@@ -74,6 +76,7 @@ export class ConversationState {
     }
     if (r.status !== this.status.status) this.setStatus({ status: r.status, agentName: this.status.agentName, queuePosition: null });
     this.drain();
+    for (const m of carried) if (!this.byKey.has(m.key)) this.add(m);
   }
 
   /** A live event. Returns true when events are missing before it: the caller should re-join. */

@@ -26,14 +26,17 @@ border-radius:16px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.28);backgr
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function chatIcon(): SVGSVGElement {
+const CHAT = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z';
+const CLOSE = 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z';
+
+function icon(): [SVGSVGElement, SVGPathElement] {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z');
+  path.setAttribute('d', CHAT);
   svg.append(path);
-  return svg;
+  return [svg, path];
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
@@ -57,7 +60,8 @@ export function mountLauncher(opts: { frameSrc: string; title: string; accent: s
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', 'concierge-panel');
   button.setAttribute('aria-describedby', 'concierge-unread');
-  button.append(chatIcon(), badge);
+  const [svg, path] = icon();
+  button.append(svg, badge);
   button.addEventListener('click', opts.onToggle);
   root.append(style, panel, button, unreadText);
   document.body.append(host);
@@ -67,6 +71,7 @@ export function mountLauncher(opts: { frameSrc: string; title: string; accent: s
     setOpen(open) {
       panel.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
+      path.setAttribute('d', open ? CLOSE : CHAT);
     },
     setUnread(count) {
       badge.hidden = count === 0;
