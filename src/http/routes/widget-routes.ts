@@ -1,11 +1,13 @@
 import { Router } from 'express';
+import { buildConsoleAssets } from '../../../widget/console/build-console.js';
 import { buildWidgetAssets } from '../../../widget/build.js';
 
-/** Serves the widget loader, the chat iframe and the demo storefront, bundled once at start. */
+/** Serves the widget loader, the chat iframe, the demo storefront and the agent console, bundled once at start. */
 export async function widgetRoutes(opts: { minify?: boolean } = {}): Promise<Router> {
-  const assets = await buildWidgetAssets({ minify: opts.minify });
+  const [widget, console] = await Promise.all([buildWidgetAssets({ minify: opts.minify }), buildConsoleAssets({ minify: opts.minify })]);
+  const assets = new Map([...widget, ...console]);
   const r = Router();
-  r.get(['/', '/widget.js', '/widget/chat.js', '/widget/chat.html', '/storefront.js'], (req, res, next) => {
+  r.get([...assets.keys()], (req, res, next) => {
     const asset = assets.get(req.path);
     if (!asset) return next();
     res.type(asset.contentType).set('Cache-Control', 'no-cache');
