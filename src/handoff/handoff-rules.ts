@@ -15,6 +15,27 @@ const ANGER = /\b(useless|stupid|idiot|ridiculous|scam|rubbish|garbage|furious|a
 const ORDER_PROBLEM =
   /\b(damaged|broken|defective|faulty|never (arrived|came|received)|hasn'?t arrived|not arrived|didn'?t (arrive|receive|get)|wrong (item|size|colou?r|product|order)|missing (item|parcel|package)|lost (parcel|package)|charged twice|double charged|chargeback)\b/i;
 
+const SOCIAL = /^\s*(hi|hello|hey|hallo|bonjour|good (morning|afternoon|evening)|thanks?( you)?|thx|cheers|ok(ay)?|bye)\b[\s!.]*$/i;
+
+/** How many of the latest assistant replies in a row used no tool for a real question (greetings and thanks do not count). */
+function unhelpfulStreak(history: StoredMessage[]): number {
+  let streak = 0;
+  let question: string | null = null;
+  const pairs: { question: string | null; toolless: boolean }[] = [];
+  for (const m of history) {
+    if (m.role === 'user') question = m.content;
+    else if (m.role === 'assistant' && !m.toolCalls?.length && Array.isArray(m.meta.tools)) {
+      pairs.push({ question, toolless: m.meta.tools.length === 0 });
+    } else if (m.role === 'agent') pairs.length = 0;
+  }
+  for (const p of pairs.reverse()) {
+    if (p.question && SOCIAL.test(p.question)) continue;
+    if (!p.toolless) break;
+    streak++;
+  }
+  return streak;
+}
+
 /**
  * Configurable rules that hand a conversation to a person without being asked: angry or
  * abusive language, an order problem, or several assistant replies in a row that used no tool
@@ -23,13 +44,8 @@ const ORDER_PROBLEM =
 export function evaluateHandoffRules(cfg: HandoffRuleConfig, text: string, history: StoredMessage[]): RuleVerdict | null {
   if (cfg.onAnger && ANGER.test(text)) return { reason: 'The shopper sounds upset', urgency: 'high' };
   if (cfg.onOrderProblem && ORDER_PROBLEM.test(text)) return { reason: 'An order problem (damaged, missing, wrong or not arrived)', urgency: 'normal' };
-  if (cfg.unhelpfulTurns > 0) {
-    const replies = history.filter((m) => m.role === 'assistant' && !m.toolCalls?.length && m.meta && 'model' in m.meta);
-    const recent = replies.slice(-cfg.unhelpfulTurns);
-    const epochStart = history.filter((m) => m.role === 'user').slice(-cfg.unhelpfulTurns - 1);
-    if (recent.length === cfg.unhelpfulTurns && epochStart.length > cfg.unhelpfulTurns && recent.every((m) => Array.isArray(m.meta.tools) && m.meta.tools.length === 0)) {
-      return { reason: `${cfg.unhelpfulTurns} assistant replies in a row without a useful answer`, urgency: 'normal' };
-    }
+  if (cfg.unhelpfulTurns > 0 && unhelpfulStreak(history) >= cfg.unhelpfulTurns) {
+    return { reason: `${cfg.unhelpfulTurns} assistant replies in a row without a useful answer`, urgency: 'normal' };
   }
   return null;
 }

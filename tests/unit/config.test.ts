@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('runs with nothing configured: embedded database, offline model, local embeddings', () => {
+    const c = loadConfig({}, '/srv/shop');
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'embedded', dataDir: '/srv/shop/data/pg' });
+    expect(c.openai).toBeNull();
+    expect(c.embeddings).toBe('local');
+    expect(c.consoleAgents.map((a) => a.email)).toContain('alex@example.com');
+  });
+
+  it('uses any OpenAI-compatible server when a base URL is set, without a key', () => {
+    const c = loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'llama3.1' });
+    expect(c.openai).toMatchObject({ baseURL: 'http://localhost:11434/v1', model: 'llama3.1' });
+    expect(c.embeddings).toBe('openai');
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', EMBEDDINGS: 'local' }).embeddings).toBe('local');
+  });
+
+  it('fails at boot with a message naming each bad variable', () => {
+    const bad = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', ALLOWED_ORIGINS: 'shop.example', BUSINESS_HOURS: 'weekdays' });
+    expect(bad).toThrow(ConfigError);
+    try {
+      bad();
+    } catch (e) {
+      expect((e as Error).message).toMatch(/PORT/);
+      expect((e as Error).message).toMatch(/DATABASE_URL/);
+      expect((e as Error).message).toMatch(/ALLOWED_ORIGINS/);
+    }
+    expect(() => loadConfig({ BUSINESS_HOURS: 'weekdays' })).toThrow(/BUSINESS_HOURS/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/IDENTITY_SECRET/);
+    expect(() => loadConfig({ CONSOLE_AGENTS: 'alex' })).toThrow(/CONSOLE_AGENTS/);
+  });
+
+  it('reads console agents and the allowlist', () => {
+    const c = loadConfig({ CONSOLE_AGENTS: 'Kim@Shop.example:longpassword1, lee@shop.example:another-pass', ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example' });
+    expect(c.consoleAgents).toEqual([
+      { email: 'kim@shop.example', password: 'longpassword1' },
+      { email: 'lee@shop.example', password: 'another-pass' },
+    ]);
+    expect(c.allowedOrigins).toEqual(['https://shop.example', 'https://www.shop.example']);
+  });
+});

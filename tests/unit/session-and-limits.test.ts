@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createSessionTokens, identityHash, verifyIdentity } from '../../src/chat/session-tokens.js';
+import { createRateLimiter } from '../../src/http/rate-limiter.js';
+import { statedPrices } from '../../src/chat/ground-reply.js';
+
+describe('session tokens', () => {
+  it('verifies its own tokens and refuses forged, foreign or expired ones', () => {
+    let now = 1_000_000;
+    const tokens = createSessionTokens('secret-one-0123456789', { now: () => now, maxAgeDays: 1 });
+    const t = tokens.issue({ sid: 'ses_abcdefgh', cid: 'cus_1' });
+    expect(tokens.verify(t)).toMatchObject({ sid: 'ses_abcdefgh', cid: 'cus_1' });
+    expect(createSessionTokens('secret-two-0123456789').verify(t)).toBeNull();
+    const [payload] = t.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ sid: 'ses_abcdefgh', cid: 'cus_2', iat: now })).toString('base64url')}.${t.split('.')[1]}`;
+    expect(tokens.verify(forged)).toBeNull();
+    expect(tokens.verify(`${payload}.`)).toBeNull();
+    now += 2 * 86_400_000;
+    expect(tokens.verify(t)).toBeNull();
+  });
+  it('checks a shop-computed identity hash', () => {
+    const h = identityHash('idsecret', 'cus_9');
+    expect(verifyIdentity('idsecret', 'cus_9', h)).toBe(true);
+    expect(verifyIdentity('idsecret', 'cus_8', h)).toBe(false);
+    expect(verifyIdentity('idsecret', 'cus_9', 'abc')).toBe(false);
+  });
+});
+
+describe('rate limiter', () => {
+  it('allows a burst, then says slow down, then refills', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ perMinute: 3, now: () => now });
+    limiter.take('s');
+    limiter.take('s');
+    limiter.take('s');
+    expect(() => limiter.take('s')).toThrow(/Slow down/);
+    limiter.take('other');
+    now += 20_000;
+    expect(() => limiter.take('s')).not.toThrow();
+  });
+});
+
+describe('prices stated in model text', () => {
+  it('reads the common ways of writing a price', () => {
+    expect(statedPrices('It is €89.99, was 120 EUR, or $12.50; also 49,95 € and 7 euros.')).toEqual([8999, 12000, 1250, 4995, 700]);
+  });
+});
