@@ -149,7 +149,11 @@ export function createChatClient(opts: { apiBase: string; serverOrigin: string; 
     const path = `${new URL(opts.apiBase).pathname}socket.io`;
     socket = io(opts.serverOrigin + SHOPPER_NAMESPACE, { path, auth: (cb) => cb({ token: session?.token }) });
     socket.on('connect', () => void join());
-    socket.on('disconnect', () => hooks.connection('offline'));
+    socket.on('disconnect', (reason) => {
+      hooks.connection('offline');
+      // The server closing us (e.g. a restart) is not retried by socket.io itself.
+      if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 1_000);
+    });
     socket.on('connect_error', () => {
       // Not `active` means the server refused the handshake (a bad token), not that it is unreachable.
       if (socket && !socket.active) void recover();

@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import type { ChatModel } from '../../src/agent/model.js';
+import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { buildApp, type App, type AppConfig } from '../../src/app/build-app.js';
+import type { Database } from '../../src/db/database.js';
+import { widgetRoutes } from '../../src/http/routes/widget-routes.js';
+import { createLogger } from '../../src/logger.js';
+import { testEmbedder } from '../helpers/local-embedder.js';
+import { seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
+import { openTestDatabase } from '../helpers/test-database.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM_PATH);
+
+/**
+ * `describe` for browser tests. Without Chromium they are skipped on a developer's machine,
+ * but under CI a missing browser is a failure, never a silent skip.
+ */
+export function describeBrowser(name: string, fn: () => void): void {
+  if (haveChromium) describe(name, fn);
+  else if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium package (apt-get install -y chromium).`);
+      });
+    });
+  } else describe.skip(`${name} (no ${CHROMIUM_PATH})`, fn);
+}
+
+/** A fresh headless Chromium with its own profile directory, removed on close. */
+export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'concierge-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real app with the widget bundles, over a seeded in-memory database, on an ephemeral port. */
+export async function startShop(opts: { model?: ChatModel; config?: Partial<AppConfig> } = {}): Promise<{ app: App; db: Database; url: string; close(): Promise<void> }> {
+  const db = await openTestDatabase('pglite');
+  await seedTestShop(db);
+  const app = await buildApp({
+    config: { ...TEST_CONFIG, ...opts.config },
+    db,
+    embedder: await testEmbedder(),
+    model: opts.model ?? createOfflineModel(),
+    logger: createLogger('silent'),
+    extraRouters: [await widgetRoutes({ minify: true })],
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    db,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Opens the storefront and its chat; returns the page and the chat iframe. */
+export async function openChat(context: BrowserContext, url: string, opts: { page?: Page } = {}): Promise<{ page: Page; chat: FrameLocator }> {
+  const page = opts.page ?? (await context.newPage());
+  if (!opts.page) await page.goto(url);
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  const chat = page.frameLocator('#concierge-widget iframe');
+  await chat.getByRole('textbox', { name: 'Message' }).waitFor();
+  return { page, chat };
+}
+
+/** Types a message in the chat and sends it with Enter. */
+export async function say(chat: FrameLocator, text: string): Promise<void> {
+  const box = chat.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
+
+let shop: Awaited<ReturnType<typeof startShop>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+describeBrowser('shopping with the chat widget on the storefront', () => {
+  beforeAll(async () => {
+    shop = await startShop();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shop?.close();
+  });
+
+  it('shows product cards whose "Add to cart" adds the chosen variant directly, updating the chat and the shop cart', async () => {
+    const { page, chat } = await openChat(browser.context, shop.url);
+    await say(chat, 'show me running shoes');
+    const card = chat.locator('.card', { hasText: 'Tempo Glide Running Shoe' });
+    await card.waitFor();
+    const size = card.getByLabel('Size');
+    expect(await size.locator('option[disabled]').allInnerTexts()).toEqual(['43 (sold out)']);
+    await size.selectOption('42');
+    const replies = await chat.locator('.msg-assistant').count();
+
+    await card.getByRole('button', { name: 'Add to cart' }).click();
+    await card.getByText('Added to your cart.').waitFor();
+    await expect.poll(() => chat.locator('.cart-badge').getAttribute('aria-label')).toBe('Cart: 1 item');
+    await expect.poll(() => page.locator('#cart-body').innerText()).toMatch(/Tempo Glide Running Shoe\s+42 \/ Black/);
+    expect(await page.locator('#cart-count').innerText()).toBe('1');
+    // No round trip through the model: no new assistant message.
+    await page.waitForTimeout(300);
+    expect(await chat.locator('.msg-assistant').count()).toBe(replies);
+    await page.close();
+  });
+
+  it("shows the server's refusal on a card whose variant sold out after it was shown", async () => {
+    const { page, chat } = await openChat(browser.context, shop.url);
+    await say(chat, 'show me running shoes');
+    const card = chat.locator('.msg-assistant').last().locator('.card', { hasText: 'Cloud Dash Running Shoe' });
+    await card.waitFor();
+    await card.getByLabel('Size').selectOption('41');
+    await shop.db.query(`UPDATE variants SET stock = 0 WHERE sku = 'RUN-2-41'`);
+    await card.getByRole('button', { name: 'Add to cart' }).click();
+    const note = card.locator('.card-note.error');
+    await note.waitFor();
+    expect((await note.innerText()).length).toBeGreaterThan(5);
+    expect(await page.locator('#cart-body').innerText()).not.toContain('Cloud Dash');
+    await page.close();
+  });
+
+  it("adds from the shop's grid through window.Concierge and changes quantities from the cart panel", async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(5_000);
+    await page.goto(shop.url);
+    const socks = page.locator('.product', { hasText: 'Merino Running Socks' });
+    await socks.getByRole('button', { name: 'Add to cart' }).click();
+    await expect.poll(() => page.locator('#toast').innerText()).toBe('Added Merino Running Socks to your cart');
+    await expect.poll(() => page.locator('#cart-body').innerText()).toContain('Merino Running Socks');
+    const before = Number(await page.locator('#cart-count').innerText());
+    await page.getByRole('button', { name: 'One more Merino Running Socks' }).click();
+    await expect.poll(() => page.locator('#cart-count').innerText()).toBe(String(before + 1));
+    const { chat } = await openChat(browser.context, shop.url, { page });
+    expect(await chat.locator('.cart-badge').getAttribute('aria-label')).toBe(`Cart: ${before + 1} items`);
+    await chat.getByRole('button', { name: 'Close chat' }).click();
+    await page.getByRole('button', { name: 'Remove Merino Running Socks' }).click();
+    await expect.poll(() => page.locator('#cart-body').innerText()).not.toContain('Merino Running Socks');
+    await page.close();
+  });
+
+  it('restores the conversation on reload and shows it, once per message, in a second tab', async () => {
+    const { page, chat } = await openChat(browser.context, shop.url);
+    await say(chat, 'do you have socks?');
+    await chat.locator('.msg-assistant:not(.streaming)').last().waitFor();
+    const texts = (c: typeof chat) => c.locator('.msg .bubble').allInnerTexts();
+    const shown = await texts(chat);
+
+    await page.reload();
+    const again = await openChat(browser.context, shop.url, { page });
+    await expect.poll(() => texts(again.chat)).toEqual(shown);
+
+    const other = await openChat(browser.context, shop.url);
+    await expect.poll(() => texts(other.chat)).toEqual(shown);
+    await say(other.chat, 'and running shoes?');
+    await other.chat.locator('.msg-user', { hasText: 'and running shoes?' }).waitFor();
+    await again.chat.locator('.msg-user', { hasText: 'and running shoes?' }).waitFor();
+    await expect.poll(() => again.chat.locator('.msg-assistant:not(.streaming)').count()).toBe(await other.chat.locator('.msg-assistant:not(.streaming)').count());
+    expect(await again.chat.locator('.msg-user', { hasText: 'and running shoes?' }).count()).toBe(1);
+    expect(await texts(again.chat)).toEqual(await texts(other.chat));
+    await Promise.all([page.close(), other.page.close()]);
+  });
+
+  it('carries the guest conversation on when the shopper signs in, and refuses a wrong identity hash', async () => {
+    const { page, chat } = await openChat(browser.context, shop.url);
+    await say(chat, 'hello there');
+    await chat.locator('.msg-assistant:not(.streaming)').last().waitFor();
+    const before = await chat.locator('.msg-user').allInnerTexts();
+
+    await page.locator('#signin').selectOption({ label: 'Ana Berg' });
+    await expect.poll(() => chat.locator('.sub').innerText()).toMatch(/^Hi Ana!/);
+    await expect.poll(() => page.locator('#toast').innerText()).toBe('Signed in as Ana');
+    expect(await chat.locator('.msg-user').allInnerTexts()).toEqual(before);
+
+    const refused = await page.evaluate(() => window.Concierge!.signIn('cus_2', '0'.repeat(64)).then(() => 'signed in', (e: Error) => e.message));
+    expect(refused).toMatch(/could not be verified/);
+    expect(await chat.locator('.sub').innerText()).toMatch(/^Hi Ana!/);
+    await page.close();
+  });
+
+  it('sets right-to-left direction on Arabic messages and on the panel while the shopper writes Arabic', async () => {
+    const { page, chat } = await openChat(browser.context, shop.url);
+    await say(chat, 'هل لديكم أحذية للجري؟');
+    const mine = chat.locator('.msg-user', { hasText: 'هل لديكم' });
+    await expect.poll(() => mine.getAttribute('dir')).toBe('rtl');
+    expect(await chat.locator('.panel').getAttribute('dir')).toBe('rtl');
+    await say(chat, 'Do you have running shoes?');
+    await expect.poll(() => chat.locator('.panel').getAttribute('dir')).toBe('ltr');
+    expect(await mine.getAttribute('dir')).toBe('rtl');
+    await page.close();
+  });
+});
