@@ -1,0 +1,83 @@
+import { ConsoleError, type AgentClient } from './api.js';
+import type { ConsoleState } from './state.js';
+
+const TYPING_IDLE_MS = 2_500;
+
+/**
+ * What the agent can do to the conversation on screen. Each returns when the server acked and
+ * throws a ConsoleError with the server's message (e.g. "already taken by Sam") otherwise.
+ */
+export function createActions(deps: { state: ConsoleState; client: () => AgentClient | null }) {
+  const { state } = deps;
+  let typingIn: string | null = null;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const client = (): AgentClient => {
+    const c = deps.client();
+    if (!c) throw new ConsoleError('network:offline', 'Not connected.');
+    return c;
+  };
+  const openView = () => {
+    const v = state.view;
+    if (!v) throw new ConsoleError('console:no_conversation', 'Open a conversation first.');
+    return v;
+  };
+
+  function stopTyping() {
+    clearTimeout(typingTimer);
+    if (typingIn) deps.client()?.notify('typing:set', { conversationId: typingIn, isTyping: false });
+    typingIn = null;
+  }
+
+  return {
+    async claim() {
+      const v = openView();
+      const r = await client().request('conversation:claim', { conversationId: v.id });
+      v.setStatus(r.status, state.agent.email, state.agent.name);
+    },
+    async release() {
+      const v = openView();
+      const r = await client().request('conversation:release', { conversationId: v.id });
+      v.setStatus(r.status, null, null);
+    },
+    async close(resolution: string) {
+      const v = openView();
+      const r = await client().request('conversation:close', { conversationId: v.id, resolution });
+      v.setStatus(r.status, null, null);
+    },
+    async reply(text: string) {
+      const v = openView();
+      stopTyping();
+      await client().request('message:send', { conversationId: v.id, text });
+      // The message itself arrives as a conversation event with its seq.
+    },
+    async note(text: string) {
+      const v = openView();
+      v.addNote(await client().request('note:add', { conversationId: v.id, text }));
+    },
+    async setQuantity(sku: string, quantity: number) {
+      const v = openView();
+      v.setCart(await client().request('cart:set', { conversationId: v.id, sku, quantity }));
+    },
+    async decide(approvalId: number, decision: 'approve' | 'reject', quantity?: number) {
+      const v = openView();
+      v.setApproval(await client().request('approval:decide', { approvalId, decision, ...(quantity !== undefined ? { quantity } : {}) }));
+    },
+    /** Call on each keystroke in the reply box: sends "typing" once, and "stopped" after a pause. */
+    typing() {
+      const v = state.view;
+      // Only the agent who has the conversation shows as typing to the shopper.
+      if (!v || v.status !== 'human' || !state.isMine(v)) return;
+      if (typingIn !== v.id) {
+        stopTyping();
+        deps.client()?.notify('typing:set', { conversationId: v.id, isTyping: true });
+        typingIn = v.id;
+      }
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+    },
+    stopTyping,
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;

@@ -1,0 +1,127 @@
+import { io, type Socket } from 'socket.io-client';
+import { AGENT_NAMESPACE, type AgentClientEvents, type AgentServerEvent, type AgentServerEvents } from '../../src/handoff/agent-protocol.js';
+
+export interface AgentSession {
+  token: string;
+  agent: { email: string; name: string };
+}
+
+/** An error to show the agent: one the server reported (`{ code, message }`) or a connection problem. */
+export class ConsoleError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STORAGE_KEY = 'concierge:agent-session';
+
+/** The login lasts for this tab (sessionStorage): closing the tab logs the agent out. */
+export const sessionStore = {
+  load(): AgentSession | null {
+    try {
+      const s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as AgentSession | null;
+      return s && typeof s.token === 'string' && typeof s.agent?.email === 'string' ? s : null;
+    } catch {
+      return null;
+    }
+  },
+  save(s: AgentSession): void {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
+    } catch {
+      // Storage blocked: the login lasts until the page reloads.
+    }
+  },
+  clear(): void {
+    try {
+      sessionStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // nothing stored
+    }
+  },
+};
+
+/** POST /api/agent/sessions. */
+export async function login(email: string, password: string): Promise<AgentSession> {
+  let res: Response;
+  try {
+    res = await fetch('/api/agent/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  } catch {
+    throw new ConsoleError('network:offline', 'Cannot reach the server. Check your connection and try again.');
+  }
+  const json = (await res.json().catch(() => null)) as (AgentSession & { error?: { code: string; message: string } }) | null;
+  if (res.status === 401) throw new ConsoleError('auth:invalid', 'Wrong email or password.');
+  if (res.status === 429) throw new ConsoleError('rate:limited', 'Too many attempts. Wait a minute, then try again.');
+  if (!res.ok || !json || json.error || typeof json.token !== 'string') {
+    throw new ConsoleError(json?.error?.code ?? `http:${res.status}`, json?.error?.message ?? 'Could not log in.');
+  }
+  return { token: json.token, agent: { email: json.agent.email, name: json.agent.name } };
+}
+
+type ClientEvent = keyof AgentClientEvents;
+type PayloadOf<E extends ClientEvent> = Parameters<AgentClientEvents[E]>[0];
+type AckOf<E extends ClientEvent> = Parameters<NonNullable<Parameters<AgentClientEvents[E]>[1]>>[0];
+export type DataOf<E extends ClientEvent> = Extract<AckOf<E>, { ok: true }>['data'];
+
+export interface ConnectionHooks {
+  /** Every connect, the first and each reconnect: the moment to resync. */
+  connected(): void;
+  disconnected(): void;
+  /** The server refused the token (expired or revoked): the agent must log in again. */
+  refused(message: string): void;
+  event(e: AgentServerEvent): void;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/** The agent's socket on `/agent`: typed requests with acks, and the server's pushed events. */
+export function connectAgent(token: string, hooks: ConnectionHooks) {
+  const socket: Socket<AgentServerEvents, AgentClientEvents> = io(AGENT_NAMESPACE, { path: '/socket.io', auth: { token } });
+  socket.on('connect', () => hooks.connected());
+  socket.on('disconnect', (reason) => {
+    hooks.disconnected();
+    // The server dropped us on purpose (e.g. a restart draining sockets): socket.io leaves
+    // reconnecting to us. If the token is no longer good the handshake says so.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', (err) => {
+    // socket.io stops retrying only when the server's middleware refused the handshake.
+    if (!socket.active) hooks.refused(err.message);
+    else hooks.disconnected();
+  });
+  socket.on('agent:event', (e) => hooks.event(e));
+
+  return {
+    get connected() {
+      return socket.connected;
+    },
+    /** Emits and resolves with the ack's data; rejects with the server's error. Never queued while offline. */
+    request<E extends ClientEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
+      // A request buffered while offline would go out after the reconnect, maybe long after
+      // the agent retried: refuse it now instead.
+      if (!socket.connected) return Promise.reject(new ConsoleError('network:offline', 'Not connected. Reconnecting…'));
+      return new Promise((resolve, reject) => {
+        const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit(e: string, p: unknown, ack: (err: Error | null, r: AckOf<E>) => void): void };
+        timed.emit(event, payload, (err, r) => {
+          if (err && !socket.connected) reject(new ConsoleError('network:offline', 'The connection dropped before the server answered. Check the conversation once reconnected.'));
+          else if (err) reject(new ConsoleError('network:timeout', 'The server did not answer in time. Try again.'));
+          else if (r.ok) resolve(r.data as DataOf<E>);
+          else reject(new ConsoleError(r.error.code, r.error.message));
+        });
+      });
+    },
+    /** Fire and forget (typing). */
+    notify<E extends ClientEvent>(event: E, payload: PayloadOf<E>): void {
+      if (socket.connected) (socket.emit as unknown as (e: string, p: unknown) => void)(event, payload);
+    },
+    close(): void {
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}
+
+export type AgentClient = ReturnType<typeof connectAgent>;

@@ -1,0 +1,112 @@
+import { createActions } from './actions.js';
+import { connectAgent, sessionStore, type AgentClient, type AgentSession } from './api.js';
+import { createComposer } from './composer.js';
+import { buildLayout } from './layout.js';
+import { showLogin } from './login.js';
+import { createApprovalsPanel } from './render-approvals.js';
+import { createCartPanel } from './render-cart.js';
+import { createConversationHeader } from './render-conversation.js';
+import { createCustomerPanel } from './render-customer.js';
+import { createPacketPanel } from './render-packet.js';
+import { createQueuePanel } from './render-queue.js';
+import { createTranscript } from './render-transcript.js';
+import { ConsoleState, type Change } from './state.js';
+import { createSync } from './sync.js';
+
+const CONNECTION_TEXT = { connecting: 'Connecting…', online: 'Online', offline: 'Reconnecting…' } as const;
+
+function startConsole(app: HTMLElement, session: AgentSession): void {
+  let client: AgentClient | null = null;
+  const ui = buildLayout(session.agent.name, () => end());
+  const state = new ConsoleState(session.agent, render);
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  const toast = (message: string) => {
+    ui.toast.textContent = message;
+    ui.toast.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => (ui.toast.hidden = true), 8_000);
+  };
+  const sync = createSync({ state, client: () => client, onError: toast });
+  const actions = createActions({ state, client: () => client });
+  const queue = createQueuePanel(ui.queue, { state, open: (id) => void sync.open(id) });
+  const header = createConversationHeader(ui.header, { state, actions });
+  const packet = createPacketPanel(ui.packet);
+  const transcript = createTranscript(ui.scroller, ui.typing);
+  const composer = createComposer(ui.composer, { state, actions });
+  const approvals = createApprovalsPanel(ui.approvals, { actions });
+  const customer = createCustomerPanel(ui.customer);
+  const cart = createCartPanel(ui.cart, { actions });
+  const ticker = setInterval(() => queue.tick(), 5_000);
+
+  function render(changes: Set<Change>): void {
+    const view = state.view;
+    if (changes.has('open')) {
+      ui.empty.hidden = !!view;
+      ui.conversation.hidden = !view;
+      ui.side.hidden = !view;
+      header.reset();
+      transcript.clear();
+      composer.reset();
+      approvals.reset();
+      cart.reset();
+      history.replaceState(null, '', view ? `#${encodeURIComponent(view.id)}` : location.pathname);
+    }
+    const all = changes.has('open');
+    if (all || changes.has('queue')) {
+      queue.render();
+      const waiting = state.queue.filter((i) => i.status === 'queued').length;
+      document.title = `${waiting > 0 ? `(${waiting}) ` : ''}Concierge console`;
+    }
+    if (all || changes.has('connection')) {
+      ui.connection.textContent = CONNECTION_TEXT[state.connection];
+      ui.connection.className = `conn ${state.connection}`;
+      ui.banner.hidden = state.connection !== 'offline';
+      ui.banner.textContent = 'Connection lost. Reconnecting… the console will catch up on everything you missed.';
+    }
+    if (!view) return;
+    if (all || changes.has('details')) {
+      packet.render(view.packet);
+      customer.render(view.customer, view.loaded, view.id);
+    }
+    if (all || changes.has('details') || changes.has('header') || changes.has('connection')) {
+      header.render(view);
+      composer.render();
+    }
+    if (all || changes.has('transcript')) transcript.render(view.entries());
+    if (all || changes.has('typing')) transcript.typing(view.shopperTyping, view.agentTyping);
+    if (all || changes.has('cart')) cart.render(view.cart);
+    if (all || changes.has('approvals')) approvals.render([...view.approvals.values()]);
+  }
+
+  function end(notice?: string) {
+    clearInterval(ticker);
+    actions.stopTyping();
+    client?.close();
+    client = null;
+    sessionStore.clear();
+    history.replaceState(null, '', location.pathname);
+    showLogin(app, (s) => begin(app, s), notice);
+  }
+
+  app.replaceChildren(ui.root);
+  document.title = 'Concierge console';
+  render(new Set(['open', 'queue', 'connection']));
+  const fromHash = decodeURIComponent(location.hash.slice(1));
+  if (fromHash) void sync.open(fromHash);
+  client = connectAgent(session.token, {
+    connected: sync.connected,
+    disconnected: sync.disconnected,
+    refused: () => end('Your session has ended. Please log in again.'),
+    event: sync.event,
+  });
+}
+
+function begin(app: HTMLElement, session: AgentSession): void {
+  sessionStore.save(session);
+  startConsole(app, session);
+}
+
+const app = document.getElementById('app')!;
+const saved = sessionStore.load();
+if (saved) startConsole(app, saved);
+else showLogin(app, (s) => begin(app, s));

@@ -1,0 +1,84 @@
+import type { Approval } from '../../src/handoff/agent-protocol.js';
+import type { Actions } from './actions.js';
+import { ConsoleError } from './api.js';
+import { h, replaceKeepingFocus } from './dom.js';
+import { clock } from './format.js';
+
+/** Held actions: the assistant wanted to change the cart beyond its limits; the agent decides. */
+export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions }) {
+  const editing = new Map<number, string>();
+  const errors = new Map<number, string>();
+  let current: Approval[] = [];
+
+  async function decide(a: Approval, decision: 'approve' | 'reject', quantity?: number) {
+    errors.delete(a.id);
+    try {
+      await deps.actions.decide(a.id, decision, quantity);
+      editing.delete(a.id);
+    } catch (err) {
+      errors.set(a.id, err instanceof ConsoleError ? err.message : 'Could not record the decision.');
+      render(current);
+    }
+  }
+
+  function card(a: Approval): HTMLElement {
+    const r = a.request;
+    const edit = editing.get(a.id);
+    const actions =
+      edit === undefined
+        ? h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'button', class: 'primary', 'data-key': `ok:${a.id}`, onClick: () => void decide(a, 'approve') }, 'Approve'),
+            h('button', { type: 'button', class: 'secondary', 'data-key': `edit:${a.id}`, onClick: () => { editing.set(a.id, String(r.quantity)); render(current); root.querySelector<HTMLInputElement>(`#qty-${a.id}`)?.focus(); } }, 'Edit quantity'),
+            h('button', { type: 'button', class: 'secondary danger', 'data-key': `no:${a.id}`, onClick: () => void decide(a, 'reject') }, 'Reject'),
+          )
+        : (() => {
+            const input = h('input', { id: `qty-${a.id}`, type: 'number', min: 1, max: 50, value: edit, class: 'qty', 'data-key': `q:${a.id}` });
+            input.addEventListener('input', () => editing.set(a.id, input.value));
+            return h(
+              'form',
+              { class: 'actions', onSubmit: (ev: SubmitEvent) => { ev.preventDefault(); void decide(a, 'approve', Math.max(1, Math.min(50, Math.round(Number(input.value) || 1)))); } },
+              h('label', { for: `qty-${a.id}`, text: 'Quantity' }),
+              input,
+              h('button', { type: 'submit', class: 'primary', 'data-key': `okq:${a.id}` }, 'Approve'),
+              h('button', { type: 'button', class: 'secondary', 'data-key': `cancel:${a.id}`, onClick: () => { editing.delete(a.id); render(current); } }, 'Cancel'),
+            );
+          })();
+    return h(
+      'li',
+      { class: 'approval' },
+      h('div', { class: 'row' }, h('strong', { text: `${r.quantity}× ${r.title}` }), h('span', { class: 'price', text: r.lineValue.formatted })),
+      h('div', { class: 'muted small', text: `${a.tool} · ${r.sku} · ${clock(a.createdAt)}` }),
+      h('div', { class: 'small', text: `Held because ${a.reason}` }),
+      actions,
+      errors.has(a.id) ? h('p', { class: 'error', role: 'alert', text: errors.get(a.id)! }) : null,
+    );
+  }
+
+  function render(approvals: Approval[]): void {
+    current = approvals;
+    const pending = approvals.filter((a) => a.status === 'pending');
+    const decided = approvals.filter((a) => a.status !== 'pending').slice(-3);
+    root.hidden = approvals.length === 0;
+    root.classList.toggle('has-pending', pending.length > 0);
+    replaceKeepingFocus(
+      root,
+      h('h2', {}, 'Needs approval', pending.length > 0 ? h('span', { class: 'count alert', text: String(pending.length) }) : null),
+      pending.length > 0 ? h('ul', { class: 'approvals' }, ...pending.map(card)) : h('p', { class: 'muted small', text: 'Nothing waiting for approval.' }),
+      decided.length > 0
+        ? h('ul', { class: 'decided' }, ...decided.map((a) => h('li', { class: 'muted small', text: `${a.status === 'approved' ? '✓ Approved' : '✕ Rejected'}: ${a.request.quantity}× ${a.request.title}` })))
+        : null,
+    );
+  }
+
+  return {
+    render(approvals: Approval[]): void {
+      render(approvals);
+    },
+    reset(): void {
+      editing.clear();
+      errors.clear();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { CartPayload } from '../../src/chat/protocol.js';
+import type { Actions } from './actions.js';
+import { ConsoleError } from './api.js';
+import { h, replaceKeepingFocus } from './dom.js';
+
+const MAX_QUANTITY = 50;
+
+/**
+ * The shopper's cart as it is now (every cart.updated redraws it), with steppers, remove
+ * buttons and an "Add SKU" field. Each change is `cart:set` with the line's new quantity.
+ */
+export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
+  const lines = h('div', { class: 'cart-lines' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const sku = h('input', { id: 'add-sku', name: 'sku', placeholder: 'SKU', autocomplete: 'off', required: true, maxlength: 120 });
+  const qty = h('input', { id: 'add-qty', name: 'quantity', type: 'number', min: 1, max: MAX_QUANTITY, value: 1, 'aria-label': 'Quantity', class: 'qty' });
+  const form = h(
+    'form',
+    { class: 'add-sku' },
+    h('label', { for: 'add-sku', class: 'sr-only', text: 'Add SKU' }),
+    sku,
+    qty,
+    h('button', { type: 'submit', class: 'secondary', text: 'Add' }),
+  );
+  root.append(h('h2', { text: 'Current cart' }), lines, form, error);
+  let cart: CartPayload | null = null;
+  let busy = false;
+
+  async function change(skuValue: string, quantity: number) {
+    if (busy) return;
+    busy = true;
+    error.textContent = '';
+    root.classList.add('busy');
+    try {
+      await deps.actions.setQuantity(skuValue, Math.max(0, Math.min(MAX_QUANTITY, quantity)));
+      return true;
+    } catch (err) {
+      error.textContent = err instanceof ConsoleError ? err.message : 'Could not change the cart.';
+      return false;
+    } finally {
+      busy = false;
+      root.classList.remove('busy');
+    }
+  }
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const s = sku.value.trim();
+    const add = Math.max(1, Number(qty.value) || 1);
+    if (!s) return;
+    const current = cart?.items.find((i) => i.sku === s)?.quantity ?? 0;
+    if (await change(s, current + add)) {
+      sku.value = '';
+      qty.value = '1';
+    }
+  });
+
+  return {
+    render(next: CartPayload | null): void {
+      cart = next;
+      if (!next || next.items.length === 0) return replaceKeepingFocus(lines, h('p', { class: 'muted', text: 'The cart is empty.' }));
+      replaceKeepingFocus(
+        lines,
+        h(
+          'ul',
+          { class: 'cart' },
+          ...next.items.map((i) => {
+            const options = Object.values(i.options).join(' / ');
+            return h(
+              'li',
+              {},
+              h('div', { class: 'line-title' }, h('span', { text: i.title }), h('span', { class: 'price', text: i.lineTotal.formatted })),
+              h('div', { class: 'muted small', text: [i.sku, options, i.inStock ? '' : 'out of stock'].filter(Boolean).join(' · ') }),
+              h(
+                'div',
+                { class: 'stepper' },
+                h('button', { type: 'button', class: 'icon', 'data-key': `dec:${i.sku}`, 'aria-label': `One less ${i.title}`, onClick: () => void change(i.sku, i.quantity - 1) }, '−'),
+                h('span', { class: 'qty-value', 'aria-label': `Quantity ${i.quantity}`, text: String(i.quantity) }),
+                h('button', { type: 'button', class: 'icon', 'data-key': `inc:${i.sku}`, 'aria-label': `One more ${i.title}`, onClick: () => void change(i.sku, i.quantity + 1) }, '+'),
+                h('button', { type: 'button', class: 'link danger', 'data-key': `rm:${i.sku}`, onClick: () => void change(i.sku, 0) }, 'Remove'),
+              ),
+            );
+          }),
+        ),
+        h('div', { class: 'subtotal' }, h('span', { text: `${next.itemCount} item${next.itemCount === 1 ? '' : 's'}` }), h('strong', { text: next.subtotal.formatted })),
+      );
+    },
+    reset(): void {
+      error.textContent = '';
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { AgentServerEvent } from '../../src/handoff/agent-protocol.js';
+import { ConsoleError, type AgentClient } from './api.js';
+import type { ConversationView } from './conversation-view.js';
+import type { ConsoleState } from './state.js';
+
+const TYPING_EXPIRES_MS = 8_000;
+
+/**
+ * Keeps the state in step with the server. On every (re)connect it asks for the queue and
+ * re-opens the conversation on screen from the last seq it applied, so nothing said while
+ * the connection was down is missed and the queue is never stale. A gap in live events is
+ * filled the same way.
+ */
+export function createSync(deps: { state: ConsoleState; client: () => AgentClient | null; onError: (message: string) => void }) {
+  const { state } = deps;
+  let opening: { view: ConversationView; done: Promise<void> } | null = null;
+  let openAgain = false;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const report = (err: unknown) => deps.onError(err instanceof ConsoleError ? err.message : 'Something went wrong. Try again.');
+
+  /** Opens (or re-opens) the conversation on screen from its last applied seq; one request at a time. */
+  function reopen(): Promise<void> {
+    const client = deps.client();
+    const view = state.view;
+    if (!client || !view || !client.connected) return Promise.resolve();
+    if (opening?.view === view) {
+      openAgain = true;
+      return opening.done;
+    }
+    openAgain = false;
+    const current = { view, done: Promise.resolve() };
+    current.done = (async () => {
+      try {
+        do {
+          openAgain = false;
+          const detail = await client.request('conversation:open', { conversationId: view.id, afterSeq: view.lastSeq });
+          if (state.view !== view) return; // the agent moved on meanwhile
+          view.applyDetail(detail);
+        } while ((openAgain || view.hasGap) && state.view === view && client.connected);
+      } catch (err) {
+        // A dropped connection is no news: the reconnect re-opens from the same seq.
+        if (state.view === view && client.connected) report(err);
+      } finally {
+        if (opening === current) opening = null;
+      }
+    })();
+    opening = current;
+    return current.done;
+  }
+
+  async function refreshQueue() {
+    const client = deps.client();
+    if (!client) return;
+    try {
+      state.setQueue(await client.request('queue:list', {}));
+    } catch (err) {
+      report(err);
+    }
+  }
+
+  return {
+    reopen,
+
+    connected(): void {
+      state.setConnection('online');
+      void refreshQueue();
+      void reopen();
+    },
+
+    disconnected(): void {
+      state.setConnection('offline');
+      // Typing seen before the drop may never be switched off: forget it.
+      state.view?.setShopperTyping(false);
+      state.view?.setAgentTyping(null);
+    },
+
+    open(conversationId: string): Promise<void> {
+      if (state.view?.id !== conversationId) state.openConversation(conversationId);
+      return reopen();
+    },
+
+    event(e: AgentServerEvent): void {
+      const view = state.view;
+      switch (e.type) {
+        case 'queue':
+          state.setQueue(e.items);
+          return;
+        case 'conversation': {
+          if (!view || e.event.conversationId !== view.id) {
+            if (e.event.type === 'message.created' && e.event.role === 'user') state.markUnread(e.event.conversationId);
+            return;
+          }
+          if (view.receive(e.event) === 'gap') void reopen();
+          return;
+        }
+        case 'note':
+          view?.addNote(e.note);
+          return;
+        case 'approval':
+          view?.setApproval(e.approval);
+          return;
+        case 'typing': {
+          if (!view || e.conversationId !== view.id) return;
+          if (e.role === 'shopper') {
+            view.setShopperTyping(e.isTyping);
+            clearTimeout(typingTimer);
+            // A shopper who closes the tab mid-sentence never sends "stopped typing".
+            if (e.isTyping) typingTimer = setTimeout(() => view.setShopperTyping(false), TYPING_EXPIRES_MS);
+          } else if (e.agentName !== state.agent.name) {
+            view.setAgentTyping(e.isTyping ? (e.agentName ?? 'A colleague') : null);
+          }
+          return;
+        }
+      }
+    },
+  };
+}
+
+export type Sync = ReturnType<typeof createSync>;
