@@ -3,6 +3,7 @@ import { buildApp } from './app/build-app.js';
 import { resolveSessionSecret } from './app/session-secret.js';
 import { createModel } from './agent/models/create-model.js';
 import { importCatalog } from './catalog/import-catalog.js';
+import { listCategories } from './catalog/list-categories.js';
 import { ConfigError, DEMO_IDENTITY_SECRET, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { AppError } from './errors.js';
@@ -13,8 +14,7 @@ import { createLogger } from './logger.js';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const model = createModel(config);
-  logger.info('starting', { database: config.database.kind, embeddings: config.embeddings, model: model.id });
+  logger.info('starting', { database: config.database.kind, embeddings: config.embeddings, model: config.openai?.model ?? 'offline' });
   if (config.identitySecret === DEMO_IDENTITY_SECRET) logger.warn('IDENTITY_SECRET is not set: using the demo secret (fine for the demo shop, never for a real one)');
   const db = await openDatabase(config.database);
   const embedder = await createAppEmbedder(config);
@@ -22,6 +22,7 @@ async function main() {
     const { report, failed } = await importCatalog({ db, embedder }, config.catalogDir, { currency: config.shop.currency, out: process.stderr });
     logger.info(`catalog ${config.catalogDir} imported${failed ? ` with ${failed} failed rows` : ''}\n${report}`);
   }
+  const model = createModel(config, { categories: await listCategories(db) });
   const app = await buildApp({
     config: { ...config, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) },
     db,

@@ -4,6 +4,7 @@ import { createModel } from '../agent/models/create-model.js';
 import { buildCore } from '../app/build-core.js';
 import { createAppEmbedder } from '../app/create-app-embedder.js';
 import { importCatalog } from '../catalog/import-catalog.js';
+import { listCategories } from '../catalog/list-categories.js';
 import { runTurn } from '../chat/run-turn.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
@@ -29,7 +30,6 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const model = createModel(config);
   const db = await openDatabase(config.database);
   try {
     const embedder = await createAppEmbedder(config);
@@ -38,6 +38,7 @@ async function main(): Promise<number> {
       const { report } = await importCatalog({ db, embedder }, config.catalogDir, { currency: config.shop.currency, out: process.stderr });
       process.stderr.write(report);
     }
+    const model = createModel(config, { categories: await listCategories(db) });
     const core = await buildCore({ config: { ...config, promptsWatch: true }, db, embedder, model, logger });
     const customerId = values.customer ?? null;
     if (customerId && !(await core.customers.profile(customerId))) throw new AppError('cli:unknown_customer', `No customer ${customerId}.`, { status: 400 });

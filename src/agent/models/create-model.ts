@@ -4,9 +4,12 @@ import { createOpenAIClient } from './create-openai-client.js';
 import { createOfflineModel } from './offline-model.js';
 import { createOpenAIModel } from './openai-model.js';
 
-/** The configured model: any OpenAI-compatible server when a key or base URL is set, else the offline model. */
-export function createModel(config: Pick<Config, 'openai' | 'model'>): ChatModel {
-  if (!config.openai) return createOfflineModel();
+/**
+ * The configured model: any OpenAI-compatible server when a key or base URL is set, else the
+ * offline model, which learns the shop's category names so it can map shoppers' words to them.
+ */
+export function createModel(config: Pick<Config, 'openai' | 'model'>, shop: { categories?: readonly string[] } = {}): ChatModel {
+  if (!config.openai) return createOfflineModel(shop.categories && shop.categories.length > 0 ? { categories: shop.categories } : {});
   const client = createOpenAIClient({
     apiKey: config.openai.apiKey,
     baseURL: config.openai.baseURL,
