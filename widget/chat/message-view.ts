@@ -45,8 +45,9 @@ export class MessageView {
 
     const extras: Node[] = [];
     if (m.error) extras.push(h('p', { class: 'note error', role: 'alert' }, `Not sent: ${m.error}`));
+    this.el.classList.toggle('failed', m.failed);
     if (m.failed) {
-      extras.push(h('p', { class: 'note error' }, m.text ? "This reply didn't finish." : "Sorry, I couldn't answer that."));
+      if (!m.text) extras.push(h('p', { class: 'note error' }, "Sorry, I couldn't answer that."));
       if (m.retryable && m.messageId && !this.retried) {
         const id = m.messageId;
         const button = h('button', { type: 'button', class: 'btn ghost small' }, 'Retry');

@@ -35,6 +35,7 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .msg-system .bubble{background:transparent;border:0;color:var(--muted);font-size:13px;text-align:center;padding:2px 8px;white-space:pre-wrap}
 .author{font-size:12px;color:var(--muted);margin:0 6px 3px}
 .pending .bubble{opacity:.7}
+.failed .bubble{border-color:#f1c4bf;background:#fff8f7}
 .bubble p{margin:0 0 .55em}.bubble p:last-child{margin-bottom:0}
 .bubble ul,.bubble ol{margin:.2em 0 .55em;padding-inline-start:1.3em}.bubble li+li{margin-top:.15em}
 .bubble code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;background:rgba(0,0,0,.06);padding:1px 5px;border-radius:5px}
