@@ -78,6 +78,8 @@ export async function startShop(opts: { model?: ChatModel; config?: Partial<AppC
 /** Opens the storefront and its chat; returns the page and the chat iframe. */
 export async function openChat(context: BrowserContext, url: string, opts: { page?: Page } = {}): Promise<{ page: Page; chat: FrameLocator }> {
   const page = opts.page ?? (await context.newPage());
+  // Fail a step well inside the test's own timeout, so the report names the step.
+  page.setDefaultTimeout(10_000);
   if (!opts.page) await page.goto(url);
   await page.getByRole('button', { name: 'Chat with us' }).click();
   const chat = page.frameLocator('#concierge-widget iframe');

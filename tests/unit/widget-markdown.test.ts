@@ -55,13 +55,14 @@ describe('markdown renderer for model text', () => {
       { href: 'https://shop.example/help', rel: 'noopener noreferrer', target: '_blank' },
     ]);
     expect(text(tree)).toBe('See our returns policy or https://shop.example/help.');
+    expect(links(parseMarkdown('[Foo](https://en.example.org/wiki/Foo_(bar))'))[0].href).toBe('https://en.example.org/wiki/Foo_(bar)');
   });
 
   it('drops javascript:, data: and relative links, keeping their text', () => {
-    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', '/relative', '//evil.example/x', 'vbscript:x']) {
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(document.cookie)', 'data:text/html,x', '/relative', '//evil.example/x', 'vbscript:x']) {
       const tree = parseMarkdown(`[click me](${url})`);
       expect(links(tree), url).toEqual([]);
-      expect(text(tree)).toContain('click me');
+      expect(text(tree), url).toBe('click me');
     }
     expect(safeHref('javascript:alert(1)')).toBeNull();
   });

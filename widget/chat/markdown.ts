@@ -21,7 +21,7 @@ export function safeHref(url: string): string | null {
 const INLINE = new RegExp(
   [
     '`([^`\\n]+)`', // 1 code
-    '\\[([^\\]\\n]+)\\]\\(\\s*<?([^()\\s<>]+)>?\\s*\\)', // 2 text, 3 url
+    '\\[([^\\]\\n]+)\\]\\(\\s*<?((?:[^()\\s<>]|\\([^()\\s<>]*\\))+)>?\\s*\\)', // 2 text, 3 url (one level of parentheses)
     '\\*\\*(?=\\S)([^\\n]*?\\S)\\*\\*', // 4 bold
     '(?<![\\w])__(?=\\S)([^\\n]*?\\S)__(?![\\w])', // 5 bold
     '\\*(?=[^\\s*])([^*\\n]*?[^\\s*])\\*', // 6 italic
