@@ -1,3 +1,4 @@
+import type { WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
 
@@ -117,6 +118,41 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await say(chat, 'Do you have running shoes?');
     await expect.poll(() => chat.locator('.panel').getAttribute('dir')).toBe('ltr');
     expect(await mine.getAttribute('dir')).toBe('rtl');
+    await page.close();
+  });
+
+  it('shows "Reconnecting…" while the connection is down, then catches up and sends what was typed meanwhile, once', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    let down = false;
+    const open: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (down) return void ws.close();
+      ws.connectToServer();
+      open.push(ws);
+    });
+    await page.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
+    await page.goto(shop.url);
+    const { chat } = await openChat(browser.context, shop.url, { page });
+    await expect.poll(() => chat.locator('.banner').isVisible()).toBe(false);
+    const items = Number(await page.locator('#cart-count').innerText());
+
+    down = true;
+    await Promise.all(open.splice(0).map((ws) => ws.close()));
+    await chat.getByText('Reconnecting…').waitFor();
+    // Meanwhile the cart changes elsewhere (the REST channel, same session) and the shopper types.
+    const frame = page.frames().find((f) => f.url().includes('/widget/chat.html'))!;
+    const token = await frame.evaluate(() => (JSON.parse(localStorage.getItem(`concierge:session:${location.origin}`)!) as { token: string }).token);
+    const res = await fetch(`${shop.url}/api/cart/items`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ sku: 'SOCK-1', quantity: 2 }) });
+    expect(res.status).toBe(200);
+    await say(chat, 'are you back?');
+    await chat.locator('.msg-user.pending', { hasText: 'are you back?' }).waitFor();
+
+    down = false;
+    await chat.getByText('Reconnecting…').waitFor({ state: 'hidden', timeout: 15_000 });
+    await expect.poll(() => page.locator('#cart-count').innerText()).toBe(String(items + 2));
+    await chat.locator('.msg-user:not(.pending)', { hasText: 'are you back?' }).waitFor();
+    await expect.poll(() => chat.locator('.msg-user', { hasText: 'are you back?' }).count()).toBe(1);
     await page.close();
   });
 });
