@@ -46,11 +46,11 @@ export class ConsoleState {
     this.changed('queue');
   }
 
+  /** In the server's order: waiting first, most urgent first, then longest wait. */
   visibleQueue(): QueueItem[] {
-    const items =
-      this.filter === 'waiting' ? this.queue.filter((i) => i.status === 'queued') : this.filter === 'mine' ? this.queue.filter((i) => this.isMine(i)) : this.queue;
-    // Longest wait first; conversations without a queue time after them.
-    return [...items].sort((a, b) => (a.waitingSince ? Date.parse(a.waitingSince) : Infinity) - (b.waitingSince ? Date.parse(b.waitingSince) : Infinity));
+    if (this.filter === 'waiting') return this.queue.filter((i) => i.status === 'queued');
+    if (this.filter === 'mine') return this.queue.filter((i) => this.isMine(i));
+    return this.queue;
   }
 
   setFilter(f: Filter): void {
