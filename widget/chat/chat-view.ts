@@ -19,7 +19,7 @@ export interface ViewActions {
   conversationId(): string | null;
 }
 
-const STARTERS = ['Show me rain jackets', 'Gifts under $50', 'Where is my order?'];
+const STARTERS = ['Show me rain jackets', 'Help me pick running shoes', 'Where is my order?'];
 const CART_ICON = 'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.2 8.4a2 2 0 0 1-1.9 1.3H8.6l-1 1.8V16h12v2H4.9l2.4-4.4L5.2 4z';
 
 function statusText(s: StatusInfo, customer: Customer): string {
@@ -48,7 +48,7 @@ export function createChatView(root: HTMLElement, opts: { title: string; embedde
   const close = opts.embedded ? h('button', { type: 'button', class: 'icon-btn close', 'aria-label': 'Close chat', onClick: () => actions.close() }, icon('M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z')) : null;
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const list = h('ol', { class: 'messages', 'aria-live': 'polite', 'aria-label': 'Conversation' });
-  const welcome = h('div', { class: 'welcome' }, h('p', { class: 'hello' }, '👋 Hi there!'), h('p', {}, 'I can find products, compare sizes and colours, check stock and orders, and add things to your cart.'));
+  const welcome = h('div', { class: 'welcome' }, h('p', { class: 'hello' }, 'Hi there!'), h('p', {}, 'I can find products, compare sizes and colours, check stock and orders, and add things to your cart.'));
   const typing = h('div', { class: 'typing', hidden: true, role: 'status' });
   const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Suggested replies' });
   const csat = createCsat((r, c) => actions.rate(r, c));

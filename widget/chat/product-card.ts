@@ -42,6 +42,7 @@ export function productCard(card: ProductCard, deps: { addToCart(sku: string): P
       h('span', { class: 'now' }, (v ?? card).price.formatted),
       was && was.amount > (v ?? card).price.amount ? h('s', { class: 'was' }, h('span', { class: 'sr' }, 'Was '), was.formatted) : '',
     );
+    button.classList.remove('done');
     const inStock = !!v?.inStock;
     button.disabled = !inStock;
     button.textContent = inStock ? 'Add to cart' : 'Sold out';
@@ -57,6 +58,7 @@ export function productCard(card: ProductCard, deps: { addToCart(sku: string): P
     try {
       await deps.addToCart(v.sku);
       button.textContent = 'Added ✓';
+      button.classList.add('done');
       note.textContent = 'Added to your cart.';
       setTimeout(refresh, 1_800);
     } catch (err) {

@@ -76,6 +76,7 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .btn.ghost{background:transparent;color:var(--accent);border:1px solid var(--accent)}
 .btn.small{padding:4px 12px;font-size:13px;margin:6px 6px 0}
 .add{margin-top:auto}
+.add.done:disabled{background:var(--accent-soft);color:var(--accent)}
 .card-note{margin:0;font-size:12px;color:var(--accent)}
 .card-note:empty{display:none}
 .card-note.error{color:var(--danger)}
