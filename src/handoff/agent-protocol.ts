@@ -6,7 +6,7 @@ import type { CartPayload, ConversationEvent, ConversationStatusValue, ProductCa
  * the handshake carries `auth: { token }` from `POST /api/agent/sessions`. Acks are
  * `{ ok: true, data } | { ok: false, error }` as on the shopper side.
  */
-export const AGENT_NAMESPACE = '/agent';
+export { AGENT_NAMESPACE, CANNED_RESPONSES } from './agent-constants.js';
 
 export interface QueueItem {
   conversationId: string;
@@ -129,12 +129,3 @@ export interface AgentServerEvents {
 }
 
 export type AgentAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-/** Canned responses offered in the console. */
-export const CANNED_RESPONSES = [
-  'Hi, I’m here to help. Give me a moment to read through your conversation.',
-  'Thanks for waiting! I’ve checked this for you.',
-  'I’ve updated your cart — you should see it change on the page now.',
-  'Is there anything else I can help you with today?',
-  'I’ll hand you back to our assistant now. Have a great day!',
-];

@@ -73,9 +73,12 @@ export function createApprovals(deps: { db: Database; events: EventLog; carts: C
     },
     /** Approves (making the cart change as the agent) or rejects; exactly once. */
     async decide(id: number, agent: AgentIdentity, decision: 'approve' | 'reject', quantity?: number): Promise<Approval> {
+      // An approval with an edited quantity records the quantity that was actually added.
       const r = await db.query<Row>(
-        `UPDATE approvals SET status = $2, decided_by = $3, decided_at = now() WHERE id = $1 AND status = 'pending' RETURNING *`,
-        [id, decision === 'approve' ? 'approved' : 'rejected', agent.email],
+        `UPDATE approvals SET status = $2, decided_by = $3, decided_at = now(),
+           request = CASE WHEN $4::int IS NULL THEN request ELSE jsonb_set(request, '{quantity}', to_jsonb($4::int)) END
+         WHERE id = $1 AND status = 'pending' RETURNING *`,
+        [id, decision === 'approve' ? 'approved' : 'rejected', agent.email, decision === 'approve' ? (quantity ?? null) : null],
       );
       const row = r.rows[0];
       if (!row) {
@@ -83,7 +86,7 @@ export function createApprovals(deps: { db: Database; events: EventLog; carts: C
         if (exists.rows.length === 0) throw new NotFoundError('approval:not_found', 'No such approval.');
         throw new ConflictError('approval:decided', 'This request was already decided.');
       }
-      const qty = quantity ?? row.request.quantity;
+      const qty = row.request.quantity;
       if (decision === 'approve') {
         const actor = { kind: 'agent' as const, id: agent.email };
         const change = row.tool === 'update_cart_item'
@@ -99,7 +102,7 @@ export function createApprovals(deps: { db: Database; events: EventLog; carts: C
       } else {
         await events.append(row.conversation_id, { type: 'message.created', messageId: `approval_${id}`, role: 'system', text: `${agent.name} could not approve adding ${row.request.quantity} × ${row.request.title}. They can help you here.`, author: agent.name });
       }
-      const a = toApproval({ ...row, request: { ...row.request, quantity: qty } });
+      const a = toApproval(row);
       changed(a);
       return a;
     },

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { AGENT_NAMESPACE, type AgentClientEvents, type AgentServerEvent, type AgentServerEvents } from '../../src/handoff/agent-protocol.js';
+import { AGENT_NAMESPACE } from '../../src/handoff/agent-constants.js';
+import type { AgentClientEvents, AgentServerEvent, AgentServerEvents } from '../../src/handoff/agent-protocol.js';
 
 export interface AgentSession {
   token: string;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 
 const HERE = import.meta.dirname;
 
@@ -8,26 +8,6 @@ export interface ConsoleAsset {
   body: string | Buffer;
   contentType: string;
 }
-
-// The console imports the agent protocol for its types, CANNED_RESPONSES and AGENT_NAMESPACE.
-// That module also builds the server's zod schemas at load time, which would pull all of zod
-// (~450 kB) into the page. The browser never validates with them (the server does), so here
-// zod resolves to an inert stand-in: schemas build to nothing, and parsing throws loudly.
-const INERT_ZOD = `
-const refuse = () => { throw new Error('zod is not bundled into the agent console: validation happens on the server'); };
-const PARSERS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync']);
-const inert = new Proxy(function () {}, { get: (_t, key) => (PARSERS.has(key) ? refuse : inert), apply: () => inert });
-export const z = inert;
-export default inert;
-`;
-
-const zodStandIn: Plugin = {
-  name: 'console-zod-stand-in',
-  setup(b) {
-    b.onResolve({ filter: /^zod(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'zod-stand-in' }));
-    b.onLoad({ filter: /.*/, namespace: 'zod-stand-in' }, () => ({ contents: INERT_ZOD, loader: 'js' }));
-  },
-};
 
 /**
  * Bundles the agent console: `/console` (the page) and `/console/console.js` (one self-contained
@@ -48,7 +28,6 @@ export async function buildConsoleAssets(opts: { minify?: boolean } = {}): Promi
       sourcemap: false,
       write: false,
       logLevel: 'silent',
-      plugins: [zodStandIn],
     }),
   ]);
   const js = result.outputFiles[0];

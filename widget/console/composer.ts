@@ -1,4 +1,4 @@
-import { CANNED_RESPONSES } from '../../src/handoff/agent-protocol.js';
+import { CANNED_RESPONSES } from '../../src/handoff/agent-constants.js';
 import type { Actions } from './actions.js';
 import { ConsoleError } from './api.js';
 import { h } from './dom.js';

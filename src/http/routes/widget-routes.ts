@@ -11,7 +11,7 @@ export async function widgetRoutes(opts: { minify?: boolean } = {}): Promise<Rou
     const asset = assets.get(req.path);
     if (!asset) return next();
     res.type(asset.contentType).set('Cache-Control', 'no-cache');
-    if (req.path.endsWith('.html') || req.path === '/') {
+    if (req.path.endsWith('.html') || req.path === '/' || req.path === '/console') {
       res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-src 'self'");
     }
     res.send(asset.body);
