@@ -3,6 +3,7 @@ import { buildApp } from './app/build-app.js';
 import { resolveSessionSecret } from './app/session-secret.js';
 import { createModel } from './agent/models/create-model.js';
 import { importCatalog } from './catalog/import-catalog.js';
+import { embedStale } from './catalog/ingest.js';
 import { listCategories } from './catalog/list-categories.js';
 import { ConfigError, DEMO_IDENTITY_SECRET, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
@@ -21,6 +22,9 @@ async function main() {
   if (config.importOnStart) {
     const { report, failed } = await importCatalog({ db, embedder }, config.catalogDir, { currency: config.shop.currency, out: process.stderr });
     logger.info(`catalog ${config.catalogDir} imported${failed ? ` with ${failed} failed rows` : ''}\n${report}`);
+  } else {
+    // The embedder may have changed since the last run: vectors of another provider or size are rebuilt.
+    await embedStale({ db, embedder });
   }
   const model = createModel(config, { categories: await listCategories(db) });
   const app = await buildApp({
@@ -29,7 +33,7 @@ async function main() {
     embedder,
     model,
     logger,
-    extraRouters: [await widgetRoutes({ minify: config.env === 'production' })],
+    extraRouters: [await widgetRoutes({ minify: config.env === 'production', allowedOrigins: config.allowedOrigins })],
   });
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();

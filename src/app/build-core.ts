@@ -40,7 +40,7 @@ export async function buildCore(parts: { config: CoreConfig; db: Database; embed
   const prompts = await createPromptStore({ dir: config.promptsDir, watch: config.promptsWatch, logger });
   const turn: TurnDeps = {
     model, tools, prompts, conversations, customers, products,
-    shop: config.shop, maxSteps: config.model.maxSteps, historyTokenBudget: config.model.historyTokenBudget,
+    shop: config.shop, maxSteps: config.model.maxSteps, historyTokenBudget: config.model.historyTokenBudget, logger,
   };
   return { search, products, carts, customers, policies, conversations, events, ownership, approvals, tools, prompts, turn, model };
 }

@@ -4,6 +4,7 @@ import type { ChatModel } from '../agent/model.js';
 import type { PromptStore } from '../agent/prompts/load-prompts.js';
 import { runAgent } from '../agent/run-agent.js';
 import type { ProductSummary } from '../catalog/types.js';
+import type { Logger } from '../logger.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import type { AnyTool } from '../tools/define-tool.js';
 import type { ProductLookup } from '../tools/tool-deps.js';
@@ -45,6 +46,7 @@ export interface TurnDeps {
   shop: { name: string; currency: string };
   maxSteps: number;
   historyTokenBudget: number;
+  logger?: Pick<Logger, 'error'>;
   now?: () => Date;
 }
 
@@ -80,7 +82,7 @@ export async function* runTurn(
   const shown = new Map<string, ProductSummary>();
   const results: unknown[] = [];
   const ctx = { conversationId: conv.id, customerId: conv.customerId, cartId: conv.cartId, actor: 'assistant' as const, signal: turn.signal };
-  for await (const ev of runAgent({ model: deps.model, tools: deps.tools, messages: history, ctx, maxSteps: deps.maxSteps, signal: turn.signal })) {
+  for await (const ev of runAgent({ model: deps.model, tools: deps.tools, messages: history, ctx, maxSteps: deps.maxSteps, signal: turn.signal, logger: deps.logger })) {
     if (ev.type === 'products') ev.products.forEach((p) => shown.set(p.handle, p));
     if (ev.type === 'tool_result') results.push(ev.result);
     if (ev.type !== 'done' && ev.type !== 'error') {

@@ -17,7 +17,10 @@ const ORDER_PROBLEM =
 
 const SOCIAL = /^\s*(hi|hello|hey|hallo|bonjour|good (morning|afternoon|evening)|thanks?( you)?|thx|cheers|ok(ay)?|bye)\b[\s!.]*$/i;
 
-/** How many of the latest assistant replies in a row used no tool for a real question (greetings and thanks do not count). */
+// An assistant that is stuck says so; a reply that used no tool and admits it could not help counts.
+const STUCK = /\b(not sure|don'?t know|do not know|can'?t help|cannot help|unable to|did(n'?t| not) (understand|get)|not understand)\b/i;
+
+/** How many of the latest assistant replies in a row did not help with a real question (greetings and thanks do not count). */
 function unhelpfulStreak(history: StoredMessage[]): number {
   let streak = 0;
   let question: string | null = null;
@@ -25,9 +28,10 @@ function unhelpfulStreak(history: StoredMessage[]): number {
   for (const m of history) {
     if (m.role === 'user') question = m.content;
     else if (m.role === 'assistant' && !m.toolCalls?.length && Array.isArray(m.meta.tools)) {
-      pairs.push({ question, toolless: m.meta.tools.length === 0 });
+      pairs.push({ question, toolless: m.meta.tools.length === 0 && STUCK.test(m.content ?? '') });
     } else if (m.role === 'agent') pairs.length = 0;
   }
+  // Oldest first was collected; walk back from the newest reply.
   for (const p of pairs.reverse()) {
     if (p.question && SOCIAL.test(p.question)) continue;
     if (!p.toolless) break;
@@ -38,8 +42,8 @@ function unhelpfulStreak(history: StoredMessage[]): number {
 
 /**
  * Configurable rules that hand a conversation to a person without being asked: angry or
- * abusive language, an order problem, or several assistant replies in a row that used no tool
- * (the assistant is not getting anywhere).
+ * abusive language, an order problem, or several assistant replies in a row that used no tool and
+ * said they could not help (the assistant is not getting anywhere).
  */
 export function evaluateHandoffRules(cfg: HandoffRuleConfig, text: string, history: StoredMessage[]): RuleVerdict | null {
   if (cfg.onAnger && ANGER.test(text)) return { reason: 'The shopper sounds upset', urgency: 'high' };

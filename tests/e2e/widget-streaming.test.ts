@@ -1,3 +1,4 @@
+import type { WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createChatScript, errorReply, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
 import { mswModel } from '../helpers/test-app.js';
@@ -88,6 +89,61 @@ describeBrowser('assistant replies in the chat widget', () => {
     await retry.waitFor({ state: 'detached' });
     expect(await chat.locator('.msg-assistant .bubble', { hasText: 'Hello! How can I help?' }).count()).toBe(1);
     expect(await chat.locator('.msg-user', { hasText: 'hello?' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows an answer once and complete when the connection is cut mid-answer and restored', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(10_000);
+    let down = false;
+    const open: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (down) return void ws.close();
+      ws.connectToServer();
+      open.push(ws);
+    });
+    await page.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
+    await page.goto(shop.url);
+    const { chat } = await openChat(browser.context, shop.url, { page });
+    const words = Array.from({ length: 60 }, (_, i) => `zq${i} `);
+    const before = await chat.locator('.msg-assistant').count();
+    script.reply(streamReply({ text: words }, { delayMs: 25 }));
+    await say(chat, 'tell me everything');
+    await chat.locator('.msg-assistant.streaming .bubble', { hasText: 'zq3 ' }).waitFor();
+    down = true;
+    await Promise.all(open.splice(0).map((ws) => ws.close()));
+    await chat.getByText('Reconnecting…').waitFor();
+    // The server finishes the answer while the shopper is offline.
+    await new Promise((r) => setTimeout(r, 2_000));
+    down = false;
+    await chat.getByText('Reconnecting…').waitFor({ state: 'hidden', timeout: 15_000 });
+    const done = chat.locator('.msg-assistant:not(.streaming) .bubble', { hasText: 'zq59' });
+    await done.waitFor();
+    expect((await done.innerText()).trim()).toBe(words.join('').trim());
+    expect(await chat.locator('.msg-assistant').count()).toBe(before + 1);
+    expect(await chat.locator('.msg-user', { hasText: 'tell me everything' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("shows a product description that carries HTML as text when the assistant quotes it", async () => {
+    const { page, chat } = await openChat(browser.context, shop.url);
+    await page.exposeFunction('pwned', () => {
+      throw new Error('catalog text ran as code');
+    });
+    script.reply(
+      streamReply({ toolCalls: [{ id: 'd1', name: 'get_product', arguments: JSON.stringify({ handle: 'xss-mug' }) }] }),
+      ({ body }) => {
+        // A model that quotes the catalog's description verbatim, as a careless one would.
+        const tool = (body as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'tool')!;
+        const description = (JSON.parse(tool.content) as { product: { description: string } }).product.description;
+        return streamReply({ text: `About the mug: ${description.replace('x onerror=alert(1)', 'x onerror="parent.pwned()"')}` });
+      },
+    );
+    await say(chat, 'tell me about the enamel camp mug');
+    const bubble = chat.locator('.msg-assistant:not(.streaming) .bubble', { hasText: 'About the mug' });
+    await bubble.waitFor();
+    expect(await bubble.innerText()).toContain('<img src=x onerror="parent.pwned()">');
+    expect(await chat.locator('img[src="x"], [onerror]').count()).toBe(0);
     await page.close();
   });
 });

@@ -16,14 +16,16 @@ describe('handoff rules', () => {
     expect(evaluateHandoffRules(cfg, 'my parcel never arrived', [])?.reason).toMatch(/order problem/);
     expect(evaluateHandoffRules(cfg, 'the jacket came damaged', [])?.urgency).toBe('normal');
   });
-  it('hands over after repeated replies that used no tool', () => {
+  it('hands over after repeated replies that could not help', () => {
     const history = [
-      msg('user', 'blorp'), msg('assistant', "I'm not sure", { model: 'x', tools: [] }),
-      msg('user', 'flarn'), msg('assistant', "I'm not sure", { model: 'x', tools: [] }),
+      msg('user', 'blorp'), msg('assistant', "I'm not sure I understood.", { model: 'x', tools: [] }),
+      msg('user', 'flarn'), msg('assistant', "Sorry, I can't help with that.", { model: 'x', tools: [] }),
     ];
     expect(evaluateHandoffRules(cfg, 'zzz', history)?.reason).toMatch(/2 assistant replies/);
     const helped = [...history.slice(0, 3), msg('assistant', 'found it', { model: 'x', tools: ['search_products'] })];
     expect(evaluateHandoffRules(cfg, 'zzz', helped)).toBeNull();
+    const chatty = [msg('user', 'what is merino?'), msg('assistant', 'A fine wool.', { model: 'x', tools: [] }), msg('user', 'and alpaca?'), msg('assistant', 'Also wool.', { model: 'x', tools: [] })];
+    expect(evaluateHandoffRules(cfg, 'ok', chatty)).toBeNull();
   });
   it('can be switched off', () => {
     expect(evaluateHandoffRules({ unhelpfulTurns: 0, onAnger: false, onOrderProblem: false }, 'useless, my parcel never arrived', [])).toBeNull();
