@@ -43,6 +43,9 @@ export function filterSql(f: SearchFilters, offset: number): { sql: string; para
   if (f.tags && f.tags.length > 0) {
     where.push(`(SELECT count(*) FROM unnest(p.tags) t WHERE lower(t) = ANY(${p(f.tags.map((t) => t.toLowerCase()))}::text[])) >= ${f.tags.length}`);
   }
+  if (f.anyTags && f.anyTags.length > 0) {
+    where.push(`EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lower(t) = ANY(${p(f.anyTags.map((t) => t.toLowerCase()))}::text[]))`);
+  }
   if (f.excludeHandles && f.excludeHandles.length > 0) where.push(`NOT (p.handle = ANY(${p(f.excludeHandles)}::text[]))`);
 
   const vconds: string[] = [];

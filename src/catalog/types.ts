@@ -47,6 +47,8 @@ export interface SearchFilters {
   options?: Record<string, string>;
   /** Products must carry every one of these tags (case-insensitive). */
   tags?: string[];
+  /** Products must carry at least one of these tags (e.g. ["men", "unisex"]). */
+  anyTags?: string[];
   /** Handles to leave out (e.g. things already bought). */
   excludeHandles?: string[];
 }

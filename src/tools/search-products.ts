@@ -32,9 +32,10 @@ export const searchProducts = (deps: ToolDeps) =>
         minPriceMinor: input.minPrice === undefined ? undefined : toMinor(input.minPrice, deps.currency),
         maxPriceMinor: input.maxPrice === undefined ? undefined : toMinor(input.maxPrice, deps.currency),
       };
-      const tags = input.gender ? [input.gender] : undefined;
-      const strict = await deps.search.search({ ...base, category: input.category, tags }, { signal: ctx.signal });
-      if (strict.length > 0 || (!input.category && !tags)) {
+      // "For men" also means unisex products.
+      const anyTags = input.gender ? (input.gender === 'men' || input.gender === 'women' ? [input.gender, 'unisex'] : [input.gender]) : undefined;
+      const strict = await deps.search.search({ ...base, category: input.category, anyTags }, { signal: ctx.signal });
+      if (strict.length > 0 || (!input.category && !anyTags)) {
         return strict.length > 0 ? { products: strict } : { products: [], note: 'No products match. Try fewer or different filters.' };
       }
       const query = [input.query, input.category, input.gender].filter(Boolean).join(' ');

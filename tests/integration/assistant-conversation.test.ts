@@ -75,6 +75,16 @@ describe('a whole shopping conversation with the offline model', () => {
     expect(stored.rows).toHaveLength(1);
   });
 
+  it('counts unisex products as "for men" without relaxing the filter', async () => {
+    const s = await shopper(createOfflineModel());
+    const r = await s.say('running shoes for men');
+    expect(JSON.parse(r.calls[0].arguments)).toMatchObject({ gender: 'men' });
+    const result = r.events.find((e) => e.type === 'tool_result');
+    expect(result?.type === 'tool_result' && (result.result as { note?: string }).note).toBeFalsy();
+    expect(r.reply.products.length).toBeGreaterThan(0);
+    expect(r.reply.products.every((p) => p.tags.includes('unisex') || p.tags.includes('men'))).toBe(true);
+  });
+
   it('records model, prompt version, tools, usage and timings on every assistant message', async () => {
     const s = await shopper(createOfflineModel());
     await s.say('hello');
