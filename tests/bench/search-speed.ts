@@ -31,7 +31,8 @@ const startedAt = performance.now();
 const log = (msg: string) => console.error(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
 
 const latencyCell = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}  (max ${ms(s.max)}, n=${s.count})`;
-const loopCell = (d: DelayStats) => `p50 ${ms(d.p50)} / p99 ${ms(d.p99)} / max ${ms(d.max)}  (${d.samples} samples)`;
+const loopCell = (d: DelayStats) =>
+  `p50 ${ms(d.p50)} / p99 ${ms(d.p99)} / max ${ms(d.max)}  (${d.samples} samples${d.exceeds > 0 ? `, ${d.exceeds} out of range` : ''})`;
 const loopRatio = (worker: DelayStats, inProcess: DelayStats) =>
   `worker ${ms(worker.p99)} vs in-process ${ms(inProcess.p99)} (${ratio(inProcess.p99, worker.p99)})`;
 const perMinute = (n: number, msValue: number) => `${count((n / msValue) * 60_000)} products/min`;
@@ -41,12 +42,15 @@ const recallCell = (r: RecallResult) =>
 function rows(results: SizeResult[]): TableRow[] {
   const cells = (f: (r: SizeResult) => string) => results.map(f);
   const row = (label: string, f: (r: SizeResult) => string): TableRow => ({ label, cells: cells(f) });
-  const rel = (r: SizeResult, name: string) => megabytes(r.disk.relations[name] ?? 0);
+  const rel = (r: SizeResult, name: string) => {
+    const size = r.disk.relations[name];
+    return size ? `${megabytes(size.table)} + ${megabytes(size.indexes)}` : '–';
+  };
   return [
     { section: 'Catalog' },
     row('products / variants', (r) => `${count(r.load.products)} / ${count(r.load.variants)}`),
     { section: 'Loading (local embedder)' },
-    row('ingest() rate, real path', (r) => `${perMinute(r.load.ingest.count, r.load.ingest.ms)}  (first ${count(r.load.ingest.count)} in ${seconds(r.load.ingest.ms)})`),
+    row('ingest() rate, real path (†)', (r) => `${perMinute(r.load.ingest.count, r.load.ingest.ms)}  (first ${count(r.load.ingest.count)} in ${seconds(r.load.ingest.ms)})`),
     row('  of which: upserts / embed+vectors', (r) => `${seconds(r.load.ingest.writeMs)} / ${seconds(r.load.ingest.embedMs)}  (HNSW index present)`),
     row('rest: bulk INSERTs, no index (*)', (r) =>
       r.load.bulk.count === 0 ? '– (all went through ingest())' : `${perMinute(r.load.bulk.count, r.load.bulk.ms)}  (${count(r.load.bulk.count)} in ${seconds(r.load.bulk.ms)})`,
@@ -54,8 +58,9 @@ function rows(results: SizeResult[]): TableRow[] {
     row('HNSW index build', (r) => `${seconds(r.load.index.ms)}  (maintenance_work_mem ${r.load.index.maintenanceWorkMem})`),
     row('embedStale() afterwards', (r) => `${r.load.restale.count} re-embedded, ${seconds(r.load.restale.ms)}`),
     row('database on disk', (r) => megabytes(r.disk.total)),
-    row('  products / variants', (r) => `${rel(r, 'products')} / ${rel(r, 'variants')}  (incl. indexes)`),
-    row('  product_vectors / its HNSW', (r) => `${rel(r, 'product_vectors')} / ${rel(r, 'product_vectors_hnsw')}`),
+    row('  products: table + indexes', (r) => rel(r, 'products')),
+    row('  variants: table + indexes', (r) => rel(r, 'variants')),
+    row('  product_vectors: table + HNSW, pkey', (r) => rel(r, 'product_vectors')),
     { section: `Search latency p50 / p95, sequential, after ${QUERY_COUNTS.warmUp} warm-up searches` },
     row('hybrid search(), worker engine', (r) => latencyCell(r.latency.hybrid)),
     row('  without filters', (r) => latencyCell(r.latency.unfiltered)),
@@ -81,8 +86,8 @@ function rows(results: SizeResult[]): TableRow[] {
     row('in-process: monitorEventLoopDelay', (r) => loopCell(r.loop.inProcess.histogram)),
     row('worker: setInterval probe', (r) => loopCell(r.loop.worker.probe)),
     row('in-process: setInterval probe', (r) => loopCell(r.loop.inProcess.probe)),
-    row('event-loop p99 (histogram)', (r) => loopRatio(r.loop.worker.histogram, r.loop.inProcess.histogram)),
     row('event-loop p99 (probe)', (r) => loopRatio(r.loop.worker.probe, r.loop.inProcess.probe)),
+    row('event-loop p99 (histogram)', (r) => loopRatio(r.loop.worker.histogram, r.loop.inProcess.histogram)),
     row('wall time for the 50', (r) => `worker ${seconds(r.loop.worker.wallMs)} vs in-process ${seconds(r.loop.inProcess.wallMs)}`),
   ];
 }
@@ -100,7 +105,7 @@ function report(sizes: number[], results: SizeResult[]): string {
     '',
     `Search speed: embedded engine (PGlite on a worker thread, reached through pg over loopback), ${embedder.id} (${embedder.dimension} d)`,
     `${QUERY_COUNTS.latency} varied queries (about half with price/category/in-stock filters), ${QUERY_COUNTS.recall} for recall, ` +
-      `${QUERY_COUNTS.filteredRecall} filtered; ${os.availableParallelism()} cores, load average now ${load}`,
+      `${QUERY_COUNTS.filteredRecall} filtered, ${QUERY_COUNTS.productRecall} product vectors; ${os.availableParallelism()} cores, load average now ${load}`,
     renderTable(
       sizes.map((s) => `${count(s)} products`),
       rows(results),
@@ -108,6 +113,7 @@ function report(sizes: number[], results: SizeResult[]): string {
     `(*)  Only the first products go through ingest() (that row is the ingestion rate). The rest are loaded with set-based`,
     `     INSERTs (1,000 a statement) and vectors from the same embedder, with the HNSW index dropped and rebuilt once,`,
     `     with maintenance_work_mem ${MAINTENANCE_WORK_MEM}; embedStale() re-embedding 0 shows the bulk rows match ingest()'s.`,
+    `(†)  The same first products into an empty database at every size: differences between columns are machine load.`,
     `(**) Hybrid search fuses the vector retriever's top 100 (ef_search 100) with the lexical top 100.`,
     `(***) monitorEventLoopDelay({ resolution: 10 }) records the time between its 10 ms ticks, the probe the gaps between a`,
     `     10 ms setInterval's callbacks: an idle loop reads about 10 ms on both, and a loop blocked from the first search to the`,

@@ -48,6 +48,8 @@ export interface DelayStats {
   max: number;
   /** Gaps recorded; a loop blocked for the whole run records one, as long as the run. */
   samples: number;
+  /** Gaps the histogram could not record (its `exceeds`); always 0 for the probe. */
+  exceeds: number;
 }
 
 export interface LoopDelay {
@@ -84,8 +86,8 @@ export async function eventLoopDelayDuring(fn: () => Promise<unknown>): Promise<
   h.disable();
   const g = summarize(gaps);
   return {
-    histogram: { p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6, samples: h.count },
-    probe: { p50: g.p50, p99: g.p99, max: g.max, samples: g.count },
+    histogram: { p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6, samples: h.count, exceeds: h.exceeds },
+    probe: { p50: g.p50, p99: g.p99, max: g.max, samples: g.count, exceeds: 0 },
     wallMs: ms,
   };
 }

@@ -14,11 +14,11 @@ import { directorySize, eventLoopDelayDuring, sequentialLatencies, summarize, ty
 import { describeQuery, hasFilters, syntheticQueries } from './queries.js';
 import { explainNearest, measureRecall, nearest, queryCases, type ExactCache, type RecallResult } from './recall.js';
 
-export const QUERY_COUNTS = { warmUp: 20, latency: 200, recall: 100, filteredRecall: 50, concurrent: 50 };
+export const QUERY_COUNTS = { warmUp: 20, latency: 200, recall: 100, filteredRecall: 50, productRecall: 50, concurrent: 50 };
 
 export interface SizeResult {
   load: LoadResult;
-  disk: { total: number; relations: Record<string, number> };
+  disk: { total: number; relations: Record<string, { table: number; indexes: number }> };
   latency: {
     hybrid: Summary;
     unfiltered: Summary;
@@ -44,12 +44,13 @@ export interface SizeResult {
 const warmUpQueries = () => syntheticQueries(QUERY_COUNTS.warmUp, { seed: 11, filters: true });
 const latencyQueries = () => syntheticQueries(QUERY_COUNTS.latency, { seed: 12, filters: true });
 
-async function relationSizes(db: Database): Promise<Record<string, number>> {
-  const r = await db.query<{ name: string; bytes: string }>(
-    `SELECT name, pg_total_relation_size(name)::text AS bytes
-     FROM unnest(ARRAY['products', 'variants', 'product_vectors', 'product_vectors_hnsw', 'products_search_tsv_idx']) AS name`,
+/** Bytes of each table (with its TOAST) and of its indexes. */
+async function relationSizes(db: Database): Promise<Record<string, { table: number; indexes: number }>> {
+  const r = await db.query<{ name: string; table_bytes: string; index_bytes: string }>(
+    `SELECT name, pg_table_size(name)::text AS table_bytes, pg_indexes_size(name)::text AS index_bytes
+     FROM unnest(ARRAY['products', 'variants', 'product_vectors']) AS name`,
   );
-  return Object.fromEntries(r.rows.map((row) => [row.name, Number(row.bytes)]));
+  return Object.fromEntries(r.rows.map((row) => [row.name, { table: Number(row.table_bytes), indexes: Number(row.index_bytes) }]));
 }
 
 async function plans(db: Database, embedder: Embedder, sample: SearchQuery): Promise<SizeResult['plans']> {
@@ -100,7 +101,7 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
   const filteredAt10 = await measureRecall(db, await queryCases(embedder, filteredQueries), { k: 10, cache });
   // Stored product vectors as queries: in-distribution, unlike short shopper queries.
   const own = await db.query<{ id: number; v: string }>(
-    `SELECT product_id AS id, embedding::text AS v FROM product_vectors ORDER BY md5(product_id::text) LIMIT ${QUERY_COUNTS.recall}`,
+    `SELECT product_id AS id, embedding::text AS v FROM product_vectors ORDER BY md5(product_id::text) LIMIT ${QUERY_COUNTS.productRecall}`,
   );
   const productsAt10 = await measureRecall(db, own.rows.map((r) => ({ label: `product #${r.id}`, vector: r.v, filters: { query: '' } })), { k: 10, cache });
   // The SQL in recall.ts copies search.ts; check the copy returns what the real retriever returns.
@@ -143,7 +144,7 @@ export async function runSize(total: number, embedder: Embedder, log: (m: string
   try {
     const db = await createEmbeddedDatabase({ dataDir });
     let load: LoadResult;
-    let relations: Record<string, number>;
+    let relations: SizeResult['disk']['relations'];
     let worker: Awaited<ReturnType<typeof measureWorker>>;
     try {
       await migrate(db);
