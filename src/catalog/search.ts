@@ -1,12 +1,17 @@
 import type { Database } from '../db/database.js';
 import { toVectorLiteral } from '../db/database.js';
 import type { Embedder } from './embeddings/embedder.js';
+import { fuseWeighted, type RankedList } from './fuse-rankings.js';
+import { lexicalHits } from './lexical-query.js';
 import { loadSummaries } from './product-summaries.js';
 import { filterSql } from './search-filters.js';
 import type { ProductSummary, SearchQuery } from './types.js';
 
+export { fuseRankings } from './fuse-rankings.js';
+
 const CANDIDATES = 100;
-const RRF_K = 60;
+/** Top fused results whose vectors are added to the query's for the second vector search. */
+const FEEDBACK_DOCS = 3;
 
 export interface CatalogSearch {
   search(q: SearchQuery, opts?: { signal?: AbortSignal }): Promise<ProductSummary[]>;
@@ -14,45 +19,32 @@ export interface CatalogSearch {
   rank(q: SearchQuery, mode: 'lexical' | 'vector', limit: number): Promise<number[]>;
 }
 
-/** Words of a query joined as an OR tsquery; stop words are dropped by Postgres. */
-function orTsquery(query: string): string {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words)].slice(0, 32).join(' | ');
-}
-
-/** Reciprocal rank fusion of several ranked id lists. */
-export function fuseRankings(lists: number[][], k = RRF_K): Map<number, number> {
-  const scores = new Map<number, number>();
-  for (const list of lists) {
-    list.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (k + rank + 1)));
-  }
-  return scores;
-}
-
 /**
  * Hybrid product search: pgvector HNSW (cosine) and Postgres full-text search, fused by
  * reciprocal rank. Filters apply inside both retrievers; HNSW's iterative scan keeps a
  * selective filter from starving the results.
+ *
+ * A full-text hit counts in the fusion in proportion to how much of the query it covers (see
+ * `lexicalHits`): a product matching every word, in its title, gets full credit; one matching a
+ * single word of four, in its description, an eighth. Plain RRF gave every full-text hit full
+ * credit, so a product that merely said "bag" or "sit" rose above what the vectors ranked first.
+ *
+ * Hybrid search then runs the vector search once more with pseudo-relevance feedback (Rocchio):
+ * the query's vector plus the mean vector of the top `FEEDBACK_DOCS` fused results, and fuses the
+ * full-text list with that second vector list. The top results say in the catalog's own words
+ * what the shopper means, which helps most where the query's vector alone is weak: misspellings
+ * ("runing shoos") and vague requests ("something to sit on"). `npm run bench:retrieval` measures
+ * both steps; the single-retriever modes ('lexical', 'vector') skip the feedback.
  */
 export function createCatalogSearch(deps: { db: Database; embedder: Embedder }): CatalogSearch {
   const { db, embedder } = deps;
 
-  async function lexical(q: SearchQuery, limit: number): Promise<number[]> {
-    const tsq = orTsquery(q.query);
-    if (!tsq) return [];
-    const f = filterSql(q, 1);
-    const r = await db.query<{ id: number }>(
-      `SELECT p.id FROM products p, to_tsquery('english', $1) q
-       WHERE p.search_tsv @@ q AND ${f.sql}
-       ORDER BY ts_rank_cd(p.search_tsv, q, 1) DESC, p.id LIMIT ${limit}`,
-      [tsq, ...f.params],
-    );
-    return r.rows.map((x) => x.id);
+  async function lexical(q: SearchQuery, limit: number): Promise<RankedList> {
+    const hits = await lexicalHits(db, q, limit);
+    return { ids: hits.map((h) => h.id), weights: hits.map((h) => h.coverage) };
   }
 
-  async function vector(q: SearchQuery, limit: number, signal?: AbortSignal): Promise<number[]> {
-    if (!q.query.trim()) return [];
-    const v = await embedder.embedQuery(q.query, { signal });
+  async function nearest(v: ArrayLike<number>, q: SearchQuery, limit: number): Promise<number[]> {
     const f = filterSql(q, 1);
     return db.transaction(async (tx) => {
       await tx.exec(`SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${Math.max(40, limit)};`);
@@ -69,6 +61,32 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
     });
   }
 
+  async function vector(q: SearchQuery, limit: number, signal?: AbortSignal): Promise<number[]> {
+    if (!q.query.trim()) return [];
+    return nearest(await embedder.embedQuery(q.query, { signal }), q, limit);
+  }
+
+  /**
+   * The query's vector plus the mean of the products' vectors. All are unit length, so the mean
+   * weighs at most as much as the query: it moves the query towards those products, not onto them.
+   */
+  async function feedbackVector(query: number[], ids: number[]): Promise<number[]> {
+    const r = await db.query<{ mean: string | null }>('SELECT avg(embedding)::text AS mean FROM product_vectors WHERE product_id = ANY($1::int[])', [ids]);
+    const mean = r.rows[0]?.mean;
+    if (!mean) return query;
+    const m = JSON.parse(mean) as number[];
+    return query.map((x, i) => x + m[i]);
+  }
+
+  async function hybrid(q: SearchQuery, signal?: AbortSignal): Promise<Map<number, number>> {
+    const [lex, v] = await Promise.all([lexical(q, CANDIDATES), embedder.embedQuery(q.query, { signal })]);
+    const first = fuseWeighted([lex, { ids: await nearest(v, q, CANDIDATES) }]);
+    const top = best(first, FEEDBACK_DOCS);
+    if (top.length === 0) return first;
+    signal?.throwIfAborted();
+    return fuseWeighted([lex, { ids: await nearest(await feedbackVector(v, top), q, CANDIDATES) }]);
+  }
+
   async function browse(q: SearchQuery, limit: number): Promise<number[]> {
     const f = filterSql(q, 0);
     const r = await db.query<{ id: number }>(`SELECT p.id FROM products p WHERE ${f.sql} ORDER BY p.title, p.id LIMIT ${limit}`, f.params);
@@ -76,21 +94,24 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
   }
 
   return {
-    rank: (q, mode, limit) => (mode === 'lexical' ? lexical(q, limit) : vector(q, limit)),
+    rank: async (q, mode, limit) => (mode === 'lexical' ? (await lexical(q, limit)).ids : vector(q, limit)),
     async search(q, opts = {}) {
       const limit = Math.min(Math.max(q.limit ?? 10, 1), 50);
       const mode = q.mode ?? 'hybrid';
       if (!q.query.trim()) return loadSummaries(db, await browse(q, limit), q);
-      const [lex, vec] = await Promise.all([
-        mode === 'vector' ? [] : lexical(q, CANDIDATES),
-        mode === 'lexical' ? [] : vector(q, CANDIDATES, opts.signal),
-      ]);
-      const scores = fuseRankings([lex, vec].filter((l) => l.length > 0));
-      const ids = [...scores.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, limit)
-        .map(([id]) => id);
-      return loadSummaries(db, ids, q, scores);
+      const scores =
+        mode === 'hybrid'
+          ? await hybrid(q, opts.signal)
+          : fuseWeighted([mode === 'lexical' ? await lexical(q, CANDIDATES) : { ids: await vector(q, CANDIDATES, opts.signal) }]);
+      return loadSummaries(db, best(scores, limit), q, scores);
     },
   };
+}
+
+/** The `n` best-scored ids, ties to the lower id. */
+function best(scores: Map<number, number>, n: number): number[] {
+  return [...scores.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, n)
+    .map(([id]) => id);
 }

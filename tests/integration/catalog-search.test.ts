@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogFiles } from '../../src/catalog/importers/read-catalog-files.js';
 import { embedStale, ingest, type IngestInput } from '../../src/catalog/ingest.js';
 import { createCatalogSearch, type CatalogSearch } from '../../src/catalog/search.js';
 import type { ProductRecord } from '../../src/catalog/records.js';
@@ -44,6 +46,19 @@ const filler = (n: number) =>
     variants: [{ sku: `MUG-${n}`, options: {}, priceMinor: 1500 + n, currency: 'EUR', stock: 10 }],
   });
 
+const sleepingBag = (name: string) =>
+  product({ handle: `${name.toLowerCase()}-sleeping-bag`, title: `${name} Sleeping Bag`, categoryPath: ['Camping', 'Sleeping bags'], descriptionHtml: 'A sleeping bag for cold nights.' });
+
+const sneaker = (color: string) =>
+  product({
+    handle: `court-sneaker-${color.toLowerCase()}`,
+    title: 'Court Sneaker',
+    categoryPath: ['Shoes', 'Sneakers'],
+    descriptionHtml: 'A low-top canvas sneaker.',
+    optionNames: ['Color'],
+    variants: [{ sku: `COURT-${color}`, options: { Color: color }, priceMinor: 5900, currency: 'EUR', stock: 5 }],
+  });
+
 describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
   let db: Database;
   let embedder: Embedder;
@@ -57,6 +72,14 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
       ...Array.from({ length: 88 }, (_, i) => filler(i + 1)),
       product({ handle: 'puffer-jacket', title: 'Alpine Down Puffer Jacket', categoryPath: ['Clothing', 'Jackets'], descriptionHtml: 'Warm insulated winter coat.', variants: [{ sku: 'PUF-1', options: {}, priceMinor: 12900, currency: 'EUR', stock: 4 }] }),
       product({ handle: 'hidden-draft', title: 'Secret Draft Running Shoe', status: 'draft', variants: [{ sku: 'DRAFT-1', options: {}, priceMinor: 100, currency: 'EUR', stock: 4 }] }),
+      ...['Alpine', 'Bivouac', 'Cirrus'].map(sleepingBag),
+      product({
+        handle: 'commuter-backpack',
+        title: 'Commuter Backpack',
+        categoryPath: ['Bags', 'Backpacks'],
+        descriptionHtml: 'A padded sleeve for your laptop and reflective strips for when you cycle to work.',
+      }),
+      ...['Red', 'Navy', 'White', 'Green'].map(sneaker),
     ];
     const summary = await ingest({ db, embedder }, input(products));
     expect(summary.errors).toEqual([]);
@@ -117,6 +140,19 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
     expect(vectorOnly).toHaveLength(1);
   });
 
+  it('ranks a product matching most of a long query above ones matching a single common word', async () => {
+    const query = 'bag for my laptop when I cycle to work';
+    for (const mode of ['lexical', 'hybrid'] as const) {
+      const [top] = await search.search({ query, mode, limit: 1 });
+      expect(top.handle, mode).toBe('commuter-backpack');
+    }
+  });
+
+  it('puts the product matching every word first when the vectors cannot tell the products apart', async () => {
+    const [top] = await search.search({ query: 'white sneakers', limit: 1 });
+    expect(top.handle).toBe('court-sneaker-white');
+  });
+
   it('re-embeds everything when the embedding provider changes', async () => {
     const other: Embedder = {
       id: 'test:other-provider',
@@ -131,5 +167,26 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
     expect(state.rows[0]).toEqual({ provider: 'test:other-provider', dimension: 8 });
     const back = await embedStale({ db, embedder });
     expect(back.products).toBe(total.rows[0].n);
+  });
+});
+
+describe.each(ENGINES)("hybrid search over Shopify's and WooCommerce's sample CSVs on %s", (engine) => {
+  let db: Database;
+  let search: CatalogSearch;
+
+  beforeAll(async () => {
+    let embedder: Embedder;
+    [db, embedder] = await Promise.all([openTestDatabase(engine), testEmbedder()]);
+    search = createCatalogSearch({ db, embedder });
+    const batch = await readCatalogFiles(path.resolve(import.meta.dirname, '../fixtures/shopify-csv'));
+    await ingest({ db, embedder }, { ...batch, customers: [], orders: [], policies: [] });
+  });
+  afterAll(() => db?.close());
+
+  it('does not let "sit" in lorem-ipsum descriptions outrank the sofas for "something to sit on"', async () => {
+    const handles = (await search.search({ query: 'something to sit on', limit: 10 })).map((r) => r.handle);
+    expect(handles.slice(0, 5)).toEqual(expect.arrayContaining(['cream-sofa', 'grey-sofa', 'yellow-sofa']));
+    // WooCommerce's sample products all say "Lorem ipsum dolor sit amet".
+    expect(handles.filter((h) => h.startsWith('woo-'))).toEqual([]);
   });
 });

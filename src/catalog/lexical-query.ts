@@ -1,0 +1,53 @@
+import type { Queryable } from '../db/database.js';
+import { filterSql } from './search-filters.js';
+import type { SearchQuery } from './types.js';
+
+/** Weight of a query term found only in a product's description or option values (weight C). */
+const DESCRIPTION_ONLY = 0.5;
+
+export interface LexicalHit {
+  id: number;
+  /** How much of the query the product covers, in (0, 1]; see `lexicalHits`. */
+  coverage: number;
+}
+
+/** The query's words, lowercased and de-duplicated, for `to_tsvector('english', …)`; stop words go there. */
+function queryWords(query: string): string {
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, 32).join(' ');
+}
+
+/**
+ * Full-text matches ranked by coverage: the share of the query's distinct terms (English stems,
+ * stop words dropped) a product contains, a term counting 1 in its title or keywords (weights A
+ * and B: vendor, category, type, tags, attributes) and `DESCRIPTION_ONLY` in its description or
+ * option values. Ties go to `ts_rank_cd`.
+ *
+ * Ranking by `ts_rank_cd` of an OR query alone let one common word decide: for "bag for my laptop
+ * when I cycle to work" sleeping bags, which say "bag" in their titles, outranked the laptop
+ * backpacks; and "sit" in lorem-ipsum descriptions ("dolor sit amet") matched "something to sit on".
+ * Words no product contains (e.g. "something") stay in the denominator on purpose: they lower
+ * every hit's coverage alike, so a one-word match of a vague request stays a weak signal.
+ */
+export async function lexicalHits(db: Queryable, q: SearchQuery, limit: number): Promise<LexicalHit[]> {
+  const words = queryWords(q.query);
+  if (!words) return [];
+  const f = filterSql(q, 1);
+  const r = await db.query<LexicalHit>(
+    `WITH terms AS (
+       SELECT quote_literal(t) AS lit FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS t),
+     query AS (
+       SELECT string_agg(lit, ' | ')::tsquery AS any_term, count(*) AS n,
+              array_agg(lit::tsquery) AS anywhere, array_agg((lit || ':AB')::tsquery) AS keyed
+       FROM terms),
+     hits AS (
+       SELECT p.id, ts_rank_cd(p.search_tsv, query.any_term, 1) AS rank,
+              (SELECT sum(CASE WHEN p.search_tsv @@ t.keyed THEN 1 ELSE ${DESCRIPTION_ONLY} END)
+               FROM unnest(query.anywhere, query.keyed) AS t(anywhere, keyed) WHERE p.search_tsv @@ t.anywhere) / query.n::float8 AS coverage
+       FROM products p, query
+       WHERE p.search_tsv @@ query.any_term AND ${f.sql})
+     SELECT id, coverage FROM hits ORDER BY coverage DESC, rank DESC, id LIMIT ${limit}`,
+    [words, ...f.params],
+  );
+  return r.rows;
+}
