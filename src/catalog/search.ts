@@ -1,3 +1,4 @@
+import { withShoppingIntents } from './shopping-intents.js';
 import type { Database } from '../db/database.js';
 import { toVectorLiteral } from '../db/database.js';
 import type { Embedder } from './embeddings/embedder.js';
@@ -63,7 +64,7 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
 
   async function vector(q: SearchQuery, limit: number, signal?: AbortSignal): Promise<number[]> {
     if (!q.query.trim()) return [];
-    return nearest(await embedder.embedQuery(q.query, { signal }), q, limit);
+    return nearest(await embedder.embedQuery(withShoppingIntents(q.query), { signal }), q, limit);
   }
 
   /**
@@ -79,7 +80,7 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
   }
 
   async function hybrid(q: SearchQuery, signal?: AbortSignal): Promise<Map<number, number>> {
-    const [lex, v] = await Promise.all([lexical(q, CANDIDATES), embedder.embedQuery(q.query, { signal })]);
+    const [lex, v] = await Promise.all([lexical(q, CANDIDATES), embedder.embedQuery(withShoppingIntents(q.query), { signal })]);
     const first = fuseWeighted([lex, { ids: await nearest(v, q, CANDIDATES) }]);
     const top = best(first, FEEDBACK_DOCS);
     if (top.length === 0) return first;
