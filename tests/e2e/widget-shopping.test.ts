@@ -137,6 +137,8 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await expect.poll(() => chat.locator('.banner').isVisible()).toBe(false);
     const items = Number(await page.locator('#cart-count').innerText());
 
+    // Cut only once the socket has upgraded to a websocket: a long-poll would outlive the cut.
+    await expect.poll(() => open.length, { timeout: 10_000 }).toBeGreaterThan(0);
     down = true;
     await Promise.all(open.splice(0).map((ws) => ws.close()));
     await chat.getByText('Reconnecting…').waitFor();

@@ -110,6 +110,8 @@ describeBrowser('assistant replies in the chat widget', () => {
     script.reply(streamReply({ text: words }, { delayMs: 25 }));
     await say(chat, 'tell me everything');
     await chat.locator('.msg-assistant.streaming .bubble', { hasText: 'zq3 ' }).waitFor();
+    // Cut only once the socket has upgraded to a websocket: a long-poll would outlive the cut.
+    await expect.poll(() => open.length, { timeout: 10_000 }).toBeGreaterThan(0);
     down = true;
     await Promise.all(open.splice(0).map((ws) => ws.close()));
     await chat.getByText('Reconnecting…').waitFor();
