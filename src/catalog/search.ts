@@ -48,7 +48,7 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
   async function nearest(v: ArrayLike<number>, q: SearchQuery, limit: number): Promise<number[]> {
     const f = filterSql(q, 1);
     return db.transaction(async (tx) => {
-      await tx.exec(`SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${Math.max(40, limit)};`);
+      await tx.exec(`SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${Math.max(200, limit)};`);
       const r = await tx.query<{ id: number }>(
         `WITH nearest AS MATERIALIZED (
            SELECT p.id, pv.embedding <=> $1::vector AS distance

@@ -17,6 +17,10 @@ export async function prepareVectorTables(db: Database, embedder: Embedder): Pro
     if (!same) {
       await tx.exec('DROP TABLE IF EXISTS product_vectors; DROP TABLE IF EXISTS policy_vectors;');
     }
+    // ef_construction 200: bench:search measured HNSW recall@10 for shopper queries 0.61 → 0.87 at 10k
+    // products for about twice the build time. An index built with the old default is rebuilt.
+    const idx = await tx.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'product_vectors_hnsw'`);
+    if (idx.rows[0] && !idx.rows[0].indexdef.includes('ef_construction')) await tx.exec('DROP INDEX product_vectors_hnsw');
     const d = embedder.dimension;
     await tx.exec(`
       CREATE TABLE IF NOT EXISTS product_vectors (
@@ -24,7 +28,7 @@ export async function prepareVectorTables(db: Database, embedder: Embedder): Pro
         text_hash  text NOT NULL,
         embedding  vector(${d}) NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS product_vectors_hnsw ON product_vectors USING hnsw (embedding vector_cosine_ops);
+      CREATE INDEX IF NOT EXISTS product_vectors_hnsw ON product_vectors USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 200);
       CREATE TABLE IF NOT EXISTS policy_vectors (
         chunk_id   integer PRIMARY KEY REFERENCES policy_chunks (id) ON DELETE CASCADE,
         text_hash  text NOT NULL,

@@ -22,6 +22,8 @@ export async function createPgDatabase(opts: {
   const poolOptions: pg.PoolConfig = {
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
+    // Keep connections: a reconnect costs a handshake and pgvector type registration.
+    idleTimeoutMillis: 0,
     onConnect: (client: pg.ClientBase) => pgvector.registerTypes(client),
   };
   const pool = new pg.Pool(poolOptions);
