@@ -19,7 +19,7 @@ const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 /**
  * Builds the OpenAI SDK client from explicit config. Every option the SDK would otherwise read
- * from process.env is passed, so config.ts stays the only reader of the environment.
+ * from the environment is passed, so config.ts stays the only reader of the environment.
  */
 export function createOpenAIClient(opts: OpenAIClientOptions): OpenAI {
   if (!opts.apiKey && !opts.baseURL) {
