@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type FrameLocator, type Page, type WebSocketRoute } from 'playwright-core';
 import { describe, it } from 'vitest';
 import type { ChatModel } from '../../src/agent/model.js';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
@@ -92,4 +92,33 @@ export async function say(chat: FrameLocator, text: string): Promise<void> {
   const box = chat.getByRole('textbox', { name: 'Message' });
   await box.fill(text);
   await box.press('Enter');
+}
+
+/**
+ * A page whose socket.io connection the test can cut and restore. `cut()` waits for the
+ * websocket upgrade first (a long-poll in flight would outlive the cut), then closes it and
+ * refuses new connections until `restore()`.
+ */
+export async function cuttableConnection(page: Page): Promise<{ cut(): Promise<void>; restore(): void }> {
+  let down = false;
+  const open: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (down) return void ws.close();
+    ws.connectToServer();
+    open.push(ws);
+  });
+  await page.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
+  return {
+    async cut() {
+      for (const start = Date.now(); open.length === 0; ) {
+        if (Date.now() - start > 10_000) throw new Error('the socket never upgraded to a websocket');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      down = true;
+      await Promise.all(open.splice(0).map((ws) => ws.close()));
+    },
+    restore() {
+      down = false;
+    },
+  };
 }

@@ -1,6 +1,5 @@
-import type { WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
+import { describeBrowser, launchBrowser, openChat, say, startShop, cuttableConnection } from './browser.js';
 
 let shop: Awaited<ReturnType<typeof startShop>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -124,23 +123,13 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
   it('shows "Reconnecting…" while the connection is down, then catches up and sends what was typed meanwhile, once', async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
-    let down = false;
-    const open: WebSocketRoute[] = [];
-    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      if (down) return void ws.close();
-      ws.connectToServer();
-      open.push(ws);
-    });
-    await page.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
+    const connection = await cuttableConnection(page);
     await page.goto(shop.url);
     const { chat } = await openChat(browser.context, shop.url, { page });
     await expect.poll(() => chat.locator('.banner').isVisible()).toBe(false);
     const items = Number(await page.locator('#cart-count').innerText());
 
-    // Cut only once the socket has upgraded to a websocket: a long-poll would outlive the cut.
-    await expect.poll(() => open.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    down = true;
-    await Promise.all(open.splice(0).map((ws) => ws.close()));
+    await connection.cut();
     await chat.getByText('Reconnecting…').waitFor();
     // Meanwhile the cart changes elsewhere (the REST channel, same session) and the shopper types.
     const frame = page.frames().find((f) => f.url().includes('/widget/chat.html'))!;
@@ -150,7 +139,7 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await say(chat, 'are you back?');
     await chat.locator('.msg-user.pending', { hasText: 'are you back?' }).waitFor();
 
-    down = false;
+    connection.restore();
     await chat.getByText('Reconnecting…').waitFor({ state: 'hidden', timeout: 15_000 });
     await expect.poll(() => page.locator('#cart-count').innerText()).toBe(String(items + 2));
     await chat.locator('.msg-user:not(.pending)', { hasText: 'are you back?' }).waitFor();

@@ -1,8 +1,7 @@
-import type { WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createChatScript, errorReply, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
 import { mswModel } from '../helpers/test-app.js';
-import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
+import { describeBrowser, launchBrowser, openChat, say, startShop, cuttableConnection } from './browser.js';
 
 // The OpenAI-compatible provider talks to msw's fake of the API, inside this test process.
 const script = createChatScript();
@@ -95,14 +94,7 @@ describeBrowser('assistant replies in the chat widget', () => {
   it('shows an answer once and complete when the connection is cut mid-answer and restored', async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
-    let down = false;
-    const open: WebSocketRoute[] = [];
-    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      if (down) return void ws.close();
-      ws.connectToServer();
-      open.push(ws);
-    });
-    await page.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
+    const connection = await cuttableConnection(page);
     await page.goto(shop.url);
     const { chat } = await openChat(browser.context, shop.url, { page });
     const words = Array.from({ length: 60 }, (_, i) => `zq${i} `);
@@ -110,14 +102,11 @@ describeBrowser('assistant replies in the chat widget', () => {
     script.reply(streamReply({ text: words }, { delayMs: 25 }));
     await say(chat, 'tell me everything');
     await chat.locator('.msg-assistant.streaming .bubble', { hasText: 'zq3 ' }).waitFor();
-    // Cut only once the socket has upgraded to a websocket: a long-poll would outlive the cut.
-    await expect.poll(() => open.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    down = true;
-    await Promise.all(open.splice(0).map((ws) => ws.close()));
+    await connection.cut();
     await chat.getByText('Reconnecting…').waitFor();
     // The server finishes the answer while the shopper is offline.
     await new Promise((r) => setTimeout(r, 2_000));
-    down = false;
+    connection.restore();
     await chat.getByText('Reconnecting…').waitFor({ state: 'hidden', timeout: 15_000 });
     const done = chat.locator('.msg-assistant:not(.streaming) .bubble', { hasText: 'zq59' });
     await done.waitFor();
