@@ -26,7 +26,7 @@ function nearestSql(q: SearchQuery, limit: number): { sql: string; params: unkno
 // 'hnsw' uses the settings search.ts uses (unless efSearch overrides ef_search); 'exact' makes the planner scan every vector instead.
 function settings(mode: ScanMode, limit: number, efSearch?: number): string {
   return mode === 'hnsw'
-    ? `SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${efSearch ?? Math.max(40, limit)};`
+    ? `SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${efSearch ?? Math.max(200, limit)};`
     : 'SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off;';
 }
 
@@ -151,7 +151,7 @@ export async function measureRecall(
   }
   return {
     k,
-    efSearch: opts.efSearch ?? Math.max(40, k),
+    efSearch: opts.efSearch ?? Math.max(200, k),
     queries: recalls.length,
     mean: recalls.reduce((a, b) => a + b, 0) / (recalls.length || 1),
     min: Math.min(...recalls),

@@ -97,7 +97,7 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
   // Top 100 first: its exact answers also serve the top-10 measurements.
   const at100 = await measureRecall(db, cases, { k: 100, cache });
   const at10 = await measureRecall(db, cases, { k: 10, cache });
-  const at10ef200 = await measureRecall(db, cases, { k: 10, efSearch: 200, cache });
+  const at10ef200 = await measureRecall(db, cases, { k: 10, efSearch: 40, cache });
   const filteredAt10 = await measureRecall(db, await queryCases(embedder, filteredQueries), { k: 10, cache });
   // Stored product vectors as queries: in-distribution, unlike short shopper queries.
   const own = await db.query<{ id: number; v: string }>(
