@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { money } from './money.js';
-import { variantMatches } from './search-filters.js';
+import { cheapestVariant, variantMatches } from './search-filters.js';
 import type { ProductSummary, SearchFilters, VariantSummary } from './types.js';
 
 interface Row {
@@ -51,7 +51,7 @@ function toSummary(r: Row, filters: SearchFilters, score?: number): ProductSumma
   const all = r.variants.map(toVariant);
   const matching = all.filter((v) => variantMatches(v, filters));
   if (matching.length === 0) return null;
-  const cheapest = [...matching].sort((a, b) => Number(b.inStock) - Number(a.inStock) || a.price.amount - b.price.amount)[0];
+  const cheapest = cheapestVariant(matching);
   return {
     handle: r.handle,
     title: r.title,

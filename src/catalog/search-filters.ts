@@ -6,10 +6,22 @@ export function normalizeOptionName(name: string): string {
   return n === 'colour' ? 'color' : n;
 }
 
-function optionValueMatches(actual: string, wanted: string): boolean {
+/** Does an option value match the wanted one? Whole value or one of its words: "black" matches "Black/White". */
+export function optionValueMatches(actual: string, wanted: string): boolean {
   const a = actual.trim().toLowerCase();
   const w = wanted.trim().toLowerCase();
   return a === w || a.split(/[^\p{L}\p{N}.]+/u).includes(w);
+}
+
+/** A variant's value for an option name, whatever its case or spelling (Colour/Color). */
+export function optionValueOf(options: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(options).find((k) => normalizeOptionName(k) === normalizeOptionName(name));
+  return key === undefined ? undefined : options[key];
+}
+
+/** The variant a product is priced by: the cheapest in stock, else the cheapest. */
+export function cheapestVariant<V extends Pick<VariantSummary, 'price' | 'inStock'>>(variants: V[]): V {
+  return [...variants].sort((a, b) => Number(b.inStock) - Number(a.inStock) || a.price.amount - b.price.amount)[0];
 }
 
 /** Does a variant satisfy the variant-level filters (price, stock, options)? Mirrors `variantConditionSql`. */
@@ -18,8 +30,8 @@ export function variantMatches(v: Pick<VariantSummary, 'options' | 'price' | 'in
   if (f.maxPriceMinor !== undefined && v.price.amount > f.maxPriceMinor) return false;
   if (f.inStock && !v.inStock) return false;
   for (const [name, wanted] of Object.entries(f.options ?? {})) {
-    const key = Object.keys(v.options).find((k) => normalizeOptionName(k) === normalizeOptionName(name));
-    if (!key || !optionValueMatches(v.options[key], wanted)) return false;
+    const actual = optionValueOf(v.options, name);
+    if (actual === undefined || !optionValueMatches(actual, wanted)) return false;
   }
   return true;
 }

@@ -1,3 +1,4 @@
+import { cheapestVariant } from '../catalog/search-filters.js';
 import type { ProductSummary } from '../catalog/types.js';
 import type { ProductLookup } from '../tools/tool-deps.js';
 
@@ -30,7 +31,7 @@ export async function groundReply(
     const wanted = new Set(shown.variants.map((v) => v.sku));
     const variants = current.variants.filter((v) => wanted.has(v.sku));
     const list = variants.length > 0 ? variants : current.variants;
-    const cheapest = [...list].sort((a, b) => Number(b.inStock) - Number(a.inStock) || a.price.amount - b.price.amount)[0];
+    const cheapest = cheapestVariant(list);
     return [{ ...current, variants: list, price: cheapest.price, inStock: list.some((v) => v.inStock) }];
   });
   const known = new Set<number>(reply.otherKnownPrices ?? []);

@@ -1,27 +1,14 @@
-import { normalizeOptionName } from '../catalog/search-filters.js';
+import { normalizeOptionName, optionValueMatches, optionValueOf } from '../catalog/search-filters.js';
 import type { ProductSummary, VariantSummary } from '../catalog/types.js';
 import type { CartRefusal } from './results.js';
-
-const norm = (s: string) => s.trim().toLowerCase();
-
-function valueMatches(actual: string, wanted: string): boolean {
-  const a = norm(actual);
-  const w = norm(wanted);
-  return a === w || a.split(/[^\p{L}\p{N}.]+/u).includes(w);
-}
-
-function optionValue(v: VariantSummary, name: string): string | undefined {
-  const key = Object.keys(v.options).find((k) => normalizeOptionName(k) === normalizeOptionName(name));
-  return key === undefined ? undefined : v.options[key];
-}
 
 /**
  * Picks the variant the shopper means from option values ("size 42, black"). Returns the
  * variant, or a refusal that says which option is missing or that no variant has those values.
  */
 export function resolveVariant(product: ProductSummary, wanted: Record<string, string> = {}): { variant: VariantSummary } | CartRefusal {
-  const known = Object.entries(wanted).filter(([name]) => product.variants.some((v) => optionValue(v, name) !== undefined));
-  const matching = product.variants.filter((v) => known.every(([name, value]) => valueMatches(optionValue(v, name) ?? '', value)));
+  const known = Object.entries(wanted).filter(([name]) => product.variants.some((v) => optionValueOf(v.options, name) !== undefined));
+  const matching = product.variants.filter((v) => known.every(([name, value]) => optionValueMatches(optionValueOf(v.options, name) ?? '', value)));
   if (matching.length === 0) {
     const asked = known.map(([n, v]) => `${n} ${v}`).join(', ');
     return {
@@ -35,7 +22,7 @@ export function resolveVariant(product: ProductSummary, wanted: Record<string, s
   const inStock = matching.filter((v) => v.inStock);
   const missing = product.optionNames
     .filter((name) => !known.some(([n]) => normalizeOptionName(n) === normalizeOptionName(name)))
-    .map((name) => ({ name, values: [...new Set((inStock.length > 0 ? inStock : matching).map((v) => optionValue(v, name) ?? ''))].filter(Boolean) }))
+    .map((name) => ({ name, values: [...new Set((inStock.length > 0 ? inStock : matching).map((v) => optionValueOf(v.options, name) ?? ''))].filter(Boolean) }))
     .filter((o) => o.values.length > 1);
   if (missing.length === 0) return { variant: inStock[0] ?? matching[0] };
   return {
