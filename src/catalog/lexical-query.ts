@@ -11,10 +11,10 @@ export interface LexicalHit {
   coverage: number;
 }
 
-/** The query's words, lowercased and de-duplicated, for `to_tsvector('english', …)`; stop words go there. */
-function queryWords(query: string): string {
+/** A query's words, lowercased and de-duplicated (at most 32), for full-text search; Postgres drops stop words. */
+export function queryTerms(query: string): string[] {
   const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words)].slice(0, 32).join(' ');
+  return [...new Set(words)].slice(0, 32);
 }
 
 /**
@@ -30,7 +30,7 @@ function queryWords(query: string): string {
  * every hit's coverage alike, so a one-word match of a vague request stays a weak signal.
  */
 export async function lexicalHits(db: Queryable, q: SearchQuery, limit: number): Promise<LexicalHit[]> {
-  const words = queryWords(q.query);
+  const words = queryTerms(q.query).join(' ');
   if (!words) return [];
   const f = filterSql(q, 1);
   const r = await db.query<LexicalHit>(

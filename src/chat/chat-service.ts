@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CartStore } from '../carts/cart-store.js';
+import type { CartView } from '../carts/types.js';
 import type { Database } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -187,7 +188,7 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     /** A cart change made by the shopper directly (a card's button), with no model round trip. */
-    async changeCart(claims: SessionClaims, change: (cartId: string) => Promise<import('../carts/types.js').CartView>) {
+    async changeCart(claims: SessionClaims, change: (cartId: string) => Promise<CartView>) {
       const conv = await conversations.latestForSession(claims.sid);
       const cartId = conv?.cartId ?? `cart_${claims.sid}`;
       const cart = await change(cartId);
@@ -196,6 +197,7 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     after: (conversationId: string, afterSeq: number): Promise<ConversationEvent[]> => events.after(conversationId, afterSeq),
+    lastSeq: (conversationId: string): Promise<number> => events.lastSeq(conversationId),
 
     /** Ends turns a stopped process left half done (failed, retryable), and resumes waiting ones. */
     async recover(): Promise<void> {

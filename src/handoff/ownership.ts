@@ -42,7 +42,7 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
     /** Queues a conversation for a person and tells the shopper their place and wait (or when the team is back). */
     async requestHuman(conversationId: string, req: QueueRequest): Promise<{ queuePosition: number }> {
       return inTx(async (tx, out) => {
-        await tx.query('INSERT INTO human_requests (conversation_id, source, reason, urgency) VALUES ($1, $2, $3, $4)', [conversationId, req.source === 'agent' ? 'rule' : req.source, req.reason, req.urgency]);
+        await tx.query('INSERT INTO human_requests (conversation_id, source, reason, urgency) VALUES ($1, $2, $3, $4)', [conversationId, req.source, req.reason, req.urgency]);
         const moved = await tx.query(
           `UPDATE conversations SET status = 'queued', epoch = epoch + 1, queued_at = now(), updated_at = now() WHERE id = $1 AND status IN ('bot', 'closed')`,
           [conversationId],

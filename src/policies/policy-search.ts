@@ -1,4 +1,5 @@
 import type { Embedder } from '../catalog/embeddings/embedder.js';
+import { queryTerms } from '../catalog/lexical-query.js';
 import { fuseRankings } from '../catalog/search.js';
 import type { Database } from '../db/database.js';
 import { toVectorLiteral } from '../db/database.js';
@@ -23,7 +24,7 @@ export function createPolicySearch(deps: { db: Database; embedder: Embedder }): 
   return {
     async search(query, opts = {}) {
       const limit = Math.min(opts.limit ?? 3, 10);
-      const words = [...new Set(expandPolicyQuery(query).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 32).join(' | ');
+      const words = queryTerms(expandPolicyQuery(query)).join(' | ');
       const [lex, vec] = await Promise.all([
         words
           ? db.query<{ id: number }>(

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { SessionTokens } from '../../chat/session-tokens.js';
 import { AuthError } from '../../errors.js';
 import type { AgentAccounts, AgentIdentity } from '../../handoff/agent-accounts.js';
@@ -42,7 +42,7 @@ export function agentRoutes(deps: {
     await agentOf(req);
     res.json(await deps.desk.detail(id(req), parseInput(afterQuery, req.query).after));
   });
-  const transition = (fn: (conversationId: string, agent: AgentIdentity, req: Request) => Promise<void>) => async (req: Request, res: import('express').Response) => {
+  const transition = (fn: (conversationId: string, agent: AgentIdentity, req: Request) => Promise<void>) => async (req: Request, res: Response) => {
     const agent = await agentOf(req);
     await fn(id(req), agent, req);
     deps.onChange();

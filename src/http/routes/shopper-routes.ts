@@ -66,10 +66,11 @@ export function shopperRoutes(deps: SessionDeps & {
     deps.limits.perIp.take(`ip:${req.ip}`);
     deps.limits.perSession.take(`session:${claims.sid}`);
     const conversationId = String(req.params.id);
-    const before = (await chat.ownConversation(claims, conversationId)) && (await chat.after(conversationId, 0)).at(-1)?.seq;
+    await chat.ownConversation(claims, conversationId);
+    const before = await chat.lastSeq(conversationId);
     const sent = await chat.send(claims, { conversationId, clientMessageId: body.clientMessageId ?? `api_${Date.now()}_${Math.random().toString(36).slice(2)}`, text: body.text });
     await chat.waitForTurn(sent.userMessageId, deps.turnTimeoutMs);
-    const [events, conv] = await Promise.all([chat.after(conversationId, (before ?? 0)), deps.conversations.get(conversationId)]);
+    const [events, conv] = await Promise.all([chat.after(conversationId, before), deps.conversations.get(conversationId)]);
     const cart = await deps.carts.view(conv!.cartId);
     res.json({ messages: toChannelMessages(events), cart: toCartPayload(cart), status: conv!.status });
   });
