@@ -156,6 +156,8 @@ export interface CsvTable {
   rows: Iterable<CsvRow>;
   /** Index of the first column matching one of `names` (trimmed, case-insensitive), or -1. */
   column(names: readonly string[]): number;
+  /** `column()` for each entry of a spec such as `{ title: ['Title'], price: ['Variant Price', 'Price'] }`. */
+  columns<K extends string>(spec: Record<K, readonly string[]>): Record<K, number>;
 }
 
 export function readCsvTable(input: Uint8Array, opts: CsvReadOptions = {}): { table: CsvTable } | { line: number; error: string } {
@@ -176,7 +178,9 @@ export function readCsvTable(input: Uint8Array, opts: CsvReadOptions = {}): { ta
     }
     return -1;
   };
-  return { table: { header, column, rows: checkedRows(rows, header.length) } };
+  const columns = <K extends string>(spec: Record<K, readonly string[]>) =>
+    Object.fromEntries(Object.entries<readonly string[]>(spec).map(([key, names]) => [key, column(names)])) as Record<K, number>;
+  return { table: { header, column, columns, rows: checkedRows(rows, header.length) } };
 }
 
 function* checkedRows(rows: Iterator<CsvRow>, width: number): Generator<CsvRow> {

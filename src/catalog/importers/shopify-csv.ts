@@ -72,7 +72,7 @@ export function parseShopifyCsv(input: Uint8Array, opts: { currency?: string } =
     return result;
   }
   const { table } = opened;
-  const col = Object.fromEntries(Object.entries(COLUMNS).map(([key, names]) => [key, table.column(names)])) as Columns;
+  const col: Columns = table.columns(COLUMNS);
   const products = new Map<string, PendingProduct | null>();
 
   for (const row of table.rows) {

@@ -53,7 +53,7 @@ export function parseWooCommerceCsv(input: Uint8Array, opts: { currency?: string
   }
   const { table } = opened;
   const col: Columns = {
-    ...(Object.fromEntries(Object.entries(COLUMNS).map(([key, names]) => [key, table.column(names)])) as Record<keyof typeof COLUMNS, number>),
+    ...table.columns(COLUMNS),
     attributes: table.header.flatMap((h) => {
       const n = /^attribute (\d+) name$/i.exec(h.trim())?.[1];
       return n ? [{ name: table.column([`Attribute ${n} name`]), values: table.column([`Attribute ${n} value(s)`]) }] : [];
