@@ -1,17 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Page, type WebSocketRoute } from 'playwright-core';
 import { describe, it } from 'vitest';
 import type { ChatModel } from '../../src/agent/model.js';
-import { createOfflineModel } from '../../src/agent/models/offline-model.js';
-import { buildApp, type App, type AppConfig } from '../../src/app/build-app.js';
+import type { App, AppConfig } from '../../src/app/build-app.js';
 import type { Database } from '../../src/db/database.js';
 import { widgetRoutes } from '../../src/http/routes/widget-routes.js';
-import { createLogger } from '../../src/logger.js';
-import { testEmbedder } from '../helpers/local-embedder.js';
-import { seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
+import { seedTestShop, startTestApp } from '../helpers/test-app.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -54,20 +50,11 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
 export async function startShop(opts: { model?: ChatModel; config?: Partial<AppConfig> } = {}): Promise<{ app: App; db: Database; url: string; close(): Promise<void> }> {
   const db = await openTestDatabase('pglite');
   await seedTestShop(db);
-  const app = await buildApp({
-    config: { ...TEST_CONFIG, ...opts.config },
-    db,
-    embedder: await testEmbedder(),
-    model: opts.model ?? createOfflineModel(),
-    logger: createLogger('silent'),
-    extraRouters: [await widgetRoutes({ minify: true })],
-  });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.address() as AddressInfo;
+  const app = await startTestApp(db, { ...opts, extraRouters: [await widgetRoutes({ minify: true })] });
   return {
     app,
     db,
-    url: `http://127.0.0.1:${port}`,
+    url: app.url,
     async close() {
       await app.close();
       await db.close();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp, type App, type AppConfig } from '../../src/app/build-app.js';
@@ -52,13 +53,17 @@ export async function seedTestShop(db: Database): Promise<void> {
 }
 
 /** The real app on an ephemeral port, over the given database and model. */
-export async function startTestApp(db: Database, opts: { model?: ChatModel; config?: Partial<AppConfig> } = {}): Promise<App & { url: string }> {
+export async function startTestApp(
+  db: Database,
+  opts: { model?: ChatModel; config?: Partial<AppConfig>; extraRouters?: Router[] } = {},
+): Promise<App & { url: string }> {
   const app = await buildApp({
     config: { ...TEST_CONFIG, ...opts.config },
     db,
     embedder: await testEmbedder(),
     model: opts.model ?? createOfflineModel(),
     logger: createLogger('silent'),
+    extraRouters: opts.extraRouters,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
