@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseBusinessHours } from './handoff/business-hours.js';
+import type { DatabaseTarget } from './db/open-database.js';
+import { parseBusinessHours } from './shared/business-hours.js';
 
 /** The only reader of the environment. Validated at boot; a bad value names its variable. */
 
@@ -87,7 +88,7 @@ export interface Config {
   dataDir: string;
   catalogDir: string;
   promptsDir: string;
-  database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+  database: DatabaseTarget;
   shop: { name: string; currency: string };
   openai: { apiKey?: string; baseURL?: string; model: string; embeddingModel: string; embeddingDimension?: number } | null;
   embeddings: 'local' | 'openai';

@@ -1,3 +1,7 @@
+import type { ToolSpec } from '../tools/tool-spec.js';
+
+export type { ToolSpec };
+
 /**
  * The provider-neutral chat model interface. Both the OpenAI-compatible provider and the
  * offline model implement it, and the agent loop only ever talks to it.
@@ -15,12 +19,6 @@ export type ChatMessage =
   | { role: 'assistant'; content: string | null; toolCalls?: ToolCall[] }
   | { role: 'tool'; toolCallId: string; name: string; content: string };
 
-/** A tool as the model sees it: name, description and JSON Schema of its arguments. */
-export interface ToolSpec {
-  name: string;
-  description: string;
-  parameters: Record<string, unknown>;
-}
 
 export interface TokenUsage {
   promptTokens: number;

@@ -3,27 +3,27 @@ import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createChatService } from '../chat/chat-service.js';
-import { isAllowedOrigin } from '../chat/origin-check.js';
-import { createSessionTokens } from '../chat/session-tokens.js';
+import { isAllowedOrigin } from '../shared/origin-check.js';
+import { createSessionTokens } from '../identity/session-tokens.js';
 import { attachShopperSocket } from '../chat/shopper-socket.js';
-import { createTurnQueue } from '../chat/turn-queue.js';
+import { createTurnQueue } from '../conversations/turn-queue.js';
 import type { Config } from '../config.js';
 import { DEMO_IDENTITY_SECRET } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createHttpApp } from '../http/create-app.js';
-import { createRateLimiter } from '../http/rate-limiter.js';
+import { createRateLimiter } from '../limits/rate-limiter.js';
 import { demoRoutes } from '../http/routes/demo-routes.js';
 import { imageRoutes } from '../http/routes/image-routes.js';
 import { productSearchRoute } from '../http/routes/product-search-route.js';
-import { shopperRoutes } from '../http/routes/shopper-routes.js';
+import { shopperRoutes } from '../chat/shopper-routes.js';
 import type { Logger } from '../logger.js';
 import type { Router } from 'express';
 import { buildCore } from './build-core.js';
-import { createAgentAccounts } from '../handoff/agent-accounts.js';
+import { createAgentAccounts } from '../identity/agent-accounts.js';
 import { createAgentDesk } from '../handoff/agent-desk.js';
 import { attachAgentSocket } from '../handoff/agent-socket.js';
 import { applyHandoffRules } from '../handoff/apply-handoff-rules.js';
-import { agentRoutes } from '../http/routes/agent-routes.js';
+import { agentRoutes } from '../handoff/agent-routes.js';
 
 export type AppConfig = Pick<
   Config,

@@ -2,8 +2,14 @@ import type { Database } from '../db/database.js';
 import { loadByHandles } from './product-summaries.js';
 import type { ProductSummary } from './types.js';
 
+/** Products by handle (all variants, fresh price and stock); only active ones exist for tools. */
+export interface ProductLookup {
+  byHandles(handles: string[]): Promise<ProductSummary[]>;
+  bySku(sku: string): Promise<ProductSummary | null>;
+}
+
 /** Active products by handle or SKU, always read fresh from the database. */
-export function createProductLookup(deps: { db: Database }) {
+export function createProductLookup(deps: { db: Database }): ProductLookup {
   const { db } = deps;
   return {
     byHandles: (handles: string[]) => loadByHandles(db, handles),

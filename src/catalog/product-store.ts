@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
 import { toJson } from '../db/database.js';
-import { contentHash } from './content-hash.js';
+import { contentHash } from '../shared/content-hash.js';
 import { productEmbeddingText } from './embeddings/product-text.js';
 import { htmlToText } from './html-to-text.js';
 import type { ProductRecord } from './records.js';

@@ -5,14 +5,14 @@ import type { Database } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { CartChangeResult } from '../tools/results.js';
-import { createAssistantStream } from './assistant-stream.js';
-import type { Conversation, ConversationStore } from './conversation-store.js';
-import type { EventLog } from './event-log.js';
-import { toCartPayload, toProductCard } from './product-cards.js';
+import { createAssistantStream } from '../conversations/assistant-stream.js';
+import type { Conversation, ConversationStore } from '../conversations/conversation-store.js';
+import type { EventLog } from '../conversations/event-log.js';
+import { toCartPayload, toProductCard } from '../conversations/product-cards.js';
 import type { ConversationEvent } from './protocol.js';
-import { runTurn, type TurnDeps } from './run-turn.js';
-import type { SessionClaims } from './session-tokens.js';
-import type { TurnQueue } from './turn-queue.js';
+import { runTurn, type TurnDeps } from '../agent/run-turn.js';
+import type { SessionClaims } from '../identity/session-tokens.js';
+import type { TurnQueue } from '../conversations/turn-queue.js';
 
 export interface ChatServiceDeps {
   db: Database;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Ack } from '../shared/ack.js';
+import type { CartPayload, ConversationEvent, ConversationStatusValue } from '../conversations/event-types.js';
 
 /**
  * The shopper socket protocol, shared by the server and the widget. Namespace `/shopper`;
@@ -9,67 +11,16 @@ import { z } from 'zod';
 export const SHOPPER_NAMESPACE = '/shopper';
 export const MAX_MESSAGE_CHARS = 2_000;
 
-export const moneySchema = z.object({ amount: z.number().int(), currency: z.string(), formatted: z.string() });
+export type {
+  CartPayload,
+  ConversationEvent,
+  ConversationEventBody,
+  ConversationStatusValue,
+  MoneyPayload,
+  ProductCard,
+} from '../conversations/event-types.js';
+export type { Ack } from '../shared/ack.js';
 
-export const productCardSchema = z.object({
-  handle: z.string(),
-  title: z.string(),
-  vendor: z.string(),
-  price: moneySchema,
-  compareAtPrice: moneySchema.nullable().optional(),
-  inStock: z.boolean(),
-  image: z.string().nullable(),
-  optionNames: z.array(z.string()),
-  variants: z.array(z.object({ sku: z.string(), options: z.record(z.string(), z.string()), price: moneySchema, inStock: z.boolean() })),
-});
-export type ProductCard = z.infer<typeof productCardSchema>;
-
-export const cartSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  items: z.array(
-    z.object({
-      sku: z.string(),
-      handle: z.string(),
-      title: z.string(),
-      options: z.record(z.string(), z.string()),
-      quantity: z.number().int(),
-      unitPrice: moneySchema,
-      lineTotal: moneySchema,
-      inStock: z.boolean(),
-      image: z.string().nullable(),
-    }),
-  ),
-  itemCount: z.number().int(),
-  subtotal: moneySchema,
-});
-export type CartPayload = z.infer<typeof cartSchema>;
-
-export const conversationStatusSchema = z.enum(['bot', 'queued', 'human', 'closed']);
-export type ConversationStatusValue = z.infer<typeof conversationStatusSchema>;
-
-/** What happened in a conversation, in order. `seq` is gapless per conversation. */
-export type ConversationEventBody =
-  | { type: 'message.created'; messageId: string; role: 'user' | 'agent' | 'system'; text: string; author?: string | null; clientMessageId?: string | null }
-  | { type: 'message.started'; messageId: string; role: 'assistant' }
-  | { type: 'message.delta'; messageId: string; text: string }
-  | {
-      type: 'message.completed';
-      messageId: string;
-      role: 'assistant';
-      text: string;
-      products: ProductCard[];
-      quickReplies: string[];
-      failed?: boolean;
-      retryable?: boolean;
-    }
-  | { type: 'cart.updated'; cart: CartPayload; actor: 'shopper' | 'assistant' | 'agent' | 'system' }
-  | { type: 'status.changed'; status: ConversationStatusValue; agentName?: string | null; queuePosition?: number | null; text?: string | null }
-  | { type: 'typing'; role: 'assistant' | 'agent' | 'shopper'; isTyping: boolean };
-
-export type ConversationEvent = ConversationEventBody & { conversationId: string; seq: number; at: string };
-
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
 
 const conversationId = z.string().min(1).max(100);
 const sku = z.string().trim().min(1).max(120);

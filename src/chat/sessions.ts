@@ -1,9 +1,9 @@
 import type { CartStore } from '../carts/cart-store.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import { AuthError } from '../errors.js';
-import type { ConversationStore } from './conversation-store.js';
+import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { SessionResponse } from './protocol.js';
-import { verifyIdentity, type SessionClaims, type SessionTokens } from './session-tokens.js';
+import { verifyIdentity, type SessionClaims, type SessionTokens } from '../identity/session-tokens.js';
 
 export interface SessionDeps {
   tokens: SessionTokens;

@@ -4,17 +4,17 @@ import type { CartStore } from '../carts/cart-store.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import { AuthError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { RateLimiter } from '../http/rate-limiter.js';
+import type { RateLimiter } from '../limits/rate-limiter.js';
 import type { ChatService } from './chat-service.js';
-import type { ConversationStore } from './conversation-store.js';
-import type { EventLog } from './event-log.js';
-import { toCartPayload } from './product-cards.js';
+import type { ConversationStore } from '../conversations/conversation-store.js';
+import type { EventLog } from '../conversations/event-log.js';
+import { toCartPayload } from '../conversations/product-cards.js';
 import {
   cartAddPayload, cartRemovePayload, cartSetPayload, joinPayload, ratePayload, retryPayload, sendPayload, SHOPPER_NAMESPACE,
   stopPayload, typingPayload, type ClientToServerEvents, type JoinResult, type ServerToClientEvents,
 } from './protocol.js';
-import type { SessionClaims, SessionTokens } from './session-tokens.js';
-import { handleEvent } from './socket-handler.js';
+import type { SessionClaims, SessionTokens } from '../identity/session-tokens.js';
+import { handleEvent } from '../shared/handle-event.js';
 
 export interface ShopperSocketDeps {
   io: Server;

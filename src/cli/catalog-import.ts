@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importCatalog } from '../catalog/import-catalog.js';
+import { importCatalog } from '../ingest/import-catalog.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { AppError } from '../errors.js';

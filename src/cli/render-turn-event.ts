@@ -1,4 +1,4 @@
-import type { TurnEvent } from '../chat/run-turn.js';
+import type { TurnEvent } from '../agent/run-turn.js';
 
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 

@@ -1,11 +1,13 @@
-import type { Config } from '../config.js';
 import type { Database } from './database.js';
 import { createEmbeddedDatabase } from './embedded-database.js';
 import { migrate } from './migrate.js';
 import { createPgDatabase } from './pg-database.js';
 
+/** Where the data lives: the embedded engine in a folder, or a Postgres server. */
+export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+
 /** Opens the configured engine and brings its schema up to date. */
-export async function openDatabase(cfg: Config['database']): Promise<Database> {
+export async function openDatabase(cfg: DatabaseTarget): Promise<Database> {
   const db =
     cfg.kind === 'postgres'
       ? await createPgDatabase({ connectionString: cfg.url })

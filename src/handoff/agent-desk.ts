@@ -1,19 +1,19 @@
 import type { ChatModel } from '../agent/model.js';
 import type { CartStore } from '../carts/cart-store.js';
-import type { ConversationStore } from '../chat/conversation-store.js';
-import type { EventLog } from '../chat/event-log.js';
-import { toCartPayload } from '../chat/product-cards.js';
-import type { CartPayload } from '../chat/protocol.js';
+import type { ConversationStore } from '../conversations/conversation-store.js';
+import type { EventLog } from '../conversations/event-log.js';
+import { toCartPayload } from '../conversations/product-cards.js';
+import type { CartPayload } from '../conversations/event-types.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import type { Database } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
-import type { ProductLookup } from '../tools/tool-deps.js';
-import type { AgentIdentity } from './agent-accounts.js';
+import type { ProductLookup } from '../catalog/product-lookup.js';
+import type { AgentIdentity } from '../identity/agent-accounts.js';
 import type { ConversationDetail, Note, QueueItem } from './agent-protocol.js';
 import type { Approvals } from './approvals.js';
 import { loadCustomer360 } from './customer-360.js';
 import { buildHandoffPacket } from './handoff-packet.js';
-import type { Ownership } from './ownership.js';
+import type { Ownership } from '../conversations/ownership.js';
 
 export interface AgentDeskDeps {
   db: Database;

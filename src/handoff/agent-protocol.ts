@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CartPayload, ConversationEvent, ConversationStatusValue, ProductCard } from '../chat/protocol.js';
+import type { CartPayload, ConversationEvent, ConversationStatusValue, ProductCard } from '../conversations/event-types.js';
 
 /**
  * The agent console protocol, shared by the server and the console page. Namespace `/agent`;

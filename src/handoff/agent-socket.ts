@@ -1,18 +1,18 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { EventLog } from '../chat/event-log.js';
-import { handleEvent } from '../chat/socket-handler.js';
-import type { SessionTokens } from '../chat/session-tokens.js';
+import type { EventLog } from '../conversations/event-log.js';
+import { handleEvent } from '../shared/handle-event.js';
+import type { SessionTokens } from '../identity/session-tokens.js';
 import { AuthError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { AgentAccounts, AgentIdentity } from './agent-accounts.js';
+import type { AgentAccounts, AgentIdentity } from '../identity/agent-accounts.js';
 import type { AgentDesk } from './agent-desk.js';
 import {
   AGENT_NAMESPACE, agentCartPayload, agentTypingPayload, closePayload, conversationPayload, decidePayload, openPayload, replyPayload,
   type AgentServerEvent,
 } from './agent-protocol.js';
 import type { Approvals } from './approvals.js';
-import type { Ownership } from './ownership.js';
+import type { Ownership } from '../conversations/ownership.js';
 import { z as zod } from 'zod';
 import type { Approval, Note } from './agent-protocol.js';
 

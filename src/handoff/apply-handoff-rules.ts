@@ -1,8 +1,8 @@
-import type { Conversation, ConversationStore } from '../chat/conversation-store.js';
-import type { EventLog } from '../chat/event-log.js';
+import type { Conversation, ConversationStore } from '../conversations/conversation-store.js';
+import type { EventLog } from '../conversations/event-log.js';
 import type { Database } from '../db/database.js';
 import { evaluateHandoffRules, type HandoffRuleConfig } from './handoff-rules.js';
-import type { Ownership } from './ownership.js';
+import type { Ownership } from '../conversations/ownership.js';
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 

@@ -1,11 +1,11 @@
 import type { CartStore } from '../carts/cart-store.js';
 import { money, toMinor } from '../catalog/money.js';
-import type { EventLog } from '../chat/event-log.js';
-import { toCartPayload } from '../chat/product-cards.js';
+import type { EventLog } from '../conversations/event-log.js';
+import { toCartPayload } from '../conversations/product-cards.js';
 import type { Database } from '../db/database.js';
 import { toJson } from '../db/database.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import type { AgentIdentity } from './agent-accounts.js';
+import type { AgentIdentity } from '../identity/agent-accounts.js';
 import type { Approval } from './agent-protocol.js';
 
 export interface ApprovalRequest {

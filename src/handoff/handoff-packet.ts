@@ -1,9 +1,9 @@
 import type { ChatModel } from '../agent/model.js';
 import type { CartView } from '../carts/types.js';
-import type { StoredMessage } from '../chat/conversation-store.js';
-import { toCartPayload, toProductCard } from '../chat/product-cards.js';
+import type { StoredMessage } from '../conversations/conversation-store.js';
+import { toCartPayload, toProductCard } from '../conversations/product-cards.js';
 import type { CustomerProfile } from '../customers/customer-reader.js';
-import type { ProductLookup } from '../tools/tool-deps.js';
+import type { ProductLookup } from '../catalog/product-lookup.js';
 import type { HandoffPacket } from './agent-protocol.js';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

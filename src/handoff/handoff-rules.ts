@@ -1,4 +1,4 @@
-import type { StoredMessage } from '../chat/conversation-store.js';
+import type { StoredMessage } from '../conversations/conversation-store.js';
 
 export interface HandoffRuleConfig {
   unhelpfulTurns: number;

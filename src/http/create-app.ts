@@ -1,8 +1,8 @@
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger.js';
-import { isAllowedOrigin } from '../chat/origin-check.js';
+import { isAllowedOrigin } from '../shared/origin-check.js';
 import { errorMiddleware, notFound } from './error-middleware.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../limits/rate-limiter.js';
 
 /** The express app: JSON with a size cap, the given routers, then 404 and the error middleware. */
 export function createHttpApp(deps: {

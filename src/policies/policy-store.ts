@@ -1,4 +1,4 @@
-import { contentHash } from '../catalog/content-hash.js';
+import { contentHash } from '../shared/content-hash.js';
 import type { PolicyDocumentRecord } from '../catalog/records.js';
 import type { Queryable } from '../db/database.js';
 import type { UpsertOutcome } from '../catalog/product-store.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
-import type { ToolSpec } from '../agent/model.js';
+import type { ToolSpec } from './tool-spec.js';
 import { AppError } from '../errors.js';
 import type { AnyTool } from './define-tool.js';
 

@@ -1,14 +1,8 @@
 import type { CartStore } from '../carts/cart-store.js';
 import type { CatalogSearch } from '../catalog/search.js';
-import type { ProductSummary } from '../catalog/types.js';
+import type { ProductLookup } from '../catalog/product-lookup.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import type { PolicySearch } from '../policies/policy-search.js';
-
-/** Products by handle (all variants, fresh price and stock); only active ones exist for tools. */
-export interface ProductLookup {
-  byHandles(handles: string[]): Promise<ProductSummary[]>;
-  bySku(sku: string): Promise<ProductSummary | null>;
-}
 
 export interface HumanRequests {
   request(conversationId: string, req: { reason: string; urgency: 'low' | 'normal' | 'high'; source: 'shopper' | 'assistant' | 'rule' }): Promise<{ queuePosition: number }>;

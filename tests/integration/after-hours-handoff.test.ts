@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConversationStore } from '../../src/chat/conversation-store.js';
-import { createEventLog } from '../../src/chat/event-log.js';
+import { createConversationStore } from '../../src/conversations/conversation-store.js';
+import { createEventLog } from '../../src/conversations/event-log.js';
 import type { Database } from '../../src/db/database.js';
 import { applyHandoffRules } from '../../src/handoff/apply-handoff-rules.js';
-import { parseBusinessHours } from '../../src/handoff/business-hours.js';
-import { createOwnership } from '../../src/handoff/ownership.js';
+import { parseBusinessHours } from '../../src/shared/business-hours.js';
+import { createOwnership } from '../../src/conversations/ownership.js';
 import { createCartStore } from '../../src/carts/cart-store.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 

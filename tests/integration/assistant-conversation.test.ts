@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import type { ChatModel } from '../../src/agent/model.js';
 import { buildCore, type Core } from '../../src/app/build-core.js';
-import { runTurn, type TurnEvent } from '../../src/chat/run-turn.js';
+import { runTurn, type TurnEvent } from '../../src/agent/run-turn.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';

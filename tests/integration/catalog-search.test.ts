@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCatalogFiles } from '../../src/catalog/importers/read-catalog-files.js';
-import { embedStale, ingest, type IngestInput } from '../../src/catalog/ingest.js';
+import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.js';
+import { embedStale, ingest, type IngestInput } from '../../src/ingest/ingest.js';
 import { createCatalogSearch, type CatalogSearch } from '../../src/catalog/search.js';
 import type { ProductRecord } from '../../src/catalog/records.js';
 import type { Embedder } from '../../src/catalog/embeddings/embedder.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpen, nextOpening, parseBusinessHours } from '../../src/handoff/business-hours.js';
+import { isOpen, nextOpening, parseBusinessHours } from '../../src/shared/business-hours.js';
 
 describe('business hours', () => {
   const hours = parseBusinessHours('mon-fri 09:00-17:30', 'Europe/Amsterdam');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS } from '../../src/catalog/records.js';
-import { readCsvRows, readCsvTable } from '../../src/catalog/importers/csv-reader.js';
+import { readCsvRows, readCsvTable } from '../../src/ingest/importers/csv-reader.js';
 
 const rows = (input: string | Buffer) => [...readCsvRows(typeof input === 'string' ? Buffer.from(input) : input)];
 

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { demoShopFiles, generateDemoShop } from '../../src/catalog/demo-shop/generate-demo-shop.js';
-import { MAX_WORDS, MIN_WORDS, wordCount } from '../../src/catalog/demo-shop/product-description.js';
+import { demoShopFiles, generateDemoShop } from '../../scripts/demo-shop/generate-demo-shop.js';
+import { MAX_WORDS, MIN_WORDS, wordCount } from '../../scripts/demo-shop/product-description.js';
 import {
   customerRecordSchema,
   ORDER_STATUSES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/chat/conversation-store.js';
+import type { StoredMessage } from '../../src/conversations/conversation-store.js';
 import { evaluateHandoffRules } from '../../src/handoff/handoff-rules.js';
 
 const cfg = { unhelpfulTurns: 2, onAnger: true, onOrderProblem: true };

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatImportSummary } from '../../src/catalog/import-progress.js';
+import { createProgress, formatImportSummary } from '../../src/ingest/import-progress.js';
 
 function capture(tty: boolean) {
   const chunks: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindFromFileName, parseJsonl } from '../../src/catalog/importers/jsonl.js';
+import { kindFromFileName, parseJsonl } from '../../src/ingest/importers/jsonl.js';
 
 const product = (over: Record<string, unknown> = {}) => ({
   handle: 'trail-runner',

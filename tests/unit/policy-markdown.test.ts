@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHUNK_CHARS, parsePolicyMarkdown } from '../../src/catalog/importers/policy-markdown.js';
+import { MAX_CHUNK_CHARS, parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.js';
 
 const RETURNS = `# Returns & refunds
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
-import { readCatalogFiles } from '../../src/catalog/importers/read-catalog-files.js';
+import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.js';
 
 const FIXTURES = 'tests/fixtures/shopify-csv';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db00000000049454e44ae426082', 'hex');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionTokens, identityHash, verifyIdentity } from '../../src/chat/session-tokens.js';
-import { createRateLimiter } from '../../src/http/rate-limiter.js';
-import { statedPrices } from '../../src/chat/ground-reply.js';
+import { createSessionTokens, identityHash, verifyIdentity } from '../../src/identity/session-tokens.js';
+import { createRateLimiter } from '../../src/limits/rate-limiter.js';
+import { statedPrices } from '../../src/agent/ground-reply.js';
 
 describe('session tokens', () => {
   it('verifies its own tokens and refuses forged, foreign or expired ones', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS } from '../../src/catalog/records.js';
-import { parseShopifyCsv, priceToMinor } from '../../src/catalog/importers/shopify-csv.js';
+import { parseShopifyCsv, priceToMinor } from '../../src/ingest/importers/shopify-csv.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/shopify-csv/${name}`, import.meta.url));
 const byHandle = (result: ReturnType<typeof parseShopifyCsv>, handle: string) => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { identityHash } from '../../chat/session-tokens.js';
+import { identityHash } from '../../identity/session-tokens.js';
 import type { Database } from '../../db/database.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import type { ProductLookup } from '../../tools/tool-deps.js';
+import type { ProductLookup } from '../../catalog/product-lookup.js';
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 const PALETTE = ['#1f5f4a', '#3b6e8f', '#8a5a44', '#6b5b95', '#4f7942', '#a0522d', '#2f4f4f', '#7a6a53'];

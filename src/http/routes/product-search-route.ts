@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toMinor } from '../../catalog/money.js';
 import type { CatalogSearch } from '../../catalog/search.js';
 import type { ProductSummary } from '../../catalog/types.js';
-import { parseInput } from '../parse-query.js';
+import { parseInput } from '../../shared/parse-input.js';
 
 const price = z.coerce.number({ message: 'must be a number' }).nonnegative('must not be negative').max(10_000_000, 'is too large');
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { z } from 'zod';
-import { readCatalogFiles } from '../../../src/catalog/importers/read-catalog-files.js';
+import { readCatalogFiles } from '../../../src/ingest/importers/read-catalog-files.js';
 import type { BenchSet, JudgedQuery } from './run-bench.js';
 
 const filtersSchema = z

@@ -1,5 +1,5 @@
 import type { Embedder } from '../../../src/catalog/embeddings/embedder.js';
-import { ingest, type IngestInput, type IngestSummary } from '../../../src/catalog/ingest.js';
+import { ingest, type IngestInput, type IngestSummary } from '../../../src/ingest/ingest.js';
 import { createCatalogSearch, type CatalogSearch } from '../../../src/catalog/search.js';
 import type { SearchFilters, SearchMode } from '../../../src/catalog/types.js';
 import type { Database } from '../../../src/db/database.js';

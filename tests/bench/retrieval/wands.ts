@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Sourced } from '../../../src/catalog/ingest.js';
+import type { Sourced } from '../../../src/ingest/ingest.js';
 import { MAX_FIELD_CHARS, productRecordSchema, type ProductRecord } from '../../../src/catalog/records.js';
 import type { BenchSet, JudgedQuery } from './run-bench.js';
 import { parseTsv, type TsvRow } from './tsv.js';

@@ -1,5 +1,5 @@
 import { toVectorLiteral, type Database } from '../../../src/db/database.js';
-import { contentHash } from '../../../src/catalog/content-hash.js';
+import { contentHash } from '../../../src/shared/content-hash.js';
 import type { Embedder } from '../../../src/catalog/embeddings/embedder.js';
 import { productEmbeddingText } from '../../../src/catalog/embeddings/product-text.js';
 import { htmlToText } from '../../../src/catalog/html-to-text.js';

@@ -1,5 +1,5 @@
 import type { Embedder } from '../../../src/catalog/embeddings/embedder.js';
-import { embedStale, ingest, type IngestProgress } from '../../../src/catalog/ingest.js';
+import { embedStale, ingest, type IngestProgress } from '../../../src/ingest/ingest.js';
 import { productRecordSchema } from '../../../src/catalog/records.js';
 import type { Database } from '../../../src/db/database.js';
 import { bulkLoad } from './bulk-load.js';

@@ -1,0 +1,126 @@
+import type { AgentEvent } from './agent-events.js';
+import { fitHistory } from './history-budget.js';
+import type { ChatModel } from './model.js';
+import type { PromptStore } from './prompts/load-prompts.js';
+import { runAgent } from './run-agent.js';
+import type { ProductSummary } from '../catalog/types.js';
+import type { Logger } from '../logger.js';
+import type { CustomerReader } from '../customers/customer-reader.js';
+import type { AnyTool } from '../tools/define-tool.js';
+import type { ProductLookup } from '../catalog/product-lookup.js';
+import type { Conversation, ConversationStore } from '../conversations/conversation-store.js';
+import { toModelHistory } from './model-history.js';
+import { groundReply } from './ground-reply.js';
+import { knownPrices } from './known-prices.js';
+import { quickReplies } from './quick-replies.js';
+
+export interface AssistantReply {
+  messageId: number;
+  text: string;
+  products: ProductSummary[];
+  quickReplies: string[];
+  meta: ReplyMeta;
+}
+
+export interface ReplyMeta {
+  model: string;
+  promptVersion: string;
+  tools: string[];
+  usage: { promptTokens: number; completionTokens: number };
+  timings: { firstTokenMs: number | null; totalMs: number };
+  products: string[];
+  priceMismatch: boolean;
+}
+
+export type TurnEvent =
+  | Exclude<AgentEvent, { type: 'done' } | { type: 'error' }>
+  | { type: 'completed'; userMessageId: number; reply: AssistantReply }
+  | { type: 'failed'; userMessageId: number; error: { code: string; message: string }; retryable: boolean; reply: AssistantReply | null };
+
+export interface TurnDeps {
+  model: ChatModel;
+  tools: AnyTool[];
+  prompts: PromptStore;
+  conversations: ConversationStore;
+  customers: CustomerReader;
+  products: ProductLookup;
+  shop: { name: string; currency: string };
+  maxSteps: number;
+  historyTokenBudget: number;
+  logger?: Pick<Logger, 'error'>;
+  now?: () => Date;
+}
+
+/**
+ * One shopper turn end to end: stores the shopper's message before the model is called, runs the
+ * agent over the stored history, grounds the reply's products in fresh data, and stores the
+ * reply with what produced it (model, prompt version, tools, usage, timings).
+ */
+export async function* runTurn(
+  deps: TurnDeps,
+  turn: {
+    conversation: Conversation;
+    text: string;
+    signal?: AbortSignal;
+    userMessageId?: number;
+    /** False when the turn's output was discarded (a human took over): nothing of it is stored. */
+    shouldPersist?: () => boolean;
+  },
+): AsyncGenerator<TurnEvent> {
+  const { conversation: conv } = turn;
+  const userMessageId = turn.userMessageId ?? (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
+  const prompt = deps.prompts.current();
+  const profile = conv.customerId ? await deps.customers.profile(conv.customerId) : null;
+  const system = prompt.render({
+    shop_name: deps.shop.name,
+    customer_first_name: profile?.firstName ?? 'there',
+    today: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
+    currency: deps.shop.currency,
+  });
+  const stored = await deps.conversations.messages(conv.id);
+  const history = fitHistory([{ role: 'system', content: system }, ...toModelHistory(stored)], { maxTokens: deps.historyTokenBudget });
+
+  const shown = new Map<string, ProductSummary>();
+  const results: unknown[] = [];
+  const ctx = { conversationId: conv.id, customerId: conv.customerId, cartId: conv.cartId, actor: 'assistant' as const, signal: turn.signal };
+  for await (const ev of runAgent({ model: deps.model, tools: deps.tools, messages: history, ctx, maxSteps: deps.maxSteps, signal: turn.signal, logger: deps.logger })) {
+    if (ev.type === 'products') ev.products.forEach((p) => shown.set(p.handle, p));
+    if (ev.type === 'tool_result') results.push(ev.result);
+    if (ev.type !== 'done' && ev.type !== 'error') {
+      yield ev;
+      continue;
+    }
+    const text = ev.type === 'done' ? ev.message.content : ev.error.message;
+    const grounded = await groundReply(deps, { text, shown: [...shown.values()].slice(0, 6), otherKnownPrices: knownPrices(results) });
+    const calls = ev.type === 'done' ? ev.message.toolCalls : ev.newMessages.flatMap((m) => (m.role === 'assistant' ? (m.toolCalls ?? []) : []));
+    const meta: ReplyMeta = {
+      model: deps.model.id,
+      promptVersion: prompt.version,
+      tools: calls.map((c) => c.name),
+      usage: ev.type === 'done' ? ev.message.usage : { promptTokens: 0, completionTokens: 0 },
+      timings: ev.type === 'done' ? ev.message.timings : { firstTokenMs: null, totalMs: 0 },
+      products: grounded.products.map((p) => p.handle),
+      priceMismatch: grounded.priceMismatch,
+    };
+    // The exchange (assistant tool calls and their results) is stored whole; the final text carries the meta.
+    const exchange = ev.newMessages.filter((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls?.length));
+    const persist = turn.shouldPersist?.() ?? true;
+    const ids = !persist ? [0] : await deps.conversations.appendAll(conv.id, [
+      ...exchange.map((m) =>
+        m.role === 'tool'
+          ? { role: 'tool' as const, content: m.content, toolCallId: m.toolCallId, toolName: m.name, epoch: conv.epoch }
+          : { role: 'assistant' as const, content: m.role === 'assistant' ? m.content : null, toolCalls: m.role === 'assistant' ? m.toolCalls : null, epoch: conv.epoch },
+      ),
+      { role: 'assistant', content: grounded.text, epoch: conv.epoch, meta: { ...meta } },
+    ]);
+    const reply: AssistantReply = {
+      messageId: ids[ids.length - 1],
+      text: grounded.text,
+      products: grounded.products,
+      quickReplies: quickReplies(calls, { productCount: grounded.products.length, signedIn: conv.customerId !== null }),
+      meta,
+    };
+    if (ev.type === 'done') yield { type: 'completed', userMessageId, reply };
+    else yield { type: 'failed', userMessageId, error: ev.error, retryable: ev.retryable, reply };
+  }
+}

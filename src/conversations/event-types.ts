@@ -1,0 +1,82 @@
+/**
+ * What a conversation's event log holds, as the shopper's widget and the agent console receive
+ * it. Types only (no zod), so the browser bundles that import them stay small.
+ */
+export interface MoneyPayload {
+  /** Minor units (cents). */
+  amount: number;
+  currency: string;
+  formatted: string;
+}
+
+export interface ProductCard {
+  handle: string;
+  title: string;
+  vendor: string;
+  price: MoneyPayload;
+  compareAtPrice?: MoneyPayload | null;
+  inStock: boolean;
+  image: string | null;
+  optionNames: string[];
+  variants: { sku: string; options: Record<string, string>; price: MoneyPayload; inStock: boolean }[];
+}
+
+export interface CartLinePayload {
+  sku: string;
+  handle: string;
+  title: string;
+  options: Record<string, string>;
+  quantity: number;
+  unitPrice: MoneyPayload;
+  lineTotal: MoneyPayload;
+  inStock: boolean;
+  image: string | null;
+}
+
+export interface CartPayload {
+  id: string;
+  version: number;
+  items: CartLinePayload[];
+  itemCount: number;
+  subtotal: MoneyPayload;
+}
+
+export const CONVERSATION_STATUSES = ['bot', 'queued', 'human', 'closed'] as const;
+export type ConversationStatusValue = (typeof CONVERSATION_STATUSES)[number];
+
+/** Who changed a cart, as the shopper sees it. */
+export type CartActorKind = 'shopper' | 'assistant' | 'agent' | 'system';
+
+/** What happened in a conversation, in order. `seq` is gapless per conversation. */
+export type ConversationEventBody =
+  | {
+      type: 'message.created';
+      messageId: string;
+      role: 'user' | 'agent' | 'system';
+      text: string;
+      author?: string | null;
+      clientMessageId?: string | null;
+    }
+  | { type: 'message.started'; messageId: string; role: 'assistant' }
+  | { type: 'message.delta'; messageId: string; text: string }
+  | {
+      type: 'message.completed';
+      messageId: string;
+      role: 'assistant';
+      text: string;
+      products: ProductCard[];
+      quickReplies: string[];
+      failed?: boolean;
+      retryable?: boolean;
+    }
+  | { type: 'cart.updated'; cart: CartPayload; actor: CartActorKind }
+  | {
+      type: 'status.changed';
+      status: ConversationStatusValue;
+      agentName?: string | null;
+      queuePosition?: number | null;
+      text?: string | null;
+    }
+  | { type: 'typing'; role: 'assistant' | 'agent' | 'shopper'; isTyping: boolean };
+
+export type ConversationEvent = ConversationEventBody & { conversationId: string; seq: number; at: string };

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.js';
+import { upsertCustomer, upsertOrder } from '../customers/customer-store.js';
+import { AppError } from '../errors.js';
+import { upsertPolicyDocument } from '../policies/policy-store.js';
+import type { Embedder } from '../catalog/embeddings/embedder.js';
+import { upsertProduct, type UpsertOutcome } from '../catalog/product-store.js';
+import type { CustomerRecord, OrderRecord, PolicyDocumentRecord, ProductRecord } from '../catalog/records.js';
+import { embedPending, prepareVectorTables } from '../catalog/vector-store.js';
+
+export interface Sourced<T> {
+  record: T;
+  source: { file: string; line: number | null };
+}
+
+export interface IngestInput {
+  products: Sourced<ProductRecord>[];
+  customers: Sourced<CustomerRecord>[];
+  orders: Sourced<OrderRecord>[];
+  policies: Sourced<PolicyDocumentRecord>[];
+  errors: { file: string; line: number | null; message: string }[];
+}
+
+export type Kind = 'products' | 'customers' | 'orders' | 'policies';
+export type Counts = Record<'created' | 'updated' | 'unchanged' | 'failed', number>;
+
+export interface IngestSummary {
+  counts: Record<Kind, Counts>;
+  embedded: { products: number; policyChunks: number };
+  errors: { file: string; line: number | null; message: string }[];
+}
+
+export interface IngestProgress {
+  (phase: Kind | 'embedding products' | 'embedding policies', done: number, total: number): void;
+}
+
+const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, failed: 0 });
+
+/** Where a parse error belongs, so the summary's failed column counts it. */
+function kindOfError(file: string): Kind {
+  if (/customers/i.test(file)) return 'customers';
+  if (/orders/i.test(file)) return 'orders';
+  if (/\.md$/i.test(file)) return 'policies';
+  return 'products';
+}
+
+/**
+ * Writes parsed catalog records into the database (one transaction each, so a bad record never
+ * takes good ones with it), then embeds what is new or changed.
+ */
+export async function ingest(
+  deps: { db: Database; embedder: Embedder },
+  input: IngestInput,
+  opts: { onProgress?: IngestProgress; signal?: AbortSignal } = {},
+): Promise<IngestSummary> {
+  const { db, embedder } = deps;
+  const counts: Record<Kind, Counts> = { products: emptyCounts(), customers: emptyCounts(), orders: emptyCounts(), policies: emptyCounts() };
+  const errors = [...input.errors];
+  for (const e of input.errors) counts[kindOfError(e.file)].failed++;
+
+  async function run<T>(kind: Kind, items: Sourced<T>[], write: (tx: Queryable, r: T) => Promise<UpsertOutcome>) {
+    for (const [i, item] of items.entries()) {
+      opts.signal?.throwIfAborted();
+      try {
+        const outcome = await db.transaction((tx) => write(tx, item.record));
+        counts[kind][outcome]++;
+      } catch (err) {
+        counts[kind].failed++;
+        const message = err instanceof AppError && err.expose ? err.message : `could not be saved (${(err as Error).message})`;
+        errors.push({ file: item.source.file, line: item.source.line, message });
+      }
+      opts.onProgress?.(kind, i + 1, items.length);
+    }
+  }
+
+  await run('products', input.products, async (tx, r) => (await upsertProduct(tx, r)).outcome);
+  await run('customers', input.customers, upsertCustomer);
+  await run('orders', input.orders, upsertOrder);
+  await run('policies', input.policies, upsertPolicyDocument);
+  const embedded = await embedStale(deps, opts);
+  return { counts, embedded, errors };
+}
+
+/** Embeds every product and policy chunk whose vector is missing, stale or from another provider. */
+export async function embedStale(
+  deps: { db: Database; embedder: Embedder },
+  opts: { onProgress?: IngestProgress; signal?: AbortSignal } = {},
+): Promise<{ products: number; policyChunks: number }> {
+  const { db, embedder } = deps;
+  await prepareVectorTables(db, embedder);
+  const staleProducts = await db.query<{ id: number; text: string }>(
+    `SELECT p.id, p.embedding_text AS text FROM products p LEFT JOIN product_vectors v ON v.product_id = p.id
+     WHERE v.product_id IS NULL OR v.text_hash <> md5(p.embedding_text) ORDER BY p.id`,
+  );
+  const products = await embedPending(
+    db,
+    embedder,
+    'product',
+    staleProducts.rows.map((r) => ({ id: r.id, text: r.text, hash: md5Hex(r.text) })),
+    { onProgress: (d, t) => opts.onProgress?.('embedding products', d, t), signal: opts.signal },
+  );
+  const staleChunks = await db.query<{ id: number; text: string }>(
+    `SELECT c.id, d.title || ' — ' || c.heading || E'\\n' || c.body AS text FROM policy_chunks c
+     JOIN policy_documents d ON d.id = c.document_id LEFT JOIN policy_vectors v ON v.chunk_id = c.id
+     WHERE v.chunk_id IS NULL OR v.text_hash <> md5(d.title || ' — ' || c.heading || E'\\n' || c.body) ORDER BY c.id`,
+  );
+  const policyChunks = await embedPending(
+    db,
+    embedder,
+    'policy',
+    staleChunks.rows.map((r) => ({ id: r.id, text: r.text, hash: md5Hex(r.text) })),
+    { onProgress: (d, t) => opts.onProgress?.('embedding policies', d, t), signal: opts.signal },
+  );
+  return { products, policyChunks };
+}
+
+function md5Hex(s: string): string {
+  return createHash('md5').update(s, 'utf8').digest('hex');
+}
