@@ -28,11 +28,15 @@ const envSchema = z.object({
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
     .default('EUR'),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalString.pipe(z.string().url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional()),
+  OPENAI_BASE_URL: optionalString.pipe(
+    z.string().url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional(),
+  ),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   OPENAI_EMBEDDING_DIMENSION: z.coerce.number().int().positive().max(16_000).optional(),
-  /** Use the local embedder even when an OpenAI-compatible server is configured (e.g. an LLM server without embeddings). */
+  /**
+   * Use the local embedder even when an OpenAI-compatible server is configured (e.g. an LLM server without embeddings).
+   */
   EMBEDDINGS: z.enum(['auto', 'local', 'openai']).default('auto'),
   MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
@@ -49,7 +53,12 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().url({ message: 'must be a list of origins such as https://shop.example' }))),
   RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
@@ -57,18 +66,35 @@ const envSchema = z.object({
   CONSOLE_AGENTS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[^:\s]+@[^:\s]+:.{8,}$/, 'must be "email:password" pairs (passwords of 8+ characters), comma-separated'))),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[^:\s]+@[^:\s]+:.{8,}$/,
+            'must be "email:password" pairs (passwords of 8+ characters), comma-separated',
+          ),
+      ),
+    ),
   /** When people answer, e.g. "mon-fri 09:00-17:30"; outside, shoppers are told when someone will reply. */
   BUSINESS_HOURS: z.string().default('mon-sun 00:00-24:00'),
-  TIMEZONE: z.string().default('Europe/Amsterdam').refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as Europe/Amsterdam'),
+  TIMEZONE: z
+    .string()
+    .default('Europe/Amsterdam')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Amsterdam'),
   /** Hold an assistant cart change for a person's approval above this quantity of one item… */
   APPROVAL_MAX_QUANTITY: z.coerce.number().int().min(1).default(5),
   /** …or above this line value in the shop currency (major units). */
@@ -90,7 +116,13 @@ export interface Config {
   promptsDir: string;
   database: DatabaseTarget;
   shop: { name: string; currency: string };
-  openai: { apiKey?: string; baseURL?: string; model: string; embeddingModel: string; embeddingDimension?: number } | null;
+  openai: {
+    apiKey?: string;
+    baseURL?: string;
+    model: string;
+    embeddingModel: string;
+    embeddingDimension?: number;
+  } | null;
   embeddings: 'local' | 'openai';
   model: { timeoutMs: number; maxRetries: number; maxSteps: number; historyTokenBudget: number };
   promptsWatch: boolean;
@@ -125,7 +157,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment (process.env by default) into typed config, or throws a ConfigError naming each bad variable. */
+/**
+ * Parses an environment (process.env by default) into typed config, or throws a ConfigError naming each bad variable.
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -136,7 +170,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const openaiConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   if (e.NODE_ENV === 'production' && !e.IDENTITY_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  IDENTITY_SECRET: required in production (the secret your shop signs customer ids with)');
+    throw new ConfigError(
+      'Invalid configuration:\n  IDENTITY_SECRET: required in production (the secret your shop signs customer ids with)',
+    );
   }
   try {
     parseBusinessHours(e.BUSINESS_HOURS, e.TIMEZONE);
@@ -153,7 +189,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     catalogDir: path.resolve(cwd, e.CATALOG_DIR),
     promptsDir: path.resolve(cwd, e.PROMPTS_DIR),
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') },
     shop: { name: e.SHOP_NAME, currency: e.SHOP_CURRENCY },
     openai: openaiConfigured
       ? {
@@ -177,7 +215,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identitySecret: e.IDENTITY_SECRET ?? DEMO_IDENTITY_SECRET,
     sessionSecret: e.SESSION_SECRET,
     allowedOrigins: e.ALLOWED_ORIGINS.map((o) => new URL(o).origin),
-    rateLimits: { messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE, requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE },
+    rateLimits: {
+      messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE,
+    },
     consoleAgents:
       e.CONSOLE_AGENTS.length > 0
         ? e.CONSOLE_AGENTS.map((pair) => {

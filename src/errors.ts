@@ -8,7 +8,11 @@ export class AppError extends Error {
   readonly expose: boolean;
   readonly details?: unknown;
 
-  constructor(code: string, message: string, opts: { status?: number; expose?: boolean; cause?: unknown; details?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { status?: number; expose?: boolean; cause?: unknown; details?: unknown } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;
@@ -47,8 +51,15 @@ export class AuthError extends AppError {
 }
 
 export class RateLimitError extends AppError {
-  constructor(message = 'Slow down: too many requests. Try again in a moment.', opts: { retryAfterSeconds?: number } = {}) {
-    super('limits:rate', message, { status: 429, expose: true, details: { retryAfterSeconds: opts.retryAfterSeconds } });
+  constructor(
+    message = 'Slow down: too many requests. Try again in a moment.',
+    opts: { retryAfterSeconds?: number } = {},
+  ) {
+    super('limits:rate', message, {
+      status: 429,
+      expose: true,
+      details: { retryAfterSeconds: opts.retryAfterSeconds },
+    });
     this.name = 'RateLimitError';
   }
 }
@@ -56,7 +67,9 @@ export class RateLimitError extends AppError {
 /** The shape an error takes when it reaches a client (HTTP body or socket ack). */
 export function toPublicError(err: unknown): { code: string; message: string; details?: unknown } {
   if (err instanceof AppError && err.expose) {
-    return err.details === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, details: err.details };
+    return err.details === undefined
+      ? { code: err.code, message: err.message }
+      : { code: err.code, message: err.message, details: err.details };
   }
   return { code: 'internal:server', message: 'Something went wrong on our side.' };
 }

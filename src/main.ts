@@ -15,12 +15,20 @@ import { createLogger } from './logger.js';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  logger.info('starting', { database: config.database.kind, embeddings: config.embeddings, model: config.openai?.model ?? 'offline' });
-  if (config.identitySecret === DEMO_IDENTITY_SECRET) logger.warn('IDENTITY_SECRET is not set: using the demo secret (fine for the demo shop, never for a real one)');
+  logger.info('starting', {
+    database: config.database.kind,
+    embeddings: config.embeddings,
+    model: config.openai?.model ?? 'offline',
+  });
+  if (config.identitySecret === DEMO_IDENTITY_SECRET)
+    logger.warn('IDENTITY_SECRET is not set: using the demo secret (fine for the demo shop, never for a real one)');
   const db = await openDatabase(config.database);
   const embedder = await createAppEmbedder(config);
   if (config.importOnStart) {
-    const { report, failed } = await importCatalog({ db, embedder }, config.catalogDir, { currency: config.shop.currency, out: process.stderr });
+    const { report, failed } = await importCatalog({ db, embedder }, config.catalogDir, {
+      currency: config.shop.currency,
+      out: process.stderr,
+    });
     logger.info(`catalog ${config.catalogDir} imported${failed ? ` with ${failed} failed rows` : ''}\n${report}`);
   } else {
     // The embedder may have changed since the last run: vectors of another provider or size are rebuilt.
@@ -52,7 +60,8 @@ async function main() {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);
-  else if (err instanceof AppError && err.expose) console.error(`Error: ${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}`);
+  else if (err instanceof AppError && err.expose)
+    console.error(`Error: ${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}`);
   else console.error(err);
   process.exit(1);
 });

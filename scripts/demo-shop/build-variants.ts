@@ -23,7 +23,13 @@ interface Row {
 }
 
 const cross = (sizes: string[], colors: string[]): Row[] =>
-  sizes.flatMap((size) => colors.map((color) => ({ options: { Size: size, Color: color }, codes: [optionCode(size), colorCode(color)], extraMinor: 0 })));
+  sizes.flatMap((size) =>
+    colors.map((color) => ({
+      options: { Size: size, Color: color },
+      codes: [optionCode(size), colorCode(color)],
+      extraMinor: 0,
+    })),
+  );
 
 const requireColors = (colors: string[], kind: string): string[] => {
   if (colors.length === 0) throw new Error(`option plan "${kind}" needs colours`);
@@ -35,21 +41,39 @@ const rowsFor = (p: VariantPlan): { optionNames: string[]; rows: Row[] } => {
   switch (plan.kind) {
     case 'shoe':
       // Shoes come as one colourway per listing, as most shoe shops sell them: the size is the only choice.
-      return { optionNames: ['Size', 'Color'], rows: cross(shoeSizes(p.gender), requireColors(p.colors, plan.kind).slice(0, 1)) };
+      return {
+        optionNames: ['Size', 'Color'],
+        rows: cross(shoeSizes(p.gender), requireColors(p.colors, plan.kind).slice(0, 1)),
+      };
     case 'apparel':
-      return { optionNames: ['Size', 'Color'], rows: cross(apparelSizes(p.gender), requireColors(p.colors, plan.kind)) };
+      return {
+        optionNames: ['Size', 'Color'],
+        rows: cross(apparelSizes(p.gender), requireColors(p.colors, plan.kind)),
+      };
     case 'color':
       return {
         optionNames: ['Color'],
-        rows: requireColors(p.colors, plan.kind).map((color) => ({ options: { Color: color }, codes: [colorCode(color)], extraMinor: 0 })),
+        rows: requireColors(p.colors, plan.kind).map((color) => ({
+          options: { Color: color },
+          codes: [colorCode(color)],
+          extraMinor: 0,
+        })),
       };
     case 'size':
-      if (plan.color) return { optionNames: ['Size', 'Color'], rows: cross(plan.values, requireColors(p.colors, plan.kind)) };
-      return { optionNames: ['Size'], rows: plan.values.map((size) => ({ options: { Size: size }, codes: [optionCode(size)], extraMinor: 0 })) };
+      if (plan.color)
+        return { optionNames: ['Size', 'Color'], rows: cross(plan.values, requireColors(p.colors, plan.kind)) };
+      return {
+        optionNames: ['Size'],
+        rows: plan.values.map((size) => ({ options: { Size: size }, codes: [optionCode(size)], extraMinor: 0 })),
+      };
     case 'priced':
       return {
         optionNames: [plan.name],
-        rows: plan.values.map(([value, extra]) => ({ options: { [plan.name]: value }, codes: [optionCode(value)], extraMinor: extra * 100 })),
+        rows: plan.values.map(([value, extra]) => ({
+          options: { [plan.name]: value },
+          codes: [optionCode(value)],
+          extraMinor: extra * 100,
+        })),
       };
     case 'none':
       return { optionNames: [], rows: [{ options: {}, codes: [], extraMinor: 0 }] };

@@ -8,15 +8,32 @@ const SIGNUPS_FROM_MS = Date.UTC(2024, 1, 1);
 const SIGNUP_SPAN_DAYS = 600;
 
 const DIALLING: Record<string, [string, number]> = {
-  NL: ['+31 6', 8], DE: ['+49 151', 8], FR: ['+33 6', 8], IT: ['+39 347', 7], ES: ['+34 612', 6], DK: ['+45', 8], SE: ['+46 70', 7],
-  IE: ['+353 87', 7], PL: ['+48 512', 6], PT: ['+351 912', 6], BE: ['+32 470', 6], FI: ['+358 40', 7], AT: ['+43 664', 7], CH: ['+41 79', 7],
+  NL: ['+31 6', 8],
+  DE: ['+49 151', 8],
+  FR: ['+33 6', 8],
+  IT: ['+39 347', 7],
+  ES: ['+34 612', 6],
+  DK: ['+45', 8],
+  SE: ['+46 70', 7],
+  IE: ['+353 87', 7],
+  PL: ['+48 512', 6],
+  PT: ['+351 912', 6],
+  BE: ['+32 470', 6],
+  FI: ['+358 40', 7],
+  AT: ['+43 664', 7],
+  CH: ['+41 79', 7],
   GB: ['+44 7700', 6],
 };
 
 export const customerId = (index: number): string => `cus_${FIRST_ID + index}`;
 
 const emailLocal = (p: CustomerProfile): string =>
-  `${p.firstName}.${p.lastName}`.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').replace(/[^a-z.]/g, '');
+  `${p.firstName}.${p.lastName}`
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/[^a-z.]/g, '');
 
 const phoneNumber = (r: Rng, country: string): string | null => {
   const plan = DIALLING[country];
@@ -28,7 +45,9 @@ const phoneNumber = (r: Rng, country: string): string | null => {
 /** When each customer signed up; orders are always placed after this. */
 export const signupTimes = (): number[] => {
   const r = createRng('customers:signup');
-  return CUSTOMER_PROFILES.map(() => SIGNUPS_FROM_MS + r.int(0, SIGNUP_SPAN_DAYS) * DAY_MS + r.int(7 * 3600, 22 * 3600) * 1000);
+  return CUSTOMER_PROFILES.map(
+    () => SIGNUPS_FROM_MS + r.int(0, SIGNUP_SPAN_DAYS) * DAY_MS + r.int(7 * 3600, 22 * 3600) * 1000,
+  );
 };
 
 export const generateCustomers = (): CustomerRecord[] => {

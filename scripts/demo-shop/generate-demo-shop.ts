@@ -19,7 +19,8 @@ export const generateDemoShop = (): DemoShop => {
 };
 
 /** One JSON object per line, with a trailing newline, as the catalog importers read it. */
-export const toJsonLines = (records: readonly object[]): string => records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+export const toJsonLines = (records: readonly object[]): string =>
+  records.map((record) => JSON.stringify(record)).join('\n') + '\n';
 
 /** File contents keyed by path relative to the repository root. */
 export const demoShopFiles = (shop: DemoShop): Record<string, string> => ({

@@ -30,13 +30,15 @@ const interleave = (lists: Want[][]): Want[] => {
 const wantedSize = (sizes: string[], profile: CustomerProfile): string | undefined => {
   const shoe = Number(profile.shoeSize);
   const numeric = sizes.filter((s) => /^\d+$/.test(s) && Number(s) >= 35);
-  return sizes.find((s) => s === profile.shoeSize) ??
+  return (
+    sizes.find((s) => s === profile.shoeSize) ??
     sizes.find((s) => s === profile.apparelSize) ??
     sizes.find((s) => {
       const [from, to] = s.split('–').map(Number);
       return shoe >= from && shoe <= to;
     }) ??
-    numeric.sort((a, b) => Math.abs(Number(a) - shoe) - Math.abs(Number(b) - shoe))[0];
+    numeric.sort((a, b) => Math.abs(Number(a) - shoe) - Math.abs(Number(b) - shoe))[0]
+  );
 };
 
 const pickVariant = (r: Rng, product: ProductRecord, profile: CustomerProfile): VariantRecord => {
@@ -69,20 +71,30 @@ const draftOrders = (r: Rng, products: ProductRecord[]): Draft[] => {
     const start = Math.max(signups[index] + DAY_MS, ORDERS_FROM_MS);
     const end = SNAPSHOT_MS - 14 * DAY_MS;
     const startDay = Math.ceil(start / DAY_MS);
-    const times = Array.from({ length: profile.orders }, () => daytime(r, (startDay + r.int(0, Math.floor(end / DAY_MS) - startDay)) * DAY_MS))
-      .sort((a, b) => a - b);
+    const times = Array.from({ length: profile.orders }, () =>
+      daytime(r, (startDay + r.int(0, Math.floor(end / DAY_MS) - startDay)) * DAY_MS),
+    ).sort((a, b) => a - b);
     let cursor = 0;
     return times.map((time, k): Draft => {
       const lines: OrderRecord['lines'] = [];
       for (let j = k === 0 ? 2 : r.int(1, 3); j > 0 || lines.length === 0; j--) {
         const want = list[cursor++ % list.length];
-        const candidates = active.filter((p) => want.styles.includes(p.attributes.style ?? '') && !bought.has(p.handle) &&
-          (!p.attributes.gender || p.attributes.gender === profile.fit || p.attributes.gender === 'unisex'));
+        const candidates = active.filter(
+          (p) =>
+            want.styles.includes(p.attributes.style ?? '') &&
+            !bought.has(p.handle) &&
+            (!p.attributes.gender || p.attributes.gender === profile.fit || p.attributes.gender === 'unisex'),
+        );
         if (candidates.length === 0) continue;
         const product = r.pick(candidates);
         const variant = pickVariant(r, product, profile);
         bought.add(product.handle);
-        lines.push({ sku: variant.sku, title: lineTitle(product, variant), quantity: want.quantity ?? 1, unitPriceMinor: variant.priceMinor });
+        lines.push({
+          sku: variant.sku,
+          title: lineTitle(product, variant),
+          quantity: want.quantity ?? 1,
+          unitPriceMinor: variant.priceMinor,
+        });
       }
       return { profile, customer: customerId(index), time, lines, last: k === times.length - 1, status: 'delivered' };
     });
@@ -95,10 +107,17 @@ const daytime = (r: Rng, ms: number): number => {
   return moved < SNAPSHOT_MS ? moved : moved - DAY_MS;
 };
 
-/** Recent statuses go to customers' latest orders, which are moved into the last week; returns and cancellations go to older ones. */
+/**
+ * Recent statuses go to customers' latest orders, which are moved into the last week; returns and cancellations go to
+ * older ones.
+ */
 const assignStatuses = (r: Rng, drafts: Draft[]): void => {
   const latest = r.shuffle(drafts.filter((d) => d.last));
-  const recentAges: Record<keyof typeof RECENT, [number, number]> = { placed: [1, 20], paid: [20, 60], shipped: [50, 160] };
+  const recentAges: Record<keyof typeof RECENT, [number, number]> = {
+    placed: [1, 20],
+    paid: [20, 60],
+    shipped: [50, 160],
+  };
   for (const status of ['placed', 'paid', 'shipped'] as const) {
     for (const draft of latest.splice(0, RECENT[status])) {
       draft.status = status;
@@ -106,7 +125,8 @@ const assignStatuses = (r: Rng, drafts: Draft[]): void => {
     }
   }
   const older = r.shuffle(drafts.filter((d) => d.status === 'delivered' && d.time < SNAPSHOT_MS - 40 * DAY_MS));
-  for (const status of ['returned', 'cancelled'] as const) for (const draft of older.splice(0, OLDER[status])) draft.status = status;
+  for (const status of ['returned', 'cancelled'] as const)
+    for (const draft of older.splice(0, OLDER[status])) draft.status = status;
 };
 
 const toRecord = (r: Rng, draft: Draft, id: string): OrderRecord => {
@@ -140,7 +160,5 @@ export const generateOrders = (products: ProductRecord[], customers: CustomerRec
   const r = createRng('orders');
   const drafts = draftOrders(r, products);
   assignStatuses(r, drafts);
-  return drafts
-    .sort((a, b) => a.time - b.time)
-    .map((draft, i) => toRecord(r, draft, `AP-${FIRST_ORDER_NUMBER + i}`));
+  return drafts.sort((a, b) => a.time - b.time).map((draft, i) => toRecord(r, draft, `AP-${FIRST_ORDER_NUMBER + i}`));
 };

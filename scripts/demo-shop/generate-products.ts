@@ -22,15 +22,26 @@ interface ProductBase {
 }
 
 export const slugify = (text: string): string =>
-  text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '').replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
-const formatWeight = (grams: number): string => (grams >= 1000 ? `${(grams / 1000).toFixed(1)} kg` : `${Math.round(grams / 5) * 5} g`);
+const formatWeight = (grams: number): string =>
+  grams >= 1000 ? `${(grams / 1000).toFixed(1)} kg` : `${Math.round(grams / 5) * 5} g`;
 
 const createNamer = (spec: CategorySpec, r: Rng): (() => string) => {
   const used = new Set<string>();
   return () => {
     for (let attempt = 0; attempt < 500; attempt++) {
-      let name = spec.modelWords.map((words) => r.pick(words)).filter(Boolean).join(' ');
+      let name = spec.modelWords
+        .map((words) => r.pick(words))
+        .filter(Boolean)
+        .join(' ');
       if (spec.versionChance && r.chance(spec.versionChance)) name += ` ${r.int(2, 5)}`;
       if (!used.has(name)) {
         used.add(name);
@@ -41,13 +52,23 @@ const createNamer = (spec: CategorySpec, r: Rng): (() => string) => {
   };
 };
 
-const makeBase = (spec: CategorySpec, style: StyleSpec, r: Rng, nextName: () => string, index: number, gender: Gender | null): ProductBase => {
+const makeBase = (
+  spec: CategorySpec,
+  style: StyleSpec,
+  r: Rng,
+  nextName: () => string,
+  index: number,
+  gender: Gender | null,
+): ProductBase => {
   const brand = r.pick(style.brands ?? spec.brands);
   const material = r.pick(style.materials);
   const waterproof = style.waterproof === undefined ? null : r.chance(style.waterproof);
   const weight = formatWeight(style.weight[0] + r.next() * (style.weight[1] - style.weight[0]));
   const suffix = r.pick(style.suffixes);
-  const attrs: Record<string, string> = { weight, ...(style.attrs?.(r, { index, gender, material, waterproof: waterproof === true, suffix }) ?? {}) };
+  const attrs: Record<string, string> = {
+    weight,
+    ...(style.attrs?.(r, { index, gender, material, waterproof: waterproof === true, suffix }) ?? {}),
+  };
   const animal = ANIMAL.test([material, attrs.insulation ?? '', attrs.lining ?? ''].join(' '));
   const vegan = style.vegan === undefined ? null : !animal && r.chance(style.vegan);
   const named = style.nameFrom ? attrs[style.nameFrom] : nextName();
@@ -75,7 +96,14 @@ const buildTags = (r: Rng, style: StyleSpec, base: ProductBase, gender: Gender |
   return [...new Set(tags)];
 };
 
-const buildProduct = (spec: CategorySpec, style: StyleSpec, base: ProductBase, gender: Gender | null, seq: number, r: Rng): ProductRecord => {
+const buildProduct = (
+  spec: CategorySpec,
+  style: StyleSpec,
+  base: ProductBase,
+  gender: Gender | null,
+  seq: number,
+  r: Rng,
+): ProductRecord => {
   const product = style.title ? style.title(base.model, base.suffix, base.attrs) : `${base.model} ${base.suffix}`;
   const title = `${gender ? GENDER_PREFIX[gender] : ''}${product}`;
   const handle = slugify(title);
@@ -96,16 +124,36 @@ const buildProduct = (spec: CategorySpec, style: StyleSpec, base: ProductBase, g
   };
   const vars: Record<string, string> = {
     ...Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, inSentence(value)])),
-    name: base.model, product, brand: base.brand, material: base.material, weight,
+    name: base.model,
+    product,
+    brand: base.brand,
+    material: base.material,
+    weight,
   };
   const { optionNames, variants } = buildVariants(r, {
-    skuBase: `AP-${spec.code}-${String(seq).padStart(4, '0')}`, plan: style.options, gender, colors,
-    priceMinor: base.priceMinor, compareAtMinor: base.compareAtMinor, image, soldOut: r.chance(0.015),
+    skuBase: `AP-${spec.code}-${String(seq).padStart(4, '0')}`,
+    plan: style.options,
+    gender,
+    colors,
+    priceMinor: base.priceMinor,
+    compareAtMinor: base.compareAtMinor,
+    image,
+    soldOut: r.chance(0.015),
   });
   return {
-    kind: 'product', handle, title, status: 'active', vendor: base.brand, productType: spec.productType, categoryPath: [...spec.path],
-    tags: buildTags(r, style, base, gender, season), attributes, descriptionHtml: describeProduct(r, spec, style, vars), images: [image],
-    optionNames, variants,
+    kind: 'product',
+    handle,
+    title,
+    status: 'active',
+    vendor: base.brand,
+    productType: spec.productType,
+    categoryPath: [...spec.path],
+    tags: buildTags(r, style, base, gender, season),
+    attributes,
+    descriptionHtml: describeProduct(r, spec, style, vars),
+    images: [image],
+    optionNames,
+    variants,
   };
 };
 
@@ -127,7 +175,10 @@ const generateCategory = (spec: CategorySpec): ProductRecord[] => {
 /** A few products that are not for sale: drafts being prepared and archived older models. */
 const markInactive = (products: ProductRecord[]): void => {
   const r = createRng('products:status');
-  r.sample(products.map((_, i) => i), 6).forEach((index, n) => {
+  r.sample(
+    products.map((_, i) => i),
+    6,
+  ).forEach((index, n) => {
     products[index].status = n < 3 ? 'draft' : 'archived';
   });
 };
@@ -143,7 +194,13 @@ const assertUnique = (values: string[], what: string): void => {
 export const generateProducts = (): ProductRecord[] => {
   const products = CATEGORY_SPECS.flatMap(generateCategory);
   markInactive(products);
-  assertUnique(products.map((p) => p.handle), 'handle');
-  assertUnique(products.flatMap((p) => p.variants.map((v) => v.sku)), 'SKU');
+  assertUnique(
+    products.map((p) => p.handle),
+    'handle',
+  );
+  assertUnique(
+    products.flatMap((p) => p.variants.map((v) => v.sku)),
+    'SKU',
+  );
   return products;
 };

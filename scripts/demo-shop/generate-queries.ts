@@ -14,7 +14,12 @@ export interface LabelledQuery {
 }
 
 export const QUERY_RULES: readonly QueryRule[] = [
-  ...VAGUE_RULES, ...ATTRIBUTE_RULES, ...MISSPELLED_RULES, ...PRICE_RULES, ...CATEGORY_RULES, ...BRAND_RULES,
+  ...VAGUE_RULES,
+  ...ATTRIBUTE_RULES,
+  ...MISSPELLED_RULES,
+  ...PRICE_RULES,
+  ...CATEGORY_RULES,
+  ...BRAND_RULES,
 ];
 
 const withinFilters = (f: ProductFacts, filters: QueryFilters | undefined): boolean =>

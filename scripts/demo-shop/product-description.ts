@@ -19,7 +19,11 @@ export const fillTemplate = (template: string, vars: Record<string, string>): st
   });
 
 export const wordCount = (html: string): number =>
-  html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').split(/\s+/).filter(Boolean).length;
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .split(/\s+/)
+    .filter(Boolean).length;
 
 export const MIN_WORDS = 40;
 export const MAX_WORDS = 120;
@@ -36,7 +40,10 @@ export const describeProduct = (r: Rng, spec: CategorySpec, style: StyleSpec, va
   const features = r.shuffle(style.features).map(sentence);
   const introFirst = r.chance(0.5);
   const render = (featureCount: number, withCloser: boolean): string => {
-    const list = `<ul>${features.slice(0, featureCount).map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`;
+    const list = `<ul>${features
+      .slice(0, featureCount)
+      .map((f) => `<li>${escapeHtml(f)}</li>`)
+      .join('')}</ul>`;
     const tail = withCloser ? closer : '';
     return introFirst
       ? `<p>${escapeHtml(`${intro} ${use}`)}</p>${list}${tail ? `<p>${escapeHtml(tail)}</p>` : ''}`

@@ -1,7 +1,6 @@
 import type { Gender } from './spec.js';
 
-const range = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 /** EU shoe sizes by fit. */
 export const shoeSizes = (gender: Gender | null): string[] => {

@@ -38,21 +38,32 @@ async function executeToolCall(call: ToolCall, deps: ExecuteToolCallsDeps): Prom
   }
   const args = parseJson(call.arguments);
   if (!args.ok) {
-    return errorOutcome(call, 'tool:bad_arguments', `The arguments are not valid JSON (${args.reason}). Send one JSON object.`);
+    return errorOutcome(
+      call,
+      'tool:bad_arguments',
+      `The arguments are not valid JSON (${args.reason}). Send one JSON object.`,
+    );
   }
   const input = tool.input.safeParse(args.value);
   if (!input.success) {
-    return errorOutcome(call, 'tool:bad_arguments', `Invalid arguments for ${call.name}: ${formatIssues(input.error.issues)}.`);
+    return errorOutcome(
+      call,
+      'tool:bad_arguments',
+      `Invalid arguments for ${call.name}: ${formatIssues(input.error.issues)}.`,
+    );
   }
   const signal = deps.signal ?? deps.ctx.signal;
   try {
     const result = await abortable(tool.run(input.data, { ...deps.ctx, signal }), signal);
     return { call, result, isError: false, content: toModelContent(result) };
   } catch (err) {
-    if (signal?.aborted) return errorOutcome(call, 'tool:aborted', 'The shopper stopped this turn before the tool finished.');
+    if (signal?.aborted)
+      return errorOutcome(call, 'tool:aborted', 'The shopper stopped this turn before the tool finished.');
     const exposed = err instanceof AppError && err.expose;
     if (!exposed) deps.logger.error('tool failed', { err, tool: call.name, callId: call.id });
-    const message = exposed ? err.message : `The ${call.name} tool failed unexpectedly. Try something else or tell the shopper it is unavailable right now.`;
+    const message = exposed
+      ? err.message
+      : `The ${call.name} tool failed unexpectedly. Try something else or tell the shopper it is unavailable right now.`;
     return errorOutcome(call, 'tool:failed', message);
   }
 }
@@ -74,7 +85,9 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false; rea
 
 /** e.g. `query: Too small: expected string to have >=1 characters; limit: Expected number`. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(input)'}: ${issue.message}`).join('; ');
+  return issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(input)'}: ${issue.message}`)
+    .join('; ');
 }
 
 /** Stops waiting for `work` once `signal` aborts; the tool itself also sees the signal via ctx. */

@@ -35,10 +35,15 @@ export async function groundReply(
     return [{ ...current, variants: list, price: cheapest.price, inStock: list.some((v) => v.inStock) }];
   });
   const known = new Set<number>(reply.otherKnownPrices ?? []);
-  for (const p of products) for (const v of p.variants) (known.add(v.price.amount), v.compareAtPrice && known.add(v.compareAtPrice.amount));
+  for (const v of products.flatMap((p) => p.variants)) {
+    known.add(v.price.amount);
+    if (v.compareAtPrice) known.add(v.compareAtPrice.amount);
+  }
   for (const p of fresh) for (const v of p.variants) known.add(v.price.amount);
   const stated = statedPrices(reply.text);
   const priceMismatch = products.length > 0 && stated.some((amount) => !known.has(amount));
-  const text = priceMismatch ? `${reply.text}\n\n(Please check the product cards: they show the current prices.)` : reply.text;
+  const text = priceMismatch
+    ? `${reply.text}\n\n(Please check the product cards: they show the current prices.)`
+    : reply.text;
   return { text, products, priceMismatch };
 }

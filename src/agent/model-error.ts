@@ -7,7 +7,11 @@ import { AppError } from '../errors.js';
 export class ModelError extends AppError {
   readonly retryable: boolean;
 
-  constructor(code: string, message: string, opts: { retryable: boolean; status?: number; cause?: unknown; details?: unknown }) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { retryable: boolean; status?: number; cause?: unknown; details?: unknown },
+  ) {
     super(code, message, { status: opts.status ?? 502, expose: false, cause: opts.cause, details: opts.details });
     this.name = 'ModelError';
     this.retryable = opts.retryable;

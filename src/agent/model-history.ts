@@ -10,9 +10,12 @@ export function toModelHistory(messages: StoredMessage[]): ChatMessage[] {
   const out: ChatMessage[] = [];
   for (const m of messages) {
     if (m.role === 'user') out.push({ role: 'user', content: m.content ?? '' });
-    else if (m.role === 'assistant') out.push({ role: 'assistant', content: m.content, ...(m.toolCalls?.length ? { toolCalls: m.toolCalls } : {}) });
-    else if (m.role === 'tool') out.push({ role: 'tool', toolCallId: m.toolCallId ?? '', name: m.toolName ?? '', content: m.content ?? '' });
-    else if (m.role === 'agent') out.push({ role: 'assistant', content: `[A human support agent replied] ${m.content ?? ''}` });
+    else if (m.role === 'assistant')
+      out.push({ role: 'assistant', content: m.content, ...(m.toolCalls?.length ? { toolCalls: m.toolCalls } : {}) });
+    else if (m.role === 'tool')
+      out.push({ role: 'tool', toolCallId: m.toolCallId ?? '', name: m.toolName ?? '', content: m.content ?? '' });
+    else if (m.role === 'agent')
+      out.push({ role: 'assistant', content: `[A human support agent replied] ${m.content ?? ''}` });
   }
   return out;
 }

@@ -16,7 +16,8 @@ export function toModelContent(result: unknown): string {
       const { image: _image, categoryPath: _path, score: _score, description, ...rest } = o;
       return {
         ...rest,
-        description: typeof description === 'string' && description.length > 300 ? `${description.slice(0, 300)}…` : description,
+        description:
+          typeof description === 'string' && description.length > 300 ? `${description.slice(0, 300)}…` : description,
         variants: shown,
         ...(shown.length < variants.length ? { otherVariantsOutOfStock: variants.length - shown.length } : {}),
       };

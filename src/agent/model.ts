@@ -19,7 +19,6 @@ export type ChatMessage =
   | { role: 'assistant'; content: string | null; toolCalls?: ToolCall[] }
   | { role: 'tool'; toolCallId: string; name: string; content: string };
 
-
 export interface TokenUsage {
   promptTokens: number;
   completionTokens: number;

@@ -25,8 +25,10 @@ export interface RunAgentOptions {
 }
 
 const HANDOFF_TOOL = 'request_human';
-export const STEP_LIMIT_TEXT = "I couldn't finish that in one go. Could you narrow it down a little, or ask me to continue?";
-export const MODEL_UNAVAILABLE_TEXT = "Sorry, I can't answer right now: the assistant is temporarily unavailable. Please try again in a moment.";
+export const STEP_LIMIT_TEXT =
+  "I couldn't finish that in one go. Could you narrow it down a little, or ask me to continue?";
+export const MODEL_UNAVAILABLE_TEXT =
+  "Sorry, I can't answer right now: the assistant is temporarily unavailable. Please try again in a moment.";
 export const ABORTED_TEXT = 'Stopped.';
 export const EMPTY_REPLY_TEXT = "Sorry, I don't have an answer to that. Could you put it another way?";
 
@@ -73,7 +75,12 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
     };
     return { type: 'done', message, newMessages };
   };
-  const aborted = (): AgentEvent => ({ type: 'error', error: { code: 'agent:aborted', message: ABORTED_TEXT }, retryable: false, newMessages });
+  const aborted = (): AgentEvent => ({
+    type: 'error',
+    error: { code: 'agent:aborted', message: ABORTED_TEXT },
+    retryable: false,
+    newMessages,
+  });
 
   for (;;) {
     if (signal?.aborted) return yield aborted();
@@ -98,7 +105,12 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
       if (signal?.aborted) return yield aborted();
       logger.error('model call failed', { err, model: model.id, step: steps });
       const retryable = err instanceof ModelError ? err.retryable : false;
-      return yield { type: 'error', error: { code: 'model:unavailable', message: MODEL_UNAVAILABLE_TEXT }, retryable, newMessages };
+      return yield {
+        type: 'error',
+        error: { code: 'model:unavailable', message: MODEL_UNAVAILABLE_TEXT },
+        retryable,
+        newMessages,
+      };
     }
 
     if (calls.length === 0) {
@@ -114,7 +126,10 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
       // No model call is left to read tool results, so this step's calls are not run.
       const note = appendText(STEP_LIMIT_TEXT, true);
       yield { type: 'text_delta', text: note };
-      newMessages.push({ role: 'assistant', content: stepText ? `${stepText}\n\n${STEP_LIMIT_TEXT}` : STEP_LIMIT_TEXT });
+      newMessages.push({
+        role: 'assistant',
+        content: stepText ? `${stepText}\n\n${STEP_LIMIT_TEXT}` : STEP_LIMIT_TEXT,
+      });
       return yield done(true);
     }
 
@@ -123,13 +138,24 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
     const outcomes = await executeToolCalls(calls, { tools: toolsByName, ctx, logger, signal });
     const stepMessages: ChatMessage[] = [
       { role: 'assistant', content: stepText || null, toolCalls: calls },
-      ...outcomes.map((o): ChatMessage => ({ role: 'tool', toolCallId: o.call.id, name: o.call.name, content: o.content })),
+      ...outcomes.map((o): ChatMessage => ({
+        role: 'tool',
+        toolCallId: o.call.id,
+        name: o.call.name,
+        content: o.content,
+      })),
     ];
     history.push(...stepMessages);
     newMessages.push(...stepMessages);
 
     for (const outcome of outcomes) {
-      yield { type: 'tool_result', callId: outcome.call.id, name: outcome.call.name, result: outcome.result, isError: outcome.isError };
+      yield {
+        type: 'tool_result',
+        callId: outcome.call.id,
+        name: outcome.call.name,
+        result: outcome.result,
+        isError: outcome.isError,
+      };
       const products = newProducts(extract(outcome.result, outcome.call.name), shownHandles);
       if (products.length > 0) yield { type: 'products', products };
       const handoff = handoffOf(outcome);
@@ -158,6 +184,7 @@ function handoffOf(outcome: ToolOutcome): AgentEvent | null {
     // Arguments were valid for the tool to run, so this cannot fail; keep the defaults anyway.
   }
   const reason = [fromResult.reason, fromArgs.reason].find((r) => typeof r === 'string') as string | undefined;
-  const urgency = [fromResult.urgency, fromArgs.urgency].find((u) => u === 'low' || u === 'normal' || u === 'high') as 'low' | 'normal' | 'high' | undefined;
+  const urgency = [fromResult.urgency, fromArgs.urgency].find((u) => u === 'low' || u === 'normal' || u === 'high') as
+    'low' | 'normal' | 'high' | undefined;
   return { type: 'handoff', reason: reason ?? 'The shopper asked for a person.', urgency: urgency ?? 'normal' };
 }

@@ -35,7 +35,13 @@ export interface ReplyMeta {
 export type TurnEvent =
   | Exclude<AgentEvent, { type: 'done' } | { type: 'error' }>
   | { type: 'completed'; userMessageId: number; reply: AssistantReply }
-  | { type: 'failed'; userMessageId: number; error: { code: string; message: string }; retryable: boolean; reply: AssistantReply | null };
+  | {
+      type: 'failed';
+      userMessageId: number;
+      error: { code: string; message: string };
+      retryable: boolean;
+      reply: AssistantReply | null;
+    };
 
 export interface TurnDeps {
   model: ChatModel;
@@ -68,7 +74,9 @@ export async function* runTurn(
   },
 ): AsyncGenerator<TurnEvent> {
   const { conversation: conv } = turn;
-  const userMessageId = turn.userMessageId ?? (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
+  const userMessageId =
+    turn.userMessageId ??
+    (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
   const prompt = deps.prompts.current();
   const profile = conv.customerId ? await deps.customers.profile(conv.customerId) : null;
   const system = prompt.render({
@@ -78,12 +86,28 @@ export async function* runTurn(
     currency: deps.shop.currency,
   });
   const stored = await deps.conversations.messages(conv.id);
-  const history = fitHistory([{ role: 'system', content: system }, ...toModelHistory(stored)], { maxTokens: deps.historyTokenBudget });
+  const history = fitHistory([{ role: 'system', content: system }, ...toModelHistory(stored)], {
+    maxTokens: deps.historyTokenBudget,
+  });
 
   const shown = new Map<string, ProductSummary>();
   const results: unknown[] = [];
-  const ctx = { conversationId: conv.id, customerId: conv.customerId, cartId: conv.cartId, actor: 'assistant' as const, signal: turn.signal };
-  for await (const ev of runAgent({ model: deps.model, tools: deps.tools, messages: history, ctx, maxSteps: deps.maxSteps, signal: turn.signal, logger: deps.logger })) {
+  const ctx = {
+    conversationId: conv.id,
+    customerId: conv.customerId,
+    cartId: conv.cartId,
+    actor: 'assistant' as const,
+    signal: turn.signal,
+  };
+  for await (const ev of runAgent({
+    model: deps.model,
+    tools: deps.tools,
+    messages: history,
+    ctx,
+    maxSteps: deps.maxSteps,
+    signal: turn.signal,
+    logger: deps.logger,
+  })) {
     if (ev.type === 'products') ev.products.forEach((p) => shown.set(p.handle, p));
     if (ev.type === 'tool_result') results.push(ev.result);
     if (ev.type !== 'done' && ev.type !== 'error') {
@@ -91,8 +115,15 @@ export async function* runTurn(
       continue;
     }
     const text = ev.type === 'done' ? ev.message.content : ev.error.message;
-    const grounded = await groundReply(deps, { text, shown: [...shown.values()].slice(0, 6), otherKnownPrices: knownPrices(results) });
-    const calls = ev.type === 'done' ? ev.message.toolCalls : ev.newMessages.flatMap((m) => (m.role === 'assistant' ? (m.toolCalls ?? []) : []));
+    const grounded = await groundReply(deps, {
+      text,
+      shown: [...shown.values()].slice(0, 6),
+      otherKnownPrices: knownPrices(results),
+    });
+    const calls =
+      ev.type === 'done'
+        ? ev.message.toolCalls
+        : ev.newMessages.flatMap((m) => (m.role === 'assistant' ? (m.toolCalls ?? []) : []));
     const meta: ReplyMeta = {
       model: deps.model.id,
       promptVersion: prompt.version,
@@ -105,14 +136,27 @@ export async function* runTurn(
     // The exchange (assistant tool calls and their results) is stored whole; the final text carries the meta.
     const exchange = ev.newMessages.filter((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls?.length));
     const persist = turn.shouldPersist?.() ?? true;
-    const ids = !persist ? [0] : await deps.conversations.appendAll(conv.id, [
-      ...exchange.map((m) =>
-        m.role === 'tool'
-          ? { role: 'tool' as const, content: m.content, toolCallId: m.toolCallId, toolName: m.name, epoch: conv.epoch }
-          : { role: 'assistant' as const, content: m.role === 'assistant' ? m.content : null, toolCalls: m.role === 'assistant' ? m.toolCalls : null, epoch: conv.epoch },
-      ),
-      { role: 'assistant', content: grounded.text, epoch: conv.epoch, meta: { ...meta } },
-    ]);
+    const ids = !persist
+      ? [0]
+      : await deps.conversations.appendAll(conv.id, [
+          ...exchange.map((m) =>
+            m.role === 'tool'
+              ? {
+                  role: 'tool' as const,
+                  content: m.content,
+                  toolCallId: m.toolCallId,
+                  toolName: m.name,
+                  epoch: conv.epoch,
+                }
+              : {
+                  role: 'assistant' as const,
+                  content: m.role === 'assistant' ? m.content : null,
+                  toolCalls: m.role === 'assistant' ? m.toolCalls : null,
+                  epoch: conv.epoch,
+                },
+          ),
+          { role: 'assistant', content: grounded.text, epoch: conv.epoch, meta: { ...meta } },
+        ]);
     const reply: AssistantReply = {
       messageId: ids[ids.length - 1],
       text: grounded.text,

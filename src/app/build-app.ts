@@ -27,7 +27,15 @@ import { agentRoutes } from '../handoff/agent-routes.js';
 
 export type AppConfig = Pick<
   Config,
-  'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'identitySecret' | 'allowedOrigins' | 'rateLimits' | 'handoff' | 'consoleAgents'
+  | 'shop'
+  | 'model'
+  | 'promptsDir'
+  | 'promptsWatch'
+  | 'identitySecret'
+  | 'allowedOrigins'
+  | 'rateLimits'
+  | 'handoff'
+  | 'consoleAgents'
 > & {
   sessionSecret: string;
 };
@@ -57,15 +65,29 @@ export async function buildApp(parts: AppParts) {
   await accounts.seed(config.consoleAgents);
   const desk = createAgentDesk({ db, conversations, events, carts, customers, products, ownership, approvals, model });
   const chat = createChatService({
-    db, conversations, events, queue, carts, logger, turn: core.turn,
-    onShopperMessage: (conv, text) => applyHandoffRules({ config: config.handoff, conversations, ownership, db, events }, conv, text),
+    db,
+    conversations,
+    events,
+    queue,
+    carts,
+    logger,
+    turn: core.turn,
+    onShopperMessage: (conv, text) =>
+      applyHandoffRules({ config: config.handoff, conversations, ownership, db, events }, conv, text),
   });
   const limits = {
     perSession: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute }),
     perIp: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute * 5 }),
   };
   const requests = createRateLimiter({ perMinute: config.rateLimits.requestsPerMinute });
-  const sessionDeps = { tokens, identitySecret: config.identitySecret, conversations, customers, carts, currency: config.shop.currency };
+  const sessionDeps = {
+    tokens,
+    identitySecret: config.identitySecret,
+    conversations,
+    customers,
+    carts,
+    currency: config.shop.currency,
+  };
 
   const app = createHttpApp({
     logger,
@@ -73,24 +95,61 @@ export async function buildApp(parts: AppParts) {
     requestLimiter: requests,
     routers: [
       productSearchRoute({ search, currency: config.shop.currency }),
-      shopperRoutes({ ...sessionDeps, chat, limits, turnTimeoutMs: config.model.timeoutMs * (config.model.maxSteps + 1) }),
-      demoRoutes({ db, identitySecret: config.identitySecret, enabled: config.identitySecret === DEMO_IDENTITY_SECRET }),
+      shopperRoutes({
+        ...sessionDeps,
+        chat,
+        limits,
+        turnTimeoutMs: config.model.timeoutMs * (config.model.maxSteps + 1),
+      }),
+      demoRoutes({
+        db,
+        identitySecret: config.identitySecret,
+        enabled: config.identitySecret === DEMO_IDENTITY_SECRET,
+      }),
       imageRoutes({ products }),
-      agentRoutes({ tokens: agentTokens, accounts, desk, ownership, loginLimiter: createRateLimiter({ perMinute: 10 }), onChange: () => agentSocket.broadcastQueue() }),
+      agentRoutes({
+        tokens: agentTokens,
+        accounts,
+        desk,
+        ownership,
+        loginLimiter: createRateLimiter({ perMinute: 10 }),
+        onChange: () => agentSocket.broadcastQueue(),
+      }),
       ...(parts.extraRouters ?? []),
     ],
   });
   const server = http.createServer(app);
   const io = new Server(server, {
     maxHttpBufferSize: 16_384,
-    allowRequest: (req, cb) => cb(isAllowedOrigin(req, config.allowedOrigins) ? null : 'origin not allowed', isAllowedOrigin(req, config.allowedOrigins)),
+    allowRequest: (req, cb) =>
+      cb(
+        isAllowedOrigin(req, config.allowedOrigins) ? null : 'origin not allowed',
+        isAllowedOrigin(req, config.allowedOrigins),
+      ),
     cors: config.allowedOrigins.length > 0 ? { origin: config.allowedOrigins } : undefined,
   });
-  const agentSocket = attachAgentSocket({ io, tokens: agentTokens, accounts, desk, ownership, approvals, events, logger });
+  const agentSocket = attachAgentSocket({
+    io,
+    tokens: agentTokens,
+    accounts,
+    desk,
+    ownership,
+    approvals,
+    events,
+    logger,
+  });
   desk.onNote((n) => agentSocket.note(n));
   const stopApprovals = approvals.onChange((a) => agentSocket.approval(a));
   const detach = attachShopperSocket({
-    io, tokens, chat, conversations, events, carts, customers, limits, logger,
+    io,
+    tokens,
+    chat,
+    conversations,
+    events,
+    carts,
+    customers,
+    limits,
+    logger,
     onTyping: (conversationId, isTyping) => agentSocket.shopperTyping(conversationId, isTyping),
     onRating: (conversationId, rating, comment) => desk.rate(conversationId, rating, comment),
   });

@@ -20,7 +20,13 @@ import { createTools } from '../tools/registry.js';
 export type CoreConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'>;
 
 /** The domain services and the assistant's turn dependencies, shared by the server and the terminal chat. */
-export async function buildCore(parts: { config: CoreConfig; db: Database; embedder: Embedder; model: ChatModel; logger: Logger }) {
+export async function buildCore(parts: {
+  config: CoreConfig;
+  db: Database;
+  embedder: Embedder;
+  model: ChatModel;
+  logger: Logger;
+}) {
   const { config, db, embedder, model, logger } = parts;
   const search = createCatalogSearch({ db, embedder });
   const products = createProductLookup({ db });
@@ -32,17 +38,55 @@ export async function buildCore(parts: { config: CoreConfig; db: Database; embed
   const hours = parseBusinessHours(config.handoff.businessHours, config.handoff.timezone);
   const ownership = createOwnership({ db, events, hours });
   const approvals = createApprovals({
-    db, events, carts, currency: config.shop.currency,
-    maxQuantity: config.handoff.approvalMaxQuantity, maxLineValue: config.handoff.approvalMaxLineValue,
+    db,
+    events,
+    carts,
+    currency: config.shop.currency,
+    maxQuantity: config.handoff.approvalMaxQuantity,
+    maxLineValue: config.handoff.approvalMaxLineValue,
   });
-  const humans = { request: (conversationId: string, req: Parameters<typeof ownership.requestHuman>[1]) => ownership.requestHuman(conversationId, req) };
-  const tools = createTools({ search, products, carts, customers, policies, humans, approvals, currency: config.shop.currency });
+  const humans = {
+    request: (conversationId: string, req: Parameters<typeof ownership.requestHuman>[1]) =>
+      ownership.requestHuman(conversationId, req),
+  };
+  const tools = createTools({
+    search,
+    products,
+    carts,
+    customers,
+    policies,
+    humans,
+    approvals,
+    currency: config.shop.currency,
+  });
   const prompts = await createPromptStore({ dir: config.promptsDir, watch: config.promptsWatch, logger });
   const turn: TurnDeps = {
-    model, tools, prompts, conversations, customers, products,
-    shop: config.shop, maxSteps: config.model.maxSteps, historyTokenBudget: config.model.historyTokenBudget, logger,
+    model,
+    tools,
+    prompts,
+    conversations,
+    customers,
+    products,
+    shop: config.shop,
+    maxSteps: config.model.maxSteps,
+    historyTokenBudget: config.model.historyTokenBudget,
+    logger,
   };
-  return { search, products, carts, customers, policies, conversations, events, ownership, approvals, tools, prompts, turn, model };
+  return {
+    search,
+    products,
+    carts,
+    customers,
+    policies,
+    conversations,
+    events,
+    ownership,
+    approvals,
+    tools,
+    prompts,
+    turn,
+    model,
+  };
 }
 
 export type Core = Awaited<ReturnType<typeof buildCore>>;

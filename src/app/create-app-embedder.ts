@@ -14,7 +14,10 @@ export function createAppEmbedder(config: Config): Promise<Embedder> {
       timeoutMs: config.model.timeoutMs,
       maxRetries: config.model.maxRetries,
     });
-    return createEmbedder({ cacheDir, openai: { client, model: config.openai.embeddingModel, dimension: config.openai.embeddingDimension } });
+    return createEmbedder({
+      cacheDir,
+      openai: { client, model: config.openai.embeddingModel, dimension: config.openai.embeddingDimension },
+    });
   }
   return createEmbedder({ cacheDir });
 }

@@ -25,7 +25,16 @@ export interface CartStore {
   /** Sets the line's quantity; 0 removes it. */
   setQuantity(cartId: string, sku: string, quantity: number, actor: CartActor): Promise<CartView>;
   remove(cartId: string, sku: string, actor: CartActor): Promise<CartView>;
-  history(cartId: string): Promise<{ actor: string; actorId: string | null; action: string; sku: string | null; quantity: number | null; version: number }[]>;
+  history(cartId: string): Promise<
+    {
+      actor: string;
+      actorId: string | null;
+      action: string;
+      sku: string | null;
+      quantity: number | null;
+      version: number;
+    }[]
+  >;
 }
 
 interface LineRow {
@@ -42,7 +51,10 @@ interface LineRow {
 }
 
 async function readView(q: Queryable, cartId: string): Promise<CartView> {
-  const cart = await q.query<{ version: number; currency: string }>('SELECT version, currency FROM carts WHERE id = $1', [cartId]);
+  const cart = await q.query<{ version: number; currency: string }>(
+    'SELECT version, currency FROM carts WHERE id = $1',
+    [cartId],
+  );
   if (cart.rows.length === 0) throw new NotFoundError('cart:not_found', 'Cart not found');
   const currency = cart.rows[0].currency.trim();
   const lines = await q.query<LineRow>(
@@ -90,16 +102,26 @@ function checkQuantity(quantity: number, allowZero: boolean) {
 export function createCartStore(deps: { db: Database }): CartStore {
   const { db } = deps;
 
-  async function change(cartId: string, actor: CartActor, action: 'add' | 'set' | 'remove', sku: string, quantity: number | null,
-    apply: (tx: Queryable, stock: number) => Promise<void>): Promise<CartView> {
+  async function change(
+    cartId: string,
+    actor: CartActor,
+    action: 'add' | 'set' | 'remove',
+    sku: string,
+    quantity: number | null,
+    apply: (tx: Queryable, stock: number) => Promise<void>,
+  ): Promise<CartView> {
     return db.transaction(async (tx) => {
-      const bumped = await tx.query<{ version: number }>('UPDATE carts SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version', [cartId]);
+      const bumped = await tx.query<{ version: number }>(
+        'UPDATE carts SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
+        [cartId],
+      );
       if (bumped.rows.length === 0) throw new NotFoundError('cart:not_found', 'Cart not found');
       const variant = await tx.query<{ stock: number }>(
         `SELECT v.stock FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = $1 AND p.status = 'active'`,
         [sku],
       );
-      if (variant.rows.length === 0 && action !== 'remove') throw new CartRefused('unknown_variant', `There is no product variant with SKU ${sku}.`);
+      if (variant.rows.length === 0 && action !== 'remove')
+        throw new CartRefused('unknown_variant', `There is no product variant with SKU ${sku}.`);
       await apply(tx, variant.rows[0]?.stock ?? 0);
       await tx.query(
         'INSERT INTO cart_events (cart_id, actor, actor_id, action, sku, quantity, cart_version) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -130,7 +152,12 @@ export function createCartStore(deps: { db: Database }): CartStore {
         const total = r.rows[0].quantity;
         if (stock <= 0) throw new CartRefused('out_of_stock', 'That variant is out of stock.', 0);
         if (total > stock) throw new CartRefused('out_of_stock', `Only ${stock} in stock.`, stock);
-        if (total > MAX_LINE_QUANTITY) throw new CartRefused('quantity_limit', `At most ${MAX_LINE_QUANTITY} of one item per order.`, MAX_LINE_QUANTITY);
+        if (total > MAX_LINE_QUANTITY)
+          throw new CartRefused(
+            'quantity_limit',
+            `At most ${MAX_LINE_QUANTITY} of one item per order.`,
+            MAX_LINE_QUANTITY,
+          );
       });
     },
     async setQuantity(cartId, sku, quantity, actor) {
@@ -140,8 +167,16 @@ export function createCartStore(deps: { db: Database }): CartStore {
           await tx.query('DELETE FROM cart_items WHERE cart_id = $1 AND sku = $2', [cartId, sku]);
           return;
         }
-        if (quantity > stock) throw new CartRefused('out_of_stock', stock > 0 ? `Only ${stock} in stock.` : 'That variant is out of stock.', stock);
-        const r = await tx.query('UPDATE cart_items SET quantity = $3, updated_at = now() WHERE cart_id = $1 AND sku = $2', [cartId, sku, quantity]);
+        if (quantity > stock)
+          throw new CartRefused(
+            'out_of_stock',
+            stock > 0 ? `Only ${stock} in stock.` : 'That variant is out of stock.',
+            stock,
+          );
+        const r = await tx.query(
+          'UPDATE cart_items SET quantity = $3, updated_at = now() WHERE cart_id = $1 AND sku = $2',
+          [cartId, sku, quantity],
+        );
         if (r.rowCount === 0) throw new CartRefused('not_in_cart', `${sku} is not in the cart.`);
       });
     },
@@ -152,11 +187,25 @@ export function createCartStore(deps: { db: Database }): CartStore {
       });
     },
     async history(cartId) {
-      const r = await db.query<{ actor: string; actor_id: string | null; action: string; sku: string | null; quantity: number | null; cart_version: number }>(
+      const r = await db.query<{
+        actor: string;
+        actor_id: string | null;
+        action: string;
+        sku: string | null;
+        quantity: number | null;
+        cart_version: number;
+      }>(
         'SELECT actor, actor_id, action, sku, quantity, cart_version FROM cart_events WHERE cart_id = $1 ORDER BY id',
         [cartId],
       );
-      return r.rows.map((e) => ({ actor: e.actor, actorId: e.actor_id, action: e.action, sku: e.sku, quantity: e.quantity, version: e.cart_version }));
+      return r.rows.map((e) => ({
+        actor: e.actor,
+        actorId: e.actor_id,
+        action: e.action,
+        sku: e.sku,
+        quantity: e.quantity,
+        version: e.cart_version,
+      }));
     },
   };
 }

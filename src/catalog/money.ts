@@ -9,7 +9,12 @@ function formatter(currency: string): Intl.NumberFormat {
   let f = formatters.get(currency);
   if (!f) {
     const digits = minorDigits(currency);
-    f = new Intl.NumberFormat('en-IE', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat('en-IE', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formatters.set(currency, f);
   }
   return f;

@@ -14,7 +14,10 @@ export function createProductLookup(deps: { db: Database }): ProductLookup {
   return {
     byHandles: (handles: string[]) => loadByHandles(db, handles),
     async bySku(sku: string): Promise<ProductSummary | null> {
-      const r = await db.query<{ handle: string }>('SELECT p.handle FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = $1', [sku]);
+      const r = await db.query<{ handle: string }>(
+        'SELECT p.handle FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = $1',
+        [sku],
+      );
       if (r.rows.length === 0) return null;
       const [p] = await loadByHandles(db, [r.rows[0].handle]);
       return p ?? null;

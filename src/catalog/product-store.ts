@@ -17,11 +17,15 @@ const TSV_SQL = `
  * Inserts or updates one product and its variants by handle and SKU. A product whose content
  * hash did not change is left alone, so importing the same file twice changes nothing.
  */
-export async function upsertProduct(tx: Queryable, record: ProductRecord): Promise<{ outcome: UpsertOutcome; productId: number }> {
+export async function upsertProduct(
+  tx: Queryable,
+  record: ProductRecord,
+): Promise<{ outcome: UpsertOutcome; productId: number }> {
   const hash = contentHash(record);
-  const existing = await tx.query<{ id: number; content_hash: string }>('SELECT id, content_hash FROM products WHERE handle = $1', [
-    record.handle,
-  ]);
+  const existing = await tx.query<{ id: number; content_hash: string }>(
+    'SELECT id, content_hash FROM products WHERE handle = $1',
+    [record.handle],
+  );
   const prev = existing.rows[0];
   if (prev && prev.content_hash === hash) return { outcome: 'unchanged', productId: prev.id };
 
@@ -34,8 +38,15 @@ export async function upsertProduct(tx: Queryable, record: ProductRecord): Promi
     throw new ValidationError('catalog:duplicate_sku', `SKU ${t.sku} already belongs to product "${t.handle}"`);
   }
   const description = htmlToText(record.descriptionHtml);
-  const categoryPath = record.categoryPath.length > 0 ? record.categoryPath : record.productType ? [record.productType] : [];
-  const keywords = [record.vendor, ...categoryPath, record.productType, ...record.tags, ...Object.values(record.attributes)].join(' ');
+  const categoryPath =
+    record.categoryPath.length > 0 ? record.categoryPath : record.productType ? [record.productType] : [];
+  const keywords = [
+    record.vendor,
+    ...categoryPath,
+    record.productType,
+    ...record.tags,
+    ...Object.values(record.attributes),
+  ].join(' ');
   const optionValues = [...new Set(record.variants.flatMap((v) => Object.values(v.options)))].join(' ');
   const params = [
     record.handle,

@@ -39,7 +39,8 @@ function toVariant(v: Row['variants'][number]): VariantSummary {
     sku: v.sku,
     options: v.options,
     price: money(v.price_minor, currency),
-    compareAtPrice: v.compare_at_minor !== null && v.compare_at_minor > v.price_minor ? money(v.compare_at_minor, currency) : null,
+    compareAtPrice:
+      v.compare_at_minor !== null && v.compare_at_minor > v.price_minor ? money(v.compare_at_minor, currency) : null,
     stock: v.stock,
     inStock: v.stock > 0,
     image: v.image,
@@ -71,7 +72,12 @@ function toSummary(r: Row, filters: SearchFilters, score?: number): ProductSumma
 }
 
 /** Loads active products by id, in the order given, re-reading price and stock from the database. */
-export async function loadSummaries(db: Queryable, ids: number[], filters: SearchFilters = {}, scores?: Map<number, number>): Promise<ProductSummary[]> {
+export async function loadSummaries(
+  db: Queryable,
+  ids: number[],
+  filters: SearchFilters = {},
+  scores?: Map<number, number>,
+): Promise<ProductSummary[]> {
   if (ids.length === 0) return [];
   const r = await db.query<Row>(`${SELECT} WHERE p.id = ANY($1::int[]) AND p.status = 'active'`, [ids]);
   const byId = new Map(r.rows.map((row) => [row.id, row]));

@@ -6,8 +6,10 @@ import { z } from 'zod';
  */
 
 const CURRENCIES = new Set(
-  ('AED AUD BRL CAD CHF CNY CZK DKK EUR GBP HKD HUF IDR ILS INR IRR JPY KRW MXN MYR NOK NZD PHP PLN RON ' +
-    'SAR SEK SGD THB TRY TWD UAH USD ZAR').split(' '),
+  (
+    'AED AUD BRL CAD CHF CNY CZK DKK EUR GBP HKD HUF IDR ILS INR IRR JPY KRW MXN MYR NOK NZD PHP PLN RON ' +
+    'SAR SEK SGD THB TRY TWD UAH USD ZAR'
+  ).split(' '),
 );
 
 export const MAX_FIELD_CHARS = 65_536;
@@ -17,8 +19,15 @@ export const currencySchema = z
   .transform((s) => s.trim().toUpperCase())
   .refine((s) => CURRENCIES.has(s), { message: 'unknown currency (expected an ISO 4217 code such as EUR or USD)' });
 
-const text = (max = 1_000) => z.string().trim().max(max, { message: `longer than ${max} characters` });
-const minor = z.number({ message: 'price must be a number' }).int('price must be whole minor units').nonnegative('price must not be negative');
+const text = (max = 1_000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `longer than ${max} characters` });
+const minor = z
+  .number({ message: 'price must be a number' })
+  .int('price must be whole minor units')
+  .nonnegative('price must not be negative');
 
 export const variantRecordSchema = z.object({
   sku: text(120).min(1, 'SKU is required'),
@@ -35,7 +44,9 @@ export type VariantRecord = z.infer<typeof variantRecordSchema>;
 
 export const productRecordSchema = z.object({
   kind: z.literal('product').optional(),
-  handle: text(255).min(1, 'handle is required').regex(/^[a-z0-9][a-z0-9-_.]*$/i, 'handle may hold letters, digits, "-", "_" and "." only'),
+  handle: text(255)
+    .min(1, 'handle is required')
+    .regex(/^[a-z0-9][a-z0-9-_.]*$/i, 'handle may hold letters, digits, "-", "_" and "." only'),
   title: text(500).min(1, 'title is required'),
   /** HTML allowed; stored as given and as plain text for search. */
   descriptionHtml: text(MAX_FIELD_CHARS).default(''),

@@ -49,16 +49,23 @@ export function filterSql(f: SearchFilters, offset: number): { sql: string; para
   const where = [`p.status = 'active'`];
   if (f.category) {
     const c = p(f.category.trim().toLowerCase());
-    where.push(`(lower(p.product_type) = ${c} OR EXISTS (SELECT 1 FROM unnest(p.category_path) cp WHERE lower(cp) = ${c}))`);
+    where.push(
+      `(lower(p.product_type) = ${c} OR EXISTS (SELECT 1 FROM unnest(p.category_path) cp WHERE lower(cp) = ${c}))`,
+    );
   }
   if (f.vendor) where.push(`lower(p.vendor) = ${p(f.vendor.trim().toLowerCase())}`);
   if (f.tags && f.tags.length > 0) {
-    where.push(`(SELECT count(*) FROM unnest(p.tags) t WHERE lower(t) = ANY(${p(f.tags.map((t) => t.toLowerCase()))}::text[])) >= ${f.tags.length}`);
+    where.push(
+      `(SELECT count(*) FROM unnest(p.tags) t WHERE lower(t) = ANY(${p(f.tags.map((t) => t.toLowerCase()))}::text[])) >= ${f.tags.length}`,
+    );
   }
   if (f.anyTags && f.anyTags.length > 0) {
-    where.push(`EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lower(t) = ANY(${p(f.anyTags.map((t) => t.toLowerCase()))}::text[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lower(t) = ANY(${p(f.anyTags.map((t) => t.toLowerCase()))}::text[]))`,
+    );
   }
-  if (f.excludeHandles && f.excludeHandles.length > 0) where.push(`NOT (p.handle = ANY(${p(f.excludeHandles)}::text[]))`);
+  if (f.excludeHandles && f.excludeHandles.length > 0)
+    where.push(`NOT (p.handle = ANY(${p(f.excludeHandles)}::text[]))`);
 
   const vconds: string[] = [];
   if (f.minPriceMinor !== undefined) vconds.push(`v.price_minor >= ${p(f.minPriceMinor)}`);
@@ -72,6 +79,7 @@ export function filterSql(f: SearchFilters, offset: number): { sql: string; para
          AND (lower(o.value) = ${val} OR ${val} = ANY(regexp_split_to_array(lower(o.value), '[^[:alnum:].]+'))))`,
     );
   }
-  if (vconds.length > 0) where.push(`EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND ${vconds.join(' AND ')})`);
+  if (vconds.length > 0)
+    where.push(`EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND ${vconds.join(' AND ')})`);
   return { sql: where.join(' AND '), params };
 }

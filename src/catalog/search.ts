@@ -48,7 +48,9 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
   async function nearest(v: ArrayLike<number>, q: SearchQuery, limit: number): Promise<number[]> {
     const f = filterSql(q, 1);
     return db.transaction(async (tx) => {
-      await tx.exec(`SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${Math.max(200, limit)};`);
+      await tx.exec(
+        `SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${Math.max(200, limit)};`,
+      );
       const r = await tx.query<{ id: number }>(
         `WITH nearest AS MATERIALIZED (
            SELECT p.id, pv.embedding <=> $1::vector AS distance
@@ -72,7 +74,10 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
    * weighs at most as much as the query: it moves the query towards those products, not onto them.
    */
   async function feedbackVector(query: number[], ids: number[]): Promise<number[]> {
-    const r = await db.query<{ mean: string | null }>('SELECT avg(embedding)::text AS mean FROM product_vectors WHERE product_id = ANY($1::int[])', [ids]);
+    const r = await db.query<{ mean: string | null }>(
+      'SELECT avg(embedding)::text AS mean FROM product_vectors WHERE product_id = ANY($1::int[])',
+      [ids],
+    );
     const mean = r.rows[0]?.mean;
     if (!mean) return query;
     const m = JSON.parse(mean) as number[];
@@ -80,7 +85,10 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
   }
 
   async function hybrid(q: SearchQuery, signal?: AbortSignal): Promise<Map<number, number>> {
-    const [lex, v] = await Promise.all([lexical(q, CANDIDATES), embedder.embedQuery(withShoppingIntents(q.query), { signal })]);
+    const [lex, v] = await Promise.all([
+      lexical(q, CANDIDATES),
+      embedder.embedQuery(withShoppingIntents(q.query), { signal }),
+    ]);
     const first = fuseWeighted([lex, { ids: await nearest(v, q, CANDIDATES) }]);
     const top = best(first, FEEDBACK_DOCS);
     if (top.length === 0) return first;
@@ -90,7 +98,10 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
 
   async function browse(q: SearchQuery, limit: number): Promise<number[]> {
     const f = filterSql(q, 0);
-    const r = await db.query<{ id: number }>(`SELECT p.id FROM products p WHERE ${f.sql} ORDER BY p.title, p.id LIMIT ${limit}`, f.params);
+    const r = await db.query<{ id: number }>(
+      `SELECT p.id FROM products p WHERE ${f.sql} ORDER BY p.title, p.id LIMIT ${limit}`,
+      f.params,
+    );
     return r.rows.map((x) => x.id);
   }
 
@@ -103,7 +114,9 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
       const scores =
         mode === 'hybrid'
           ? await hybrid(q, opts.signal)
-          : fuseWeighted([mode === 'lexical' ? await lexical(q, CANDIDATES) : { ids: await vector(q, CANDIDATES, opts.signal) }]);
+          : fuseWeighted([
+              mode === 'lexical' ? await lexical(q, CANDIDATES) : { ids: await vector(q, CANDIDATES, opts.signal) },
+            ]);
       return loadSummaries(db, best(scores, limit), q, scores);
     },
   };

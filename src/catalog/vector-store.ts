@@ -8,10 +8,15 @@ export type ProgressFn = (done: number, total: number) => void;
  * Makes sure the vector tables match the embedder (provider and dimension, recorded in
  * embedding_state). When the provider changed, the vectors are dropped, to be re-embedded.
  */
-export async function prepareVectorTables(db: Database, embedder: Embedder): Promise<{ switched: boolean; previous: string | null }> {
+export async function prepareVectorTables(
+  db: Database,
+  embedder: Embedder,
+): Promise<{ switched: boolean; previous: string | null }> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [4_242_018]);
-    const state = await tx.query<{ provider: string; dimension: number }>('SELECT provider, dimension FROM embedding_state');
+    const state = await tx.query<{ provider: string; dimension: number }>(
+      'SELECT provider, dimension FROM embedding_state',
+    );
     const prev = state.rows[0];
     const same = prev && prev.provider === embedder.id && prev.dimension === embedder.dimension;
     if (!same) {
@@ -19,8 +24,11 @@ export async function prepareVectorTables(db: Database, embedder: Embedder): Pro
     }
     // ef_construction 200: bench:search measured HNSW recall@10 for shopper queries 0.61 → 0.87 at 10k
     // products for about twice the build time. An index built with the old default is rebuilt.
-    const idx = await tx.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'product_vectors_hnsw'`);
-    if (idx.rows[0] && !idx.rows[0].indexdef.includes('ef_construction')) await tx.exec('DROP INDEX product_vectors_hnsw');
+    const idx = await tx.query<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'product_vectors_hnsw'`,
+    );
+    if (idx.rows[0] && !idx.rows[0].indexdef.includes('ef_construction'))
+      await tx.exec('DROP INDEX product_vectors_hnsw');
     const d = embedder.dimension;
     await tx.exec(`
       CREATE TABLE IF NOT EXISTS product_vectors (

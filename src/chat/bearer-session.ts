@@ -7,6 +7,10 @@ export function requireSession(tokens: SessionTokens, req: Request): SessionClai
   const header = req.get('authorization') ?? '';
   const m = /^Bearer\s+(.+)$/i.exec(header);
   const claims = tokens.verify(m?.[1]);
-  if (!claims) throw new AuthError('auth:bad_session', 'Missing or invalid session token: start a session with POST /api/sessions.');
+  if (!claims)
+    throw new AuthError(
+      'auth:bad_session',
+      'Missing or invalid session token: start a session with POST /api/sessions.',
+    );
   return claims;
 }

@@ -46,7 +46,8 @@ export function createChatService(deps: ChatServiceDeps) {
   async function ownConversation(claims: SessionClaims, conversationId: string): Promise<Conversation> {
     const conv = await conversations.get(conversationId);
     // Another session's conversation does not exist, as far as this caller can tell.
-    if (!conv || conv.sessionId !== claims.sid) throw new NotFoundError('conversation:not_found', 'Conversation not found.');
+    if (!conv || conv.sessionId !== claims.sid)
+      throw new NotFoundError('conversation:not_found', 'Conversation not found.');
     return conv;
   }
 
@@ -55,7 +56,12 @@ export function createChatService(deps: ChatServiceDeps) {
     turnDone.delete(userMessageId);
   }
 
-  async function runOne(conversationId: string, userMessageId: number, text: string, attempt: string): Promise<'done' | 'failed' | 'skipped' | 'interrupted'> {
+  async function runOne(
+    conversationId: string,
+    userMessageId: number,
+    text: string,
+    attempt: string,
+  ): Promise<'done' | 'failed' | 'skipped' | 'interrupted'> {
     const conv = await conversations.get(conversationId);
     // Only a conversation the assistant owns gets an answer: never talk over a person, or while one is awaited.
     if (!conv || conv.status !== 'bot') return 'skipped';
@@ -71,11 +77,22 @@ export function createChatService(deps: ChatServiceDeps) {
     });
     try {
       await stream.start();
-      for await (const ev of runTurn(deps.turn, { conversation: conv, text, userMessageId, signal: controller.signal, shouldPersist: () => !stream.discarded })) {
+      for await (const ev of runTurn(deps.turn, {
+        conversation: conv,
+        text,
+        userMessageId,
+        signal: controller.signal,
+        shouldPersist: () => !stream.discarded,
+      })) {
         if (ev.type === 'text_delta') stream.delta(ev.text);
         else if (ev.type === 'tool_result' && CART_TOOLS.has(ev.name)) {
           const r = ev.result as CartChangeResult;
-          if (r && r.ok) await events.append(conversationId, { type: 'cart.updated', cart: toCartPayload(r.cart), actor: 'assistant' });
+          if (r && r.ok)
+            await events.append(conversationId, {
+              type: 'cart.updated',
+              cart: toCartPayload(r.cart),
+              actor: 'assistant',
+            });
         } else if (ev.type === 'handoff') {
           // The handoff started a new epoch (and told the shopper); this turn may still finish its reply.
           const now = await conversations.get(conversationId);
@@ -99,7 +116,13 @@ export function createChatService(deps: ChatServiceDeps) {
     } catch (err) {
       if (closing) return 'interrupted';
       logger.error('turn failed', { conversationId, err });
-      await stream.complete({ text: UNAVAILABLE, products: [], quickReplies: ['Talk to a person'], failed: true, retryable: true });
+      await stream.complete({
+        text: UNAVAILABLE,
+        products: [],
+        quickReplies: ['Talk to a person'],
+        failed: true,
+        retryable: true,
+      });
       return 'failed';
     } finally {
       running.delete(conversationId);
@@ -112,10 +135,12 @@ export function createChatService(deps: ChatServiceDeps) {
     if (existing) return existing;
     const p = (async () => {
       for (let next = await queue.next(conversationId); next; next = await queue.next(conversationId)) {
-        const outcome = await runOne(conversationId, next.userMessageId, next.text, randomUUID().slice(0, 8)).catch((err: unknown) => {
-          logger.error('turn crashed', { conversationId, err });
-          return 'failed' as const;
-        });
+        const outcome = await runOne(conversationId, next.userMessageId, next.text, randomUUID().slice(0, 8)).catch(
+          (err: unknown) => {
+            logger.error('turn crashed', { conversationId, err });
+            return 'failed' as const;
+          },
+        );
         if (outcome === 'interrupted' || closing) break;
         await queue.finish(next.userMessageId, outcome);
         settle(next.userMessageId);
@@ -137,9 +162,18 @@ export function createChatService(deps: ChatServiceDeps) {
          FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,
         [conv.id, input.clientMessageId],
       );
-      if (dup.rows[0]) return { messageId: `u_${dup.rows[0].id}`, seq: dup.rows[0].seq ?? 0, queued: false, userMessageId: dup.rows[0].id };
+      if (dup.rows[0])
+        return {
+          messageId: `u_${dup.rows[0].id}`,
+          seq: dup.rows[0].seq ?? 0,
+          queued: false,
+          userMessageId: dup.rows[0].id,
+        };
       if (conv.status === 'closed') {
-        await deps.db.query(`UPDATE conversations SET status = 'bot', assigned_agent = NULL, epoch = epoch + 1 WHERE id = $1 AND status = 'closed'`, [conv.id]);
+        await deps.db.query(
+          `UPDATE conversations SET status = 'bot', assigned_agent = NULL, epoch = epoch + 1 WHERE id = $1 AND status = 'closed'`,
+          [conv.id],
+        );
         await events.append(conv.id, { type: 'status.changed', status: 'bot', text: 'The assistant is back.' });
         conv = (await conversations.get(conv.id))!;
       }
@@ -149,7 +183,17 @@ export function createChatService(deps: ChatServiceDeps) {
           `INSERT INTO messages (conversation_id, role, content, epoch, client_message_id, turn_state) VALUES ($1, 'user', $2, $3, $4, $5) RETURNING id`,
           [conv.id, input.text, conv.epoch, input.clientMessageId, botAnswers ? 'pending' : 'skipped'],
         );
-        const e = await events.append(conv.id, { type: 'message.created', messageId: `u_${m.rows[0].id}`, role: 'user', text: input.text, clientMessageId: input.clientMessageId }, tx);
+        const e = await events.append(
+          conv.id,
+          {
+            type: 'message.created',
+            messageId: `u_${m.rows[0].id}`,
+            role: 'user',
+            text: input.text,
+            clientMessageId: input.clientMessageId,
+          },
+          tx,
+        );
         return { id: m.rows[0].id, event: e };
       });
       events.publish([event]);
@@ -164,7 +208,10 @@ export function createChatService(deps: ChatServiceDeps) {
       return new Promise((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
         const list = turnDone.get(userMessageId) ?? [];
-        list.push(() => (clearTimeout(timer), resolve()));
+        list.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
         turnDone.set(userMessageId, list);
         void deps.db
           .query<{ turn_state: string | null }>('SELECT turn_state FROM messages WHERE id = $1', [userMessageId])
@@ -182,7 +229,8 @@ export function createChatService(deps: ChatServiceDeps) {
     async retry(claims: SessionClaims, conversationId: string, messageId: string): Promise<boolean> {
       await ownConversation(claims, conversationId);
       const m = /^a_(\d+)_/.exec(messageId);
-      if (!m || !(await queue.requeue(conversationId, Number(m[1])))) throw new NotFoundError('message:not_found', 'There is no failed answer to retry.');
+      if (!m || !(await queue.requeue(conversationId, Number(m[1]))))
+        throw new NotFoundError('message:not_found', 'There is no failed answer to retry.');
       void pump(conversationId);
       return true;
     },
@@ -196,21 +244,33 @@ export function createChatService(deps: ChatServiceDeps) {
       return cart;
     },
 
-    after: (conversationId: string, afterSeq: number): Promise<ConversationEvent[]> => events.after(conversationId, afterSeq),
+    after: (conversationId: string, afterSeq: number): Promise<ConversationEvent[]> =>
+      events.after(conversationId, afterSeq),
     lastSeq: (conversationId: string): Promise<number> => events.lastSeq(conversationId),
 
     /** Ends turns a stopped process left half done (failed, retryable), and resumes waiting ones. */
     async recover(): Promise<void> {
       for (const t of await queue.interrupted()) {
         const evs = await events.after(t.conversationId, 0);
-        const started = evs.filter((e) => e.type === 'message.started' && e.messageId.startsWith(`a_${t.userMessageId}_`));
+        const started = evs.filter(
+          (e) => e.type === 'message.started' && e.messageId.startsWith(`a_${t.userMessageId}_`),
+        );
         for (const s of started) {
           if (s.type !== 'message.started') continue;
           if (evs.some((e) => e.type === 'message.completed' && e.messageId === s.messageId)) continue;
-          const partial = evs.filter((e) => e.type === 'message.delta' && e.messageId === s.messageId).map((e) => (e.type === 'message.delta' ? e.text : '')).join('');
+          const partial = evs
+            .filter((e) => e.type === 'message.delta' && e.messageId === s.messageId)
+            .map((e) => (e.type === 'message.delta' ? e.text : ''))
+            .join('');
           await events.append(t.conversationId, {
-            type: 'message.completed', messageId: s.messageId, role: 'assistant', text: partial ? `${partial}\n\n${INTERRUPTED}` : INTERRUPTED,
-            products: [], quickReplies: [], failed: true, retryable: true,
+            type: 'message.completed',
+            messageId: s.messageId,
+            role: 'assistant',
+            text: partial ? `${partial}\n\n${INTERRUPTED}` : INTERRUPTED,
+            products: [],
+            quickReplies: [],
+            failed: true,
+            retryable: true,
           });
         }
         await queue.finish(t.userMessageId, 'failed');

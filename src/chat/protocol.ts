@@ -21,16 +21,22 @@ export type {
 } from '../conversations/event-types.js';
 export type { Ack } from '../shared/ack.js';
 
-
 const conversationId = z.string().min(1).max(100);
 const sku = z.string().trim().min(1).max(120);
 
-export const joinPayload = z.strictObject({ conversationId: conversationId.optional(), afterSeq: z.number().int().min(0).default(0) });
+export const joinPayload = z.strictObject({
+  conversationId: conversationId.optional(),
+  afterSeq: z.number().int().min(0).default(0),
+});
 export const sendPayload = z.strictObject({
   conversationId,
   /** Client-made id: sending the same message twice (a retry after reconnect) stores it once. */
   clientMessageId: z.string().min(8).max(100),
-  text: z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_CHARS, `message is longer than ${MAX_MESSAGE_CHARS} characters`),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'message is empty')
+    .max(MAX_MESSAGE_CHARS, `message is longer than ${MAX_MESSAGE_CHARS} characters`),
 });
 export const stopPayload = z.strictObject({ conversationId });
 export const retryPayload = z.strictObject({ conversationId, messageId: z.string().min(1).max(100) });
@@ -38,7 +44,11 @@ export const cartAddPayload = z.strictObject({ sku, quantity: z.number().int().m
 export const cartSetPayload = z.strictObject({ sku, quantity: z.number().int().min(0).max(20) });
 export const cartRemovePayload = z.strictObject({ sku });
 export const typingPayload = z.strictObject({ conversationId, isTyping: z.boolean() });
-export const ratePayload = z.strictObject({ conversationId, rating: z.number().int().min(1).max(5), comment: z.string().max(1_000).optional() });
+export const ratePayload = z.strictObject({
+  conversationId,
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(1_000).optional(),
+});
 
 export interface JoinResult {
   conversationId: string;
@@ -52,7 +62,10 @@ export interface JoinResult {
 
 export interface ClientToServerEvents {
   'conversation:join': (p: z.input<typeof joinPayload>, ack: (r: Ack<JoinResult>) => void) => void;
-  'message:send': (p: z.input<typeof sendPayload>, ack: (r: Ack<{ messageId: string; seq: number; queued: boolean }>) => void) => void;
+  'message:send': (
+    p: z.input<typeof sendPayload>,
+    ack: (r: Ack<{ messageId: string; seq: number; queued: boolean }>) => void,
+  ) => void;
   'turn:stop': (p: z.input<typeof stopPayload>, ack: (r: Ack<{ stopped: boolean }>) => void) => void;
   'turn:retry': (p: z.input<typeof retryPayload>, ack: (r: Ack<{ queued: boolean }>) => void) => void;
   'cart:add': (p: z.input<typeof cartAddPayload>, ack: (r: Ack<CartPayload>) => void) => void;
@@ -69,7 +82,11 @@ export interface ServerToClientEvents {
 /** `POST /api/sessions` body: a signed-in shopper passes the id and HMAC the shop computed. */
 export const sessionRequestSchema = z.strictObject({
   customerId: z.string().trim().min(1).max(100).optional(),
-  customerHash: z.string().trim().regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256').optional(),
+  customerHash: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256')
+    .optional(),
   /** An existing session token to carry on (e.g. an anonymous shopper who just signed in). */
   token: z.string().max(1_000).optional(),
 });

@@ -25,8 +25,15 @@ export async function startSession(
 ): Promise<SessionResponse & { claims: SessionClaims }> {
   let customer: { id: string; firstName: string } | null = null;
   if (req.customerId !== undefined || req.customerHash !== undefined) {
-    if (!req.customerId || !req.customerHash || !verifyIdentity(deps.identitySecret, req.customerId, req.customerHash)) {
-      throw new AuthError('auth:bad_identity', 'The customer identity could not be verified (wrong customerId or customerHash).');
+    if (
+      !req.customerId ||
+      !req.customerHash ||
+      !verifyIdentity(deps.identitySecret, req.customerId, req.customerHash)
+    ) {
+      throw new AuthError(
+        'auth:bad_identity',
+        'The customer identity could not be verified (wrong customerId or customerHash).',
+      );
     }
     const profile = await deps.customers.profile(req.customerId);
     if (!profile) throw new AuthError('auth:unknown_customer', 'This customer is not known to the shop.');
@@ -40,10 +47,20 @@ export async function startSession(
   await deps.carts.ensure(cartId, { currency: deps.currency, customerId: customer?.id ?? null });
   let conversation = await deps.conversations.latestForSession(sid);
   if (!conversation) {
-    conversation = await deps.conversations.create({ sessionId: sid, customerId: customer?.id ?? null, cartId, channel: req.channel });
+    conversation = await deps.conversations.create({
+      sessionId: sid,
+      customerId: customer?.id ?? null,
+      cartId,
+      channel: req.channel,
+    });
   } else if (customer && conversation.customerId !== customer.id) {
     await deps.conversations.attachCustomer(conversation.id, customer.id);
   }
   const claims = { sid, cid: customer?.id ?? null };
-  return { token: deps.tokens.issue(claims), conversationId: conversation.id, customer, claims: { ...claims, iat: Date.now() } };
+  return {
+    token: deps.tokens.issue(claims),
+    conversationId: conversation.id,
+    customer,
+    claims: { ...claims, iat: Date.now() },
+  };
 }

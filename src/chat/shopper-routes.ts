@@ -12,7 +12,11 @@ import { parseInput } from '../shared/parse-input.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
 
 const messageBody = z.strictObject({
-  text: z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'message is empty')
+    .max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`),
   clientMessageId: z.string().min(8).max(100).optional(),
 });
 const afterQuery = z.strictObject({ after: z.coerce.number().int().min(0).default(0) });
@@ -30,27 +34,43 @@ export interface ChannelMessage {
   failed?: boolean;
 }
 
-/** Messages as the channel API shows them: the shopper's, the assistant's finished replies, agents' and system lines. */
+/**
+ * Messages as the channel API shows them: the shopper's, the assistant's finished replies, agents' and system lines.
+ */
 export function toChannelMessages(events: ConversationEvent[]): ChannelMessage[] {
   return events.flatMap((e): ChannelMessage[] => {
-    if (e.type === 'message.created') return [{ seq: e.seq, id: e.messageId, role: e.role, text: e.text, products: [], quickReplies: [] }];
+    if (e.type === 'message.created')
+      return [{ seq: e.seq, id: e.messageId, role: e.role, text: e.text, products: [], quickReplies: [] }];
     if (e.type === 'message.completed') {
-      return [{ seq: e.seq, id: e.messageId, role: e.role, text: e.text, products: e.products, quickReplies: e.quickReplies, ...(e.failed ? { failed: true } : {}) }];
+      return [
+        {
+          seq: e.seq,
+          id: e.messageId,
+          role: e.role,
+          text: e.text,
+          products: e.products,
+          quickReplies: e.quickReplies,
+          ...(e.failed ? { failed: true } : {}),
+        },
+      ];
     }
-    if (e.type === 'status.changed' && e.text) return [{ seq: e.seq, id: `s_${e.seq}`, role: 'system' as const, text: e.text, products: [], quickReplies: [] }];
+    if (e.type === 'status.changed' && e.text)
+      return [{ seq: e.seq, id: `s_${e.seq}`, role: 'system' as const, text: e.text, products: [], quickReplies: [] }];
     return [];
   });
 }
 
 /** The shopper channel REST API (docs/api.md): sessions, conversations and the cart. */
-export function shopperRoutes(deps: SessionDeps & {
-  tokens: SessionTokens;
-  chat: ChatService;
-  conversations: ConversationStore;
-  carts: CartStore;
-  limits: { perSession: RateLimiter; perIp: RateLimiter };
-  turnTimeoutMs: number;
-}): Router {
+export function shopperRoutes(
+  deps: SessionDeps & {
+    tokens: SessionTokens;
+    chat: ChatService;
+    conversations: ConversationStore;
+    carts: CartStore;
+    limits: { perSession: RateLimiter; perIp: RateLimiter };
+    turnTimeoutMs: number;
+  },
+): Router {
   const r = Router();
   const { chat } = deps;
 
@@ -68,9 +88,16 @@ export function shopperRoutes(deps: SessionDeps & {
     const conversationId = String(req.params.id);
     await chat.ownConversation(claims, conversationId);
     const before = await chat.lastSeq(conversationId);
-    const sent = await chat.send(claims, { conversationId, clientMessageId: body.clientMessageId ?? `api_${Date.now()}_${Math.random().toString(36).slice(2)}`, text: body.text });
+    const sent = await chat.send(claims, {
+      conversationId,
+      clientMessageId: body.clientMessageId ?? `api_${Date.now()}_${Math.random().toString(36).slice(2)}`,
+      text: body.text,
+    });
     await chat.waitForTurn(sent.userMessageId, deps.turnTimeoutMs);
-    const [events, conv] = await Promise.all([chat.after(conversationId, before), deps.conversations.get(conversationId)]);
+    const [events, conv] = await Promise.all([
+      chat.after(conversationId, before),
+      deps.conversations.get(conversationId),
+    ]);
     const cart = await deps.carts.view(conv!.cartId);
     res.json({ messages: toChannelMessages(events), cart: toCartPayload(cart), status: conv!.status });
   });
@@ -92,13 +119,21 @@ export function shopperRoutes(deps: SessionDeps & {
   r.post('/api/cart/items', async (req, res) => {
     const claims = requireSession(deps.tokens, req);
     const b = parseInput(addBody, req.body, 'field');
-    res.json(toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.add(cartId, b.sku, b.quantity, actor(claims.sid)))));
+    res.json(
+      toCartPayload(
+        await chat.changeCart(claims, (cartId) => deps.carts.add(cartId, b.sku, b.quantity, actor(claims.sid))),
+      ),
+    );
   });
   r.patch('/api/cart/items/:sku', async (req, res) => {
     const claims = requireSession(deps.tokens, req);
     const b = parseInput(setBody, req.body, 'field');
     const s = parseInput(sku, req.params.sku, 'sku');
-    res.json(toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.setQuantity(cartId, s, b.quantity, actor(claims.sid)))));
+    res.json(
+      toCartPayload(
+        await chat.changeCart(claims, (cartId) => deps.carts.setQuantity(cartId, s, b.quantity, actor(claims.sid))),
+      ),
+    );
   });
   r.delete('/api/cart/items/:sku', async (req, res) => {
     const claims = requireSession(deps.tokens, req);

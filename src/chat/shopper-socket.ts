@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { CartStore } from '../carts/cart-store.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import { AuthError } from '../errors.js';
@@ -10,8 +10,19 @@ import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { EventLog } from '../conversations/event-log.js';
 import { toCartPayload } from '../conversations/product-cards.js';
 import {
-  cartAddPayload, cartRemovePayload, cartSetPayload, joinPayload, ratePayload, retryPayload, sendPayload, SHOPPER_NAMESPACE,
-  stopPayload, typingPayload, type ClientToServerEvents, type JoinResult, type ServerToClientEvents,
+  cartAddPayload,
+  cartRemovePayload,
+  cartSetPayload,
+  joinPayload,
+  ratePayload,
+  retryPayload,
+  sendPayload,
+  SHOPPER_NAMESPACE,
+  stopPayload,
+  typingPayload,
+  type ClientToServerEvents,
+  type JoinResult,
+  type ServerToClientEvents,
 } from './protocol.js';
 import type { SessionClaims, SessionTokens } from '../identity/session-tokens.js';
 import { handleEvent } from '../shared/handle-event.js';
@@ -30,7 +41,12 @@ export interface ShopperSocketDeps {
   onRating?: (conversationId: string, rating: number, comment: string | undefined) => Promise<void>;
 }
 
-type ShopperSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { claims: SessionClaims }>;
+type ShopperSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { claims: SessionClaims }
+>;
 
 const room = (conversationId: string) => `conv:${conversationId}`;
 
@@ -41,7 +57,10 @@ export function attachShopperSocket(deps: ShopperSocketDeps): () => void {
 
   nsp.use((socket, next) => {
     const claims = deps.tokens.verify((socket.handshake.auth as { token?: string } | undefined)?.token);
-    if (!claims) return next(new AuthError('auth:bad_session', 'Missing or invalid session token: start a session with POST /api/sessions.'));
+    if (!claims)
+      return next(
+        new AuthError('auth:bad_session', 'Missing or invalid session token: start a session with POST /api/sessions.'),
+      );
     (socket as ShopperSocket).data.claims = claims;
     next();
   });
@@ -57,7 +76,11 @@ export function attachShopperSocket(deps: ShopperSocketDeps): () => void {
       const conv = p.conversationId
         ? await chat.ownConversation(claims, p.conversationId)
         : await deps.conversations.latestForSession(claims.sid);
-      if (!conv) throw new AuthError('auth:bad_session', 'This session has no conversation yet: start one with POST /api/sessions.');
+      if (!conv)
+        throw new AuthError(
+          'auth:bad_session',
+          'This session has no conversation yet: start one with POST /api/sessions.',
+        );
       // Join first, then read: an event in between arrives twice, and the client keeps one by seq.
       await socket.join(room(conv.id));
       const [events, cart, profile] = await Promise.all([
@@ -84,9 +107,17 @@ export function attachShopperSocket(deps: ShopperSocketDeps): () => void {
     on('turn:stop', stopPayload, async (p) => ({ stopped: await chat.stop(claims, p.conversationId) }));
     on('turn:retry', retryPayload, async (p) => ({ queued: await chat.retry(claims, p.conversationId, p.messageId) }));
     const actor = { kind: 'shopper' as const, id: claims.sid };
-    on('cart:add', cartAddPayload, async (p) => toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.add(cartId, p.sku, p.quantity, actor))));
-    on('cart:set', cartSetPayload, async (p) => toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.setQuantity(cartId, p.sku, p.quantity, actor))));
-    on('cart:remove', cartRemovePayload, async (p) => toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.remove(cartId, p.sku, actor))));
+    on('cart:add', cartAddPayload, async (p) =>
+      toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.add(cartId, p.sku, p.quantity, actor))),
+    );
+    on('cart:set', cartSetPayload, async (p) =>
+      toCartPayload(
+        await chat.changeCart(claims, (cartId) => deps.carts.setQuantity(cartId, p.sku, p.quantity, actor)),
+      ),
+    );
+    on('cart:remove', cartRemovePayload, async (p) =>
+      toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.remove(cartId, p.sku, actor))),
+    );
     on('typing:set', typingPayload, async (p) => {
       await chat.ownConversation(claims, p.conversationId);
       deps.onTyping?.(p.conversationId, p.isTyping);

@@ -22,7 +22,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     const embedder = await createAppEmbedder(config);
     const paths = args.map((a) => path.resolve(a));
-    const { report, failed } = await importCatalog({ db, embedder }, paths, { currency: config.shop.currency, out: process.stderr });
+    const { report, failed } = await importCatalog({ db, embedder }, paths, {
+      currency: config.shop.currency,
+      out: process.stderr,
+    });
     process.stdout.write(report);
     return failed > 0 ? 1 : 0;
   } finally {

@@ -35,19 +35,34 @@ async function main(): Promise<number> {
     const embedder = await createAppEmbedder(config);
     const count = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
     if (count.rows[0].n === 0) {
-      const { report } = await importCatalog({ db, embedder }, config.catalogDir, { currency: config.shop.currency, out: process.stderr });
+      const { report } = await importCatalog({ db, embedder }, config.catalogDir, {
+        currency: config.shop.currency,
+        out: process.stderr,
+      });
       process.stderr.write(report);
     }
     const model = createModel(config, { categories: await listCategories(db) });
     const core = await buildCore({ config: { ...config, promptsWatch: true }, db, embedder, model, logger });
     const customerId = values.customer ?? null;
-    if (customerId && !(await core.customers.profile(customerId))) throw new AppError('cli:unknown_customer', `No customer ${customerId}.`, { status: 400 });
+    if (customerId && !(await core.customers.profile(customerId)))
+      throw new AppError('cli:unknown_customer', `No customer ${customerId}.`, { status: 400 });
     const sid = `cli_${Date.now().toString(36)}`;
     await core.carts.ensure(`cart_${sid}`, { currency: config.shop.currency, customerId });
-    const conversation = await core.conversations.create({ sessionId: sid, customerId, cartId: `cart_${sid}`, channel: 'cli' });
-    console.log(`${config.shop.name} assistant (${model.id})${customerId ? `, signed in as ${customerId}` : ''}. Type /exit to leave.`);
+    const conversation = await core.conversations.create({
+      sessionId: sid,
+      customerId,
+      cartId: `cart_${sid}`,
+      channel: 'cli',
+    });
+    console.log(
+      `${config.shop.name} assistant (${model.id})${customerId ? `, signed in as ${customerId}` : ''}. Type /exit to leave.`,
+    );
 
-    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    const rl = readline.createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: process.stdin.isTTY,
+    });
     const prompt = () => process.stdout.write('\nyou> ');
     prompt();
     // The line iterator buffers, so piped input (a script of messages) is read line by line too.

@@ -19,8 +19,13 @@ export function renderTurnEvent(ev: TurnEvent, opts: { showTools: boolean }): st
     case 'handoff':
       return `\n${dim(`  ☎ handed to a person (${ev.urgency}): ${ev.reason}`)}\n`;
     case 'completed': {
-      const cards = ev.reply.products.map((p, i) => `  [${i + 1}] ${p.title} — ${p.price.formatted}${p.inStock ? '' : ' (out of stock)'}  ${dim(p.handle)}`);
-      const meta = dim(`  (${ev.reply.meta.model}, prompt ${ev.reply.meta.promptVersion}, ${Math.round(ev.reply.meta.timings.totalMs)} ms)`);
+      const cards = ev.reply.products.map(
+        (p, i) =>
+          `  [${i + 1}] ${p.title} — ${p.price.formatted}${p.inStock ? '' : ' (out of stock)'}  ${dim(p.handle)}`,
+      );
+      const meta = dim(
+        `  (${ev.reply.meta.model}, prompt ${ev.reply.meta.promptVersion}, ${Math.round(ev.reply.meta.timings.totalMs)} ms)`,
+      );
       return `\n${cards.length ? `${cards.join('\n')}\n` : ''}${ev.reply.meta.priceMismatch ? `${dim('  (price in text corrected by the cards)')}\n` : ''}${meta}\n`;
     }
     case 'failed':

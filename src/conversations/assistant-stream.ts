@@ -6,7 +6,14 @@ import type { ConversationEventBody } from './event-types.js';
  * conversation. Text deltas are coalesced (every ~40 ms) so the log stays small. Once a human
  * has taken over, everything further is discarded and `discarded` turns true.
  */
-export function createAssistantStream(deps: { events: EventLog; conversationId: string; messageId: string; epoch: number; onDiscard: () => void; onError?: (err: unknown) => void }) {
+export function createAssistantStream(deps: {
+  events: EventLog;
+  conversationId: string;
+  messageId: string;
+  epoch: number;
+  onDiscard: () => void;
+  onError?: (err: unknown) => void;
+}) {
   let epoch = deps.epoch;
   let buffer = '';
   let streamed = '';
@@ -55,7 +62,9 @@ export function createAssistantStream(deps: { events: EventLog; conversationId: 
       if (buffer.length > 400) void flush();
       else timer ??= setTimeout(() => void flush(), 40);
     },
-    async complete(body: Omit<Extract<ConversationEventBody, { type: 'message.completed' }>, 'type' | 'messageId' | 'role'>) {
+    async complete(
+      body: Omit<Extract<ConversationEventBody, { type: 'message.completed' }>, 'type' | 'messageId' | 'role'>,
+    ) {
       await flush();
       await emit({ type: 'message.completed', messageId: deps.messageId, role: 'assistant', ...body });
       await chain;

@@ -49,13 +49,29 @@ export interface NewMessage {
 }
 
 interface ConvRow {
-  id: string; session_id: string; customer_id: string | null; cart_id: string; channel: string; status: ConversationStatus;
-  assigned_agent: string | null; epoch: number; language: string | null; created_at: Date;
+  id: string;
+  session_id: string;
+  customer_id: string | null;
+  cart_id: string;
+  channel: string;
+  status: ConversationStatus;
+  assigned_agent: string | null;
+  epoch: number;
+  language: string | null;
+  created_at: Date;
 }
 
 const toConversation = (r: ConvRow): Conversation => ({
-  id: r.id, sessionId: r.session_id, customerId: r.customer_id, cartId: r.cart_id, channel: r.channel, status: r.status,
-  assignedAgent: r.assigned_agent, epoch: r.epoch, language: r.language, createdAt: new Date(r.created_at).toISOString(),
+  id: r.id,
+  sessionId: r.session_id,
+  customerId: r.customer_id,
+  cartId: r.cart_id,
+  channel: r.channel,
+  status: r.status,
+  assignedAgent: r.assigned_agent,
+  epoch: r.epoch,
+  language: r.language,
+  createdAt: new Date(r.created_at).toISOString(),
 });
 
 /** Conversations and their stored messages. */
@@ -66,13 +82,28 @@ export function createConversationStore(deps: { db: Database }) {
     const r = await q.query<{ id: number }>(
       `INSERT INTO messages (conversation_id, role, content, tool_calls, tool_call_id, tool_name, epoch, meta)
        VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb) RETURNING id`,
-      [conversationId, m.role, m.content, m.toolCalls ? toJson(m.toolCalls) : null, m.toolCallId ?? null, m.toolName ?? null, m.epoch ?? 0, toJson(m.meta ?? {})],
+      [
+        conversationId,
+        m.role,
+        m.content,
+        m.toolCalls ? toJson(m.toolCalls) : null,
+        m.toolCallId ?? null,
+        m.toolName ?? null,
+        m.epoch ?? 0,
+        toJson(m.meta ?? {}),
+      ],
     );
     return r.rows[0].id;
   }
 
   return {
-    async create(c: { id?: string; sessionId: string; customerId: string | null; cartId: string; channel?: string }): Promise<Conversation> {
+    async create(c: {
+      id?: string;
+      sessionId: string;
+      customerId: string | null;
+      cartId: string;
+      channel?: string;
+    }): Promise<Conversation> {
       const r = await db.query<ConvRow>(
         `INSERT INTO conversations (id, session_id, customer_id, cart_id, channel) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [c.id ?? `conv_${randomUUID()}`, c.sessionId, c.customerId, c.cartId, c.channel ?? 'web'],
@@ -84,7 +115,10 @@ export function createConversationStore(deps: { db: Database }) {
       return r.rows[0] ? toConversation(r.rows[0]) : null;
     },
     async latestForSession(sessionId: string): Promise<Conversation | null> {
-      const r = await db.query<ConvRow>('SELECT * FROM conversations WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1', [sessionId]);
+      const r = await db.query<ConvRow>(
+        'SELECT * FROM conversations WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1',
+        [sessionId],
+      );
       return r.rows[0] ? toConversation(r.rows[0]) : null;
     },
     /** Ties an anonymous conversation to the customer who just signed in. */
@@ -92,7 +126,10 @@ export function createConversationStore(deps: { db: Database }) {
       await db.query('UPDATE conversations SET customer_id = $2, updated_at = now() WHERE id = $1', [id, customerId]);
     },
     async setLanguage(id: string, language: string): Promise<void> {
-      await db.query('UPDATE conversations SET language = $2 WHERE id = $1 AND language IS DISTINCT FROM $2', [id, language]);
+      await db.query('UPDATE conversations SET language = $2 WHERE id = $1 AND language IS DISTINCT FROM $2', [
+        id,
+        language,
+      ]);
     },
     append: (conversationId: string, m: NewMessage) => insertMessage(db, conversationId, m),
     /** Appends several messages atomically: a tool call is never stored without its result. */
@@ -104,12 +141,29 @@ export function createConversationStore(deps: { db: Database }) {
       }),
     async messages(conversationId: string, opts: { afterId?: number } = {}): Promise<StoredMessage[]> {
       const r = await db.query<{
-        id: number; role: StoredRole; content: string | null; tool_calls: StoredToolCall[] | null; tool_call_id: string | null;
-        tool_name: string | null; epoch: number; meta: Record<string, unknown>; created_at: Date;
-      }>('SELECT * FROM messages WHERE conversation_id = $1 AND id > $2 ORDER BY id', [conversationId, opts.afterId ?? 0]);
+        id: number;
+        role: StoredRole;
+        content: string | null;
+        tool_calls: StoredToolCall[] | null;
+        tool_call_id: string | null;
+        tool_name: string | null;
+        epoch: number;
+        meta: Record<string, unknown>;
+        created_at: Date;
+      }>('SELECT * FROM messages WHERE conversation_id = $1 AND id > $2 ORDER BY id', [
+        conversationId,
+        opts.afterId ?? 0,
+      ]);
       return r.rows.map((m) => ({
-        id: m.id, role: m.role, content: m.content, toolCalls: m.tool_calls, toolCallId: m.tool_call_id, toolName: m.tool_name,
-        epoch: m.epoch, meta: m.meta, createdAt: new Date(m.created_at).toISOString(),
+        id: m.id,
+        role: m.role,
+        content: m.content,
+        toolCalls: m.tool_calls,
+        toolCallId: m.tool_call_id,
+        toolName: m.tool_name,
+        epoch: m.epoch,
+        meta: m.meta,
+        createdAt: new Date(m.created_at).toISOString(),
       }));
     },
   };

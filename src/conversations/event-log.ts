@@ -11,7 +11,11 @@ export interface EventLog {
    * epoch), checked in the same statement that takes the sequence number. Returns null when a
    * human took over or the conversation closed: the output is discarded, never sent.
    */
-  appendIfAssistantOwns(conversationId: string, epoch: number, body: ConversationEventBody): Promise<ConversationEvent | null>;
+  appendIfAssistantOwns(
+    conversationId: string,
+    epoch: number,
+    body: ConversationEventBody,
+  ): Promise<ConversationEvent | null>;
   /** Every event after `afterSeq`, in order. */
   after(conversationId: string, afterSeq: number, limit?: number): Promise<ConversationEvent[]>;
   lastSeq(conversationId: string): Promise<number>;
@@ -29,10 +33,18 @@ export function createEventLog(deps: { db: Database }): EventLog {
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
 
-  async function insert(q: Queryable, conversationId: string, body: ConversationEventBody, epoch?: number): Promise<ConversationEvent | null> {
+  async function insert(
+    q: Queryable,
+    conversationId: string,
+    body: ConversationEventBody,
+    epoch?: number,
+  ): Promise<ConversationEvent | null> {
     const seq =
       epoch === undefined
-        ? await q.query<{ last_seq: number }>('UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq', [conversationId])
+        ? await q.query<{ last_seq: number }>(
+            'UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
+            [conversationId],
+          )
         : await q.query<{ last_seq: number }>(
             `UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 AND status IN ('bot', 'queued') AND epoch = $2 RETURNING last_seq`,
             [conversationId, epoch],
@@ -55,7 +67,9 @@ export function createEventLog(deps: { db: Database }): EventLog {
       return event;
     },
     async append(conversationId, body, tx) {
-      const event = (tx ? await insert(tx, conversationId, body) : await deps.db.transaction((t) => insert(t, conversationId, body)))!;
+      const event = (
+        tx ? await insert(tx, conversationId, body) : await deps.db.transaction((t) => insert(t, conversationId, body))
+      )!;
       // Inside a caller's transaction, the caller publishes after commit.
       if (!tx) bus.emit('event', event);
       return event;
@@ -65,10 +79,17 @@ export function createEventLog(deps: { db: Database }): EventLog {
         'SELECT seq, body, created_at FROM conversation_events WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
         [conversationId, afterSeq, limit],
       );
-      return r.rows.map((row) => ({ ...row.body, conversationId, seq: row.seq, at: new Date(row.created_at).toISOString() }));
+      return r.rows.map((row) => ({
+        ...row.body,
+        conversationId,
+        seq: row.seq,
+        at: new Date(row.created_at).toISOString(),
+      }));
     },
     async lastSeq(conversationId) {
-      const r = await deps.db.query<{ last_seq: number }>('SELECT last_seq FROM conversations WHERE id = $1', [conversationId]);
+      const r = await deps.db.query<{ last_seq: number }>('SELECT last_seq FROM conversations WHERE id = $1', [
+        conversationId,
+      ]);
       return r.rows[0]?.last_seq ?? 0;
     },
     publish(events) {

@@ -47,7 +47,10 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
     /** Queues a conversation for a person and tells the shopper their place and wait (or when the team is back). */
     async requestHuman(conversationId: string, req: QueueRequest): Promise<{ queuePosition: number }> {
       return inTx(async (tx, out) => {
-        await tx.query('INSERT INTO human_requests (conversation_id, source, reason, urgency) VALUES ($1, $2, $3, $4)', [conversationId, req.source, req.reason, req.urgency]);
+        await tx.query(
+          'INSERT INTO human_requests (conversation_id, source, reason, urgency) VALUES ($1, $2, $3, $4)',
+          [conversationId, req.source, req.reason, req.urgency],
+        );
         const moved = await tx.query(
           `UPDATE conversations SET status = 'queued', epoch = epoch + 1, queued_at = now(), updated_at = now() WHERE id = $1 AND status IN ('bot', 'closed')`,
           [conversationId],
@@ -62,7 +65,9 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
           const text = open
             ? `You're in the queue (about ${queuePosition * MINUTES_PER_WAITING_SHOPPER} min). A member of our team will join here.`
             : `Our team is away right now and will reply ${nextOpening(deps.hours, now())}. Leave your email address here and we'll answer by email too; your request stays in the queue.`;
-          out.push(await events.append(conversationId, { type: 'status.changed', status: 'queued', queuePosition, text }, tx));
+          out.push(
+            await events.append(conversationId, { type: 'status.changed', status: 'queued', queuePosition, text }, tx),
+          );
         }
         return { queuePosition };
       });
@@ -79,12 +84,30 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
         if (won.rowCount === 0) {
           const c = await current(tx, conversationId);
           if (c.status === 'human' && c.assigned_agent === agent.email) return;
-          if (c.status === 'human') throw new ConflictError('handoff:already_taken', `Already taken by ${c.name ?? c.assigned_agent}.`);
+          if (c.status === 'human')
+            throw new ConflictError('handoff:already_taken', `Already taken by ${c.name ?? c.assigned_agent}.`);
           throw new ConflictError('handoff:closed', 'This conversation is closed.');
         }
-        await tx.query('UPDATE human_requests SET resolved_at = now() WHERE conversation_id = $1 AND resolved_at IS NULL', [conversationId]);
-        await tx.query(`UPDATE messages SET turn_state = 'skipped' WHERE conversation_id = $1 AND turn_state = 'pending'`, [conversationId]);
-        out.push(await events.append(conversationId, { type: 'status.changed', status: 'human', agentName: agent.name, text: `${agent.name} joined the conversation.` }, tx));
+        await tx.query(
+          'UPDATE human_requests SET resolved_at = now() WHERE conversation_id = $1 AND resolved_at IS NULL',
+          [conversationId],
+        );
+        await tx.query(
+          `UPDATE messages SET turn_state = 'skipped' WHERE conversation_id = $1 AND turn_state = 'pending'`,
+          [conversationId],
+        );
+        out.push(
+          await events.append(
+            conversationId,
+            {
+              type: 'status.changed',
+              status: 'human',
+              agentName: agent.name,
+              text: `${agent.name} joined the conversation.`,
+            },
+            tx,
+          ),
+        );
       });
     },
 
@@ -97,11 +120,25 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
           [conversationId, agent.email],
         );
         if (r.rowCount === 0) throw await notYours(tx, conversationId);
-        out.push(await events.append(conversationId, { type: 'status.changed', status: 'bot', agentName: agent.name, text: `${agent.name} left — the assistant is back.` }, tx));
+        out.push(
+          await events.append(
+            conversationId,
+            {
+              type: 'status.changed',
+              status: 'bot',
+              agentName: agent.name,
+              text: `${agent.name} left — the assistant is back.`,
+            },
+            tx,
+          ),
+        );
       });
     },
 
-    /** Closes with a resolution; the shopper is asked for a rating. A closed conversation reopens when the shopper writes. */
+    /**
+     * Closes with a resolution; the shopper is asked for a rating. A closed conversation reopens when the shopper
+     * writes.
+     */
     async close(conversationId: string, agent: HandoffAgent, resolution: string): Promise<void> {
       return inTx(async (tx, out) => {
         const r = await tx.query(
@@ -110,8 +147,22 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
           [conversationId, agent.email, resolution],
         );
         if (r.rowCount === 0) throw await notYours(tx, conversationId);
-        await tx.query('UPDATE human_requests SET resolved_at = now() WHERE conversation_id = $1 AND resolved_at IS NULL', [conversationId]);
-        out.push(await events.append(conversationId, { type: 'status.changed', status: 'closed', agentName: agent.name, text: `${agent.name} closed the conversation. How did we do?` }, tx));
+        await tx.query(
+          'UPDATE human_requests SET resolved_at = now() WHERE conversation_id = $1 AND resolved_at IS NULL',
+          [conversationId],
+        );
+        out.push(
+          await events.append(
+            conversationId,
+            {
+              type: 'status.changed',
+              status: 'closed',
+              agentName: agent.name,
+              text: `${agent.name} closed the conversation. How did we do?`,
+            },
+            tx,
+          ),
+        );
       });
     },
 
@@ -124,7 +175,8 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
 
   async function notYours(q: Queryable, conversationId: string) {
     const c = await current(q, conversationId);
-    if (c.status === 'human') return new ConflictError('handoff:not_yours', `${c.name ?? c.assigned_agent} holds this conversation.`);
+    if (c.status === 'human')
+      return new ConflictError('handoff:not_yours', `${c.name ?? c.assigned_agent} holds this conversation.`);
     if (c.status === 'closed') return new ConflictError('handoff:closed', 'This conversation is closed.');
     return new ConflictError('handoff:not_claimed', 'Take the conversation first.');
   }

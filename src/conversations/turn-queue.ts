@@ -35,16 +35,23 @@ export function createTurnQueue(deps: { db: Database }) {
     },
     /** Turns a previous process was running when it stopped, and conversations with turns waiting. */
     async interrupted(): Promise<{ conversationId: string; userMessageId: number }[]> {
-      const r = await db.query<{ conversation_id: string; id: number }>(`SELECT conversation_id, id FROM messages WHERE turn_state = 'running' ORDER BY id`);
+      const r = await db.query<{ conversation_id: string; id: number }>(
+        `SELECT conversation_id, id FROM messages WHERE turn_state = 'running' ORDER BY id`,
+      );
       return r.rows.map((x) => ({ conversationId: x.conversation_id, userMessageId: x.id }));
     },
     async conversationsWithPending(): Promise<string[]> {
-      const r = await db.query<{ conversation_id: string }>(`SELECT DISTINCT conversation_id FROM messages WHERE turn_state = 'pending'`);
+      const r = await db.query<{ conversation_id: string }>(
+        `SELECT DISTINCT conversation_id FROM messages WHERE turn_state = 'pending'`,
+      );
       return r.rows.map((x) => x.conversation_id);
     },
     /** Skips whatever still waits (a human took the conversation). */
     async skipPending(conversationId: string): Promise<void> {
-      await db.query(`UPDATE messages SET turn_state = 'skipped' WHERE conversation_id = $1 AND turn_state = 'pending'`, [conversationId]);
+      await db.query(
+        `UPDATE messages SET turn_state = 'skipped' WHERE conversation_id = $1 AND turn_state = 'pending'`,
+        [conversationId],
+      );
     },
   };
 }

@@ -43,10 +43,24 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export function createCustomerReader(deps: { db: Database }): CustomerReader {
   const { db } = deps;
 
-  async function loadOrders(customerId: string, where: string, params: unknown[], limit: number): Promise<OrderDetails[]> {
+  async function loadOrders(
+    customerId: string,
+    where: string,
+    params: unknown[],
+    limit: number,
+  ): Promise<OrderDetails[]> {
     const r = await db.query<{
-      id: string; status: string; placed_at: Date; currency: string; total_minor: number; tracking_carrier: string | null;
-      tracking_number: string | null; tracking_url: string | null; shipped_at: Date | null; delivered_at: Date | null; returned_at: Date | null;
+      id: string;
+      status: string;
+      placed_at: Date;
+      currency: string;
+      total_minor: number;
+      tracking_carrier: string | null;
+      tracking_number: string | null;
+      tracking_url: string | null;
+      shipped_at: Date | null;
+      delivered_at: Date | null;
+      returned_at: Date | null;
       lines: { sku: string; title: string; quantity: number; unit_price_minor: number; handle: string | null }[];
     }>(
       `SELECT o.*, (SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'quantity', l.quantity,
@@ -63,8 +77,16 @@ export function createCustomerReader(deps: { db: Database }): CustomerReader {
         status: o.status,
         placedAt: iso(o.placed_at)!,
         total: money(o.total_minor, cur),
-        items: (o.lines ?? []).map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, unitPrice: money(l.unit_price_minor, cur), handle: l.handle })),
-        tracking: o.tracking_number ? { carrier: o.tracking_carrier ?? '', number: o.tracking_number, url: o.tracking_url } : null,
+        items: (o.lines ?? []).map((l) => ({
+          sku: l.sku,
+          title: l.title,
+          quantity: l.quantity,
+          unitPrice: money(l.unit_price_minor, cur),
+          handle: l.handle,
+        })),
+        tracking: o.tracking_number
+          ? { carrier: o.tracking_carrier ?? '', number: o.tracking_number, url: o.tracking_url }
+          : null,
         shippedAt: iso(o.shipped_at),
         deliveredAt: iso(o.delivered_at),
         returnedAt: iso(o.returned_at),
@@ -75,8 +97,18 @@ export function createCustomerReader(deps: { db: Database }): CustomerReader {
   return {
     async profile(customerId) {
       const r = await db.query<{
-        id: string; email: string; first_name: string; last_name: string; city: string | null; country: string | null;
-        language: string; tags: string[]; created_at: Date; order_count: number; ltv: number; currency: string | null;
+        id: string;
+        email: string;
+        first_name: string;
+        last_name: string;
+        city: string | null;
+        country: string | null;
+        language: string;
+        tags: string[];
+        created_at: Date;
+        order_count: number;
+        ltv: number;
+        currency: string | null;
       }>(
         `SELECT c.*, (SELECT count(*)::int FROM orders o WHERE o.customer_id = c.id) AS order_count,
                 (SELECT coalesce(sum(o.total_minor), 0)::int FROM orders o WHERE o.customer_id = c.id AND o.status NOT IN ('cancelled', 'returned')) AS ltv,
@@ -87,8 +119,16 @@ export function createCustomerReader(deps: { db: Database }): CustomerReader {
       const c = r.rows[0];
       if (!c) return null;
       return {
-        id: c.id, email: c.email, firstName: c.first_name, lastName: c.last_name, city: c.city, country: c.country,
-        language: c.language, tags: c.tags, createdAt: iso(c.created_at)!, orderCount: c.order_count,
+        id: c.id,
+        email: c.email,
+        firstName: c.first_name,
+        lastName: c.last_name,
+        city: c.city,
+        country: c.country,
+        language: c.language,
+        tags: c.tags,
+        createdAt: iso(c.created_at)!,
+        orderCount: c.order_count,
         lifetimeValue: money(c.ltv, (c.currency ?? 'EUR').trim()),
       };
     },

@@ -9,8 +9,15 @@ export async function upsertCustomer(tx: Queryable, c: CustomerRecord): Promise<
   const hash = contentHash(c);
   const prev = await tx.query<{ content_hash: string }>('SELECT content_hash FROM customers WHERE id = $1', [c.id]);
   if (prev.rows[0]?.content_hash === hash) return 'unchanged';
-  const clash = await tx.query<{ id: string }>('SELECT id FROM customers WHERE lower(email) = lower($1) AND id <> $2', [c.email, c.id]);
-  if (clash.rows.length > 0) throw new ValidationError('catalog:duplicate_email', `email ${c.email} already belongs to customer ${clash.rows[0].id}`);
+  const clash = await tx.query<{ id: string }>('SELECT id FROM customers WHERE lower(email) = lower($1) AND id <> $2', [
+    c.email,
+    c.id,
+  ]);
+  if (clash.rows.length > 0)
+    throw new ValidationError(
+      'catalog:duplicate_email',
+      `email ${c.email} already belongs to customer ${clash.rows[0].id}`,
+    );
   await tx.query(
     `INSERT INTO customers (id, email, first_name, last_name, phone, city, country, language, tags, accepts_marketing, content_hash, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)
@@ -18,7 +25,20 @@ export async function upsertCustomer(tx: Queryable, c: CustomerRecord): Promise<
        phone = EXCLUDED.phone, city = EXCLUDED.city, country = EXCLUDED.country, language = EXCLUDED.language,
        tags = EXCLUDED.tags, accepts_marketing = EXCLUDED.accepts_marketing, content_hash = EXCLUDED.content_hash,
        created_at = EXCLUDED.created_at`,
-    [c.id, c.email, c.firstName, c.lastName, c.phone ?? null, c.city ?? null, c.country ?? null, c.language, c.tags, c.acceptsMarketing, hash, c.createdAt],
+    [
+      c.id,
+      c.email,
+      c.firstName,
+      c.lastName,
+      c.phone ?? null,
+      c.city ?? null,
+      c.country ?? null,
+      c.language,
+      c.tags,
+      c.acceptsMarketing,
+      hash,
+      c.createdAt,
+    ],
   );
   return prev.rows.length > 0 ? 'updated' : 'created';
 }
@@ -29,7 +49,8 @@ export async function upsertOrder(tx: Queryable, o: OrderRecord): Promise<Upsert
   const prev = await tx.query<{ content_hash: string }>('SELECT content_hash FROM orders WHERE id = $1', [o.id]);
   if (prev.rows[0]?.content_hash === hash) return 'unchanged';
   const customer = await tx.query('SELECT 1 FROM customers WHERE id = $1', [o.customerId]);
-  if (customer.rows.length === 0) throw new ValidationError('catalog:unknown_customer', `order ${o.id} refers to unknown customer ${o.customerId}`);
+  if (customer.rows.length === 0)
+    throw new ValidationError('catalog:unknown_customer', `order ${o.id} refers to unknown customer ${o.customerId}`);
   const subtotal = o.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
   await tx.query(
     `INSERT INTO orders (id, customer_id, status, placed_at, currency, subtotal_minor, shipping_minor, total_minor,
@@ -41,9 +62,21 @@ export async function upsertOrder(tx: Queryable, o: OrderRecord): Promise<Upsert
        tracking_url = EXCLUDED.tracking_url, shipped_at = EXCLUDED.shipped_at, delivered_at = EXCLUDED.delivered_at,
        returned_at = EXCLUDED.returned_at, content_hash = EXCLUDED.content_hash, version = orders.version + 1`,
     [
-      o.id, o.customerId, o.status, o.placedAt, o.currency, subtotal, o.shippingMinor, subtotal + o.shippingMinor,
-      o.tracking?.carrier ?? null, o.tracking?.number ?? null, o.tracking?.url ?? null,
-      o.shippedAt ?? null, o.deliveredAt ?? null, o.returnedAt ?? null, hash,
+      o.id,
+      o.customerId,
+      o.status,
+      o.placedAt,
+      o.currency,
+      subtotal,
+      o.shippingMinor,
+      subtotal + o.shippingMinor,
+      o.tracking?.carrier ?? null,
+      o.tracking?.number ?? null,
+      o.tracking?.url ?? null,
+      o.shippedAt ?? null,
+      o.deliveredAt ?? null,
+      o.returnedAt ?? null,
+      hash,
     ],
   );
   await tx.query('DELETE FROM order_lines WHERE order_id = $1', [o.id]);

@@ -50,6 +50,9 @@ export async function createEmbeddedDatabase(opts: { dataDir: string }): Promise
   } catch (err) {
     await worker.terminate();
     lock.release();
-    throw new AppError('db:start', `Could not start the embedded database in ${opts.dataDir}`, { cause: err, expose: true });
+    throw new AppError('db:start', `Could not start the embedded database in ${opts.dataDir}`, {
+      cause: err,
+      expose: true,
+    });
   }
 }

@@ -6,9 +6,14 @@ import type { Database } from './database.js';
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_KEY = 4_242_017;
 
-/** Applies the numbered .sql migrations not yet applied, each in its own transaction. Safe to run twice, and concurrently. */
+/**
+ * Applies the numbered .sql migrations not yet applied, each in its own transaction. Safe to run twice, and
+ * concurrently.
+ */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   const files = fs
     .readdirSync(dir)
     .filter((f) => /^\d+_.+\.sql$/.test(f))

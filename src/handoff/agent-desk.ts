@@ -27,7 +27,10 @@ export interface AgentDeskDeps {
   model: ChatModel;
 }
 
-/** What an agent sees and does in the console: the queue, a conversation's full picture, replies, notes, the shopper's cart. */
+/**
+ * What an agent sees and does in the console: the queue, a conversation's full picture, replies, notes, the shopper's
+ * cart.
+ */
 export function createAgentDesk(deps: AgentDeskDeps) {
   const { db, conversations, events, ownership } = deps;
   const noteListeners = new Set<(n: Note) => void>();
@@ -37,7 +40,13 @@ export function createAgentDesk(deps: AgentDeskDeps) {
       `SELECT id, content, meta, created_at FROM messages WHERE conversation_id = $1 AND role = 'note' ORDER BY id`,
       [conversationId],
     );
-    return r.rows.map((n) => ({ id: n.id, conversationId, author: n.meta.author ?? 'agent', text: n.content, at: new Date(n.created_at).toISOString() }));
+    return r.rows.map((n) => ({
+      id: n.id,
+      conversationId,
+      author: n.meta.author ?? 'agent',
+      text: n.content,
+      at: new Date(n.created_at).toISOString(),
+    }));
   }
 
   async function openRequest(conversationId: string) {
@@ -56,9 +65,18 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     async queue(): Promise<QueueItem[]> {
       const [rows, pending] = await Promise.all([
         db.query<{
-          id: string; status: QueueItem['status']; assigned_agent: string | null; agent_name: string | null; queued_at: Date | null;
-          reason: string | null; urgency: QueueItem['urgency']; language: string | null; customer_id: string | null; first_name: string | null;
-          last_name: string | null; last_message: string | null;
+          id: string;
+          status: QueueItem['status'];
+          assigned_agent: string | null;
+          agent_name: string | null;
+          queued_at: Date | null;
+          reason: string | null;
+          urgency: QueueItem['urgency'];
+          language: string | null;
+          customer_id: string | null;
+          first_name: string | null;
+          last_name: string | null;
+          last_message: string | null;
         }>(
           `SELECT c.id, c.status, c.assigned_agent, a.name AS agent_name, c.queued_at, c.language, c.customer_id, cu.first_name, cu.last_name,
                   hr.reason, hr.urgency,
@@ -84,13 +102,17 @@ export function createAgentDesk(deps: AgentDeskDeps) {
         reason: c.status === 'bot' ? null : c.reason,
         urgency: c.status === 'bot' ? null : c.urgency,
         language: c.language,
-        customer: c.customer_id ? { id: c.customer_id, name: `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim() } : null,
+        customer: c.customer_id
+          ? { id: c.customer_id, name: `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim() }
+          : null,
         lastMessage: c.last_message ? c.last_message.slice(0, 140) : null,
         pendingApprovals: pending.get(c.id) ?? 0,
       }));
     },
 
-    async status(conversationId: string): Promise<{ status: ConversationDetail['status']; assignedAgent: string | null }> {
+    async status(
+      conversationId: string,
+    ): Promise<{ status: ConversationDetail['status']; assignedAgent: string | null }> {
       const conv = await conversations.get(conversationId);
       if (!conv) throw new NotFoundError('conversation:not_found', 'Conversation not found.');
       return { status: conv.status, assignedAgent: conv.assignedAgent };
@@ -105,7 +127,9 @@ export function createAgentDesk(deps: AgentDeskDeps) {
         deps.carts.view(conv.cartId),
         events.after(conversationId, afterSeq),
         openRequest(conversationId),
-        conv.assignedAgent ? db.query<{ name: string }>('SELECT name FROM agents WHERE email = $1', [conv.assignedAgent]) : null,
+        conv.assignedAgent
+          ? db.query<{ name: string }>('SELECT name FROM agents WHERE email = $1', [conv.assignedAgent])
+          : null,
         deps.approvals.list(conversationId),
       ]);
       return {
@@ -114,7 +138,13 @@ export function createAgentDesk(deps: AgentDeskDeps) {
         assignedAgent: conv.assignedAgent,
         assignedAgentName: agent?.rows[0]?.name ?? null,
         epoch: conv.epoch,
-        packet: await buildHandoffPacket(deps, { messages, profile, cart, reason: request?.reason ?? null, urgency: request?.urgency ?? null }),
+        packet: await buildHandoffPacket(deps, {
+          messages,
+          profile,
+          cart,
+          reason: request?.reason ?? null,
+          urgency: request?.urgency ?? null,
+        }),
         events: evs,
         lastSeq: evs.at(-1)?.seq ?? (await events.lastSeq(conversationId)),
         notes: await notes(conversationId),
@@ -127,8 +157,19 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     async reply(conversationId: string, agent: AgentIdentity, text: string): Promise<{ seq: number }> {
       await ownership.requireHolder(conversationId, agent);
       const conv = (await conversations.get(conversationId))!;
-      const id = await conversations.append(conversationId, { role: 'agent', content: text, epoch: conv.epoch, meta: { author: agent.email, name: agent.name } });
-      const e = await events.append(conversationId, { type: 'message.created', messageId: `g_${id}`, role: 'agent', text, author: agent.name });
+      const id = await conversations.append(conversationId, {
+        role: 'agent',
+        content: text,
+        epoch: conv.epoch,
+        meta: { author: agent.email, name: agent.name },
+      });
+      const e = await events.append(conversationId, {
+        type: 'message.created',
+        messageId: `g_${id}`,
+        role: 'agent',
+        text,
+        author: agent.name,
+      });
       return { seq: e.seq };
     },
 
@@ -136,7 +177,12 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     async addNote(conversationId: string, agent: AgentIdentity, text: string): Promise<Note> {
       const conv = await conversations.get(conversationId);
       if (!conv) throw new NotFoundError('conversation:not_found', 'Conversation not found.');
-      const id = await conversations.append(conversationId, { role: 'note', content: text, epoch: conv.epoch, meta: { author: agent.name } });
+      const id = await conversations.append(conversationId, {
+        role: 'note',
+        content: text,
+        epoch: conv.epoch,
+        meta: { author: agent.name },
+      });
       const note = { id, conversationId, author: agent.name, text, at: new Date().toISOString() };
       noteListeners.forEach((l) => l(note));
       return note;
@@ -149,11 +195,12 @@ export function createAgentDesk(deps: AgentDeskDeps) {
       const actor = { kind: 'agent' as const, id: agent.email };
       const current = await deps.carts.view(conv.cartId);
       const inCart = current.items.some((i) => i.sku === sku);
-      const cart = quantity === 0
-        ? await deps.carts.remove(conv.cartId, sku, actor)
-        : inCart
-          ? await deps.carts.setQuantity(conv.cartId, sku, quantity, actor)
-          : await deps.carts.add(conv.cartId, sku, quantity, actor);
+      const cart =
+        quantity === 0
+          ? await deps.carts.remove(conv.cartId, sku, actor)
+          : inCart
+            ? await deps.carts.setQuantity(conv.cartId, sku, quantity, actor)
+            : await deps.carts.add(conv.cartId, sku, quantity, actor);
       await events.append(conversationId, { type: 'cart.updated', cart: toCartPayload(cart), actor: 'agent' });
       return toCartPayload(cart);
     },

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { CartPayload, ConversationEvent, ConversationStatusValue, ProductCard } from '../conversations/event-types.js';
+import type {
+  CartPayload,
+  ConversationEvent,
+  ConversationStatusValue,
+  ProductCard,
+} from '../conversations/event-types.js';
 
 /**
  * The agent console protocol, shared by the server and the console page. Namespace `/agent`;
@@ -32,7 +37,8 @@ export interface Money {
 export interface HandoffPacket {
   summary: string;
   summarySource: 'model' | 'extractive';
-  identity: { verified: true; customerId: string; name: string; email: string } | { verified: false; label: 'anonymous' };
+  identity:
+    { verified: true; customerId: string; name: string; email: string } | { verified: false; label: 'anonymous' };
   cart: CartPayload;
   productsShown: ProductCard[];
   policiesCited: { source: string; title: string; heading: string }[];
@@ -43,14 +49,33 @@ export interface HandoffPacket {
 
 export interface Customer360 {
   profile: {
-    id: string; email: string; firstName: string; lastName: string; city: string | null; country: string | null; language: string;
-    createdAt: string; orderCount: number; lifetimeValue: Money; tags: string[];
+    id: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+    city: string | null;
+    country: string | null;
+    language: string;
+    createdAt: string;
+    orderCount: number;
+    lifetimeValue: Money;
+    tags: string[];
   };
   orders: {
-    id: string; status: string; placedAt: string; total: Money; items: { sku: string; title: string; quantity: number }[];
+    id: string;
+    status: string;
+    placedAt: string;
+    total: Money;
+    items: { sku: string; title: string; quantity: number }[];
     tracking: { carrier: string; number: string; url: string | null } | null;
   }[];
-  pastConversations: { conversationId: string; startedAt: string; status: ConversationStatusValue; resolution: string | null; csat: { rating: number; comment: string | null } | null }[];
+  pastConversations: {
+    conversationId: string;
+    startedAt: string;
+    status: ConversationStatusValue;
+    resolution: string | null;
+    csat: { rating: number; comment: string | null } | null;
+  }[];
 }
 
 export interface Approval {
@@ -97,11 +122,20 @@ export type AgentServerEvent =
 const conversationId = z.string().min(1).max(100);
 const sku = z.string().trim().min(1).max(120);
 
-export const loginBody = z.strictObject({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
+export const loginBody = z.strictObject({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(200),
+});
 export const openPayload = z.strictObject({ conversationId, afterSeq: z.number().int().min(0).default(0) });
 export const conversationPayload = z.strictObject({ conversationId });
-export const replyPayload = z.strictObject({ conversationId, text: z.string().trim().min(1, 'reply is empty').max(4_000) });
-export const closePayload = z.strictObject({ conversationId, resolution: z.string().trim().min(1, 'say how it was resolved').max(500) });
+export const replyPayload = z.strictObject({
+  conversationId,
+  text: z.string().trim().min(1, 'reply is empty').max(4_000),
+});
+export const closePayload = z.strictObject({
+  conversationId,
+  resolution: z.string().trim().min(1, 'say how it was resolved').max(500),
+});
 export const agentCartPayload = z.strictObject({ conversationId, sku, quantity: z.number().int().min(0).max(20) });
 export const agentTypingPayload = z.strictObject({ conversationId, isTyping: z.boolean() });
 export const decidePayload = z.strictObject({
@@ -114,9 +148,18 @@ export const decidePayload = z.strictObject({
 export interface AgentClientEvents {
   'queue:list': (p: Record<string, never>, ack: (r: AgentAck<QueueItem[]>) => void) => void;
   'conversation:open': (p: z.input<typeof openPayload>, ack: (r: AgentAck<ConversationDetail>) => void) => void;
-  'conversation:claim': (p: z.input<typeof conversationPayload>, ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void) => void;
-  'conversation:release': (p: z.input<typeof conversationPayload>, ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void) => void;
-  'conversation:close': (p: z.input<typeof closePayload>, ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void) => void;
+  'conversation:claim': (
+    p: z.input<typeof conversationPayload>,
+    ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void,
+  ) => void;
+  'conversation:release': (
+    p: z.input<typeof conversationPayload>,
+    ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void,
+  ) => void;
+  'conversation:close': (
+    p: z.input<typeof closePayload>,
+    ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void,
+  ) => void;
   'message:send': (p: z.input<typeof replyPayload>, ack: (r: AgentAck<{ seq: number }>) => void) => void;
   'note:add': (p: z.input<typeof replyPayload>, ack: (r: AgentAck<Note>) => void) => void;
   'cart:set': (p: z.input<typeof agentCartPayload>, ack: (r: AgentAck<CartPayload>) => void) => void;

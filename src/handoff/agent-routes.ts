@@ -22,9 +22,11 @@ export function agentRoutes(deps: {
   onChange: () => void;
 }): Router {
   const r = Router();
-  const agentOf = (req: Request): Promise<AgentIdentity> => agentFromToken(deps.tokens, deps.accounts, /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]);
+  const agentOf = (req: Request): Promise<AgentIdentity> =>
+    agentFromToken(deps.tokens, deps.accounts, /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]);
   const id = (req: Request) => String(req.params.id);
-  const body = <S extends z.ZodType>(schema: S, req: Request, extra: object = {}) => parseInput(schema, { ...req.body, ...extra }, 'field');
+  const body = <S extends z.ZodType>(schema: S, req: Request, extra: object = {}) =>
+    parseInput(schema, { ...req.body, ...extra }, 'field');
 
   r.post('/api/agent/sessions', async (req, res) => {
     deps.loginLimiter.take(`login-ip:${req.ip}`);
@@ -42,15 +44,26 @@ export function agentRoutes(deps: {
     await agentOf(req);
     res.json(await deps.desk.detail(id(req), parseInput(afterQuery, req.query).after));
   });
-  const transition = (fn: (conversationId: string, agent: AgentIdentity, req: Request) => Promise<void>) => async (req: Request, res: Response) => {
-    const agent = await agentOf(req);
-    await fn(id(req), agent, req);
-    deps.onChange();
-    res.json(await deps.desk.status(id(req)));
-  };
-  r.post('/api/agent/conversations/:id/claim', transition((c, a) => deps.ownership.claim(c, a)));
-  r.post('/api/agent/conversations/:id/release', transition((c, a) => deps.ownership.release(c, a)));
-  r.post('/api/agent/conversations/:id/close', transition((c, a, req) => deps.ownership.close(c, a, body(closePayload, req, { conversationId: c }).resolution)));
+  const transition =
+    (fn: (conversationId: string, agent: AgentIdentity, req: Request) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      const agent = await agentOf(req);
+      await fn(id(req), agent, req);
+      deps.onChange();
+      res.json(await deps.desk.status(id(req)));
+    };
+  r.post(
+    '/api/agent/conversations/:id/claim',
+    transition((c, a) => deps.ownership.claim(c, a)),
+  );
+  r.post(
+    '/api/agent/conversations/:id/release',
+    transition((c, a) => deps.ownership.release(c, a)),
+  );
+  r.post(
+    '/api/agent/conversations/:id/close',
+    transition((c, a, req) => deps.ownership.close(c, a, body(closePayload, req, { conversationId: c }).resolution)),
+  );
   r.post('/api/agent/conversations/:id/messages', async (req, res) => {
     const agent = await agentOf(req);
     const b = body(replyPayload, req, { conversationId: id(req) });

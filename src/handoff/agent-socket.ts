@@ -8,7 +8,14 @@ import type { Logger } from '../logger.js';
 import type { AgentAccounts, AgentIdentity } from '../identity/agent-accounts.js';
 import type { AgentDesk } from './agent-desk.js';
 import {
-  AGENT_NAMESPACE, agentCartPayload, agentTypingPayload, closePayload, conversationPayload, decidePayload, openPayload, replyPayload,
+  AGENT_NAMESPACE,
+  agentCartPayload,
+  agentTypingPayload,
+  closePayload,
+  conversationPayload,
+  decidePayload,
+  openPayload,
+  replyPayload,
   type AgentServerEvent,
 } from './agent-protocol.js';
 import type { Approvals } from './approvals.js';
@@ -31,7 +38,11 @@ const room = (conversationId: string) => `conv:${conversationId}`;
 const ALL = 'agents';
 
 /** Verifies an agent token (never a shopper's: agent tokens are signed with their own key). */
-export async function agentFromToken(tokens: SessionTokens, accounts: AgentAccounts, token: string | undefined): Promise<AgentIdentity> {
+export async function agentFromToken(
+  tokens: SessionTokens,
+  accounts: AgentAccounts,
+  token: string | undefined,
+): Promise<AgentIdentity> {
   const claims = tokens.verify(token);
   const agent = claims?.sid.startsWith('agent:') ? await accounts.byEmail(claims.sid.slice(6)) : null;
   if (!agent) throw new AuthError('auth:agent_required', 'Log in to the console first.');
@@ -44,7 +55,8 @@ export async function agentFromToken(tokens: SessionTokens, accounts: AgentAccou
  */
 export function attachAgentSocket(deps: AgentSocketDeps) {
   const nsp = deps.io.of(AGENT_NAMESPACE);
-  const send = (target: { emit: (ev: string, e: AgentServerEvent) => unknown }, e: AgentServerEvent) => target.emit('agent:event', e);
+  const send = (target: { emit: (ev: string, e: AgentServerEvent) => unknown }, e: AgentServerEvent) =>
+    target.emit('agent:event', e);
 
   const typingState = new Map<string, boolean>();
   let queueTimer: NodeJS.Timeout | null = null;
@@ -71,7 +83,8 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
 
   nsp.on('connection', async (socket: Socket) => {
     const agent = socket.data.agent as AgentIdentity;
-    const on = <S extends z.ZodType, T>(event: string, schema: S, run: (input: z.infer<S>) => Promise<T>) => socket.on(event, handleEvent(deps.logger, schema, run));
+    const on = <S extends z.ZodType, T>(event: string, schema: S, run: (input: z.infer<S>) => Promise<T>) =>
+      socket.on(event, handleEvent(deps.logger, schema, run));
     await socket.join(ALL);
     send(socket, { type: 'queue', items: await deps.desk.queue() });
 
@@ -86,14 +99,30 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
       broadcastQueue();
       return { status: (await deps.desk.status(p.conversationId)).status };
     };
-    on('conversation:claim', conversationPayload, transition((id) => deps.ownership.claim(id, agent)));
-    on('conversation:release', conversationPayload, transition((id) => deps.ownership.release(id, agent)));
-    on('conversation:close', closePayload, async (p) => transition((id) => deps.ownership.close(id, agent, p.resolution))(p));
+    on(
+      'conversation:claim',
+      conversationPayload,
+      transition((id) => deps.ownership.claim(id, agent)),
+    );
+    on(
+      'conversation:release',
+      conversationPayload,
+      transition((id) => deps.ownership.release(id, agent)),
+    );
+    on('conversation:close', closePayload, async (p) =>
+      transition((id) => deps.ownership.close(id, agent, p.resolution))(p),
+    );
     on('message:send', replyPayload, (p) => deps.desk.reply(p.conversationId, agent, p.text));
     on('note:add', replyPayload, (p) => deps.desk.addNote(p.conversationId, agent, p.text));
     on('cart:set', agentCartPayload, (p) => deps.desk.setCart(p.conversationId, agent, p.sku, p.quantity));
     on('typing:set', agentTypingPayload, async (p) => {
-      socket.to(room(p.conversationId)).emit('agent:event', { type: 'typing', conversationId: p.conversationId, role: 'agent', isTyping: p.isTyping, agentName: agent.name });
+      socket.to(room(p.conversationId)).emit('agent:event', {
+        type: 'typing',
+        conversationId: p.conversationId,
+        role: 'agent',
+        isTyping: p.isTyping,
+        agentName: agent.name,
+      });
       // The shopper sees the holder typing; only changes are logged, so the log stays small.
       const key = `${p.conversationId}:${agent.email}`;
       if (typingState.get(key) !== p.isTyping) {
@@ -118,7 +147,8 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
       send(nsp.to(room(a.conversationId)), { type: 'approval', approval: a });
       broadcastQueue();
     },
-    shopperTyping: (conversationId: string, isTyping: boolean) => send(nsp.to(room(conversationId)), { type: 'typing', conversationId, role: 'shopper', isTyping }),
+    shopperTyping: (conversationId: string, isTyping: boolean) =>
+      send(nsp.to(room(conversationId)), { type: 'typing', conversationId, role: 'shopper', isTyping }),
     close() {
       unsubscribe();
       if (queueTimer) clearTimeout(queueTimer);

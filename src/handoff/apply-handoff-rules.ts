@@ -11,7 +11,13 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
  * and while it waits for a person, keeps an email address the shopper leaves for a reply.
  */
 export async function applyHandoffRules(
-  deps: { config: HandoffRuleConfig; conversations: ConversationStore; ownership: Ownership; db: Database; events: EventLog },
+  deps: {
+    config: HandoffRuleConfig;
+    conversations: ConversationStore;
+    ownership: Ownership;
+    db: Database;
+    events: EventLog;
+  },
   conv: Conversation,
   text: string,
 ): Promise<void> {
@@ -19,11 +25,17 @@ export async function applyHandoffRules(
     const email = EMAIL.exec(text)?.[0];
     if (email) {
       await deps.db.query('UPDATE conversations SET contact_email = $2 WHERE id = $1', [conv.id, email]);
-      await deps.events.append(conv.id, { type: 'message.created', messageId: `email_${Date.now()}`, role: 'system', text: `Thanks — we'll also reply to ${email}.` });
+      await deps.events.append(conv.id, {
+        type: 'message.created',
+        messageId: `email_${Date.now()}`,
+        role: 'system',
+        text: `Thanks — we'll also reply to ${email}.`,
+      });
     }
     return;
   }
   if (conv.status !== 'bot') return;
   const verdict = evaluateHandoffRules(deps.config, text, await deps.conversations.messages(conv.id));
-  if (verdict) await deps.ownership.requestHuman(conv.id, { reason: verdict.reason, urgency: verdict.urgency, source: 'rule' });
+  if (verdict)
+    await deps.ownership.requestHuman(conv.id, { reason: verdict.reason, urgency: verdict.urgency, source: 'rule' });
 }

@@ -19,7 +19,12 @@ export interface ApprovalRequest {
 }
 
 interface Row {
-  id: number; conversation_id: string; tool: string; reason: string; status: Approval['status']; created_at: Date;
+  id: number;
+  conversation_id: string;
+  tool: string;
+  reason: string;
+  status: Approval['status'];
+  created_at: Date;
   request: { sku: string; quantity: number; title: string; lineValueMinor: number; currency: string; cartId: string };
 }
 
@@ -27,7 +32,12 @@ const toApproval = (r: Row): Approval => ({
   id: r.id,
   conversationId: r.conversation_id,
   tool: r.tool,
-  request: { sku: r.request.sku, quantity: r.request.quantity, title: r.request.title, lineValue: money(r.request.lineValueMinor, r.request.currency) },
+  request: {
+    sku: r.request.sku,
+    quantity: r.request.quantity,
+    title: r.request.title,
+    lineValue: money(r.request.lineValueMinor, r.request.currency),
+  },
   reason: r.reason,
   status: r.status,
   createdAt: new Date(r.created_at).toISOString(),
@@ -37,7 +47,14 @@ const toApproval = (r: Row): Approval => ({
  * Assistant cart changes above configured thresholds (a quantity, a line value) wait for a
  * person: the console approves (maybe with another quantity) or rejects; the shopper is told.
  */
-export function createApprovals(deps: { db: Database; events: EventLog; carts: CartStore; maxQuantity: number; maxLineValue: number; currency: string }) {
+export function createApprovals(deps: {
+  db: Database;
+  events: EventLog;
+  carts: CartStore;
+  maxQuantity: number;
+  maxLineValue: number;
+  currency: string;
+}) {
   const { db, events } = deps;
   const maxLineMinor = toMinor(deps.maxLineValue, deps.currency);
   const listeners = new Set<(a: Approval) => void>();
@@ -51,13 +68,26 @@ export function createApprovals(deps: { db: Database; events: EventLog; carts: C
     /** Why this change needs a person, or null when the assistant may make it. */
     reasonToHold(quantity: number, unitPriceMinor: number): string | null {
       if (quantity > deps.maxQuantity) return `quantity ${quantity} is over ${deps.maxQuantity}`;
-      if (quantity * unitPriceMinor > maxLineMinor) return `line value ${money(quantity * unitPriceMinor, deps.currency).formatted} is over ${money(maxLineMinor, deps.currency).formatted}`;
+      if (quantity * unitPriceMinor > maxLineMinor)
+        return `line value ${money(quantity * unitPriceMinor, deps.currency).formatted} is over ${money(maxLineMinor, deps.currency).formatted}`;
       return null;
     },
     async hold(req: ApprovalRequest & { cartId: string }, reason: string): Promise<Approval> {
       const r = await db.query<Row>(
         `INSERT INTO approvals (conversation_id, tool, request, reason) VALUES ($1, $2, $3::jsonb, $4) RETURNING *`,
-        [req.conversationId, req.tool, toJson({ sku: req.sku, quantity: req.quantity, title: req.title, lineValueMinor: req.quantity * req.unitPriceMinor, currency: req.currency, cartId: req.cartId }), reason],
+        [
+          req.conversationId,
+          req.tool,
+          toJson({
+            sku: req.sku,
+            quantity: req.quantity,
+            title: req.title,
+            lineValueMinor: req.quantity * req.unitPriceMinor,
+            currency: req.currency,
+            cartId: req.cartId,
+          }),
+          reason,
+        ],
       );
       const a = toApproval(r.rows[0]);
       changed(a);
@@ -68,17 +98,29 @@ export function createApprovals(deps: { db: Database; events: EventLog; carts: C
       return r.rows.map(toApproval);
     },
     async pendingCounts(): Promise<Map<string, number>> {
-      const r = await db.query<{ conversation_id: string; n: number }>(`SELECT conversation_id, count(*)::int AS n FROM approvals WHERE status = 'pending' GROUP BY conversation_id`);
+      const r = await db.query<{ conversation_id: string; n: number }>(
+        `SELECT conversation_id, count(*)::int AS n FROM approvals WHERE status = 'pending' GROUP BY conversation_id`,
+      );
       return new Map(r.rows.map((x) => [x.conversation_id, x.n]));
     },
     /** Approves (making the cart change as the agent) or rejects; exactly once. */
-    async decide(id: number, agent: AgentIdentity, decision: 'approve' | 'reject', quantity?: number): Promise<Approval> {
+    async decide(
+      id: number,
+      agent: AgentIdentity,
+      decision: 'approve' | 'reject',
+      quantity?: number,
+    ): Promise<Approval> {
       // An approval with an edited quantity records the quantity that was actually added.
       const r = await db.query<Row>(
         `UPDATE approvals SET status = $2, decided_by = $3, decided_at = now(),
            request = CASE WHEN $4::int IS NULL THEN request ELSE jsonb_set(request, '{quantity}', to_jsonb($4::int)) END
          WHERE id = $1 AND status = 'pending' RETURNING *`,
-        [id, decision === 'approve' ? 'approved' : 'rejected', agent.email, decision === 'approve' ? (quantity ?? null) : null],
+        [
+          id,
+          decision === 'approve' ? 'approved' : 'rejected',
+          agent.email,
+          decision === 'approve' ? (quantity ?? null) : null,
+        ],
       );
       const row = r.rows[0];
       if (!row) {
@@ -89,18 +131,34 @@ export function createApprovals(deps: { db: Database; events: EventLog; carts: C
       const qty = row.request.quantity;
       if (decision === 'approve') {
         const actor = { kind: 'agent' as const, id: agent.email };
-        const change = row.tool === 'update_cart_item'
-          ? deps.carts.setQuantity(row.request.cartId, row.request.sku, qty, actor)
-          : deps.carts.add(row.request.cartId, row.request.sku, qty, actor);
+        const change =
+          row.tool === 'update_cart_item'
+            ? deps.carts.setQuantity(row.request.cartId, row.request.sku, qty, actor)
+            : deps.carts.add(row.request.cartId, row.request.sku, qty, actor);
         const cart = await change.catch(async (err: unknown) => {
           // The cart refused (e.g. stock ran out): the request stays open for another decision.
-          await db.query(`UPDATE approvals SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE id = $1`, [id]);
+          await db.query(
+            `UPDATE approvals SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE id = $1`,
+            [id],
+          );
           throw err;
         });
         await events.append(row.conversation_id, { type: 'cart.updated', cart: toCartPayload(cart), actor: 'agent' });
-        await events.append(row.conversation_id, { type: 'message.created', messageId: `approval_${id}`, role: 'system', text: `${agent.name} approved: ${qty} × ${row.request.title} added to your cart.`, author: agent.name });
+        await events.append(row.conversation_id, {
+          type: 'message.created',
+          messageId: `approval_${id}`,
+          role: 'system',
+          text: `${agent.name} approved: ${qty} × ${row.request.title} added to your cart.`,
+          author: agent.name,
+        });
       } else {
-        await events.append(row.conversation_id, { type: 'message.created', messageId: `approval_${id}`, role: 'system', text: `${agent.name} could not approve adding ${row.request.quantity} × ${row.request.title}. They can help you here.`, author: agent.name });
+        await events.append(row.conversation_id, {
+          type: 'message.created',
+          messageId: `approval_${id}`,
+          role: 'system',
+          text: `${agent.name} could not approve adding ${row.request.quantity} × ${row.request.title}. They can help you here.`,
+          author: agent.name,
+        });
       }
       const a = toApproval(row);
       changed(a);

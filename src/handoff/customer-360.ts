@@ -3,12 +3,22 @@ import type { Database } from '../db/database.js';
 import type { Customer360 } from './agent-protocol.js';
 
 /** The CRM view of a customer: profile and lifetime value, orders with tracking, past conversations with CSAT. */
-export async function loadCustomer360(deps: { db: Database; customers: CustomerReader }, customerId: string): Promise<Customer360 | null> {
+export async function loadCustomer360(
+  deps: { db: Database; customers: CustomerReader },
+  customerId: string,
+): Promise<Customer360 | null> {
   const profile = await deps.customers.profile(customerId);
   if (!profile) return null;
   const [orders, past] = await Promise.all([
     deps.customers.orders(customerId, { limit: 20 }),
-    deps.db.query<{ id: string; created_at: Date; status: Customer360['pastConversations'][number]['status']; resolution: string | null; rating: number | null; comment: string | null }>(
+    deps.db.query<{
+      id: string;
+      created_at: Date;
+      status: Customer360['pastConversations'][number]['status'];
+      resolution: string | null;
+      rating: number | null;
+      comment: string | null;
+    }>(
       `SELECT c.id, c.created_at, c.status, c.resolution, r.rating, r.comment FROM conversations c LEFT JOIN ratings r ON r.conversation_id = c.id
        WHERE c.customer_id = $1 ORDER BY c.created_at DESC LIMIT 20`,
       [customerId],
@@ -16,7 +26,14 @@ export async function loadCustomer360(deps: { db: Database; customers: CustomerR
   ]);
   return {
     profile,
-    orders: orders.map((o) => ({ id: o.id, status: o.status, placedAt: o.placedAt, total: o.total, items: o.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity })), tracking: o.tracking })),
+    orders: orders.map((o) => ({
+      id: o.id,
+      status: o.status,
+      placedAt: o.placedAt,
+      total: o.total,
+      items: o.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity })),
+      tracking: o.tracking,
+    })),
     pastConversations: past.rows.map((c) => ({
       conversationId: c.id,
       startedAt: new Date(c.created_at).toISOString(),

@@ -13,7 +13,12 @@ export function extractiveSummary(messages: StoredMessage[], reason: string | nu
   const asked = messages.filter((m) => m.role === 'user').map((m) => m.content ?? '');
   const tools = [...new Set(messages.flatMap((m) => (m.toolCalls ?? []).map((c) => c.name)))];
   const parts = [
-    asked.length > 0 ? `The shopper wrote ${asked.length} message${asked.length === 1 ? '' : 's'}: ${asked.slice(-3).map((a) => `“${clip(a, 120)}”`).join(', ')}.` : 'The shopper has not written yet.',
+    asked.length > 0
+      ? `The shopper wrote ${asked.length} message${asked.length === 1 ? '' : 's'}: ${asked
+          .slice(-3)
+          .map((a) => `“${clip(a, 120)}”`)
+          .join(', ')}.`
+      : 'The shopper has not written yet.',
     tools.length > 0 ? `The assistant used: ${tools.join(', ')}.` : 'The assistant used no tools.',
     reason ? `Handoff reason: ${reason}.` : '',
   ];
@@ -23,12 +28,19 @@ export function extractiveSummary(messages: StoredMessage[], reason: string | nu
 async function modelSummary(model: ChatModel, messages: StoredMessage[], signal: AbortSignal): Promise<string | null> {
   const transcript = messages
     .filter((m) => m.role === 'user' || m.role === 'agent' || (m.role === 'assistant' && m.content))
-    .map((m) => `${m.role === 'user' ? 'Shopper' : m.role === 'agent' ? 'Agent' : 'Assistant'}: ${clip(m.content ?? '', 500)}`)
+    .map(
+      (m) =>
+        `${m.role === 'user' ? 'Shopper' : m.role === 'agent' ? 'Agent' : 'Assistant'}: ${clip(m.content ?? '', 500)}`,
+    )
     .join('\n');
   let text = '';
   for await (const chunk of model.stream({
     messages: [
-      { role: 'system', content: 'Summarize this shop conversation for the support agent taking it over: what the shopper wants, what was tried, what is open. Two or three sentences.' },
+      {
+        role: 'system',
+        content:
+          'Summarize this shop conversation for the support agent taking it over: what the shopper wants, what was tried, what is open. Two or three sentences.',
+      },
       { role: 'user', content: clip(transcript, 8_000) },
     ],
     tools: [],
@@ -46,7 +58,13 @@ async function modelSummary(model: ChatModel, messages: StoredMessage[], signal:
  */
 export async function buildHandoffPacket(
   deps: { model: ChatModel; products: ProductLookup },
-  input: { messages: StoredMessage[]; profile: CustomerProfile | null; cart: CartView; reason: string | null; urgency: HandoffPacket['urgency'] },
+  input: {
+    messages: StoredMessage[];
+    profile: CustomerProfile | null;
+    cart: CartView;
+    reason: string | null;
+    urgency: HandoffPacket['urgency'];
+  },
 ): Promise<HandoffPacket> {
   const { messages } = input;
   const results = new Map(messages.filter((m) => m.role === 'tool').map((m) => [m.toolCallId ?? '', m]));
@@ -54,15 +72,24 @@ export async function buildHandoffPacket(
     (m.toolCalls ?? []).map((c) => {
       const r = results.get(c.id);
       const text = r?.content ?? '';
-      return { at: m.createdAt, name: c.name, arguments: clip(c.arguments, 500), result: clip(text, 800), isError: text.startsWith('{"error"') };
+      return {
+        at: m.createdAt,
+        name: c.name,
+        arguments: clip(c.arguments, 500),
+        result: clip(text, 800),
+        isError: text.startsWith('{"error"'),
+      };
     }),
   );
-  const shownHandles = [...new Set(messages.flatMap((m) => (Array.isArray(m.meta.products) ? (m.meta.products as string[]) : [])))].slice(-8);
+  const shownHandles = [
+    ...new Set(messages.flatMap((m) => (Array.isArray(m.meta.products) ? (m.meta.products as string[]) : []))),
+  ].slice(-8);
   const policies = new Map<string, { source: string; title: string; heading: string }>();
   for (const m of messages) {
     if (m.role !== 'tool' || m.toolName !== 'search_policies' || !m.content) continue;
     try {
-      for (const c of (JSON.parse(m.content) as { chunks?: { source: string; title: string; heading: string }[] }).chunks ?? []) {
+      for (const c of (JSON.parse(m.content) as { chunks?: { source: string; title: string; heading: string }[] })
+        .chunks ?? []) {
         policies.set(`${c.source}#${c.heading}`, { source: c.source, title: c.title, heading: c.heading });
       }
     } catch {
@@ -79,7 +106,12 @@ export async function buildHandoffPacket(
     summary: summary ?? extractiveSummary(messages, input.reason),
     summarySource,
     identity: input.profile
-      ? { verified: true, customerId: input.profile.id, name: `${input.profile.firstName} ${input.profile.lastName}`.trim(), email: input.profile.email }
+      ? {
+          verified: true,
+          customerId: input.profile.id,
+          name: `${input.profile.firstName} ${input.profile.lastName}`.trim(),
+          email: input.profile.email,
+        }
       : { verified: false, label: 'anonymous' },
     cart: toCartPayload(input.cart),
     productsShown: (await deps.products.byHandles(shownHandles)).map(toProductCard),

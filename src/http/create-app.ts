@@ -21,7 +21,12 @@ export function createHttpApp(deps: {
     const origin = req.headers.origin;
     if (origin && req.path.startsWith('/api/')) {
       if (!isAllowedOrigin(req, deps.allowedOrigins ?? [])) {
-        res.status(403).json({ error: { code: 'http:origin_not_allowed', message: `Origin ${origin} is not allowed (see ALLOWED_ORIGINS).` } });
+        res.status(403).json({
+          error: {
+            code: 'http:origin_not_allowed',
+            message: `Origin ${origin} is not allowed (see ALLOWED_ORIGINS).`,
+          },
+        });
         return;
       }
       res.setHeader('Access-Control-Allow-Origin', origin);

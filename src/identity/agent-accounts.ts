@@ -2,7 +2,12 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Database } from '../db/database.js';
 
-const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number }) => Promise<Buffer>;
+const scrypt = promisify(scryptCb) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  opts: { N: number; r: number; p: number },
+) => Promise<Buffer>;
 const PARAMS = { N: 16_384, r: 8, p: 1 };
 
 export interface AgentIdentity {
@@ -21,7 +26,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
@@ -45,7 +54,10 @@ export function createAgentAccounts(deps: { db: Database }) {
     /** Creates or updates the accounts from configuration (CONSOLE_AGENTS). */
     async seed(accounts: { email: string; password: string }[]): Promise<void> {
       for (const a of accounts) {
-        const existing = await db.query<{ password_hash: string }>('SELECT password_hash FROM agents WHERE email = $1', [a.email]);
+        const existing = await db.query<{ password_hash: string }>(
+          'SELECT password_hash FROM agents WHERE email = $1',
+          [a.email],
+        );
         if (existing.rows[0] && (await verifyPassword(a.password, existing.rows[0].password_hash))) continue;
         await db.query(
           `INSERT INTO agents (email, name, password_hash) VALUES ($1, $2, $3)
@@ -55,13 +67,18 @@ export function createAgentAccounts(deps: { db: Database }) {
       }
     },
     async verify(email: string, password: string): Promise<AgentIdentity | null> {
-      const r = await db.query<{ email: string; name: string; password_hash: string }>('SELECT email, name, password_hash FROM agents WHERE email = $1', [email]);
+      const r = await db.query<{ email: string; name: string; password_hash: string }>(
+        'SELECT email, name, password_hash FROM agents WHERE email = $1',
+        [email],
+      );
       const row = r.rows[0];
       const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY));
       return row && ok ? { email: row.email, name: row.name } : null;
     },
     async byEmail(email: string): Promise<AgentIdentity | null> {
-      const r = await db.query<{ email: string; name: string }>('SELECT email, name FROM agents WHERE email = $1', [email]);
+      const r = await db.query<{ email: string; name: string }>('SELECT email, name FROM agents WHERE email = $1', [
+        email,
+      ]);
       return r.rows[0] ?? null;
     },
   };

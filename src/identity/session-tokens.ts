@@ -9,7 +9,11 @@ export interface SessionClaims {
   iat: number;
 }
 
-const claimsSchema = z.object({ sid: z.string().min(8).max(100), cid: z.string().max(100).nullable(), iat: z.number().int() });
+const claimsSchema = z.object({
+  sid: z.string().min(8).max(100),
+  cid: z.string().max(100).nullable(),
+  iat: z.number().int(),
+});
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 

@@ -9,7 +9,13 @@ import { ingest, type IngestSummary } from './ingest.js';
 export function toImportSummary(s: IngestSummary): ImportSummary {
   const pick = (c: 'created' | 'updated' | 'unchanged' | 'failed') =>
     Object.fromEntries(Object.entries(s.counts).map(([kind, counts]) => [kind, counts[c]]));
-  return { created: pick('created'), updated: pick('updated'), unchanged: pick('unchanged'), failed: pick('failed'), errors: s.errors };
+  return {
+    created: pick('created'),
+    updated: pick('updated'),
+    unchanged: pick('unchanged'),
+    failed: pick('failed'),
+    errors: s.errors,
+  };
 }
 
 /**

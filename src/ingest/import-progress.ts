@@ -14,7 +14,11 @@ const BAR_WIDTH = 20;
  * whenever the percentage changes; elsewhere (CI logs, pipes) it prints a plain line at each 10%
  * step and one at the end, so logs stay short.
  */
-export function createProgress(opts: { stream: NodeJS.WriteStream | Writable; label: string; total: number }): Progress {
+export function createProgress(opts: {
+  stream: NodeJS.WriteStream | Writable;
+  label: string;
+  total: number;
+}): Progress {
   const { stream, label } = opts;
   const total = Math.max(0, Math.floor(opts.total));
   const tty = (stream as { isTTY?: boolean }).isTTY === true;
@@ -82,14 +86,23 @@ export const MAX_LISTED_ERRORS = 50;
  */
 export function formatImportSummary(summary: ImportSummary): string {
   const columns = ['created', 'updated', 'unchanged', 'failed'] as const;
-  const rows = [['', ...columns], ...IMPORT_KINDS.map((kind) => [kind, ...columns.map((c) => String(summary[c][kind] ?? 0))])];
+  const rows = [
+    ['', ...columns],
+    ...IMPORT_KINDS.map((kind) => [kind, ...columns.map((c) => String(summary[c][kind] ?? 0))]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const lines = rows.map((r) => r.map((text, i) => (i === 0 ? text.padEnd(widths[i]) : text.padStart(widths[i]))).join('  ').trimEnd());
+  const lines = rows.map((r) =>
+    r
+      .map((text, i) => (i === 0 ? text.padEnd(widths[i]) : text.padStart(widths[i])))
+      .join('  ')
+      .trimEnd(),
+  );
 
   const { errors } = summary;
   if (errors.length > 0) {
     lines.push('', `${errors.length} error${errors.length === 1 ? '' : 's'}:`);
-    for (const e of errors.slice(0, MAX_LISTED_ERRORS)) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}`);
+    for (const e of errors.slice(0, MAX_LISTED_ERRORS))
+      lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}`);
     if (errors.length > MAX_LISTED_ERRORS) lines.push(`… and ${errors.length - MAX_LISTED_ERRORS} more`);
   }
   return `${lines.join('\n')}\n`;

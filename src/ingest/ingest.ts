@@ -53,8 +53,13 @@ export async function ingest(
   input: IngestInput,
   opts: { onProgress?: IngestProgress; signal?: AbortSignal } = {},
 ): Promise<IngestSummary> {
-  const { db, embedder } = deps;
-  const counts: Record<Kind, Counts> = { products: emptyCounts(), customers: emptyCounts(), orders: emptyCounts(), policies: emptyCounts() };
+  const { db } = deps;
+  const counts: Record<Kind, Counts> = {
+    products: emptyCounts(),
+    customers: emptyCounts(),
+    orders: emptyCounts(),
+    policies: emptyCounts(),
+  };
   const errors = [...input.errors];
   for (const e of input.errors) counts[kindOfError(e.file)].failed++;
 
@@ -66,7 +71,8 @@ export async function ingest(
         counts[kind][outcome]++;
       } catch (err) {
         counts[kind].failed++;
-        const message = err instanceof AppError && err.expose ? err.message : `could not be saved (${(err as Error).message})`;
+        const message =
+          err instanceof AppError && err.expose ? err.message : `could not be saved (${(err as Error).message})`;
         errors.push({ file: item.source.file, line: item.source.line, message });
       }
       opts.onProgress?.(kind, i + 1, items.length);

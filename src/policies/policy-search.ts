@@ -33,14 +33,30 @@ export function createPolicySearch(deps: { db: Database; embedder: Embedder }): 
               [words],
             )
           : { rows: [] },
-        embedder.embedQuery(query, { signal: opts.signal }).then((v) =>
-          db.query<{ id: number }>('SELECT chunk_id AS id FROM policy_vectors ORDER BY embedding <=> $1::vector LIMIT 20', [toVectorLiteral(v)]),
-        ),
+        embedder
+          .embedQuery(query, { signal: opts.signal })
+          .then((v) =>
+            db.query<{ id: number }>(
+              'SELECT chunk_id AS id FROM policy_vectors ORDER BY embedding <=> $1::vector LIMIT 20',
+              [toVectorLiteral(v)],
+            ),
+          ),
       ]);
       const scores = fuseRankings([lex.rows.map((r) => r.id), vec.rows.map((r) => r.id)]);
-      const ids = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+      const ids = [...scores.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, limit)
+        .map(([id]) => id);
       if (ids.length === 0) return [];
-      const rows = await db.query<{ id: number; source: string; slug: string; title: string; heading: string; anchor: string; body: string }>(
+      const rows = await db.query<{
+        id: number;
+        source: string;
+        slug: string;
+        title: string;
+        heading: string;
+        anchor: string;
+        body: string;
+      }>(
         `SELECT c.id, d.source, d.slug, d.title, c.heading, c.anchor, c.body FROM policy_chunks c
          JOIN policy_documents d ON d.id = c.document_id WHERE c.id = ANY($1::int[])`,
         [ids],
@@ -48,7 +64,9 @@ export function createPolicySearch(deps: { db: Database; embedder: Embedder }): 
       const byId = new Map(rows.rows.map((r) => [r.id, r]));
       return ids.flatMap((id) => {
         const r = byId.get(id);
-        return r ? [{ source: r.source, slug: r.slug, title: r.title, heading: r.heading, anchor: r.anchor, text: r.body }] : [];
+        return r
+          ? [{ source: r.source, slug: r.slug, title: r.title, heading: r.heading, anchor: r.anchor, text: r.body }]
+          : [];
       });
     },
   };

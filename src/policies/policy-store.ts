@@ -6,7 +6,10 @@ import type { UpsertOutcome } from '../catalog/product-store.js';
 /** Inserts or replaces a policy document and its chunks by slug. */
 export async function upsertPolicyDocument(tx: Queryable, doc: PolicyDocumentRecord): Promise<UpsertOutcome> {
   const hash = contentHash({ title: doc.title, chunks: doc.chunks });
-  const prev = await tx.query<{ id: number; content_hash: string }>('SELECT id, content_hash FROM policy_documents WHERE slug = $1', [doc.slug]);
+  const prev = await tx.query<{ id: number; content_hash: string }>(
+    'SELECT id, content_hash FROM policy_documents WHERE slug = $1',
+    [doc.slug],
+  );
   if (prev.rows[0]?.content_hash === hash) return 'unchanged';
   const row = await tx.query<{ id: number }>(
     `INSERT INTO policy_documents (slug, title, source, content_hash) VALUES ($1, $2, $3, $4)

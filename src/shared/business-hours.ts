@@ -25,14 +25,24 @@ export function parseBusinessHours(spec: string, timezone: string): BusinessHour
   }
   const openMinute = Number(m[2]) * 60 + Number(m[3]);
   const closeMinute = Number(m[4]) * 60 + Number(m[5]);
-  if (closeMinute <= openMinute || closeMinute > 24 * 60) throw new Error(`closing time must be after opening time in "${spec}"`);
+  if (closeMinute <= openMinute || closeMinute > 24 * 60)
+    throw new Error(`closing time must be after opening time in "${spec}"`);
   return { days, openMinute, closeMinute, timezone };
 }
 
 function localParts(at: Date, timezone: string): { day: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { day: DAYS.indexOf(get('weekday').toLowerCase().slice(0, 3) as (typeof DAYS)[number]), minute: Number(get('hour')) * 60 + Number(get('minute')) };
+  return {
+    day: DAYS.indexOf(get('weekday').toLowerCase().slice(0, 3) as (typeof DAYS)[number]),
+    minute: Number(get('hour')) * 60 + Number(get('minute')),
+  };
 }
 
 export function isOpen(hours: BusinessHours, at: Date): boolean {

@@ -15,5 +15,8 @@ function canonical(value: unknown): unknown {
 
 /** A stable hash of a JSON-like value: key order does not matter. */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')
+    .slice(0, 32);
 }

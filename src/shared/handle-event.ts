@@ -19,7 +19,10 @@ export function handleEvent<S extends z.ZodType, T>(
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue.path.length > 0 ? `"${issue.path.join('.')}": ` : '';
-      reply({ ok: false, error: toPublicError(new ValidationError('socket:bad_payload', `Bad event payload: ${where}${issue.message}`)) });
+      reply({
+        ok: false,
+        error: toPublicError(new ValidationError('socket:bad_payload', `Bad event payload: ${where}${issue.message}`)),
+      });
       return;
     }
     run(parsed.data).then(

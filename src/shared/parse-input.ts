@@ -7,7 +7,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const name =
-    issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.length > 0 ? issue.path.join('.') : '(input)';
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.join(', ')
+      : issue.path.length > 0
+        ? issue.path.join('.')
+        : '(input)';
   const message = issue.code === 'unrecognized_keys' ? `unknown ${what}` : issue.message;
   throw new ValidationError('http:bad_request', `Bad ${what} "${name}": ${message}`, {
     details: { issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },

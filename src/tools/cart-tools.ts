@@ -12,7 +12,12 @@ const quantity = z.number().int().min(1).max(MAX_LINE_QUANTITY);
 
 /** Similar products in stock, for when the wanted one cannot be had. */
 async function similarInStock(deps: ToolDeps, product: ProductSummary): Promise<ProductSummary[]> {
-  const found = await deps.search.search({ query: product.title, category: product.category || undefined, inStock: true, limit: 4 });
+  const found = await deps.search.search({
+    query: product.title,
+    category: product.category || undefined,
+    inStock: true,
+    limit: 4,
+  });
   return found.filter((p) => p.handle !== product.handle).slice(0, 3);
 }
 
@@ -27,13 +32,29 @@ async function refusalFrom(deps: ToolDeps, err: unknown, product: ProductSummary
 }
 
 /** When the change crosses an approval threshold, holds it for a person and says so. */
-async function heldForApproval(deps: ToolDeps, ctx: ToolContext, tool: string, product: ProductSummary, sku: string, quantity: number): Promise<CartRefusal | null> {
+async function heldForApproval(
+  deps: ToolDeps,
+  ctx: ToolContext,
+  tool: string,
+  product: ProductSummary,
+  sku: string,
+  quantity: number,
+): Promise<CartRefusal | null> {
   const variant = product.variants.find((v) => v.sku === sku);
   if (!deps.approvals || !variant) return null;
   const reason = deps.approvals.reasonToHold(quantity, variant.price.amount);
   if (!reason) return null;
   await deps.approvals.hold(
-    { conversationId: ctx.conversationId, cartId: ctx.cartId, tool, sku, quantity, title: product.title, unitPriceMinor: variant.price.amount, currency: variant.price.currency },
+    {
+      conversationId: ctx.conversationId,
+      cartId: ctx.cartId,
+      tool,
+      sku,
+      quantity,
+      title: product.title,
+      unitPriceMinor: variant.price.amount,
+      currency: variant.price.currency,
+    },
     reason,
   );
   return {
@@ -71,13 +92,22 @@ export const addToCart = (deps: ToolDeps) =>
       })
       .refine((i) => i.handle || i.sku, { message: 'give a handle or a sku' }),
     async run(input, ctx): Promise<CartChangeResult> {
-      const product = input.sku ? await deps.products.bySku(input.sku) : (await deps.products.byHandles([input.handle!]))[0] ?? null;
+      const product = input.sku
+        ? await deps.products.bySku(input.sku)
+        : ((await deps.products.byHandles([input.handle!]))[0] ?? null);
       if (!product) {
         const guess = (input.handle ?? input.sku ?? '').replace(/[-_]+/g, ' ');
         const alternativeProducts = guess ? await deps.search.search({ query: guess, inStock: true, limit: 3 }) : [];
-        return { ok: false, reason: 'unknown_product', message: `No product "${input.handle ?? input.sku}" in this shop.`, alternativeProducts };
+        return {
+          ok: false,
+          reason: 'unknown_product',
+          message: `No product "${input.handle ?? input.sku}" in this shop.`,
+          alternativeProducts,
+        };
       }
-      const picked = input.sku ? { variant: product.variants.find((v) => v.sku === input.sku)! } : resolveVariant(product, input.options);
+      const picked = input.sku
+        ? { variant: product.variants.find((v) => v.sku === input.sku)! }
+        : resolveVariant(product, input.options);
       if (!('variant' in picked)) return picked;
       if (!picked.variant.inStock) {
         return {
@@ -93,7 +123,12 @@ export const addToCart = (deps: ToolDeps) =>
       if (held) return held;
       try {
         const cart = await deps.carts.add(ctx.cartId, picked.variant.sku, input.quantity ?? 1, ASSISTANT);
-        return { ok: true, message: `Added ${input.quantity ?? 1} × ${product.title} to the cart.`, cart, changedSku: picked.variant.sku };
+        return {
+          ok: true,
+          message: `Added ${input.quantity ?? 1} × ${product.title} to the cart.`,
+          cart,
+          changedSku: picked.variant.sku,
+        };
       } catch (err) {
         return refusalFrom(deps, err, product);
       }
@@ -104,15 +139,24 @@ export const updateCartItem = (deps: ToolDeps) =>
   defineTool({
     name: 'update_cart_item',
     description: 'Change the quantity of a cart line by its sku. Quantity 0 removes it.',
-    input: z.object({ sku: z.string().trim().min(1).max(120), quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) }),
+    input: z.object({
+      sku: z.string().trim().min(1).max(120),
+      quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY),
+    }),
     async run(input, ctx): Promise<CartChangeResult> {
       await cartOf(deps, ctx);
       const product = input.quantity > 0 ? await deps.products.bySku(input.sku) : null;
-      const held = product && (await heldForApproval(deps, ctx, 'update_cart_item', product, input.sku, input.quantity));
+      const held =
+        product && (await heldForApproval(deps, ctx, 'update_cart_item', product, input.sku, input.quantity));
       if (held) return held;
       try {
         const cart = await deps.carts.setQuantity(ctx.cartId, input.sku, input.quantity, ASSISTANT);
-        return { ok: true, message: input.quantity === 0 ? 'Removed from the cart.' : `Quantity set to ${input.quantity}.`, cart, changedSku: input.sku };
+        return {
+          ok: true,
+          message: input.quantity === 0 ? 'Removed from the cart.' : `Quantity set to ${input.quantity}.`,
+          cart,
+          changedSku: input.sku,
+        };
       } catch (err) {
         return refusalFrom(deps, err, await deps.products.bySku(input.sku));
       }

@@ -21,7 +21,8 @@ const view = (o: OrderDetails): OrderView => ({
 export const getOrders = (deps: ToolDeps) =>
   defineTool({
     name: 'get_orders',
-    description: "The signed-in customer's recent orders with status and tracking. Anonymous shoppers are asked to sign in.",
+    description:
+      "The signed-in customer's recent orders with status and tracking. Anonymous shoppers are asked to sign in.",
     input: z.object({ limit: z.number().int().min(1).max(20).optional() }),
     async run(input, ctx): Promise<OrdersResult> {
       if (!ctx.customerId) return { signInRequired: true, message: SIGN_IN };
@@ -32,7 +33,8 @@ export const getOrders = (deps: ToolDeps) =>
 export const getOrderStatus = (deps: ToolDeps) =>
   defineTool({
     name: 'get_order_status',
-    description: "Status and tracking of one of the signed-in customer's orders by its number, or of their latest order when none is given.",
+    description:
+      "Status and tracking of one of the signed-in customer's orders by its number, or of their latest order when none is given.",
     input: z.object({ orderId: z.string().trim().min(1).max(100).optional() }),
     async run(input, ctx): Promise<OrderStatusResult> {
       if (!ctx.customerId) return { signInRequired: true, message: SIGN_IN };
@@ -41,6 +43,8 @@ export const getOrderStatus = (deps: ToolDeps) =>
         return latest ? { order: view(latest) } : { order: null, message: 'You have no orders yet.' };
       }
       const order = await deps.customers.order(ctx.customerId, input.orderId);
-      return order ? { order: view(order) } : { order: null, message: `I can't find order ${input.orderId} on your account.` };
+      return order
+        ? { order: view(order) }
+        : { order: null, message: `I can't find order ${input.orderId} on your account.` };
     },
   });

@@ -23,7 +23,8 @@ const COMPLEMENTS: Record<string, string[]> = {
 export const recommendProducts = (deps: ToolDeps) =>
   defineTool({
     name: 'recommend_products',
-    description: "Personal recommendations from the signed-in customer's purchase history (complementary and similar items, in stock).",
+    description:
+      "Personal recommendations from the signed-in customer's purchase history (complementary and similar items, in stock).",
     input: z.object({ limit: z.number().int().min(1).max(10).optional() }),
     async run(input, ctx): Promise<RecommendResult> {
       const limit = input.limit ?? 4;

@@ -6,9 +6,16 @@ import type { CartRefusal } from './results.js';
  * Picks the variant the shopper means from option values ("size 42, black"). Returns the
  * variant, or a refusal that says which option is missing or that no variant has those values.
  */
-export function resolveVariant(product: ProductSummary, wanted: Record<string, string> = {}): { variant: VariantSummary } | CartRefusal {
-  const known = Object.entries(wanted).filter(([name]) => product.variants.some((v) => optionValueOf(v.options, name) !== undefined));
-  const matching = product.variants.filter((v) => known.every(([name, value]) => optionValueMatches(optionValueOf(v.options, name) ?? '', value)));
+export function resolveVariant(
+  product: ProductSummary,
+  wanted: Record<string, string> = {},
+): { variant: VariantSummary } | CartRefusal {
+  const known = Object.entries(wanted).filter(([name]) =>
+    product.variants.some((v) => optionValueOf(v.options, name) !== undefined),
+  );
+  const matching = product.variants.filter((v) =>
+    known.every(([name, value]) => optionValueMatches(optionValueOf(v.options, name) ?? '', value)),
+  );
   if (matching.length === 0) {
     const asked = known.map(([n, v]) => `${n} ${v}`).join(', ');
     return {
@@ -22,7 +29,12 @@ export function resolveVariant(product: ProductSummary, wanted: Record<string, s
   const inStock = matching.filter((v) => v.inStock);
   const missing = product.optionNames
     .filter((name) => !known.some(([n]) => normalizeOptionName(n) === normalizeOptionName(name)))
-    .map((name) => ({ name, values: [...new Set((inStock.length > 0 ? inStock : matching).map((v) => optionValueOf(v.options, name) ?? ''))].filter(Boolean) }))
+    .map((name) => ({
+      name,
+      values: [
+        ...new Set((inStock.length > 0 ? inStock : matching).map((v) => optionValueOf(v.options, name) ?? '')),
+      ].filter(Boolean),
+    }))
     .filter((o) => o.values.length > 1);
   if (missing.length === 0) return { variant: inStock[0] ?? matching[0] };
   return {

@@ -9,7 +9,14 @@ export type { CartLine, CartView } from '../carts/types.js';
 /** A cart change that could not be made: a clear reason and what to offer instead. */
 export interface CartRefusal {
   ok: false;
-  reason: 'out_of_stock' | 'unknown_product' | 'unknown_variant' | 'needs_option' | 'quantity_limit' | 'not_in_cart' | 'pending_approval';
+  reason:
+    | 'out_of_stock'
+    | 'unknown_product'
+    | 'unknown_variant'
+    | 'needs_option'
+    | 'quantity_limit'
+    | 'not_in_cart'
+    | 'pending_approval';
   message: string;
   /** Option names still to choose, with their available values. */
   missingOptions?: { name: string; values: string[] }[];
@@ -37,7 +44,8 @@ export interface OrderView {
 }
 
 export type OrdersResult = { signInRequired: true; message: string } | { orders: OrderView[] };
-export type OrderStatusResult = { signInRequired: true; message: string } | { order: OrderView | null; message?: string };
+export type OrderStatusResult =
+  { signInRequired: true; message: string } | { order: OrderView | null; message?: string };
 
 export interface PolicyChunkView {
   source: string;

@@ -6,10 +6,19 @@ import type { ToolDeps } from './tool-deps.js';
 export const searchPolicies = (deps: ToolDeps) =>
   defineTool({
     name: 'search_policies',
-    description: 'Search the shop policies (shipping, returns, warranty, payment, sizing, privacy, care). Cite the source title in the answer.',
+    description:
+      'Search the shop policies (shipping, returns, warranty, payment, sizing, privacy, care). Cite the source title in the answer.',
     input: z.object({ query: z.string().trim().min(1).max(300) }),
     async run(input, ctx): Promise<SearchPoliciesResult> {
       const hits = await deps.policies.search(input.query, { limit: 3, signal: ctx.signal });
-      return { chunks: hits.map((h) => ({ source: h.source, title: h.title, heading: h.heading, anchor: h.anchor, text: h.text })) };
+      return {
+        chunks: hits.map((h) => ({
+          source: h.source,
+          title: h.title,
+          heading: h.heading,
+          anchor: h.anchor,
+          text: h.text,
+        })),
+      };
     },
   });

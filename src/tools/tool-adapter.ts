@@ -41,7 +41,9 @@ function toParameters(tool: AnyTool): Record<string, unknown> {
     // 'input': the model writes the input, so fields with defaults are optional.
     schema = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' });
   } catch (cause) {
-    throw new AppError('tools:invalid', `Tool "${tool.name}": input schema cannot be expressed as JSON Schema.`, { cause });
+    throw new AppError('tools:invalid', `Tool "${tool.name}": input schema cannot be expressed as JSON Schema.`, {
+      cause,
+    });
   }
   const cleaned = cleanSchema(schema) as Record<string, unknown>;
   if (cleaned.type !== 'object') {

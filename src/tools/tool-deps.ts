@@ -5,14 +5,26 @@ import type { CustomerReader } from '../customers/customer-reader.js';
 import type { PolicySearch } from '../policies/policy-search.js';
 
 export interface HumanRequests {
-  request(conversationId: string, req: { reason: string; urgency: 'low' | 'normal' | 'high'; source: 'shopper' | 'assistant' | 'rule' }): Promise<{ queuePosition: number }>;
+  request(
+    conversationId: string,
+    req: { reason: string; urgency: 'low' | 'normal' | 'high'; source: 'shopper' | 'assistant' | 'rule' },
+  ): Promise<{ queuePosition: number }>;
 }
 
 /** Holds assistant cart changes above thresholds for a person to approve. */
 export interface ApprovalGate {
   reasonToHold(quantity: number, unitPriceMinor: number): string | null;
   hold(
-    req: { conversationId: string; cartId: string; tool: string; sku: string; quantity: number; title: string; unitPriceMinor: number; currency: string },
+    req: {
+      conversationId: string;
+      cartId: string;
+      tool: string;
+      sku: string;
+      quantity: number;
+      title: string;
+      unitPriceMinor: number;
+      currency: string;
+    },
     reason: string,
   ): Promise<{ id: number }>;
 }

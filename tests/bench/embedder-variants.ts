@@ -9,7 +9,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { localEmbedderFromVectors } from '../../src/catalog/embeddings/local-embedder.js';
-import { DEFAULT_LOCAL_VARIANT, isLocalVariantName, LOCAL_VARIANTS, type LocalVariantName } from '../../src/catalog/embeddings/local-variants.js';
+import {
+  DEFAULT_LOCAL_VARIANT,
+  isLocalVariantName,
+  LOCAL_VARIANTS,
+  type LocalVariantName,
+} from '../../src/catalog/embeddings/local-variants.js';
 import { productEmbeddingText } from '../../src/catalog/embeddings/product-text.js';
 import { loadWordVectors } from '../../src/catalog/embeddings/word-vectors.js';
 import { productRecordSchema } from '../../src/catalog/records.js';
@@ -85,11 +90,15 @@ async function main(): Promise<void> {
   const products = (await readJsonl<unknown>(values.products))
     .map((raw) => productRecordSchema.parse(raw))
     .filter((p) => p.status === 'active');
-  const queries = (await readJsonl<JudgedQuery>(values.queries)).filter((q) => Object.values(q.judgements).some((g) => g > 0));
+  const queries = (await readJsonl<JudgedQuery>(values.queries)).filter((q) =>
+    Object.values(q.judgements).some((g) => g > 0),
+  );
   const handles = products.map((p) => p.handle);
   const texts = products.map(productEmbeddingText);
   const loaded = await loadWordVectors({ cacheDir: values['cache-dir'] });
-  console.log(`${products.length} products, ${queries.length} judged queries; word vectors from ${loaded.loadedFrom} in ${Math.round(loaded.ms)} ms\n`);
+  console.log(
+    `${products.length} products, ${queries.length} judged queries; word vectors from ${loaded.loadedFrom} in ${Math.round(loaded.ms)} ms\n`,
+  );
 
   const kinds = [...new Set(queries.map((q) => q.kind))].sort();
   const rows: string[][] = [];
@@ -101,7 +110,11 @@ async function main(): Promise<void> {
     const scores: QueryScore[] = [];
     for (const q of queries) {
       const ranked = rank(await embedder.embedQuery(q.query), docs, handles, 20);
-      scores.push({ kind: q.kind, ndcg10: ndcgAt(10, ranked, q.judgements), recall20: recallAt(20, ranked, q.judgements) });
+      scores.push({
+        kind: q.kind,
+        ndcg10: ndcgAt(10, ranked, q.judgements),
+        recall20: recallAt(20, ranked, q.judgements),
+      });
     }
     const byKind = kinds.map((kind) => scores.filter((s) => s.kind === kind));
     rows.push([
@@ -113,7 +126,14 @@ async function main(): Promise<void> {
       perSecond.toFixed(0),
     ]);
   }
-  const header = ['variant', 'dim', 'nDCG@10', 'R@20', ...kinds.map((k) => `${k} (n=${queries.filter((q) => q.kind === k).length}) nDCG/R`), 'docs/s'];
+  const header = [
+    'variant',
+    'dim',
+    'nDCG@10',
+    'R@20',
+    ...kinds.map((k) => `${k} (n=${queries.filter((q) => q.kind === k).length}) nDCG/R`),
+    'docs/s',
+  ];
   printTable([header, ...rows]);
 }
 

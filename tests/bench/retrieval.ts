@@ -25,12 +25,14 @@ const USAGE = `Usage: npm run bench:retrieval -- [--catalog DIR] [--queries FILE
        [--wands DIR [--limit-products N] [--limit-queries N]] [--variant NAME | --embedder app]`;
 
 const startedAt = performance.now();
-const log = (msg: string) => console.error(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
+const log = (msg: string) =>
+  console.error(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number, not "${value}"\n${USAGE}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`--${name} needs a positive whole number, not "${value}"\n${USAGE}`);
   return n;
 }
 
@@ -59,7 +61,8 @@ async function main(): Promise<void> {
   if (values.help) return console.log(USAGE);
   const limitProducts = positiveInt('limit-products', values['limit-products']);
   const limitQueries = positiveInt('limit-queries', values['limit-queries']);
-  if (!values.wands && (limitProducts || limitQueries)) throw new Error(`--limit-products and --limit-queries apply to --wands only\n${USAGE}`);
+  if (!values.wands && (limitProducts || limitQueries))
+    throw new Error(`--limit-products and --limit-queries apply to --wands only\n${USAGE}`);
 
   const embedder = await embedderFor(values.embedder, values.variant);
   log(`embedder ${embedder.id} (dimension ${embedder.dimension})`);
@@ -67,14 +70,18 @@ async function main(): Promise<void> {
     ? await loadWands(path.resolve(values.wands), { limitProducts, limitQueries })
     : await loadDemoBench({ catalogDir: path.resolve(values.catalog), queriesFile: path.resolve(values.queries) });
   const unknown = unknownJudgedHandles(set);
-  if (unknown.length > 0) set.notes.push(`${unknown.length} judged handles are not in the catalog (e.g. ${unknown.slice(0, 3).join(', ')})`);
+  if (unknown.length > 0)
+    set.notes.push(`${unknown.length} judged handles are not in the catalog (e.g. ${unknown.slice(0, 3).join(', ')})`);
   if (set.queries.length === 0) throw new Error(`No judged queries to run: ${set.label}`);
 
   log(`loading ${set.catalog.products.length} products into in-memory PGlite`);
   const bench = await loadBench(set, embedder);
   try {
     const [first, ...rest] = bench.ingested.errors;
-    if (first) set.notes.push(`${rest.length + 1} catalog rows not loaded (first: ${first.file}:${first.line ?? ''} ${first.message})`);
+    if (first)
+      set.notes.push(
+        `${rest.length + 1} catalog rows not loaded (first: ${first.file}:${first.line ?? ''} ${first.message})`,
+      );
     log(`loaded in ${(bench.ms / 1000).toFixed(1)} s; running ${set.queries.length} queries in 3 modes`);
     const outcomes = await runModes(bench.search, set.queries);
     console.log(renderReport({ label: set.label, embedder, loadMs: bench.ms, notes: set.notes, outcomes }));

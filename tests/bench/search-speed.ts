@@ -28,7 +28,8 @@ function parseSizes(args: string[]): number[] {
 }
 
 const startedAt = performance.now();
-const log = (msg: string) => console.error(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
+const log = (msg: string) =>
+  console.error(`[${((performance.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
 
 const latencyCell = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}  (max ${ms(s.max)}, n=${s.count})`;
 const loopCell = (d: DelayStats) =>
@@ -50,12 +51,24 @@ function rows(results: SizeResult[]): TableRow[] {
     { section: 'Catalog' },
     row('products / variants', (r) => `${count(r.load.products)} / ${count(r.load.variants)}`),
     { section: 'Loading (local embedder)' },
-    row('ingest() rate, real path (†)', (r) => `${perMinute(r.load.ingest.count, r.load.ingest.ms)}  (first ${count(r.load.ingest.count)} in ${seconds(r.load.ingest.ms)})`),
-    row('  of which: upserts / embed+vectors', (r) => `${seconds(r.load.ingest.writeMs)} / ${seconds(r.load.ingest.embedMs)}  (HNSW index present)`),
-    row('rest: bulk INSERTs, no index (*)', (r) =>
-      r.load.bulk.count === 0 ? '– (all went through ingest())' : `${perMinute(r.load.bulk.count, r.load.bulk.ms)}  (${count(r.load.bulk.count)} in ${seconds(r.load.bulk.ms)})`,
+    row(
+      'ingest() rate, real path (†)',
+      (r) =>
+        `${perMinute(r.load.ingest.count, r.load.ingest.ms)}  (first ${count(r.load.ingest.count)} in ${seconds(r.load.ingest.ms)})`,
     ),
-    row('HNSW index build', (r) => `${seconds(r.load.index.ms)}  (maintenance_work_mem ${r.load.index.maintenanceWorkMem})`),
+    row(
+      '  of which: upserts / embed+vectors',
+      (r) => `${seconds(r.load.ingest.writeMs)} / ${seconds(r.load.ingest.embedMs)}  (HNSW index present)`,
+    ),
+    row('rest: bulk INSERTs, no index (*)', (r) =>
+      r.load.bulk.count === 0
+        ? '– (all went through ingest())'
+        : `${perMinute(r.load.bulk.count, r.load.bulk.ms)}  (${count(r.load.bulk.count)} in ${seconds(r.load.bulk.ms)})`,
+    ),
+    row(
+      'HNSW index build',
+      (r) => `${seconds(r.load.index.ms)}  (maintenance_work_mem ${r.load.index.maintenanceWorkMem})`,
+    ),
     row('embedStale() afterwards', (r) => `${r.load.restale.count} re-embedded, ${seconds(r.load.restale.ms)}`),
     row('database on disk', (r) => megabytes(r.disk.total)),
     row('  products: table + indexes', (r) => rel(r, 'products')),
@@ -76,10 +89,24 @@ function rows(results: SizeResult[]): TableRow[] {
     row('recall@10, ef_search 40 (pgvector default)', (r) => recallCell(r.recall.at10ef200)),
     row('recall@10, filtered, iterative', (r) => recallCell(r.recall.filteredAt10)),
     row('recall@10, product vectors as queries', (r) => recallCell(r.recall.productsAt10)),
-    row('top-10 query p50: HNSW vs exact', (r) => `${ms(r.recall.at10.hnswMs.p50)} vs ${ms(r.recall.at10.exactMs.p50)}  (${ratio(r.recall.at10.exactMs.p50, r.recall.at10.hnswMs.p50)})`),
-    row('plan: HNSW query / exact query', (r) => `${r.plans[0].usesHnsw ? 'HNSW index scan' : 'NO HNSW scan'} / ${r.plans[1].usesHnsw ? 'HNSW index scan' : 'seq scan + sort'}`),
-    row('worst recall@10 query', (r) => (r.recall.at10.worst ? `${r.recall.at10.worst.recall.toFixed(2)} ${r.recall.at10.worst.query}` : '–')),
-    row('worst filtered recall@10 query', (r) => (r.recall.filteredAt10.worst ? `${r.recall.filteredAt10.worst.recall.toFixed(2)} ${r.recall.filteredAt10.worst.query}` : '–')),
+    row(
+      'top-10 query p50: HNSW vs exact',
+      (r) =>
+        `${ms(r.recall.at10.hnswMs.p50)} vs ${ms(r.recall.at10.exactMs.p50)}  (${ratio(r.recall.at10.exactMs.p50, r.recall.at10.hnswMs.p50)})`,
+    ),
+    row(
+      'plan: HNSW query / exact query',
+      (r) =>
+        `${r.plans[0].usesHnsw ? 'HNSW index scan' : 'NO HNSW scan'} / ${r.plans[1].usesHnsw ? 'HNSW index scan' : 'seq scan + sort'}`,
+    ),
+    row('worst recall@10 query', (r) =>
+      r.recall.at10.worst ? `${r.recall.at10.worst.recall.toFixed(2)} ${r.recall.at10.worst.query}` : '–',
+    ),
+    row('worst filtered recall@10 query', (r) =>
+      r.recall.filteredAt10.worst
+        ? `${r.recall.filteredAt10.worst.recall.toFixed(2)} ${r.recall.filteredAt10.worst.query}`
+        : '–',
+    ),
     row('copied SQL = search.rank() ids', (r) => r.recall.rankAgrees),
     { section: `Main-thread event-loop delay while ${QUERY_COUNTS.concurrent} hybrid searches run at once (***)` },
     row('worker: monitorEventLoopDelay', (r) => loopCell(r.loop.worker.histogram)),
@@ -88,19 +115,28 @@ function rows(results: SizeResult[]): TableRow[] {
     row('in-process: setInterval probe', (r) => loopCell(r.loop.inProcess.probe)),
     row('event-loop p99 (probe)', (r) => loopRatio(r.loop.worker.probe, r.loop.inProcess.probe)),
     row('event-loop p99 (histogram)', (r) => loopRatio(r.loop.worker.histogram, r.loop.inProcess.histogram)),
-    row('wall time for the 50', (r) => `worker ${seconds(r.loop.worker.wallMs)} vs in-process ${seconds(r.loop.inProcess.wallMs)}`),
+    row(
+      'wall time for the 50',
+      (r) => `worker ${seconds(r.loop.worker.wallMs)} vs in-process ${seconds(r.loop.inProcess.wallMs)}`,
+    ),
   ];
 }
 
 function planSection(size: number, r: SizeResult): string {
   return [
     `Query plans at ${count(size)} products (vector retriever's SQL, top 10):`,
-    ...r.plans.flatMap((p) => [`  ${p.title}: ${p.usesHnsw ? 'uses' : 'does NOT use'} product_vectors_hnsw`, ...p.lines.map((l) => `      ${l}`)]),
+    ...r.plans.flatMap((p) => [
+      `  ${p.title}: ${p.usesHnsw ? 'uses' : 'does NOT use'} product_vectors_hnsw`,
+      ...p.lines.map((l) => `      ${l}`),
+    ]),
   ].join('\n');
 }
 
 function report(sizes: number[], results: SizeResult[]): string {
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   return [
     '',
     `Search speed: embedded engine (PGlite on a worker thread, reached through pg over loopback), ${embedder.id} (${embedder.dimension} d)`,
@@ -123,7 +159,9 @@ function report(sizes: number[], results: SizeResult[]): string {
 
 const sizes = parseSizes(process.argv.slice(2));
 const embedder = await createLocalEmbedder({ cacheDir: CACHE_DIR });
-log(`embedder ${embedder.id} (${embedder.dimension} d), word vectors from ${embedder.loadedFrom} in ${Math.round(embedder.loadMs)} ms`);
+log(
+  `embedder ${embedder.id} (${embedder.dimension} d), word vectors from ${embedder.loadedFrom} in ${Math.round(embedder.loadMs)} ms`,
+);
 const results: SizeResult[] = [];
 for (const size of sizes) {
   const sizeStart = performance.now();

@@ -22,20 +22,33 @@ export function describeBrowser(name: string, fn: () => void): void {
   else if (process.env.CI === 'true') {
     describe(name, () => {
       it('needs Chromium', () => {
-        throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium package (apt-get install -y chromium).`);
+        throw new Error(
+          `${CHROMIUM_PATH} is missing: install Debian's chromium package (apt-get install -y chromium).`,
+        );
       });
     });
   } else describe.skip(`${name} (no ${CHROMIUM_PATH})`, fn);
 }
 
 /** A fresh headless Chromium with its own profile directory, removed on close. */
-export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(
+  opts: { width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'concierge-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,
@@ -47,7 +60,9 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
 }
 
 /** The real app with the widget bundles, over a seeded in-memory database, on an ephemeral port. */
-export async function startShop(opts: { model?: ChatModel; config?: Partial<AppConfig> } = {}): Promise<{ app: App; db: Database; url: string; close(): Promise<void> }> {
+export async function startShop(
+  opts: { model?: ChatModel; config?: Partial<AppConfig> } = {},
+): Promise<{ app: App; db: Database; url: string; close(): Promise<void> }> {
   const db = await openTestDatabase('pglite');
   await seedTestShop(db);
   const app = await startTestApp(db, { ...opts, extraRouters: [await widgetRoutes({ minify: true })] });
@@ -63,7 +78,11 @@ export async function startShop(opts: { model?: ChatModel; config?: Partial<AppC
 }
 
 /** Opens the storefront and its chat; returns the page and the chat iframe. */
-export async function openChat(context: BrowserContext, url: string, opts: { page?: Page } = {}): Promise<{ page: Page; chat: FrameLocator }> {
+export async function openChat(
+  context: BrowserContext,
+  url: string,
+  opts: { page?: Page } = {},
+): Promise<{ page: Page; chat: FrameLocator }> {
   const page = opts.page ?? (await context.newPage());
   // Fail a step well inside the test's own timeout, so the report names the step.
   page.setDefaultTimeout(10_000);
@@ -97,7 +116,7 @@ export async function cuttableConnection(page: Page): Promise<{ cut(): Promise<v
   await page.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
   return {
     async cut() {
-      for (const start = Date.now(); open.length === 0; ) {
+      for (const start = Date.now(); open.length === 0;) {
         if (Date.now() - start > 10_000) throw new Error('the socket never upgraded to a websocket');
         await new Promise((r) => setTimeout(r, 50));
       }

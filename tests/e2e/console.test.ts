@@ -33,9 +33,17 @@ async function newShopper() {
 async function newlyQueued(before: QueueItem[]): Promise<string> {
   let found: QueueItem | undefined;
   await expect
-    .poll(async () => (found = (await shop.app.services.desk.queue()).find((q) => q.status === 'queued' && !before.some((b) => b.conversationId === q.conversationId && b.status === 'queued'))), {
-      timeout: 10_000,
-    })
+    .poll(
+      async () =>
+        (found = (await shop.app.services.desk.queue()).find(
+          (q) =>
+            q.status === 'queued' &&
+            !before.some((b) => b.conversationId === q.conversationId && b.status === 'queued'),
+        )),
+      {
+        timeout: 10_000,
+      },
+    )
     .toBeTruthy();
   return found!.conversationId;
 }
@@ -105,7 +113,9 @@ describeBrowser('the agent console', () => {
     const sam = await connectAgent(shop.url, (await agentLogin(shop.url, SAM.email, SAM.password)).token);
     expect((await ask(sam.socket, 'conversation:claim', { conversationId })).ok).toBe(true);
     await agent.getByRole('button', { name: 'Take conversation' }).click();
-    await expect.poll(() => agent.locator('.conv-header .banner-error').innerText(), { timeout: 5_000 }).toMatch(/Already taken by Sam/);
+    await expect
+      .poll(() => agent.locator('.conv-header .banner-error').innerText(), { timeout: 5_000 })
+      .toMatch(/Already taken by Sam/);
     await agent.locator('.conv-header .badge', { hasText: 'with Sam' }).waitFor();
     sam.socket.close();
     await Promise.all([agent.close(), page.close()]);
@@ -124,11 +134,19 @@ describeBrowser('the agent console', () => {
 
     // The console loses its connection and cannot get back until the "outage" ends.
     const restore = refuseNewConnections();
-    for (const s of shop.app.io.of('/agent').sockets.values()) if (s.data.agent?.email === DEMO_AGENT.email) s.conn.close();
+    for (const s of shop.app.io.of('/agent').sockets.values())
+      if (s.data.agent?.email === DEMO_AGENT.email) s.conn.close();
     await agent.locator('.offline-banner:not([hidden])').waitFor();
     await say(first.chat, 'Hello? Anyone there?');
     await first.chat.locator('.msg-user', { hasText: 'Hello? Anyone there?' }).waitFor();
-    expect((await ask(sam.socket, 'note:add', { conversationId: first.conversationId, text: 'Sam here: she called about this too.' })).ok).toBe(true);
+    expect(
+      (
+        await ask(sam.socket, 'note:add', {
+          conversationId: first.conversationId,
+          text: 'Sam here: she called about this too.',
+        })
+      ).ok,
+    ).toBe(true);
     const before = await shop.app.services.desk.queue();
     await say(second.chat, 'I want to talk to a person');
     const newcomer = await newlyQueued(before);

@@ -38,7 +38,9 @@ describeBrowser('the chat widget by keyboard and on a narrow phone', () => {
 
       await page.keyboard.press('Escape');
       await expect.poll(() => launcher.getAttribute('aria-expanded')).toBe('false');
-      const focused = await page.evaluate(() => document.getElementById('concierge-widget')!.shadowRoot!.activeElement?.getAttribute('aria-label'));
+      const focused = await page.evaluate(() =>
+        document.getElementById('concierge-widget')!.shadowRoot!.activeElement?.getAttribute('aria-label'),
+      );
       expect(focused).toBe('Chat with us');
     } finally {
       await browser.close();

@@ -9,7 +9,9 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let agent: Socket;
 
 const conversationIdOf = (page: Page) =>
-  page.evaluate(() => new Promise<string>((resolve) => window.Concierge!.on('ready', (r) => resolve(r.conversationId))));
+  page.evaluate(
+    () => new Promise<string>((resolve) => window.Concierge!.on('ready', (r) => resolve(r.conversationId))),
+  );
 
 describeBrowser('a human agent in the chat widget', () => {
   beforeAll(async () => {
@@ -39,7 +41,10 @@ describeBrowser('a human agent in the chat widget', () => {
 
     agent.emit('typing:set', { conversationId, isTyping: true });
     await chat.getByText('Alex is typing…').waitFor();
-    await ask(agent, 'message:send', { conversationId, text: "**Hi!** I'm Alex. <img src=x onerror=\"parent.pwned()\"> [x](javascript:parent.pwned())" });
+    await ask(agent, 'message:send', {
+      conversationId,
+      text: '**Hi!** I\'m Alex. <img src=x onerror="parent.pwned()"> [x](javascript:parent.pwned())',
+    });
     const reply = chat.locator('.msg-agent').last();
     await reply.waitFor();
     expect(await reply.locator('.author').innerText()).toBe('Alex');
@@ -70,7 +75,10 @@ describeBrowser('a human agent in the chat widget', () => {
     await chat.getByRole('textbox', { name: 'Comment' }).fill('Quick and kind');
     await chat.getByRole('button', { name: 'Send rating' }).click();
     await chat.getByText('Thanks for your feedback!').waitFor();
-    const rows = await shop.db.query<{ rating: number; comment: string }>('SELECT rating, comment FROM ratings WHERE conversation_id = $1', [conversationId]);
+    const rows = await shop.db.query<{ rating: number; comment: string }>(
+      'SELECT rating, comment FROM ratings WHERE conversation_id = $1',
+      [conversationId],
+    );
     expect(rows.rows).toEqual([{ rating: 4, comment: 'Quick and kind' }]);
 
     // Rated once: the prompt does not come back after a reload.

@@ -85,7 +85,9 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await say(other.chat, 'and running shoes?');
     await other.chat.locator('.msg-user', { hasText: 'and running shoes?' }).waitFor();
     await again.chat.locator('.msg-user', { hasText: 'and running shoes?' }).waitFor();
-    await expect.poll(() => again.chat.locator('.msg-assistant:not(.streaming)').count()).toBe(await other.chat.locator('.msg-assistant:not(.streaming)').count());
+    await expect
+      .poll(() => again.chat.locator('.msg-assistant:not(.streaming)').count())
+      .toBe(await other.chat.locator('.msg-assistant:not(.streaming)').count());
     expect(await again.chat.locator('.msg-user', { hasText: 'and running shoes?' }).count()).toBe(1);
     expect(await texts(again.chat)).toEqual(await texts(other.chat));
     await Promise.all([page.close(), other.page.close()]);
@@ -102,7 +104,12 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await expect.poll(() => page.locator('#toast').innerText()).toBe('Signed in as Ana');
     expect(await chat.locator('.msg-user').allInnerTexts()).toEqual(before);
 
-    const refused = await page.evaluate(() => window.Concierge!.signIn('cus_2', '0'.repeat(64)).then(() => 'signed in', (e: Error) => e.message));
+    const refused = await page.evaluate(() =>
+      window.Concierge!.signIn('cus_2', '0'.repeat(64)).then(
+        () => 'signed in',
+        (e: Error) => e.message,
+      ),
+    );
     expect(refused).toMatch(/could not be verified/);
     expect(await chat.locator('.sub').innerText()).toMatch(/^Hi Ana!/);
     await page.close();
@@ -133,8 +140,14 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await chat.getByText('Reconnecting…').waitFor();
     // Meanwhile the cart changes elsewhere (the REST channel, same session) and the shopper types.
     const frame = page.frames().find((f) => f.url().includes('/widget/chat.html'))!;
-    const token = await frame.evaluate(() => (JSON.parse(localStorage.getItem(`concierge:session:${location.origin}`)!) as { token: string }).token);
-    const res = await fetch(`${shop.url}/api/cart/items`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ sku: 'SOCK-1', quantity: 2 }) });
+    const token = await frame.evaluate(
+      () => (JSON.parse(localStorage.getItem(`concierge:session:${location.origin}`)!) as { token: string }).token,
+    );
+    const res = await fetch(`${shop.url}/api/cart/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ sku: 'SOCK-1', quantity: 2 }),
+    });
     expect(res.status).toBe(200);
     await say(chat, 'are you back?');
     await chat.locator('.msg-user.pending', { hasText: 'are you back?' }).waitFor();

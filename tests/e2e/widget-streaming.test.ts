@@ -116,7 +116,7 @@ describeBrowser('assistant replies in the chat widget', () => {
     await page.close();
   });
 
-  it("shows a product description that carries HTML as text when the assistant quotes it", async () => {
+  it('shows a product description that carries HTML as text when the assistant quotes it', async () => {
     const { page, chat } = await openChat(browser.context, shop.url);
     await page.exposeFunction('pwned', () => {
       throw new Error('catalog text ran as code');
@@ -125,9 +125,13 @@ describeBrowser('assistant replies in the chat widget', () => {
       streamReply({ toolCalls: [{ id: 'd1', name: 'get_product', arguments: JSON.stringify({ handle: 'xss-mug' }) }] }),
       ({ body }) => {
         // A model that quotes the catalog's description verbatim, as a careless one would.
-        const tool = (body as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'tool')!;
+        const tool = (body as { messages: { role: string; content: string }[] }).messages.find(
+          (m) => m.role === 'tool',
+        )!;
         const description = (JSON.parse(tool.content) as { product: { description: string } }).product.description;
-        return streamReply({ text: `About the mug: ${description.replace('x onerror=alert(1)', 'x onerror="parent.pwned()"')}` });
+        return streamReply({
+          text: `About the mug: ${description.replace('x onerror=alert(1)', 'x onerror="parent.pwned()"')}`,
+        });
       },
     );
     await say(chat, 'tell me about the enamel camp mug');

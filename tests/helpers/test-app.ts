@@ -11,7 +11,12 @@ import { ingest } from '../../src/ingest/ingest.js';
 import { DEMO_IDENTITY_SECRET } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
-import { SHOPPER_NAMESPACE, type ClientToServerEvents, type ConversationEvent, type ServerToClientEvents } from '../../src/chat/protocol.js';
+import {
+  SHOPPER_NAMESPACE,
+  type ClientToServerEvents,
+  type ConversationEvent,
+  type ServerToClientEvents,
+} from '../../src/chat/protocol.js';
 import { identityHash } from '../../src/identity/session-tokens.js';
 import { TEST_SHOP } from '../fixtures/test-shop.js';
 import { testEmbedder } from './local-embedder.js';
@@ -43,7 +48,12 @@ export const TEST_CONFIG: AppConfig = {
 
 /** The OpenAI-compatible provider pointed at msw's fake server. */
 export function mswModel(opts: { timeoutMs?: number } = {}): ChatModel {
-  const client = createOpenAIClient({ apiKey: 'test-key', baseURL: TEST_OPENAI_BASE_URL, timeoutMs: opts.timeoutMs ?? 2_000, maxRetries: 0 });
+  const client = createOpenAIClient({
+    apiKey: 'test-key',
+    baseURL: TEST_OPENAI_BASE_URL,
+    timeoutMs: opts.timeoutMs ?? 2_000,
+    maxRetries: 0,
+  });
   return createOpenAIModel({ client, model: 'gpt-test', streamIdleMs: 2_000 });
 }
 
@@ -71,17 +81,40 @@ export async function startTestApp(
 }
 
 export async function newSession(url: string, body: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as { token: string; conversationId: string; customer: { id: string } | null; error?: { code: string; message: string } } };
+  const res = await fetch(`${url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      token: string;
+      conversationId: string;
+      customer: { id: string } | null;
+      error?: { code: string; message: string };
+    },
+  };
 }
 
-export const signedIn = (customerId: string) => ({ customerId, customerHash: identityHash(DEMO_IDENTITY_SECRET, customerId) });
+export const signedIn = (customerId: string) => ({
+  customerId,
+  customerHash: identityHash(DEMO_IDENTITY_SECRET, customerId),
+});
 
 export type ShopperClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io client on the shopper namespace that records every event it receives. */
-export async function connectShopper(url: string, token: string): Promise<{ socket: ShopperClient; events: ConversationEvent[] }> {
-  const socket: ShopperClient = connect(`${url}${SHOPPER_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+export async function connectShopper(
+  url: string,
+  token: string,
+): Promise<{ socket: ShopperClient; events: ConversationEvent[] }> {
+  const socket: ShopperClient = connect(`${url}${SHOPPER_NAMESPACE}`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   const events: ConversationEvent[] = [];
   socket.on('conversation:event', (e) => events.push(e));
   await new Promise<void>((resolve, reject) => {
@@ -92,8 +125,14 @@ export async function connectShopper(url: string, token: string): Promise<{ sock
 }
 
 /** Emits an event and resolves with its ack. */
-export function request<T = unknown>(socket: ShopperClient, event: string, payload: unknown): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
-  return new Promise((resolve) => (socket.emit as (e: string, p: unknown, ack: (r: never) => void) => void)(event, payload, resolve));
+export function request<T = unknown>(
+  socket: ShopperClient,
+  event: string,
+  payload: unknown,
+): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
+  return new Promise((resolve) =>
+    (socket.emit as (e: string, p: unknown, ack: (r: never) => void) => void)(event, payload, resolve),
+  );
 }
 
 /** Waits until `check` passes over the recorded events. */

@@ -25,7 +25,13 @@ afterAll(async () => {
 });
 
 async function shopper(model: ChatModel, customerId: string | null = null) {
-  const core: Core = await buildCore({ config: TEST_CONFIG, db, embedder: await testEmbedder(), model, logger: createLogger('silent') });
+  const core: Core = await buildCore({
+    config: TEST_CONFIG,
+    db,
+    embedder: await testEmbedder(),
+    model,
+    logger: createLogger('silent'),
+  });
   const sid = `test_${Math.random().toString(36).slice(2)}`;
   await core.carts.ensure(`cart_${sid}`, { currency: 'EUR', customerId });
   const conv = await core.conversations.create({ sessionId: sid, customerId, cartId: `cart_${sid}` });
@@ -34,7 +40,8 @@ async function shopper(model: ChatModel, customerId: string | null = null) {
     conv,
     async say(text: string) {
       const events: TurnEvent[] = [];
-      for await (const e of runTurn(core.turn, { conversation: (await core.conversations.get(conv.id))!, text })) events.push(e);
+      for await (const e of runTurn(core.turn, { conversation: (await core.conversations.get(conv.id))!, text }))
+        events.push(e);
       const end = events.at(-1)!;
       if (end.type !== 'completed') throw new Error(`turn failed: ${JSON.stringify(end)}`);
       return { events, reply: end.reply, calls: events.flatMap((e) => (e.type === 'tool_call' ? [e.call] : [])) };
@@ -71,7 +78,9 @@ describe('a whole shopping conversation with the offline model', () => {
     expect(human.calls[0].name).toBe('request_human');
     expect(human.events.some((e) => e.type === 'handoff')).toBe(true);
     expect((await s.core.conversations.get(s.conv.id))!.status).toBe('queued');
-    const stored = await db.query<{ reason: string }>('SELECT reason FROM human_requests WHERE conversation_id = $1', [s.conv.id]);
+    const stored = await db.query<{ reason: string }>('SELECT reason FROM human_requests WHERE conversation_id = $1', [
+      s.conv.id,
+    ]);
     expect(stored.rows).toHaveLength(1);
   });
 
@@ -100,7 +109,7 @@ describe('a whole shopping conversation with the offline model', () => {
     expect(finals[1].meta.tools).toEqual(['search_products']);
   });
 
-  it('never reads another customer\'s orders, whatever the model asks', async () => {
+  it("never reads another customer's orders, whatever the model asks", async () => {
     const s = await shopper(createOfflineModel(), 'cus_2');
     const r = await s.say('where is order AP-1001?');
     expect(r.calls[0].name).toBe('get_order_status');
@@ -126,13 +135,19 @@ describe('the same conversation through the OpenAI provider (msw)', () => {
   it('drives the same tools and grounds the cards in the database', async () => {
     const s = await shopper(mswModel());
     script.reply(
-      streamReply({ toolCalls: [call('c1', 'search_products', { query: 'running shoes', maxPrice: 100 })], argPieceSize: 3 }),
+      streamReply({
+        toolCalls: [call('c1', 'search_products', { query: 'running shoes', maxPrice: 100 })],
+        argPieceSize: 3,
+      }),
       // The model misstates the price: the card (from the database) wins.
       streamReply({ text: 'Cloud Dash is €59.00 and Tempo Glide is €89.00.' }),
     );
     const found = await s.say('running shoes under 100');
     expect(found.reply.products.map((p) => [p.handle, p.price.formatted])).toEqual(
-      expect.arrayContaining([['runner-2', '€74.00'], ['runner-1', '€89.00']]),
+      expect.arrayContaining([
+        ['runner-2', '€74.00'],
+        ['runner-1', '€89.00'],
+      ]),
     );
     expect(found.reply.meta.priceMismatch).toBe(true);
     expect(found.reply.text).toMatch(/product cards/);
@@ -144,7 +159,9 @@ describe('the same conversation through the OpenAI provider (msw)', () => {
       streamReply({ text: 'Your cart has Cloud Dash Running Shoe, €74.00.' }),
       streamReply({ toolCalls: [call('c4', 'search_policies', { query: 'return window' })] }),
       streamReply({ text: 'You have 30 days to return unworn items (Returns policy).' }),
-      streamReply({ toolCalls: [call('c5', 'request_human', { reason: 'shopper asked for a person', urgency: 'normal' })] }),
+      streamReply({
+        toolCalls: [call('c5', 'request_human', { reason: 'shopper asked for a person', urgency: 'normal' })],
+      }),
       streamReply({ text: 'A colleague will join shortly.' }),
     );
     await s.say('add the second one in size 42');

@@ -47,7 +47,12 @@ const filler = (n: number) =>
   });
 
 const sleepingBag = (name: string) =>
-  product({ handle: `${name.toLowerCase()}-sleeping-bag`, title: `${name} Sleeping Bag`, categoryPath: ['Camping', 'Sleeping bags'], descriptionHtml: 'A sleeping bag for cold nights.' });
+  product({
+    handle: `${name.toLowerCase()}-sleeping-bag`,
+    title: `${name} Sleeping Bag`,
+    categoryPath: ['Camping', 'Sleeping bags'],
+    descriptionHtml: 'A sleeping bag for cold nights.',
+  });
 
 const sneaker = (color: string) =>
   product({
@@ -70,8 +75,19 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
     const products = [
       ...Array.from({ length: 12 }, (_, i) => shoe(i + 1, 6000 + i * 1000, i % 3 === 0 ? 'Black' : 'Blue')),
       ...Array.from({ length: 88 }, (_, i) => filler(i + 1)),
-      product({ handle: 'puffer-jacket', title: 'Alpine Down Puffer Jacket', categoryPath: ['Clothing', 'Jackets'], descriptionHtml: 'Warm insulated winter coat.', variants: [{ sku: 'PUF-1', options: {}, priceMinor: 12900, currency: 'EUR', stock: 4 }] }),
-      product({ handle: 'hidden-draft', title: 'Secret Draft Running Shoe', status: 'draft', variants: [{ sku: 'DRAFT-1', options: {}, priceMinor: 100, currency: 'EUR', stock: 4 }] }),
+      product({
+        handle: 'puffer-jacket',
+        title: 'Alpine Down Puffer Jacket',
+        categoryPath: ['Clothing', 'Jackets'],
+        descriptionHtml: 'Warm insulated winter coat.',
+        variants: [{ sku: 'PUF-1', options: {}, priceMinor: 12900, currency: 'EUR', stock: 4 }],
+      }),
+      product({
+        handle: 'hidden-draft',
+        title: 'Secret Draft Running Shoe',
+        status: 'draft',
+        variants: [{ sku: 'DRAFT-1', options: {}, priceMinor: 100, currency: 'EUR', stock: 4 }],
+      }),
       ...['Alpine', 'Bivouac', 'Cirrus'].map(sleepingBag),
       product({
         handle: 'commuter-backpack',
@@ -97,7 +113,10 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
   });
 
   it('updates a changed product, re-embedding only when its text changed', async () => {
-    const priceOnly = await ingest({ db, embedder }, input([filler(2)].map((p) => ({ ...p, variants: [{ ...p.variants[0], priceMinor: 999 }] }))));
+    const priceOnly = await ingest(
+      { db, embedder },
+      input([filler(2)].map((p) => ({ ...p, variants: [{ ...p.variants[0], priceMinor: 999 }] }))),
+    );
     expect(priceOnly.counts.products.updated).toBe(1);
     expect(priceOnly.embedded.products).toBe(0);
     const retitled = await ingest({ db, embedder }, input([{ ...filler(3), title: 'Ceramic Espresso Cup No. 3' }]));
@@ -108,7 +127,11 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
   });
 
   it('reports a SKU that belongs to another product and keeps the rest', async () => {
-    const clash = product({ handle: 'copycat', title: 'Copycat', variants: [{ sku: 'MUG-5', options: {}, priceMinor: 1, currency: 'EUR', stock: 1 }] });
+    const clash = product({
+      handle: 'copycat',
+      title: 'Copycat',
+      variants: [{ sku: 'MUG-5', options: {}, priceMinor: 1, currency: 'EUR', stock: 1 }],
+    });
     const r = await ingest({ db, embedder }, input([clash, product({ handle: 'fine-one', title: 'Fine One' })]));
     expect(r.counts.products).toMatchObject({ created: 1, failed: 1 });
     expect(r.errors[0]).toMatchObject({ file: 'test.jsonl', line: 1 });
@@ -123,7 +146,13 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
   });
 
   it('applies price, option and stock filters and says which variants match', async () => {
-    const results = await search.search({ query: 'running shoes', maxPriceMinor: 9000, options: { Color: 'black' }, inStock: true, limit: 10 });
+    const results = await search.search({
+      query: 'running shoes',
+      maxPriceMinor: 9000,
+      options: { Color: 'black' },
+      inStock: true,
+      limit: 10,
+    });
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
       expect(r.price.amount).toBeLessThanOrEqual(9000);
@@ -163,7 +192,9 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
     const switched = await embedStale({ db, embedder: other });
     const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
     expect(switched.products).toBe(total.rows[0].n);
-    const state = await db.query<{ provider: string; dimension: number }>('SELECT provider, dimension FROM embedding_state');
+    const state = await db.query<{ provider: string; dimension: number }>(
+      'SELECT provider, dimension FROM embedding_state',
+    );
     expect(state.rows[0]).toEqual({ provider: 'test:other-provider', dimension: 8 });
     const back = await embedStale({ db, embedder });
     expect(back.products).toBe(total.rows[0].n);
@@ -185,7 +216,9 @@ describe.each(ENGINES)("hybrid search over Shopify's and WooCommerce's sample CS
 
   it('finds the sofas and the armchair for "something to sit on", not "sit" in lorem-ipsum descriptions', async () => {
     const handles = (await search.search({ query: 'something to sit on', limit: 10 })).map((r) => r.handle);
-    expect(handles.slice(0, 5)).toEqual(expect.arrayContaining(['cream-sofa', 'grey-sofa', 'yellow-sofa', 'pink-armchair']));
+    expect(handles.slice(0, 5)).toEqual(
+      expect.arrayContaining(['cream-sofa', 'grey-sofa', 'yellow-sofa', 'pink-armchair']),
+    );
     // WooCommerce's sample products all say "Lorem ipsum dolor sit amet".
     expect(handles.filter((h) => h.startsWith('woo-'))).toEqual([]);
   });

@@ -4,7 +4,16 @@ import type { ConversationEvent } from '../../src/chat/protocol.js';
 import type { ConversationDetail, QueueItem } from '../../src/handoff/agent-protocol.js';
 import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
 import { openTestDatabase } from '../helpers/test-database.js';
-import { connectShopper, mswModel, newSession, request, seedTestShop, signedIn, startTestApp, waitFor } from '../helpers/test-app.js';
+import {
+  connectShopper,
+  mswModel,
+  newSession,
+  request,
+  seedTestShop,
+  signedIn,
+  startTestApp,
+  waitFor,
+} from '../helpers/test-app.js';
 import { agentLogin, ask, connectAgent } from '../helpers/agent-client.js';
 
 const script = createChatScript();
@@ -39,18 +48,29 @@ async function queuedShopper(body: Record<string, unknown> = {}) {
     streamReply({ toolCalls: [call('h1', 'request_human', { reason: 'wants a person', urgency: 'normal' })] }),
     streamReply({ text: 'A colleague will join you here.' }),
   );
-  await request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: `ask-${Math.random()}`, text: 'I want to talk to a person' });
+  await request(shopper.socket, 'message:send', {
+    conversationId: s.body.conversationId,
+    clientMessageId: `ask-${Math.random()}`,
+    text: 'I want to talk to a person',
+  });
   await waitFor(() => shopper.events.some((e) => e.type === 'message.completed'));
   return { ...shopper, id: s.body.conversationId, token: s.body.token };
 }
 
-const statusTexts = (events: ConversationEvent[]) => events.flatMap((e) => (e.type === 'status.changed' ? [`${e.status}: ${e.text}`] : []));
+const statusTexts = (events: ConversationEvent[]) =>
+  events.flatMap((e) => (e.type === 'status.changed' ? [`${e.status}: ${e.text}`] : []));
 
 describe('handoff to a human agent', () => {
   it('lets exactly one of two agents claim at once; the other is told it is taken', async () => {
     const shopper = await queuedShopper();
     const [alex, sam] = await Promise.all([connectAgent(app.url, alexToken), connectAgent(app.url, samToken)]);
-    await waitFor(() => alex.events.some((e) => e.type === 'queue' && e.items.some((i: QueueItem) => i.conversationId === shopper.id && i.status === 'queued')));
+    await waitFor(() =>
+      alex.events.some(
+        (e) =>
+          e.type === 'queue' &&
+          e.items.some((i: QueueItem) => i.conversationId === shopper.id && i.status === 'queued'),
+      ),
+    );
     const [a, b] = await Promise.all([
       ask(alex.socket, 'conversation:claim', { conversationId: shopper.id }),
       ask(sam.socket, 'conversation:claim', { conversationId: shopper.id }),
@@ -69,18 +89,33 @@ describe('handoff to a human agent', () => {
     const shopper = await connectShopper(app.url, s.body.token);
     await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
     const alex = await connectAgent(app.url, alexToken);
-    script.reply(streamReply({ text: 'This slow answer must never reach the shopper after takeover' }, { delayMs: 60 }));
-    await request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'inflight-01', text: 'hello?' });
+    script.reply(
+      streamReply({ text: 'This slow answer must never reach the shopper after takeover' }, { delayMs: 60 }),
+    );
+    await request(shopper.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'inflight-01',
+      text: 'hello?',
+    });
     await waitFor(() => shopper.events.some((e) => e.type === 'message.delta'));
     const claim = await ask(alex.socket, 'conversation:claim', { conversationId: s.body.conversationId });
     expect(claim.ok).toBe(true);
     await new Promise((r) => setTimeout(r, 1_200));
-    const afterClaim = shopper.events.slice(shopper.events.findIndex((e) => e.type === 'status.changed' && e.status === 'human'));
+    const afterClaim = shopper.events.slice(
+      shopper.events.findIndex((e) => e.type === 'status.changed' && e.status === 'human'),
+    );
     expect(afterClaim.filter((e) => e.type === 'message.delta' || e.type === 'message.completed')).toEqual([]);
 
     const before = script.requests.length;
-    await request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'inflight-02', text: 'are you a human?' });
-    await ask(alex.socket, 'message:send', { conversationId: s.body.conversationId, text: 'Yes, I am Alex. How can I help?' });
+    await request(shopper.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'inflight-02',
+      text: 'are you a human?',
+    });
+    await ask(alex.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      text: 'Yes, I am Alex. How can I help?',
+    });
     await waitFor(() => shopper.events.some((e) => e.type === 'message.created' && e.role === 'agent'));
     await new Promise((r) => setTimeout(r, 200));
     expect(script.requests.length).toBe(before);
@@ -91,7 +126,11 @@ describe('handoff to a human agent', () => {
     expect(back.ok).toBe(true);
     await waitFor(() => statusTexts(shopper.events).some((t) => t === 'bot: Alex left — the assistant is back.'));
     script.reply(streamReply({ text: 'Back again!' }));
-    await request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'inflight-03', text: 'thanks' });
+    await request(shopper.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'inflight-03',
+      text: 'thanks',
+    });
     await waitFor(() => shopper.events.some((e) => e.type === 'message.completed' && e.text === 'Back again!'));
     // The agent's reply reached the model as history, marked as a human's.
     expect(JSON.stringify(script.requests.at(-1)!.messages)).toMatch(/human support agent replied\] Yes, I am Alex/);
@@ -103,19 +142,37 @@ describe('handoff to a human agent', () => {
     const shopper = await queuedShopper(signedIn('cus_1'));
     const alex = await connectAgent(app.url, alexToken);
     await ask(alex.socket, 'conversation:claim', { conversationId: shopper.id });
-    const closed = await ask(alex.socket, 'conversation:close', { conversationId: shopper.id, resolution: 'Answered sizing question' });
+    const closed = await ask(alex.socket, 'conversation:close', {
+      conversationId: shopper.id,
+      resolution: 'Answered sizing question',
+    });
     expect(closed.data).toEqual({ status: 'closed' });
     await waitFor(() => shopper.events.some((e) => e.type === 'status.changed' && e.status === 'closed'));
-    const rated = await request(shopper.socket, 'conversation:rate', { conversationId: shopper.id, rating: 5, comment: 'Quick and kind' });
+    const rated = await request(shopper.socket, 'conversation:rate', {
+      conversationId: shopper.id,
+      rating: 5,
+      comment: 'Quick and kind',
+    });
     expect(rated.ok).toBe(true);
-    const detail = await ask<ConversationDetail>(alex.socket, 'conversation:open', { conversationId: shopper.id, afterSeq: 0 });
+    const detail = await ask<ConversationDetail>(alex.socket, 'conversation:open', {
+      conversationId: shopper.id,
+      afterSeq: 0,
+    });
     const past = detail.data!.customer!.pastConversations.find((c) => c.conversationId === shopper.id);
-    expect(past).toMatchObject({ status: 'closed', resolution: 'Answered sizing question', csat: { rating: 5, comment: 'Quick and kind' } });
+    expect(past).toMatchObject({
+      status: 'closed',
+      resolution: 'Answered sizing question',
+      csat: { rating: 5, comment: 'Quick and kind' },
+    });
     expect(detail.data!.customer!.profile).toMatchObject({ id: 'cus_1', lifetimeValue: { formatted: '€89.00' } });
     expect(detail.data!.customer!.orders[0]).toMatchObject({ id: 'AP-1001', tracking: { number: 'JD0001' } });
 
     script.reply(streamReply({ text: 'Welcome back!' }));
-    await request(shopper.socket, 'message:send', { conversationId: shopper.id, clientMessageId: 'reopen-01', text: 'one more question' });
+    await request(shopper.socket, 'message:send', {
+      conversationId: shopper.id,
+      clientMessageId: 'reopen-01',
+      text: 'one more question',
+    });
     await waitFor(() => shopper.events.some((e) => e.type === 'message.completed' && e.text === 'Welcome back!'));
     expect(statusTexts(shopper.events).at(-1)).toBe('bot: The assistant is back.');
     alex.socket.close();
@@ -127,20 +184,38 @@ describe('handoff to a human agent', () => {
     const shopper = await connectShopper(app.url, s.body.token);
     await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
     script.reply(
-      streamReply({ toolCalls: [call('p1', 'search_products', { query: 'running shoes' }), call('p2', 'search_policies', { query: 'returns' })] }),
+      streamReply({
+        toolCalls: [
+          call('p1', 'search_products', { query: 'running shoes' }),
+          call('p2', 'search_policies', { query: 'returns' }),
+        ],
+      }),
       streamReply({ text: 'Here are some shoes; returns are free within 30 days (Returns policy).' }),
       streamReply({ toolCalls: [call('p3', 'request_human', { reason: 'sizing advice', urgency: 'high' })] }),
       streamReply({ text: 'Connecting you.' }),
       // The summary the model writes for the packet.
       streamReply({ text: 'Shopper wants running shoes and asked about returns; needs sizing advice.' }),
     );
-    await request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'packet-01', text: 'running shoes and returns?' });
+    await request(shopper.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'packet-01',
+      text: 'running shoes and returns?',
+    });
     await waitFor(() => shopper.events.filter((e) => e.type === 'message.completed').length === 1);
-    await request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'packet-02', text: 'a person please' });
+    await request(shopper.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'packet-02',
+      text: 'a person please',
+    });
     await waitFor(() => shopper.events.filter((e) => e.type === 'message.completed').length === 2);
     await request(shopper.socket, 'cart:add', { sku: 'SOCK-1', quantity: 1 });
     const alex = await connectAgent(app.url, alexToken);
-    const d = (await ask<ConversationDetail>(alex.socket, 'conversation:open', { conversationId: s.body.conversationId, afterSeq: 0 })).data!;
+    const d = (
+      await ask<ConversationDetail>(alex.socket, 'conversation:open', {
+        conversationId: s.body.conversationId,
+        afterSeq: 0,
+      })
+    ).data!;
     expect(d.packet.summary).toBe('Shopper wants running shoes and asked about returns; needs sizing advice.');
     expect(d.packet.summarySource).toBe('model');
     expect(d.packet.identity).toMatchObject({ verified: true, customerId: 'cus_2', name: 'Bo Claes' });
@@ -158,7 +233,10 @@ describe('handoff to a human agent', () => {
     const sam = await connectAgent(app.url, samToken);
     await ask(sam.socket, 'conversation:claim', { conversationId: shopper.id });
     const alex = await connectAgent(app.url, alexToken);
-    const opened = await ask<ConversationDetail>(alex.socket, 'conversation:open', { conversationId: shopper.id, afterSeq: 0 });
+    const opened = await ask<ConversationDetail>(alex.socket, 'conversation:open', {
+      conversationId: shopper.id,
+      afterSeq: 0,
+    });
     const lastSeen = opened.data!.lastSeq;
     alex.socket.close();
     await ask(sam.socket, 'message:send', { conversationId: shopper.id, text: 'Reply sent while Alex was offline' });
@@ -167,8 +245,13 @@ describe('handoff to a human agent', () => {
     const snapshot = await waitFor(() => again.events.find((e) => e.type === 'queue'));
     const item = snapshot.type === 'queue' && snapshot.items.find((i) => i.conversationId === shopper.id);
     expect(item && item.status).toBe('bot');
-    const missed = await ask<ConversationDetail>(again.socket, 'conversation:open', { conversationId: shopper.id, afterSeq: lastSeen });
-    const texts = missed.data!.events.map((e) => (e.type === 'message.created' || e.type === 'status.changed' ? e.text : e.type));
+    const missed = await ask<ConversationDetail>(again.socket, 'conversation:open', {
+      conversationId: shopper.id,
+      afterSeq: lastSeen,
+    });
+    const texts = missed.data!.events.map((e) =>
+      e.type === 'message.created' || e.type === 'status.changed' ? e.text : e.type,
+    );
     expect(texts).toEqual(['Reply sent while Alex was offline', 'Sam left — the assistant is back.']);
     expect(missed.data!.events[0].seq).toBe(lastSeen + 1);
     [sam, again, shopper].forEach((c) => c.socket.close());
@@ -184,7 +267,11 @@ describe('handoff to a human agent', () => {
       streamReply({ text: 'Added two pairs.' }),
     );
     await Promise.all([
-      request(shopper.socket, 'message:send', { conversationId: shopper.id, clientMessageId: 'cart-race-1', text: 'add two socks' }),
+      request(shopper.socket, 'message:send', {
+        conversationId: shopper.id,
+        clientMessageId: 'cart-race-1',
+        text: 'add two socks',
+      }),
       ...Array.from({ length: 3 }, () => request(shopper.socket, 'cart:add', { sku: 'SOCK-1', quantity: 1 })),
       ask(alex.socket, 'cart:set', { conversationId: shopper.id, sku: 'RUN-1-41', quantity: 1 }),
     ]);
@@ -193,8 +280,14 @@ describe('handoff to a human agent', () => {
       `SELECT ci.sku, ci.quantity FROM cart_items ci JOIN conversations c ON c.cart_id = ci.cart_id WHERE c.id = $1 ORDER BY ci.sku`,
       [shopper.id],
     );
-    expect(r.rows).toEqual([{ sku: 'RUN-1-41', quantity: 1 }, { sku: 'SOCK-1', quantity: 5 }]);
-    const actors = await db.query<{ actor: string }>(`SELECT DISTINCT e.actor FROM cart_events e JOIN conversations c ON c.cart_id = e.cart_id WHERE c.id = $1 ORDER BY 1`, [shopper.id]);
+    expect(r.rows).toEqual([
+      { sku: 'RUN-1-41', quantity: 1 },
+      { sku: 'SOCK-1', quantity: 5 },
+    ]);
+    const actors = await db.query<{ actor: string }>(
+      `SELECT DISTINCT e.actor FROM cart_events e JOIN conversations c ON c.cart_id = e.cart_id WHERE c.id = $1 ORDER BY 1`,
+      [shopper.id],
+    );
     expect(actors.rows.map((a) => a.actor)).toEqual(['agent', 'assistant', 'shopper']);
     const lastCart = shopper.events.filter((e) => e.type === 'cart.updated').at(-1);
     expect(lastCart?.type === 'cart.updated' && lastCart.cart.itemCount).toBe(6);
@@ -212,16 +305,28 @@ describe('handoff to a human agent', () => {
       streamReply({ toolCalls: [call('a1', 'add_to_cart', { sku: 'SOCK-1', quantity: 8 })] }),
       streamReply({ text: 'That needs a quick approval from the team.' }),
     );
-    await request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'approve-01', text: 'add 8 pairs of socks' });
+    await request(shopper.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'approve-01',
+      text: 'add 8 pairs of socks',
+    });
     await waitFor(() => shopper.events.some((e) => e.type === 'message.completed'));
     const toolMsg = JSON.stringify(script.requests.at(-1)!.messages.find((m: { role: string }) => m.role === 'tool'));
     expect(toolMsg).toMatch(/pending_approval/);
     const pushed = await waitFor(() => alex.events.find((e) => e.type === 'approval'));
     const approval = pushed.type === 'approval' ? pushed.approval : null;
     expect(approval).toMatchObject({ status: 'pending', request: { sku: 'SOCK-1', quantity: 8 } });
-    const decided = await ask(alex.socket, 'approval:decide', { approvalId: approval!.id, decision: 'approve', quantity: 6 });
+    const decided = await ask(alex.socket, 'approval:decide', {
+      approvalId: approval!.id,
+      decision: 'approve',
+      quantity: 6,
+    });
     expect(decided.data).toMatchObject({ status: 'approved', request: { quantity: 6 } });
-    await waitFor(() => shopper.events.some((e) => e.type === 'message.created' && e.role === 'system' && /approved: 6 × Merino Running Socks/.test(e.text)));
+    await waitFor(() =>
+      shopper.events.some(
+        (e) => e.type === 'message.created' && e.role === 'system' && /approved: 6 × Merino Running Socks/.test(e.text),
+      ),
+    );
     const twice = await ask(alex.socket, 'approval:decide', { approvalId: approval!.id, decision: 'reject' });
     expect(twice.error).toMatchObject({ code: 'approval:decided' });
     alex.socket.close();
@@ -242,21 +347,50 @@ describe('handoff to a human agent', () => {
     const shopper = await queuedShopper();
     const auth = { authorization: `Bearer ${alexToken}`, 'content-type': 'application/json' };
     const queue = await (await fetch(`${app.url}/api/agent/queue`, { headers: auth })).json();
-    expect(queue.items.find((i: QueueItem) => i.conversationId === shopper.id)).toMatchObject({ status: 'queued', reason: 'wants a person' });
-    const claim = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/claim`, { method: 'POST', headers: auth });
+    expect(queue.items.find((i: QueueItem) => i.conversationId === shopper.id)).toMatchObject({
+      status: 'queued',
+      reason: 'wants a person',
+    });
+    const claim = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/claim`, {
+      method: 'POST',
+      headers: auth,
+    });
     expect(await claim.json()).toMatchObject({ status: 'human', assignedAgent: 'alex@example.com' });
-    const samClaim = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/claim`, { method: 'POST', headers: { authorization: `Bearer ${samToken}` } });
+    const samClaim = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/claim`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${samToken}` },
+    });
     expect(samClaim.status).toBe(409);
-    await fetch(`${app.url}/api/agent/conversations/${shopper.id}/notes`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'VIP, be nice' }) });
-    await fetch(`${app.url}/api/agent/conversations/${shopper.id}/messages`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'Hello from REST' }) });
-    const cart = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/cart/items`, { method: 'POST', headers: auth, body: JSON.stringify({ sku: 'MUG-X', quantity: 2 }) });
+    await fetch(`${app.url}/api/agent/conversations/${shopper.id}/notes`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ text: 'VIP, be nice' }),
+    });
+    await fetch(`${app.url}/api/agent/conversations/${shopper.id}/messages`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ text: 'Hello from REST' }),
+    });
+    const cart = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/cart/items`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ sku: 'MUG-X', quantity: 2 }),
+    });
     expect((await cart.json()).itemCount).toBe(2);
     // The shopper's channel API shows the agent's reply and no note.
-    const shopperView = await (await fetch(`${app.url}/api/conversations/${shopper.id}/messages?after=0`, { headers: { authorization: `Bearer ${shopper.token}` } })).json();
+    const shopperView = await (
+      await fetch(`${app.url}/api/conversations/${shopper.id}/messages?after=0`, {
+        headers: { authorization: `Bearer ${shopper.token}` },
+      })
+    ).json();
     expect(shopperView.status).toBe('human');
     expect(shopperView.messages.map((m: { text: string }) => m.text)).toContain('Hello from REST');
     expect(JSON.stringify(shopperView)).not.toMatch(/VIP/);
-    const close = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/close`, { method: 'POST', headers: auth, body: JSON.stringify({ resolution: 'done' }) });
+    const close = await fetch(`${app.url}/api/agent/conversations/${shopper.id}/close`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ resolution: 'done' }),
+    });
     expect((await close.json()).status).toBe('closed');
     shopper.socket.close();
   });

@@ -3,7 +3,16 @@ import type { Database } from '../../src/db/database.js';
 import type { ConversationEvent } from '../../src/chat/protocol.js';
 import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
 import { openTestDatabase } from '../helpers/test-database.js';
-import { connectShopper, mswModel, newSession, request, seedTestShop, signedIn, startTestApp, waitFor } from '../helpers/test-app.js';
+import {
+  connectShopper,
+  mswModel,
+  newSession,
+  request,
+  seedTestShop,
+  signedIn,
+  startTestApp,
+  waitFor,
+} from '../helpers/test-app.js';
 
 const script = createChatScript();
 const mock = setupOpenAIMockServer(script.handler);
@@ -32,21 +41,34 @@ describe('shopper socket', () => {
   it('streams a reply in order with gapless sequence numbers, stored before the model is called', async () => {
     const s = await newSession(app.url);
     const { socket, events } = await connectShopper(app.url, s.body.token);
-    const join = await request<{ events: ConversationEvent[] }>(socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
+    const join = await request<{ events: ConversationEvent[] }>(socket, 'conversation:join', {
+      conversationId: s.body.conversationId,
+      afterSeq: 0,
+    });
     expect(join.ok).toBe(true);
     script.reply(async () => {
-      const stored = await db.query<{ content: string }>("SELECT content FROM messages WHERE role = 'user' AND conversation_id = $1", [s.body.conversationId]);
+      const stored = await db.query<{ content: string }>(
+        "SELECT content FROM messages WHERE role = 'user' AND conversation_id = $1",
+        [s.body.conversationId],
+      );
       expect(stored.rows.map((r) => r.content)).toEqual(['hello there']);
       return streamReply({ text: 'Hi! How can I help you today?' }, { delayMs: 5 });
     });
-    const ack = await request(socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'client-msg-0001', text: 'hello there' });
+    const ack = await request(socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'client-msg-0001',
+      text: 'hello there',
+    });
     expect(ack.ok).toBe(true);
     await waitFor(() => completed(events).length === 1);
-    expect(events.map((e) => e.type).filter((t, i, a) => t !== 'message.delta' || a[i - 1] !== 'message.delta')).toEqual([
-      'message.created', 'message.started', 'message.delta', 'message.completed',
-    ]);
+    expect(
+      events.map((e) => e.type).filter((t, i, a) => t !== 'message.delta' || a[i - 1] !== 'message.delta'),
+    ).toEqual(['message.created', 'message.started', 'message.delta', 'message.completed']);
     expect(gapless(events)).toBe(true);
-    const text = events.filter((e) => e.type === 'message.delta').map((e) => (e.type === 'message.delta' ? e.text : '')).join('');
+    const text = events
+      .filter((e) => e.type === 'message.delta')
+      .map((e) => (e.type === 'message.delta' ? e.text : ''))
+      .join('');
     expect(text).toBe('Hi! How can I help you today?');
     socket.close();
   });
@@ -55,14 +77,28 @@ describe('shopper socket', () => {
     const s = await newSession(app.url);
     const { socket, events } = await connectShopper(app.url, s.body.token);
     await request(socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
-    script.reply(streamReply({ text: 'first answer is slow' }, { delayMs: 30 }), streamReply({ text: 'second answer' }));
+    script.reply(
+      streamReply({ text: 'first answer is slow' }, { delayMs: 30 }),
+      streamReply({ text: 'second answer' }),
+    );
     const id = s.body.conversationId;
     await request(socket, 'message:send', { conversationId: id, clientMessageId: 'queue-msg-1', text: 'one' });
-    const second = await request<{ queued: boolean }>(socket, 'message:send', { conversationId: id, clientMessageId: 'queue-msg-2', text: 'two' });
+    const second = await request<{ queued: boolean }>(socket, 'message:send', {
+      conversationId: id,
+      clientMessageId: 'queue-msg-2',
+      text: 'two',
+    });
     expect(second.data?.queued).toBe(true);
     await waitFor(() => completed(events).length === 2);
-    expect(completed(events).map((e) => (e.type === 'message.completed' ? e.text : ''))).toEqual(['first answer is slow', 'second answer']);
-    expect(script.requests[script.requests.length - 1].messages.filter((m: { role: string }) => m.role === 'user').map((m: { content: string }) => m.content)).toEqual(['one', 'two']);
+    expect(completed(events).map((e) => (e.type === 'message.completed' ? e.text : ''))).toEqual([
+      'first answer is slow',
+      'second answer',
+    ]);
+    expect(
+      script.requests[script.requests.length - 1].messages
+        .filter((m: { role: string }) => m.role === 'user')
+        .map((m: { content: string }) => m.content),
+    ).toEqual(['one', 'two']);
     socket.close();
   });
 
@@ -71,8 +107,16 @@ describe('shopper socket', () => {
     const { socket, events } = await connectShopper(app.url, s.body.token);
     await request(socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
     script.reply(streamReply({ text: 'once' }));
-    const a = await request<{ seq: number }>(socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'dup-msg-01', text: 'hi' });
-    const b = await request<{ seq: number }>(socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'dup-msg-01', text: 'hi' });
+    const a = await request<{ seq: number }>(socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'dup-msg-01',
+      text: 'hi',
+    });
+    const b = await request<{ seq: number }>(socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'dup-msg-01',
+      text: 'hi',
+    });
     expect(b.data?.seq).toBe(a.data?.seq);
     await waitFor(() => completed(events).length === 1);
     expect(events.filter((e) => e.type === 'message.created')).toHaveLength(1);
@@ -84,7 +128,11 @@ describe('shopper socket', () => {
     const { socket, events } = await connectShopper(app.url, s.body.token);
     await request(socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
     script.reply(streamReply({ text: 'a b c d e f g h i j k l m n o p q r s t u v w x y z' }, { delayMs: 40 }));
-    await request(socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'stop-msg-01', text: 'tell me a long story' });
+    await request(socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'stop-msg-01',
+      text: 'tell me a long story',
+    });
     await waitFor(() => events.some((e) => e.type === 'message.delta'));
     const stop = await request<{ stopped: boolean }>(socket, 'turn:stop', { conversationId: s.body.conversationId });
     expect(stop.data?.stopped).toBe(true);
@@ -101,19 +149,35 @@ describe('shopper socket', () => {
     const first = await connectShopper(app.url, s.body.token);
     await request(first.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
     script.reply(streamReply({ text: 'one two three four five six seven eight nine ten' }, { delayMs: 25 }));
-    await request(first.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'replay-msg-1', text: 'count' });
+    await request(first.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'replay-msg-1',
+      text: 'count',
+    });
     await waitFor(() => first.events.some((e) => e.type === 'message.delta'));
     first.socket.close();
     const lastSeq = first.events[first.events.length - 1].seq;
     await new Promise((r) => setTimeout(r, 500));
     const second = await connectShopper(app.url, s.body.token);
-    const join = await request<{ events: ConversationEvent[] }>(second.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: lastSeq });
-    const all = [...first.events, ...join.data!.events, ...second.events.filter((e) => e.seq > (join.data!.events.at(-1)?.seq ?? lastSeq))];
+    const join = await request<{ events: ConversationEvent[] }>(second.socket, 'conversation:join', {
+      conversationId: s.body.conversationId,
+      afterSeq: lastSeq,
+    });
+    const all = [
+      ...first.events,
+      ...join.data!.events,
+      ...second.events.filter((e) => e.seq > (join.data!.events.at(-1)?.seq ?? lastSeq)),
+    ];
     await waitFor(() => completed([...all, ...second.events]).length >= 1);
-    const merged = [...new Map([...all, ...second.events].map((e) => [e.seq, e])).values()].sort((a, b) => a.seq - b.seq);
+    const merged = [...new Map([...all, ...second.events].map((e) => [e.seq, e])).values()].sort(
+      (a, b) => a.seq - b.seq,
+    );
     expect(gapless(merged)).toBe(true);
     expect(merged[0].seq).toBe(1);
-    const text = merged.filter((e) => e.type === 'message.delta').map((e) => (e.type === 'message.delta' ? e.text : '')).join('');
+    const text = merged
+      .filter((e) => e.type === 'message.delta')
+      .map((e) => (e.type === 'message.delta' ? e.text : ''))
+      .join('');
     expect(text).toBe('one two three four five six seven eight nine ten');
     second.socket.close();
   });
@@ -125,7 +189,11 @@ describe('shopper socket', () => {
     await request(tab1.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
     await request(tab2.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
     script.reply(streamReply({ text: 'seen twice' }));
-    await request(tab1.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'tabs-msg-01', text: 'hi' });
+    await request(tab1.socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'tabs-msg-01',
+      text: 'hi',
+    });
     await waitFor(() => completed(tab2.events).length === 1);
     expect(seqs(tab2.events)).toEqual(seqs(tab1.events));
     tab1.socket.close();
@@ -153,7 +221,11 @@ describe('shopper socket', () => {
     const { socket } = await connectShopper(app.url, s.body.token);
     const bad = await request(socket, 'message:send', { conversationId: s.body.conversationId, text: 42 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'socket:bad_payload' } });
-    const long = await request(socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: 'long-msg-01', text: 'x'.repeat(2_001) });
+    const long = await request(socket, 'message:send', {
+      conversationId: s.body.conversationId,
+      clientMessageId: 'long-msg-01',
+      text: 'x'.repeat(2_001),
+    });
     expect(long.error?.message).toMatch(/2000 characters/);
     const other = await request(socket, 'conversation:join', { conversationId: 'conv_not_mine', afterSeq: 0 });
     expect(other).toMatchObject({ ok: false, error: { code: 'conversation:not_found' } });
@@ -184,13 +256,23 @@ describe('shopper socket', () => {
 
 describe('rate limits', () => {
   it('tells a shopper who sends too fast to slow down', async () => {
-    const limited = await startTestApp(db, { model: mswModel(), config: { rateLimits: { messagesPerMinute: 2, requestsPerMinute: 1_000 } } });
+    const limited = await startTestApp(db, {
+      model: mswModel(),
+      config: { rateLimits: { messagesPerMinute: 2, requestsPerMinute: 1_000 } },
+    });
     try {
       const s = await newSession(limited.url);
       const { socket } = await connectShopper(limited.url, s.body.token);
       script.reply(streamReply({ text: 'ok' }), streamReply({ text: 'ok' }));
       const acks = [];
-      for (let i = 0; i < 3; i++) acks.push(await request(socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: `rate-msg-${i}0`, text: `hi ${i}` }));
+      for (let i = 0; i < 3; i++)
+        acks.push(
+          await request(socket, 'message:send', {
+            conversationId: s.body.conversationId,
+            clientMessageId: `rate-msg-${i}0`,
+            text: `hi ${i}`,
+          }),
+        );
       expect(acks.map((a) => a.ok)).toEqual([true, true, false]);
       expect(acks[2].error).toMatchObject({ code: 'limits:rate' });
       expect(acks[2].error?.message).toMatch(/slow down/i);

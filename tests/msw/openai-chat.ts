@@ -43,7 +43,15 @@ const nextId = () => `chatcmpl-test${++counter}`;
 const created = () => Math.floor(Date.now() / 1000);
 
 /** A non-streamed `chat.completion` object. */
-export function chatCompletion(opts: { content?: string | null; toolCalls?: FakeToolCall[]; finishReason?: FinishReason; usage?: FakeUsage; model?: string } = {}) {
+export function chatCompletion(
+  opts: {
+    content?: string | null;
+    toolCalls?: FakeToolCall[];
+    finishReason?: FinishReason;
+    usage?: FakeUsage;
+    model?: string;
+  } = {},
+) {
   const toolCalls = opts.toolCalls ?? [];
   const usage = opts.usage ?? DEFAULT_USAGE;
   return {
@@ -60,7 +68,13 @@ export function chatCompletion(opts: { content?: string | null; toolCalls?: Fake
           content: opts.content ?? null,
           refusal: null,
           ...(toolCalls.length > 0
-            ? { tool_calls: toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }
+            ? {
+                tool_calls: toolCalls.map((c) => ({
+                  id: c.id,
+                  type: 'function',
+                  function: { name: c.name, arguments: c.arguments },
+                })),
+              }
             : {}),
         },
         logprobs: null,
@@ -86,7 +100,13 @@ export interface StreamScript {
 /** The `chat.completion.chunk` objects of one streamed answer, usage chunk last. */
 export function chatCompletionChunks(script: StreamScript): object[] {
   const id = nextId();
-  const base = { id, object: 'chat.completion.chunk', created: created(), model: script.model ?? 'gpt-test', system_fingerprint: 'fp_test' };
+  const base = {
+    id,
+    object: 'chat.completion.chunk',
+    created: created(),
+    model: script.model ?? 'gpt-test',
+    system_fingerprint: 'fp_test',
+  };
   const withUsage = script.usage !== null;
   const chunk = (delta: object, finishReason: FinishReason | null = null) => ({
     ...base,
@@ -95,10 +115,14 @@ export function chatCompletionChunks(script: StreamScript): object[] {
   });
   const toolCalls = script.toolCalls ?? [];
   const pieces = typeof script.text === 'string' ? (script.text.match(/\S+\s*|\s+/g) ?? []) : (script.text ?? []);
-  const out: object[] = [chunk({ role: 'assistant', content: toolCalls.length > 0 && pieces.length === 0 ? null : '', refusal: null })];
+  const out: object[] = [
+    chunk({ role: 'assistant', content: toolCalls.length > 0 && pieces.length === 0 ? null : '', refusal: null }),
+  ];
   for (const piece of pieces) out.push(chunk({ content: piece }));
   toolCalls.forEach((call, index) => {
-    out.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }));
+    out.push(
+      chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }),
+    );
     for (const piece of splitEvery(call.arguments, script.argPieceSize ?? 4)) {
       out.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
     }
@@ -106,7 +130,11 @@ export function chatCompletionChunks(script: StreamScript): object[] {
   out.push(chunk({}, script.finishReason ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop')));
   if (withUsage) {
     const usage = script.usage ?? DEFAULT_USAGE;
-    out.push({ ...base, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } });
+    out.push({
+      ...base,
+      choices: [],
+      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    });
   }
   return out;
 }
@@ -147,8 +175,18 @@ export function streamReply(script: StreamScript, opts: SseOptions = {}): Respon
 }
 
 /** An API error in OpenAI's body shape, e.g. `errorReply(429, { headers: { 'retry-after': '0' } })`. */
-export function errorReply(status: number, opts: { message?: string; type?: string; code?: string | null; headers?: Record<string, string> } = {}): Response {
-  const body = { error: { message: opts.message ?? `Fake error ${status}`, type: opts.type ?? (status === 429 ? 'rate_limit_exceeded' : 'server_error'), param: null, code: opts.code ?? null } };
+export function errorReply(
+  status: number,
+  opts: { message?: string; type?: string; code?: string | null; headers?: Record<string, string> } = {},
+): Response {
+  const body = {
+    error: {
+      message: opts.message ?? `Fake error ${status}`,
+      type: opts.type ?? (status === 429 ? 'rate_limit_exceeded' : 'server_error'),
+      param: null,
+      code: opts.code ?? null,
+    },
+  };
   return HttpResponse.json(body, { status, headers: opts.headers });
 }
 

@@ -60,7 +60,10 @@ export function embeddingsHandler(opts: EmbeddingsHandlerOptions = {}) {
     opts.onRequest?.(body);
     const inputs = Array.isArray(body.input) ? body.input : [body.input];
     const dimension = body.dimensions ?? opts.dimension ?? 1536;
-    const response = embeddingsResponseBody(body, inputs.map((text) => fakeEmbedding(text, dimension)));
+    const response = embeddingsResponseBody(
+      body,
+      inputs.map((text) => fakeEmbedding(text, dimension)),
+    );
     if (opts.transformData) response.data = opts.transformData(response.data);
     return HttpResponse.json(response);
   });
@@ -69,7 +72,10 @@ export function embeddingsHandler(opts: EmbeddingsHandlerOptions = {}) {
 /** An error response in the API's format, e.g. `openAIError(429, 'Rate limit reached', { 'retry-after': '0' })`. */
 export function openAIError(status: number, message: string, headers: Record<string, string> = {}) {
   const type = status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error';
-  return HttpResponse.json({ error: { message, type, param: null, code: status === 429 ? 'rate_limit_exceeded' : null } }, { status, headers });
+  return HttpResponse.json(
+    { error: { message, type, param: null, code: status === 429 ? 'rate_limit_exceeded' : null } },
+    { status, headers },
+  );
 }
 
 /**

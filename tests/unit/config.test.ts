@@ -19,7 +19,13 @@ describe('configuration', () => {
   });
 
   it('fails at boot with a message naming each bad variable', () => {
-    const bad = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', ALLOWED_ORIGINS: 'shop.example', BUSINESS_HOURS: 'weekdays' });
+    const bad = () =>
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'not a url',
+        ALLOWED_ORIGINS: 'shop.example',
+        BUSINESS_HOURS: 'weekdays',
+      });
     expect(bad).toThrow(ConfigError);
     try {
       bad();
@@ -34,7 +40,10 @@ describe('configuration', () => {
   });
 
   it('reads console agents and the allowlist', () => {
-    const c = loadConfig({ CONSOLE_AGENTS: 'Kim@Shop.example:longpassword1, lee@shop.example:another-pass', ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example' });
+    const c = loadConfig({
+      CONSOLE_AGENTS: 'Kim@Shop.example:longpassword1, lee@shop.example:another-pass',
+      ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example',
+    });
     expect(c.consoleAgents).toEqual([
       { email: 'kim@shop.example', password: 'longpassword1' },
       { email: 'lee@shop.example', password: 'another-pass' },

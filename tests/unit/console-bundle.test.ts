@@ -23,7 +23,9 @@ describe('agent console bundle', () => {
     expect(assets.get('/console')!.contentType).toMatch(/^text\/html/);
     expect(assets.get('/console/console.js')!.contentType).toMatch(/^text\/javascript/);
     const js = text('/console/console.js');
-    console.log(`console.js: ${(Buffer.byteLength(js) / KB).toFixed(1)} KB minified, ${(gzipSync(js).length / KB).toFixed(1)} KB gzipped`);
+    console.log(
+      `console.js: ${(Buffer.byteLength(js) / KB).toFixed(1)} KB minified, ${(gzipSync(js).length / KB).toFixed(1)} KB gzipped`,
+    );
   });
 
   it('is self-contained: socket.io-client bundled, nothing left to require or import', () => {

@@ -79,7 +79,11 @@ describe('readCsvRows', () => {
   });
 
   it('reports invalid UTF-8 for the row that holds it, not the whole file', () => {
-    const input = Buffer.concat([Buffer.from('id,name\n1,good\n2,b'), Buffer.from([0xff, 0xfe]), Buffer.from('d\n3,fine\n')]);
+    const input = Buffer.concat([
+      Buffer.from('id,name\n1,good\n2,b'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('d\n3,fine\n'),
+    ]);
     expect(rows(input)).toEqual([
       { line: 1, fields: ['id', 'name'] },
       { line: 2, fields: ['1', 'good'] },
@@ -107,6 +111,9 @@ describe('readCsvTable', () => {
 
   it('says so when the file is empty or its header cannot be read', () => {
     expect(readCsvTable(Buffer.from(''))).toEqual({ line: 1, error: 'the file is empty' });
-    expect(readCsvTable(Buffer.from('"a,b\n'))).toMatchObject({ line: 1, error: expect.stringContaining('header row cannot be read') });
+    expect(readCsvTable(Buffer.from('"a,b\n'))).toMatchObject({
+      line: 1,
+      error: expect.stringContaining('header row cannot be read'),
+    });
   });
 });

@@ -16,7 +16,11 @@ import {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
-const lines = (path: string): unknown[] => read(path).split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const lines = (path: string): unknown[] =>
+  read(path)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 
 const products: ProductRecord[] = lines('catalog/products.jsonl').map((l) => productRecordSchema.parse(l));
 const customers: CustomerRecord[] = lines('catalog/customers.jsonl').map((l) => customerRecordSchema.parse(l));
@@ -83,16 +87,31 @@ describe('demo shop catalog', () => {
     expect(queries.length).toBeGreaterThanOrEqual(70);
     const handles = new Set(active.map((p) => p.handle));
     for (const q of queries) {
-      expect(Object.keys(q.judgements).every((h) => handles.has(h)), q.id).toBe(true);
+      expect(
+        Object.keys(q.judgements).every((h) => handles.has(h)),
+        q.id,
+      ).toBe(true);
       expect(Object.values(q.judgements), q.id).toContain(2);
     }
-    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(['vague', 'attribute', 'misspelled', 'price', 'category', 'brand']));
+    expect(new Set(queries.map((q) => q.kind))).toEqual(
+      new Set(['vague', 'attribute', 'misspelled', 'price', 'category', 'brand']),
+    );
   });
 
   it('has policies with a title and several sections', () => {
     const dir = join(root, 'catalog', 'policies');
     const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
-    expect(files).toEqual(expect.arrayContaining(['shipping.md', 'returns.md', 'warranty.md', 'payment.md', 'sizing.md', 'privacy.md', 'care.md']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'shipping.md',
+        'returns.md',
+        'warranty.md',
+        'payment.md',
+        'sizing.md',
+        'privacy.md',
+        'care.md',
+      ]),
+    );
     for (const file of files) {
       const text = readFileSync(join(dir, file), 'utf8');
       expect(text.startsWith('# '), file).toBe(true);

@@ -9,7 +9,11 @@ const long = (label: string) => `${label} ${'x'.repeat(400)}`;
 function toolTurn(n: number): ChatMessage[] {
   return [
     { role: 'user', content: `question ${n}: do you have size ${40 + n}?` },
-    { role: 'assistant', content: null, toolCalls: [{ id: `call_${n}`, name: 'search_products', arguments: '{"query":"shoes"}' }] },
+    {
+      role: 'assistant',
+      content: null,
+      toolCalls: [{ id: `call_${n}`, name: 'search_products', arguments: '{"query":"shoes"}' }],
+    },
     { role: 'tool', toolCallId: `call_${n}`, name: 'search_products', content: long(`result ${n}`) },
     { role: 'assistant', content: `answer ${n}` },
   ];
@@ -28,12 +32,23 @@ describe('fitHistory', () => {
   });
 
   it('drops the oldest whole turns, keeps the system prompt first and says what was trimmed', () => {
-    const history = [system, ...toolTurn(1), ...toolTurn(2), ...toolTurn(3), { role: 'user', content: 'and in black?' } as ChatMessage];
+    const history = [
+      system,
+      ...toolTurn(1),
+      ...toolTurn(2),
+      ...toolTurn(3),
+      { role: 'user', content: 'and in black?' } as ChatMessage,
+    ];
 
     const fitted = fitHistory(history, { maxTokens: 300 });
 
     expect(fitted[0]).toEqual(system);
-    expect(fitted[1]).toEqual({ role: 'system', content: expect.stringMatching(/^Earlier conversation trimmed: 2 turns\. .*"question 1: do you have size 41\?"; "question 2/) });
+    expect(fitted[1]).toEqual({
+      role: 'system',
+      content: expect.stringMatching(
+        /^Earlier conversation trimmed: 2 turns\. .*"question 1: do you have size 41\?"; "question 2/,
+      ),
+    });
     expect(fitted.slice(2)).toEqual([...toolTurn(3), { role: 'user', content: 'and in black?' }]);
     expect(estimateHistoryTokens(fitted)).toBeLessThanOrEqual(300);
     expectNoOrphans(fitted);
@@ -54,7 +69,14 @@ describe('fitHistory', () => {
       system,
       { role: 'user', content: 'hi' },
       { role: 'tool', toolCallId: 'ghost', name: 'get_cart', content: '{}' },
-      { role: 'assistant', content: 'Checking.', toolCalls: [{ id: 'a', name: 'get_cart', arguments: '{}' }, { id: 'b', name: 'get_cart', arguments: '{}' }] },
+      {
+        role: 'assistant',
+        content: 'Checking.',
+        toolCalls: [
+          { id: 'a', name: 'get_cart', arguments: '{}' },
+          { id: 'b', name: 'get_cart', arguments: '{}' },
+        ],
+      },
       { role: 'tool', toolCallId: 'a', name: 'get_cart', content: '{}' },
       { role: 'assistant', content: null, toolCalls: [{ id: 'c', name: 'get_cart', arguments: '{}' }] },
     ];

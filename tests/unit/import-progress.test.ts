@@ -79,7 +79,9 @@ describe('formatImportSummary', () => {
       { file: 'catalog/logo.csv', line: null, message: 'skipped, not a catalog file' },
       ...Array.from({ length: 53 }, (_, i) => ({ file: 'catalog/products.csv', line: i + 2, message: `problem ${i}` })),
     ];
-    const lines = formatImportSummary({ created: {}, updated: {}, unchanged: {}, failed: { products: 53 }, errors }).trimEnd().split('\n');
+    const lines = formatImportSummary({ created: {}, updated: {}, unchanged: {}, failed: { products: 53 }, errors })
+      .trimEnd()
+      .split('\n');
     expect(lines[6]).toBe('54 errors:');
     expect(lines[7]).toBe('catalog/logo.csv: skipped, not a catalog file');
     expect(lines[8]).toBe('catalog/products.csv:2: problem 0');

@@ -16,14 +16,22 @@ const order = {
   currency: 'eur',
   lines: [{ sku: 'TR-42', title: 'Trail Runner', quantity: 1, unitPriceMinor: 12900 }],
 };
-const jsonl = (...lines: unknown[]) => Buffer.from(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'));
+const jsonl = (...lines: unknown[]) =>
+  Buffer.from(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'));
 
 describe('parseJsonl', () => {
   it('reads each kind from its "kind" field, with line numbers, skipping blank lines', () => {
-    const result = parseJsonl(jsonl({ kind: 'product', ...product() }, '', { kind: 'customer', ...customer }, { kind: 'order', ...order }), { file: 'shop.jsonl' });
+    const result = parseJsonl(
+      jsonl({ kind: 'product', ...product() }, '', { kind: 'customer', ...customer }, { kind: 'order', ...order }),
+      { file: 'shop.jsonl' },
+    );
     expect(result.errors).toEqual([]);
-    expect(result.products).toEqual([{ line: 1, record: expect.objectContaining({ handle: 'trail-runner', status: 'active', tags: [] }) }]);
-    expect(result.customers).toEqual([{ line: 3, record: expect.objectContaining({ id: 'c1', lastName: '', language: 'en' }) }]);
+    expect(result.products).toEqual([
+      { line: 1, record: expect.objectContaining({ handle: 'trail-runner', status: 'active', tags: [] }) },
+    ]);
+    expect(result.customers).toEqual([
+      { line: 3, record: expect.objectContaining({ id: 'c1', lastName: '', language: 'en' }) },
+    ]);
     expect(result.orders).toEqual([{ line: 4, record: expect.objectContaining({ id: 'o1', currency: 'EUR' }) }]);
   });
 
@@ -38,7 +46,10 @@ describe('parseJsonl', () => {
   });
 
   it('reports invalid JSON, non-objects and unknown kinds per line while the good lines parse', () => {
-    const result = parseJsonl(jsonl(product(), '{"handle": "broken",', '[1,2]', { kind: 'coupon' }, product({ handle: 'second' })), { file: 'products.jsonl' });
+    const result = parseJsonl(
+      jsonl(product(), '{"handle": "broken",', '[1,2]', { kind: 'coupon' }, product({ handle: 'second' })),
+      { file: 'products.jsonl' },
+    );
     expect(result.errors).toEqual([
       { line: 2, message: expect.stringMatching(/^invalid JSON: /) },
       { line: 3, message: 'expected a JSON object' },
@@ -53,9 +64,15 @@ describe('parseJsonl', () => {
   it('reports schema failures with the field path: unknown currency, negative price, missing title', () => {
     const badCurrency = product({ variants: [{ sku: 'X', priceMinor: 100, currency: 'XYZ' }] });
     const negative = product({ variants: [{ sku: 'X', priceMinor: -1, currency: 'EUR' }] });
-    const result = parseJsonl(jsonl(badCurrency, negative, product({ title: '' }), { kind: 'order', ...order, currency: 'ABC' }, product()), { file: 'products.jsonl' });
+    const result = parseJsonl(
+      jsonl(badCurrency, negative, product({ title: '' }), { kind: 'order', ...order, currency: 'ABC' }, product()),
+      { file: 'products.jsonl' },
+    );
     expect(result.errors).toEqual([
-      { line: 1, message: 'product: variants.0.currency: unknown currency (expected an ISO 4217 code such as EUR or USD)' },
+      {
+        line: 1,
+        message: 'product: variants.0.currency: unknown currency (expected an ISO 4217 code such as EUR or USD)',
+      },
       { line: 2, message: 'product: variants.0.priceMinor: price must not be negative' },
       { line: 3, message: 'product: title: title is required' },
       { line: 4, message: expect.stringContaining('order: currency: unknown currency') },
@@ -64,7 +81,11 @@ describe('parseJsonl', () => {
   });
 
   it('reports a line that is not valid UTF-8 and keeps the rest', () => {
-    const input = Buffer.concat([Buffer.from(`${JSON.stringify(product())}\n{"handle":"`), Buffer.from([0xff, 0xfe]), Buffer.from(`"}\r\n${JSON.stringify(product({ handle: 'b' }))}\r\n`)]);
+    const input = Buffer.concat([
+      Buffer.from(`${JSON.stringify(product())}\n{"handle":"`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`"}\r\n${JSON.stringify(product({ handle: 'b' }))}\r\n`),
+    ]);
     const result = parseJsonl(input, { file: 'products.jsonl' });
     expect(result.errors).toEqual([{ line: 2, message: 'the line is not valid UTF-8 (save the file as UTF-8)' }]);
     expect(result.products.map((p) => p.line)).toEqual([1, 3]);

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalEmbedder, type LocalEmbedder } from '../../src/catalog/embeddings/local-embedder.js';
-import { DEFAULT_LOCAL_VARIANT, LOCAL_VARIANTS, type LocalVariantName } from '../../src/catalog/embeddings/local-variants.js';
+import {
+  DEFAULT_LOCAL_VARIANT,
+  LOCAL_VARIANTS,
+  type LocalVariantName,
+} from '../../src/catalog/embeddings/local-variants.js';
 import { CACHE_FORMAT_VERSION } from '../../src/catalog/embeddings/word-vector-cache.js';
 import { AppError } from '../../src/errors.js';
 
@@ -39,17 +43,25 @@ describe('local embedder (real word vectors)', () => {
     expect(inBatch.every((x, i) => Object.is(x, alone[i]))).toBe(true);
   });
 
-  it.each(Object.keys(LOCAL_VARIANTS) as LocalVariantName[])('returns unit vectors for any text (%s)', async (variant) => {
-    const e = await createLocalEmbedder({ cacheDir: SHARED_CACHE, variant });
-    const vectors = await e.embedDocuments(['running shoes', '', '🙂 !!!', 'Zzyzx qwxptl', 'A'.repeat(5_000)]);
-    for (const v of vectors) {
-      expect(v).toHaveLength(e.dimension);
-      expect(norm(v)).toBeCloseTo(1, 5);
-    }
-  });
+  it.each(Object.keys(LOCAL_VARIANTS) as LocalVariantName[])(
+    'returns unit vectors for any text (%s)',
+    async (variant) => {
+      const e = await createLocalEmbedder({ cacheDir: SHARED_CACHE, variant });
+      const vectors = await e.embedDocuments(['running shoes', '', '🙂 !!!', 'Zzyzx qwxptl', 'A'.repeat(5_000)]);
+      for (const v of vectors) {
+        expect(v).toHaveLength(e.dimension);
+        expect(norm(v)).toBeCloseTo(1, 5);
+      }
+    },
+  );
 
   it('puts related and misspelled queries closer than unrelated ones', async () => {
-    const [shoes, trainers, typo, mug] = await embedder.embedDocuments(['running shoes', 'trainers for jogging', 'runing shoe', 'ceramic coffee mug']);
+    const [shoes, trainers, typo, mug] = await embedder.embedDocuments([
+      'running shoes',
+      'trainers for jogging',
+      'runing shoe',
+      'ceramic coffee mug',
+    ]);
     expect(dot(shoes, trainers)).toBeGreaterThan(dot(shoes, mug));
     expect(dot(shoes, typo)).toBeGreaterThan(dot(shoes, mug));
   });
@@ -60,7 +72,10 @@ describe('local embedder (real word vectors)', () => {
   });
 
   it('starts warm from the cache without touching the source', async () => {
-    const warm = await createLocalEmbedder({ cacheDir: SHARED_CACHE, sourcePath: path.join(SHARED_CACHE, 'no-such-source.json') });
+    const warm = await createLocalEmbedder({
+      cacheDir: SHARED_CACHE,
+      sourcePath: path.join(SHARED_CACHE, 'no-such-source.json'),
+    });
     expect(warm.loadedFrom).toBe('cache');
     expect(await warm.embedQuery('wool jumper')).toEqual(await embedder.embedQuery('wool jumper'));
   });
@@ -90,18 +105,24 @@ describe('local embedder cache', () => {
   it.each([
     ['garbage', async (file: string) => writeFile(file, 'not a cache')],
     ['truncated', async (file: string) => writeFile(file, (await readFile(file)).subarray(0, 100))],
-    ['bit-flipped', async (file: string) => {
-      const bytes = await readFile(file);
-      bytes[bytes.length - 10] ^= 0xff;
-      await writeFile(file, bytes);
-    }],
-    ['older-format', async (file: string) => {
-      // A well-formed file of another format version: only the version field tells it apart.
-      const bytes = await readFile(file);
-      bytes.writeUInt32LE(CACHE_FORMAT_VERSION - 1, 8);
-      bytes.writeUInt32LE(crc32(bytes.subarray(0, bytes.length - 4)), bytes.length - 4);
-      await writeFile(file, bytes);
-    }],
+    [
+      'bit-flipped',
+      async (file: string) => {
+        const bytes = await readFile(file);
+        bytes[bytes.length - 10] ^= 0xff;
+        await writeFile(file, bytes);
+      },
+    ],
+    [
+      'older-format',
+      async (file: string) => {
+        // A well-formed file of another format version: only the version field tells it apart.
+        const bytes = await readFile(file);
+        bytes.writeUInt32LE(CACHE_FORMAT_VERSION - 1, 8);
+        bytes.writeUInt32LE(crc32(bytes.subarray(0, bytes.length - 4)), bytes.length - 4);
+        await writeFile(file, bytes);
+      },
+    ],
   ])('rebuilds a %s cache', async (name, damage) => {
     const cacheDir = path.join(dir, name);
     const built = await createLocalEmbedder({ cacheDir, sourcePath: source, variant: 'hybrid-a' });
@@ -128,20 +149,29 @@ describe('local embedder cache', () => {
   });
 
   it('keeps vectors of a released family version unchanged (change the algorithm, change the id)', async () => {
-    const e = await createLocalEmbedder({ cacheDir: path.join(dir, 'pinned'), sourcePath: source, variant: 'hybrid-a' });
+    const e = await createLocalEmbedder({
+      cacheDir: path.join(dir, 'pinned'),
+      sourcePath: source,
+      variant: 'hybrid-a',
+    });
     const vector = await e.embedQuery('Red running shoes, blue T-shirt');
     expect(e.id).toBe('local:wink-ngram-v1:hybrid-a');
     expect(crc32(new Uint8Array(new Float32Array(vector).buffer))).toBe(PINNED_CRC);
   });
 
   it('fails clearly with neither a cache nor a source', async () => {
-    const error = await createLocalEmbedder({ cacheDir: path.join(dir, 'empty'), sourcePath: path.join(dir, 'missing.json') }).catch((e: unknown) => e);
+    const error = await createLocalEmbedder({
+      cacheDir: path.join(dir, 'empty'),
+      sourcePath: path.join(dir, 'missing.json'),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'embeddings:unavailable' });
   });
 
   it('rejects an unknown variant', async () => {
-    await expect(createLocalEmbedder({ cacheDir: dir, sourcePath: source, variant: 'nope' as LocalVariantName })).rejects.toMatchObject({
+    await expect(
+      createLocalEmbedder({ cacheDir: dir, sourcePath: source, variant: 'nope' as LocalVariantName }),
+    ).rejects.toMatchObject({
       code: 'embeddings:unknown_variant',
     });
   });
@@ -161,5 +191,17 @@ async function writeTinySource(file: string, more: Record<string, number[]> = {}
   };
   const words = Object.keys(base);
   const vectors = Object.fromEntries(words.map((w, i) => [w, [...base[w], Math.hypot(...base[w]), i]]));
-  await writeFile(file, JSON.stringify({ precision: 8, l2NormIndex: 4, wordIndex: 5, size: words.length, dimensions: 4, words, vectors, unkVector: [0, 0, 0, 0, 0, -1] }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      precision: 8,
+      l2NormIndex: 4,
+      wordIndex: 5,
+      size: words.length,
+      dimensions: 4,
+      words,
+      vectors,
+      unkVector: [0, 0, 0, 0, 0, -1],
+    }),
+  );
 }

@@ -4,14 +4,26 @@ import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import type { ProductSummary } from '../../src/catalog/types.js';
 import { resolveVariant } from '../../src/tools/resolve-variant.js';
 import type { CartChangeResult, CartView, OrderView } from '../../src/tools/results.js';
-import { ALL_TOOLS, cartOf, eur, HISTORIES, rowPasses, runRow, SHOP, UTTERANCES } from '../fixtures/offline-utterances.js';
+import {
+  ALL_TOOLS,
+  cartOf,
+  eur,
+  HISTORIES,
+  rowPasses,
+  runRow,
+  SHOP,
+  UTTERANCES,
+} from '../fixtures/offline-utterances.js';
 
 const model = createOfflineModel();
 const timings: number[] = [];
 const perIntent = new Map<string, { total: number; passed: number }>();
 
 afterAll(() => {
-  const rows = [...perIntent.values()].reduce((a, b) => ({ total: a.total + b.total, passed: a.passed + b.passed }), { total: 0, passed: 0 });
+  const rows = [...perIntent.values()].reduce((a, b) => ({ total: a.total + b.total, passed: a.passed + b.passed }), {
+    total: 0,
+    passed: 0,
+  });
   const sorted = [...timings].sort((a, b) => a - b);
   const mean = timings.reduce((a, b) => a + b, 0) / timings.length;
   console.log(`offline model: table accuracy ${rows.passed}/${rows.total}`);
@@ -38,7 +50,23 @@ describe('offline model: utterance table', () => {
   it('covers every intent with at least 70 rows', () => {
     expect(UTTERANCES.length).toBeGreaterThanOrEqual(70);
     const intents = new Set(UTTERANCES.map((r) => r.intent));
-    for (const i of ['greeting', 'thanks', 'search', 'product_info', 'cart_add', 'cart_remove', 'cart_update', 'cart_show', 'order_status', 'orders', 'recommend', 'refine', 'policy', 'human', 'unknown']) {
+    for (const i of [
+      'greeting',
+      'thanks',
+      'search',
+      'product_info',
+      'cart_add',
+      'cart_remove',
+      'cart_update',
+      'cart_show',
+      'order_status',
+      'orders',
+      'recommend',
+      'refine',
+      'policy',
+      'human',
+      'unknown',
+    ]) {
       expect(intents).toContain(i);
     }
   });
@@ -47,29 +75,58 @@ describe('offline model: utterance table', () => {
 // ---------- a fake tool side, so whole conversations can be played ----------
 
 const ORDER: OrderView = {
-  id: 'AP-10023', status: 'shipped', placedAt: '2026-03-02T10:00:00Z', total: eur(104),
+  id: 'AP-10023',
+  status: 'shipped',
+  placedAt: '2026-03-02T10:00:00Z',
+  total: eur(104),
   items: [{ sku: 'CLOUD-RUNNER-42-Black', title: 'Cloud Runner Running Shoe', quantity: 1, unitPrice: eur(89) }],
-  tracking: { carrier: 'DHL', number: 'JD0146000', url: 'https://track.example/JD0146000' }, shippedAt: '2026-03-03T09:00:00Z', deliveredAt: null,
+  tracking: { carrier: 'DHL', number: 'JD0146000', url: 'https://track.example/JD0146000' },
+  shippedAt: '2026-03-03T09:00:00Z',
+  deliveredAt: null,
 };
 const POLICY_CHUNKS = [
-  { source: 'policies/shipping.md', title: 'Shipping policy', heading: 'Costs', anchor: 'costs', text: 'Shipping to Germany costs €4.95. Orders over €50 ship free.' },
-  { source: 'policies/returns.md', title: 'Returns policy', heading: 'Return window', anchor: 'return-window', text: 'You can return any unworn item within 30 days of delivery. Refunds are made to the original payment method.' },
+  {
+    source: 'policies/shipping.md',
+    title: 'Shipping policy',
+    heading: 'Costs',
+    anchor: 'costs',
+    text: 'Shipping to Germany costs €4.95. Orders over €50 ship free.',
+  },
+  {
+    source: 'policies/returns.md',
+    title: 'Returns policy',
+    heading: 'Return window',
+    anchor: 'return-window',
+    text: 'You can return any unworn item within 30 days of delivery. Refunds are made to the original payment method.',
+  },
 ];
 
 function createFakeShop(opts: { products: ProductSummary[]; signedIn?: boolean; cart?: CartView; failing?: string[] }) {
   let cart: CartView = opts.cart ?? cartOf([]);
   const byHandle = (h: unknown) => opts.products.find((p) => p.handle === h);
-  const change = (lines: { product: ProductSummary; options: Record<string, string>; quantity: number }[], changedSku: string): CartChangeResult => {
+  const change = (
+    lines: { product: ProductSummary; options: Record<string, string>; quantity: number }[],
+    changedSku: string,
+  ): CartChangeResult => {
     cart = cartOf(lines);
     return { ok: true, message: 'done', cart, changedSku };
   };
-  const linesNow = () => cart.items.map((l) => ({ product: byHandle(l.handle)!, options: l.options, quantity: l.quantity }));
-  const tools: Record<string, (a: Record<string, any>) => unknown> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const linesNow = () =>
+    cart.items.map((l) => ({ product: byHandle(l.handle)!, options: l.options, quantity: l.quantity }));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tool arguments as the model wrote them
+  const tools: Record<string, (a: Record<string, any>) => unknown> = {
     search_products: (a) => {
-      const words = String(a.query).toLowerCase().split(' ').map((w) => w.replace(/s$/, ''));
+      const words = String(a.query)
+        .toLowerCase()
+        .split(' ')
+        .map((w) => w.replace(/s$/, ''));
       const products = opts.products.filter((p) => {
         const hay = `${p.title} ${p.category}`.toLowerCase();
-        return (!a.maxPrice || p.price.amount <= a.maxPrice * 100) && (!a.category || p.category === a.category) && words.some((w) => hay.includes(w));
+        return (
+          (!a.maxPrice || p.price.amount <= a.maxPrice * 100) &&
+          (!a.category || p.category === a.category) &&
+          words.some((w) => hay.includes(w))
+        );
       });
       return { products: products.slice(0, 5) };
     },
@@ -81,20 +138,43 @@ function createFakeShop(opts: { products: ProductSummary[]; signedIn?: boolean; 
       const picked = resolveVariant(product, a.options);
       if (!('variant' in picked)) return picked;
       if (!picked.variant.inStock) {
-        const alternativeProducts = opts.products.filter((p) => p.category === product.category && p.inStock && p !== product);
-        return { ok: false, reason: 'out_of_stock', message: 'out of stock', alternatives: product.variants.filter((v) => v.inStock), alternativeProducts };
+        const alternativeProducts = opts.products.filter(
+          (p) => p.category === product.category && p.inStock && p !== product,
+        );
+        return {
+          ok: false,
+          reason: 'out_of_stock',
+          message: 'out of stock',
+          alternatives: product.variants.filter((v) => v.inStock),
+          alternativeProducts,
+        };
       }
-      return change([...linesNow(), { product, options: picked.variant.options, quantity: a.quantity ?? 1 }], picked.variant.sku);
+      return change(
+        [...linesNow(), { product, options: picked.variant.options, quantity: a.quantity ?? 1 }],
+        picked.variant.sku,
+      );
     },
-    update_cart_item: (a) => change(linesNow().map((l, i) => (cart.items[i].sku === a.sku ? { ...l, quantity: a.quantity } : l)).filter((l) => l.quantity > 0), a.sku),
-    remove_from_cart: (a) => change(linesNow().filter((_, i) => cart.items[i].sku !== a.sku), a.sku),
+    update_cart_item: (a) =>
+      change(
+        linesNow()
+          .map((l, i) => (cart.items[i].sku === a.sku ? { ...l, quantity: a.quantity } : l))
+          .filter((l) => l.quantity > 0),
+        a.sku,
+      ),
+    remove_from_cart: (a) =>
+      change(
+        linesNow().filter((_, i) => cart.items[i].sku !== a.sku),
+        a.sku,
+      ),
     get_orders: () => (opts.signedIn ? { orders: [ORDER] } : { signInRequired: true, message: 'Please sign in.' }),
     get_order_status: () => (opts.signedIn ? { order: ORDER } : { signInRequired: true, message: 'Please sign in.' }),
     search_policies: () => ({ chunks: POLICY_CHUNKS }),
     request_human: (a) => ({ requested: true, reason: a.reason, urgency: a.urgency, message: 'queued' }),
   };
   return (name: string, args: Record<string, unknown>) =>
-    opts.failing?.includes(name) ? { error: { code: 'tool:failed', message: 'The tool failed unexpectedly.' } } : tools[name](args);
+    opts.failing?.includes(name)
+      ? { error: { code: 'tool:failed', message: 'The tool failed unexpectedly.' } }
+      : tools[name](args);
 }
 
 async function collect(m: ChatModel, messages: ChatMessage[], tools: ToolSpec[]) {
@@ -143,11 +223,17 @@ describe('offline model: conversations', () => {
   it('searches, adds "the second one in size 42", changes the quantity and shows the cart', async () => {
     const chat = converse(createFakeShop({ products: CATALOG }));
     const found = await chat.say("I'm looking for running shoes under 100");
-    expect(found.calls).toEqual([{ name: 'search_products', args: { query: 'running shoes', maxPrice: 100, category: 'Running shoes' } }]);
-    expect(found.text).toContain('1. Cloud Runner Running Shoe — €89.00\n2. Tempo Racer — €79.00\n3. Trail Blazer GTX — €99.00 (out of stock)');
+    expect(found.calls).toEqual([
+      { name: 'search_products', args: { query: 'running shoes', maxPrice: 100, category: 'Running shoes' } },
+    ]);
+    expect(found.text).toContain(
+      '1. Cloud Runner Running Shoe — €89.00\n2. Tempo Racer — €79.00\n3. Trail Blazer GTX — €99.00 (out of stock)',
+    );
 
     const added = await chat.say('add the second one in size 42');
-    expect(added.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'tempo-racer', options: { Size: '42' }, quantity: 1 } }]);
+    expect(added.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'tempo-racer', options: { Size: '42' }, quantity: 1 } },
+    ]);
     expect(added.text).toContain('Added Tempo Racer (Size 42) to your cart.');
     expect(added.text).toContain('subtotal €79.00');
 
@@ -164,12 +250,18 @@ describe('offline model: conversations', () => {
     const chat = converse(createFakeShop({ products: CATALOG }));
     await chat.say('running shoes');
     const asked = await chat.say('add the first one');
-    expect(asked.text).toBe('Which size (40, 41, 42, 43) and color (Black, White) would you like for Cloud Runner Running Shoe?');
+    expect(asked.text).toBe(
+      'Which size (40, 41, 42, 43) and color (Black, White) would you like for Cloud Runner Running Shoe?',
+    );
     const size = await chat.say('42');
-    expect(size.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'cloud-runner', quantity: 1, options: { Size: '42' } } }]);
+    expect(size.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'cloud-runner', quantity: 1, options: { Size: '42' } } },
+    ]);
     expect(size.text).toContain('Which color (Black, White)');
     const colour = await chat.say('black');
-    expect(colour.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'cloud-runner', quantity: 1, options: { Size: '42', Color: 'Black' } } }]);
+    expect(colour.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'cloud-runner', quantity: 1, options: { Size: '42', Color: 'Black' } } },
+    ]);
     expect(colour.text).toContain('Added Cloud Runner Running Shoe (Size 42, Color Black) to your cart.');
   });
 
@@ -178,16 +270,26 @@ describe('offline model: conversations', () => {
     await chat.say('running shoes');
     const refused = await chat.say('add the third one in 42');
     expect(refused.text).toContain('Sorry, Trail Blazer GTX (Size 42) is out of stock.');
-    expect(refused.text).toContain('Similar products in stock:\n1. Cloud Runner Running Shoe — €89.00\n2. Tempo Racer — €79.00');
+    expect(refused.text).toContain(
+      'Similar products in stock:\n1. Cloud Runner Running Shoe — €89.00\n2. Tempo Racer — €79.00',
+    );
     const next = await chat.say('ok, add the second one in 41');
-    expect(next.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'tempo-racer', options: { Size: '41' }, quantity: 1 } }]);
+    expect(next.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'tempo-racer', options: { Size: '41' }, quantity: 1 } },
+    ]);
   });
 
   it('looks the cart up first when asked to remove something it has not seen', async () => {
-    const seeded = cartOf([{ product: cloudRunner, options: { Size: '42', Color: 'Black' }, quantity: 1 }, { product: socks, options: { Size: 'M' }, quantity: 2 }]);
+    const seeded = cartOf([
+      { product: cloudRunner, options: { Size: '42', Color: 'Black' }, quantity: 1 },
+      { product: socks, options: { Size: 'M' }, quantity: 2 },
+    ]);
     const chat = converse(createFakeShop({ products: CATALOG, cart: seeded }));
     const removed = await chat.say('remove the socks');
-    expect(removed.calls).toEqual([{ name: 'get_cart', args: {} }, { name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } }]);
+    expect(removed.calls).toEqual([
+      { name: 'get_cart', args: {} },
+      { name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } },
+    ]);
     expect(removed.text).toContain('Removed Merino Running Socks (Size M) from your cart.');
     expect(removed.text).toContain('Your cart: 1 item, subtotal €89.00.');
   });
@@ -213,7 +315,12 @@ describe('offline model: conversations', () => {
 
   it('hands over to a person, urgently when the shopper is angry', async () => {
     const calm = await converse(createFakeShop({ products: CATALOG })).say('I want to talk to a person');
-    expect(calm.calls).toEqual([{ name: 'request_human', args: { reason: 'Shopper asked to talk to a person: "I want to talk to a person"', urgency: 'normal' } }]);
+    expect(calm.calls).toEqual([
+      {
+        name: 'request_human',
+        args: { reason: 'Shopper asked to talk to a person: "I want to talk to a person"', urgency: 'normal' },
+      },
+    ]);
     expect(calm.text).toContain('member of our team');
     const angry = await converse(createFakeShop({ products: CATALOG })).say('this is useless!!');
     expect(angry.calls[0].args.urgency).toBe('high');
@@ -250,7 +357,9 @@ describe('offline model: conversations', () => {
   });
 
   it('apologises when a tool fails, without inventing results', async () => {
-    const failed = await converse(createFakeShop({ products: CATALOG, failing: ['search_products'] })).say('running shoes under 100');
+    const failed = await converse(createFakeShop({ products: CATALOG, failing: ['search_products'] })).say(
+      'running shoes under 100',
+    );
     expect(failed.text).toMatch(/^Sorry, something went wrong while searching the catalog/);
   });
 

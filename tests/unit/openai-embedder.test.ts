@@ -5,7 +5,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../src/catalog/embeddings/create-embedder.js';
 import { createOpenAIEmbedder } from '../../src/catalog/embeddings/openai-embedder.js';
 import { AppError } from '../../src/errors.js';
-import { drainMockedResponses, embeddingsHandler, fakeEmbedding, OPENAI_EMBEDDINGS_URL, openAIError, type EmbeddingsRequestBody } from '../msw/openai-embeddings.js';
+import {
+  drainMockedResponses,
+  embeddingsHandler,
+  fakeEmbedding,
+  OPENAI_EMBEDDINGS_URL,
+  openAIError,
+  type EmbeddingsRequestBody,
+} from '../msw/openai-embeddings.js';
 
 const server = setupServer();
 drainMockedResponses(server);
@@ -21,7 +28,13 @@ describe('OpenAI embedder', () => {
   it('sends batches of 128 and returns unit vectors in input order', async () => {
     const requests: EmbeddingsRequestBody[] = [];
     // The API tags items with `index`; answer in reverse to prove the order comes from it.
-    server.use(embeddingsHandler({ dimension: 8, onRequest: (b) => requests.push(b), transformData: (data) => [...data].reverse() }));
+    server.use(
+      embeddingsHandler({
+        dimension: 8,
+        onRequest: (b) => requests.push(b),
+        transformData: (data) => [...data].reverse(),
+      }),
+    );
     const embedder = createOpenAIEmbedder({ client: client(), model: 'text-embedding-3-small', dimension: 8 });
     const texts = Array.from({ length: 300 }, (_, i) => `product ${i}`);
 
@@ -52,7 +65,10 @@ describe('OpenAI embedder', () => {
 
   it('learns the dimension of an unknown model from its first response', async () => {
     server.use(embeddingsHandler({ dimension: 12 }));
-    const embedder = await createEmbedder({ openai: { client: client(), model: 'acme-embed' }, cacheDir: '/nonexistent' });
+    const embedder = await createEmbedder({
+      openai: { client: client(), model: 'acme-embed' },
+      cacheDir: '/nonexistent',
+    });
 
     expect(embedder.id).toBe('openai:acme-embed');
     expect(embedder.dimension).toBe(12);
@@ -61,7 +77,9 @@ describe('OpenAI embedder', () => {
   it('recovers from a 429 through the SDK retry (retry-after: 0)', async () => {
     let calls = 0;
     server.use(
-      http.post(OPENAI_EMBEDDINGS_URL, () => (calls++ === 0 ? openAIError(429, 'Rate limit reached', { 'retry-after': '0' }) : undefined)),
+      http.post(OPENAI_EMBEDDINGS_URL, () =>
+        calls++ === 0 ? openAIError(429, 'Rate limit reached', { 'retry-after': '0' }) : undefined,
+      ),
       embeddingsHandler({ dimension: 4 }),
     );
     const embedder = createOpenAIEmbedder({ client: client(2), model: 'text-embedding-3-small', dimension: 4 });

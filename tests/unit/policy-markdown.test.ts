@@ -29,7 +29,11 @@ describe('parsePolicyMarkdown', () => {
 
   it('takes the title from "# ", the slug from the file name, and keeps the source', () => {
     expect(errors).toEqual([]);
-    expect(policy).toMatchObject({ slug: 'returns', title: 'Returns & refunds', source: 'catalog/policies/returns.md' });
+    expect(policy).toMatchObject({
+      slug: 'returns',
+      title: 'Returns & refunds',
+      source: 'catalog/policies/returns.md',
+    });
   });
 
   it('makes one chunk per section with heading, heading path, anchor and position', () => {
@@ -52,8 +56,13 @@ describe('parsePolicyMarkdown', () => {
   });
 
   it('splits a long section on paragraph boundaries into chunks of at most ~1,200 characters', () => {
-    const paragraphs = Array.from({ length: 30 }, (_, i) => `Paragraph ${i}: shipping to islands takes longer and costs a little more than the mainland.`);
-    const { policy: shipping } = parsePolicyMarkdown(`# Shipping\n\n## Islands\n\n${paragraphs.join('\n\n')}\n`, { file: 'shipping.md' });
+    const paragraphs = Array.from(
+      { length: 30 },
+      (_, i) => `Paragraph ${i}: shipping to islands takes longer and costs a little more than the mainland.`,
+    );
+    const { policy: shipping } = parsePolicyMarkdown(`# Shipping\n\n## Islands\n\n${paragraphs.join('\n\n')}\n`, {
+      file: 'shipping.md',
+    });
     const chunks = shipping?.chunks ?? [];
     expect(chunks.length).toBeGreaterThan(1);
     for (const chunk of chunks) {
@@ -74,14 +83,19 @@ describe('parsePolicyMarkdown', () => {
   });
 
   it('ignores headings inside code fences, and falls back to the file name for a missing title', () => {
-    const { policy: doc } = parsePolicyMarkdown('Intro text.\n\n```\n## not a heading\n```\n\n## Real\n\nBody.\n', { file: 'privacy-policy.md' });
+    const { policy: doc } = parsePolicyMarkdown('Intro text.\n\n```\n## not a heading\n```\n\n## Real\n\nBody.\n', {
+      file: 'privacy-policy.md',
+    });
     expect(doc?.title).toBe('Privacy policy');
     expect(doc?.chunks.map((c) => c.heading)).toEqual(['Privacy policy', 'Real']);
     expect(doc?.chunks[0].text).toContain('## not a heading');
   });
 
   it('reports a document with no text, and a line of invalid UTF-8', () => {
-    expect(parsePolicyMarkdown('# Empty\n', { file: 'empty.md' })).toEqual({ policy: null, errors: [{ line: 1, message: 'the policy document has no text' }] });
+    expect(parsePolicyMarkdown('# Empty\n', { file: 'empty.md' })).toEqual({
+      policy: null,
+      errors: [{ line: 1, message: 'the policy document has no text' }],
+    });
     const bad = Buffer.concat([Buffer.from('# T\n\nGood line.\nBad '), Buffer.from([0xff]), Buffer.from('\nAfter.\n')]);
     const result = parsePolicyMarkdown(bad, { file: 't.md' });
     expect(result.errors).toEqual([{ line: 4, message: expect.stringContaining('not valid UTF-8') }]);

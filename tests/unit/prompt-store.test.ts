@@ -68,11 +68,17 @@ describe('prompt store', () => {
     });
 
     await writeFile(path.join(dir, 'persona.md'), 'Hello {shop_name');
-    await expect(loadPrompts(dir)).rejects.toMatchObject({ code: 'prompts:invalid', message: expect.stringMatching(/persona\.md: Unclosed '\{'/) });
+    await expect(loadPrompts(dir)).rejects.toMatchObject({
+      code: 'prompts:invalid',
+      message: expect.stringMatching(/persona\.md: Unclosed '\{'/),
+    });
 
     await rm(path.join(dir, 'handoff-rules.md'));
     await writeFile(path.join(dir, 'persona.md'), 'Literal braces are fine when doubled: {{"size": 42}}');
-    await expect(loadPrompts(dir)).rejects.toMatchObject({ code: 'prompts:invalid', message: expect.stringContaining('handoff-rules.md: cannot be read') });
+    await expect(loadPrompts(dir)).rejects.toMatchObject({
+      code: 'prompts:invalid',
+      message: expect.stringContaining('handoff-rules.md: cannot be read'),
+    });
   });
 
   it('reloads on change while watching, rejects a broken edit and keeps serving the last good version', async () => {

@@ -6,10 +6,20 @@ import { ValidationError } from '../../src/errors.js';
 import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.js';
 
 const FIXTURES = 'tests/fixtures/shopify-csv';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db00000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf00000301010018dd8db00000000049454e44ae426082',
+  'hex',
+);
 const SHOPIFY_HEADER = 'Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price';
 const customer = { id: 'c1', email: 'ana@example.com', firstName: 'Ana', createdAt: '2024-03-01T10:00:00Z' };
-const order = { id: 'o1', customerId: 'c1', status: 'paid', placedAt: '2024-03-02T10:00:00Z', currency: 'EUR', lines: [{ sku: 'A-1', title: 'A', quantity: 1, unitPriceMinor: 500 }] };
+const order = {
+  id: 'o1',
+  customerId: 'c1',
+  status: 'paid',
+  placedAt: '2024-03-02T10:00:00Z',
+  currency: 'EUR',
+  lines: [{ sku: 'A-1', title: 'A', quantity: 1, unitPriceMinor: 500 }],
+};
 
 let dir: string;
 beforeAll(async () => {
@@ -45,12 +55,23 @@ describe('readCatalogFiles on a folder', () => {
     ]);
     // 3 + 20 + 20 + 20 Shopify products, 17 WooCommerce ones (the grouped "Logo Collection" has no price)
     expect(batch.products).toHaveLength(80);
-    expect(batch.errors).toEqual([{ file: join(FIXTURES, 'woocommerce_sample_products.csv'), line: 24, message: expect.stringContaining('grouped product "Logo Collection" skipped') }]);
+    expect(batch.errors).toEqual([
+      {
+        file: join(FIXTURES, 'woocommerce_sample_products.csv'),
+        line: 24,
+        message: expect.stringContaining('grouped product "Logo Collection" skipped'),
+      },
+    ]);
     const hoodie = batch.products.find((p) => p.record.handle === 'woo-hoodie');
     expect(hoodie?.source).toEqual({ file: join(FIXTURES, 'woocommerce_sample_products.csv'), line: 3 });
     expect(hoodie?.record.optionNames).toEqual(['Color', 'Logo']);
     expect(hoodie?.record.variants).toHaveLength(4);
-    expect(hoodie?.record.variants[0]).toMatchObject({ sku: 'woo-hoodie-red', options: { Color: 'Red', Logo: 'No' }, priceMinor: 4200, compareAtPriceMinor: 4500 });
+    expect(hoodie?.record.variants[0]).toMatchObject({
+      sku: 'woo-hoodie-red',
+      options: { Color: 'Red', Logo: 'No' },
+      priceMinor: 4200,
+      compareAtPriceMinor: 4500,
+    });
   });
 
   it('collects every kind with its source, and reports bad rows and non-catalog files once each', async () => {
@@ -61,14 +82,36 @@ describe('readCatalogFiles on a folder', () => {
       [join('policies', 'returns.md'), 'policy-markdown'],
       ['products.csv', 'shopify-csv'],
     ]);
-    expect(batch.products).toEqual([{ record: expect.objectContaining({ handle: 'a', variants: [expect.objectContaining({ priceMinor: 500, currency: 'USD' })] }), source: { file: join(dir, 'products.csv'), line: 2 } }]);
+    expect(batch.products).toEqual([
+      {
+        record: expect.objectContaining({
+          handle: 'a',
+          variants: [expect.objectContaining({ priceMinor: 500, currency: 'USD' })],
+        }),
+        source: { file: join(dir, 'products.csv'), line: 2 },
+      },
+    ]);
     expect(batch.customers.map((c) => c.source)).toEqual([{ file: join(dir, 'customers.jsonl'), line: 1 }]);
     expect(batch.orders.map((o) => o.record.id)).toEqual(['o1']);
     expect(batch.policies.map((p) => [p.record.slug, p.record.title])).toEqual([['returns', 'Returns']]);
     expect(batch.errors).toEqual([
-      { file: join(dir, 'junk.jsonl'), line: null, message: expect.stringContaining('not a catalog file: none of its 2 lines is a valid record (line 1: invalid JSON') },
-      { file: join(dir, 'logo.csv'), line: null, message: 'skipped, not a catalog file: it is a binary file, not UTF-8 text' },
-      { file: join(dir, 'notes.csv'), line: null, message: expect.stringContaining("its header (date, note) is neither Shopify's nor WooCommerce's") },
+      {
+        file: join(dir, 'junk.jsonl'),
+        line: null,
+        message: expect.stringContaining(
+          'not a catalog file: none of its 2 lines is a valid record (line 1: invalid JSON',
+        ),
+      },
+      {
+        file: join(dir, 'logo.csv'),
+        line: null,
+        message: 'skipped, not a catalog file: it is a binary file, not UTF-8 text',
+      },
+      {
+        file: join(dir, 'notes.csv'),
+        line: null,
+        message: expect.stringContaining("its header (date, note) is neither Shopify's nor WooCommerce's"),
+      },
       { file: join(dir, 'products.csv'), line: 3, message: 'product "b", variant 1: price "-1" must not be negative' },
       { file: join(dir, 'products.csv'), line: 3, message: 'product "b" skipped: none of its variants could be read' },
     ]);
@@ -77,7 +120,10 @@ describe('readCatalogFiles on a folder', () => {
 
 describe('readCatalogFiles on a file named directly', () => {
   const notACatalog = async (path: string) => {
-    const err = await readCatalogFiles(path).then(() => null, (e: unknown) => e);
+    const err = await readCatalogFiles(path).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect(err).toMatchObject({ code: 'catalog:not_a_catalog', status: 400, expose: true, details: { file: path } });
     return (err as Error).message;
@@ -104,13 +150,25 @@ describe('readCatalogFiles on a file named directly', () => {
 
   it('reads a CSV with an invalid UTF-8 row, reporting that row only', async () => {
     const file = join(dir, 'latin1.csv');
-    await writeFile(file, Buffer.concat([Buffer.from(`${SHOPIFY_HEADER}\nmug,Mug,Title,Default Title,M-1,5\ncafe,Caf`), Buffer.from([0xe9]), Buffer.from(',Title,Default Title,C-1,4\n')]));
+    await writeFile(
+      file,
+      Buffer.concat([
+        Buffer.from(`${SHOPIFY_HEADER}\nmug,Mug,Title,Default Title,M-1,5\ncafe,Caf`),
+        Buffer.from([0xe9]),
+        Buffer.from(',Title,Default Title,C-1,4\n'),
+      ]),
+    );
     const batch = await readCatalogFiles(file);
     expect(batch.products.map((p) => p.record.handle)).toEqual(['mug']);
-    expect(batch.errors).toEqual([{ file, line: 3, message: 'field 2 ("Title") is not valid UTF-8 (save the file as UTF-8)' }]);
+    expect(batch.errors).toEqual([
+      { file, line: 3, message: 'field 2 ("Title") is not valid UTF-8 (save the file as UTF-8)' },
+    ]);
   });
 
   it('says when the path does not exist', async () => {
-    await expect(readCatalogFiles(join(dir, 'missing.csv'))).rejects.toMatchObject({ code: 'catalog:not_found', status: 404 });
+    await expect(readCatalogFiles(join(dir, 'missing.csv'))).rejects.toMatchObject({
+      code: 'catalog:not_found',
+      status: 404,
+    });
   });
 });

@@ -41,6 +41,8 @@ describe('rate limiter', () => {
 
 describe('prices stated in model text', () => {
   it('reads the common ways of writing a price', () => {
-    expect(statedPrices('It is €89.99, was 120 EUR, or $12.50; also 49,95 € and 7 euros.')).toEqual([8999, 12000, 1250, 4995, 700]);
+    expect(statedPrices('It is €89.99, was 120 EUR, or $12.50; also 49,95 € and 7 euros.')).toEqual([
+      8999, 12000, 1250, 4995, 700,
+    ]);
   });
 });

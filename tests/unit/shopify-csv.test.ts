@@ -36,10 +36,17 @@ describe('parseShopifyCsv with the Shopify Partners sample stores (classic expor
       optionNames: ['Color'],
     });
     expect(bracelet.record.variants).toEqual([
-      expect.objectContaining({ options: { Color: 'Blue' }, priceMinor: 4299, compareAtPriceMinor: 4499, currency: 'EUR' }),
+      expect.objectContaining({
+        options: { Color: 'Blue' },
+        priceMinor: 4299,
+        compareAtPriceMinor: 4499,
+        currency: 'EUR',
+      }),
       expect.objectContaining({ options: { Color: 'Black' }, priceMinor: 4299, compareAtPriceMinor: 4499 }),
     ]);
-    expect(bracelet.record.variants[0].image).toBe('https://burst.shopifycdn.com/photos/navy-blue-chakra-bracelet_925x.jpg');
+    expect(bracelet.record.variants[0].image).toBe(
+      'https://burst.shopifycdn.com/photos/navy-blue-chakra-bracelet_925x.jpg',
+    );
   });
 
   it('synthesizes stable SKUs when the export has none, and reads "Default Title" as no options', () => {
@@ -51,7 +58,9 @@ describe('parseShopifyCsv with the Shopify Partners sample stores (classic expor
     ]);
     const shirt = byHandle(result, 'ocean-blue-shirt').record;
     expect(shirt.optionNames).toEqual([]);
-    expect(shirt.variants).toEqual([expect.objectContaining({ sku: 'ocean-blue-shirt-1', options: {}, priceMinor: 5000 })]);
+    expect(shirt.variants).toEqual([
+      expect.objectContaining({ sku: 'ocean-blue-shirt-1', options: {}, priceMinor: 5000 }),
+    ]);
   });
 
   it('collects images in Image Position order, including rows that only add an image', () => {
@@ -81,11 +90,16 @@ describe('parseShopifyCsv with the Shopify Partners sample stores (classic expor
       ['Regular', 999, 1],
       ['Large', 1599, 3],
     ]);
-    const pots = byHandle(parseShopifyCsv(fixture('shopifypartners_home-and-garden.csv')), 'biodegradable-cardboard-pots').record;
+    const pots = byHandle(
+      parseShopifyCsv(fixture('shopifypartners_home-and-garden.csv')),
+      'biodegradable-cardboard-pots',
+    ).record;
     expect(pots.variants[0].stock).toBe(8); // tracked by "shopify"
     const armchair = byHandle(parseShopifyCsv(fixture('shopifypartners_home-and-garden.csv')), 'pink-armchair').record;
     expect(armchair.variants[0].stock).toBe(1); // untracked with quantity 0: Shopify still sells it
-    expect(armchair.images).toEqual(['https://burst.shopifycdn.com/photos/soft-pink-cushioned-armchair-in-stately-salon_925x.jpg']);
+    expect(armchair.images).toEqual([
+      'https://burst.shopifycdn.com/photos/soft-pink-cushioned-armchair-in-stately-salon_925x.jpg',
+    ]);
   });
 });
 
@@ -105,7 +119,13 @@ describe('parseShopifyCsv with the current template', () => {
     const shirt = byHandle(result, 'example-shirt').record;
     expect(shirt.optionNames).toEqual(['Color', 'Size']);
     expect(shirt.variants).toHaveLength(12);
-    expect(shirt.variants[0]).toMatchObject({ sku: 'SRT_COT_111', barcode: '365275101829', options: { Color: 'Green', Size: 'S' }, priceMinor: 2500, currency: 'USD' });
+    expect(shirt.variants[0]).toMatchObject({
+      sku: 'SRT_COT_111',
+      barcode: '365275101829',
+      options: { Color: 'Green', Size: 'S' },
+      priceMinor: 2500,
+      currency: 'USD',
+    });
     const pants = byHandle(result, 'example-pants').record;
     expect(pants.variants.map((v) => [v.sku, v.stock, v.priceMinor, v.compareAtPriceMinor])).toEqual([
       ['PNT_DEN_285', 20, 9500, 6495],
@@ -113,23 +133,38 @@ describe('parseShopifyCsv with the current template', () => {
       ['PNT_DEN_405', 10, 9500, 6495],
     ]);
     expect(pants.images).toHaveLength(4);
-    expect(byHandle(result, 'example-hat').record.variants).toEqual([expect.objectContaining({ sku: 'HAT_GRY_275', priceMinor: 1799, compareAtPriceMinor: 2299, stock: 50 })]);
+    expect(byHandle(result, 'example-hat').record.variants).toEqual([
+      expect.objectContaining({ sku: 'HAT_GRY_275', priceMinor: 1799, compareAtPriceMinor: 2299, stock: 50 }),
+    ]);
   });
 });
 
-const HEADER = 'Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Tracker,Variant Inventory Qty,Variant Price,Image Src,Image Position';
-const csv = (...lines: Array<string | Buffer>) => Buffer.concat([HEADER, ...lines].map((l) => Buffer.concat([Buffer.from(l), Buffer.from('\n')])));
+const HEADER =
+  'Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Tracker,Variant Inventory Qty,Variant Price,Image Src,Image Position';
+const csv = (...lines: Array<string | Buffer>) =>
+  Buffer.concat([HEADER, ...lines].map((l) => Buffer.concat([Buffer.from(l), Buffer.from('\n')])));
 
 describe('parseShopifyCsv with bad rows', () => {
   it('reports a product whose first row has no Title, and still parses the others', () => {
-    const result = parseShopifyCsv(csv('mug,,<p>A mug</p>,Acme,Kitchen,,true,Title,Default Title,MUG-1,shopify,3,12.50,,', 'mug,,,,,,,,,MUG-2,shopify,1,13,,', 'cup,Cup,,Acme,Kitchen,,true,Title,Default Title,CUP-1,shopify,2,9,,'));
+    const result = parseShopifyCsv(
+      csv(
+        'mug,,<p>A mug</p>,Acme,Kitchen,,true,Title,Default Title,MUG-1,shopify,3,12.50,,',
+        'mug,,,,,,,,,MUG-2,shopify,1,13,,',
+        'cup,Cup,,Acme,Kitchen,,true,Title,Default Title,CUP-1,shopify,2,9,,',
+      ),
+    );
     expect(result.errors).toEqual([{ line: 2, message: 'product "mug" skipped: its first readable row has no Title' }]);
     expect(result.products.map((p) => [p.record.handle, p.line])).toEqual([['cup', 4]]);
   });
 
   it('skips and reports a variant with a negative or non-numeric price, keeping the good variants', () => {
     const result = parseShopifyCsv(
-      csv('tee,Tee,,Acme,Shirts,,true,Size,S,TEE-S,shopify,1,19.90,,', 'tee,,,,,,,,M,TEE-M,shopify,1,-5,,', 'tee,,,,,,,,L,TEE-L,shopify,1,abc,,', 'tee,,,,,,,,XL,TEE-XL,shopify,1,21,,'),
+      csv(
+        'tee,Tee,,Acme,Shirts,,true,Size,S,TEE-S,shopify,1,19.90,,',
+        'tee,,,,,,,,M,TEE-M,shopify,1,-5,,',
+        'tee,,,,,,,,L,TEE-L,shopify,1,abc,,',
+        'tee,,,,,,,,XL,TEE-XL,shopify,1,21,,',
+      ),
     );
     expect(result.errors).toEqual([
       { line: 3, message: 'product "tee", variant 2: price "-5" must not be negative' },
@@ -147,7 +182,11 @@ describe('parseShopifyCsv with bad rows', () => {
         'a,A,,,,,true,Title,Default Title,A-1,,,10,,',
         'b,"B "quoted" badly,,,,,true,Title,Default Title,B-1,,,10,,',
         `c,C,${'x'.repeat(MAX_FIELD_CHARS + 1)},,,,true,Title,Default Title,C-1,,,10,,`,
-        Buffer.concat([Buffer.from('d,D'), Buffer.from([0xff, 0xfe]), Buffer.from(',,,,,true,Title,Default Title,D-1,,,10,,')]),
+        Buffer.concat([
+          Buffer.from('d,D'),
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(',,,,,true,Title,Default Title,D-1,,,10,,'),
+        ]),
         'e,E,,,,,true,Title,Default Title,E-1,,,10,,',
       ),
     );
@@ -185,7 +224,13 @@ describe('parseShopifyCsv with bad rows', () => {
       optionNames: ['Color'],
       images: ['https://x/bowl.jpg'],
       variants: [
-        expect.objectContaining({ sku: 'tea-bowl-1', options: { Color: 'Indigo' }, priceMinor: 1500, currency: 'JPY', stock: 4 }),
+        expect.objectContaining({
+          sku: 'tea-bowl-1',
+          options: { Color: 'Indigo' },
+          priceMinor: 1500,
+          currency: 'JPY',
+          stock: 4,
+        }),
         expect.objectContaining({ sku: 'tea-bowl-2', options: { Color: 'Ash' }, priceMinor: 1600, stock: 0 }),
       ],
     });
@@ -193,14 +238,29 @@ describe('parseShopifyCsv with bad rows', () => {
 
   it('orders images by Image Position whatever the row order, unpositioned ones last', () => {
     const result = parseShopifyCsv(
-      csv('pot,Pot,,,,,true,Title,Default Title,P-1,,,5,https://x/c.jpg,3', 'pot,,,,,,,,,,,,,https://x/none.jpg,', 'pot,,,,,,,,,,,,,https://x/a.jpg,1', 'pot,,,,,,,,,,,,,https://x/b.jpg,2'),
+      csv(
+        'pot,Pot,,,,,true,Title,Default Title,P-1,,,5,https://x/c.jpg,3',
+        'pot,,,,,,,,,,,,,https://x/none.jpg,',
+        'pot,,,,,,,,,,,,,https://x/a.jpg,1',
+        'pot,,,,,,,,,,,,,https://x/b.jpg,2',
+      ),
     );
-    expect(result.products[0].record.images).toEqual(['https://x/a.jpg', 'https://x/b.jpg', 'https://x/c.jpg', 'https://x/none.jpg']);
+    expect(result.products[0].record.images).toEqual([
+      'https://x/a.jpg',
+      'https://x/b.jpg',
+      'https://x/c.jpg',
+      'https://x/none.jpg',
+    ]);
     expect(result.products[0].record.variants).toHaveLength(1);
   });
 
   it('reports schema problems of the assembled product with its first line', () => {
-    const result = parseShopifyCsv(csv('bad handle!,Bad,,,,,true,Title,Default Title,B-1,,,5,,', `long,${'T'.repeat(501)},,,,,true,Title,Default Title,L-1,,,5,,`));
+    const result = parseShopifyCsv(
+      csv(
+        'bad handle!,Bad,,,,,true,Title,Default Title,B-1,,,5,,',
+        `long,${'T'.repeat(501)},,,,,true,Title,Default Title,L-1,,,5,,`,
+      ),
+    );
     expect(result.errors).toEqual([
       { line: 2, message: 'product "bad handle!": handle: handle may hold letters, digits, "-", "_" and "." only' },
       { line: 3, message: 'product "long": title: longer than 500 characters' },
@@ -208,7 +268,9 @@ describe('parseShopifyCsv with bad rows', () => {
   });
 
   it('refuses an unknown shop currency up front', () => {
-    expect(() => parseShopifyCsv(csv(), { currency: 'XYZ' })).toThrow(expect.objectContaining({ code: 'catalog:bad_currency' }));
+    expect(() => parseShopifyCsv(csv(), { currency: 'XYZ' })).toThrow(
+      expect.objectContaining({ code: 'catalog:bad_currency' }),
+    );
   });
 });
 

@@ -14,7 +14,12 @@ describe('tool adapter', () => {
         query: z.string().min(1).describe('What the shopper wants.'),
         limit: z.number().int().default(5),
         options: z.record(z.string(), z.string()).optional(),
-        filter: z.discriminatedUnion('kind', [z.object({ kind: z.literal('tag'), tag: z.string() }), z.object({ kind: z.literal('vendor'), vendor: z.string() })]).optional(),
+        filter: z
+          .discriminatedUnion('kind', [
+            z.object({ kind: z.literal('tag'), tag: z.string() }),
+            z.object({ kind: z.literal('vendor'), vendor: z.string() }),
+          ])
+          .optional(),
       }),
       run,
     });
@@ -32,8 +37,16 @@ describe('tool adapter', () => {
           options: { type: 'object', additionalProperties: { type: 'string' } },
           filter: {
             anyOf: [
-              { type: 'object', properties: { kind: { type: 'string', const: 'tag' }, tag: { type: 'string' } }, required: ['kind', 'tag'] },
-              { type: 'object', properties: { kind: { type: 'string', const: 'vendor' }, vendor: { type: 'string' } }, required: ['kind', 'vendor'] },
+              {
+                type: 'object',
+                properties: { kind: { type: 'string', const: 'tag' }, tag: { type: 'string' } },
+                required: ['kind', 'tag'],
+              },
+              {
+                type: 'object',
+                properties: { kind: { type: 'string', const: 'vendor' }, vendor: { type: 'string' } },
+                required: ['kind', 'vendor'],
+              },
             ],
           },
         },
@@ -45,13 +58,22 @@ describe('tool adapter', () => {
   it('gives a tool without parameters an empty object schema and wraps specs in the OpenAI function shape', () => {
     const specs = toToolSpecs([defineTool({ name: 'get_cart', description: 'The cart.', input: z.object({}), run })]);
 
-    expect(toOpenAITools(specs)).toEqual([{ type: 'function', function: { name: 'get_cart', description: 'The cart.', parameters: { type: 'object', properties: {} } } }]);
+    expect(toOpenAITools(specs)).toEqual([
+      {
+        type: 'function',
+        function: { name: 'get_cart', description: 'The cart.', parameters: { type: 'object', properties: {} } },
+      },
+    ]);
   });
 
   it('rejects names the API would refuse, duplicates and non-object inputs', () => {
-    expect(() => toToolSpecs([defineTool({ name: 'find products', description: '', input: z.object({}), run })])).toThrow(/must match/);
+    expect(() =>
+      toToolSpecs([defineTool({ name: 'find products', description: '', input: z.object({}), run })]),
+    ).toThrow(/must match/);
     const a = defineTool({ name: 'a', description: '', input: z.object({}), run });
     expect(() => toToolSpecs([a, a])).toThrow(/defined twice/);
-    expect(() => toToolSpecs([defineTool({ name: 'b', description: '', input: z.string(), run })])).toThrow(/z\.object/);
+    expect(() => toToolSpecs([defineTool({ name: 'b', description: '', input: z.string(), run })])).toThrow(
+      /z\.object/,
+    );
   });
 });

@@ -19,9 +19,9 @@ describe('ToolCallAccumulator', () => {
     const acc = new ToolCallAccumulator();
     // @ts-expect-error index missing, as some OpenAI-compatible servers send it
     acc.add({ id: 'x', function: { name: 'get_product', arguments: '{"handle":' } });
-    // @ts-expect-error
+    // @ts-expect-error index and id missing
     acc.add({ function: { name: 'get_product', arguments: '"hat"}' } });
-    // @ts-expect-error
+    // @ts-expect-error index missing again
     acc.add({ id: 'y', function: { name: 'get_cart', arguments: '{}' } });
     acc.add({ index: 5, function: { name: 'get_orders', arguments: '{}' } });
 

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEmbedder } from '../helpers/local-embedder.js';
-import { loadBench, MODES, runModes, summarize, type BenchSet, type LoadedBench, type ModeOutcomes } from '../bench/retrieval/run-bench.js';
+import {
+  loadBench,
+  MODES,
+  runModes,
+  summarize,
+  type BenchSet,
+  type LoadedBench,
+  type ModeOutcomes,
+} from '../bench/retrieval/run-bench.js';
 import { loadWands, WANDS_PLACEHOLDER_PRICE_MINOR } from '../bench/retrieval/wands.js';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/wands-mini');

@@ -16,10 +16,22 @@ const gz = (path: string) => gzipSync(assets.get(path)!.body).length;
 
 describe('widget bundles', () => {
   it('builds the loader, the chat iframe and the storefront', () => {
-    expect([...assets.keys()].sort()).toEqual(['/', '/storefront.js', '/widget.js', '/widget/chat.html', '/widget/chat.js']);
+    expect([...assets.keys()].sort()).toEqual([
+      '/',
+      '/storefront.js',
+      '/widget.js',
+      '/widget/chat.html',
+      '/widget/chat.js',
+    ]);
     expect(assets.get('/widget.js')!.contentType).toMatch(/^text\/javascript/);
     expect(assets.get('/widget/chat.html')!.contentType).toMatch(/^text\/html/);
-    console.table(assetSizes(assets).map((s) => ({ asset: s.path, raw: `${(s.raw / KB).toFixed(1)} KB`, gzip: `${(s.gzip / KB).toFixed(1)} KB` })));
+    console.table(
+      assetSizes(assets).map((s) => ({
+        asset: s.path,
+        raw: `${(s.raw / KB).toFixed(1)} KB`,
+        gzip: `${(s.gzip / KB).toFixed(1)} KB`,
+      })),
+    );
   });
 
   it('keeps the whole chat (page, styles, socket.io-client and app) within 60 KB gzipped', () => {

@@ -55,11 +55,20 @@ describe('markdown renderer for model text', () => {
       { href: 'https://shop.example/help', rel: 'noopener noreferrer', target: '_blank' },
     ]);
     expect(text(tree)).toBe('See our returns policy or https://shop.example/help.');
-    expect(links(parseMarkdown('[Foo](https://en.example.org/wiki/Foo_(bar))'))[0].href).toBe('https://en.example.org/wiki/Foo_(bar)');
+    expect(links(parseMarkdown('[Foo](https://en.example.org/wiki/Foo_(bar))'))[0].href).toBe(
+      'https://en.example.org/wiki/Foo_(bar)',
+    );
   });
 
   it('drops javascript:, data: and relative links, keeping their text', () => {
-    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(document.cookie)', 'data:text/html,x', '/relative', '//evil.example/x', 'vbscript:x']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(document.cookie)',
+      'data:text/html,x',
+      '/relative',
+      '//evil.example/x',
+      'vbscript:x',
+    ]) {
       const tree = parseMarkdown(`[click me](${url})`);
       expect(links(tree), url).toEqual([]);
       expect(text(tree), url).toBe('click me');
@@ -68,7 +77,8 @@ describe('markdown renderer for model text', () => {
   });
 
   it('shows raw HTML as plain text and never makes an element from it', () => {
-    const src = '<img src=x onerror=alert(1)> <script>alert("x")</script> <a href="javascript:alert(1)">hi</a> <b>bold?</b>';
+    const src =
+      '<img src=x onerror=alert(1)> <script>alert("x")</script> <a href="javascript:alert(1)">hi</a> <b>bold?</b>';
     const tree = parseMarkdown(src);
     expect(tags(tree)).toEqual(['p']);
     expect(text(tree)).toBe(src);
@@ -98,12 +108,21 @@ describe('markdown tree to DOM', () => {
     const node = (kind: string) => {
       const children: unknown[] = [];
       const attrs: Record<string, string> = {};
-      return { kind, children, attrs, append: (...c: unknown[]) => children.push(...c), setAttribute: (k: string, v: string) => (attrs[k] = v) };
+      return {
+        kind,
+        children,
+        attrs,
+        append: (...c: unknown[]) => children.push(...c),
+        setAttribute: (k: string, v: string) => (attrs[k] = v),
+      };
     };
     const doc = {
       createDocumentFragment: () => node('#fragment'),
       createTextNode: (t: string) => ({ kind: '#text', text: t }),
-      createElement: (tag: string) => (created.push(tag), node(tag)),
+      createElement: (tag: string) => {
+        created.push(tag);
+        return node(tag);
+      },
     };
     return { doc: doc as unknown as Document, created };
   }
@@ -114,7 +133,9 @@ describe('markdown tree to DOM', () => {
       { tag: 'p', children: [{ text: '<script>x</script>' }] },
       { tag: 'script' as 'p', attrs: { onclick: 'x', href: 'https://a.example/' }, children: [{ text: 'y' }] },
     ];
-    const frag = toDom(tree, doc) as unknown as { children: { kind: string; attrs: Record<string, string>; children: { kind: string; text?: string }[] }[] };
+    const frag = toDom(tree, doc) as unknown as {
+      children: { kind: string; attrs: Record<string, string>; children: { kind: string; text?: string }[] }[];
+    };
     expect(created).toEqual(['p', 'span']);
     expect(frag.children[0].children[0]).toEqual({ kind: '#text', text: '<script>x</script>' });
     expect(frag.children[1].attrs).toEqual({ href: 'https://a.example/' });

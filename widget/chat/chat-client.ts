@@ -24,7 +24,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * last seq we have, gap filling, and an outbox that resends a message under the same client
  * id until the server acknowledges it (the server stores it once).
  */
-export function createChatClient(opts: { apiBase: string; serverOrigin: string; state: ConversationState; hooks: ClientHooks }) {
+export function createChatClient(opts: {
+  apiBase: string;
+  serverOrigin: string;
+  state: ConversationState;
+  hooks: ClientHooks;
+}) {
   const { state, hooks } = opts;
   const store = createSessionStore(opts.serverOrigin);
   const outbox = new Map<string, { text: string; settle: (err: ChatError | null) => void }>();
@@ -39,11 +44,17 @@ export function createChatClient(opts: { apiBase: string; serverOrigin: string; 
   let recovering = false;
   let recoveries = 0;
 
-  async function request<E extends Event>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], timeoutMs = 10_000): Promise<DataOf<E>> {
+  async function request<E extends Event>(
+    event: E,
+    payload: Parameters<ClientToServerEvents[E]>[0],
+    timeoutMs = 10_000,
+  ): Promise<DataOf<E>> {
     if (!socket) throw new ChatError('network:offline', 'The chat is still connecting.');
     let res: Ack<DataOf<E>>;
     try {
-      res = await (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: E, p: unknown): Promise<Ack<DataOf<E>>> }).emitWithAck(event, payload);
+      res = await (
+        socket.timeout(timeoutMs) as unknown as { emitWithAck(e: E, p: unknown): Promise<Ack<DataOf<E>>> }
+      ).emitWithAck(event, payload);
     } catch {
       throw new ChatError('network:timeout', "The shop didn't answer in time. Please try again.");
     }
@@ -199,7 +210,10 @@ export function createChatClient(opts: { apiBase: string; serverOrigin: string; 
     send(text: string): Promise<void> {
       const trimmed = text.trim();
       if (!trimmed) return Promise.resolve();
-      if (trimmed.length > MAX_MESSAGE_CHARS) return Promise.reject(new ChatError('message:too_long', `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`));
+      if (trimmed.length > MAX_MESSAGE_CHARS)
+        return Promise.reject(
+          new ChatError('message:too_long', `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`),
+        );
       const id = randomId('c');
       state.addPending(id, trimmed);
       return new Promise((resolve, reject) => {
@@ -214,9 +228,15 @@ export function createChatClient(opts: { apiBase: string; serverOrigin: string; 
       state.setCart(cart);
       return cart;
     },
-    rate: (rating: number, comment?: string) => request('conversation:rate', { conversationId: state.conversationId ?? '', rating, ...(comment ? { comment } : {}) }),
+    rate: (rating: number, comment?: string) =>
+      request('conversation:rate', {
+        conversationId: state.conversationId ?? '',
+        rating,
+        ...(comment ? { comment } : {}),
+      }),
     typing(isTyping: boolean) {
-      if (socket?.connected && state.conversationId) socket.volatile.emit('typing:set', { conversationId: state.conversationId, isTyping });
+      if (socket?.connected && state.conversationId)
+        socket.volatile.emit('typing:set', { conversationId: state.conversationId, isTyping });
     },
     async signIn(customerId: string, customerHash: string) {
       if (session?.customer?.id === customerId) return session.customer;

@@ -20,17 +20,22 @@ export interface ViewActions {
 }
 
 const STARTERS = ['Show me rain jackets', 'Help me pick running shoes', 'Where is my order?'];
-const CART_ICON = 'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.2 8.4a2 2 0 0 1-1.9 1.3H8.6l-1 1.8V16h12v2H4.9l2.4-4.4L5.2 4z';
+const CART_ICON =
+  'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.2 8.4a2 2 0 0 1-1.9 1.3H8.6l-1 1.8V16h12v2H4.9l2.4-4.4L5.2 4z';
 
 function statusText(s: StatusInfo, customer: Customer): string {
-  if (s.status === 'queued') return s.queuePosition ? `Waiting for our team · #${s.queuePosition} in line` : 'Waiting for our team…';
+  if (s.status === 'queued')
+    return s.queuePosition ? `Waiting for our team · #${s.queuePosition} in line` : 'Waiting for our team…';
   if (s.status === 'human') return `You're chatting with ${s.agentName ?? 'our team'}`;
   if (s.status === 'closed') return 'This conversation has ended';
   return customer ? `Hi ${customer.firstName}! Ask me anything` : 'Typically replies in seconds';
 }
 
 /** The chat panel: header, connection banner, messages, quick replies, rating prompt and composer. */
-export function createChatView(root: HTMLElement, opts: { title: string; embedded: boolean; base: string; actions: ViewActions }) {
+export function createChatView(
+  root: HTMLElement,
+  opts: { title: string; embedded: boolean; base: string; actions: ViewActions },
+) {
   const { actions } = opts;
   const views = new Map<string, MessageView>();
   const streaming = new Set<string>();
@@ -44,20 +49,47 @@ export function createChatView(root: HTMLElement, opts: { title: string; embedde
 
   const sub = h('p', { class: 'sub', role: 'status' });
   const cartCount = h('span', { class: 'count' }, '0');
-  const cartBadge = h('div', { class: 'cart-badge', role: 'status', 'aria-label': 'Cart: 0 items' }, icon(CART_ICON), cartCount);
-  const close = opts.embedded ? h('button', { type: 'button', class: 'icon-btn close', 'aria-label': 'Close chat', onClick: () => actions.close() }, icon('M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z')) : null;
+  const cartBadge = h(
+    'div',
+    { class: 'cart-badge', role: 'status', 'aria-label': 'Cart: 0 items' },
+    icon(CART_ICON),
+    cartCount,
+  );
+  const close = opts.embedded
+    ? h(
+        'button',
+        { type: 'button', class: 'icon-btn close', 'aria-label': 'Close chat', onClick: () => actions.close() },
+        icon('M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z'),
+      )
+    : null;
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const list = h('ol', { class: 'messages', 'aria-live': 'polite', 'aria-label': 'Conversation' });
-  const welcome = h('div', { class: 'welcome' }, h('p', { class: 'hello' }, 'Hi there!'), h('p', {}, 'I can find products, compare sizes and colours, check stock and orders, and add things to your cart.'));
+  const welcome = h(
+    'div',
+    { class: 'welcome' },
+    h('p', { class: 'hello' }, 'Hi there!'),
+    h('p', {}, 'I can find products, compare sizes and colours, check stock and orders, and add things to your cart.'),
+  );
   const typing = h('div', { class: 'typing', hidden: true, role: 'status' });
   const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Suggested replies' });
   const csat = createCsat((r, c) => actions.rate(r, c));
-  const composer = createComposer({ send: (t) => send(t), stop: () => actions.stop(), typing: (b) => actions.typing(b) });
+  const composer = createComposer({
+    send: (t) => send(t),
+    stop: () => actions.stop(),
+    typing: (b) => actions.typing(b),
+  });
   const scroll = h('div', { class: 'scroll' }, welcome, list, typing, chips, csat.el);
   const panel = h(
     'div',
     { class: 'panel' },
-    h('header', { class: 'head' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, opts.title.trim().charAt(0).toUpperCase() || 'C'), h('div', { class: 'who' }, h('h1', {}, opts.title), sub), cartBadge, close),
+    h(
+      'header',
+      { class: 'head' },
+      h('div', { class: 'avatar', 'aria-hidden': 'true' }, opts.title.trim().charAt(0).toUpperCase() || 'C'),
+      h('div', { class: 'who' }, h('h1', {}, opts.title), sub),
+      cartBadge,
+      close,
+    ),
     banner,
     scroll,
     composer.el,
@@ -78,8 +110,11 @@ export function createChatView(root: HTMLElement, opts: { title: string; embedde
     composer.setStreaming(streaming.size > 0);
     list.setAttribute('aria-busy', String(streaming.size > 0));
     const last = lastMessage;
-    const replies = views.size === 0 ? STARTERS : last?.role === 'assistant' && !last.streaming ? last.quickReplies : [];
-    chips.replaceChildren(...replies.map((r) => h('button', { type: 'button', class: 'chip', onClick: () => send(r) }, r)));
+    const replies =
+      views.size === 0 ? STARTERS : last?.role === 'assistant' && !last.streaming ? last.quickReplies : [];
+    chips.replaceChildren(
+      ...replies.map((r) => h('button', { type: 'button', class: 'chip', onClick: () => send(r) }, r)),
+    );
     const lastUser = [...messagesByOrder].reverse().find((m) => m.role === 'user');
     panel.dir = lastUser && textDirection(lastUser.text) === 'rtl' ? 'rtl' : 'ltr';
     if (stick) requestAnimationFrame(() => (scroll.scrollTop = scroll.scrollHeight));
@@ -128,7 +163,14 @@ export function createChatView(root: HTMLElement, opts: { title: string; embedde
     },
     typing(t: Typing) {
       typing.hidden = !t;
-      typing.replaceChildren(...(t ? [h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), `${t.role === 'agent' ? (t.name ?? 'An agent') : 'Assistant'} is typing…`] : []));
+      typing.replaceChildren(
+        ...(t
+          ? [
+              h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')),
+              `${t.role === 'agent' ? (t.name ?? 'An agent') : 'Assistant'} is typing…`,
+            ]
+          : []),
+      );
       afterChange();
     },
   };

@@ -16,10 +16,28 @@ export function icon(d: string): SVGSVGElement {
 
 /** The message box: Enter sends, Shift+Enter breaks the line; Stop replaces Send while a reply streams. */
 export function createComposer(actions: { send(text: string): void; stop(): void; typing(isTyping: boolean): void }) {
-  const input = h('textarea', { id: 'composer-input', class: 'input', rows: 1, maxlength: MAX_MESSAGE_CHARS, placeholder: 'Ask me anything…', autocomplete: 'off' });
-  const send = h('button', { type: 'submit', class: 'icon-btn send', 'aria-label': 'Send message' }, icon('M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z'));
+  const input = h('textarea', {
+    id: 'composer-input',
+    class: 'input',
+    rows: 1,
+    maxlength: MAX_MESSAGE_CHARS,
+    placeholder: 'Ask me anything…',
+    autocomplete: 'off',
+  });
+  const send = h(
+    'button',
+    { type: 'submit', class: 'icon-btn send', 'aria-label': 'Send message' },
+    icon('M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z'),
+  );
   const stop = h('button', { type: 'button', class: 'btn stop', hidden: true }, icon('M7 7h10v10H7z'), 'Stop');
-  const form = h('form', { class: 'composer' }, h('label', { for: 'composer-input', class: 'sr' }, 'Message'), input, stop, send);
+  const form = h(
+    'form',
+    { class: 'composer' },
+    h('label', { for: 'composer-input', class: 'sr' }, 'Message'),
+    input,
+    stop,
+    send,
+  );
   let typingSent = 0;
 
   const grow = () => {

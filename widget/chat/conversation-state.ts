@@ -32,7 +32,18 @@ export interface StateListener {
 }
 
 const blank = (key: string, role: ChatMessage['role'], messageId: string | null, text = ''): ChatMessage => ({
-  key, role, messageId, text, author: null, streaming: false, products: [], quickReplies: [], failed: false, retryable: false, pending: false, error: null,
+  key,
+  role,
+  messageId,
+  text,
+  author: null,
+  streaming: false,
+  products: [],
+  quickReplies: [],
+  failed: false,
+  retryable: false,
+  pending: false,
+  error: null,
 });
 
 /**
@@ -74,7 +85,8 @@ export class ConversationState {
     } finally {
       this.live = true;
     }
-    if (r.status !== this.status.status) this.setStatus({ status: r.status, agentName: this.status.agentName, queuePosition: null });
+    if (r.status !== this.status.status)
+      this.setStatus({ status: r.status, agentName: this.status.agentName, queuePosition: null });
     this.drain();
     for (const m of carried) if (!this.byKey.has(m.key)) this.add(m);
   }
@@ -141,13 +153,17 @@ export class ConversationState {
           Object.assign(own, { pending: false, error: null, messageId: e.messageId, text: e.text });
           this.on.message(own, 'updated', this.live);
         } else if (!this.byKey.has(`m:${e.messageId}`)) {
-          this.add({ ...blank(e.clientMessageId ? `c:${e.clientMessageId}` : `m:${e.messageId}`, e.role, e.messageId, e.text), author: e.author ?? null });
+          this.add({
+            ...blank(e.clientMessageId ? `c:${e.clientMessageId}` : `m:${e.messageId}`, e.role, e.messageId, e.text),
+            author: e.author ?? null,
+          });
         }
         if (e.role === 'agent' && this.live) this.on.typing(null);
         break;
       }
       case 'message.started':
-        if (!this.byKey.has(`m:${e.messageId}`)) this.add({ ...blank(`m:${e.messageId}`, 'assistant', e.messageId), streaming: true });
+        if (!this.byKey.has(`m:${e.messageId}`))
+          this.add({ ...blank(`m:${e.messageId}`, 'assistant', e.messageId), streaming: true });
         break;
       case 'message.delta': {
         const m = this.byKey.get(`m:${e.messageId}`);
@@ -160,7 +176,14 @@ export class ConversationState {
       case 'message.completed': {
         let m = this.byKey.get(`m:${e.messageId}`);
         if (!m) this.add((m = blank(`m:${e.messageId}`, 'assistant', e.messageId)));
-        Object.assign(m, { text: e.text, products: e.products, quickReplies: e.quickReplies, failed: !!e.failed, retryable: !!e.retryable, streaming: false });
+        Object.assign(m, {
+          text: e.text,
+          products: e.products,
+          quickReplies: e.quickReplies,
+          failed: !!e.failed,
+          retryable: !!e.retryable,
+          streaming: false,
+        });
         this.on.message(m, 'completed', this.live);
         if (this.live) this.on.typing(null);
         break;
@@ -169,12 +192,17 @@ export class ConversationState {
         this.setCart(e.cart);
         break;
       case 'status.changed':
-        this.setStatus({ status: e.status, agentName: e.agentName ?? (e.status === 'human' ? this.status.agentName : null), queuePosition: e.queuePosition ?? null });
+        this.setStatus({
+          status: e.status,
+          agentName: e.agentName ?? (e.status === 'human' ? this.status.agentName : null),
+          queuePosition: e.queuePosition ?? null,
+        });
         if (e.text) this.add(blank(`s:${e.seq}`, 'system', null, e.text));
         break;
       case 'typing':
         // Typing is momentary: replayed history says nothing about now, and the shopper's own is not shown.
-        if (this.live && e.role !== 'shopper') this.on.typing(e.isTyping ? { role: e.role, name: e.role === 'agent' ? this.status.agentName : null } : null);
+        if (this.live && e.role !== 'shopper')
+          this.on.typing(e.isTyping ? { role: e.role, name: e.role === 'agent' ? this.status.agentName : null } : null);
         break;
     }
   }

@@ -42,7 +42,13 @@ export function createCsat(rate: (rating: number, comment?: string) => Promise<u
       const value = Number(new FormData(el).get('rating'));
       stars.forEach((s, i) => s.classList.toggle('on', i < value));
     };
-    const comment = h('textarea', { id: 'csat-comment', class: 'input', rows: 2, maxlength: 1_000, placeholder: 'Anything we could do better? (optional)' });
+    const comment = h('textarea', {
+      id: 'csat-comment',
+      class: 'input',
+      rows: 2,
+      maxlength: 1_000,
+      placeholder: 'Anything we could do better? (optional)',
+    });
     const error = h('p', { class: 'note error', role: 'alert' });
     const submit = h('button', { type: 'submit', class: 'btn' }, 'Send rating');
     el.replaceChildren(

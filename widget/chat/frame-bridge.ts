@@ -28,17 +28,26 @@ export function createFrameBridge(parentOrigin: string | null, handlers: BridgeH
   const post = (msg: FrameToParent) => parent?.postMessage(msg, parentOrigin!);
 
   window.addEventListener('message', (event: MessageEvent) => {
-    if (!parent || event.source !== parent || event.origin !== parentOrigin || !isOurMessage<ParentToFrame>(event.data)) return;
+    if (!parent || event.source !== parent || event.origin !== parentOrigin || !isOurMessage<ParentToFrame>(event.data))
+      return;
     const msg = event.data;
     if (msg.type === 'concierge:init') {
       const id = msg.identity;
-      handlers.init(id && typeof id.customerId === 'string' && typeof id.customerHash === 'string' ? id : null, !!msg.open);
+      handlers.init(
+        id && typeof id.customerId === 'string' && typeof id.customerHash === 'string' ? id : null,
+        !!msg.open,
+      );
     } else if (msg.type === 'concierge:visibility') handlers.visibility(!!msg.open);
     else if (msg.type === 'concierge:command' && typeof msg.id === 'number' && msg.command) {
       handlers.command(msg.command).then(
         (data) => post({ type: 'concierge:result', id: msg.id, ok: true, data: data ?? null }),
         (err: { code?: string; message?: string }) =>
-          post({ type: 'concierge:result', id: msg.id, ok: false, error: { code: err?.code ?? 'internal:client', message: err?.message ?? 'Something went wrong.' } }),
+          post({
+            type: 'concierge:result',
+            id: msg.id,
+            ok: false,
+            error: { code: err?.code ?? 'internal:client', message: err?.message ?? 'Something went wrong.' },
+          }),
       );
     }
   });

@@ -9,7 +9,8 @@ import { ChatError } from './session.js';
 const params = new URLSearchParams(location.hash.slice(1));
 const title = (params.get('title') || 'Shopping assistant').slice(0, 60);
 const accent = params.get('accent');
-if (accent && /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(accent)) document.documentElement.style.setProperty('--accent', accent);
+if (accent && /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(accent))
+  document.documentElement.style.setProperty('--accent', accent);
 const apiBase = new URL('../', location.href).href;
 
 let started = false;
@@ -78,7 +79,8 @@ function start(identity: Identity) {
 /** Commands from the shop's page, run once the chat has joined its conversation. */
 async function run(c: Command): Promise<unknown> {
   await ready;
-  const quantity = (q: unknown, min: number) => (Number.isInteger(q) && (q as number) >= min && (q as number) <= 20 ? (q as number) : null);
+  const quantity = (q: unknown, min: number) =>
+    Number.isInteger(q) && (q as number) >= min && (q as number) <= 20 ? (q as number) : null;
   switch (c.name) {
     case 'send':
       return client.send(String(c.text ?? ''));

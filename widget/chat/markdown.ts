@@ -6,7 +6,8 @@
 export type MdTag = 'p' | 'strong' | 'em' | 'code' | 'pre' | 'a' | 'ul' | 'ol' | 'li' | 'br';
 export type MdNode = { tag: MdTag; attrs?: Record<string, string>; children: MdNode[] } | { text: string };
 
-const el = (tag: MdTag, children: MdNode[] = [], attrs?: Record<string, string>): MdNode => (attrs ? { tag, attrs, children } : { tag, children });
+const el = (tag: MdTag, children: MdNode[] = [], attrs?: Record<string, string>): MdNode =>
+  attrs ? { tag, attrs, children } : { tag, children };
 
 /** The URL if it is absolute http(s), else null: `javascript:`, `data:` and relative links are dropped. */
 export function safeHref(url: string): string | null {
@@ -74,10 +75,12 @@ export function parseMarkdown(src: string): MdNode[] {
   const lines = src.replace(/\r\n?/g, '\n').split('\n');
   const blocks: MdNode[] = [];
   let para: string[] = [];
-  let list: { tag: 'ul' | 'ol'; node: { tag: MdTag; attrs?: Record<string, string>; children: MdNode[] } } | null = null;
+  let list: { tag: 'ul' | 'ol'; node: { tag: MdTag; attrs?: Record<string, string>; children: MdNode[] } } | null =
+    null;
   let item: string[] | null = null;
 
-  const lineNodes = (ls: string[]) => ls.flatMap((l, i) => (i === 0 ? parseInline(l.trim()) : [el('br'), ...parseInline(l.trim())]));
+  const lineNodes = (ls: string[]) =>
+    ls.flatMap((l, i) => (i === 0 ? parseInline(l.trim()) : [el('br'), ...parseInline(l.trim())]));
   const flushItem = () => {
     if (list && item) list.node.children.push(el('li', lineNodes(item)));
     item = null;

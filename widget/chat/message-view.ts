@@ -12,7 +12,12 @@ export interface MessageActions {
   base: string;
 }
 
-const WHO: Record<ChatMessage['role'], string> = { user: 'You', assistant: 'Assistant', agent: 'Agent', system: 'Notice' };
+const WHO: Record<ChatMessage['role'], string> = {
+  user: 'You',
+  assistant: 'Assistant',
+  agent: 'Agent',
+  system: 'Notice',
+};
 
 /**
  * One message in the list. Text is re-rendered as it streams; product cards are made once, when
@@ -30,7 +35,14 @@ export class MessageView {
     private readonly actions: MessageActions,
   ) {
     const author = m.role === 'agent' ? h('p', { class: 'author' }, m.author ?? 'Support team') : null;
-    this.el = h('li', { class: `msg msg-${m.role}` }, h('span', { class: 'sr' }, `${m.role === 'agent' ? (m.author ?? 'Agent') : WHO[m.role]}: `), author, this.bubble, this.extras);
+    this.el = h(
+      'li',
+      { class: `msg msg-${m.role}` },
+      h('span', { class: 'sr' }, `${m.role === 'agent' ? (m.author ?? 'Agent') : WHO[m.role]}: `),
+      author,
+      this.bubble,
+      this.extras,
+    );
     this.update(m);
   }
 
@@ -40,8 +52,13 @@ export class MessageView {
     this.el.classList.toggle('pending', m.pending);
     this.el.classList.toggle('streaming', m.streaming);
     if (m.role === 'user' || m.role === 'system') this.bubble.textContent = m.text;
-    else if (m.streaming && !m.text) this.bubble.replaceChildren(h('span', { class: 'dots', 'aria-label': 'Writing' }, h('i'), h('i'), h('i')));
-    else this.bubble.replaceChildren(toDom(parseMarkdown(m.text)), m.streaming ? h('span', { class: 'caret', 'aria-hidden': 'true' }) : '');
+    else if (m.streaming && !m.text)
+      this.bubble.replaceChildren(h('span', { class: 'dots', 'aria-label': 'Writing' }, h('i'), h('i'), h('i')));
+    else
+      this.bubble.replaceChildren(
+        toDom(parseMarkdown(m.text)),
+        m.streaming ? h('span', { class: 'caret', 'aria-hidden': 'true' }) : '',
+      );
 
     const extras: Node[] = [];
     if (m.error) extras.push(h('p', { class: 'note error', role: 'alert' }, `Not sent: ${m.error}`));
@@ -68,7 +85,11 @@ export class MessageView {
       }
     }
     if (!m.streaming && m.products.length > 0) {
-      this.cards ??= h('div', { class: 'cards', role: 'group', 'aria-label': 'Suggested products' }, ...m.products.map((p) => productCard(p, this.actions)));
+      this.cards ??= h(
+        'div',
+        { class: 'cards', role: 'group', 'aria-label': 'Suggested products' },
+        ...m.products.map((p) => productCard(p, this.actions)),
+      );
       extras.push(this.cards);
     }
     this.extras.replaceChildren(...extras);

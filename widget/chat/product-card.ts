@@ -1,7 +1,14 @@
 import type { CartPayload, ProductCard } from '../../src/chat/protocol.js';
 import { h } from './dom.js';
 import { productImage, safeImage } from './product-image.js';
-import { choose, findVariant, initialSelection, optionValues, pickerOptions, valueAvailable } from './variant-picker.js';
+import {
+  choose,
+  findVariant,
+  initialSelection,
+  optionValues,
+  pickerOptions,
+  valueAvailable,
+} from './variant-picker.js';
 
 let cardCount = 0;
 
@@ -9,7 +16,10 @@ let cardCount = 0;
  * A product card with a variant picker and an "Add to cart" button that adds the chosen
  * variant directly over the socket: no round trip through the model.
  */
-export function productCard(card: ProductCard, deps: { addToCart(sku: string): Promise<CartPayload>; base: string }): HTMLElement {
+export function productCard(
+  card: ProductCard,
+  deps: { addToCart(sku: string): Promise<CartPayload>; base: string },
+): HTMLElement {
   const id = `pc${++cardCount}`;
   let sel = initialSelection(card);
   const names = pickerOptions(card);
@@ -40,7 +50,9 @@ export function productCard(card: ProductCard, deps: { addToCart(sku: string): P
     const was = v?.compareAtPrice ?? (v && v.price.amount === card.price.amount ? card.compareAtPrice : null);
     price.replaceChildren(
       h('span', { class: 'now' }, (v ?? card).price.formatted),
-      was && was.amount > (v ?? card).price.amount ? h('s', { class: 'was' }, h('span', { class: 'sr' }, 'Was '), was.formatted) : '',
+      was && was.amount > (v ?? card).price.amount
+        ? h('s', { class: 'was' }, h('span', { class: 'sr' }, 'Was '), was.formatted)
+        : '',
     );
     button.classList.remove('done');
     const inStock = !!v?.inStock;

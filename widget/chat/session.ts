@@ -46,14 +46,25 @@ function safeStorage(): Storage | null {
 }
 
 /** POST /api/sessions. Passing the current token carries on its conversation where the server allows. */
-export async function requestSession(apiBase: string, body: { customerId?: string; customerHash?: string; token?: string }): Promise<Session> {
+export async function requestSession(
+  apiBase: string,
+  body: { customerId?: string; customerHash?: string; token?: string },
+): Promise<Session> {
   let res: Response;
   try {
-    res = await fetch(`${apiBase}api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(`${apiBase}api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   } catch {
     throw new ChatError('network:offline', "Can't reach the shop right now. Check your connection.");
   }
   const json = (await res.json().catch(() => null)) as (Session & { error?: { code: string; message: string } }) | null;
-  if (!res.ok || !json || json.error) throw new ChatError(json?.error?.code ?? `http:${res.status}`, json?.error?.message ?? 'Could not start a chat session.');
+  if (!res.ok || !json || json.error)
+    throw new ChatError(
+      json?.error?.code ?? `http:${res.status}`,
+      json?.error?.message ?? 'Could not start a chat session.',
+    );
   return { token: json.token, conversationId: json.conversationId, customer: json.customer };
 }

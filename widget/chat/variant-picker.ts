@@ -21,7 +21,10 @@ export function initialSelection(card: ProductCard): Selection {
 
 export function findVariant(card: ProductCard, sel: Selection): Variant | undefined {
   const names = pickerOptions(card);
-  return (card.variants as Variant[]).find((v) => names.every((n) => v.options[n] === sel[n])) ?? (names.length === 0 ? card.variants[0] : undefined);
+  return (
+    (card.variants as Variant[]).find((v) => names.every((n) => v.options[n] === sel[n])) ??
+    (names.length === 0 ? card.variants[0] : undefined)
+  );
 }
 
 /**
@@ -30,7 +33,10 @@ export function findVariant(card: ProductCard, sel: Selection): Variant | undefi
  */
 export function valueAvailable(card: ProductCard, sel: Selection, index: number, value: string): boolean {
   const names = pickerOptions(card);
-  return card.variants.some((v) => v.inStock && v.options[names[index]] === value && names.slice(0, index).every((n) => v.options[n] === sel[n]));
+  return card.variants.some(
+    (v) =>
+      v.inStock && v.options[names[index]] === value && names.slice(0, index).every((n) => v.options[n] === sel[n]),
+  );
 }
 
 /** The selection after picking `value` for option `index`: later options move to an available value if needed. */

@@ -61,7 +61,13 @@ export function createActions(deps: { state: ConsoleState; client: () => AgentCl
     },
     async decide(approvalId: number, decision: 'approve' | 'reject', quantity?: number) {
       const v = openView();
-      v.setApproval(await client().request('approval:decide', { approvalId, decision, ...(quantity !== undefined ? { quantity } : {}) }));
+      v.setApproval(
+        await client().request('approval:decide', {
+          approvalId,
+          decision,
+          ...(quantity !== undefined ? { quantity } : {}),
+        }),
+      );
     },
     /** Call on each keystroke in the reply box: sends "typing" once, and "stopped" after a pause. */
     typing() {

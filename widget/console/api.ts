@@ -49,11 +49,16 @@ export const sessionStore = {
 export async function login(email: string, password: string): Promise<AgentSession> {
   let res: Response;
   try {
-    res = await fetch('/api/agent/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    res = await fetch('/api/agent/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
   } catch {
     throw new ConsoleError('network:offline', 'Cannot reach the server. Check your connection and try again.');
   }
-  const json = (await res.json().catch(() => null)) as (AgentSession & { error?: { code: string; message: string } }) | null;
+  const json = (await res.json().catch(() => null)) as
+    (AgentSession & { error?: { code: string; message: string } }) | null;
   if (res.status === 401) throw new ConsoleError('auth:invalid', 'Wrong email or password.');
   if (res.status === 429) throw new ConsoleError('rate:limited', 'Too many attempts. Wait a minute, then try again.');
   if (!res.ok || !json || json.error || typeof json.token !== 'string') {
@@ -80,7 +85,10 @@ const ACK_TIMEOUT_MS = 10_000;
 
 /** The agent's socket on `/agent`: typed requests with acks, and the server's pushed events. */
 export function connectAgent(token: string, hooks: ConnectionHooks) {
-  const socket: Socket<AgentServerEvents, AgentClientEvents> = io(AGENT_NAMESPACE, { path: '/socket.io', auth: { token } });
+  const socket: Socket<AgentServerEvents, AgentClientEvents> = io(AGENT_NAMESPACE, {
+    path: '/socket.io',
+    auth: { token },
+  });
   socket.on('connect', () => hooks.connected());
   socket.on('disconnect', (reason) => {
     hooks.disconnected();
@@ -105,9 +113,17 @@ export function connectAgent(token: string, hooks: ConnectionHooks) {
       // the agent retried: refuse it now instead.
       if (!socket.connected) return Promise.reject(new ConsoleError('network:offline', 'Not connected. Reconnecting…'));
       return new Promise((resolve, reject) => {
-        const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit(e: string, p: unknown, ack: (err: Error | null, r: AckOf<E>) => void): void };
+        const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+          emit(e: string, p: unknown, ack: (err: Error | null, r: AckOf<E>) => void): void;
+        };
         timed.emit(event, payload, (err, r) => {
-          if (err && !socket.connected) reject(new ConsoleError('network:offline', 'The connection dropped before the server answered. Check the conversation once reconnected.'));
+          if (err && !socket.connected)
+            reject(
+              new ConsoleError(
+                'network:offline',
+                'The connection dropped before the server answered. Check the conversation once reconnected.',
+              ),
+            );
           else if (err) reject(new ConsoleError('network:timeout', 'The server did not answer in time. Try again.'));
           else if (r.ok) resolve(r.data as DataOf<E>);
           else reject(new ConsoleError(r.error.code, r.error.message));

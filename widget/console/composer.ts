@@ -26,7 +26,12 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
   const form = h(
     'form',
     { class: 'composer' },
-    h('div', { class: 'composer-tools' }, h('label', { class: 'toggle', for: 'note-mode' }, noteToggle, 'Private note'), canned),
+    h(
+      'div',
+      { class: 'composer-tools' },
+      h('label', { class: 'toggle', for: 'note-mode' }, noteToggle, 'Private note'),
+      canned,
+    ),
     h('label', { for: 'reply', class: 'sr-only', text: 'Message' }),
     text,
     h('div', { class: 'composer-foot' }, hint, send),

@@ -1,5 +1,11 @@
 import type { CartPayload, ConversationEvent, ConversationStatusValue, ProductCard } from '../../src/chat/protocol.js';
-import type { Approval, ConversationDetail, Customer360, HandoffPacket, Note } from '../../src/handoff/agent-protocol.js';
+import type {
+  Approval,
+  ConversationDetail,
+  Customer360,
+  HandoffPacket,
+  Note,
+} from '../../src/handoff/agent-protocol.js';
 
 export interface MessageEntry {
   kind: 'message';
@@ -151,8 +157,20 @@ export class ConversationView {
     for (const seq of this.early.keys()) if (seq <= this.lastSeq) this.early.delete(seq);
   }
 
-  private add(m: Omit<MessageEntry, 'kind' | 'rev' | 'streaming' | 'interrupted' | 'failed' | 'products' | 'author'> & Partial<MessageEntry>) {
-    const entry: MessageEntry = { kind: 'message', rev: 0, streaming: false, interrupted: false, failed: false, products: [], author: null, ...m };
+  private add(
+    m: Omit<MessageEntry, 'kind' | 'rev' | 'streaming' | 'interrupted' | 'failed' | 'products' | 'author'> &
+      Partial<MessageEntry>,
+  ) {
+    const entry: MessageEntry = {
+      kind: 'message',
+      rev: 0,
+      streaming: false,
+      interrupted: false,
+      failed: false,
+      products: [],
+      author: null,
+      ...m,
+    };
     this.messages.push(entry);
     this.changed('transcript');
     return entry;
@@ -175,7 +193,10 @@ export class ConversationView {
       }
       case 'message.started': {
         if (this.byMessageId.has(e.messageId)) return;
-        this.byMessageId.set(e.messageId, this.add({ key: `m:${e.messageId}`, role: 'assistant', text: '', at: e.at, streaming: true }));
+        this.byMessageId.set(
+          e.messageId,
+          this.add({ key: `m:${e.messageId}`, role: 'assistant', text: '', at: e.at, streaming: true }),
+        );
         return;
       }
       case 'message.delta': {
@@ -185,9 +206,19 @@ export class ConversationView {
       }
       case 'message.completed': {
         const m = this.byMessageId.get(e.messageId);
-        const patch = { text: e.text, products: e.products, failed: e.failed === true, streaming: false, interrupted: false };
+        const patch = {
+          text: e.text,
+          products: e.products,
+          failed: e.failed === true,
+          streaming: false,
+          interrupted: false,
+        };
         if (m) this.update(m, patch);
-        else this.byMessageId.set(e.messageId, this.add({ key: `m:${e.messageId}`, role: 'assistant', at: e.at, ...patch }));
+        else
+          this.byMessageId.set(
+            e.messageId,
+            this.add({ key: `m:${e.messageId}`, role: 'assistant', at: e.at, ...patch }),
+          );
         return;
       }
       case 'cart.updated':

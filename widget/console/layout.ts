@@ -6,7 +6,12 @@ export function buildLayout(agentName: string, onLogout: () => void) {
   const banner = h('div', { class: 'offline-banner', role: 'status', hidden: true });
   const toast = h('div', { class: 'toast', role: 'alert', hidden: true });
   const queue = h('nav', { class: 'col queue-col', 'aria-label': 'Queue' });
-  const empty = h('div', { class: 'empty-state' }, h('h2', { text: 'No conversation open' }), h('p', { class: 'muted', text: 'Pick a conversation from the queue on the left.' }));
+  const empty = h(
+    'div',
+    { class: 'empty-state' },
+    h('h2', { text: 'No conversation open' }),
+    h('p', { class: 'muted', text: 'Pick a conversation from the queue on the left.' }),
+  );
   const header = h('div', { class: 'conv-header' });
   const packet = h('section', { class: 'packet', 'aria-label': 'Handoff summary' });
   const scroller = h('div', { class: 'conv-body' });
@@ -16,7 +21,13 @@ export function buildLayout(agentName: string, onLogout: () => void) {
   const approvals = h('section', { class: 'side-block approvals-block', 'aria-label': 'Approvals', hidden: true });
   const customer = h('section', { class: 'side-block', 'aria-label': 'Customer' });
   const cart = h('section', { class: 'side-block', 'aria-label': 'Cart' });
-  const side = h('aside', { class: 'col side-col', 'aria-label': 'Customer and cart', hidden: true }, approvals, customer, cart);
+  const side = h(
+    'aside',
+    { class: 'col side-col', 'aria-label': 'Customer and cart', hidden: true },
+    approvals,
+    customer,
+    cart,
+  );
 
   const root = h(
     'div',
@@ -24,12 +35,47 @@ export function buildLayout(agentName: string, onLogout: () => void) {
     h(
       'header',
       { class: 'topbar' },
-      h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true', text: 'C' }), h('span', { text: 'Concierge' }), h('span', { class: 'muted', text: 'Agent console' })),
-      h('div', { class: 'who-am-i' }, connection, h('span', { class: 'agent-name', text: agentName }), h('button', { type: 'button', class: 'secondary small-btn', onClick: onLogout }, 'Log out')),
+      h(
+        'div',
+        { class: 'brand' },
+        h('span', { class: 'logo', 'aria-hidden': 'true', text: 'C' }),
+        h('span', { text: 'Concierge' }),
+        h('span', { class: 'muted', text: 'Agent console' }),
+      ),
+      h(
+        'div',
+        { class: 'who-am-i' },
+        connection,
+        h('span', { class: 'agent-name', text: agentName }),
+        h('button', { type: 'button', class: 'secondary small-btn', onClick: onLogout }, 'Log out'),
+      ),
     ),
     banner,
     toast,
-    h('div', { class: 'columns' }, queue, h('main', { class: 'col conv-col', 'aria-labelledby': 'conv-title' }, empty, conversation), side),
+    h(
+      'div',
+      { class: 'columns' },
+      queue,
+      h('main', { class: 'col conv-col', 'aria-labelledby': 'conv-title' }, empty, conversation),
+      side,
+    ),
   );
-  return { root, connection, banner, toast, queue, empty, conversation, header, packet, scroller, typing, composer, side, approvals, customer, cart };
+  return {
+    root,
+    connection,
+    banner,
+    toast,
+    queue,
+    empty,
+    conversation,
+    header,
+    packet,
+    scroller,
+    typing,
+    composer,
+    side,
+    approvals,
+    customer,
+    cart,
+  };
 }

@@ -29,26 +29,83 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
         ? h(
             'div',
             { class: 'actions' },
-            h('button', { type: 'button', class: 'primary', 'data-key': `ok:${a.id}`, onClick: () => void decide(a, 'approve') }, 'Approve'),
-            h('button', { type: 'button', class: 'secondary', 'data-key': `edit:${a.id}`, onClick: () => { editing.set(a.id, String(r.quantity)); render(current); root.querySelector<HTMLInputElement>(`#qty-${a.id}`)?.focus(); } }, 'Edit quantity'),
-            h('button', { type: 'button', class: 'secondary danger', 'data-key': `no:${a.id}`, onClick: () => void decide(a, 'reject') }, 'Reject'),
+            h(
+              'button',
+              { type: 'button', class: 'primary', 'data-key': `ok:${a.id}`, onClick: () => void decide(a, 'approve') },
+              'Approve',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                'data-key': `edit:${a.id}`,
+                onClick: () => {
+                  editing.set(a.id, String(r.quantity));
+                  render(current);
+                  root.querySelector<HTMLInputElement>(`#qty-${a.id}`)?.focus();
+                },
+              },
+              'Edit quantity',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary danger',
+                'data-key': `no:${a.id}`,
+                onClick: () => void decide(a, 'reject'),
+              },
+              'Reject',
+            ),
           )
         : (() => {
-            const input = h('input', { id: `qty-${a.id}`, type: 'number', min: 1, max: 50, value: edit, class: 'qty', 'data-key': `q:${a.id}` });
+            const input = h('input', {
+              id: `qty-${a.id}`,
+              type: 'number',
+              min: 1,
+              max: 50,
+              value: edit,
+              class: 'qty',
+              'data-key': `q:${a.id}`,
+            });
             input.addEventListener('input', () => editing.set(a.id, input.value));
             return h(
               'form',
-              { class: 'actions', onSubmit: (ev: SubmitEvent) => { ev.preventDefault(); void decide(a, 'approve', Math.max(1, Math.min(50, Math.round(Number(input.value) || 1)))); } },
+              {
+                class: 'actions',
+                onSubmit: (ev: SubmitEvent) => {
+                  ev.preventDefault();
+                  void decide(a, 'approve', Math.max(1, Math.min(50, Math.round(Number(input.value) || 1))));
+                },
+              },
               h('label', { for: `qty-${a.id}`, text: 'Quantity' }),
               input,
               h('button', { type: 'submit', class: 'primary', 'data-key': `okq:${a.id}` }, 'Approve'),
-              h('button', { type: 'button', class: 'secondary', 'data-key': `cancel:${a.id}`, onClick: () => { editing.delete(a.id); render(current); } }, 'Cancel'),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  'data-key': `cancel:${a.id}`,
+                  onClick: () => {
+                    editing.delete(a.id);
+                    render(current);
+                  },
+                },
+                'Cancel',
+              ),
             );
           })();
     return h(
       'li',
       { class: 'approval' },
-      h('div', { class: 'row' }, h('strong', { text: `${r.quantity}× ${r.title}` }), h('span', { class: 'price', text: r.lineValue.formatted })),
+      h(
+        'div',
+        { class: 'row' },
+        h('strong', { text: `${r.quantity}× ${r.title}` }),
+        h('span', { class: 'price', text: r.lineValue.formatted }),
+      ),
       h('div', { class: 'muted small', text: `${a.tool} · ${r.sku} · ${clock(a.createdAt)}` }),
       h('div', { class: 'small', text: `Held because ${a.reason}` }),
       actions,
@@ -64,10 +121,26 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
     root.classList.toggle('has-pending', pending.length > 0);
     replaceKeepingFocus(
       root,
-      h('h2', {}, 'Needs approval', pending.length > 0 ? h('span', { class: 'count alert', text: String(pending.length) }) : null),
-      pending.length > 0 ? h('ul', { class: 'approvals' }, ...pending.map(card)) : h('p', { class: 'muted small', text: 'Nothing waiting for approval.' }),
+      h(
+        'h2',
+        {},
+        'Needs approval',
+        pending.length > 0 ? h('span', { class: 'count alert', text: String(pending.length) }) : null,
+      ),
+      pending.length > 0
+        ? h('ul', { class: 'approvals' }, ...pending.map(card))
+        : h('p', { class: 'muted small', text: 'Nothing waiting for approval.' }),
       decided.length > 0
-        ? h('ul', { class: 'decided' }, ...decided.map((a) => h('li', { class: 'muted small', text: `${a.status === 'approved' ? '✓ Approved' : '✕ Rejected'}: ${a.request.quantity}× ${a.request.title}` })))
+        ? h(
+            'ul',
+            { class: 'decided' },
+            ...decided.map((a) =>
+              h('li', {
+                class: 'muted small',
+                text: `${a.status === 'approved' ? '✓ Approved' : '✕ Rejected'}: ${a.request.quantity}× ${a.request.title}`,
+              }),
+            ),
+          )
         : null,
     );
   }

@@ -12,8 +12,24 @@ const MAX_QUANTITY = 50;
 export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
   const lines = h('div', { class: 'cart-lines' });
   const error = h('p', { class: 'error', role: 'alert' });
-  const sku = h('input', { id: 'add-sku', name: 'sku', placeholder: 'SKU', autocomplete: 'off', required: true, maxlength: 120 });
-  const qty = h('input', { id: 'add-qty', name: 'quantity', type: 'number', min: 1, max: MAX_QUANTITY, value: 1, 'aria-label': 'Quantity', class: 'qty' });
+  const sku = h('input', {
+    id: 'add-sku',
+    name: 'sku',
+    placeholder: 'SKU',
+    autocomplete: 'off',
+    required: true,
+    maxlength: 120,
+  });
+  const qty = h('input', {
+    id: 'add-qty',
+    name: 'quantity',
+    type: 'number',
+    min: 1,
+    max: MAX_QUANTITY,
+    value: 1,
+    'aria-label': 'Quantity',
+    class: 'qty',
+  });
   const form = h(
     'form',
     { class: 'add-sku' },
@@ -58,7 +74,8 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
   return {
     render(next: CartPayload | null): void {
       cart = next;
-      if (!next || next.items.length === 0) return replaceKeepingFocus(lines, h('p', { class: 'muted', text: 'The cart is empty.' }));
+      if (!next || next.items.length === 0)
+        return replaceKeepingFocus(lines, h('p', { class: 'muted', text: 'The cart is empty.' }));
       replaceKeepingFocus(
         lines,
         h(
@@ -69,20 +86,62 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
             return h(
               'li',
               {},
-              h('div', { class: 'line-title' }, h('span', { text: i.title }), h('span', { class: 'price', text: i.lineTotal.formatted })),
-              h('div', { class: 'muted small', text: [i.sku, options, i.inStock ? '' : 'out of stock'].filter(Boolean).join(' · ') }),
+              h(
+                'div',
+                { class: 'line-title' },
+                h('span', { text: i.title }),
+                h('span', { class: 'price', text: i.lineTotal.formatted }),
+              ),
+              h('div', {
+                class: 'muted small',
+                text: [i.sku, options, i.inStock ? '' : 'out of stock'].filter(Boolean).join(' · '),
+              }),
               h(
                 'div',
                 { class: 'stepper' },
-                h('button', { type: 'button', class: 'icon', 'data-key': `dec:${i.sku}`, 'aria-label': `One less ${i.title}`, onClick: () => void change(i.sku, i.quantity - 1) }, '−'),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'icon',
+                    'data-key': `dec:${i.sku}`,
+                    'aria-label': `One less ${i.title}`,
+                    onClick: () => void change(i.sku, i.quantity - 1),
+                  },
+                  '−',
+                ),
                 h('span', { class: 'qty-value', 'aria-label': `Quantity ${i.quantity}`, text: String(i.quantity) }),
-                h('button', { type: 'button', class: 'icon', 'data-key': `inc:${i.sku}`, 'aria-label': `One more ${i.title}`, onClick: () => void change(i.sku, i.quantity + 1) }, '+'),
-                h('button', { type: 'button', class: 'link danger', 'data-key': `rm:${i.sku}`, onClick: () => void change(i.sku, 0) }, 'Remove'),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'icon',
+                    'data-key': `inc:${i.sku}`,
+                    'aria-label': `One more ${i.title}`,
+                    onClick: () => void change(i.sku, i.quantity + 1),
+                  },
+                  '+',
+                ),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link danger',
+                    'data-key': `rm:${i.sku}`,
+                    onClick: () => void change(i.sku, 0),
+                  },
+                  'Remove',
+                ),
               ),
             );
           }),
         ),
-        h('div', { class: 'subtotal' }, h('span', { text: `${next.itemCount} item${next.itemCount === 1 ? '' : 's'}` }), h('strong', { text: next.subtotal.formatted })),
+        h(
+          'div',
+          { class: 'subtotal' },
+          h('span', { text: `${next.itemCount} item${next.itemCount === 1 ? '' : 's'}` }),
+          h('strong', { text: next.subtotal.formatted }),
+        ),
       );
     },
     reset(): void {

@@ -18,7 +18,13 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
   const release = h('button', { type: 'button', class: 'secondary', text: 'Hand back to assistant' });
   const close = h('button', { type: 'button', class: 'secondary', text: 'Close…', 'aria-haspopup': 'dialog' });
   const error = h('p', { class: 'error banner-error', role: 'alert' });
-  const resolution = h('textarea', { id: 'resolution', rows: 3, maxlength: 500, required: true, placeholder: 'e.g. Exchanged for size M, new order sent' });
+  const resolution = h('textarea', {
+    id: 'resolution',
+    rows: 3,
+    maxlength: 500,
+    required: true,
+    placeholder: 'e.g. Exchanged for size M, new order sent',
+  });
   const dialogError = h('p', { class: 'error', role: 'alert' });
   const dialog = h(
     'dialog',
@@ -38,7 +44,16 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
       ),
     ),
   );
-  root.append(h('div', { class: 'conv-head' }, h('div', { class: 'who' }, title, h('div', { class: 'sub' }, status, sub)), h('div', { class: 'actions' }, claim, release, close)), error, dialog);
+  root.append(
+    h(
+      'div',
+      { class: 'conv-head' },
+      h('div', { class: 'who' }, title, h('div', { class: 'sub' }, status, sub)),
+      h('div', { class: 'actions' }, claim, release, close),
+    ),
+    error,
+    dialog,
+  );
 
   async function run(button: HTMLButtonElement, act: () => Promise<void>) {
     error.textContent = '';

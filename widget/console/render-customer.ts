@@ -10,8 +10,18 @@ function profile(c: Customer360) {
     'div',
     { class: 'profile' },
     h('h3', { class: 'name', text: `${p.firstName} ${p.lastName}`.trim() }),
-    h('dl', {}, ...row('Email', p.email), ...(place ? row('Location', place) : []), ...row('Customer since', day(p.createdAt)), ...row('Orders', String(p.orderCount)), ...row('Lifetime value', p.lifetimeValue.formatted)),
-    p.tags.length > 0 ? h('div', { class: 'badges' }, ...p.tags.map((t) => h('span', { class: 'badge', text: t }))) : null,
+    h(
+      'dl',
+      {},
+      ...row('Email', p.email),
+      ...(place ? row('Location', place) : []),
+      ...row('Customer since', day(p.createdAt)),
+      ...row('Orders', String(p.orderCount)),
+      ...row('Lifetime value', p.lifetimeValue.formatted),
+    ),
+    p.tags.length > 0
+      ? h('div', { class: 'badges' }, ...p.tags.map((t) => h('span', { class: 'badge', text: t })))
+      : null,
   );
 }
 
@@ -24,13 +34,22 @@ function orders(c: Customer360) {
       const href = safeHref(o.tracking?.url);
       const tracking = o.tracking
         ? href
-          ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-key': `t:${o.id}` }, `Track: ${o.tracking.carrier} ${o.tracking.number}`)
+          ? h(
+              'a',
+              { href, target: '_blank', rel: 'noopener noreferrer', 'data-key': `t:${o.id}` },
+              `Track: ${o.tracking.carrier} ${o.tracking.number}`,
+            )
           : h('span', { text: `${o.tracking.carrier} ${o.tracking.number}` })
         : null;
       return h(
         'li',
         {},
-        h('div', { class: 'row' }, h('strong', { text: `#${o.id}` }), h('span', { class: `badge order-${o.status.toLowerCase()}`, text: o.status })),
+        h(
+          'div',
+          { class: 'row' },
+          h('strong', { text: `#${o.id}` }),
+          h('span', { class: `badge order-${o.status.toLowerCase()}`, text: o.status }),
+        ),
         h('div', { class: 'muted small', text: `${day(o.placedAt)} · ${o.total.formatted}` }),
         h('div', { class: 'small', text: o.items.map((i) => `${i.quantity}× ${i.title}`).join(', ') }),
         tracking ? h('div', { class: 'small' }, tracking) : null,
@@ -53,7 +72,14 @@ function pastConversations(c: Customer360, currentId: string) {
           'div',
           { class: 'row' },
           h('span', { text: day(p.startedAt) }),
-          p.csat ? h('span', { class: 'stars', role: 'img', 'aria-label': `Rated ${p.csat.rating} out of 5`, text: stars(p.csat.rating) }) : h('span', { class: 'muted small', text: 'not rated' }),
+          p.csat
+            ? h('span', {
+                class: 'stars',
+                role: 'img',
+                'aria-label': `Rated ${p.csat.rating} out of 5`,
+                text: stars(p.csat.rating),
+              })
+            : h('span', { class: 'muted small', text: 'not rated' }),
         ),
         h('div', { class: 'small', text: p.resolution ?? p.status }),
         p.csat?.comment ? h('div', { class: 'muted small quote', text: `“${p.csat.comment}”` }) : null,
@@ -67,7 +93,12 @@ export function createCustomerPanel(root: HTMLElement) {
   return {
     render(customer: Customer360 | null, loaded: boolean, conversationId: string): void {
       if (!loaded) return replaceKeepingFocus(root);
-      if (!customer) return replaceKeepingFocus(root, h('h2', { text: 'Anonymous shopper' }), h('p', { class: 'muted small', text: 'Not signed in: no profile or orders to show.' }));
+      if (!customer)
+        return replaceKeepingFocus(
+          root,
+          h('h2', { text: 'Anonymous shopper' }),
+          h('p', { class: 'muted small', text: 'Not signed in: no profile or orders to show.' }),
+        );
       replaceKeepingFocus(
         root,
         h('h2', { text: 'Customer' }),

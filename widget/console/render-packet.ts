@@ -12,12 +12,21 @@ export function createPacketPanel(root: HTMLElement) {
 
   function identity(p: HandoffPacket) {
     return p.identity.verified
-      ? h('span', { class: 'verified' }, h('span', { 'aria-hidden': 'true', text: '✓ ' }), `Verified: ${p.identity.name} · ${p.identity.email}`)
+      ? h(
+          'span',
+          { class: 'verified' },
+          h('span', { 'aria-hidden': 'true', text: '✓ ' }),
+          `Verified: ${p.identity.name} · ${p.identity.email}`,
+        )
       : h('span', { class: 'anon', text: 'Anonymous shopper (not signed in)' });
   }
 
   function trace(p: HandoffPacket) {
-    const details = h('details', { class: 'trace' }, h('summary', { 'data-key': 'trace' }, `Tool calls (${p.toolTrace.length})`));
+    const details = h(
+      'details',
+      { class: 'trace' },
+      h('summary', { 'data-key': 'trace' }, `Tool calls (${p.toolTrace.length})`),
+    );
     details.open = traceOpen;
     details.addEventListener('toggle', () => (traceOpen = details.open));
     details.append(
@@ -28,7 +37,13 @@ export function createPacketPanel(root: HTMLElement) {
           h(
             'li',
             { class: t.isError ? 'error' : '' },
-            h('div', { class: 'trace-head' }, h('code', { text: t.name }), h('time', { datetime: t.at, text: clock(t.at) }), t.isError ? h('span', { class: 'badge urgency-high', text: 'error' }) : null),
+            h(
+              'div',
+              { class: 'trace-head' },
+              h('code', { text: t.name }),
+              h('time', { datetime: t.at, text: clock(t.at) }),
+              t.isError ? h('span', { class: 'badge urgency-high', text: 'error' }) : null,
+            ),
             h('pre', { class: 'args', text: t.arguments }),
             h('pre', { class: 'result', text: t.result }),
           ),
@@ -48,7 +63,9 @@ export function createPacketPanel(root: HTMLElement) {
           'summary',
           { 'data-key': 'packet' },
           h('span', { class: 'packet-title', text: 'Handoff summary' }),
-          packet.urgency ? h('span', { class: `badge urgency-${packet.urgency}`, text: `${packet.urgency} urgency` }) : null,
+          packet.urgency
+            ? h('span', { class: `badge urgency-${packet.urgency}`, text: `${packet.urgency} urgency` })
+            : null,
           identity(packet),
         ),
         h(
@@ -56,13 +73,27 @@ export function createPacketPanel(root: HTMLElement) {
           { class: 'packet-content' },
           packet.reason ? h('p', { class: 'reason' }, h('strong', { text: 'Reason: ' }), packet.reason) : null,
           h('p', { class: 'summary' }, packet.summary || 'No summary yet.'),
-          packet.summarySource === 'extractive' ? h('p', { class: 'muted small', text: 'Summary taken from the conversation itself (no model summary).' }) : null,
+          packet.summarySource === 'extractive'
+            ? h('p', { class: 'muted small', text: 'Summary taken from the conversation itself (no model summary).' })
+            : null,
           packet.productsShown.length > 0
             ? h(
                 'div',
                 { class: 'packet-block' },
                 h('h3', { text: 'Products shown' }),
-                h('ul', { class: 'chips' }, ...packet.productsShown.map((p) => h('li', {}, h('span', { text: p.title }), h('span', { class: 'price', text: p.price.formatted }), p.inStock ? null : h('span', { class: 'muted', text: 'out of stock' })))),
+                h(
+                  'ul',
+                  { class: 'chips' },
+                  ...packet.productsShown.map((p) =>
+                    h(
+                      'li',
+                      {},
+                      h('span', { text: p.title }),
+                      h('span', { class: 'price', text: p.price.formatted }),
+                      p.inStock ? null : h('span', { class: 'muted', text: 'out of stock' }),
+                    ),
+                  ),
+                ),
               )
             : null,
           packet.policiesCited.length > 0
@@ -70,7 +101,11 @@ export function createPacketPanel(root: HTMLElement) {
                 'div',
                 { class: 'packet-block' },
                 h('h3', { text: 'Policies cited' }),
-                h('ul', { class: 'chips' }, ...packet.policiesCited.map((c) => h('li', { title: c.source }, `${c.title} — ${c.heading}`))),
+                h(
+                  'ul',
+                  { class: 'chips' },
+                  ...packet.policiesCited.map((c) => h('li', { title: c.source }, `${c.title} — ${c.heading}`)),
+                ),
               )
             : null,
           packet.toolTrace.length > 0 ? trace(packet) : null,

@@ -16,13 +16,21 @@ const EMPTY: Record<Filter, string> = {
 };
 
 /** The live queue: who is waiting, for how long and why; a click opens the conversation. */
-export function createQueuePanel(root: HTMLElement, deps: { state: ConsoleState; open: (conversationId: string) => void }) {
+export function createQueuePanel(
+  root: HTMLElement,
+  deps: { state: ConsoleState; open: (conversationId: string) => void },
+) {
   const { state } = deps;
   const filters = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Show conversations' });
   const list = h('ul', { class: 'queue-list', 'aria-label': 'Conversations' });
   root.append(h('div', { class: 'panel-head' }, h('h2', { text: 'Queue' }), filters), list);
 
-  const count = (f: Filter) => (f === 'waiting' ? state.queue.filter((i) => i.status === 'queued').length : f === 'mine' ? state.queue.filter((i) => state.isMine(i)).length : state.queue.length);
+  const count = (f: Filter) =>
+    f === 'waiting'
+      ? state.queue.filter((i) => i.status === 'queued').length
+      : f === 'mine'
+        ? state.queue.filter((i) => state.isMine(i)).length
+        : state.queue.length;
 
   function item(q: QueueItem): HTMLElement {
     const active = state.view?.id === q.conversationId;
@@ -30,10 +38,20 @@ export function createQueuePanel(root: HTMLElement, deps: { state: ConsoleState;
     const badges = h(
       'div',
       { class: 'badges' },
-      q.urgency ? h('span', { class: `badge urgency-${q.urgency}`, text: q.urgency === 'high' ? 'High urgency' : q.urgency }) : null,
+      q.urgency
+        ? h('span', { class: `badge urgency-${q.urgency}`, text: q.urgency === 'high' ? 'High urgency' : q.urgency })
+        : null,
       q.language ? h('span', { class: 'badge', title: 'Language', text: q.language.toUpperCase() }) : null,
-      h('span', { class: `badge status-${q.status}${mine ? ' mine' : ''}`, text: statusLabel(q.status, q.assignedAgentName, mine) }),
-      q.pendingApprovals > 0 ? h('span', { class: 'badge approvals', text: `${q.pendingApprovals} approval${q.pendingApprovals === 1 ? '' : 's'}` }) : null,
+      h('span', {
+        class: `badge status-${q.status}${mine ? ' mine' : ''}`,
+        text: statusLabel(q.status, q.assignedAgentName, mine),
+      }),
+      q.pendingApprovals > 0
+        ? h('span', {
+            class: 'badge approvals',
+            text: `${q.pendingApprovals} approval${q.pendingApprovals === 1 ? '' : 's'}`,
+          })
+        : null,
     );
     const button = h(
       'button',
@@ -48,7 +66,14 @@ export function createQueuePanel(root: HTMLElement, deps: { state: ConsoleState;
         'div',
         { class: 'row' },
         h('span', { class: `who${q.customer ? '' : ' anon'}`, text: q.customer?.name ?? 'anonymous' }),
-        q.waitingSince ? h('span', { class: 'waiting', 'data-since': q.waitingSince, title: 'Waiting time', text: waitingFor(q.waitingSince) }) : null,
+        q.waitingSince
+          ? h('span', {
+              class: 'waiting',
+              'data-since': q.waitingSince,
+              title: 'Waiting time',
+              text: waitingFor(q.waitingSince),
+            })
+          : null,
       ),
       h('div', { class: 'reason', text: q.reason ?? q.lastMessage ?? 'No reason given' }),
       badges,
@@ -61,15 +86,29 @@ export function createQueuePanel(root: HTMLElement, deps: { state: ConsoleState;
       replaceKeepingFocus(
         filters,
         ...FILTERS.map((f) =>
-          h('button', { type: 'button', 'data-key': `f:${f.id}`, 'aria-pressed': String(state.filter === f.id), onClick: () => state.setFilter(f.id) }, f.label, h('span', { class: 'count', text: String(count(f.id)) })),
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-key': `f:${f.id}`,
+              'aria-pressed': String(state.filter === f.id),
+              onClick: () => state.setFilter(f.id),
+            },
+            f.label,
+            h('span', { class: 'count', text: String(count(f.id)) }),
+          ),
         ),
       );
       const items = state.visibleQueue();
-      replaceKeepingFocus(list, ...(items.length > 0 ? items.map(item) : [h('li', { class: 'empty', text: EMPTY[state.filter] })]));
+      replaceKeepingFocus(
+        list,
+        ...(items.length > 0 ? items.map(item) : [h('li', { class: 'empty', text: EMPTY[state.filter] })]),
+      );
     },
     /** Updates the waiting times in place (no redraw, focus untouched). */
     tick(): void {
-      for (const el of list.querySelectorAll<HTMLElement>('[data-since]')) el.textContent = waitingFor(el.dataset.since || null);
+      for (const el of list.querySelectorAll<HTMLElement>('[data-since]'))
+        el.textContent = waitingFor(el.dataset.since || null);
     },
   };
 }

@@ -2,7 +2,12 @@ import type { Entry, MessageEntry } from './conversation-view.js';
 import { h, multiline } from './dom.js';
 import { clock } from './format.js';
 
-const WHO: Record<MessageEntry['role'], string> = { user: 'Shopper', assistant: 'Assistant', agent: 'Agent', system: '' };
+const WHO: Record<MessageEntry['role'], string> = {
+  user: 'Shopper',
+  assistant: 'Assistant',
+  agent: 'Agent',
+  system: '',
+};
 
 function entryNode(e: Entry): HTMLElement {
   const time = h('time', { datetime: e.at, text: clock(e.at) });
@@ -10,19 +15,45 @@ function entryNode(e: Entry): HTMLElement {
     return h(
       'li',
       { class: 'entry note' },
-      h('div', { class: 'meta' }, h('strong', { text: 'Private note — not visible to the shopper' }), ` · ${e.author} · `, time),
+      h(
+        'div',
+        { class: 'meta' },
+        h('strong', { text: 'Private note — not visible to the shopper' }),
+        ` · ${e.author} · `,
+        time,
+      ),
       h('div', { class: 'text' }, multiline(e.text)),
     );
   }
   if (e.role === 'system') return h('li', { class: 'entry system' }, h('span', {}, multiline(e.text)), ' · ', time);
-  const status = e.streaming ? h('span', { class: 'streaming', text: 'writing…' }) : e.interrupted ? h('span', { class: 'muted', text: 'stopped — a person took over' }) : e.failed ? h('span', { class: 'failed', text: 'failed' }) : null;
+  const status = e.streaming
+    ? h('span', { class: 'streaming', text: 'writing…' })
+    : e.interrupted
+      ? h('span', { class: 'muted', text: 'stopped — a person took over' })
+      : e.failed
+        ? h('span', { class: 'failed', text: 'failed' })
+        : null;
   return h(
     'li',
     { class: `entry msg ${e.role}` },
-    h('div', { class: 'meta' }, h('strong', { text: e.role === 'agent' ? (e.author ?? WHO.agent) : WHO[e.role] }), ' · ', time, status ? ' · ' : null, status),
+    h(
+      'div',
+      { class: 'meta' },
+      h('strong', { text: e.role === 'agent' ? (e.author ?? WHO.agent) : WHO[e.role] }),
+      ' · ',
+      time,
+      status ? ' · ' : null,
+      status,
+    ),
     h('div', { class: 'text' }, multiline(e.text)),
     e.products.length > 0
-      ? h('ul', { class: 'chips' }, ...e.products.map((p) => h('li', {}, h('span', { text: p.title }), h('span', { class: 'price', text: p.price.formatted }))))
+      ? h(
+          'ul',
+          { class: 'chips' },
+          ...e.products.map((p) =>
+            h('li', {}, h('span', { text: p.title }), h('span', { class: 'price', text: p.price.formatted })),
+          ),
+        )
       : null,
   );
 }
@@ -62,7 +93,9 @@ export function createTranscript(scroller: HTMLElement, typing: HTMLElement) {
       nodes = new Map();
     },
     typing(shopper: boolean, agentName: string | null): void {
-      const text = [shopper ? 'Shopper is typing…' : '', agentName ? `${agentName} is typing…` : ''].filter(Boolean).join(' · ');
+      const text = [shopper ? 'Shopper is typing…' : '', agentName ? `${agentName} is typing…` : '']
+        .filter(Boolean)
+        .join(' · ');
       typing.textContent = text;
       typing.hidden = !text;
     },

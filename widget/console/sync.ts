@@ -11,13 +11,18 @@ const TYPING_EXPIRES_MS = 8_000;
  * the connection was down is missed and the queue is never stale. A gap in live events is
  * filled the same way.
  */
-export function createSync(deps: { state: ConsoleState; client: () => AgentClient | null; onError: (message: string) => void }) {
+export function createSync(deps: {
+  state: ConsoleState;
+  client: () => AgentClient | null;
+  onError: (message: string) => void;
+}) {
   const { state } = deps;
   let opening: { view: ConversationView; done: Promise<void> } | null = null;
   let openAgain = false;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const report = (err: unknown) => deps.onError(err instanceof ConsoleError ? err.message : 'Something went wrong. Try again.');
+  const report = (err: unknown) =>
+    deps.onError(err instanceof ConsoleError ? err.message : 'Something went wrong. Try again.');
 
   /** Opens (or re-opens) the conversation on screen from its last applied seq; one request at a time. */
   function reopen(): Promise<void> {

@@ -38,5 +38,10 @@ export type FrameToParent =
 
 /** True for an object whose `type` is one of ours; the caller has already checked origin and source. */
 export function isOurMessage<T extends { type: string }>(data: unknown): data is T {
-  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' && (data as { type: string }).type.startsWith('concierge:');
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { type?: unknown }).type === 'string' &&
+    (data as { type: string }).type.startsWith('concierge:')
+  );
 }

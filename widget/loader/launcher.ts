@@ -26,7 +26,8 @@ border-radius:16px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.28);backgr
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-const CHAT = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z';
+const CHAT =
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z';
 const CLOSE = 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z';
 
 function icon(): [SVGSVGElement, SVGPathElement] {
@@ -39,11 +40,19 @@ function icon(): [SVGSVGElement, SVGPathElement] {
   return [svg, path];
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+): HTMLElementTagNameMap[K] {
   return Object.assign(document.createElement(tag), props);
 }
 
-export function mountLauncher(opts: { frameSrc: string; title: string; accent: string; onToggle: () => void }): Launcher {
+export function mountLauncher(opts: {
+  frameSrc: string;
+  title: string;
+  accent: string;
+  onToggle: () => void;
+}): Launcher {
   const host = el('div');
   host.id = 'concierge-widget';
   const root = host.attachShadow({ mode: 'open' });

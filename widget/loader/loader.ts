@@ -19,9 +19,18 @@ function start(script: HTMLScriptElement | null) {
   const queue: ParentToFrame[] = [];
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const latest: Partial<ConciergeEvents> = {};
-  const listeners: { [K in keyof ConciergeEvents]: Set<(v: ConciergeEvents[K]) => void> } = { ready: new Set(), cart: new Set(), status: new Set() };
+  const listeners: { [K in keyof ConciergeEvents]: Set<(v: ConciergeEvents[K]) => void> } = {
+    ready: new Set(),
+    cart: new Set(),
+    status: new Set(),
+  };
 
-  const launcher = mountLauncher({ frameSrc, title: config.title, accent: config.accent, onToggle: () => setOpen(!open) });
+  const launcher = mountLauncher({
+    frameSrc,
+    title: config.title,
+    accent: config.accent,
+    onToggle: () => setOpen(!open),
+  });
 
   function post(msg: ParentToFrame) {
     if (!helloed) queue.push(msg);
@@ -59,7 +68,10 @@ function start(script: HTMLScriptElement | null) {
     switch (msg.type) {
       case 'concierge:hello':
         helloed = true;
-        launcher.frame.contentWindow?.postMessage({ type: 'concierge:init', identity: config.identity, open } satisfies ParentToFrame, config.serverOrigin);
+        launcher.frame.contentWindow?.postMessage(
+          { type: 'concierge:init', identity: config.identity, open } satisfies ParentToFrame,
+          config.serverOrigin,
+        );
         for (const m of queue.splice(0)) post(m);
         break;
       case 'concierge:ready':
@@ -95,10 +107,18 @@ function start(script: HTMLScriptElement | null) {
       setOpen(true);
       return command<void>({ name: 'send', text: String(text) });
     },
-    addToCart: (sku, quantity = 1) => command<CartPayload>({ name: 'addToCart', sku: String(sku), quantity: Number(quantity) }),
-    setQuantity: (sku, quantity) => command<CartPayload>({ name: 'setQuantity', sku: String(sku), quantity: Number(quantity) }),
+    addToCart: (sku, quantity = 1) =>
+      command<CartPayload>({ name: 'addToCart', sku: String(sku), quantity: Number(quantity) }),
+    setQuantity: (sku, quantity) =>
+      command<CartPayload>({ name: 'setQuantity', sku: String(sku), quantity: Number(quantity) }),
     signIn: (customerId, customerHash) =>
-      customerId ? command<Customer>({ name: 'signIn', customerId: String(customerId), customerHash: String(customerHash ?? '') }) : api.signOut(),
+      customerId
+        ? command<Customer>({
+            name: 'signIn',
+            customerId: String(customerId),
+            customerHash: String(customerHash ?? ''),
+          })
+        : api.signOut(),
     signOut: () => command<Customer>({ name: 'signOut' }),
     on(event, fn) {
       const set = listeners[event] as Set<typeof fn>;

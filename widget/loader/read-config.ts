@@ -17,7 +17,8 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string): L
   const data = script?.dataset ?? {};
   const scriptUrl = script?.src || pageUrl;
   const server = new URL(data.server?.trim() || new URL(scriptUrl, pageUrl).origin, pageUrl);
-  if (server.protocol !== 'https:' && server.protocol !== 'http:') throw new Error(`Concierge: data-server must be an http(s) URL`);
+  if (server.protocol !== 'https:' && server.protocol !== 'http:')
+    throw new Error(`Concierge: data-server must be an http(s) URL`);
   const serverBase = (server.origin + server.pathname).replace(/\/+$/, '');
   const customerId = data.customerId?.trim();
   const customerHash = data.customerHash?.trim();

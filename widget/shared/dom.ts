@@ -7,7 +7,11 @@ type Props = Record<string, string | number | boolean | null | undefined | ((e: 
  * props become attributes (true = present, false/null = absent). Strings become text nodes, so
  * shopper, model and catalog text is never parsed as HTML.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (v === null || v === undefined || v === false) continue;
@@ -19,4 +23,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
   return e;
 }
-

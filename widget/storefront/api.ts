@@ -11,7 +11,14 @@ export interface StoreProduct {
   inStock: boolean;
   image: string | null;
   optionNames: string[];
-  variants: { sku: string; options: Record<string, string>; price: Money; compareAtPrice?: Money | null; inStock: boolean; image?: string | null }[];
+  variants: {
+    sku: string;
+    options: Record<string, string>;
+    price: Money;
+    compareAtPrice?: Money | null;
+    inStock: boolean;
+    image?: string | null;
+  }[];
 }
 
 export interface DemoCustomer {
@@ -29,7 +36,10 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return body;
 }
 
-export async function searchProducts(q: { q: string; category?: string; limit?: number }, signal?: AbortSignal): Promise<StoreProduct[]> {
+export async function searchProducts(
+  q: { q: string; category?: string; limit?: number },
+  signal?: AbortSignal,
+): Promise<StoreProduct[]> {
   const params = new URLSearchParams({ q: q.q, limit: String(q.limit ?? 24) });
   if (q.category) params.set('category', q.category);
   return (await getJson<{ results: StoreProduct[] }>(`/api/products/search?${params}`, signal)).results;

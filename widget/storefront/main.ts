@@ -39,7 +39,10 @@ async function load() {
   try {
     const products = await searchProducts({ q, category, limit: 24 }, controller.signal);
     heading.textContent = q ? `Results for “${q}”` : category || 'Popular right now';
-    meta.textContent = products.length === 0 ? 'Nothing matched. Try another word, or ask the assistant.' : `${products.length} ${products.length === 1 ? 'product' : 'products'}`;
+    meta.textContent =
+      products.length === 0
+        ? 'Nothing matched. Try another word, or ask the assistant.'
+        : `${products.length} ${products.length === 1 ? 'product' : 'products'}`;
     renderGrid(grid, products, { addToCart, ask });
   } catch (err) {
     if (!controller.signal.aborted) meta.textContent = `Search failed: ${(err as Error).message}`;
@@ -94,7 +97,17 @@ $('#search').addEventListener('submit', (e) => {
 
 pills.replaceChildren(
   ...['', ...CATEGORIES].map((c) =>
-    h('button', { type: 'button', class: 'pill', 'aria-pressed': String(c === category), 'data-category': c, onClick: () => pickCategory(c) }, c || 'All'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'pill',
+        'aria-pressed': String(c === category),
+        'data-category': c,
+        onClick: () => pickCategory(c),
+      },
+      c || 'All',
+    ),
   ),
 );
 function pickCategory(c: string) {

@@ -14,12 +14,20 @@ export function firstInStock(p: StoreProduct) {
 
 function productTile(p: StoreProduct, actions: GridActions): HTMLLIElement {
   const variant = firstInStock(p);
-  const was = variant?.compareAtPrice && variant.compareAtPrice.amount > variant.price.amount ? variant.compareAtPrice : null;
+  const was =
+    variant?.compareAtPrice && variant.compareAtPrice.amount > variant.price.amount ? variant.compareAtPrice : null;
   const price = variant?.price ?? p.price;
   const options = variant && p.variants.length > 1 ? Object.values(variant.options).join(' / ') : '';
   const add = h('button', { type: 'button', class: 'btn', disabled: !variant }, variant ? 'Add to cart' : 'Sold out');
-  add.addEventListener('click', () => variant && actions.addToCart(variant.sku, options ? `${p.title} (${options})` : p.title, add));
-  const ask = h('button', { type: 'button', class: 'btn ghost', 'aria-label': `Ask the assistant about ${p.title}` }, 'Ask');
+  add.addEventListener(
+    'click',
+    () => variant && actions.addToCart(variant.sku, options ? `${p.title} (${options})` : p.title, add),
+  );
+  const ask = h(
+    'button',
+    { type: 'button', class: 'btn ghost', 'aria-label': `Ask the assistant about ${p.title}` },
+    'Ask',
+  );
   ask.addEventListener('click', () => actions.ask(p));
   return h(
     'li',
@@ -30,8 +38,17 @@ function productTile(p: StoreProduct, actions: GridActions): HTMLLIElement {
       { class: 'pbody' },
       h('p', { class: 'vendor' }, p.vendor),
       h('h3', { class: 'ptitle' }, p.title),
-      h('p', { class: 'price' }, h('span', { class: 'now' }, price.formatted), was ? h('s', { class: 'was' }, h('span', { class: 'sr' }, 'Was '), was.formatted) : null),
-      h('p', { class: `stock ${p.inStock ? 'in' : 'out'}` }, p.inStock ? (options ? `In stock · ${options}` : 'In stock') : 'Out of stock'),
+      h(
+        'p',
+        { class: 'price' },
+        h('span', { class: 'now' }, price.formatted),
+        was ? h('s', { class: 'was' }, h('span', { class: 'sr' }, 'Was '), was.formatted) : null,
+      ),
+      h(
+        'p',
+        { class: `stock ${p.inStock ? 'in' : 'out'}` },
+        p.inStock ? (options ? `In stock · ${options}` : 'In stock') : 'Out of stock',
+      ),
       h('div', { class: 'actions' }, add, ask),
     ),
   );

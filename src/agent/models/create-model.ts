@@ -14,7 +14,8 @@ export interface ModelSettings {
  * offline model, which learns the shop's category names so it can map shoppers' words to them.
  */
 export function createModel(config: ModelSettings, shop: { categories?: readonly string[] } = {}): ChatModel {
-  if (!config.openai) return createOfflineModel(shop.categories && shop.categories.length > 0 ? { categories: shop.categories } : {});
+  if (!config.openai)
+    return createOfflineModel(shop.categories && shop.categories.length > 0 ? { categories: shop.categories } : {});
   const client = createOpenAIClient({
     apiKey: config.openai.apiKey,
     baseURL: config.openai.baseURL,

@@ -23,7 +23,10 @@ const OPENAI_BASE_URL = 'https://api.openai.com/v1';
  */
 export function createOpenAIClient(opts: OpenAIClientOptions): OpenAI {
   if (!opts.apiKey && !opts.baseURL) {
-    throw new AppError('config:invalid', 'An OpenAI API key is required unless a baseURL of a local OpenAI-compatible server is set.');
+    throw new AppError(
+      'config:invalid',
+      'An OpenAI API key is required unless a baseURL of a local OpenAI-compatible server is set.',
+    );
   }
   return new OpenAI({
     // The SDK refuses to start without a key; local servers ignore the header.

@@ -39,9 +39,15 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
         for (const [i, c] of step.calls.entries()) {
           const args = JSON.stringify(c.args);
           argChars += args.length;
-          yield { type: 'tool_call', call: { id: `call_offline_${request.messages.length}_${i}`, name: c.name, arguments: args } };
+          yield {
+            type: 'tool_call',
+            call: { id: `call_offline_${request.messages.length}_${i}`, name: c.name, arguments: args },
+          };
         }
-        yield { type: 'usage', usage: { promptTokens: estimateTokens(promptChars), completionTokens: estimateTokens(argChars) } };
+        yield {
+          type: 'usage',
+          usage: { promptTokens: estimateTokens(promptChars), completionTokens: estimateTokens(argChars) },
+        };
         yield { type: 'finish', reason: 'tool_calls' };
         return;
       }
@@ -49,7 +55,10 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
         request.signal?.throwIfAborted();
         yield { type: 'text_delta', text };
       }
-      yield { type: 'usage', usage: { promptTokens: estimateTokens(promptChars), completionTokens: estimateTokens(step.text.length) } };
+      yield {
+        type: 'usage',
+        usage: { promptTokens: estimateTokens(promptChars), completionTokens: estimateTokens(step.text.length) },
+      };
       yield { type: 'finish', reason: 'stop' };
     },
   };

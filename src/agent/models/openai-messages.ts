@@ -16,7 +16,11 @@ export function toOpenAIMessages(messages: readonly ChatMessage[]): ChatCompleti
         return {
           role: 'assistant',
           content: m.content || null,
-          tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+          tool_calls: calls.map((c) => ({
+            id: c.id,
+            type: 'function',
+            function: { name: c.name, arguments: c.arguments },
+          })),
         };
       }
     }
@@ -30,10 +34,17 @@ export function completionToChunks(completion: ChatCompletion): ModelChunk[] {
   const text = choice?.message?.content ?? choice?.message?.refusal;
   if (text) chunks.push({ type: 'text_delta', text });
   for (const call of choice?.message?.tool_calls ?? []) {
-    if (call.type === 'function') chunks.push({ type: 'tool_call', call: { id: call.id, name: call.function.name, arguments: call.function.arguments } });
+    if (call.type === 'function')
+      chunks.push({
+        type: 'tool_call',
+        call: { id: call.id, name: call.function.name, arguments: call.function.arguments },
+      });
   }
   if (completion.usage) {
-    chunks.push({ type: 'usage', usage: { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } });
+    chunks.push({
+      type: 'usage',
+      usage: { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens },
+    });
   }
   return chunks;
 }

@@ -1,5 +1,10 @@
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import type OpenAI from 'openai';
+import { APIConnectionTimeoutError, APIError } from 'openai';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsStreaming,
+} from 'openai/resources/chat/completions';
 import type { ChatModel, ModelChunk, ModelRequest } from '../model.js';
 import { ModelError } from '../model-error.js';
 import { toOpenAITools } from '../../tools/tool-adapter.js';
@@ -40,7 +45,9 @@ export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
     };
 
     try {
-      const { data: completion, response } = await opts.client.chat.completions.create(params, { signal: controller.signal }).withResponse();
+      const { data: completion, response } = await opts.client.chat.completions
+        .create(params, { signal: controller.signal })
+        .withResponse();
       if (response.headers.get('content-type')?.includes('application/json')) {
         // A server that ignored `stream: true` and answered with one whole completion.
         const whole = await withinIdle(response.json() as Promise<ChatCompletion>, idleMs, controller, signal);
@@ -58,7 +65,10 @@ export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
         if (next.done) break;
         const chunk: ChatCompletionChunk = next.value;
         if (chunk.usage) {
-          yield { type: 'usage', usage: { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens } };
+          yield {
+            type: 'usage',
+            usage: { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens },
+          };
         }
         const choice = chunk.choices?.[0];
         if (!choice) continue;
@@ -82,13 +92,23 @@ export function createOpenAIModel(opts: OpenAIModelOptions): ChatModel {
 }
 
 /** Waits for the next piece of the answer, failing after `idleMs` of silence or as soon as `signal` aborts. */
-async function withinIdle<T>(next: Promise<T>, idleMs: number, controller: AbortController, signal: AbortSignal | undefined): Promise<T> {
+async function withinIdle<T>(
+  next: Promise<T>,
+  idleMs: number,
+  controller: AbortController,
+  signal: AbortSignal | undefined,
+): Promise<T> {
   next.catch(() => {}); // if we stop waiting, a later rejection must not go unhandled
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new ModelError('model:stream_idle', `The model stream sent nothing for ${idleMs} ms.`, { retryable: true, status: 504 }));
+      reject(
+        new ModelError('model:stream_idle', `The model stream sent nothing for ${idleMs} ms.`, {
+          retryable: true,
+          status: 504,
+        }),
+      );
       controller.abort();
     }, idleMs);
     onAbort = () => reject(abortedError(signal?.reason));
@@ -118,13 +138,22 @@ function toModelError(err: unknown, signal: AbortSignal | undefined): ModelError
   if (err instanceof ModelError) return err;
   if (signal?.aborted) return abortedError(err);
   if (err instanceof APIConnectionTimeoutError) {
-    return new ModelError('model:timeout', 'The model did not answer in time.', { retryable: true, status: 504, cause: err });
+    return new ModelError('model:timeout', 'The model did not answer in time.', {
+      retryable: true,
+      status: 504,
+      cause: err,
+    });
   }
   if (err instanceof APIError) {
     const status = err.status;
-    if (status === undefined) return new ModelError('model:connection', 'Could not reach the model.', { retryable: true, cause: err });
+    if (status === undefined)
+      return new ModelError('model:connection', 'Could not reach the model.', { retryable: true, cause: err });
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
-    return new ModelError('model:http', `The model endpoint answered ${status}.`, { retryable, cause: err, details: { status } });
+    return new ModelError('model:http', `The model endpoint answered ${status}.`, {
+      retryable,
+      cause: err,
+      details: { status },
+    });
   }
   return new ModelError('model:failed', 'The model call failed.', { retryable: false, cause: err });
 }

@@ -36,7 +36,10 @@ export function compilePrompt(name: string, file: string, raw: string): Compiled
   const unknown = template.inputVariables.filter((v) => !KNOWN.has(v));
   if (unknown.length > 0) {
     const list = unknown.map((v) => `{${v}}`).join(', ');
-    throw new AppError('prompts:invalid', `${file}: unknown variable ${list}; allowed: ${PROMPT_VARIABLES.map((v) => `{${v}}`).join(', ')}`);
+    throw new AppError(
+      'prompts:invalid',
+      `${file}: unknown variable ${list}; allowed: ${PROMPT_VARIABLES.map((v) => `{${v}}`).join(', ')}`,
+    );
   }
   return { name, template };
 }
@@ -44,9 +47,7 @@ export function compilePrompt(name: string, file: string, raw: string): Compiled
 /** Renders the prompts in order into one system message. Synchronous: same renderer PromptTemplate uses. */
 export function renderPrompts(prompts: readonly CompiledPrompt[], vars: PromptVars): string {
   const values = promptValues(vars);
-  return prompts
-    .map((p) => renderTemplate(p.template.template as string, 'f-string', values).trim())
-    .join('\n\n');
+  return prompts.map((p) => renderTemplate(p.template.template as string, 'f-string', values).trim()).join('\n\n');
 }
 
 function promptValues(vars: PromptVars): Record<PromptVariable, string> {

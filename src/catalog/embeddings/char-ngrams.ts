@@ -43,7 +43,12 @@ export function addNgramHashes(word: string, opts: NgramOptions, weight: number,
  * Adds hashed features into `out` with signed hashing: the bucket comes from the low bits of the
  * hash, the sign from its top bit, so collisions cancel out on average instead of piling up.
  */
-export function addHashedFeatures(features: Map<number, number>, out: Float64Array, offset: number, buckets: number): void {
+export function addHashedFeatures(
+  features: Map<number, number>,
+  out: Float64Array,
+  offset: number,
+  buckets: number,
+): void {
   for (const [hash, weight] of features) {
     const sign = hash & 0x80000000 ? -1 : 1;
     out[offset + ((hash & 0x7fffffff) % buckets)] += sign * weight;

@@ -1,6 +1,9 @@
 /** Turns texts into unit-length vectors. One per provider; `id` is recorded in the database. */
 export interface Embedder {
-  /** Stable identifier of the provider, model and variant, e.g. `local:wink-ngram-v1` or `openai:text-embedding-3-small`. */
+  /**
+   * Stable identifier of the provider, model and variant, e.g. `local:wink-ngram-v1` or `openai:text-
+   * embedding-3-small`.
+   */
   readonly id: string;
   readonly dimension: number;
   /** Embeds documents (product text, policy chunks). */

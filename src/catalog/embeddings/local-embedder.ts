@@ -1,7 +1,13 @@
 import { AppError } from '../../errors.js';
 import type { Embedder } from './embedder.js';
 import { embedText, variantDimension } from './local-vector.js';
-import { DEFAULT_LOCAL_VARIANT, isLocalVariantName, LOCAL_EMBEDDER_FAMILY, LOCAL_VARIANTS, type LocalVariantName } from './local-variants.js';
+import {
+  DEFAULT_LOCAL_VARIANT,
+  isLocalVariantName,
+  LOCAL_EMBEDDER_FAMILY,
+  LOCAL_VARIANTS,
+  type LocalVariantName,
+} from './local-variants.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export interface LocalEmbedder extends Embedder {
@@ -31,14 +37,20 @@ const CHUNK = 64;
 export async function createLocalEmbedder(opts: LocalEmbedderOptions): Promise<LocalEmbedder> {
   const variant = opts.variant ?? DEFAULT_LOCAL_VARIANT;
   if (!isLocalVariantName(variant)) {
-    throw new AppError('embeddings:unknown_variant', `Unknown local embedder variant "${variant}" (known: ${Object.keys(LOCAL_VARIANTS).join(', ')})`);
+    throw new AppError(
+      'embeddings:unknown_variant',
+      `Unknown local embedder variant "${variant}" (known: ${Object.keys(LOCAL_VARIANTS).join(', ')})`,
+    );
   }
   const loaded = await loadWordVectors({ cacheDir: opts.cacheDir, sourcePath: opts.sourcePath });
   return { ...localEmbedderFromVectors(loaded.vectors, variant), loadedFrom: loaded.loadedFrom, loadMs: loaded.ms };
 }
 
 /** The same embedder over word vectors already in memory (lets a benchmark share one table across variants). */
-export function localEmbedderFromVectors(words: WordVectors, variantName: LocalVariantName): Omit<LocalEmbedder, 'loadedFrom' | 'loadMs'> {
+export function localEmbedderFromVectors(
+  words: WordVectors,
+  variantName: LocalVariantName,
+): Omit<LocalEmbedder, 'loadedFrom' | 'loadMs'> {
   const variant = LOCAL_VARIANTS[variantName];
   return {
     id: `${LOCAL_EMBEDDER_FAMILY}:${variantName}`,

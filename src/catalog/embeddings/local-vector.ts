@@ -50,7 +50,14 @@ function addWordPart(tokens: Token[], words: WordVectors, out: Float64Array): vo
   }
 }
 
-function addNgramPart(tokens: Token[], variant: LocalVariant, words: WordVectors, out: Float64Array, offset: number, buckets: number): void {
+function addNgramPart(
+  tokens: Token[],
+  variant: LocalVariant,
+  words: WordVectors,
+  out: Float64Array,
+  offset: number,
+  buckets: number,
+): void {
   const features = new Map<number, number>();
   for (const token of tokens) {
     // "t-shirt" also counts as "tshirt", so either spelling finds the other.

@@ -49,7 +49,11 @@ export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): OpenAIEmbedde
     } catch (err) {
       if (err instanceof OpenAI.APIError && !(err instanceof OpenAI.APIUserAbortError)) {
         const status = err.status ? ` (HTTP ${err.status})` : '';
-        throw new AppError('embeddings:upstream', `OpenAI embeddings request for model ${model} failed${status}: ${err.message}`, { status: 502, cause: err });
+        throw new AppError(
+          'embeddings:upstream',
+          `OpenAI embeddings request for model ${model} failed${status}: ${err.message}`,
+          { status: 502, cause: err },
+        );
       }
       throw err;
     }
@@ -62,11 +66,18 @@ export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): OpenAIEmbedde
     const out: number[][] = new Array(expected);
     for (const item of data) {
       const vector = item.embedding as unknown;
-      if (!Number.isInteger(item.index) || item.index < 0 || item.index >= expected || out[item.index] || !Array.isArray(vector)) {
+      if (
+        !Number.isInteger(item.index) ||
+        item.index < 0 ||
+        item.index >= expected ||
+        out[item.index] ||
+        !Array.isArray(vector)
+      ) {
         throw badResponse(model, `unexpected item at index ${String(item.index)}`);
       }
       dimension ??= vector.length;
-      if (vector.length !== dimension) throw badResponse(model, `expected ${dimension} dimensions, got ${vector.length}`);
+      if (vector.length !== dimension)
+        throw badResponse(model, `expected ${dimension} dimensions, got ${vector.length}`);
       out[item.index] = toUnit(vector as number[], model);
     }
     return out;
@@ -76,7 +87,10 @@ export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): OpenAIEmbedde
     id: `openai:${model}`,
     get dimension(): number {
       if (dimension === undefined) {
-        throw new AppError('embeddings:config', `Dimension of ${model} is not known yet: set it in the config or embed something first`);
+        throw new AppError(
+          'embeddings:config',
+          `Dimension of ${model} is not known yet: set it in the config or embed something first`,
+        );
       }
       return dimension;
     },
@@ -99,7 +113,11 @@ export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): OpenAIEmbedde
 }
 
 function badResponse(model: string, detail: string): AppError {
-  return new AppError('embeddings:bad_response', `OpenAI embeddings response for model ${model} is unusable: ${detail}`, { status: 502 });
+  return new AppError(
+    'embeddings:bad_response',
+    `OpenAI embeddings response for model ${model} is unusable: ${detail}`,
+    { status: 502 },
+  );
 }
 
 function toUnit(vector: number[], model: string): number[] {

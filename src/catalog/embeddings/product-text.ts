@@ -17,7 +17,9 @@ export function productEmbeddingText(record: ProductTextInput): string {
   const lines = [record.title.trim()];
   const category = (record.categoryPath ?? []).join(' > ');
   const type = record.productType?.trim() ?? '';
-  const kind = [category, type && !category.toLowerCase().includes(type.toLowerCase()) ? type : ''].filter(Boolean).join(' · ');
+  const kind = [category, type && !category.toLowerCase().includes(type.toLowerCase()) ? type : '']
+    .filter(Boolean)
+    .join(' · ');
   if (kind) lines.push(kind);
   if (record.vendor?.trim()) lines.push(`Brand: ${record.vendor.trim()}`);
   if (record.tags?.length) lines.push(`Tags: ${record.tags.join(', ')}`);

@@ -44,7 +44,9 @@ const pad4 = (n: number) => (n + 3) & ~3;
 export function encodeCache(vectors: QuantizedVectors, source: CacheSource): Buffer {
   const words = Buffer.from(vectors.words.join('\n'), 'utf8');
   const rows = vectors.words.length;
-  const header = Buffer.from(JSON.stringify({ source, dimension: vectors.dimension, rows, wordBytes: words.length } satisfies Header));
+  const header = Buffer.from(
+    JSON.stringify({ source, dimension: vectors.dimension, rows, wordBytes: words.length } satisfies Header),
+  );
   const headerAt = MAGIC.length + 8;
   const wordsAt = pad4(headerAt + header.length);
   const scalesAt = pad4(wordsAt + words.length);
@@ -68,9 +70,11 @@ export type DecodeResult = { ok: true; vectors: QuantizedVectors; source: CacheS
 
 /** Reads a cache, refusing anything truncated, corrupt, of another format version or built from another source. */
 export function decodeCache(buf: Buffer, expected?: CacheSource): DecodeResult {
-  if (buf.length < MAGIC.length + 12 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, reason: 'not a word-vector cache' };
+  if (buf.length < MAGIC.length + 12 || !buf.subarray(0, MAGIC.length).equals(MAGIC))
+    return { ok: false, reason: 'not a word-vector cache' };
   const version = buf.readUInt32LE(MAGIC.length);
-  if (version !== CACHE_FORMAT_VERSION) return { ok: false, reason: `cache format ${version}, expected ${CACHE_FORMAT_VERSION}` };
+  if (version !== CACHE_FORMAT_VERSION)
+    return { ok: false, reason: `cache format ${version}, expected ${CACHE_FORMAT_VERSION}` };
   const crcAt = buf.length - 4;
   if (crc32(buf.subarray(0, crcAt)) !== buf.readUInt32LE(crcAt)) return { ok: false, reason: 'checksum mismatch' };
 

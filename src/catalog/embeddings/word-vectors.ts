@@ -38,7 +38,11 @@ export function defaultWordVectorSource(): string {
  * Loads the word vectors from `<cacheDir>/wink-sg-100d.i8.bin`, building that file from the
  * (slow to parse, ~300 MB) source JSON when it is missing, corrupt, of another format or stale.
  */
-export async function loadWordVectors(opts: { cacheDir: string; sourcePath?: string; maxWords?: number }): Promise<LoadedWordVectors> {
+export async function loadWordVectors(opts: {
+  cacheDir: string;
+  sourcePath?: string;
+  maxWords?: number;
+}): Promise<LoadedWordVectors> {
   const started = performance.now();
   const sourcePath = opts.sourcePath ?? safeDefaultSource();
   const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS;
@@ -50,11 +54,19 @@ export async function loadWordVectors(opts: { cacheDir: string; sourcePath?: str
     // Without the source at hand (e.g. a slim deployment), any intact cache will do.
     const decoded = decodeCache(cached, source);
     if (decoded.ok && (source || decoded.source.maxWords === maxWords)) {
-      return { vectors: wordVectorsFrom(decoded.vectors), loadedFrom: 'cache', cacheFile, ms: performance.now() - started };
+      return {
+        vectors: wordVectorsFrom(decoded.vectors),
+        loadedFrom: 'cache',
+        cacheFile,
+        ms: performance.now() - started,
+      };
     }
   }
   if (!sourcePath || !source) {
-    throw new AppError('embeddings:unavailable', `No usable word-vector cache at ${cacheFile} and no source to build it from`);
+    throw new AppError(
+      'embeddings:unavailable',
+      `No usable word-vector cache at ${cacheFile} and no source to build it from`,
+    );
   }
 
   const quantized = quantizeWinkEmbeddings(JSON.parse(await readFile(sourcePath, 'utf8')), maxWords);
@@ -132,7 +144,13 @@ export function quantizeWinkEmbeddings(source: WinkEmbeddings, maxWords: number)
     scales.push(scale);
     norms.push(Math.sqrt(sumSquares));
   }
-  return { dimension, words, scales: Float32Array.from(scales), norms: Float32Array.from(norms), codes: codes.slice(0, words.length * dimension) };
+  return {
+    dimension,
+    words,
+    scales: Float32Array.from(scales),
+    norms: Float32Array.from(norms),
+    codes: codes.slice(0, words.length * dimension),
+  };
 }
 
 export function wordVectorsFrom(q: QuantizedVectors): WordVectors {

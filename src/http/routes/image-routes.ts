@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import type { ProductLookup } from '../../catalog/product-lookup.js';
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const escapeXml = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 const PALETTE = ['#1f5f4a', '#3b6e8f', '#8a5a44', '#6b5b95', '#4f7942', '#a0522d', '#2f4f4f', '#7a6a53'];
 
 /** A placeholder product picture: the demo catalog ships no photos, so each product gets a drawn tile. */
@@ -26,7 +27,11 @@ export function imageRoutes(deps: { products: ProductLookup }): Router {
       res.status(404).type('text/plain').send('No such product image');
       return;
     }
-    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(productSvg(p.title, p.category));
+    res
+      .type('image/svg+xml')
+      .set('Cache-Control', 'public, max-age=3600')
+      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(productSvg(p.title, p.category));
   });
   return r;
 }

@@ -5,11 +5,12 @@ import type { CatalogSearch } from '../../catalog/search.js';
 import type { ProductSummary } from '../../catalog/types.js';
 import { parseInput } from '../../shared/parse-input.js';
 
-const price = z.coerce.number({ message: 'must be a number' }).nonnegative('must not be negative').max(10_000_000, 'is too large');
+const price = z.coerce
+  .number({ message: 'must be a number' })
+  .nonnegative('must not be negative')
+  .max(10_000_000, 'is too large');
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const option = z
-  .string()
-  .regex(/^[^:]{1,50}:.{1,100}$/, 'must look like Name:Value, e.g. Size:42');
+const option = z.string().regex(/^[^:]{1,50}:.{1,100}$/, 'must look like Name:Value, e.g. Size:42');
 
 const searchQuerySchema = z
   .strictObject({
@@ -20,7 +21,12 @@ const searchQuerySchema = z
     vendor: z.string().trim().min(1).max(200).optional(),
     inStock: bool.optional(),
     option: z.union([option, z.array(option).max(5)]).optional(),
-    limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(10),
+    limit: z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(50, 'must be at most 50')
+      .default(10),
     mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
   })
   .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
@@ -41,7 +47,14 @@ export function publicProduct(p: ProductSummary) {
     inStock: p.inStock,
     image: p.image,
     optionNames: p.optionNames,
-    variants: p.variants.map((v) => ({ sku: v.sku, options: v.options, price: v.price, compareAtPrice: v.compareAtPrice, inStock: v.inStock, image: v.image })),
+    variants: p.variants.map((v) => ({
+      sku: v.sku,
+      options: v.options,
+      price: v.price,
+      compareAtPrice: v.compareAtPrice,
+      inStock: v.inStock,
+      image: v.image,
+    })),
   };
 }
 
@@ -67,7 +80,9 @@ export function productSearchRoute(deps: { search: CatalogSearch; currency: stri
       minPriceMinor: q.minPrice === undefined ? undefined : toMinor(q.minPrice, deps.currency),
       maxPriceMinor: q.maxPrice === undefined ? undefined : toMinor(q.maxPrice, deps.currency),
     });
-    res.set('Cache-Control', 'public, max-age=30').json({ query: q.q, count: results.length, results: results.map(publicProduct) });
+    res
+      .set('Cache-Control', 'public, max-age=30')
+      .json({ query: q.q, count: results.length, results: results.map(publicProduct) });
   });
   return router;
 }

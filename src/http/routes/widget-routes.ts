@@ -4,7 +4,10 @@ import { buildWidgetAssets } from '../../../widget/build.js';
 
 /** Serves the widget loader, the chat iframe, the demo storefront and the agent console, bundled once at start. */
 export async function widgetRoutes(opts: { minify?: boolean; allowedOrigins?: string[] } = {}): Promise<Router> {
-  const [widget, console] = await Promise.all([buildWidgetAssets({ minify: opts.minify }), buildConsoleAssets({ minify: opts.minify })]);
+  const [widget, console] = await Promise.all([
+    buildWidgetAssets({ minify: opts.minify }),
+    buildConsoleAssets({ minify: opts.minify }),
+  ]);
   const assets = new Map([...widget, ...console]);
   const r = Router();
   r.get([...assets.keys()], (req, res, next) => {

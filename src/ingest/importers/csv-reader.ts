@@ -97,7 +97,13 @@ function scanRow(buf: Uint8Array, start: number, startLine: number): Scan {
       pos = i + 1;
       if (pos < buf.length && buf[pos] !== COMMA && buf[pos] !== CR && buf[pos] !== LF) {
         // Closing on a later line than it opened means the opening quote was the stray one.
-        return broken(buf, quoteAt, openLine, line === openLine ? 'text-after-quote' : 'unterminated', cells.length - 1);
+        return broken(
+          buf,
+          quoteAt,
+          openLine,
+          line === openLine ? 'text-after-quote' : 'unterminated',
+          cells.length - 1,
+        );
       }
     } else {
       let i = pos;
@@ -119,14 +125,26 @@ function scanRow(buf: Uint8Array, start: number, startLine: number): Scan {
  * Broken quoting: report it and resume at the line after the one where the bad quote opened.
  * A stray quote would otherwise swallow every following row up to the next quote in the file.
  */
-function broken(buf: Uint8Array, quoteAt: number, openLine: number, broken: 'unterminated' | 'text-after-quote', field: number): Scan {
+function broken(
+  buf: Uint8Array,
+  quoteAt: number,
+  openLine: number,
+  broken: 'unterminated' | 'text-after-quote',
+  field: number,
+): Scan {
   let i = quoteAt;
   while (i < buf.length && buf[i] !== LF && buf[i] !== CR) i++;
   if (i < buf.length) i += buf[i] === CR && buf[i + 1] === LF ? 2 : 1;
   return { broken, field, openLine, next: i, nextLine: openLine + 1 };
 }
 
-function decodeCells(buf: Uint8Array, cells: Cell[], decoder: TextDecoder, maxChars: number, names: string[] | null): string[] | string {
+function decodeCells(
+  buf: Uint8Array,
+  cells: Cell[],
+  decoder: TextDecoder,
+  maxChars: number,
+  names: string[] | null,
+): string[] | string {
   const fields: string[] = [];
   for (const [index, cell] of cells.entries()) {
     const label = fieldLabel(index, names);
@@ -160,11 +178,15 @@ export interface CsvTable {
   columns<K extends string>(spec: Record<K, readonly string[]>): Record<K, number>;
 }
 
-export function readCsvTable(input: Uint8Array, opts: CsvReadOptions = {}): { table: CsvTable } | { line: number; error: string } {
+export function readCsvTable(
+  input: Uint8Array,
+  opts: CsvReadOptions = {},
+): { table: CsvTable } | { line: number; error: string } {
   const rows = readCsvRows(input, opts);
   const head = rows.next();
   if (head.done) return { line: 1, error: 'the file is empty' };
-  if ('error' in head.value) return { line: head.value.line, error: `the header row cannot be read: ${head.value.error}` };
+  if ('error' in head.value)
+    return { line: head.value.line, error: `the header row cannot be read: ${head.value.error}` };
   const header = head.value.fields;
   const index = new Map<string, number>();
   header.forEach((name, i) => {
@@ -179,7 +201,10 @@ export function readCsvTable(input: Uint8Array, opts: CsvReadOptions = {}): { ta
     return -1;
   };
   const columns = <K extends string>(spec: Record<K, readonly string[]>) =>
-    Object.fromEntries(Object.entries<readonly string[]>(spec).map(([key, names]) => [key, column(names)])) as Record<K, number>;
+    Object.fromEntries(Object.entries<readonly string[]>(spec).map(([key, names]) => [key, column(names)])) as Record<
+      K,
+      number
+    >;
   return { table: { header, column, columns, rows: checkedRows(rows, header.length) } };
 }
 
@@ -194,7 +219,10 @@ function* checkedRows(rows: Iterator<CsvRow>, width: number): Generator<CsvRow> 
     // Some tools write extra trailing commas; empty extras are harmless.
     while (fields.length > width && fields[fields.length - 1] === '') fields = fields.slice(0, -1);
     if (fields.length !== width) {
-      yield { line: row.line, error: `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${width}` };
+      yield {
+        line: row.line,
+        error: `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${width}`,
+      };
       continue;
     }
     yield { line: row.line, fields };

@@ -21,12 +21,17 @@ const SNIFF_BYTES = 8_192;
 export function detectFormat(file: string, content: Uint8Array): Detection {
   const ext = extname(file).toLowerCase();
   const known = [...CSV_EXTENSIONS, ...JSONL_EXTENSIONS, ...MARKDOWN_EXTENSIONS];
-  if (!known.includes(ext)) return { format: null, reason: ext ? `files ending in ${ext} are not supported` : 'a file without an extension is not supported' };
+  if (!known.includes(ext))
+    return {
+      format: null,
+      reason: ext ? `files ending in ${ext} are not supported` : 'a file without an extension is not supported',
+    };
   if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) {
     return { format: null, reason: 'it is UTF-16 text; save it as UTF-8' };
   }
   if (looksBinary(content)) return { format: null, reason: 'it is a binary file, not UTF-8 text' };
-  if (!content.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return { format: null, reason: 'the file is empty' };
+  if (!content.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d))
+    return { format: null, reason: 'the file is empty' };
   // Whether a JSON Lines file holds records at all shows only once its lines are parsed.
   if (JSONL_EXTENSIONS.includes(ext)) return { format: 'jsonl' };
   if (MARKDOWN_EXTENSIONS.includes(ext)) return { format: 'policy-markdown' };

@@ -64,7 +64,12 @@ export function parseJsonl(input: Uint8Array, opts: { file: string }): JsonlPars
   return result;
 }
 
-function parseLine(text: string, line: number, fallbackKind: JsonlKind | null, result: JsonlParseResult): string | null {
+function parseLine(
+  text: string,
+  line: number,
+  fallbackKind: JsonlKind | null,
+  result: JsonlParseResult,
+): string | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -73,8 +78,10 @@ function parseLine(text: string, line: number, fallbackKind: JsonlKind | null, r
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
   const kind = (value as { kind?: unknown }).kind ?? fallbackKind;
-  if (kind === null) return 'the record has no "kind" and the file name does not say (products*.jsonl, customers*.jsonl or orders*.jsonl)';
-  if (kind !== 'product' && kind !== 'customer' && kind !== 'order') return `unknown kind ${JSON.stringify(kind)} (expected "product", "customer" or "order")`;
+  if (kind === null)
+    return 'the record has no "kind" and the file name does not say (products*.jsonl, customers*.jsonl or orders*.jsonl)';
+  if (kind !== 'product' && kind !== 'customer' && kind !== 'order')
+    return `unknown kind ${JSON.stringify(kind)} (expected "product", "customer" or "order")`;
   const parsed = (SCHEMAS[kind] as z.ZodType).safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || kind}: ${i.message}`);

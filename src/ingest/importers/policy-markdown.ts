@@ -62,7 +62,10 @@ export function parsePolicyMarkdown(input: Uint8Array | string, opts: { file: st
   const chunks: PolicyChunkRecord[] = [];
   const anchors = new Map<string, number>();
   for (const section of sections) {
-    const text = section.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const text = section.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     if (!text) continue;
     const anchor = uniqueAnchor(section.heading, anchors);
     for (const piece of splitText(text, MAX_CHUNK_CHARS)) {
@@ -133,7 +136,10 @@ function splitText(text: string, max: number, level = 0): string[] {
   if (text.length <= max) return [text];
   if (level === SPLITS.length) return text.match(new RegExp(`[\\s\\S]{1,${max}}`, 'g')) ?? [];
   const { split, join } = SPLITS[level];
-  const units = text.split(split).filter((u) => u.trim() !== '').flatMap((u) => splitText(u, max, level + 1));
+  const units = text
+    .split(split)
+    .filter((u) => u.trim() !== '')
+    .flatMap((u) => splitText(u, max, level + 1));
   const out: string[] = [];
   for (const unit of units) {
     const last = out.length - 1;
@@ -145,7 +151,12 @@ function splitText(text: string, max: number, level = 0): string[] {
 
 /** GitHub-style anchor ("Refund timing" → "refund-timing"), suffixed -1, -2 when repeated. */
 function uniqueAnchor(heading: string, seen: Map<string, number>): string {
-  const base = heading.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s+/g, '-') || 'section';
+  const base =
+    heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .trim()
+      .replace(/\s+/g, '-') || 'section';
   const count = seen.get(base) ?? 0;
   seen.set(base, count + 1);
   return count === 0 ? base : `${base}-${count}`;

@@ -2,7 +2,14 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { CustomerRecord, OrderRecord, PolicyDocumentRecord, ProductRecord } from '../../catalog/records.js';
-import { ACCEPTED_FORMATS, CSV_EXTENSIONS, JSONL_EXTENSIONS, MARKDOWN_EXTENSIONS, detectFormat, type CatalogFormat } from './detect-format.js';
+import {
+  ACCEPTED_FORMATS,
+  CSV_EXTENSIONS,
+  JSONL_EXTENSIONS,
+  MARKDOWN_EXTENSIONS,
+  detectFormat,
+  type CatalogFormat,
+} from './detect-format.js';
 import { parseJsonl } from './jsonl.js';
 import { parsePolicyMarkdown } from './policy-markdown.js';
 import { parseShopifyCsv } from './shopify-csv.js';
@@ -65,7 +72,8 @@ async function readOne(file: string, named: boolean, batch: ParsedBatch, opts: R
   const detected = detectFormat(file, content);
   if (detected.format === null) return notACatalog(file, detected.reason, named, batch);
   const at = (line: number) => ({ file, line });
-  const issues = (errors: Array<{ line: number | null; message: string }>) => errors.map((e) => ({ file, line: e.line, message: e.message }));
+  const issues = (errors: Array<{ line: number | null; message: string }>) =>
+    errors.map((e) => ({ file, line: e.line, message: e.message }));
 
   switch (detected.format) {
     case 'shopify-csv':
@@ -81,7 +89,12 @@ async function readOne(file: string, named: boolean, batch: ParsedBatch, opts: R
       const records = parsed.products.length + parsed.customers.length + parsed.orders.length;
       if (records === 0 && parsed.errors.length > 0) {
         const firstError = parsed.errors[0];
-        return notACatalog(file, `none of its ${parsed.lines} lines is a valid record (line ${firstError.line}: ${firstError.message})`, named, batch);
+        return notACatalog(
+          file,
+          `none of its ${parsed.lines} lines is a valid record (line ${firstError.line}: ${firstError.message})`,
+          named,
+          batch,
+        );
       }
       batch.products.push(...parsed.products.map((p) => ({ record: p.record, source: at(p.line) })));
       batch.customers.push(...parsed.customers.map((c) => ({ record: c.record, source: at(c.line) })));
@@ -101,15 +114,22 @@ async function readOne(file: string, named: boolean, batch: ParsedBatch, opts: R
 
 function notACatalog(file: string, reason: string, named: boolean, batch: ParsedBatch): void {
   if (named) {
-    throw new ValidationError('catalog:not_a_catalog', `${file} is not a catalog file: ${reason}. Accepted: ${ACCEPTED_FORMATS}.`, {
-      details: { file, reason },
-    });
+    throw new ValidationError(
+      'catalog:not_a_catalog',
+      `${file} is not a catalog file: ${reason}. Accepted: ${ACCEPTED_FORMATS}.`,
+      {
+        details: { file, reason },
+      },
+    );
   }
   batch.errors.push({ file, line: null, message: `skipped, not a catalog file: ${reason}` });
 }
 
 /** Candidate files under `root`, sorted; hidden folders and node_modules are not entered. */
-async function findCatalogFiles(root: string, inPolicies = basename(root).toLowerCase() === 'policies'): Promise<string[]> {
+async function findCatalogFiles(
+  root: string,
+  inPolicies = basename(root).toLowerCase() === 'policies',
+): Promise<string[]> {
   const files: string[] = [];
   const entries = await readdir(root, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -121,7 +141,8 @@ async function findCatalogFiles(root: string, inPolicies = basename(root).toLowe
     }
     const ext = extname(entry.name).toLowerCase();
     // Markdown is a policy only inside a policies/ folder, so a README.md next to the data is no error.
-    if ([...CSV_EXTENSIONS, ...JSONL_EXTENSIONS].includes(ext) || (inPolicies && MARKDOWN_EXTENSIONS.includes(ext))) files.push(path);
+    if ([...CSV_EXTENSIONS, ...JSONL_EXTENSIONS].includes(ext) || (inPolicies && MARKDOWN_EXTENSIONS.includes(ext)))
+      files.push(path);
   }
   return files;
 }

@@ -1,5 +1,11 @@
 import { ValidationError } from '../../errors.js';
-import { currencySchema, productRecordSchema, variantRecordSchema, type ProductRecord, type VariantRecord } from '../../catalog/records.js';
+import {
+  currencySchema,
+  productRecordSchema,
+  variantRecordSchema,
+  type ProductRecord,
+  type VariantRecord,
+} from '../../catalog/records.js';
 import { cell, readCsvTable } from './csv-reader.js';
 
 /** What a product importer returns: records with the line they start on, and one error per bad row or product. */
@@ -88,9 +94,15 @@ export function parseShopifyCsv(input: Uint8Array, opts: { currency?: string } =
     }
     let product = products.get(handle);
     if (product === undefined) {
-      product = cell(fields, col.title) ? { handle, line: row.line, first: fields, variantRows: 0, variants: [], images: [] } : null;
+      product = cell(fields, col.title)
+        ? { handle, line: row.line, first: fields, variantRows: 0, variants: [], images: [] }
+        : null;
       products.set(handle, product);
-      if (!product) result.errors.push({ line: row.line, message: `product "${handle}" skipped: its first readable row has no Title` });
+      if (!product)
+        result.errors.push({
+          line: row.line,
+          message: `product "${handle}" skipped: its first readable row has no Title`,
+        });
     }
     if (product) addRow(product, fields, row.line, col, currency, result);
   }
@@ -98,18 +110,39 @@ export function parseShopifyCsv(input: Uint8Array, opts: { currency?: string } =
   return result;
 }
 
-function addRow(product: PendingProduct, fields: string[], line: number, col: Columns, currency: string, result: ProductParseResult): void {
+function addRow(
+  product: PendingProduct,
+  fields: string[],
+  line: number,
+  col: Columns,
+  currency: string,
+  result: ProductParseResult,
+): void {
   const src = cell(fields, col.image);
-  if (src) product.images.push({ src, position: Number(cell(fields, col.imagePosition)) || Infinity, order: product.images.length });
-  const isVariantRow = fields === product.first || [col.price, col.sku, col.value1, col.value2, col.value3].some((i) => cell(fields, i) !== '');
+  if (src)
+    product.images.push({
+      src,
+      position: Number(cell(fields, col.imagePosition)) || Infinity,
+      order: product.images.length,
+    });
+  const isVariantRow =
+    fields === product.first ||
+    [col.price, col.sku, col.value1, col.value2, col.value3].some((i) => cell(fields, i) !== '');
   if (!isVariantRow) return; // a row that only adds an image
   const index = ++product.variantRows;
   const variant = readVariant(product, fields, index, col, currency);
-  if (typeof variant === 'string') result.errors.push({ line, message: `product "${product.handle}", variant ${index}: ${variant}` });
+  if (typeof variant === 'string')
+    result.errors.push({ line, message: `product "${product.handle}", variant ${index}: ${variant}` });
   else product.variants.push(variant);
 }
 
-function readVariant(product: PendingProduct, fields: string[], index: number, col: Columns, currency: string): VariantRecord | string {
+function readVariant(
+  product: PendingProduct,
+  fields: string[],
+  index: number,
+  col: Columns,
+  currency: string,
+): VariantRecord | string {
   const options: Record<string, string> = {};
   for (const { name, valueColumn } of optionColumns(product.first, col)) {
     const value = cell(fields, valueColumn);
@@ -137,10 +170,14 @@ function readVariant(product: PendingProduct, fields: string[], index: number, c
     image: cell(fields, col.variantImage) || null,
     barcode: cell(fields, col.barcode) || null,
   });
-  return parsed.success ? parsed.data : parsed.error.issues.map((i) => `${i.path.join('.') || 'variant'}: ${i.message}`).join('; ');
+  return parsed.success
+    ? parsed.data
+    : parsed.error.issues.map((i) => `${i.path.join('.') || 'variant'}: ${i.message}`).join('; ');
 }
 
-/** Option columns named on the product's first row. "Title" = "Default Title" is Shopify's way of saying "no options". */
+/**
+ * Option columns named on the product's first row. "Title" = "Default Title" is Shopify's way of saying "no options".
+ */
 function optionColumns(first: string[], col: Columns): Array<{ name: string; valueColumn: number }> {
   if (cell(first, col.option1) === 'Title' && cell(first, col.value1) === 'Default Title') return [];
   return [
@@ -152,14 +189,18 @@ function optionColumns(first: string[], col: Columns): Array<{ name: string; val
 
 function finish(product: PendingProduct, col: Columns, result: ProductParseResult): void {
   if (product.variants.length === 0) {
-    result.errors.push({ line: product.line, message: `product "${product.handle}" skipped: none of its variants could be read` });
+    result.errors.push({
+      line: product.line,
+      message: `product "${product.handle}" skipped: none of its variants could be read`,
+    });
     return;
   }
   const first = product.first;
   const type = cell(first, col.type);
   const category = cell(first, col.category);
   // Some exports hold a taxonomy id (gid://shopify/TaxonomyCategory/…) instead of the readable path.
-  const categoryPath = category && !category.startsWith('gid://') ? category.split(/\s*>\s*/).filter(Boolean) : type ? [type] : [];
+  const categoryPath =
+    category && !category.startsWith('gid://') ? category.split(/\s*>\s*/).filter(Boolean) : type ? [type] : [];
   const images = [...product.images].sort((a, b) => a.position - b.position || a.order - b.order).map((i) => i.src);
   const parsed = productRecordSchema.safeParse({
     handle: product.handle,
@@ -171,20 +212,30 @@ function finish(product: PendingProduct, col: Columns, result: ProductParseResul
     tags: splitList(cell(first, col.tags)),
     // The schema's cap; Shopify allows more images than a shopping assistant needs.
     images: [...new Set(images)].slice(0, 50),
-    status: cell(first, col.status).toLowerCase() || (cell(first, col.published).toLowerCase() === 'false' ? 'draft' : 'active'),
+    status:
+      cell(first, col.status).toLowerCase() ||
+      (cell(first, col.published).toLowerCase() === 'false' ? 'draft' : 'active'),
     optionNames: optionColumns(first, col).map((o) => o.name),
     variants: product.variants,
   });
   if (parsed.success) result.products.push({ record: parsed.data, line: product.line });
-  else for (const issue of parsed.error.issues) {
-    result.errors.push({ line: product.line, message: `product "${product.handle}": ${issue.path.join('.') || 'product'}: ${issue.message}` });
-  }
+  else
+    for (const issue of parsed.error.issues) {
+      result.errors.push({
+        line: product.line,
+        message: `product "${product.handle}": ${issue.path.join('.') || 'product'}: ${issue.message}`,
+      });
+    }
 }
 
 /** The shop currency, validated once: a bad one is a caller error, not a row error. */
 export function shopCurrency(currency = 'EUR'): string {
   const parsed = currencySchema.safeParse(currency);
-  if (!parsed.success) throw new ValidationError('catalog:bad_currency', `Unknown shop currency "${currency}": use an ISO 4217 code such as EUR or USD.`);
+  if (!parsed.success)
+    throw new ValidationError(
+      'catalog:bad_currency',
+      `Unknown shop currency "${currency}": use an ISO 4217 code such as EUR or USD.`,
+    );
   return parsed.data;
 }
 
@@ -208,7 +259,14 @@ export function priceToMinor(text: string, currency: string, label = 'price'): n
 
 /** "Made to Order, Shirt Tag" → ["Made to Order", "Shirt Tag"], without blanks or repeats. */
 export function splitList(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A URL-safe handle: "Crème Brûlée Mug" → "creme-brulee-mug". */

@@ -56,7 +56,9 @@ export function parseWooCommerceCsv(input: Uint8Array, opts: { currency?: string
     ...table.columns(COLUMNS),
     attributes: table.header.flatMap((h) => {
       const n = /^attribute (\d+) name$/i.exec(h.trim())?.[1];
-      return n ? [{ name: table.column([`Attribute ${n} name`]), values: table.column([`Attribute ${n} value(s)`]) }] : [];
+      return n
+        ? [{ name: table.column([`Attribute ${n} name`]), values: table.column([`Attribute ${n} value(s)`]) }]
+        : [];
     }),
   };
 
@@ -70,7 +72,10 @@ export function parseWooCommerceCsv(input: Uint8Array, opts: { currency?: string
     const types = splitList(cell(row.fields, col.type).toLowerCase());
     if (types.includes('variation')) variations.push(row);
     else if (types.includes('grouped')) {
-      result.errors.push({ line: row.line, message: `grouped product "${cell(row.fields, col.name)}" skipped: it has no price of its own (its items import separately)` });
+      result.errors.push({
+        line: row.line,
+        message: `grouped product "${cell(row.fields, col.name)}" skipped: it has no price of its own (its items import separately)`,
+      });
     } else {
       const pending: Pending = { row, variations: [], failed: 0 };
       parents.set(`id:${cell(row.fields, col.id)}`, pending);
@@ -88,7 +93,10 @@ export function parseWooCommerceCsv(input: Uint8Array, opts: { currency?: string
     const parentRef = cell(row.fields, col.parent);
     const parent = parents.get(parentRef);
     if (!parent) {
-      result.errors.push({ line: row.line, message: `variation "${cell(row.fields, col.name)}" skipped: its parent "${parentRef}" is not in the file` });
+      result.errors.push({
+        line: row.line,
+        message: `variation "${cell(row.fields, col.name)}" skipped: its parent "${parentRef}" is not in the file`,
+      });
       continue;
     }
     const options = attributesOf(row.fields, col, true);
@@ -105,7 +113,10 @@ export function parseWooCommerceCsv(input: Uint8Array, opts: { currency?: string
 function finish({ row, variations, failed }: Pending, col: Columns, result: ProductParseResult): void {
   const f = row.fields;
   if (variations.length === 0 && failed > 0) {
-    result.errors.push({ line: row.line, message: `product "${cell(f, col.name)}" skipped: none of its variants could be read` });
+    result.errors.push({
+      line: row.line,
+      message: `product "${cell(f, col.name)}" skipped: none of its variants could be read`,
+    });
     return;
   }
   // Attributes the variations set become options (at most three); the rest describe the product.
@@ -129,12 +140,21 @@ function finish({ row, variations, failed }: Pending, col: Columns, result: Prod
     variants: variations.map((v) => ({ ...v.variant, options: pick(v.options, optionNames) })),
   });
   if (parsed.success) result.products.push({ record: parsed.data, line: row.line });
-  else for (const issue of parsed.error.issues) {
-    result.errors.push({ line: row.line, message: `product "${handle}": ${issue.path.join('.') || 'product'}: ${issue.message}` });
-  }
+  else
+    for (const issue of parsed.error.issues) {
+      result.errors.push({
+        line: row.line,
+        message: `product "${handle}": ${issue.path.join('.') || 'product'}: ${issue.message}`,
+      });
+    }
 }
 
-function readVariant(row: Row, col: Columns, currency: string, options: Record<string, string>): VariantRecord | string {
+function readVariant(
+  row: Row,
+  col: Columns,
+  currency: string,
+  options: Record<string, string>,
+): VariantRecord | string {
   const f = row.fields;
   const regularText = cell(f, col.regularPrice);
   const saleText = cell(f, col.salePrice);
@@ -156,7 +176,9 @@ function readVariant(row: Row, col: Columns, currency: string, options: Record<s
     stock,
     image: splitList(cell(f, col.images))[0] ?? null,
   });
-  return parsed.success ? parsed.data : parsed.error.issues.map((i) => `${i.path.join('.') || 'variant'}: ${i.message}`).join('; ');
+  return parsed.success
+    ? parsed.data
+    : parsed.error.issues.map((i) => `${i.path.join('.') || 'variant'}: ${i.message}`).join('; ');
 }
 
 /** Attribute name → value(s); a variation's empty value means "any" and is left out. */

@@ -26,7 +26,10 @@ const judgedQuerySchema = z.object({
   judgements: z.record(z.string(), z.number().int().min(0)),
 });
 
-/** Judged queries from JSON Lines; a bad line throws with its line number, since a silently shorter set would skew the scores. */
+/**
+ * Judged queries from JSON Lines; a bad line throws with its line number, since a silently shorter set would skew the
+ * scores.
+ */
 export function parseJudgedQueries(text: string, file: string): JudgedQuery[] {
   const queries: JudgedQuery[] = [];
   text.split('\n').forEach((line, i) => {
@@ -38,7 +41,10 @@ export function parseJudgedQueries(text: string, file: string): JudgedQuery[] {
       throw new Error(`${file}:${i + 1}: not JSON`, { cause });
     }
     const parsed = judgedQuerySchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
     queries.push(parsed.data);
   });
   return queries;
@@ -53,7 +59,8 @@ export async function loadDemoBench(opts: { catalogDir: string; queriesFile: str
   const all = parseJudgedQueries(await readFile(opts.queriesFile, 'utf8'), opts.queriesFile);
   const queries = all.filter((q) => Object.values(q.judgements).some((g) => g > 0));
   const notes: string[] = [];
-  if (queries.length < all.length) notes.push(`${all.length - queries.length} queries without any relevant product left out`);
+  if (queries.length < all.length)
+    notes.push(`${all.length - queries.length} queries without any relevant product left out`);
   const where = relative(process.cwd(), opts.catalogDir) || '.';
   return {
     label: `demo shop (${where}/, ${batch.products.length} products), ${queries.length} judged queries from ${relative(process.cwd(), opts.queriesFile)}`,

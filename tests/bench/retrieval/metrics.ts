@@ -35,4 +35,5 @@ export function recallAt(k: number, ranked: string[], judgements: Judgements): n
   return relevant.filter((h) => top.has(h)).length / relevant.length;
 }
 
-export const mean = (xs: number[]): number => (xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+export const mean = (xs: number[]): number =>
+  xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;

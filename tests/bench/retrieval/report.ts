@@ -26,7 +26,12 @@ function modeCells(scores: Record<SearchMode, number>): string[] {
 
 function renderRows(rows: string[][], rightAlignFrom: number): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c >= rightAlignFrom ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c >= rightAlignFrom ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** Best single mode for a metric and hybrid's difference to it. */
@@ -49,7 +54,10 @@ function shortfalls(outcomes: ModeOutcomes): Array<{ line: string; gap: number }
     })
     .filter((x) => x.gap > 0.0005)
     .sort((a, b) => b.gap - a.gap)
-    .map((x) => ({ gap: x.gap, line: `  ${x.h.id.padEnd(5)} ${x.h.kind.padEnd(10)} hybrid ${fmt(x.h.ndcg)} vs ${x.best.mode} ${fmt(x.best.ndcg)}  "${x.h.query}"` }));
+    .map((x) => ({
+      gap: x.gap,
+      line: `  ${x.h.id.padEnd(5)} ${x.h.kind.padEnd(10)} hybrid ${fmt(x.h.ndcg)} vs ${x.best.mode} ${fmt(x.best.ndcg)}  "${x.h.query}"`,
+    }));
 }
 
 /** The benchmark's printed report: scores side by side per mode, overall and per query kind, then latency. */

@@ -68,7 +68,11 @@ export type ModeOutcomes = Record<SearchMode, QueryOutcome[]>;
  * tool would, and scores the top results. A few untimed warm-up searches per mode come first; the
  * modes take turns query by query, so a busy machine slows them alike.
  */
-export async function runModes(search: CatalogSearch, queries: JudgedQuery[], opts: { warmUp?: number } = {}): Promise<ModeOutcomes> {
+export async function runModes(
+  search: CatalogSearch,
+  queries: JudgedQuery[],
+  opts: { warmUp?: number } = {},
+): Promise<ModeOutcomes> {
   const limit = Math.max(NDCG_K, RECALL_K);
   const run = (q: JudgedQuery, mode: SearchMode) => search.search({ ...q.filters, query: q.query, limit, mode });
   const out = Object.fromEntries(MODES.map((m) => [m, []])) as unknown as ModeOutcomes;
@@ -102,11 +106,17 @@ export interface GroupScores {
 export function summarize(outcomes: ModeOutcomes): GroupScores[] {
   const all = outcomes[MODES[0]];
   const kinds = [...new Set(all.map((o) => o.kind))].sort();
-  const groups = [{ group: 'all', keep: () => true }, ...kinds.map((k) => ({ group: k, keep: (o: QueryOutcome) => o.kind === k }))];
+  const groups = [
+    { group: 'all', keep: () => true },
+    ...kinds.map((k) => ({ group: k, keep: (o: QueryOutcome) => o.kind === k })),
+  ];
   if (kinds.length === 1) groups.pop();
   return groups.map(({ group, keep }) => {
     const per = (metric: 'ndcg' | 'recall') =>
-      Object.fromEntries(MODES.map((m) => [m, mean(outcomes[m].filter(keep).map((o) => o[metric]))])) as Record<SearchMode, number>;
+      Object.fromEntries(MODES.map((m) => [m, mean(outcomes[m].filter(keep).map((o) => o[metric]))])) as Record<
+        SearchMode,
+        number
+      >;
     return { group, n: all.filter(keep).length, ndcg: per('ndcg'), recall: per('recall') };
   });
 }

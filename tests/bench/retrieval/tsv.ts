@@ -50,7 +50,8 @@ export function parseTsv(text: string): { header: string[]; rows: TsvRow[] } {
   if (records.length === 0) throw new Error('the file is empty');
   const header = records[0].fields.map((h) => h.trim());
   const rows = records.slice(1).map((r) => {
-    if (r.fields.length > header.length) throw new Error(`line ${r.line}: ${r.fields.length} fields but the header has ${header.length}`);
+    if (r.fields.length > header.length)
+      throw new Error(`line ${r.line}: ${r.fields.length} fields but the header has ${header.length}`);
     return { line: r.line, values: Object.fromEntries(header.map((name, i) => [name, r.fields[i] ?? ''])) };
   });
   return { header, rows };

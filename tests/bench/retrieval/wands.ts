@@ -21,7 +21,14 @@ export const WANDS_GRADES: Record<string, number> = { exact: 2, partial: 1, irre
 export const WANDS_PLACEHOLDER_PRICE_MINOR = 10_000;
 
 const COLUMNS = {
-  'product.csv': ['product_id', 'product_name', 'product_class', 'category hierarchy', 'product_description', 'product_features'],
+  'product.csv': [
+    'product_id',
+    'product_name',
+    'product_class',
+    'category hierarchy',
+    'product_description',
+    'product_features',
+  ],
   'query.csv': ['query_id', 'query'],
   'label.csv': ['query_id', 'product_id', 'label'],
 } as const;
@@ -32,7 +39,10 @@ async function readTable(dir: string, name: keyof typeof COLUMNS): Promise<{ fil
   const file = join(dir, name);
   const { header, rows } = parseTsv(await readFile(file, 'utf8'));
   const missing = COLUMNS[name].filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new Error(`${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (is it tab-separated?)`);
+  if (missing.length > 0)
+    throw new Error(
+      `${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (is it tab-separated?)`,
+    );
   return { file, rows };
 }
 
@@ -72,7 +82,12 @@ export function wandsProductRecord(v: Record<string, string>): ProductRecord {
       .map((c) => c.trim().slice(0, 255))
       .filter(Boolean)
       .slice(0, 10),
-    productType: v.product_class.split('|').map((c) => c.trim()).filter(Boolean).join(', ').slice(0, 255),
+    productType: v.product_class
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .join(', ')
+      .slice(0, 255),
     variants: [{ sku: wandsHandle(id), priceMinor: WANDS_PLACEHOLDER_PRICE_MINOR, currency: 'EUR', stock: 1 }],
   });
 }
@@ -88,10 +103,16 @@ export function wandsQueryKind(query: string): string {
  * in the catalog cannot be found), and queries left with nothing relevant are dropped.
  */
 export async function loadWands(dir: string, opts: WandsOptions = {}): Promise<BenchSet> {
-  const [products, queryTable, labels] = await Promise.all([readTable(dir, 'product.csv'), readTable(dir, 'query.csv'), readTable(dir, 'label.csv')]);
+  const [products, queryTable, labels] = await Promise.all([
+    readTable(dir, 'product.csv'),
+    readTable(dir, 'query.csv'),
+    readTable(dir, 'label.csv'),
+  ]);
   const notes: string[] = [];
 
-  const allQueries = queryTable.rows.map((r) => ({ id: r.values.query_id.trim(), query: r.values.query.trim() })).filter((q) => q.id && q.query);
+  const allQueries = queryTable.rows
+    .map((r) => ({ id: r.values.query_id.trim(), query: r.values.query.trim() }))
+    .filter((q) => q.id && q.query);
   const chosen = allQueries.slice(0, opts.limitQueries ?? allQueries.length);
   const grades = new Map(chosen.map((q) => [q.id, new Map<string, number>()]));
   let badLabels = 0;
@@ -121,7 +142,11 @@ export async function loadWands(dir: string, opts: WandsOptions = {}): Promise<B
     try {
       catalogProducts.push({ record: wandsProductRecord(row.values), source: { file: products.file, line: row.line } });
     } catch (err) {
-      errors.push({ file: products.file, line: row.line, message: `not a valid product (${(err as Error).message.slice(0, 200)})` });
+      errors.push({
+        file: products.file,
+        line: row.line,
+        message: `not a valid product (${(err as Error).message.slice(0, 200)})`,
+      });
     }
   }
 
@@ -130,9 +155,13 @@ export async function loadWands(dir: string, opts: WandsOptions = {}): Promise<B
   for (const q of chosen) {
     const judgements: Record<string, number> = {};
     for (const [pid, g] of grades.get(q.id)!) if (loaded.has(wandsHandle(pid))) judgements[wandsHandle(pid)] = g;
-    if (Object.values(judgements).some((g) => g > 0)) queries.push({ id: q.id, query: q.query, kind: wandsQueryKind(q.query), judgements });
+    if (Object.values(judgements).some((g) => g > 0))
+      queries.push({ id: q.id, query: q.query, kind: wandsQueryKind(q.query), judgements });
   }
-  if (queries.length < chosen.length) notes.push(`${chosen.length - queries.length} of ${chosen.length} queries have no relevant product loaded and were left out`);
+  if (queries.length < chosen.length)
+    notes.push(
+      `${chosen.length - queries.length} of ${chosen.length} queries have no relevant product loaded and were left out`,
+    );
 
   const limited = catalogProducts.length < products.rows.length ? ` of ${products.rows.length}` : '';
   return {

@@ -49,11 +49,15 @@ export async function loadCatalog(
     }
   };
   const started = performance.now();
-  const ingested = await timed(() => ingest(deps, { products: subset, customers: [], orders: [], policies: [], errors: [] }, { onProgress }));
+  const ingested = await timed(() =>
+    ingest(deps, { products: subset, customers: [], orders: [], policies: [], errors: [] }, { onProgress }),
+  );
   const failed = ingested.result.counts.products.failed;
   if (failed > 0) log(`ingest(): ${failed} products failed, first error: ${ingested.result.errors[0]?.message}`);
 
-  const index = await db.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'product_vectors_hnsw'`);
+  const index = await db.query<{ indexdef: string }>(
+    `SELECT indexdef FROM pg_indexes WHERE indexname = 'product_vectors_hnsw'`,
+  );
   const definition = index.rows[0]?.indexdef;
   if (!definition) throw new Error('ingest() did not create the product_vectors_hnsw index');
   await db.exec('DROP INDEX product_vectors_hnsw');
@@ -68,7 +72,9 @@ export async function loadCatalog(
     }),
   );
 
-  log(`building the HNSW index over ${total.toLocaleString('en-US')} vectors (maintenance_work_mem ${MAINTENANCE_WORK_MEM})…`);
+  log(
+    `building the HNSW index over ${total.toLocaleString('en-US')} vectors (maintenance_work_mem ${MAINTENANCE_WORK_MEM})…`,
+  );
   const built = await timed(() =>
     db.transaction(async (tx) => {
       await tx.exec(`SET LOCAL maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
@@ -87,7 +93,13 @@ export async function loadCatalog(
   return {
     products: counts.rows[0].products,
     variants: counts.rows[0].variants,
-    ingest: { count: ingestCount, ms: ingested.ms, writeMs: writesDoneAt - started, embedMs: ingested.ms - (writesDoneAt - started), failed },
+    ingest: {
+      count: ingestCount,
+      ms: ingested.ms,
+      writeMs: writesDoneAt - started,
+      embedMs: ingested.ms - (writesDoneAt - started),
+      failed,
+    },
     bulk: { count: bulk.result, ms: bulk.ms, batchSize: BATCH },
     restale: { count: restale.result.products, ms: restale.ms },
     index: { ms: built.ms, maintenanceWorkMem: MAINTENANCE_WORK_MEM, definition },

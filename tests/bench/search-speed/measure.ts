@@ -86,7 +86,13 @@ export async function eventLoopDelayDuring(fn: () => Promise<unknown>): Promise<
   h.disable();
   const g = summarize(gaps);
   return {
-    histogram: { p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6, samples: h.count, exceeds: h.exceeds },
+    histogram: {
+      p50: h.percentile(50) / 1e6,
+      p99: h.percentile(99) / 1e6,
+      max: h.max / 1e6,
+      samples: h.count,
+      exceeds: h.exceeds,
+    },
     probe: { p50: g.p50, p99: g.p99, max: g.max, samples: g.count, exceeds: 0 },
     wallMs: ms,
   };

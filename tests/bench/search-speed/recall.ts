@@ -23,7 +23,8 @@ function nearestSql(q: SearchQuery, limit: number): { sql: string; params: unkno
   };
 }
 
-// 'hnsw' uses the settings search.ts uses (unless efSearch overrides ef_search); 'exact' makes the planner scan every vector instead.
+// 'hnsw' uses the settings search.ts uses (unless efSearch overrides ef_search); 'exact' makes the planner scan every
+// vector instead.
 function settings(mode: ScanMode, limit: number, efSearch?: number): string {
   return mode === 'hnsw'
     ? `SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${efSearch ?? Math.max(200, limit)};`
@@ -57,7 +58,9 @@ function planLines(node: PlanNode, depth = 0): string[] {
   const label =
     node['Node Type'] +
     (node['Index Name'] ? ` using ${node['Index Name']}` : '') +
-    (node['Relation Name'] ? ` on ${node['Relation Name']}${node.Alias && node.Alias !== node['Relation Name'] ? ` ${node.Alias}` : ''}` : '');
+    (node['Relation Name']
+      ? ` on ${node['Relation Name']}${node.Alias && node.Alias !== node['Relation Name'] ? ` ${node.Alias}` : ''}`
+      : '');
   return [`${'  '.repeat(depth)}${label}`, ...(node.Plans ?? []).flatMap((child) => planLines(child, depth + 1))];
 }
 
@@ -65,8 +68,16 @@ function usesIndex(node: PlanNode, index: string): boolean {
   return node['Index Name'] === index || (node.Plans ?? []).some((child) => usesIndex(child, index));
 }
 
-/** The plan Postgres picks for the vector query in each mode, as indented lines, and whether it scans the HNSW index. */
-export async function explainNearest(db: Database, mode: ScanMode, vector: string, q: SearchQuery, limit: number): Promise<{ usesHnsw: boolean; lines: string[] }> {
+/**
+ * The plan Postgres picks for the vector query in each mode, as indented lines, and whether it scans the HNSW index.
+ */
+export async function explainNearest(
+  db: Database,
+  mode: ScanMode,
+  vector: string,
+  q: SearchQuery,
+  limit: number,
+): Promise<{ usesHnsw: boolean; lines: string[] }> {
   const { sql, params } = nearestSql(q, limit);
   return db.transaction(async (tx) => {
     await tx.exec(settings(mode, limit));
@@ -111,7 +122,8 @@ export interface RecallCase {
 
 export async function queryCases(embedder: Embedder, queries: SearchQuery[]): Promise<RecallCase[]> {
   const cases: RecallCase[] = [];
-  for (const q of queries) cases.push({ label: describeQuery(q), vector: toVectorLiteral(await embedder.embedQuery(q.query)), filters: q });
+  for (const q of queries)
+    cases.push({ label: describeQuery(q), vector: toVectorLiteral(await embedder.embedQuery(q.query)), filters: q });
   return cases;
 }
 

@@ -10,11 +10,25 @@ import { createEmbeddedDatabase } from '../../../src/db/embedded-database.js';
 import { migrate } from '../../../src/db/migrate.js';
 import { createPgliteDatabase, openPglite } from '../../../src/db/pglite-database.js';
 import { loadCatalog, type LoadResult } from './load-catalog.js';
-import { directorySize, eventLoopDelayDuring, sequentialLatencies, summarize, type LoopDelay, type Summary } from './measure.js';
+import {
+  directorySize,
+  eventLoopDelayDuring,
+  sequentialLatencies,
+  summarize,
+  type LoopDelay,
+  type Summary,
+} from './measure.js';
 import { describeQuery, hasFilters, syntheticQueries } from './queries.js';
 import { explainNearest, measureRecall, nearest, queryCases, type ExactCache, type RecallResult } from './recall.js';
 
-export const QUERY_COUNTS = { warmUp: 20, latency: 200, recall: 100, filteredRecall: 50, productRecall: 50, concurrent: 50 };
+export const QUERY_COUNTS = {
+  warmUp: 20,
+  latency: 200,
+  recall: 100,
+  filteredRecall: 50,
+  productRecall: 50,
+  concurrent: 50,
+};
 
 export interface SizeResult {
   load: LoadResult;
@@ -50,7 +64,9 @@ async function relationSizes(db: Database): Promise<Record<string, { table: numb
     `SELECT name, pg_table_size(name)::text AS table_bytes, pg_indexes_size(name)::text AS index_bytes
      FROM unnest(ARRAY['products', 'variants', 'product_vectors']) AS name`,
   );
-  return Object.fromEntries(r.rows.map((row) => [row.name, { table: Number(row.table_bytes), indexes: Number(row.index_bytes) }]));
+  return Object.fromEntries(
+    r.rows.map((row) => [row.name, { table: Number(row.table_bytes), indexes: Number(row.index_bytes) }]),
+  );
 }
 
 async function plans(db: Database, embedder: Embedder, sample: SearchQuery): Promise<SizeResult['plans']> {
@@ -91,7 +107,9 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
 
   log(`recall: ${QUERY_COUNTS.recall} queries against exact search`);
   const recallQueries = syntheticQueries(QUERY_COUNTS.recall, { seed: 13, filters: false });
-  const filteredQueries = syntheticQueries(QUERY_COUNTS.filteredRecall * 4, { seed: 14, filters: true }).filter(hasFilters).slice(0, QUERY_COUNTS.filteredRecall);
+  const filteredQueries = syntheticQueries(QUERY_COUNTS.filteredRecall * 4, { seed: 14, filters: true })
+    .filter(hasFilters)
+    .slice(0, QUERY_COUNTS.filteredRecall);
   const cases = await queryCases(embedder, recallQueries);
   const cache: ExactCache = new Map();
   // Top 100 first: its exact answers also serve the top-10 measurements.
@@ -103,7 +121,11 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
   const own = await db.query<{ id: number; v: string }>(
     `SELECT product_id AS id, embedding::text AS v FROM product_vectors ORDER BY md5(product_id::text) LIMIT ${QUERY_COUNTS.productRecall}`,
   );
-  const productsAt10 = await measureRecall(db, own.rows.map((r) => ({ label: `product #${r.id}`, vector: r.v, filters: { query: '' } })), { k: 10, cache });
+  const productsAt10 = await measureRecall(
+    db,
+    own.rows.map((r) => ({ label: `product #${r.id}`, vector: r.v, filters: { query: '' } })),
+    { k: 10, cache },
+  );
   // The SQL in recall.ts copies search.ts; check the copy returns what the real retriever returns.
   let agree = 0;
   const checked = cases.slice(0, 10);
@@ -117,7 +139,12 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
   log(`event loop: ${QUERY_COUNTS.concurrent} searches at once on the worker-thread engine`);
   const concurrent = queries.slice(0, QUERY_COUNTS.concurrent);
   const loop = await eventLoopDelayDuring(() => Promise.all(concurrent.map((q) => search.search(q))));
-  return { latency, recall: { at10, at100, at10ef200, filteredAt10, productsAt10, rankAgrees: `${agree}/${checked.length}` }, plans: planList, loop };
+  return {
+    latency,
+    recall: { at10, at100, at10ef200, filteredAt10, productsAt10, rankAgrees: `${agree}/${checked.length}` },
+    plans: planList,
+    loop,
+  };
 }
 
 /** The same searches on in-process PGlite over the same data directory. */
@@ -130,7 +157,9 @@ async function measureInProcess(dataDir: string, embedder: Embedder, log: (m: st
     const queries = latencyQueries();
     log(`in-process PGlite: ${queries.length} hybrid searches one at a time, then ${QUERY_COUNTS.concurrent} at once`);
     const hybrid = summarize(await sequentialLatencies(queries, (q) => search.search(q)));
-    const loop = await eventLoopDelayDuring(() => Promise.all(queries.slice(0, QUERY_COUNTS.concurrent).map((q) => search.search(q))));
+    const loop = await eventLoopDelayDuring(() =>
+      Promise.all(queries.slice(0, QUERY_COUNTS.concurrent).map((q) => search.search(q))),
+    );
     return { hybrid, loop };
   } finally {
     await db.close();

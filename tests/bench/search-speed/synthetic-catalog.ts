@@ -16,8 +16,14 @@ export function prng(seed: number): () => number {
 export type Rng = () => number;
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const capitalize = (s: string) => s.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
-const slug = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const capitalize = (s: string) =>
+  s.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function sample<T>(rng: Rng, items: readonly T[], n: number): T[] {
   const pool = [...items];
@@ -26,10 +32,25 @@ function sample<T>(rng: Rng, items: readonly T[], n: number): T[] {
   return out;
 }
 
-function variants(rng: Rng, c: CategorySpec, handle: string, basePrice: number, colour: string): { optionNames: string[]; variants: VariantRecord[] } {
+function variants(
+  rng: Rng,
+  c: CategorySpec,
+  handle: string,
+  basePrice: number,
+  colour: string,
+): { optionNames: string[]; variants: VariantRecord[] } {
   const count = int(rng, 1, 6);
   const sizes = c.sizes.length > 0 ? sample(rng, c.sizes, Math.min(count, c.sizes.length)) : [];
-  const colours = c.colours ? [colour, ...sample(rng, COLOURS.filter((x) => x !== colour), 2)] : [];
+  const colours = c.colours
+    ? [
+        colour,
+        ...sample(
+          rng,
+          COLOURS.filter((x) => x !== colour),
+          2,
+        ),
+      ]
+    : [];
   const optionNames = [...(sizes.length > 0 ? ['Size'] : []), ...(colours.length > 0 ? ['Color'] : [])];
   const combos: Record<string, string>[] = [];
   for (const size of sizes.length > 0 ? sizes : [undefined]) {
@@ -74,7 +95,9 @@ export function syntheticProduct(i: number, seed = 1): ProductRecord {
   const colour = pick(rng, COLOURS);
   const use = pick(rng, c.uses);
   const [f1, f2, f3] = sample(rng, c.features, 3);
-  const title = capitalize(`${brand} ${model} ${rng() < 0.6 ? `${adjective} ` : ''}${rng() < 0.5 ? `${material} ` : ''}${noun}`);
+  const title = capitalize(
+    `${brand} ${model} ${rng() < 0.6 ? `${adjective} ` : ''}${rng() < 0.5 ? `${material} ` : ''}${noun}`,
+  );
   const handle = `${slug(title)}-${i + 1}`;
   const basePrice = int(rng, c.price[0] / 100, c.price[1] / 100) * 100;
   const { optionNames, variants: vs } = variants(rng, c, handle, basePrice, colour);
@@ -95,7 +118,13 @@ export function syntheticProduct(i: number, seed = 1): ProductRecord {
     vendor: brand,
     categoryPath: c.path,
     productType: c.productType,
-    tags: [...new Set([...sample(rng, c.tags, int(rng, 1, 3)), ...(rng() < 0.1 ? ['gift'] : []), ...(rng() < 0.1 ? ['new'] : [])])],
+    tags: [
+      ...new Set([
+        ...sample(rng, c.tags, int(rng, 1, 3)),
+        ...(rng() < 0.1 ? ['gift'] : []),
+        ...(rng() < 0.1 ? ['new'] : []),
+      ]),
+    ],
     attributes: { Material: capitalize(material), ...(c.colours ? {} : { Color: colour }) },
     images: [`https://cdn.example.com/products/${handle}.jpg`],
     status: rng() < 0.02 ? 'draft' : 'active',

@@ -3,8 +3,11 @@ export type TableRow = { section: string } | { label: string; cells: string[] };
 
 export function renderTable(columns: string[], rows: TableRow[]): string {
   const labelWidth = Math.max(0, ...rows.map((r) => ('label' in r ? r.label.length + 2 : 0)));
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => ('cells' in r ? (r.cells[i] ?? '').length : 0))));
-  const line = (label: string, cells: string[]) => [label.padEnd(labelWidth), ...cells.map((c, i) => c.padEnd(widths[i]))].join('   ').trimEnd();
+  const widths = columns.map((c, i) =>
+    Math.max(c.length, ...rows.map((r) => ('cells' in r ? (r.cells[i] ?? '').length : 0))),
+  );
+  const line = (label: string, cells: string[]) =>
+    [label.padEnd(labelWidth), ...cells.map((c, i) => c.padEnd(widths[i]))].join('   ').trimEnd();
   const rule = '-'.repeat(labelWidth + widths.reduce((a, w) => a + w + 3, 0));
   const out = [line('', columns), rule];
   for (const r of rows) {
@@ -23,7 +26,9 @@ export function ms(n: number): string {
 }
 
 export function seconds(msValue: number): string {
-  return msValue < 60_000 ? `${(msValue / 1000).toFixed(1)} s` : `${Math.floor(msValue / 60_000)} min ${Math.round((msValue % 60_000) / 1000)} s`;
+  return msValue < 60_000
+    ? `${(msValue / 1000).toFixed(1)} s`
+    : `${Math.floor(msValue / 60_000)} min ${Math.round((msValue % 60_000) / 1000)} s`;
 }
 
 export function megabytes(bytes: number): string {

@@ -37,14 +37,24 @@ function refusal(e: ToolEvent, r: CartRefusal, memory: Memory): string {
     }
     case 'out_of_stock':
     case 'unknown_variant': {
-      const head = r.reason === 'out_of_stock' ? `Sorry, ${target} is out of stock.` : `That option isn't available for ${target}.`;
+      const head =
+        r.reason === 'out_of_stock'
+          ? `Sorry, ${target} is out of stock.`
+          : `That option isn't available for ${target}.`;
       const parts = [head];
       const variants = (r.alternatives ?? []).filter((v) => v.inStock !== false).slice(0, 5);
       // Bullets, not numbers: numbers in a reply always point at products ("the first one").
-      if (variants.length) parts.push(`These options are available:\n${variants.map((v) => variantLine(v)).join('\n')}`);
-      for (const o of r.missingOptions ?? []) if (o.values.length) parts.push(`Available ${o.name.toLowerCase()}: ${o.values.join(', ')}.`);
-      if (r.alternativeProducts?.length) parts.push(`Similar products in stock:\n${listProducts(r.alternativeProducts)}`);
-      parts.push(variants.length || r.alternativeProducts?.length ? 'Just tell me which one you would like.' : 'Want me to look for something similar?');
+      if (variants.length)
+        parts.push(`These options are available:\n${variants.map((v) => variantLine(v)).join('\n')}`);
+      for (const o of r.missingOptions ?? [])
+        if (o.values.length) parts.push(`Available ${o.name.toLowerCase()}: ${o.values.join(', ')}.`);
+      if (r.alternativeProducts?.length)
+        parts.push(`Similar products in stock:\n${listProducts(r.alternativeProducts)}`);
+      parts.push(
+        variants.length || r.alternativeProducts?.length
+          ? 'Just tell me which one you would like.'
+          : 'Want me to look for something similar?',
+      );
       return parts.join('\n');
     }
     case 'unknown_product':
@@ -52,7 +62,9 @@ function refusal(e: ToolEvent, r: CartRefusal, memory: Memory): string {
     case 'quantity_limit':
       return "I couldn't set that quantity — there isn't enough stock, or it's over the limit per item. Try a smaller number?";
     case 'not_in_cart':
-      return memory.cart?.items.length ? `That item isn't in your cart. Here's what is:\n${listCart(memory.cart.items)}` : "That item isn't in your cart.";
+      return memory.cart?.items.length
+        ? `That item isn't in your cart. Here's what is:\n${listCart(memory.cart.items)}`
+        : "That item isn't in your cart.";
     case 'pending_approval':
       return 'A team member needs to approve that change first — it will show up in your cart once they do.';
     default:
@@ -77,8 +89,10 @@ export function composeCartChanges(events: ToolEvent[], memory: Memory): string 
   let lastCart: CartView | undefined;
   for (const e of events) {
     const r = e.result as CartChangeResult;
-    if (r.ok) (parts.push(success(e, r, memory)), (lastCart = r.cart));
-    else parts.push(refusal(e, r, memory));
+    if (r.ok) {
+      parts.push(success(e, r, memory));
+      lastCart = r.cart;
+    } else parts.push(refusal(e, r, memory));
   }
   if (lastCart) parts.push(cartSummary(lastCart));
   return parts.join('\n');

@@ -1,4 +1,11 @@
-import type { HumanRequestResult, OrderView, OrdersResult, OrderStatusResult, PolicyChunkView, SearchPoliciesResult } from '../../../tools/results.js';
+import type {
+  HumanRequestResult,
+  OrderView,
+  OrdersResult,
+  OrderStatusResult,
+  PolicyChunkView,
+  SearchPoliciesResult,
+} from '../../../tools/results.js';
 import { trimText } from './format.js';
 import { normalize, stem, words } from './normalize.js';
 import { FILLER } from './phrases.js';
@@ -32,13 +39,20 @@ function describeOrder(o: OrderView): string {
   if (o.shippedAt) dates.push(`shipped ${day(o.shippedAt)}`);
   if (o.deliveredAt) dates.push(`delivered ${day(o.deliveredAt)}`);
   const lines = [`Order ${o.id} is ${o.status} (${dates.join(', ')}).`];
-  if (o.tracking) lines.push(`Tracking: ${o.tracking.carrier} ${o.tracking.number}${o.tracking.url ? ` — ${o.tracking.url}` : ''}`);
+  if (o.tracking)
+    lines.push(`Tracking: ${o.tracking.carrier} ${o.tracking.number}${o.tracking.url ? ` — ${o.tracking.url}` : ''}`);
   const items = o.items.slice(0, 5).map((it) => `${it.title} × ${it.quantity}`);
-  if (items.length) lines.push(`Items: ${items.join(', ')}${o.items.length > 5 ? ', …' : ''}. Total ${o.total?.formatted ?? ''}.`);
+  if (items.length)
+    lines.push(`Items: ${items.join(', ')}${o.items.length > 5 ? ', …' : ''}. Total ${o.total?.formatted ?? ''}.`);
   return lines.join('\n');
 }
 
-const contentStems = (text: string) => new Set(words(normalize(text)).filter((w) => !FILLER.has(w)).map(stem));
+const contentStems = (text: string) =>
+  new Set(
+    words(normalize(text))
+      .filter((w) => !FILLER.has(w))
+      .map(stem),
+  );
 
 function bestChunk(chunks: PolicyChunkView[], query: string): { chunk: PolicyChunkView; stems: Set<string> } {
   const stems = contentStems(query);
@@ -49,16 +63,23 @@ function bestChunk(chunks: PolicyChunkView[], query: string): { chunk: PolicyChu
     const body = contentStems(chunk.text);
     let score = 0;
     for (const s of stems) score += (heading.has(s) ? 2 : 0) + (body.has(s) ? 1 : 0);
-    if (score > bestScore) (best = chunk), (bestScore = score);
+    if (score > bestScore) {
+      best = chunk;
+      bestScore = score;
+    }
   }
   return { chunk: best, stems };
 }
 
 /** Quotes the most relevant policy chunk briefly and cites it: "(Source: Returns policy — Return window)". */
 export function composePolicy(result: SearchPoliciesResult, args: Record<string, unknown>): string {
-  if (!result.chunks?.length) return "I couldn't find that in our policies. Would you like me to connect you with a person?";
+  if (!result.chunks?.length)
+    return "I couldn't find that in our policies. Would you like me to connect you with a person?";
   const { chunk, stems } = bestChunk(result.chunks, typeof args.query === 'string' ? args.query : '');
-  const sentences = chunk.text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/).filter(Boolean);
+  const sentences = chunk.text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+/)
+    .filter(Boolean);
   const relevant = sentences.filter((s) => [...contentStems(s)].some((w) => stems.has(w)));
   const quote = trimText((relevant.length ? relevant : sentences).slice(0, 2).join(' '), 300);
   const source = chunk.heading && chunk.heading !== chunk.title ? `${chunk.title} — ${chunk.heading}` : chunk.title;
@@ -66,6 +87,7 @@ export function composePolicy(result: SearchPoliciesResult, args: Record<string,
 }
 
 export function composeHuman(result: HumanRequestResult): string {
-  if (result.urgency === 'high') return "I'm sorry about the trouble. I've asked a member of our team to join this chat urgently — they'll reply here shortly.";
+  if (result.urgency === 'high')
+    return "I'm sorry about the trouble. I've asked a member of our team to join this chat urgently — they'll reply here shortly.";
   return "I've asked a member of our team to join this chat — they'll reply here as soon as they can.";
 }

@@ -27,7 +27,8 @@ export function composeSearch(result: SearchProductsResult, args: Record<string,
 }
 
 export function composeRecommend(result: RecommendResult): string {
-  if (!result.products.length) return "I don't have recommendations right now — tell me what you're looking for and I'll search for it.";
+  if (!result.products.length)
+    return "I don't have recommendations right now — tell me what you're looking for and I'll search for it.";
   const intro = result.signInRequired
     ? 'Sign in and I can tailor suggestions to your past orders. Meanwhile, some popular picks:'
     : result.basedOn?.length
@@ -42,8 +43,15 @@ export function composeProduct(p: ProductSummary): string {
   lines.push(p.inStock ? 'In stock.' : 'Currently out of stock.');
   const options = availableOptions(p);
   if (options) lines.push(`Available: ${options}.`);
-  const attributes = Object.entries(p.attributes ?? {}).slice(0, 3).map(([k, v]) => `${k}: ${trimText(v, 60)}`);
+  const attributes = Object.entries(p.attributes ?? {})
+    .slice(0, 3)
+    .map(([k, v]) => `${k}: ${trimText(v, 60)}`);
   if (attributes.length) lines.push(attributes.join(' · '));
-  if (p.inStock) lines.push(p.optionNames?.length ? `Want me to add it to your cart? Just tell me the ${p.optionNames.join(' and ').toLowerCase()}.` : 'Want me to add it to your cart?');
+  if (p.inStock)
+    lines.push(
+      p.optionNames?.length
+        ? `Want me to add it to your cart? Just tell me the ${p.optionNames.join(' and ').toLowerCase()}.`
+        : 'Want me to add it to your cart?',
+    );
   return lines.join('\n');
 }

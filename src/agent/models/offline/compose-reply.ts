@@ -6,10 +6,17 @@ import type { Memory, ToolEvent } from './history.js';
 const CART_CHANGES = new Set(['add_to_cart', 'update_cart_item', 'remove_from_cart']);
 
 const DOING: Record<string, string> = {
-  search_products: 'searching the catalog', get_product: 'looking up that product', get_cart: 'opening your cart',
-  add_to_cart: 'adding to your cart', update_cart_item: 'updating your cart', remove_from_cart: 'updating your cart',
-  get_orders: 'looking up your orders', get_order_status: 'looking up your order', recommend_products: 'finding recommendations',
-  search_policies: 'looking that up', request_human: 'contacting our team',
+  search_products: 'searching the catalog',
+  get_product: 'looking up that product',
+  get_cart: 'opening your cart',
+  add_to_cart: 'adding to your cart',
+  update_cart_item: 'updating your cart',
+  remove_from_cart: 'updating your cart',
+  get_orders: 'looking up your orders',
+  get_order_status: 'looking up your order',
+  recommend_products: 'finding recommendations',
+  search_policies: 'looking that up',
+  request_human: 'contacting our team',
 };
 
 /** Whether a result has the shape its tool promises; anything else (an error object, bad JSON) is a failure. */
@@ -72,7 +79,9 @@ export function composeReply(events: ToolEvent[], memory: Memory): string {
   if (cartChanges.length) parts.push(composeCartChanges(cartChanges, memory));
   if (failed.length) {
     const what = [...new Set(failed.map((e) => DOING[e.name] ?? 'doing that'))].join(' and ');
-    parts.push(`Sorry, something went wrong while ${what}. Please try again in a moment — or I can connect you with a person.`);
+    parts.push(
+      `Sorry, something went wrong while ${what}. Please try again in a moment — or I can connect you with a person.`,
+    );
   }
   return parts.join('\n\n');
 }

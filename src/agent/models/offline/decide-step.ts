@@ -8,9 +8,12 @@ import type { Plan, PlannedCall } from './plan-types.js';
 /** Tool steps per user turn; the offline model needs at most a cart lookup and then the change. */
 const MAX_STEPS = 3;
 
-export type Step = { intent: Plan['intent'] | 'reply'; calls: PlannedCall[]; text?: undefined } | { intent: Plan['intent'] | 'reply'; text: string; calls?: undefined };
+export type Step =
+  | { intent: Plan['intent'] | 'reply'; calls: PlannedCall[]; text?: undefined }
+  | { intent: Plan['intent'] | 'reply'; text: string; calls?: undefined };
 
-const sameCall = (a: PlannedCall, name: string, args: Record<string, unknown>) => a.name === name && JSON.stringify(a.args) === JSON.stringify(args);
+const sameCall = (a: PlannedCall, name: string, args: Record<string, unknown>) =>
+  a.name === name && JSON.stringify(a.args) === JSON.stringify(args);
 
 /** Only tools the request offers may be called; otherwise say so instead of calling a missing tool. */
 function restrictTo(plan: Plan, tools: ToolSpec[]): Plan {
@@ -32,7 +35,8 @@ export function decideStep(messages: ChatMessage[], tools: ToolSpec[], opts: Pla
   const plan = restrictTo(planUserMessage(memory, opts), tools);
   if (messages.at(-1)?.role === 'user') return plan;
 
-  const prefetched = memory.lastStep.length > 0 && memory.lastStep.every((e) => e.name === 'get_cart') && plan.intent !== 'cart_show';
+  const prefetched =
+    memory.lastStep.length > 0 && memory.lastStep.every((e) => e.name === 'get_cart') && plan.intent !== 'cart_show';
   if (prefetched && memory.turnSteps < MAX_STEPS) {
     const repeats = plan.calls?.every((c) => memory.turnEvents.some((e) => sameCall(c, e.name, e.args)));
     if (plan.text !== undefined || !repeats) return plan;

@@ -14,7 +14,10 @@ export function productLine(p: ProductSummary, n: number): string {
 }
 
 export function listProducts(products: ProductSummary[]): string {
-  return products.slice(0, MAX_LISTED).map((p, i) => productLine(p, i + 1)).join('\n');
+  return products
+    .slice(0, MAX_LISTED)
+    .map((p, i) => productLine(p, i + 1))
+    .join('\n');
 }
 
 export function cartLine(l: CartLine, n: number): string {
@@ -33,7 +36,10 @@ export function cartSummary(cart: CartView): string {
 }
 
 export function variantLine(v: VariantSummary): string {
-  const label = Object.entries(v.options ?? {}).map(([k, val]) => `${k} ${val}`).join(', ') || v.sku;
+  const label =
+    Object.entries(v.options ?? {})
+      .map(([k, val]) => `${k} ${val}`)
+      .join(', ') || v.sku;
   return `- ${label} — ${v.price?.formatted ?? ''}${v.inStock === false ? ' (out of stock)' : ''}`;
 }
 
@@ -41,7 +47,14 @@ export function variantLine(v: VariantSummary): string {
 export function availableOptions(p: ProductSummary): string {
   return (p.optionNames ?? [])
     .map((name) => {
-      const values = [...new Set(p.variants.filter((v) => v.inStock).map((v) => v.options?.[name]).filter(Boolean))];
+      const values = [
+        ...new Set(
+          p.variants
+            .filter((v) => v.inStock)
+            .map((v) => v.options?.[name])
+            .filter(Boolean),
+        ),
+      ];
       return values.length ? `${name}: ${values.join(', ')}` : '';
     })
     .filter(Boolean)

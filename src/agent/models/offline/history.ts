@@ -43,7 +43,8 @@ export interface Memory {
   products: Map<string, ProductSummary>;
 }
 
-const isProducts = (v: unknown): v is ProductSummary[] => Array.isArray(v) && v.every((p) => p && typeof p.handle === 'string');
+const isProducts = (v: unknown): v is ProductSummary[] =>
+  Array.isArray(v) && v.every((p) => p && typeof p.handle === 'string');
 const isCart = (v: unknown): v is CartView => !!v && Array.isArray((v as CartView).items);
 const parse = (s: string | null) => {
   try {
@@ -60,7 +61,10 @@ export function readHistory(messages: ChatMessage[]): Memory {
   let lastStepAt = -1;
   let turnSteps = 0;
   messages.forEach((m, at) => {
-    if (m.role === 'user') (userIndex = at), (turnSteps = 0);
+    if (m.role === 'user') {
+      userIndex = at;
+      turnSteps = 0;
+    }
     if (m.role === 'assistant' && m.toolCalls?.length) {
       lastStepAt = at;
       turnSteps++;
@@ -71,7 +75,13 @@ export function readHistory(messages: ChatMessage[]): Memory {
     }
     if (m.role === 'tool') {
       const call = calls.get(m.toolCallId);
-      events.push({ id: m.toolCallId, name: call?.name ?? m.name, args: call?.args ?? {}, result: parse(m.content), at });
+      events.push({
+        id: m.toolCallId,
+        name: call?.name ?? m.name,
+        args: call?.args ?? {},
+        result: parse(m.content),
+        at,
+      });
     }
   });
   const user = messages[userIndex];
@@ -127,8 +137,10 @@ function readBackwards(memory: Memory): void {
       if (r?.ok === true && typeof r.changedSku === 'string' && e.name !== 'remove_from_cart') {
         memory.focusSku = memory.cart?.items.some((l) => l.sku === r.changedSku) ? r.changedSku : null;
         skuOpen = false;
-      } else if (cartList) (memory.focusSku = cartList.length === 1 ? cartList[0].sku : null), (skuOpen = false);
-      else if (listed.length > 1) skuOpen = false;
+      } else if (cartList) {
+        memory.focusSku = cartList.length === 1 ? cartList[0].sku : null;
+        skuOpen = false;
+      } else if (listed.length > 1) skuOpen = false;
     }
     if (focusOpen) {
       let handle: string | null | undefined;
@@ -138,7 +150,10 @@ function readBackwards(memory: Memory): void {
       else if (e.name === 'update_cart_item' && typeof e.args.sku === 'string') handle = lineHandle(e.args.sku);
       else if (listed.length) handle = listed.length === 1 ? listed[0].handle : null;
       else if (cartList?.length) handle = cartList.length === 1 ? cartList[0].handle : null;
-      if (handle !== undefined) (memory.focus = handle), (focusOpen = false);
+      if (handle !== undefined) {
+        memory.focus = handle;
+        focusOpen = false;
+      }
     }
   }
 }

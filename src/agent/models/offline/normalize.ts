@@ -40,7 +40,10 @@ export function tidy(text: string): string {
 }
 
 export function words(text: string): string[] {
-  return text.split(' ').map((w) => w.replace(/^['-]+|['-]+$/g, '')).filter(Boolean);
+  return text
+    .split(' ')
+    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
+    .filter(Boolean);
 }
 
 /** A crude stem so "socks" matches "Sock" and "boxes" matches "box". */
@@ -53,8 +56,20 @@ export function stem(word: string): string {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
-  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
 };
 
 /** "3" → 3, "three" → 3; anything else → undefined. */

@@ -1,7 +1,26 @@
 import type { Memory } from './history.js';
 import {
-  ADD, AFFIRM, CART_SHOW, CHEAPER, COMPLEMENT, DECLINE, HELP, INFO, INFO_FIRST, ORDER_HISTORY, ORDER_ID, ORDER_STATUS, POLICY, PRONOUN_REF,
-  RECOMMEND, REMOVE, SIMILAR, SMALLTALK_LEFTOVER, SOFT_ADD, SUPERLATIVE_REF, UPDATE,
+  ADD,
+  AFFIRM,
+  CART_SHOW,
+  CHEAPER,
+  COMPLEMENT,
+  DECLINE,
+  HELP,
+  INFO,
+  INFO_FIRST,
+  ORDER_HISTORY,
+  ORDER_ID,
+  ORDER_STATUS,
+  POLICY,
+  PRONOUN_REF,
+  RECOMMEND,
+  REMOVE,
+  SIMILAR,
+  SMALLTALK_LEFTOVER,
+  SOFT_ADD,
+  SUPERLATIVE_REF,
+  UPDATE,
 } from './intent-words.js';
 import { hasAny, phraseRegex, tidy, words } from './normalize.js';
 import { extractOptions, parseBareSize } from './parse-options.js';
@@ -16,7 +35,18 @@ export type Intent =
   | { name: 'order_status'; orderId?: string }
   | { name: 'orders'; limit?: number }
   | { name: 'refine'; mode: 'cheaper' | 'similar' | 'in_stock' | 'more' }
-  | { name: 'cart_show' | 'cart_add' | 'cart_remove' | 'cart_update' | 'policy' | 'recommend' | 'product_info' | 'search' | 'unknown' };
+  | {
+      name:
+        | 'cart_show'
+        | 'cart_add'
+        | 'cart_remove'
+        | 'cart_update'
+        | 'policy'
+        | 'recommend'
+        | 'product_info'
+        | 'search'
+        | 'unknown';
+    };
 
 export type IntentName = Intent['name'];
 
@@ -42,7 +72,8 @@ export function parseIntent(text: string, raw: string, memory: Memory): Intent {
   const orderId = ORDER_ID.exec(raw)?.[1];
   const policy = hasAny(text, POLICY);
   const statusWords = hasAny(text, ORDER_STATUS);
-  if (orderId && (!policy || statusWords)) return { name: 'order_status', orderId: orderId.replace(/^#/, '').toUpperCase() };
+  if (orderId && (!policy || statusWords))
+    return { name: 'order_status', orderId: orderId.replace(/^#/, '').toUpperCase() };
   if (hasAny(text, ORDER_HISTORY) || /(?:last|recent)\s+\d+\s+orders/.test(text)) {
     const n = /(?:last|recent)\s+(\d+)\s+orders/.exec(text)?.[1];
     return n ? { name: 'orders', limit: Number(n) } : { name: 'orders' };
@@ -62,13 +93,21 @@ export function parseIntent(text: string, raw: string, memory: Memory): Intent {
   const referenced = ordinal || superlative || PRONOUN_REF.test(text) || namesShownProduct(text, memory);
   if (add || (hasAny(text, SOFT_ADD) && referenced && !hasAny(text, INFO_FIRST))) return { name: 'cart_add' };
   if (hasAny(text, CHEAPER) && !/\d/.test(text)) return { name: 'refine', mode: 'cheaper' };
-  if (/^(?:only|just|show)?\s*(?:the\s+)?(?:ones\s+)?(?:in stock|available)(?:\s+ones)?(?:\s+only)?(?:\s+please)?$/.test(text)) return { name: 'refine', mode: 'in_stock' };
-  if (/^(?:show(?: me)?|see|any)?\s*(?:some\s+)?more(?:\s+(?:please|options|results|of them))?$/.test(text)) return { name: 'refine', mode: 'more' };
+  if (
+    /^(?:only|just|show)?\s*(?:the\s+)?(?:ones\s+)?(?:in stock|available)(?:\s+ones)?(?:\s+only)?(?:\s+please)?$/.test(
+      text,
+    )
+  )
+    return { name: 'refine', mode: 'in_stock' };
+  if (/^(?:show(?: me)?|see|any)?\s*(?:some\s+)?more(?:\s+(?:please|options|results|of them))?$/.test(text))
+    return { name: 'refine', mode: 'more' };
   if ((memory.shown.length || memory.focus) && hasAny(text, SIMILAR)) return { name: 'refine', mode: 'similar' };
   const question = /\?$/.test(raw.trim()) || /^(?:what|which|is|are|does|do|how|can|has)\b/.test(text);
-  if (ordinal || (referenced && (hasAny(text, INFO) || words(text).length <= 4 || question))) return { name: 'product_info' };
+  if (ordinal || (referenced && (hasAny(text, INFO) || words(text).length <= 4 || question)))
+    return { name: 'product_info' };
   if (memory.focus && onlyOptions(text)) return { name: 'product_info' };
-  if (hasAny(text, RECOMMEND) || /^what (?:do|else do) you (?:sell|have|offer)/.test(text)) return { name: 'recommend' };
+  if (hasAny(text, RECOMMEND) || /^what (?:do|else do) you (?:sell|have|offer)/.test(text))
+    return { name: 'recommend' };
   return { name: 'search' };
 }
 
@@ -76,8 +115,16 @@ function smalltalk(text: string): Intent | undefined {
   let rest = text;
   let greeting: Lang | undefined;
   let thanks: Lang | undefined;
-  for (const g of GREETINGS) if (phraseRegex(g.phrase).test(rest)) (greeting ??= g.lang), (rest = tidy(rest.replace(phraseRegex(g.phrase, 'g'), ' ')));
-  for (const t of THANKS) if (phraseRegex(t.phrase).test(rest)) (thanks ??= t.lang), (rest = tidy(rest.replace(phraseRegex(t.phrase, 'g'), ' ')));
+  for (const g of GREETINGS) {
+    if (!phraseRegex(g.phrase).test(rest)) continue;
+    greeting ??= g.lang;
+    rest = tidy(rest.replace(phraseRegex(g.phrase, 'g'), ' '));
+  }
+  for (const t of THANKS) {
+    if (!phraseRegex(t.phrase).test(rest)) continue;
+    thanks ??= t.lang;
+    rest = tidy(rest.replace(phraseRegex(t.phrase, 'g'), ' '));
+  }
   if (!greeting && !thanks) return undefined;
   if (!words(rest).every((w) => SMALLTALK_LEFTOVER.has(w))) return undefined;
   return thanks ? { name: 'thanks', lang: thanks } : { name: 'greeting', lang: greeting! };

@@ -17,7 +17,12 @@ const SIZE_PATTERNS: { re: RegExp; letter: boolean }[] = [
   { re: new RegExp(`${START}(?:in\\s+)?(?:a\\s+)?(?:size|sz|eu|uk|us)\\s+${NUMERIC}${END}`), letter: false },
   { re: new RegExp(`${START}(?:in\\s+)?(?:a\\s+)?(?:size|sz)\\s+${LETTER}${END}`), letter: true },
   { re: new RegExp(`${START}in\\s+(?:a\\s+)?${LETTER}${END}`), letter: true },
-  { re: new RegExp(`${START}in\\s+(\\d{2}(?:[.,]5)?)${END}(?!\\s*(?:€|\\$|£|eur|euros?|dollars?|pounds?|items|pieces|pairs))`), letter: false },
+  {
+    re: new RegExp(
+      `${START}in\\s+(\\d{2}(?:[.,]5)?)${END}(?!\\s*(?:€|\\$|£|eur|euros?|dollars?|pounds?|items|pieces|pairs))`,
+    ),
+    letter: false,
+  },
 ];
 
 /** Pulls a size and a colour out of normalized text. */
@@ -45,9 +50,14 @@ export function extractOptions(text: string): OptionWords {
 
 /** A bare answer to "which size?": "42", "M", "size 42", "medium please". */
 export function parseBareSize(text: string): string | undefined {
-  const t = text.replace(/\b(please|pls|thanks|thank you|the|one|i'd like|i want|i'll take|take|make it|in)\b/g, ' ').trim();
+  const t = text
+    .replace(/\b(please|pls|thanks|thank you|the|one|i'd like|i want|i'll take|take|make it|in)\b/g, ' ')
+    .trim();
   const m = /^(?:size\s+|eu\s+)?(\d{1,2}(?:[.,]5)?)$/.exec(t);
   if (m) return m[1].replace(',', '.');
-  const l = /^(?:size\s+)?(xxs|xs|s|m|l|xl|xxl|2xl|xxxl|3xl|x-small|x-large|extra small|extra large|small|medium|large)$/.exec(t);
+  const l =
+    /^(?:size\s+)?(xxs|xs|s|m|l|xl|xxl|2xl|xxxl|3xl|x-small|x-large|extra small|extra large|small|medium|large)$/.exec(
+      t,
+    );
   return l ? LETTER_SIZES[l[1]] : undefined;
 }

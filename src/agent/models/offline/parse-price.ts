@@ -13,8 +13,10 @@ const NUM = '(\\d+(?:[.,]\\d{1,2})?)';
 const AMOUNT = `(?:[€$£]\\s*)?${NUM}(?:\\s*${CURRENCY_WORD}(?![\\w]))?`;
 const HAS_CURRENCY = new RegExp(`[€$£]|(?<![\\w])${CURRENCY_WORD}(?![\\w])`);
 
-const MAX_WORDS = '(?:for\\s+)?(?:under|below|less\\s+than|cheaper\\s+than|lower\\s+than|maximum|up\\s+to|at\\s+most|no\\s+more\\s+than|not\\s+more\\s+than|within|a\\s+budget\\s+of|budget\\s+of|budget\\s+is|budget)';
-const MIN_WORDS = '(?:over|above|more\\s+than|at\\s+least|min(?:imum)?|pricier\\s+than|more\\s+expensive\\s+than|starting\\s+at)';
+const MAX_WORDS =
+  '(?:for\\s+)?(?:under|below|less\\s+than|cheaper\\s+than|lower\\s+than|maximum|up\\s+to|at\\s+most|no\\s+more\\s+than|not\\s+more\\s+than|within|a\\s+budget\\s+of|budget\\s+of|budget\\s+is|budget)';
+const MIN_WORDS =
+  '(?:over|above|more\\s+than|at\\s+least|min(?:imum)?|pricier\\s+than|more\\s+expensive\\s+than|starting\\s+at)';
 const AROUND_WORDS = '(?:around|about|approximately|roughly|~)';
 
 const rx = (source: string) => new RegExp(`(?<![\\w'-])${source}(?![\\w'-])`);
@@ -46,12 +48,20 @@ export function extractPrice(text: string, raw = ''): PriceRange {
       return true;
     });
   }
-  take(rx(`${MAX_WORDS}\\s+${AMOUNT}`), (m) => ((out.maxPrice = value(m[1])), true));
-  if (out.maxPrice === undefined && !/\w\s+Max\s+\d/.test(raw)) take(rx(`max\\s+${AMOUNT}`), (m) => ((out.maxPrice = value(m[1])), true));
-  take(rx(`${MIN_WORDS}\\s+${AMOUNT}`), (m) => ((out.minPrice = value(m[1])), true));
-  take(rx(`from\\s+${AMOUNT}`), (m) => HAS_CURRENCY.test(m[0]) && ((out.minPrice = value(m[1])), true));
-  take(rx(`${AMOUNT}\\s+or\\s+(?:less|under|below|cheaper)`), (m) => ((out.maxPrice = value(m[1])), true));
-  take(rx(`${AMOUNT}\\s+or\\s+(?:more|over|above)`), (m) => ((out.minPrice = value(m[1])), true));
+  const setMax = (m: RegExpExecArray) => {
+    out.maxPrice = value(m[1]);
+    return true;
+  };
+  const setMin = (m: RegExpExecArray) => {
+    out.minPrice = value(m[1]);
+    return true;
+  };
+  take(rx(`${MAX_WORDS}\\s+${AMOUNT}`), setMax);
+  if (out.maxPrice === undefined && !/\w\s+Max\s+\d/.test(raw)) take(rx(`max\\s+${AMOUNT}`), setMax);
+  take(rx(`${MIN_WORDS}\\s+${AMOUNT}`), setMin);
+  take(rx(`from\\s+${AMOUNT}`), (m) => HAS_CURRENCY.test(m[0]) && setMin(m));
+  take(rx(`${AMOUNT}\\s+or\\s+(?:less|under|below|cheaper)`), setMax);
+  take(rx(`${AMOUNT}\\s+or\\s+(?:more|over|above)`), setMin);
   if (out.minPrice === undefined && out.maxPrice === undefined) {
     take(rx(`${AROUND_WORDS}\\s+${AMOUNT}`), (m) => {
       const v = value(m[1]);

@@ -13,7 +13,9 @@ const S = "(?<![\\w'-])";
 const E = "(?![\\w'-])";
 
 const PATTERNS: RegExp[] = [
-  new RegExp(`${S}(?:make|change|set|update|increase|decrease|reduce|bump|up)\\s+(?:it|that|this|them|those|the\\s+quantity|quantity|the\\s+amount)?\\s*(?:of\\s+[\\w' -]+?\\s+)?(?:to\\s+)?${N}${E}`),
+  new RegExp(
+    `${S}(?:make|change|set|update|increase|decrease|reduce|bump|up)\\s+(?:it|that|this|them|those|the\\s+quantity|quantity|the\\s+amount)?\\s*(?:of\\s+[\\w' -]+?\\s+)?(?:to\\s+)?${N}${E}`,
+  ),
   new RegExp(`${S}(?:quantity|qty|amount)\\s*(?:of|to|=|is)?\\s*${N}${E}`),
   new RegExp(`${S}${N}\\s+instead${E}`),
   new RegExp(`${S}(?:only|just)\\s+(?:want\\s+|need\\s+)?${N}${E}`),
@@ -25,7 +27,11 @@ const PATTERNS: RegExp[] = [
 
 export function extractQuantity(text: string): QuantityWords {
   if (/(?<![\w'-])(?:one\s+more|another\s+one|1\s+more|an\s+extra\s+one)(?![\w'-])/.test(text)) {
-    return { increment: true, quantity: 1, rest: tidy(text.replace(/(?:one\s+more|another\s+one|1\s+more|an\s+extra\s+one)/, ' ')) };
+    return {
+      increment: true,
+      quantity: 1,
+      rest: tidy(text.replace(/(?:one\s+more|another\s+one|1\s+more|an\s+extra\s+one)/, ' ')),
+    };
   }
   for (const re of PATTERNS) {
     const m = re.exec(text);
@@ -34,7 +40,13 @@ export function extractQuantity(text: string): QuantityWords {
     if (quantity === undefined) continue;
     // Keep the verb ("add", "make it") so the intent stays readable; drop only the number part.
     const numberAt = m.index + m[0].lastIndexOf(m[1]);
-    const rest = tidy(text.slice(0, numberAt) + ' ' + text.slice(numberAt + m[1].length).replace(/^\s*(?:x|×|of|pairs?|pcs|pieces|units|items|copies|instead)(?![\w'-])/, ' '));
+    const rest = tidy(
+      text.slice(0, numberAt) +
+        ' ' +
+        text
+          .slice(numberAt + m[1].length)
+          .replace(/^\s*(?:x|×|of|pairs?|pcs|pieces|units|items|copies|instead)(?![\w'-])/, ' '),
+    );
     return { quantity, rest };
   }
   return { rest: text };

@@ -2,7 +2,15 @@ import { hasAny, phraseRegex, tidy, words } from './normalize.js';
 import { extractOptions } from './parse-options.js';
 import { extractPrice } from './parse-price.js';
 import { FILLER } from './phrases.js';
-import { CATEGORY_PHRASES, COLOURS, GENDER_PHRASES, LETTER_SIZES, PRODUCT_WORDS, resolveCategory, type Gender } from './vocabulary.js';
+import {
+  CATEGORY_PHRASES,
+  COLOURS,
+  GENDER_PHRASES,
+  LETTER_SIZES,
+  PRODUCT_WORDS,
+  resolveCategory,
+  type Gender,
+} from './vocabulary.js';
 
 /** The arguments of `search_products`, exactly as the model sends them. */
 export interface SearchArgs {
@@ -23,8 +31,26 @@ export interface SearchParse {
 }
 
 const SEARCH_VERBS = [
-  'looking for', 'look for', 'do you have', 'do you sell', 'do you carry', 'have you got', 'got any', 'show me', 'find me',
-  'find', 'search', 'search for', 'i need', 'i want', 'i would like', "i'd like", 'shopping for', 'buy', 'any', 'recommend me',
+  'looking for',
+  'look for',
+  'do you have',
+  'do you sell',
+  'do you carry',
+  'have you got',
+  'got any',
+  'show me',
+  'find me',
+  'find',
+  'search',
+  'search for',
+  'i need',
+  'i want',
+  'i would like',
+  "i'd like",
+  'shopping for',
+  'buy',
+  'any',
+  'recommend me',
 ];
 const IN_STOCK = ['in stock', 'available now', 'available right now', 'ready to ship', 'available'];
 const GIFT_WORDS = new Set(['gift', 'gifts', 'present', 'presents']);
@@ -36,7 +62,11 @@ export function parseSearch(text: string, raw: string, shopCategories?: readonly
   let rest = text;
 
   const vendor = extractVendor(rest, raw);
-  if (vendor) ({ vendor: args.vendor, rest } = vendor), signals++;
+  if (vendor) {
+    args.vendor = vendor.vendor;
+    rest = vendor.rest;
+    signals++;
+  }
 
   const price = extractPrice(rest, raw);
   rest = price.rest;
@@ -60,10 +90,17 @@ export function parseSearch(text: string, raw: string, shopCategories?: readonly
     }
   }
   const stock = IN_STOCK.find((p) => phraseRegex(p).test(rest));
-  if (stock) (args.inStock = true), (rest = tidy(rest.replace(phraseRegex(stock), ' ')));
+  if (stock) {
+    args.inStock = true;
+    rest = tidy(rest.replace(phraseRegex(stock), ' '));
+  }
 
   const gender = GENDER_PHRASES.find((g) => phraseRegex(g.phrase).test(rest));
-  if (gender) (args.gender = gender.gender), (rest = tidy(rest.replace(phraseRegex(gender.phrase), ' '))), signals++;
+  if (gender) {
+    args.gender = gender.gender;
+    rest = tidy(rest.replace(phraseRegex(gender.phrase), ' '));
+    signals++;
+  }
 
   const category = CATEGORY_PHRASES.find((c) => phraseRegex(c.phrase).test(rest));
   if (category) {
@@ -80,7 +117,8 @@ export function parseSearch(text: string, raw: string, shopCategories?: readonly
     kept.push(word);
   }
   // The tool takes at most 300 characters; a dozen content words say enough.
-  args.query = kept.slice(0, 12).join(' ').slice(0, 300) || category?.phrase || opts.color || gender?.gender || 'products';
+  args.query =
+    kept.slice(0, 12).join(' ').slice(0, 300) || category?.phrase || opts.color || gender?.gender || 'products';
   // "show me something" names nothing to look for: not a search.
   if (args.query === 'products' && Object.keys(args).length === 1) signals = 0;
   return { args, signals };
@@ -91,8 +129,10 @@ function extractVendor(text: string, raw: string): { vendor: string; rest: strin
   const m = /(?<![\w'-])(?:by|from|brand)\s+([a-z][\w&'.-]*)(?:\s+([a-z][\w&'.-]*))?/.exec(text);
   if (!m) return undefined;
   const first = m[1];
-  if (FILLER.has(first) || COLOURS.includes(first) || CATEGORY_PHRASES.some((c) => c.phrase === first)) return undefined;
-  const original = (w: string) => new RegExp(`(?<![\\w'-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w'-])`, 'i').exec(raw)?.[0] ?? w;
+  if (FILLER.has(first) || COLOURS.includes(first) || CATEGORY_PHRASES.some((c) => c.phrase === first))
+    return undefined;
+  const original = (w: string) =>
+    new RegExp(`(?<![\\w'-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w'-])`, 'i').exec(raw)?.[0] ?? w;
   let vendor = original(first);
   let matched = `${m[0].slice(0, m[0].indexOf(first))}${first}`;
   const second = m[2];

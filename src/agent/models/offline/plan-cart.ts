@@ -22,23 +22,32 @@ export function planAdd(text: string, raw: string, memory: Memory, shopCategorie
   if (ref.kind === 'ask') return { intent: 'cart_add', text: ref.text };
   if (ref.kind === 'unmatched') {
     // The shopper named something not shown yet: show matches and let them choose.
-    return { intent: 'cart_add', calls: [{ name: 'search_products', args: { ...parseSearch(stripCartWords(text), raw, shopCategories).args } }] };
+    return {
+      intent: 'cart_add',
+      calls: [{ name: 'search_products', args: { ...parseSearch(stripCartWords(text), raw, shopCategories).args } }],
+    };
   }
   let handle = ref.kind === 'product' ? ref.handle : memory.focus;
   if (!handle) {
-    const list = memory.shown.length ? `\n${listProducts(memory.shown)}` : " Tell me what you're looking for and I'll find it.";
+    const list = memory.shown.length
+      ? `\n${listProducts(memory.shown)}`
+      : " Tell me what you're looking for and I'll find it.";
     return { intent: 'cart_add', text: `Which product would you like to add?${list}` };
   }
   const product = (ref.kind === 'product' ? ref.product : undefined) ?? memory.products.get(handle);
   handle = product?.handle ?? handle;
   const options = mapOptions(product, opts.size, opts.color);
-  return { intent: 'cart_add', calls: [{ name: 'add_to_cart', args: { handle, ...(options ? { options } : {}), quantity } }] };
+  return {
+    intent: 'cart_add',
+    calls: [{ name: 'add_to_cart', args: { handle, ...(options ? { options } : {}), quantity } }],
+  };
 }
 
 /** "remove the socks", "remove it", "empty my cart". */
 export function planRemove(text: string, memory: Memory): Plan {
   const ref = resolveCartLine(text, memory);
-  if (ref.kind === 'need_cart') return { intent: 'cart_remove', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
+  if (ref.kind === 'need_cart')
+    return { intent: 'cart_remove', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
   if (ref.kind === 'ask') return { intent: 'cart_remove', text: ref.text };
   const lines = ref.kind === 'all' ? memory.cart!.items : [ref.line];
   return { intent: 'cart_remove', calls: lines.map((l) => ({ name: 'remove_from_cart', args: { sku: l.sku } })) };
@@ -49,7 +58,8 @@ export function planUpdate(text: string, memory: Memory): Plan {
   const qty = extractQuantity(text);
   if (qty.quantity === undefined) return { intent: 'cart_update', text: 'How many would you like?' };
   const ref = resolveCartLine(tidy(qty.rest), memory);
-  if (ref.kind === 'need_cart') return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
+  if (ref.kind === 'need_cart')
+    return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
   if (ref.kind === 'ask') return { intent: 'cart_update', text: ref.text };
   if (ref.kind === 'all') return { intent: 'cart_update', text: 'Which item should I change?' };
   const quantity = qty.increment ? ref.line.quantity + 1 : qty.quantity;
@@ -58,10 +68,16 @@ export function planUpdate(text: string, memory: Memory): Plan {
 }
 
 /** Uses the product's own option names and value spelling when known ("Colour", "Black", "Medium"). */
-export function mapOptions(product: ProductSummary | undefined, size?: string, color?: string): Record<string, string> | undefined {
+export function mapOptions(
+  product: ProductSummary | undefined,
+  size?: string,
+  color?: string,
+): Record<string, string> | undefined {
   if (!size && !color) return undefined;
   const names = product?.optionNames ?? [];
-  const values = (name: string) => [...new Set((product?.variants ?? []).map((v) => v.options?.[name]).filter((v): v is string => !!v))];
+  const values = (name: string) => [
+    ...new Set((product?.variants ?? []).map((v) => v.options?.[name]).filter((v): v is string => !!v)),
+  ];
   const pick = (name: string, wanted: string) => {
     const accepted = [wanted, ...(SIZE_ALIASES[wanted] ?? [])].map((w) => w.toLowerCase());
     return values(name).find((v) => accepted.includes(v.toLowerCase())) ?? wanted;

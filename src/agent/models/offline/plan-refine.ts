@@ -2,8 +2,9 @@ import type { Memory } from './history.js';
 import type { Plan } from './plan-types.js';
 import { resolveProduct } from './references.js';
 
-const NOTHING_SHOWN = "Tell me what you're looking for first — for example \"running shoes under 100\"."
-const lastSearch = (memory: Memory) => [...memory.events].reverse().find((e) => e.name === 'search_products' && typeof e.args.query === 'string');
+const NOTHING_SHOWN = 'Tell me what you\'re looking for first — for example "running shoes under 100".';
+const lastSearch = (memory: Memory) =>
+  [...memory.events].reverse().find((e) => e.name === 'search_products' && typeof e.args.query === 'string');
 
 /** "something cheaper": the last search again, capped below the cheapest product shown. */
 export function planCheaper(memory: Memory): Plan {
@@ -11,7 +12,8 @@ export function planCheaper(memory: Memory): Plan {
   const last = lastSearch(memory);
   const cheapest = Math.min(...memory.shown.map((p) => p.price?.amount ?? 0));
   const maxPrice = Math.ceil(cheapest / 100) - 1;
-  if (maxPrice < 1) return { intent: 'refine', text: "Those are already the cheapest I found. Want me to search for something else?" };
+  if (maxPrice < 1)
+    return { intent: 'refine', text: 'Those are already the cheapest I found. Want me to search for something else?' };
   const base: Record<string, unknown> = last ? { ...last.args } : { query: memory.shown[0].category.toLowerCase() };
   delete base.minPrice;
   return { intent: 'refine', calls: [{ name: 'search_products', args: { ...base, maxPrice } }] };
@@ -27,7 +29,10 @@ export function planInStock(memory: Memory): Plan {
 /** "show me more": the search already returned its best matches; say so rather than repeat it. */
 export function planMore(memory: Memory): Plan {
   if (!lastSearch(memory)) return { intent: 'refine', text: NOTHING_SHOWN };
-  return { intent: 'refine', text: 'Those are the closest matches I have. Want to try other words, a different price range, a size or a colour?' };
+  return {
+    intent: 'refine',
+    text: 'Those are the closest matches I have. Want to try other words, a different price range, a size or a colour?',
+  };
 }
 
 /** "more like this": same category as the product under discussion. */

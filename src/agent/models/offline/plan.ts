@@ -19,7 +19,10 @@ export function planUserMessage(memory: Memory, opts: PlanOptions = {}): Plan {
   const raw = memory.userText;
   const text = normalize(raw);
   const intent = parseIntent(text, raw, memory);
-  const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent: intent.name, calls: [{ name, args }] });
+  const call = (name: string, args: Record<string, unknown> = {}): Plan => ({
+    intent: intent.name,
+    calls: [{ name, args }],
+  });
   const say = (reply: string): Plan => ({ intent: intent.name, text: reply });
 
   switch (intent.name) {
@@ -31,7 +34,10 @@ export function planUserMessage(memory: Memory, opts: PlanOptions = {}): Plan {
       return say(hasAny(text, ['bye', 'goodbye']) ? 'Goodbye — thanks for stopping by!' : THANKS_REPLY[intent.lang]);
     case 'human': {
       const quote = raw.trim().replace(/\s+/g, ' ').slice(0, 200);
-      const reason = intent.urgency === 'high' ? `Shopper is frustrated: "${quote}"` : `Shopper asked to talk to a person: "${quote}"`;
+      const reason =
+        intent.urgency === 'high'
+          ? `Shopper is frustrated: "${quote}"`
+          : `Shopper asked to talk to a person: "${quote}"`;
       return call('request_human', { reason, urgency: intent.urgency });
     }
     case 'option_answer': {
@@ -62,7 +68,9 @@ export function planUserMessage(memory: Memory, opts: PlanOptions = {}): Plan {
       const search = parseSearch(text, raw, opts.categories);
       // "recommend a tent under 200" is a search; "what would you recommend?" is not.
       const narrowed = search.args.category || search.args.maxPrice || search.args.minPrice;
-      return narrowed && !hasAny(text, COMPLEMENT) ? call('search_products', { ...search.args }) : call('recommend_products');
+      return narrowed && !hasAny(text, COMPLEMENT)
+        ? call('search_products', { ...search.args })
+        : call('recommend_products');
     }
     case 'product_info': {
       const ref = resolveProduct(text, memory);
@@ -79,7 +87,8 @@ export function planUserMessage(memory: Memory, opts: PlanOptions = {}): Plan {
 
 function searchOrGiveUp(text: string, raw: string, opts: PlanOptions, intent: Plan['intent']): Plan {
   const search = parseSearch(text, raw, opts.categories);
-  if (search.signals > 0 || looksLikeName(raw)) return { intent, calls: [{ name: 'search_products', args: { ...search.args } }] };
+  if (search.signals > 0 || looksLikeName(raw))
+    return { intent, calls: [{ name: 'search_products', args: { ...search.args } }] };
   return { intent: 'unknown', text: NOT_UNDERSTOOD };
 }
 

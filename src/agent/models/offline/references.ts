@@ -17,18 +17,113 @@ export type ProductRef =
   | { kind: 'unmatched'; words: string }
   | { kind: 'none' };
 
-export type LineRef = { kind: 'line'; line: CartLine } | { kind: 'all' } | { kind: 'need_cart' } | { kind: 'ask'; text: string };
+export type LineRef =
+  { kind: 'line'; line: CartLine } | { kind: 'all' } | { kind: 'need_cart' } | { kind: 'ask'; text: string };
 
-const PRONOUNS = ['it', 'that one', 'this one', 'that', 'this', 'those', 'these', 'them', 'the same', 'one', 'same one'];
-const CHEAPEST = ['cheapest', 'cheaper one', 'the cheaper', 'least expensive', 'less expensive', 'lowest price', 'most affordable'];
+const PRONOUNS = [
+  'it',
+  'that one',
+  'this one',
+  'that',
+  'this',
+  'those',
+  'these',
+  'them',
+  'the same',
+  'one',
+  'same one',
+];
+const CHEAPEST = [
+  'cheapest',
+  'cheaper one',
+  'the cheaper',
+  'least expensive',
+  'less expensive',
+  'lowest price',
+  'most affordable',
+];
 const PRICIEST = ['most expensive', 'more expensive', 'pricier', 'priciest', 'dearest', 'the expensive one'];
-const CART_WORDS = /(?<![\w'-])(?:(?:to|into|in|from|out of|off)\s+)?(?:my|the|your)\s+(?:cart|basket|bag|trolley)(?![\w'-])|(?<![\w'-])(?:cart|basket|trolley)(?![\w'-])/g;
-const ACTION_WORDS = new Set(['add', 'remove', 'delete', 'put', 'take', 'drop', 'keep', 'change', 'make', 'set', 'update', 'more', 'details', 'detail', 'info', 'about', 'tell', 'quantity', 'instead', 'out', 'rid', "i'll", 'ill', 'please', 'go', 'for', 'one', 'ones', 'much', 'size', 'sizes', 'colour', 'colours', 'color', 'colors', 'come', 'comes', 'does', 'stock', 'x', 'pcs',
-  'then', 'again', 'as', 'well', 'yes', 'yeah', 'sure', 'ok', 'okay', 'actually', 'oh', 'no', 'not', "don't", 'dont', 'anymore',
-  'longer', 'units', 'copies', 'pieces', 'another', 'extra', 'in', 'get', 'give', 'via', 'is', 'are', 'tell']);
+const CART_WORDS =
+  /(?<![\w'-])(?:(?:to|into|in|from|out of|off)\s+)?(?:my|the|your)\s+(?:cart|basket|bag|trolley)(?![\w'-])|(?<![\w'-])(?:cart|basket|trolley)(?![\w'-])/g;
+const ACTION_WORDS = new Set([
+  'add',
+  'remove',
+  'delete',
+  'put',
+  'take',
+  'drop',
+  'keep',
+  'change',
+  'make',
+  'set',
+  'update',
+  'more',
+  'details',
+  'detail',
+  'info',
+  'about',
+  'tell',
+  'quantity',
+  'instead',
+  'out',
+  'rid',
+  "i'll",
+  'ill',
+  'please',
+  'go',
+  'for',
+  'one',
+  'ones',
+  'much',
+  'size',
+  'sizes',
+  'colour',
+  'colours',
+  'color',
+  'colors',
+  'come',
+  'comes',
+  'does',
+  'stock',
+  'x',
+  'pcs',
+  'then',
+  'again',
+  'as',
+  'well',
+  'yes',
+  'yeah',
+  'sure',
+  'ok',
+  'okay',
+  'actually',
+  'oh',
+  'no',
+  'not',
+  "don't",
+  'dont',
+  'anymore',
+  'longer',
+  'units',
+  'copies',
+  'pieces',
+  'another',
+  'extra',
+  'in',
+  'get',
+  'give',
+  'via',
+  'is',
+  'are',
+  'tell',
+]);
 
 export function ordinalOf(text: string, count: number): number | undefined {
-  if (/(?<![\w'-])(?:the\s+)?last(?:\s+one)?(?![\w'-])/.test(text) && !/last\s+(?:order|week|month|year|time)/.test(text)) return count || -1;
+  if (
+    /(?<![\w'-])(?:the\s+)?last(?:\s+one)?(?![\w'-])/.test(text) &&
+    !/last\s+(?:order|week|month|year|time)/.test(text)
+  )
+    return count || -1;
   const m = /(?<![\w'-])(?:number|no|#|item|option|nr)\s*(\d{1,2})(?![\w'-])/.exec(text) ?? /#(\d{1,2})/.exec(text);
   if (m) return Number(m[1]);
   for (const [word, n] of Object.entries(ORDINALS)) if (phraseRegex(word).test(text)) return n;
@@ -42,22 +137,37 @@ export function stripCartWords(text: string): string {
 
 /** Product words in the text that could name a shown product ("jacket", "cloud runner"). */
 function refWords(text: string): string[] {
-  return words(stripCartWords(text)).filter((w) => !FILLER.has(w) && !ACTION_WORDS.has(w) && !/^\d/.test(w) && !COLOURS.includes(w));
+  return words(stripCartWords(text)).filter(
+    (w) => !FILLER.has(w) && !ACTION_WORDS.has(w) && !/^\d/.test(w) && !COLOURS.includes(w),
+  );
 }
 
-function matches(p: { title: string; handle: string; category?: string; categoryPath?: string[] }, text: string, ws: string[]): number {
-  const hay = [p.title, p.handle.replace(/[-_]/g, ' '), p.category ?? '', ...(p.categoryPath ?? [])].join(' ').toLowerCase();
+function matches(
+  p: { title: string; handle: string; category?: string; categoryPath?: string[] },
+  text: string,
+  ws: string[],
+): number {
+  const hay = [p.title, p.handle.replace(/[-_]/g, ' '), p.category ?? '', ...(p.categoryPath ?? [])]
+    .join(' ')
+    .toLowerCase();
   const hayStems = new Set(words(hay.replace(/[^\w\s'-]/g, ' ')).map(stem));
   let score = 0;
   for (const { phrase, group } of CATEGORY_PHRASES) {
-    if (phraseRegex(phrase).test(text) && group.phrases.some((g) => hay.includes(g) || g.split(' ').every((w) => hayStems.has(stem(w))))) score += 2;
+    if (
+      phraseRegex(phrase).test(text) &&
+      group.phrases.some((g) => hay.includes(g) || g.split(' ').every((w) => hayStems.has(stem(w))))
+    )
+      score += 2;
   }
   for (const w of ws) if (hayStems.has(stem(w))) score++;
   return score;
 }
 
 function hasColour(p: ProductSummary, colour: string): boolean {
-  return p.title.toLowerCase().includes(colour) || p.variants.some((v) => Object.values(v.options ?? {}).some((o) => o.toLowerCase() === colour));
+  return (
+    p.title.toLowerCase().includes(colour) ||
+    p.variants.some((v) => Object.values(v.options ?? {}).some((o) => o.toLowerCase() === colour))
+  );
 }
 
 const which = (ps: ProductSummary[]) => `Which one do you mean?\n${listProducts(ps)}`;
@@ -70,13 +180,20 @@ export function resolveProduct(input: string, memory: Memory, hint: { colour?: s
   const text = stripCartWords(input);
   const shown = memory.shown;
   if (/(?<![\w'-])(?:both|all of them|all three|all of those|each of them)(?![\w'-])/.test(text)) {
-    return { kind: 'ask', text: `I'll add them one at a time — which one first?${shown.length ? `\n${listProducts(shown)}` : ''}` };
+    return {
+      kind: 'ask',
+      text: `I'll add them one at a time — which one first?${shown.length ? `\n${listProducts(shown)}` : ''}`,
+    };
   }
   const ordinal = ordinalOf(text, shown.length);
   if (ordinal !== undefined) {
     if (!shown.length) return { kind: 'ask', text: "I haven't shown you any products yet — what are you looking for?" };
     const p = shown[ordinal - 1];
-    if (!p) return { kind: 'ask', text: `I only showed ${shown.length} product${shown.length === 1 ? '' : 's'} — which one do you mean?\n${listProducts(shown)}` };
+    if (!p)
+      return {
+        kind: 'ask',
+        text: `I only showed ${shown.length} product${shown.length === 1 ? '' : 's'} — which one do you mean?\n${listProducts(shown)}`,
+      };
     return { kind: 'product', handle: p.handle, product: p };
   }
   const cheap = hasAny(text, CHEAPEST);
@@ -84,11 +201,14 @@ export function resolveProduct(input: string, memory: Memory, hint: { colour?: s
     if (!shown.length) return { kind: 'ask', text: "I haven't shown you any products yet — what are you looking for?" };
     // "the cheapest tent" while shoes are shown: a new search, not a pick from the list.
     const named = CATEGORY_PHRASES.filter((c) => phraseRegex(c.phrase).test(text));
-    if (named.length && !shown.some((p) => matches(p, text, []) > 0)) return { kind: 'unmatched', words: named[0].phrase };
+    if (named.length && !shown.some((p) => matches(p, text, []) > 0))
+      return { kind: 'unmatched', words: named[0].phrase };
     const amounts = shown.map((p) => p.price?.amount ?? 0);
     const target = cheap ? Math.min(...amounts) : Math.max(...amounts);
     const best = shown.filter((p) => (p.price?.amount ?? 0) === target);
-    return best.length === 1 ? { kind: 'product', handle: best[0].handle, product: best[0] } : { kind: 'ask', text: which(best) };
+    return best.length === 1
+      ? { kind: 'product', handle: best[0].handle, product: best[0] }
+      : { kind: 'ask', text: which(best) };
   }
   const pool = [...shown];
   const focused = memory.focus ? memory.products.get(memory.focus) : undefined;
@@ -127,7 +247,12 @@ export function resolveCartLine(input: string, memory: Memory): LineRef {
   const cart = memory.cart;
   if (!cart) return { kind: 'need_cart' };
   if (!cart.items.length) return { kind: 'ask', text: 'Your cart is empty — there is nothing to change yet.' };
-  if (/(?<![\w'-])(?:everything|all items|all of it|all of them|whole cart|empty (?:my|the) (?:cart|basket)|clear (?:my|the) (?:cart|basket))(?![\w'-])/.test(input)) return { kind: 'all' };
+  if (
+    /(?<![\w'-])(?:everything|all items|all of it|all of them|whole cart|empty (?:my|the) (?:cart|basket)|clear (?:my|the) (?:cart|basket))(?![\w'-])/.test(
+      input,
+    )
+  )
+    return { kind: 'all' };
   const text = stripCartWords(input);
   const byHandle = (handle: string): LineRef => {
     const lines = cart.items.filter((l) => l.handle === handle);
@@ -142,7 +267,9 @@ export function resolveCartLine(input: string, memory: Memory): LineRef {
   }
   if (ordinal !== undefined || hasAny(text, CHEAPEST) || hasAny(text, PRICIEST)) {
     const ref = resolveProduct(text, memory);
-    return ref.kind === 'product' ? byHandle(ref.handle) : { kind: 'ask', text: ref.kind === 'ask' ? ref.text : whichLine(cart.items) };
+    return ref.kind === 'product'
+      ? byHandle(ref.handle)
+      : { kind: 'ask', text: ref.kind === 'ask' ? ref.text : whichLine(cart.items) };
   }
   const ws = refWords(text);
   if (ws.length || CATEGORY_PHRASES.some((c) => phraseRegex(c.phrase).test(text))) {
@@ -151,7 +278,10 @@ export function resolveCartLine(input: string, memory: Memory): LineRef {
     const best = scored.filter((x) => x.s === top).map((x) => x.l);
     if (best.length === 1) return { kind: 'line', line: best[0] };
     if (best.length > 1) return { kind: 'ask', text: whichLine(best) };
-    return { kind: 'ask', text: `I couldn't find "${ws.join(' ')}" in your cart. Here's what is in it:\n${listCart(cart.items)}` };
+    return {
+      kind: 'ask',
+      text: `I couldn't find "${ws.join(' ')}" in your cart. Here's what is in it:\n${listCart(cart.items)}`,
+    };
   }
   const focused = cart.items.find((l) => l.sku === memory.focusSku);
   if (focused) return { kind: 'line', line: focused };

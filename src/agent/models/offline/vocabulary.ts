@@ -11,8 +11,14 @@ export interface CategoryGroup {
 }
 
 export const CATEGORY_GROUPS: CategoryGroup[] = [
-  { label: 'Trail shoes', phrases: ['trail running shoes', 'trail shoes', 'trail shoe', 'trail runners', 'trail sneakers'] },
-  { label: 'Running shoes', phrases: ['running shoes', 'running shoe', 'running trainers', 'running sneakers', 'jogging shoes', 'runners'] },
+  {
+    label: 'Trail shoes',
+    phrases: ['trail running shoes', 'trail shoes', 'trail shoe', 'trail runners', 'trail sneakers'],
+  },
+  {
+    label: 'Running shoes',
+    phrases: ['running shoes', 'running shoe', 'running trainers', 'running sneakers', 'jogging shoes', 'runners'],
+  },
   { label: 'Hiking boots', phrases: ['hiking boots', 'hiking boot', 'walking boots', 'trekking boots'] },
   { label: 'Sleeping bags', phrases: ['sleeping bags', 'sleeping bag'] },
   { label: 'Water bottles', phrases: ['water bottles', 'water bottle', 'bottles', 'bottle', 'flask', 'flasks'] },
@@ -20,10 +26,32 @@ export const CATEGORY_GROUPS: CategoryGroup[] = [
   { label: 'Boots', phrases: ['boots', 'boot'] },
   { label: 'Sandals', phrases: ['sandals', 'sandal', 'flip flops', 'flip-flops', 'slides'] },
   { label: 'Shoes', phrases: ['shoes', 'shoe', 'footwear'] },
-  { label: 'Jackets', phrases: ['rain jacket', 'jackets', 'jacket', 'coats', 'coat', 'parkas', 'parka', 'anorak', 'windbreaker', 'raincoat', 'puffer', 'fleece'] },
-  { label: 'Base layers', phrases: ['base layers', 'base layer', 'baselayer', 'thermals', 'thermal underwear', 'thermal top'] },
+  {
+    label: 'Jackets',
+    phrases: [
+      'rain jacket',
+      'jackets',
+      'jacket',
+      'coats',
+      'coat',
+      'parkas',
+      'parka',
+      'anorak',
+      'windbreaker',
+      'raincoat',
+      'puffer',
+      'fleece',
+    ],
+  },
+  {
+    label: 'Base layers',
+    phrases: ['base layers', 'base layer', 'baselayer', 'thermals', 'thermal underwear', 'thermal top'],
+  },
   { label: 'Hoodies & sweatshirts', phrases: ['hoodies', 'hoodie', 'hoody', 'sweatshirts', 'sweatshirt'] },
-  { label: 'Knitwear', phrases: ['sweaters', 'sweater', 'jumpers', 'jumper', 'pullover', 'cardigans', 'cardigan', 'knitwear', 'knits'] },
+  {
+    label: 'Knitwear',
+    phrases: ['sweaters', 'sweater', 'jumpers', 'jumper', 'pullover', 'cardigans', 'cardigan', 'knitwear', 'knits'],
+  },
   { label: 'T-shirts', phrases: ['t-shirts', 't-shirt', 'tshirts', 'tshirt', 't shirts', 't shirt', 'tees', 'tee'] },
   { label: 'Shirts', phrases: ['shirts', 'shirt', 'blouses', 'blouse', 'polo shirt', 'polos', 'polo'] },
   { label: 'Jeans', phrases: ['jeans', 'denim'] },
@@ -42,7 +70,10 @@ export const CATEGORY_GROUPS: CategoryGroup[] = [
   { label: 'Blankets', phrases: ['blankets', 'blanket', 'throws', 'throw'] },
   { label: 'Candles', phrases: ['candles', 'candle'] },
   { label: 'Chairs', phrases: ['chairs', 'chair', 'stools', 'stool', 'armchair'] },
-  { label: 'Jewelry', phrases: ['jewelry', 'jewellery', 'necklace', 'necklaces', 'ring', 'rings', 'earrings', 'bracelet', 'bracelets'] },
+  {
+    label: 'Jewelry',
+    phrases: ['jewelry', 'jewellery', 'necklace', 'necklaces', 'ring', 'rings', 'earrings', 'bracelet', 'bracelets'],
+  },
   { label: 'Watches', phrases: ['watches', 'watch'] },
   { label: 'Wallets', phrases: ['wallets', 'wallet'] },
   { label: 'Belts', phrases: ['belts', 'belt'] },
@@ -53,7 +84,11 @@ export const CATEGORY_PHRASES: { phrase: string; group: CategoryGroup }[] = CATE
   group.phrases.map((phrase) => ({ phrase, group })),
 ).sort((a, b) => b.phrase.length - a.phrase.length);
 
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/s$/, '');
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/s$/, '');
 
 /**
  * The shop's own name for a category group, when the shop's category list is known (the labels
@@ -69,37 +104,126 @@ export function resolveCategory(group: CategoryGroup, shopCategories?: readonly 
 
 /** Specific shades first, so "navy blue" reads as navy. */
 export const COLOURS = [
-  'navy', 'charcoal', 'olive', 'burgundy', 'teal', 'khaki', 'ivory', 'cream', 'beige', 'tan', 'silver', 'gold',
-  'black', 'white', 'grey', 'gray', 'red', 'blue', 'green', 'yellow', 'orange', 'pink', 'purple', 'brown',
+  'navy',
+  'charcoal',
+  'olive',
+  'burgundy',
+  'teal',
+  'khaki',
+  'ivory',
+  'cream',
+  'beige',
+  'tan',
+  'silver',
+  'gold',
+  'black',
+  'white',
+  'grey',
+  'gray',
+  'red',
+  'blue',
+  'green',
+  'yellow',
+  'orange',
+  'pink',
+  'purple',
+  'brown',
 ];
 
 /** Letter sizes and the words people use for them. */
 export const LETTER_SIZES: Record<string, string> = {
-  xxs: 'XXS', xs: 'XS', s: 'S', m: 'M', l: 'L', xl: 'XL', xxl: 'XXL', '2xl': 'XXL', xxxl: 'XXXL', '3xl': 'XXXL',
-  small: 'S', medium: 'M', large: 'L', 'extra small': 'XS', 'extra large': 'XL', 'x-large': 'XL', 'x-small': 'XS',
+  xxs: 'XXS',
+  xs: 'XS',
+  s: 'S',
+  m: 'M',
+  l: 'L',
+  xl: 'XL',
+  xxl: 'XXL',
+  '2xl': 'XXL',
+  xxxl: 'XXXL',
+  '3xl': 'XXXL',
+  small: 'S',
+  medium: 'M',
+  large: 'L',
+  'extra small': 'XS',
+  'extra large': 'XL',
+  'x-large': 'XL',
+  'x-small': 'XS',
 };
 
 /** Letter size → the long forms a catalog may use instead. */
 export const SIZE_ALIASES: Record<string, string[]> = {
-  XS: ['extra small', 'x-small'], S: ['small'], M: ['medium'], L: ['large'], XL: ['extra large', 'x-large'], XXL: ['2xl'], XXXL: ['3xl'],
+  XS: ['extra small', 'x-small'],
+  S: ['small'],
+  M: ['medium'],
+  L: ['large'],
+  XL: ['extra large', 'x-large'],
+  XXL: ['2xl'],
+  XXXL: ['3xl'],
 };
 
 export type Gender = 'men' | 'women' | 'unisex' | 'kids';
 
 export const GENDER_PHRASES: { phrase: string; gender: Gender }[] = [
-  { phrase: 'for men', gender: 'men' }, { phrase: "men's", gender: 'men' }, { phrase: 'mens', gender: 'men' },
-  { phrase: 'for women', gender: 'women' }, { phrase: "women's", gender: 'women' }, { phrase: 'womens', gender: 'women' },
-  { phrase: 'for ladies', gender: 'women' }, { phrase: "ladies'", gender: 'women' }, { phrase: 'ladies', gender: 'women' },
-  { phrase: 'for kids', gender: 'kids' }, { phrase: "kids'", gender: 'kids' }, { phrase: 'kids', gender: 'kids' },
-  { phrase: 'for children', gender: 'kids' }, { phrase: "children's", gender: 'kids' }, { phrase: 'for boys', gender: 'kids' },
-  { phrase: 'for girls', gender: 'kids' }, { phrase: 'unisex', gender: 'unisex' },
+  { phrase: 'for men', gender: 'men' },
+  { phrase: "men's", gender: 'men' },
+  { phrase: 'mens', gender: 'men' },
+  { phrase: 'for women', gender: 'women' },
+  { phrase: "women's", gender: 'women' },
+  { phrase: 'womens', gender: 'women' },
+  { phrase: 'for ladies', gender: 'women' },
+  { phrase: "ladies'", gender: 'women' },
+  { phrase: 'ladies', gender: 'women' },
+  { phrase: 'for kids', gender: 'kids' },
+  { phrase: "kids'", gender: 'kids' },
+  { phrase: 'kids', gender: 'kids' },
+  { phrase: 'for children', gender: 'kids' },
+  { phrase: "children's", gender: 'kids' },
+  { phrase: 'for boys', gender: 'kids' },
+  { phrase: 'for girls', gender: 'kids' },
+  { phrase: 'unisex', gender: 'unisex' },
 ];
 
 /** Material and feature words: on their own they still say "this is about products". */
 export const PRODUCT_WORDS = [
-  'waterproof', 'leather', 'wool', 'merino', 'cotton', 'linen', 'organic', 'vegan', 'recycled', 'insulated',
-  'lightweight', 'breathable', 'ceramic', 'gift', 'gifts', 'present', 'outfit', 'gear', 'clothes', 'clothing',
+  'waterproof',
+  'leather',
+  'wool',
+  'merino',
+  'cotton',
+  'linen',
+  'organic',
+  'vegan',
+  'recycled',
+  'insulated',
+  'lightweight',
+  'breathable',
+  'ceramic',
+  'gift',
+  'gifts',
+  'present',
+  'outfit',
+  'gear',
+  'clothes',
+  'clothing',
   // Activities and seasons: "something for camping" is a product request.
-  'camping', 'hiking', 'running', 'trail', 'winter', 'summer', 'rain', 'travel', 'yoga', 'gym', 'outdoor', 'outdoors',
-  'beach', 'skiing', 'cycling', 'walking', 'climbing', 'kitchen', 'garden',
+  'camping',
+  'hiking',
+  'running',
+  'trail',
+  'winter',
+  'summer',
+  'rain',
+  'travel',
+  'yoga',
+  'gym',
+  'outdoor',
+  'outdoors',
+  'beach',
+  'skiing',
+  'cycling',
+  'walking',
+  'climbing',
+  'kitchen',
+  'garden',
 ];

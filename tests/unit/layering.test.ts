@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layout shows the architecture (STYLE.md §1): entry points → agent → tools → domains → db.
+ * Each top-level module of `src/` may import only the modules listed here (and itself).
+ */
+const BASE = ['errors', 'logger', 'shared'];
+const DOMAINS = ['catalog', 'customers', 'carts', 'policies', 'conversations', 'identity', 'merchandising', 'privacy'];
+const INNER = [...BASE, 'config', 'db', 'limits', ...DOMAINS, 'tools', 'agent', 'ingest'];
+const ALLOWED: Record<string, string[]> = {
+  errors: [],
+  logger: [],
+  shared: ['errors', 'logger'],
+  limits: [...BASE],
+  db: [...BASE],
+  config: [...BASE, 'db'],
+  catalog: [...BASE, 'db'],
+  merchandising: [...BASE, 'catalog'],
+  customers: [...BASE, 'db', 'catalog'],
+  carts: [...BASE, 'db', 'catalog'],
+  policies: [...BASE, 'db', 'catalog'],
+  identity: [...BASE, 'db', 'customers'],
+  privacy: [...BASE, 'db'],
+  conversations: [...BASE, 'db', 'catalog', 'carts', 'customers'],
+  ingest: [...BASE, 'db', 'catalog', 'customers', 'policies'],
+  tools: [...BASE, 'catalog', 'customers', 'carts', 'policies', 'conversations'],
+  agent: [...BASE, 'tools', ...DOMAINS],
+  // Entry points: everything inward, never each other.
+  chat: INNER,
+  handoff: INNER,
+  http: INNER,
+  cli: [...INNER, 'app'],
+  app: [...INNER, 'chat', 'handoff', 'http'],
+  main: [...INNER, 'app', 'http'],
+};
+const NO_SERVER_LIBS = ['agent', 'tools', ...DOMAINS];
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
+}
+
+const moduleOf = (file: string) => path.relative(SRC, file).split(path.sep)[0].replace(/\.ts$/, '');
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+}
+
+describe('module layering', () => {
+  const files = sourceFiles(SRC);
+
+  it('knows every top-level module of src/', () => {
+    const unknown = [...new Set(files.map(moduleOf))].filter((m) => !(m in ALLOWED));
+    expect(unknown).toEqual([]);
+  });
+
+  it('has dependencies that point inward only', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const from = moduleOf(file);
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = path.resolve(path.dirname(file), spec);
+        if (!target.startsWith(SRC)) {
+          // Only the widget's build may be reached from src/ (the HTTP layer serves it).
+          if (!(from === 'http' && target.includes(`${path.sep}widget${path.sep}`)))
+            violations.push(`${file} → ${spec}`);
+          continue;
+        }
+        const to = moduleOf(target.replace(/\.js$/, '.ts'));
+        if (to !== from && !ALLOWED[from]?.includes(to)) violations.push(`${path.relative(SRC, file)} → ${to}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps express and socket.io out of the agent, the tools and the domains', () => {
+    const offenders = files
+      .filter((f) => NO_SERVER_LIBS.includes(moduleOf(f)))
+      .filter((f) => importsOf(f).some((s) => /^(express|socket\.io)(\/|$)/.test(s)))
+      .map((f) => path.relative(SRC, f));
+    expect(offenders).toEqual([]);
+  });
+});
