@@ -1,5 +1,4 @@
-import type { Server, Socket } from 'socket.io';
-import { type z } from 'zod';
+import type { Server } from 'socket.io';
 import type { CartStore } from '../carts/cart-store.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import { AuthError } from '../errors.js';
@@ -21,11 +20,10 @@ import {
   stopPayload,
   typingPayload,
   type ClientToServerEvents,
-  type JoinResult,
   type ServerToClientEvents,
 } from './protocol.js';
 import type { SessionClaims, SessionTokens } from '../identity/session-tokens.js';
-import { handleEvent } from '../shared/handle-event.js';
+import { eventBinder, typedNamespace } from '../shared/typed-socket.js';
 
 export interface ShopperSocketDeps {
   io: Server;
@@ -41,19 +39,15 @@ export interface ShopperSocketDeps {
   onRating?: (conversationId: string, rating: number, comment: string | undefined) => Promise<void>;
 }
 
-type ShopperSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  { claims: SessionClaims }
->;
-
 const room = (conversationId: string) => `conv:${conversationId}`;
 
 /** The shopper namespace: authenticated by session token; every event validated and acked. */
 export function attachShopperSocket(deps: ShopperSocketDeps): () => void {
   const { chat, logger } = deps;
-  const nsp = deps.io.of(SHOPPER_NAMESPACE);
+  const nsp = typedNamespace<ClientToServerEvents, ServerToClientEvents, { claims: SessionClaims }>(
+    deps.io,
+    SHOPPER_NAMESPACE,
+  );
 
   nsp.use((socket, next) => {
     const claims = deps.tokens.verify((socket.handshake.auth as { token?: string } | undefined)?.token);
@@ -61,18 +55,16 @@ export function attachShopperSocket(deps: ShopperSocketDeps): () => void {
       return next(
         new AuthError('auth:bad_session', 'Missing or invalid session token: start a session with POST /api/sessions.'),
       );
-    (socket as ShopperSocket).data.claims = claims;
+    socket.data.claims = claims;
     next();
   });
 
-  nsp.on('connection', (raw) => {
-    const socket = raw as ShopperSocket;
+  nsp.on('connection', (socket) => {
     const claims = socket.data.claims;
     const ip = socket.handshake.address;
-    const on = <S extends z.ZodType, T>(event: string, schema: S, run: (input: z.infer<S>) => Promise<T>) =>
-      socket.on(event as keyof ClientToServerEvents, handleEvent(logger, schema, run) as never);
+    const on = eventBinder(socket, logger);
 
-    on('conversation:join', joinPayload, async (p): Promise<JoinResult> => {
+    on('conversation:join', joinPayload, async (p) => {
       const conv = p.conversationId
         ? await chat.ownConversation(claims, p.conversationId)
         : await deps.conversations.latestForSession(claims.sid);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Ack } from '../shared/ack.js';
 import type {
   CartPayload,
   ConversationEvent,
@@ -126,6 +127,8 @@ export const loginBody = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(200),
 });
+/** Extra keys are ignored: older consoles sent options here. */
+export const queueListPayload = z.object({});
 export const openPayload = z.strictObject({ conversationId, afterSeq: z.number().int().min(0).default(0) });
 export const conversationPayload = z.strictObject({ conversationId });
 export const replyPayload = z.strictObject({
@@ -146,29 +149,27 @@ export const decidePayload = z.strictObject({
 });
 
 export interface AgentClientEvents {
-  'queue:list': (p: Record<string, never>, ack: (r: AgentAck<QueueItem[]>) => void) => void;
-  'conversation:open': (p: z.input<typeof openPayload>, ack: (r: AgentAck<ConversationDetail>) => void) => void;
+  'queue:list': (p: z.input<typeof queueListPayload>, ack: (r: Ack<QueueItem[]>) => void) => void;
+  'conversation:open': (p: z.input<typeof openPayload>, ack: (r: Ack<ConversationDetail>) => void) => void;
   'conversation:claim': (
     p: z.input<typeof conversationPayload>,
-    ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void,
+    ack: (r: Ack<{ status: ConversationStatusValue }>) => void,
   ) => void;
   'conversation:release': (
     p: z.input<typeof conversationPayload>,
-    ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void,
+    ack: (r: Ack<{ status: ConversationStatusValue }>) => void,
   ) => void;
   'conversation:close': (
     p: z.input<typeof closePayload>,
-    ack: (r: AgentAck<{ status: ConversationStatusValue }>) => void,
+    ack: (r: Ack<{ status: ConversationStatusValue }>) => void,
   ) => void;
-  'message:send': (p: z.input<typeof replyPayload>, ack: (r: AgentAck<{ seq: number }>) => void) => void;
-  'note:add': (p: z.input<typeof replyPayload>, ack: (r: AgentAck<Note>) => void) => void;
-  'cart:set': (p: z.input<typeof agentCartPayload>, ack: (r: AgentAck<CartPayload>) => void) => void;
-  'typing:set': (p: z.input<typeof agentTypingPayload>, ack?: (r: AgentAck<null>) => void) => void;
-  'approval:decide': (p: z.input<typeof decidePayload>, ack: (r: AgentAck<Approval>) => void) => void;
+  'message:send': (p: z.input<typeof replyPayload>, ack: (r: Ack<{ seq: number }>) => void) => void;
+  'note:add': (p: z.input<typeof replyPayload>, ack: (r: Ack<Note>) => void) => void;
+  'cart:set': (p: z.input<typeof agentCartPayload>, ack: (r: Ack<CartPayload>) => void) => void;
+  'typing:set': (p: z.input<typeof agentTypingPayload>, ack?: (r: Ack<null>) => void) => void;
+  'approval:decide': (p: z.input<typeof decidePayload>, ack: (r: Ack<Approval>) => void) => void;
 }
 
 export interface AgentServerEvents {
   'agent:event': (e: AgentServerEvent) => void;
 }
-
-export type AgentAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

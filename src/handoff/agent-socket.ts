@@ -1,7 +1,6 @@
-import type { Server, Socket } from 'socket.io';
-import type { z } from 'zod';
+import type { Server } from 'socket.io';
 import type { EventLog } from '../conversations/event-log.js';
-import { handleEvent } from '../shared/handle-event.js';
+import { eventBinder, typedNamespace } from '../shared/typed-socket.js';
 import type { SessionTokens } from '../identity/session-tokens.js';
 import { AuthError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -16,11 +15,13 @@ import {
   decidePayload,
   openPayload,
   replyPayload,
+  queueListPayload,
+  type AgentClientEvents,
   type AgentServerEvent,
+  type AgentServerEvents,
 } from './agent-protocol.js';
 import type { Approvals } from './approvals.js';
 import type { Ownership } from '../conversations/ownership.js';
-import { z as zod } from 'zod';
 import type { Approval, Note } from './agent-protocol.js';
 
 export interface AgentSocketDeps {
@@ -54,8 +55,8 @@ export async function agentFromToken(
  * changes (so a reconnected console is never stale) and the live events of opened conversations.
  */
 export function attachAgentSocket(deps: AgentSocketDeps) {
-  const nsp = deps.io.of(AGENT_NAMESPACE);
-  const send = (target: { emit: (ev: string, e: AgentServerEvent) => unknown }, e: AgentServerEvent) =>
+  const nsp = typedNamespace<AgentClientEvents, AgentServerEvents, { agent: AgentIdentity }>(deps.io, AGENT_NAMESPACE);
+  const send = (target: { emit: (ev: 'agent:event', e: AgentServerEvent) => unknown }, e: AgentServerEvent) =>
     target.emit('agent:event', e);
 
   const typingState = new Map<string, boolean>();
@@ -81,14 +82,13 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
     );
   });
 
-  nsp.on('connection', async (socket: Socket) => {
-    const agent = socket.data.agent as AgentIdentity;
-    const on = <S extends z.ZodType, T>(event: string, schema: S, run: (input: z.infer<S>) => Promise<T>) =>
-      socket.on(event, handleEvent(deps.logger, schema, run));
+  nsp.on('connection', async (socket) => {
+    const agent = socket.data.agent;
+    const on = eventBinder(socket, deps.logger);
     await socket.join(ALL);
     send(socket, { type: 'queue', items: await deps.desk.queue() });
 
-    on('queue:list', zod.object({}).passthrough(), () => deps.desk.queue());
+    on('queue:list', queueListPayload, () => deps.desk.queue());
     on('conversation:open', openPayload, async (p) => {
       await socket.join(room(p.conversationId));
       return deps.desk.detail(p.conversationId, p.afterSeq);
