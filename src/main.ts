@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database.js';
 import { AppError } from './errors.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
 import { createLogger } from './logger.js';
+import { loadMerchandisingRules } from './merchandising/merchandising-rules.js';
 
 /** Composition root: reads config, wires the modules, imports the catalog, starts the server. */
 async function main() {
@@ -41,6 +42,7 @@ async function main() {
     embedder,
     model,
     logger,
+    merchandising: loadMerchandisingRules(config.catalogDir),
     extraRouters: [await widgetRoutes({ minify: config.env === 'production', allowedOrigins: config.allowedOrigins })],
   });
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));

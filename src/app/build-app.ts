@@ -19,6 +19,7 @@ import { shopperRoutes } from '../chat/shopper-routes.js';
 import type { Logger } from '../logger.js';
 import type { Router } from 'express';
 import { buildCore } from './build-core.js';
+import type { MerchandisingRules } from '../merchandising/merchandising-rules.js';
 import { createAgentAccounts } from '../identity/agent-accounts.js';
 import { createAgentDesk } from '../handoff/agent-desk.js';
 import { attachAgentSocket } from '../handoff/agent-socket.js';
@@ -46,6 +47,7 @@ export interface AppParts {
   embedder: Embedder;
   model: ChatModel;
   logger: Logger;
+  merchandising?: MerchandisingRules;
   /** Extra routers (e.g. the widget bundles), mounted before the 404 handler. */
   extraRouters?: Router[];
 }
@@ -56,7 +58,7 @@ export interface AppParts {
  */
 export async function buildApp(parts: AppParts) {
   const { config, db, embedder, model, logger } = parts;
-  const core = await buildCore({ config, db, embedder, model, logger });
+  const core = await buildCore({ config, db, embedder, model, logger, merchandising: parts.merchandising });
   const { search, products, carts, customers, conversations, events, ownership, approvals } = core;
   const queue = createTurnQueue({ db });
   const tokens = createSessionTokens(config.sessionSecret);

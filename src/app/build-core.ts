@@ -4,6 +4,7 @@ import { createCartStore } from '../carts/cart-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createProductLookup } from '../catalog/product-lookup.js';
 import { createCatalogSearch } from '../catalog/search.js';
+import { createQueryExpander, NO_RULES, type MerchandisingRules } from '../merchandising/merchandising-rules.js';
 import { createConversationStore } from '../conversations/conversation-store.js';
 import type { TurnDeps } from '../agent/run-turn.js';
 import type { Config } from '../config.js';
@@ -26,9 +27,12 @@ export async function buildCore(parts: {
   embedder: Embedder;
   model: ChatModel;
   logger: Logger;
+  /** The shop's merchandising rules (catalog/merchandising.json); none by default. */
+  merchandising?: MerchandisingRules;
 }) {
   const { config, db, embedder, model, logger } = parts;
-  const search = createCatalogSearch({ db, embedder });
+  const expandQuery = createQueryExpander(parts.merchandising ?? NO_RULES);
+  const search = createCatalogSearch({ db, embedder, expandQuery });
   const products = createProductLookup({ db });
   const carts = createCartStore({ db });
   const customers = createCustomerReader({ db });

@@ -1,4 +1,3 @@
-import { withShoppingIntents } from './shopping-intents.js';
 import type { Database } from '../db/database.js';
 import { toVectorLiteral } from '../db/database.js';
 import type { Embedder } from './embeddings/embedder.js';
@@ -37,8 +36,14 @@ export interface CatalogSearch {
  * ("runing shoos") and vague requests ("something to sit on"). `npm run bench:retrieval` measures
  * both steps; the single-retriever modes ('lexical', 'vector') skip the feedback.
  */
-export function createCatalogSearch(deps: { db: Database; embedder: Embedder }): CatalogSearch {
+export function createCatalogSearch(deps: {
+  db: Database;
+  embedder: Embedder;
+  /** The shop's query expansions (merchandising data), applied to the text the query is embedded from. */
+  expandQuery?: (query: string) => string;
+}): CatalogSearch {
   const { db, embedder } = deps;
+  const expand = deps.expandQuery ?? ((q: string) => q);
 
   async function lexical(q: SearchQuery, limit: number): Promise<RankedList> {
     const hits = await lexicalHits(db, q, limit);
@@ -66,7 +71,7 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
 
   async function vector(q: SearchQuery, limit: number, signal?: AbortSignal): Promise<number[]> {
     if (!q.query.trim()) return [];
-    return nearest(await embedder.embedQuery(withShoppingIntents(q.query), { signal }), q, limit);
+    return nearest(await embedder.embedQuery(expand(q.query), { signal }), q, limit);
   }
 
   /**
@@ -85,10 +90,7 @@ export function createCatalogSearch(deps: { db: Database; embedder: Embedder }):
   }
 
   async function hybrid(q: SearchQuery, signal?: AbortSignal): Promise<Map<number, number>> {
-    const [lex, v] = await Promise.all([
-      lexical(q, CANDIDATES),
-      embedder.embedQuery(withShoppingIntents(q.query), { signal }),
-    ]);
+    const [lex, v] = await Promise.all([lexical(q, CANDIDATES), embedder.embedQuery(expand(q.query), { signal })]);
     const first = fuseWeighted([lex, { ids: await nearest(v, q, CANDIDATES) }]);
     const top = best(first, FEEDBACK_DOCS);
     if (top.length === 0) return first;

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
+import { loadMerchandisingRules } from '../merchandising/merchandising-rules.js';
 import { renderTurnEvent } from './render-turn-event.js';
 
 const HELP = `npm run chat -- [--customer <id>] [--quiet]
@@ -42,7 +43,15 @@ async function main(): Promise<number> {
       process.stderr.write(report);
     }
     const model = createModel(config, { categories: await listCategories(db) });
-    const core = await buildCore({ config: { ...config, promptsWatch: true }, db, embedder, model, logger });
+    const merchandising = loadMerchandisingRules(config.catalogDir);
+    const core = await buildCore({
+      config: { ...config, promptsWatch: true },
+      db,
+      embedder,
+      model,
+      logger,
+      merchandising,
+    });
     const customerId = values.customer ?? null;
     if (customerId && !(await core.customers.profile(customerId)))
       throw new AppError('cli:unknown_customer', `No customer ${customerId}.`, { status: 400 });

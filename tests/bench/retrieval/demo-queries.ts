@@ -1,3 +1,4 @@
+import { loadMerchandisingRules } from '../../../src/merchandising/merchandising-rules.js';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { z } from 'zod';
@@ -65,6 +66,7 @@ export async function loadDemoBench(opts: { catalogDir: string; queriesFile: str
   return {
     label: `demo shop (${where}/, ${batch.products.length} products), ${queries.length} judged queries from ${relative(process.cwd(), opts.queriesFile)}`,
     catalog: { products: batch.products, customers: [], orders: [], policies: [], errors: batch.errors },
+    merchandising: loadMerchandisingRules(opts.catalogDir),
     queries,
     notes,
   };

@@ -1,5 +1,10 @@
 import type { Embedder } from '../../../src/catalog/embeddings/embedder.js';
 import { ingest, type IngestInput, type IngestSummary } from '../../../src/ingest/ingest.js';
+import {
+  createQueryExpander,
+  NO_RULES,
+  type MerchandisingRules,
+} from '../../../src/merchandising/merchandising-rules.js';
 import { createCatalogSearch, type CatalogSearch } from '../../../src/catalog/search.js';
 import type { SearchFilters, SearchMode } from '../../../src/catalog/types.js';
 import type { Database } from '../../../src/db/database.js';
@@ -26,6 +31,8 @@ export interface BenchSet {
   /** One line saying what was loaded, for the report. */
   label: string;
   catalog: IngestInput;
+  /** The shop's merchandising rules (query expansions), as the app loads them. */
+  merchandising?: MerchandisingRules;
   queries: JudgedQuery[];
   /** Things the loader left out or could not read, for the report. */
   notes: string[];
@@ -45,7 +52,12 @@ export async function loadBench(set: BenchSet, embedder: Embedder): Promise<Load
   try {
     await migrate(db);
     const ingested = await ingest({ db, embedder }, set.catalog);
-    return { db, search: createCatalogSearch({ db, embedder }), ingested, ms: performance.now() - started };
+    return {
+      db,
+      search: createCatalogSearch({ db, embedder, expandQuery: createQueryExpander(set.merchandising ?? NO_RULES) }),
+      ingested,
+      ms: performance.now() - started,
+    };
   } catch (err) {
     await db.close();
     throw err;
