@@ -9,17 +9,102 @@ export interface Logger {
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-/** A small leveled logger writing one line per event to stderr. */
+/**
+ * Keys whose values are never logged. A key matches when, lowercased and without `-` and `_`, it ends with one of
+ * these: so `accessToken`, `x-api-key`, `api_key`, `sessionSecret`, `identitySecret` and `set-cookie` match, while
+ * `maxTokens` and `tokenCount` do not. A key ending in `hash` is also redacted when its value is 64 hex characters
+ * (an HMAC such as a customer's identity hash).
+ */
+export const SECRET_KEYS = [
+  'token',
+  'password',
+  'passwd',
+  'passwordhash',
+  'secret',
+  'authorization',
+  'cookie',
+  'cookies',
+  'apikey',
+  'privatekey',
+  'credentials',
+  'signature',
+  'customerhash',
+] as const;
+
+/** Secrets recognised inside any string, messages and stacks included. */
+const SECRET_PATTERNS: [RegExp, string][] = [
+  [/\b(Bearer|Basic)\s+[\w~+/.=-]+/gi, '$1 [redacted]'],
+  // Our session tokens (base64url JSON payload, then its HMAC) and JWTs both start with `eyJ`, that is `{"`.
+  [/\beyJ[\w-]*\.[\w-]+(?:\.[\w-]+)?/g, '[redacted]'],
+  // Credentials in URLs such as DATABASE_URL.
+  [/(\/\/[^/\s:@]+:)[^/\s@]+@/g, '$1[redacted]@'],
+];
+
+const REDACTED = '[redacted]';
+const MAX_DEPTH = 12;
+
+function isSecret(key: string, value: unknown): boolean {
+  const k = key.toLowerCase().replace(/[-_]/g, '');
+  if (SECRET_KEYS.some((s) => k.endsWith(s))) return true;
+  return k.endsWith('hash') && typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value);
+}
+
+function redactString(s: string): string {
+  return SECRET_PATTERNS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), s);
+}
+
+/**
+ * A JSON-safe copy of log data: errors spelled out (name, message, code, stack, cause chain, AggregateError's
+ * errors), secrets redacted, cycles cut as "[circular]" and nesting bounded.
+ */
+function loggable(value: unknown, depth: number, ancestors: Set<object>): unknown {
+  if (typeof value === 'string') return redactString(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'function' || typeof value === 'symbol') return String(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (ancestors.has(value)) return '[circular]';
+  if (depth >= MAX_DEPTH) return '[truncated]';
+  ancestors.add(value);
+  try {
+    const next = (v: unknown) => loggable(v, depth + 1, ancestors);
+    if (value instanceof Error) {
+      const e = value as Error & { code?: unknown };
+      const out: Record<string, unknown> = { name: next(e.name), message: next(e.message) };
+      if (e.code !== undefined) out.code = next(e.code);
+      if (e.stack) out.stack = next(e.stack);
+      if (e.cause !== undefined) out.cause = next(e.cause);
+      if (e instanceof AggregateError) out.errors = next(e.errors);
+      return out;
+    }
+    if (Array.isArray(value)) return value.map(next);
+    if (value instanceof Map) return next(Object.fromEntries(value));
+    if (value instanceof Set) return next([...value]);
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return next(toJSON.call(value));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecret(k, v) ? REDACTED : next(v)]));
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+/**
+ * A small leveled logger writing one line per event to stderr: time, level, message, then the data as JSON.
+ * Data goes through `loggable`, so errors keep their stack and cause and secrets (see `SECRET_KEYS`) never print.
+ */
 export function createLogger(
   level: LogLevel = 'info',
   write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Logger {
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, data?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    const extra = data
-      ? ` ${JSON.stringify(data, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, cause: v.cause } : v))}`
-      : '';
-    write(`${new Date().toISOString()} ${lvl.padEnd(5)} ${msg}${extra}`);
+    let extra: string;
+    try {
+      extra = data ? ` ${JSON.stringify(loggable(data, 0, new Set()))}` : '';
+    } catch (err) {
+      // a throwing getter or toJSON must not turn logging into a crash
+      extra = ` ${JSON.stringify({ unloggable: String(err) })}`;
+    }
+    write(`${new Date().toISOString()} ${lvl.padEnd(5)} ${redactString(msg)}${extra}`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
