@@ -24,7 +24,7 @@ describeBrowser('assistant replies in the chat widget', () => {
     expect(script.pending).toBe(0);
   });
 
-  it('renders streamed model text as sanitized markdown: formatting kept, HTML shown as text, unsafe links dropped', async () => {
+  it('renders streamed model text as sanitized markdown: formatting kept, HTML shown as text, unsafe links dropped, other domains named', async () => {
     const { page, chat } = await openChat(browser.context, shop.url);
     await page.exposeFunction('pwned', () => {
       throw new Error('model text ran as code');
@@ -35,7 +35,7 @@ describeBrowser('assistant replies in the chat widget', () => {
       '- One',
       '- Two',
       '',
-      'Read [our returns](https://shop.example/returns) or [this](javascript:parent.pwned()).',
+      `Read [our returns](${shop.url}/returns), [this](javascript:parent.pwned()) or [a guide](https://elsewhere.example/x).`,
       '<img src=x onerror="parent.pwned()"> &lt;b&gt;',
     ].join('\n');
     script.reply(streamReply({ text }, { delayMs: 5 }));
@@ -48,7 +48,9 @@ describeBrowser('assistant replies in the chat widget', () => {
     expect(await bubble.locator('ul > li').allInnerTexts()).toEqual(['One', 'Two']);
     const links = bubble.locator('a');
     expect(await links.count()).toBe(1);
-    expect(await links.getAttribute('href')).toBe('https://shop.example/returns');
+    expect(await links.getAttribute('href')).toBe(`${shop.url}/returns`);
+    // A link off the shop's own domains is not clickable and shows where it would go.
+    expect(await bubble.innerText()).toContain('a guide (elsewhere.example)');
     expect(await links.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await links.getAttribute('target')).toBe('_blank');
     expect(await bubble.locator('img').count()).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toDom } from '../../widget/chat/dom-tree.js';
-import { type MdNode, parseMarkdown, safeHref } from '../../widget/chat/markdown.js';
+import { type LinkPolicy, type MdNode, parseMarkdown, safeHref } from '../../widget/chat/markdown.js';
 import { textDirection } from '../../widget/chat/text-direction.js';
 
 /** Every tag in a tree, depth first. */
@@ -14,6 +14,9 @@ function text(nodes: MdNode[]): string {
 function links(nodes: MdNode[]): Record<string, string>[] {
   return nodes.flatMap((n) => ('text' in n ? [] : [...(n.tag === 'a' ? [n.attrs ?? {}] : []), ...links(n.children)]));
 }
+
+/** The shop's page and the Concierge server, as the chat passes them for model text. */
+const OWN: LinkPolicy = ['https://shop.example', 'https://chat.shop-cdn.example'];
 
 describe('markdown renderer for model text', () => {
   it('renders bold, italic, inline code and paragraphs', () => {
@@ -48,16 +51,72 @@ describe('markdown renderer for model text', () => {
     expect(tags(tree)).toEqual(['p', 'strong', 'p', 'br']);
   });
 
-  it('makes http(s) links open in a new tab without an opener', () => {
-    const tree = parseMarkdown('See [our returns policy](https://shop.example/returns) or https://shop.example/help.');
+  it("makes links to the shop's own origins open in a new tab without an opener", () => {
+    const tree = parseMarkdown(
+      'See [our returns policy](https://shop.example/returns) or https://shop.example/help.',
+      OWN,
+    );
     expect(links(tree)).toEqual([
       { href: 'https://shop.example/returns', rel: 'noopener noreferrer', target: '_blank' },
       { href: 'https://shop.example/help', rel: 'noopener noreferrer', target: '_blank' },
     ]);
     expect(text(tree)).toBe('See our returns policy or https://shop.example/help.');
-    expect(links(parseMarkdown('[Foo](https://en.example.org/wiki/Foo_(bar))'))[0].href).toBe(
-      'https://en.example.org/wiki/Foo_(bar)',
+    expect(links(parseMarkdown('[Foo](https://shop.example/wiki/Foo_(bar))', OWN))[0].href).toBe(
+      'https://shop.example/wiki/Foo_(bar)',
     );
+    expect(links(parseMarkdown('[Track it](https://chat.shop-cdn.example/track/1)', OWN))).toHaveLength(1);
+    expect(links(parseMarkdown('[Help](HTTPS://SHOP.example:443/help)', OWN))[0].href).toBe(
+      'https://shop.example/help',
+    );
+  });
+
+  it('shows a link to any other site as its text and the real host, not clickable', () => {
+    const tree = parseMarkdown(
+      'See the [Sizing guide](https://example.com/sizes?x=1) or https://example.org/login.',
+      OWN,
+    );
+    expect(links(tree)).toEqual([]);
+    expect(text(tree)).toBe('See the Sizing guide (example.com) or https://example.org/login (example.org).');
+    // Formatting inside the link text survives; the host follows it.
+    expect(text(parseMarkdown('[**Reviews**](http://reviews.example:8080/a)', OWN))).toBe(
+      'Reviews (reviews.example:8080)',
+    );
+  });
+
+  it('trusts exact origins only: subdomains, other ports or schemes and userinfo are shown with their host', () => {
+    for (const [url, host] of [
+      ['https://www.shop.example/sale', 'www.shop.example'],
+      ['https://shop.example:8443/sale', 'shop.example:8443'],
+      ['http://shop.example/sale', 'shop.example'],
+      ['https://user@shop.example/sale', 'shop.example'],
+    ]) {
+      const tree = parseMarkdown(`[Sale](${url})`, OWN);
+      expect(links(tree), url).toEqual([]);
+      expect(text(tree), url).toBe(`Sale (${host})`);
+    }
+  });
+
+  it('shows the host a lookalike URL really goes to', () => {
+    for (const [url, host] of [
+      ['https://shop.example.evil.com/returns', 'shop.example.evil.com'],
+      ['https://shop.example@evil.com/returns', 'evil.com'],
+      ['https://shop.example:secret@evil.com/returns', 'evil.com'],
+      ['https://evil.com\\@shop.example/returns', 'evil.com'],
+      ['https://shöp.example/returns', 'xn--shp-tna.example'],
+      ['https://ѕhop.example/returns', 'xn--hop-ehd.example'], // Cyrillic "ѕ"
+      ['https://xn--hop-ehd.example/returns', 'xn--hop-ehd.example'],
+    ]) {
+      const tree = parseMarkdown(`[https://shop.example/returns](${url}) and ${url}`, OWN);
+      expect(links(tree), url).toEqual([]);
+      expect(text(tree), url).toBe(`https://shop.example/returns (${host}) and ${url} (${host})`);
+    }
+  });
+
+  it("links nowhere by default, and anywhere over http(s) for a person on the shop's team", () => {
+    expect(links(parseMarkdown('[Returns](https://shop.example/returns)'))).toEqual([]);
+    expect(links(parseMarkdown('[Tracking](https://carrier.example/t/1)', 'any'))).toEqual([
+      { href: 'https://carrier.example/t/1', rel: 'noopener noreferrer', target: '_blank' },
+    ]);
   });
 
   it('drops javascript:, data: and relative links, keeping their text', () => {
@@ -69,9 +128,11 @@ describe('markdown renderer for model text', () => {
       '//evil.example/x',
       'vbscript:x',
     ]) {
-      const tree = parseMarkdown(`[click me](${url})`);
-      expect(links(tree), url).toEqual([]);
-      expect(text(tree), url).toBe('click me');
+      for (const policy of [OWN, 'any'] as const) {
+        const tree = parseMarkdown(`[click me](${url})`, policy);
+        expect(links(tree), url).toEqual([]);
+        expect(text(tree), url).toBe('click me');
+      }
     }
     expect(safeHref('javascript:alert(1)')).toBeNull();
   });

@@ -1,5 +1,6 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
 import type { Customer, StatusInfo } from '../loader/frame-messages.js';
+import { AI_NOTICE, createChatHeader } from './chat-header.js';
 import { createComposer, icon } from './composer.js';
 import type { ChatMessage, MessageChange, StateListener, Typing } from './conversation-state.js';
 import { createCsat } from './csat.js';
@@ -23,20 +24,13 @@ const STARTERS = ['Show me rain jackets', 'Help me pick running shoes', 'Where i
 const CART_ICON =
   'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.2 8.4a2 2 0 0 1-1.9 1.3H8.6l-1 1.8V16h12v2H4.9l2.4-4.4L5.2 4z';
 
-function statusText(s: StatusInfo, customer: Customer): string {
-  if (s.status === 'queued')
-    return s.queuePosition ? `Waiting for our team · #${s.queuePosition} in line` : 'Waiting for our team…';
-  if (s.status === 'human') return `You're chatting with ${s.agentName ?? 'our team'}`;
-  if (s.status === 'closed') return 'This conversation has ended';
-  return customer ? `Hi ${customer.firstName}! Ask me anything` : 'Typically replies in seconds';
-}
-
 /** The chat panel: header, connection banner, messages, quick replies, rating prompt and composer. */
 export function createChatView(
   root: HTMLElement,
-  opts: { title: string; embedded: boolean; base: string; actions: ViewActions },
+  opts: { title: string; embedded: boolean; base: string; linkOrigins: readonly string[]; actions: ViewActions },
 ) {
   const { actions } = opts;
+  const linkOrigins = [...opts.linkOrigins];
   const views = new Map<string, MessageView>();
   const streaming = new Set<string>();
   let status: StatusInfo = { status: 'bot', agentName: null, queuePosition: null };
@@ -47,7 +41,6 @@ export function createChatView(
   let lastMessage: ChatMessage | null = null;
   const messagesByOrder: ChatMessage[] = [];
 
-  const sub = h('p', { class: 'sub', role: 'status' });
   const cartCount = h('span', { class: 'count' }, '0');
   const cartBadge = h(
     'div',
@@ -68,6 +61,7 @@ export function createChatView(
     'div',
     { class: 'welcome' },
     h('p', { class: 'hello' }, 'Hi there!'),
+    h('p', { class: 'ai-note' }, AI_NOTICE),
     h('p', {}, 'I can find products, compare sizes and colours, check stock and orders, and add things to your cart.'),
   );
   const typing = h('div', { class: 'typing', hidden: true, role: 'status' });
@@ -79,21 +73,8 @@ export function createChatView(
     typing: (b) => actions.typing(b),
   });
   const scroll = h('div', { class: 'scroll' }, welcome, list, typing, chips, csat.el);
-  const panel = h(
-    'div',
-    { class: 'panel' },
-    h(
-      'header',
-      { class: 'head' },
-      h('div', { class: 'avatar', 'aria-hidden': 'true' }, opts.title.trim().charAt(0).toUpperCase() || 'C'),
-      h('div', { class: 'who' }, h('h1', {}, opts.title), sub),
-      cartBadge,
-      close,
-    ),
-    banner,
-    scroll,
-    composer.el,
-  );
+  const header = createChatHeader({ title: opts.title, end: [cartBadge, close] });
+  const panel = h('div', { class: 'panel' }, header.el, banner, scroll, composer.el);
   root.replaceChildren(panel);
   scroll.addEventListener('scroll', () => (stick = scroll.scrollHeight - scroll.scrollTop - scroll.clientHeight < 80));
   panel.addEventListener('keydown', (e) => {
@@ -121,7 +102,7 @@ export function createChatView(
   }
 
   function showStatus() {
-    sub.textContent = statusText(status, customer);
+    header.show(status, customer);
     csat.show(status.status === 'closed', actions.conversationId() ?? '');
   }
 
@@ -139,7 +120,12 @@ export function createChatView(
       const view = views.get(m.key);
       if (view) view.update(m);
       else {
-        const v = new MessageView(m, { retry: actions.retry, addToCart: actions.addToCart, base: opts.base });
+        const v = new MessageView(m, {
+          retry: actions.retry,
+          addToCart: actions.addToCart,
+          base: opts.base,
+          linkOrigins,
+        });
         views.set(m.key, v);
         messagesByOrder.push(m);
         list.append(v.el);
@@ -167,7 +153,7 @@ export function createChatView(
         ...(t
           ? [
               h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')),
-              `${t.role === 'agent' ? (t.name ?? 'An agent') : 'Assistant'} is typing…`,
+              `${t.role === 'agent' ? (t.name ?? 'A team member') : 'The AI assistant'} is typing…`,
             ]
           : []),
       );
@@ -197,5 +183,11 @@ export function createChatView(
       }
     },
     focusComposer: () => composer.focus(),
+    /** Lets the assistant's links to `origin` be clickable: the shop's page, once it has answered the handshake. */
+    allowLinksTo(origin: string) {
+      if (linkOrigins.includes(origin)) return;
+      linkOrigins.push(origin);
+      for (const v of views.values()) v.refresh();
+    },
   };
 }

@@ -1,7 +1,8 @@
 import { type Command, type FrameToParent, type ParentToFrame, isOurMessage } from '../loader/frame-messages.js';
 
 export interface BridgeHandlers {
-  init(identity: { customerId: string; customerHash: string } | null, open: boolean): void;
+  /** The page answered our hello; `pageOrigin` is its origin as the browser vouches for it (`event.origin`). */
+  init(identity: { customerId: string; customerHash: string } | null, open: boolean, pageOrigin: string): void;
   visibility(open: boolean): void;
   command(c: Command): Promise<unknown>;
 }
@@ -36,6 +37,7 @@ export function createFrameBridge(parentOrigin: string | null, handlers: BridgeH
       handlers.init(
         id && typeof id.customerId === 'string' && typeof id.customerHash === 'string' ? id : null,
         !!msg.open,
+        event.origin,
       );
     } else if (msg.type === 'concierge:visibility') handlers.visibility(!!msg.open);
     else if (msg.type === 'concierge:command' && typeof msg.id === 'number' && msg.command) {

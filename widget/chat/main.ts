@@ -18,7 +18,8 @@ let markReady: () => void = () => {};
 const ready = new Promise<void>((r) => (markReady = r));
 
 const bridge = createFrameBridge(parentOriginFrom(location.hash), {
-  init(identity, open) {
+  init(identity, open, pageOrigin) {
+    view.allowLinksTo(pageOrigin);
     view.setVisible(open);
     start(identity);
   },
@@ -30,6 +31,8 @@ const view = createChatView(document.getElementById('app')!, {
   title,
   embedded: bridge.embedded,
   base: apiBase,
+  // The assistant may link to this server; the shop's page is added when it answers the handshake.
+  linkOrigins: [location.origin],
   actions: {
     send: (text) => void client.send(text).catch((err: Error) => console.warn(`Concierge: ${err.message}`)),
     stop: () => void client.stop().catch(() => {}),

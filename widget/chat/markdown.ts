@@ -9,6 +9,12 @@ export type MdNode = { tag: MdTag; attrs?: Record<string, string>; children: MdN
 const el = (tag: MdTag, children: MdNode[] = [], attrs?: Record<string, string>): MdNode =>
   attrs ? { tag, attrs, children } : { tag, children };
 
+/**
+ * Which http(s) links may be clickable: `'any'` (a person on the shop's team wrote the text), or
+ * only links whose origin is exactly one of these (the model wrote it). Subdomains don't count.
+ */
+export type LinkPolicy = 'any' | readonly string[];
+
 /** The URL if it is absolute http(s), else null: `javascript:`, `data:` and relative links are dropped. */
 export function safeHref(url: string): string | null {
   try {
@@ -17,6 +23,20 @@ export function safeHref(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A link as the shopper sees it. Off the allowed origins it is not clickable: its text is
+ * followed by the host the URL really goes to, as the URL parser reads it (so `a.example@b.example`
+ * shows `b.example` and an internationalized name shows its punycode).
+ */
+function link(label: MdNode[], url: string, links: LinkPolicy | null): MdNode[] {
+  const href = links && safeHref(url);
+  if (!links || !href) return label;
+  const u = new URL(href);
+  if (links === 'any' || (!u.username && !u.password && links.includes(u.origin)))
+    return [el('a', label, { href, rel: 'noopener noreferrer', target: '_blank' })];
+  return [...label, { text: ` (${u.host})` }];
 }
 
 const INLINE = new RegExp(
@@ -32,8 +52,8 @@ const INLINE = new RegExp(
   'g',
 );
 
-/** Inline markup of one line of text. */
-export function parseInline(src: string, allowLinks = true): MdNode[] {
+/** Inline markup of one line of text; `links` null inside a link's own text. */
+export function parseInline(src: string, links: LinkPolicy | null): MdNode[] {
   const out: MdNode[] = [];
   let last = 0;
   const push = (text: string) => {
@@ -48,18 +68,12 @@ export function parseInline(src: string, allowLinks = true): MdNode[] {
     push(src.slice(last, start));
     last = start + whole.length;
     if (m[1] !== undefined) out.push(el('code', [{ text: m[1] }]));
-    else if (m[2] !== undefined) {
-      const href = allowLinks ? safeHref(m[3]) : null;
-      const children = parseInline(m[2], false);
-      if (href) out.push(el('a', children, { href, rel: 'noopener noreferrer', target: '_blank' }));
-      else children.forEach((c) => ('text' in c ? push(c.text) : out.push(c)));
-    } else if (m[4] !== undefined || m[5] !== undefined) out.push(el('strong', parseInline(m[4] ?? m[5], allowLinks)));
-    else if (m[6] !== undefined || m[7] !== undefined) out.push(el('em', parseInline(m[6] ?? m[7], allowLinks)));
-    else if (m[8] !== undefined) {
-      const href = allowLinks ? safeHref(m[8]) : null;
-      if (href) out.push(el('a', [{ text: m[8] }], { href, rel: 'noopener noreferrer', target: '_blank' }));
-      else push(m[8]);
-    } else push(whole);
+    else if (m[2] !== undefined || m[8] !== undefined) {
+      const label = m[2] !== undefined ? parseInline(m[2], null) : [{ text: m[8] }];
+      link(label, m[3] ?? m[8], links).forEach((c) => ('text' in c ? push(c.text) : out.push(c)));
+    } else if (m[4] !== undefined || m[5] !== undefined) out.push(el('strong', parseInline(m[4] ?? m[5], links)));
+    else if (m[6] !== undefined || m[7] !== undefined) out.push(el('em', parseInline(m[6] ?? m[7], links)));
+    else push(whole);
   }
   push(src.slice(last));
   return out;
@@ -70,8 +84,11 @@ const NUMBERED = /^\s{0,3}(\d{1,9})[.)]\s+(.*)$/;
 const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 const FENCE = /^\s{0,3}```/;
 
-/** Paragraphs, bullet and numbered lists, headings (as bold paragraphs) and fenced code. */
-export function parseMarkdown(src: string): MdNode[] {
+/**
+ * Paragraphs, bullet and numbered lists, headings (as bold paragraphs) and fenced code. Links are
+ * clickable as `links` allows; by default none are.
+ */
+export function parseMarkdown(src: string, links: LinkPolicy = []): MdNode[] {
   const lines = src.replace(/\r\n?/g, '\n').split('\n');
   const blocks: MdNode[] = [];
   let para: string[] = [];
@@ -80,7 +97,7 @@ export function parseMarkdown(src: string): MdNode[] {
   let item: string[] | null = null;
 
   const lineNodes = (ls: string[]) =>
-    ls.flatMap((l, i) => (i === 0 ? parseInline(l.trim()) : [el('br'), ...parseInline(l.trim())]));
+    ls.flatMap((l, i) => (i === 0 ? parseInline(l.trim(), links) : [el('br'), ...parseInline(l.trim(), links)]));
   const flushItem = () => {
     if (list && item) list.node.children.push(el('li', lineNodes(item)));
     item = null;
@@ -123,7 +140,7 @@ export function parseMarkdown(src: string): MdNode[] {
     const heading = HEADING.exec(line);
     if (heading) {
       flush();
-      blocks.push(el('p', [el('strong', parseInline(heading[1]))]));
+      blocks.push(el('p', [el('strong', parseInline(heading[1], links))]));
       continue;
     }
     if (item && /^\s+\S/.test(line)) item.push(line);

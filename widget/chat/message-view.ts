@@ -10,14 +10,25 @@ export interface MessageActions {
   retry(messageId: string): Promise<unknown>;
   addToCart(sku: string): Promise<CartPayload>;
   base: string;
+  /** Origins the assistant's links may point to (the shop's page and this server). */
+  linkOrigins: readonly string[];
 }
 
-const WHO: Record<ChatMessage['role'], string> = {
-  user: 'You',
-  assistant: 'Assistant',
-  agent: 'Agent',
-  system: 'Notice',
-};
+/**
+ * Who wrote a message, said plainly: the AI assistant or a person on the shop's team. Shown
+ * above their replies; the shopper's own messages and notices are labelled for screen readers.
+ */
+function author(m: ChatMessage): HTMLElement {
+  if (m.role === 'user' || m.role === 'system')
+    return h('span', { class: 'sr' }, m.role === 'user' ? 'You: ' : 'Notice: ');
+  const person = m.role === 'agent';
+  return h(
+    'p',
+    { class: 'from' },
+    h('span', { class: 'author' }, person ? (m.author ?? 'Our team') : 'AI assistant'),
+    person && m.author ? h('span', { class: 'role' }, ' (team member)') : null,
+  );
+}
 
 /**
  * One message in the list. Text is re-rendered as it streams; product cards are made once, when
@@ -34,16 +45,13 @@ export class MessageView {
     private m: ChatMessage,
     private readonly actions: MessageActions,
   ) {
-    const author = m.role === 'agent' ? h('p', { class: 'author' }, m.author ?? 'Support team') : null;
-    this.el = h(
-      'li',
-      { class: `msg msg-${m.role}` },
-      h('span', { class: 'sr' }, `${m.role === 'agent' ? (m.author ?? 'Agent') : WHO[m.role]}: `),
-      author,
-      this.bubble,
-      this.extras,
-    );
+    this.el = h('li', { class: `msg msg-${m.role}` }, author(m), this.bubble, this.extras);
     this.update(m);
+  }
+
+  /** Renders again, e.g. once the shop's page origin is known and more of the links may be clickable. */
+  refresh() {
+    this.update(this.m);
   }
 
   update(m: ChatMessage) {
@@ -56,7 +64,8 @@ export class MessageView {
       this.bubble.replaceChildren(h('span', { class: 'dots', 'aria-label': 'Writing' }, h('i'), h('i'), h('i')));
     else
       this.bubble.replaceChildren(
-        toDom(parseMarkdown(m.text)),
+        // A person on the shop's team may link anywhere; the model only to the shop's own origins.
+        toDom(parseMarkdown(m.text, m.role === 'agent' ? 'any' : this.actions.linkOrigins)),
         m.streaming ? h('span', { class: 'caret', 'aria-hidden': 'true' }) : '',
       );
 

@@ -12,7 +12,10 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .head{display:flex;align-items:center;gap:10px;padding:12px 12px 12px 14px;background:var(--accent);color:#fff}
 .avatar{flex:none;width:38px;height:38px;border-radius:50%;background:rgba(255,255,255,.18);display:grid;place-items:center;font-weight:700;font-size:17px}
 .who{flex:1;min-width:0}
-.who h1{font-size:16px;margin:0;font-weight:650;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.title{display:flex;flex-wrap:wrap;align-items:center;gap:2px 8px;min-width:0}
+.who h1{min-width:0;font-size:16px;margin:0;font-weight:650;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.who-tag{flex:none;font-size:11.5px;font-weight:650;line-height:1;padding:3px 7px;border-radius:999px;border:1px solid rgba(255,255,255,.6);white-space:nowrap}
+.who-tag.person{background:#fff;color:var(--ink)}
 .sub{margin:0;font-size:12.5px;opacity:.88;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .cart-badge{flex:none;display:flex;align-items:center;gap:5px;background:rgba(255,255,255,.16);border-radius:999px;padding:5px 10px;font-weight:650;font-size:13px}
 .cart-badge svg{width:17px;height:17px;fill:currentColor}
@@ -24,6 +27,7 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .scroll{flex:1;overflow-y:auto;padding:16px 14px 10px;background:var(--surface)}
 .welcome{background:#fff;border:1px solid var(--line);border-radius:var(--r);padding:14px 16px;margin-bottom:4px}
 .welcome p{margin:0;color:var(--muted)}.welcome .hello{font-weight:650;font-size:16px;margin-bottom:4px;color:var(--ink)}
+.welcome .ai-note{color:var(--ink);background:var(--accent-soft);border-radius:8px;padding:6px 10px;margin-bottom:8px}
 .messages{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:10px}
 .msg{display:flex;flex-direction:column;align-items:flex-start;max-width:100%}
 .bubble{max-width:86%;padding:9px 13px;border-radius:18px;background:#fff;border:1px solid var(--line);overflow-wrap:anywhere}
@@ -33,7 +37,7 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .msg-agent .bubble{background:#eef1fb;border-color:#dde3f6}
 .msg-system{align-items:center}
 .msg-system .bubble{background:transparent;border:0;color:var(--muted);font-size:13px;text-align:center;padding:2px 8px;white-space:pre-wrap}
-.author{font-size:12px;color:var(--muted);margin:0 6px 3px}
+.from{font-size:12px;color:var(--muted);margin:0 6px 3px}.from .author{font-weight:650}
 .pending .bubble{opacity:.7}
 .failed .bubble{border-color:#f1c4bf;background:#fff8f7}
 .bubble p{margin:0 0 .55em}.bubble p:last-child{margin-bottom:0}
