@@ -55,12 +55,16 @@ export class RateLimitError extends AppError {
     message = 'Slow down: too many requests. Try again in a moment.',
     opts: { retryAfterSeconds?: number } = {},
   ) {
-    super('limits:rate', message, {
+    super('limits:rate_limited', message, {
       status: 429,
       expose: true,
       details: { retryAfterSeconds: opts.retryAfterSeconds },
     });
     this.name = 'RateLimitError';
+  }
+
+  get retryAfterSeconds(): number {
+    return (this.details as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60;
   }
 }
 

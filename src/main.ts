@@ -5,25 +5,38 @@ import { createModel } from './agent/models/create-model.js';
 import { importCatalog } from './ingest/import-catalog.js';
 import { embedStale } from './ingest/ingest.js';
 import { listCategories } from './catalog/list-categories.js';
-import { ConfigError, DEMO_IDENTITY_SECRET, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { AppError } from './errors.js';
 import { widgetRoutes } from './http/routes/widget-routes.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
+import { catalogImageOrigins } from './catalog/image-origins.js';
 import { loadMerchandisingRules } from './merchandising/merchandising-rules.js';
 
 /** Composition root: reads config, wires the modules, imports the catalog, starts the server. */
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  installLastResortHandlers(logger);
   logger.info('starting', {
+    mode: config.env,
     database: config.database.kind,
     embeddings: config.embeddings,
     model: config.openai?.model ?? 'offline',
   });
-  if (config.identitySecret === DEMO_IDENTITY_SECRET)
-    logger.warn('IDENTITY_SECRET is not set: using the demo secret (fine for the demo shop, never for a real one)');
-  const db = await openDatabase(config.database);
+  if (!config.production) {
+    logger.warn(
+      'demo mode: demo logins, the demo identity secret and the "Sign in as" list are on. ' +
+        'Set CONCIERGE_ENV=production for a real shop.',
+    );
+    if (config.hostFromEnv && !isLoopback(config.host)) {
+      logger.warn(
+        `HOST=${config.host} exposes the demo beyond this machine: anyone who can reach it can sign in to the ` +
+          'console with the public demo login and read every demo customer. Use CONCIERGE_ENV=production.',
+      );
+    }
+  }
+  const db = await openDatabase(config.database, logger);
   const embedder = await createAppEmbedder(config);
   if (config.importOnStart) {
     const { report, failed } = await importCatalog({ db, embedder }, config.catalogDir, {
@@ -35,20 +48,30 @@ async function main() {
     // The embedder may have changed since the last run: vectors of another provider or size are rebuilt.
     await embedStale({ db, embedder });
   }
-  const model = createModel(config, { categories: await listCategories(db) });
+  const categories = await listCategories(db);
+  const model = createModel(config, { categories });
   const app = await buildApp({
     config: { ...config, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) },
     db,
     embedder,
     model,
+    fallbackModel: config.openai ? createModel({ ...config, openai: null }, { categories }) : undefined,
     logger,
     merchandising: loadMerchandisingRules(config.catalogDir),
-    extraRouters: [await widgetRoutes({ minify: config.env === 'production', allowedOrigins: config.allowedOrigins })],
+    extraRouters: [
+      await widgetRoutes({
+        minify: config.production,
+        allowedOrigins: config.allowedOrigins,
+        imageHosts: [...new Set([...config.imageHosts, ...(await catalogImageOrigins(db))])],
+        logger,
+      }),
+    ],
   });
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(`Concierge is running: http://localhost:${port}/ (agent console: http://localhost:${port}/console)`);
+  const shown = isLoopback(config.host) || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  logger.info(`Concierge is running: http://${shown}:${port}/ (agent console: http://${shown}:${port}/console)`);
 
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);
@@ -58,6 +81,20 @@ async function main() {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+/**
+ * The last line of defence: an error no module caught is logged with its stack, and the server
+ * keeps serving every other socket (each path that can fail has its own handler; this one only
+ * makes a missed one visible instead of dropping every connection).
+ */
+function installLastResortHandlers(logger: Logger): void {
+  process.on('unhandledRejection', (reason) =>
+    logger.error('unhandled rejection (the server keeps running)', { err: reason }),
+  );
+  process.on('uncaughtException', (err) => logger.error('uncaught exception (the server keeps running)', { err }));
 }
 
 main().catch((err: unknown) => {

@@ -176,7 +176,9 @@ function newProducts(products: ProductSummary[], shown: Set<string>): ProductSum
 
 function handoffOf(outcome: ToolOutcome): AgentEvent | null {
   if (outcome.call.name !== HANDOFF_TOOL || outcome.isError) return null;
-  const fromResult = (outcome.result ?? {}) as { reason?: unknown; urgency?: unknown };
+  const fromResult = (outcome.result ?? {}) as { requested?: unknown; reason?: unknown; urgency?: unknown };
+  // A refused request (too many handoffs from this client) asked nobody.
+  if (fromResult.requested === false) return null;
   let fromArgs: { reason?: unknown; urgency?: unknown } = {};
   try {
     fromArgs = JSON.parse(outcome.call.arguments || '{}');

@@ -3,6 +3,7 @@ import { fitHistory } from './history-budget.js';
 import type { ChatModel } from './model.js';
 import type { PromptStore } from './prompts/load-prompts.js';
 import { runAgent } from './run-agent.js';
+import type { SpendGuard } from './spend-guard.js';
 import type { ProductSummary } from '../catalog/types.js';
 import type { Logger } from '../logger.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
@@ -30,6 +31,8 @@ export interface ReplyMeta {
   timings: { firstTokenMs: number | null; totalMs: number };
   products: string[];
   priceMismatch: boolean;
+  /** Set when a spend cap was reached and the offline model answered instead of the configured one. */
+  budgetFallback?: 'conversation' | 'day';
 }
 
 export type TurnEvent =
@@ -55,6 +58,8 @@ export interface TurnDeps {
   historyTokenBudget: number;
   logger?: Pick<Logger, 'error'>;
   now?: () => Date;
+  /** Spend caps: which model answers this turn, and where its tokens are counted. */
+  spend?: SpendGuard;
 }
 
 /**
@@ -66,6 +71,11 @@ export async function* runTurn(
   deps: TurnDeps,
   turn: {
     conversation: Conversation;
+    /**
+     * Who sent the message: the customer the turn may act for (checked by the caller against the
+     * live session) and their address. Without it, the conversation's customer.
+     */
+    sender?: { customerId: string | null; clientIp: string | null };
     text: string;
     signal?: AbortSignal;
     userMessageId?: number;
@@ -78,7 +88,9 @@ export async function* runTurn(
     turn.userMessageId ??
     (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
   const prompt = deps.prompts.current();
-  const profile = conv.customerId ? await deps.customers.profile(conv.customerId) : null;
+  const customerId = turn.sender ? turn.sender.customerId : conv.customerId;
+  const profile = customerId ? await deps.customers.profile(customerId) : null;
+  const { model, fallback } = deps.spend ? await deps.spend.choose(conv.id) : { model: deps.model, fallback: null };
   const system = prompt.render({
     shop_name: deps.shop.name,
     customer_first_name: profile?.firstName ?? 'there',
@@ -94,13 +106,14 @@ export async function* runTurn(
   const results: unknown[] = [];
   const ctx = {
     conversationId: conv.id,
-    customerId: conv.customerId,
+    customerId,
     cartId: conv.cartId,
+    clientIp: turn.sender?.clientIp ?? null,
     actor: 'assistant' as const,
     signal: turn.signal,
   };
   for await (const ev of runAgent({
-    model: deps.model,
+    model,
     tools: deps.tools,
     messages: history,
     ctx,
@@ -125,7 +138,8 @@ export async function* runTurn(
         ? ev.message.toolCalls
         : ev.newMessages.flatMap((m) => (m.role === 'assistant' ? (m.toolCalls ?? []) : []));
     const meta: ReplyMeta = {
-      model: deps.model.id,
+      model: model.id,
+      ...(fallback ? { budgetFallback: fallback } : {}),
       promptVersion: prompt.version,
       tools: calls.map((c) => c.name),
       usage: ev.type === 'done' ? ev.message.usage : { promptTokens: 0, completionTokens: 0 },
@@ -135,6 +149,7 @@ export async function* runTurn(
     };
     // The exchange (assistant tool calls and their results) is stored whole; the final text carries the meta.
     const exchange = ev.newMessages.filter((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls?.length));
+    if (deps.spend && ev.type === 'done') await deps.spend.record(conv.id, model, ev.message.usage);
     const persist = turn.shouldPersist?.() ?? true;
     const ids = !persist
       ? [0]
@@ -161,7 +176,7 @@ export async function* runTurn(
       messageId: ids[ids.length - 1],
       text: grounded.text,
       products: grounded.products,
-      quickReplies: quickReplies(calls, { productCount: grounded.products.length, signedIn: conv.customerId !== null }),
+      quickReplies: quickReplies(calls, { productCount: grounded.products.length, signedIn: customerId !== null }),
       meta,
     };
     if (ev.type === 'done') yield { type: 'completed', userMessageId, reply };

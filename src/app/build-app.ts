@@ -1,42 +1,59 @@
 import http from 'node:http';
+import type { Router } from 'express';
 import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createChatService } from '../chat/chat-service.js';
-import { isAllowedOrigin } from '../shared/origin-check.js';
-import { createSessionTokens } from '../identity/session-tokens.js';
+import { shopperRoutes } from '../chat/shopper-routes.js';
 import { attachShopperSocket } from '../chat/shopper-socket.js';
-import { createTurnQueue } from '../conversations/turn-queue.js';
+import { createTurnRunner } from '../chat/turn-runner.js';
 import type { Config } from '../config.js';
 import { DEMO_IDENTITY_SECRET } from '../config.js';
+import { createTurnQueue } from '../conversations/turn-queue.js';
 import type { Database } from '../db/database.js';
-import { createHttpApp } from '../http/create-app.js';
-import { createRateLimiter } from '../limits/rate-limiter.js';
-import { demoRoutes } from '../http/routes/demo-routes.js';
-import { imageRoutes } from '../http/routes/image-routes.js';
-import { productSearchRoute } from '../http/routes/product-search-route.js';
-import { shopperRoutes } from '../chat/shopper-routes.js';
-import type { Logger } from '../logger.js';
-import type { Router } from 'express';
-import { buildCore } from './build-core.js';
-import type { MerchandisingRules } from '../merchandising/merchandising-rules.js';
-import { createAgentAccounts } from '../identity/agent-accounts.js';
 import { createAgentDesk } from '../handoff/agent-desk.js';
+import { agentRoutes } from '../handoff/agent-routes.js';
 import { attachAgentSocket } from '../handoff/agent-socket.js';
 import { applyHandoffRules } from '../handoff/apply-handoff-rules.js';
-import { agentRoutes } from '../handoff/agent-routes.js';
+import { createHttpApp } from '../http/create-app.js';
+import { adminRoutes } from '../http/routes/admin-routes.js';
+import { demoRoutes } from '../http/routes/demo-routes.js';
+import { imageRoutes } from '../http/routes/image-routes.js';
+import { metricsRoute } from '../http/routes/metrics-route.js';
+import { productSearchRoute } from '../http/routes/product-search-route.js';
+import { createAgentAccounts } from '../identity/agent-accounts.js';
+import { createAgentSessions } from '../identity/agent-sessions.js';
+import { createSessionTokens } from '../identity/session-tokens.js';
+import { createShopperSessions } from '../identity/shopper-sessions.js';
+import { clientIp, compileTrustProxy } from '../limits/client-ip.js';
+import { createLoginBackoff } from '../limits/login-backoff.js';
+import { perMinute } from '../limits/rate-limiter.js';
+import { createShopperLimits } from '../limits/shopper-limits.js';
+import type { Logger } from '../logger.js';
+import type { MerchandisingRules } from '../merchandising/merchandising-rules.js';
+import { createMetrics } from '../metrics/metrics.js';
+import { createCustomerData } from '../privacy/customer-data.js';
+import { createRetentionJob } from '../privacy/retention.js';
+import { isAllowedOrigin } from '../shared/origin-check.js';
+import { buildCore } from './build-core.js';
 
 export type AppConfig = Pick<
   Config,
   | 'shop'
   | 'model'
+  | 'spend'
   | 'promptsDir'
   | 'promptsWatch'
+  | 'production'
   | 'identitySecret'
   | 'allowedOrigins'
-  | 'rateLimits'
+  | 'trustProxy'
+  | 'limits'
   | 'handoff'
   | 'consoleAgents'
+  | 'agentSessionHours'
+  | 'retentionDays'
+  | 'metricsToken'
 > & {
   sessionSecret: string;
 };
@@ -46,6 +63,8 @@ export interface AppParts {
   db: Database;
   embedder: Embedder;
   model: ChatModel;
+  /** Answers once a spend cap is reached (the offline model); without it there are no caps. */
+  fallbackModel?: ChatModel;
   logger: Logger;
   merchandising?: MerchandisingRules;
   /** Extra routers (e.g. the widget bundles), mounted before the 404 handler. */
@@ -53,117 +72,150 @@ export interface AppParts {
 }
 
 /**
- * Builds the whole application graph from its parts: the HTTP API, the shopper socket
- * namespace and the chat service. Tests build the same graph with their own database and model.
+ * Builds the whole application graph from its parts: the HTTP API, both socket namespaces, the
+ * chat service and the background jobs. Tests build the same graph with their own database and model.
  */
 export async function buildApp(parts: AppParts) {
   const { config, db, embedder, model, logger } = parts;
-  const core = await buildCore({ config, db, embedder, model, logger, merchandising: parts.merchandising });
+  const metrics = createMetrics();
+  const limits = createShopperLimits(config.limits, { onRefused: metrics.rateLimited });
+  const core = await buildCore({
+    config,
+    db,
+    embedder,
+    model,
+    logger,
+    merchandising: parts.merchandising,
+    fallbackModel: parts.fallbackModel,
+    onBudgetFallback: metrics.budgetFallback,
+    limitHandoff: (ip) => limits.take('handoff', { ip }),
+  });
   const { search, products, carts, customers, conversations, events, ownership, approvals } = core;
-  const queue = createTurnQueue({ db });
+
   const tokens = createSessionTokens(config.sessionSecret);
-  const agentTokens = createSessionTokens(`${config.sessionSecret}:agent`);
+  const sessions = createShopperSessions({ db, tokens });
   const accounts = createAgentAccounts({ db });
-  await accounts.seed(config.consoleAgents);
+  const agentSessions = createAgentSessions({ db, ttlHours: config.agentSessionHours });
+  const disabled = await accounts.sync(config.consoleAgents);
+  if (disabled.length > 0) logger.warn('console accounts not in CONSOLE_AGENTS were disabled', { disabled });
+  const customerData = createCustomerData({ db });
+  const retention = createRetentionJob({ db, retentionDays: config.retentionDays, logger });
+
   const desk = createAgentDesk({ db, conversations, events, carts, customers, products, ownership, approvals, model });
+  const runner = createTurnRunner({
+    conversations,
+    events,
+    queue: createTurnQueue({ db }),
+    sessions,
+    turn: core.turn,
+    logger,
+  });
   const chat = createChatService({
     db,
     conversations,
     events,
-    queue,
+    sessions,
     carts,
+    runner,
     logger,
-    turn: core.turn,
-    onShopperMessage: (conv, text) =>
-      applyHandoffRules({ config: config.handoff, conversations, ownership, db, events }, conv, text),
-  });
-  const limits = {
-    perSession: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute }),
-    perIp: createRateLimiter({ perMinute: config.rateLimits.messagesPerMinute * 5 }),
-  };
-  const requests = createRateLimiter({ perMinute: config.rateLimits.requestsPerMinute });
-  const sessionDeps = {
-    tokens,
-    identitySecret: config.identitySecret,
-    conversations,
-    customers,
-    carts,
     currency: config.shop.currency,
-  };
+    onShopperMessage: (conv, text, from) =>
+      applyHandoffRules(
+        { config: config.handoff, conversations, humans: core.humans, db, events, logger },
+        conv,
+        text,
+        from,
+      ),
+  });
 
+  // The sockets are attached after the routes that need to reach them.
+  const late: { agents?: ReturnType<typeof attachAgentSocket>; shoppers?: ReturnType<typeof attachShopperSocket> } = {};
+  const trust = compileTrustProxy(config.trustProxy);
+  const demo = !config.production && config.identitySecret === DEMO_IDENTITY_SECRET;
   const app = createHttpApp({
     logger,
     allowedOrigins: config.allowedOrigins,
-    requestLimiter: requests,
+    requestLimiter: perMinute(config.limits.requestsPerMinute, 'requests', { onRefused: metrics.rateLimited }),
+    trustProxy: trust,
     routers: [
       productSearchRoute({ search, currency: config.shop.currency }),
       shopperRoutes({
-        ...sessionDeps,
+        db,
+        sessions,
+        identitySecret: config.identitySecret,
+        conversations,
+        customers,
+        carts,
+        currency: config.shop.currency,
         chat,
         limits,
         turnTimeoutMs: config.model.timeoutMs * (config.model.maxSteps + 1),
+        onSessionReplaced: (sid) => late.shoppers?.disconnectSession(sid),
       }),
-      demoRoutes({
-        db,
-        identitySecret: config.identitySecret,
-        enabled: config.identitySecret === DEMO_IDENTITY_SECRET,
-      }),
+      ...(demo ? [demoRoutes({ db, identitySecret: config.identitySecret })] : []),
       imageRoutes({ products }),
       agentRoutes({
-        tokens: agentTokens,
         accounts,
+        sessions: agentSessions,
+        backoff: createLoginBackoff(),
         desk,
         ownership,
-        loginLimiter: createRateLimiter({ perMinute: 10 }),
-        onChange: () => agentSocket.broadcastQueue(),
+        onChange: () => late.agents?.broadcastQueue(),
+        onLogout: (id) => late.agents?.endSession(id),
       }),
+      adminRoutes({
+        sessions: agentSessions,
+        customerData,
+        logger,
+        onErased: (sessionIds) => {
+          sessionIds.forEach((sid) => late.shoppers?.disconnectSession(sid));
+          late.agents?.broadcastQueue();
+        },
+      }),
+      metricsRoute({ registry: metrics.registry, token: config.metricsToken, production: config.production }),
       ...(parts.extraRouters ?? []),
     ],
   });
   const server = http.createServer(app);
   const io = new Server(server, {
     maxHttpBufferSize: 16_384,
-    allowRequest: (req, cb) =>
-      cb(
-        isAllowedOrigin(req, config.allowedOrigins) ? null : 'origin not allowed',
-        isAllowedOrigin(req, config.allowedOrigins),
-      ),
+    allowRequest: (req, cb) => {
+      const ok = isAllowedOrigin(req, config.allowedOrigins);
+      cb(ok ? null : 'origin not allowed', ok);
+    },
     cors: config.allowedOrigins.length > 0 ? { origin: config.allowedOrigins } : undefined,
   });
-  const agentSocket = attachAgentSocket({
-    io,
-    tokens: agentTokens,
-    accounts,
-    desk,
-    ownership,
-    approvals,
-    events,
-    logger,
-  });
+  const agentSocket = attachAgentSocket({ io, sessions: agentSessions, desk, ownership, approvals, events, logger });
   desk.onNote((n) => agentSocket.note(n));
   const stopApprovals = approvals.onChange((a) => agentSocket.approval(a));
-  const detach = attachShopperSocket({
+  const shopperSocket = attachShopperSocket({
     io,
-    tokens,
+    sessions,
     chat,
     conversations,
     events,
     carts,
     customers,
     limits,
+    clientIp: (req) => clientIp(req, trust),
     logger,
     onTyping: (conversationId, isTyping) => agentSocket.shopperTyping(conversationId, isTyping),
     onRating: (conversationId, rating, comment) => desk.rate(conversationId, rating, comment),
   });
+  late.agents = agentSocket;
+  late.shoppers = shopperSocket;
   await chat.recover();
+  retention.start();
 
   return {
     server,
     io,
     chat,
-    services: { ...core, tokens, agentTokens, desk, accounts },
+    metrics,
+    services: { ...core, tokens, sessions, agentSessions, desk, accounts, customerData, retention, limits },
     async close() {
-      detach();
+      retention.stop();
+      shopperSocket.close();
       stopApprovals();
       agentSocket.close();
       await chat.close();

@@ -17,8 +17,12 @@ import { createEventLog } from '../conversations/event-log.js';
 import type { Logger } from '../logger.js';
 import { createPolicySearch } from '../policies/policy-search.js';
 import { createTools } from '../tools/registry.js';
+import type { HumanRequests } from '../tools/tool-deps.js';
+import { createSpendGuard } from '../agent/spend-guard.js';
+import { createModelUsage } from '../conversations/model-usage.js';
 
-export type CoreConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'>;
+export type CoreConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'> &
+  Partial<Pick<Config, 'spend'>>;
 
 /** The domain services and the assistant's turn dependencies, shared by the server and the terminal chat. */
 export async function buildCore(parts: {
@@ -29,6 +33,11 @@ export async function buildCore(parts: {
   logger: Logger;
   /** The shop's merchandising rules (catalog/merchandising.json); none by default. */
   merchandising?: MerchandisingRules;
+  /** Answers when a spend cap is reached (the offline model); no caps without it. */
+  fallbackModel?: ChatModel;
+  onBudgetFallback?: (scope: 'conversation' | 'day') => void;
+  /** Spends one new handoff of this client address; throws `limits:rate_limited` when none is left. */
+  limitHandoff?: (clientIp: string) => void;
 }) {
   const { config, db, embedder, model, logger } = parts;
   const expandQuery = createQueryExpander(parts.merchandising ?? NO_RULES);
@@ -49,9 +58,14 @@ export async function buildCore(parts: {
     maxQuantity: config.handoff.approvalMaxQuantity,
     maxLineValue: config.handoff.approvalMaxLineValue,
   });
-  const humans = {
-    request: (conversationId: string, req: Parameters<typeof ownership.requestHuman>[1]) =>
-      ownership.requestHuman(conversationId, req),
+  const humans: HumanRequests = {
+    // A client may open only so many new handoffs (the limiter throws); a conversation already waiting is no new one.
+    async request(conversationId, req, from) {
+      if (from.clientIp && parts.limitHandoff && !(await ownership.isWaitingForHuman(conversationId))) {
+        parts.limitHandoff(from.clientIp);
+      }
+      return ownership.requestHuman(conversationId, req);
+    },
   };
   const tools = createTools({
     search,
@@ -75,6 +89,18 @@ export async function buildCore(parts: {
     maxSteps: config.model.maxSteps,
     historyTokenBudget: config.model.historyTokenBudget,
     logger,
+    spend:
+      parts.fallbackModel && config.spend
+        ? createSpendGuard({
+            model,
+            fallback: parts.fallbackModel,
+            usage: createModelUsage({ db }),
+            tokensPerConversation: config.spend.tokensPerConversation,
+            tokensPerDay: config.spend.tokensPerDay,
+            logger,
+            onFallback: parts.onBudgetFallback,
+          })
+        : undefined,
   };
   return {
     search,
@@ -87,6 +113,7 @@ export async function buildCore(parts: {
     ownership,
     approvals,
     tools,
+    humans,
     prompts,
     turn,
     model,

@@ -16,14 +16,22 @@ export class CartRefused extends ValidationError {
   }
 }
 
+export interface LineCheck {
+  /**
+   * Runs inside the change's transaction with the line's resulting quantity; throwing undoes the
+   * change. Concurrent changes of one cart queue on its row lock, so the check sees every earlier one.
+   */
+  checkLine?: (resultingQuantity: number) => void;
+}
+
 export interface CartStore {
   /** Creates the cart if it does not exist yet; ties it to a customer once known. */
   ensure(cartId: string, opts: { currency: string; customerId?: string | null }): Promise<void>;
   view(cartId: string): Promise<CartView>;
   /** Adds `quantity` to the line (creating it). Atomic: concurrent adds from any side all count. */
-  add(cartId: string, sku: string, quantity: number, actor: CartActor): Promise<CartView>;
+  add(cartId: string, sku: string, quantity: number, actor: CartActor, opts?: LineCheck): Promise<CartView>;
   /** Sets the line's quantity; 0 removes it. */
-  setQuantity(cartId: string, sku: string, quantity: number, actor: CartActor): Promise<CartView>;
+  setQuantity(cartId: string, sku: string, quantity: number, actor: CartActor, opts?: LineCheck): Promise<CartView>;
   remove(cartId: string, sku: string, actor: CartActor): Promise<CartView>;
   history(cartId: string): Promise<
     {
@@ -140,7 +148,7 @@ export function createCartStore(deps: { db: Database }): CartStore {
       );
     },
     view: (cartId) => readView(db, cartId),
-    async add(cartId, sku, quantity, actor) {
+    async add(cartId, sku, quantity, actor, opts = {}) {
       checkQuantity(quantity, false);
       return change(cartId, actor, 'add', sku, quantity, async (tx, stock) => {
         const r = await tx.query<{ quantity: number }>(
@@ -150,6 +158,7 @@ export function createCartStore(deps: { db: Database }): CartStore {
           [cartId, sku, quantity],
         );
         const total = r.rows[0].quantity;
+        opts.checkLine?.(total);
         if (stock <= 0) throw new CartRefused('out_of_stock', 'That variant is out of stock.', 0);
         if (total > stock) throw new CartRefused('out_of_stock', `Only ${stock} in stock.`, stock);
         if (total > MAX_LINE_QUANTITY)
@@ -160,13 +169,14 @@ export function createCartStore(deps: { db: Database }): CartStore {
           );
       });
     },
-    async setQuantity(cartId, sku, quantity, actor) {
+    async setQuantity(cartId, sku, quantity, actor, opts = {}) {
       checkQuantity(quantity, true);
       return change(cartId, actor, quantity === 0 ? 'remove' : 'set', sku, quantity, async (tx, stock) => {
         if (quantity === 0) {
           await tx.query('DELETE FROM cart_items WHERE cart_id = $1 AND sku = $2', [cartId, sku]);
           return;
         }
+        opts.checkLine?.(quantity);
         if (quantity > stock)
           throw new CartRefused(
             'out_of_stock',

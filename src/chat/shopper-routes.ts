@@ -1,15 +1,14 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { CartStore } from '../carts/cart-store.js';
-import type { ChatService } from './chat-service.js';
-import type { ConversationStore } from '../conversations/conversation-store.js';
+import type { CartView } from '../carts/types.js';
 import { toCartPayload } from '../conversations/product-cards.js';
-import { MAX_MESSAGE_CHARS, sessionRequestSchema, type ConversationEvent, type ProductCard } from './protocol.js';
-import type { SessionTokens } from '../identity/session-tokens.js';
-import { startSession, type SessionDeps } from './sessions.js';
-import { requireSession } from './bearer-session.js';
+import type { SessionClaims } from '../identity/session-tokens.js';
+import type { ShopperLimits } from '../limits/shopper-limits.js';
+import { bearerToken } from '../shared/bearer-token.js';
 import { parseInput } from '../shared/parse-input.js';
-import type { RateLimiter } from '../limits/rate-limiter.js';
+import type { ChatService } from './chat-service.js';
+import { MAX_MESSAGE_CHARS, sessionRequestSchema, type ConversationEvent, type ProductCard } from './protocol.js';
+import { startSession, type SessionDeps } from './sessions.js';
 
 const messageBody = z.strictObject({
   text: z
@@ -63,47 +62,55 @@ export function toChannelMessages(events: ConversationEvent[]): ChannelMessage[]
 /** The shopper channel REST API (docs/api.md): sessions, conversations and the cart. */
 export function shopperRoutes(
   deps: SessionDeps & {
-    tokens: SessionTokens;
     chat: ChatService;
-    conversations: ConversationStore;
-    carts: CartStore;
-    limits: { perSession: RateLimiter; perIp: RateLimiter };
+    limits: ShopperLimits;
     turnTimeoutMs: number;
+    /** A session ended or was emptied by a sign-in or sign-out: its sockets must go. */
+    onSessionReplaced: (sessionId: string) => void;
   },
 ): Router {
   const r = Router();
-  const { chat } = deps;
+  const { chat, limits } = deps;
+  const clientOf = (req: Request) => req.ip ?? 'unknown';
+  const sessionOf = async (req: Request): Promise<SessionClaims> =>
+    deps.sessions.authenticate(bearerToken(req.get('authorization')), clientOf(req));
+  const who = (req: Request, claims: SessionClaims) => ({ ip: clientOf(req), session: claims.sid });
 
   r.post('/api/sessions', async (req, res) => {
     const body = parseInput(sessionRequestSchema, req.body ?? {}, 'field');
-    const { claims: _claims, ...session } = await startSession(deps, { ...body, channel: 'api' });
-    res.status(201).json(session);
+    limits.take('session', { ip: clientOf(req) });
+    const started = await startSession(deps, { ...body, channel: 'api', ip: clientOf(req) });
+    if (started.replaced) deps.onSessionReplaced(started.replaced);
+    res.status(201).json({ token: started.token, conversationId: started.conversationId, customer: started.customer });
   });
 
   r.post('/api/conversations/:id/messages', async (req, res) => {
-    const claims = requireSession(deps.tokens, req);
+    const claims = await sessionOf(req);
     const body = parseInput(messageBody, req.body, 'field');
-    deps.limits.perIp.take(`ip:${req.ip}`);
-    deps.limits.perSession.take(`session:${claims.sid}`);
+    limits.take('message', who(req, claims));
     const conversationId = String(req.params.id);
     await chat.ownConversation(claims, conversationId);
     const before = await chat.lastSeq(conversationId);
-    const sent = await chat.send(claims, {
-      conversationId,
-      clientMessageId: body.clientMessageId ?? `api_${Date.now()}_${Math.random().toString(36).slice(2)}`,
-      text: body.text,
-    });
+    const sent = await chat.send(
+      claims,
+      {
+        conversationId,
+        clientMessageId: body.clientMessageId ?? `api_${Date.now()}_${Math.random().toString(36).slice(2)}`,
+        text: body.text,
+      },
+      { clientIp: clientOf(req) },
+    );
     await chat.waitForTurn(sent.userMessageId, deps.turnTimeoutMs);
-    const [events, conv] = await Promise.all([
+    const [events, conv, cart] = await Promise.all([
       chat.after(conversationId, before),
-      deps.conversations.get(conversationId),
+      chat.ownConversation(claims, conversationId),
+      chat.cart(claims),
     ]);
-    const cart = await deps.carts.view(conv!.cartId);
-    res.json({ messages: toChannelMessages(events), cart: toCartPayload(cart), status: conv!.status });
+    res.json({ messages: toChannelMessages(events), cart: toCartPayload(cart), status: conv.status });
   });
 
   r.get('/api/conversations/:id/messages', async (req, res) => {
-    const claims = requireSession(deps.tokens, req);
+    const claims = await sessionOf(req);
     const q = parseInput(afterQuery, req.query);
     const conv = await chat.ownConversation(claims, String(req.params.id));
     const events = await chat.after(conv.id, q.after);
@@ -111,34 +118,26 @@ export function shopperRoutes(
   });
 
   const actor = (sid: string) => ({ kind: 'shopper' as const, id: sid });
+  const changeCart = async (req: Request, change: (claims: SessionClaims, cartId: string) => Promise<CartView>) => {
+    const claims = await sessionOf(req);
+    limits.take('cart', who(req, claims));
+    return toCartPayload(await chat.changeCart(claims, (cartId) => change(claims, cartId)));
+  };
   r.get('/api/cart', async (req, res) => {
-    const claims = requireSession(deps.tokens, req);
-    const conv = await deps.conversations.latestForSession(claims.sid);
-    res.json(toCartPayload(await deps.carts.view(conv?.cartId ?? `cart_${claims.sid}`)));
+    res.json(toCartPayload(await chat.cart(await sessionOf(req))));
   });
   r.post('/api/cart/items', async (req, res) => {
-    const claims = requireSession(deps.tokens, req);
     const b = parseInput(addBody, req.body, 'field');
-    res.json(
-      toCartPayload(
-        await chat.changeCart(claims, (cartId) => deps.carts.add(cartId, b.sku, b.quantity, actor(claims.sid))),
-      ),
-    );
+    res.json(await changeCart(req, (c, cartId) => deps.carts.add(cartId, b.sku, b.quantity, actor(c.sid))));
   });
   r.patch('/api/cart/items/:sku', async (req, res) => {
-    const claims = requireSession(deps.tokens, req);
     const b = parseInput(setBody, req.body, 'field');
     const s = parseInput(sku, req.params.sku, 'sku');
-    res.json(
-      toCartPayload(
-        await chat.changeCart(claims, (cartId) => deps.carts.setQuantity(cartId, s, b.quantity, actor(claims.sid))),
-      ),
-    );
+    res.json(await changeCart(req, (c, cartId) => deps.carts.setQuantity(cartId, s, b.quantity, actor(c.sid))));
   });
   r.delete('/api/cart/items/:sku', async (req, res) => {
-    const claims = requireSession(deps.tokens, req);
     const s = parseInput(sku, req.params.sku, 'sku');
-    res.json(toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.remove(cartId, s, actor(claims.sid)))));
+    res.json(await changeCart(req, (c, cartId) => deps.carts.remove(cartId, s, actor(c.sid))));
   });
   return r;
 }

@@ -1,13 +1,17 @@
+import type { IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
-import type { CartStore } from '../carts/cart-store.js';
-import type { CustomerReader } from '../customers/customer-reader.js';
-import { AuthError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { RateLimiter } from '../limits/rate-limiter.js';
-import type { ChatService } from './chat-service.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { EventLog } from '../conversations/event-log.js';
 import { toCartPayload } from '../conversations/product-cards.js';
+import type { CartStore } from '../carts/cart-store.js';
+import type { CustomerReader } from '../customers/customer-reader.js';
+import { AppError, AuthError, toPublicError } from '../errors.js';
+import type { SessionClaims } from '../identity/session-tokens.js';
+import type { ShopperSessions } from '../identity/shopper-sessions.js';
+import type { ShopperLimits } from '../limits/shopper-limits.js';
+import type { Logger } from '../logger.js';
+import { eventBinder, typedNamespace } from '../shared/typed-socket.js';
+import type { ChatService } from './chat-service.js';
 import {
   cartAddPayload,
   cartRemovePayload,
@@ -22,62 +26,89 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './protocol.js';
-import type { SessionClaims, SessionTokens } from '../identity/session-tokens.js';
-import { eventBinder, typedNamespace } from '../shared/typed-socket.js';
 
 export interface ShopperSocketDeps {
   io: Server;
-  tokens: SessionTokens;
+  sessions: ShopperSessions;
   chat: ChatService;
   conversations: ConversationStore;
   events: EventLog;
   carts: CartStore;
   customers: CustomerReader;
-  limits: { perSession: RateLimiter; perIp: RateLimiter };
+  limits: ShopperLimits;
+  clientIp: (req: IncomingMessage) => string;
   logger: Logger;
   onTyping?: (conversationId: string, isTyping: boolean) => void;
   onRating?: (conversationId: string, rating: number, comment: string | undefined) => Promise<void>;
 }
 
-const room = (conversationId: string) => `conv:${conversationId}`;
+interface ShopperSocketData {
+  claims: SessionClaims;
+  ip: string;
+  release: () => void;
+}
 
-/** The shopper namespace: authenticated by session token; every event validated and acked. */
-export function attachShopperSocket(deps: ShopperSocketDeps): () => void {
-  const { chat, logger } = deps;
-  const nsp = typedNamespace<ClientToServerEvents, ServerToClientEvents, { claims: SessionClaims }>(
-    deps.io,
-    SHOPPER_NAMESPACE,
-  );
+const room = (conversationId: string) => `conv:${conversationId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** A handshake refusal the client can read: `err.message`, and `err.data` with the code and retry-after. */
+function refusal(err: unknown): Error & { data: ReturnType<typeof toPublicError> } {
+  const pub = toPublicError(err);
+  return Object.assign(new Error(pub.message), { data: pub });
+}
+
+/**
+ * The shopper namespace: authenticated by a live session (checked at the handshake), capped per
+ * client address and per session, every event validated, rate-limited and acked. The sockets of a
+ * session that ends (sign-in, sign-out) are disconnected.
+ */
+export function attachShopperSocket(deps: ShopperSocketDeps) {
+  const { chat, logger, limits } = deps;
+  const nsp = typedNamespace<ClientToServerEvents, ServerToClientEvents, ShopperSocketData>(deps.io, SHOPPER_NAMESPACE);
 
   nsp.use((socket, next) => {
-    const claims = deps.tokens.verify((socket.handshake.auth as { token?: string } | undefined)?.token);
-    if (!claims)
-      return next(
-        new AuthError('auth:bad_session', 'Missing or invalid session token: start a session with POST /api/sessions.'),
-      );
-    socket.data.claims = claims;
-    next();
+    const ip = deps.clientIp(socket.request);
+    const token = (socket.handshake.auth as { token?: string } | undefined)?.token;
+    deps.sessions.authenticate(token, ip).then(
+      (claims) => {
+        try {
+          socket.data.release = limits.connections.open({ address: ip, session: claims.sid });
+        } catch (err) {
+          return next(refusal(err));
+        }
+        socket.data.claims = claims;
+        socket.data.ip = ip;
+        next();
+      },
+      (err: unknown) => {
+        if (!(err instanceof AppError)) logger.error('shopper socket authentication failed', { err });
+        next(refusal(err));
+      },
+    );
   });
 
   nsp.on('connection', (socket) => {
-    const claims = socket.data.claims;
-    const ip = socket.handshake.address;
+    const { claims, ip } = socket.data;
+    socket.once('disconnect', () => socket.data.release());
+    const who = { ip, session: claims.sid };
     const on = eventBinder(socket, logger);
 
     on('conversation:join', joinPayload, async (p) => {
+      limits.take('join', who);
       const conv = p.conversationId
         ? await chat.ownConversation(claims, p.conversationId)
         : await deps.conversations.latestForSession(claims.sid);
-      if (!conv)
+      if (!conv) {
         throw new AuthError(
           'auth:bad_session',
           'This session has no conversation yet: start one with POST /api/sessions.',
         );
+      }
       // Join first, then read: an event in between arrives twice, and the client keeps one by seq.
       await socket.join(room(conv.id));
       const [events, cart, profile] = await Promise.all([
         chat.after(conv.id, p.afterSeq),
-        deps.carts.view(conv.cartId),
+        chat.cart(claims),
         conv.customerId ? deps.customers.profile(conv.customerId) : null,
       ]);
       const fresh = (await deps.conversations.get(conv.id))!;
@@ -91,37 +122,48 @@ export function attachShopperSocket(deps: ShopperSocketDeps): () => void {
       };
     });
     on('message:send', sendPayload, async (p) => {
-      deps.limits.perIp.take(`ip:${ip}`);
-      deps.limits.perSession.take(`session:${claims.sid}`);
-      const r = await chat.send(claims, p);
+      limits.take('message', who);
+      const r = await chat.send(claims, p, { clientIp: ip });
       return { messageId: r.messageId, seq: r.seq, queued: r.queued };
     });
     on('turn:stop', stopPayload, async (p) => ({ stopped: await chat.stop(claims, p.conversationId) }));
-    on('turn:retry', retryPayload, async (p) => ({ queued: await chat.retry(claims, p.conversationId, p.messageId) }));
+    on('turn:retry', retryPayload, async (p) => {
+      limits.take('message', who);
+      return { queued: await chat.retry(claims, p.conversationId, p.messageId) };
+    });
     const actor = { kind: 'shopper' as const, id: claims.sid };
-    on('cart:add', cartAddPayload, async (p) =>
-      toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.add(cartId, p.sku, p.quantity, actor))),
+    const changeCart = async (change: (cartId: string) => ReturnType<CartStore['view']>) => {
+      limits.take('cart', who);
+      return toCartPayload(await chat.changeCart(claims, change));
+    };
+    on('cart:add', cartAddPayload, (p) => changeCart((cartId) => deps.carts.add(cartId, p.sku, p.quantity, actor)));
+    on('cart:set', cartSetPayload, (p) =>
+      changeCart((cartId) => deps.carts.setQuantity(cartId, p.sku, p.quantity, actor)),
     );
-    on('cart:set', cartSetPayload, async (p) =>
-      toCartPayload(
-        await chat.changeCart(claims, (cartId) => deps.carts.setQuantity(cartId, p.sku, p.quantity, actor)),
-      ),
-    );
-    on('cart:remove', cartRemovePayload, async (p) =>
-      toCartPayload(await chat.changeCart(claims, (cartId) => deps.carts.remove(cartId, p.sku, actor))),
-    );
+    on('cart:remove', cartRemovePayload, (p) => changeCart((cartId) => deps.carts.remove(cartId, p.sku, actor)));
     on('typing:set', typingPayload, async (p) => {
+      limits.take('typing', who);
       await chat.ownConversation(claims, p.conversationId);
       deps.onTyping?.(p.conversationId, p.isTyping);
       return null;
     });
     on('conversation:rate', ratePayload, async (p) => {
+      limits.take('rating', who);
       await chat.ownConversation(claims, p.conversationId);
       if (!deps.onRating) throw new AuthError('csat:unavailable', 'Ratings are not collected here.', { status: 403 });
       await deps.onRating(p.conversationId, p.rating, p.comment);
       return null;
     });
+
+    socket
+      .join(sessionRoom(claims.sid))
+      ?.catch((err: unknown) => logger.error('could not join a session room', { err }));
   });
 
-  return deps.events.subscribe((e) => nsp.to(room(e.conversationId)).emit('conversation:event', e));
+  const unsubscribe = deps.events.subscribe((e) => nsp.to(room(e.conversationId)).emit('conversation:event', e));
+  return {
+    /** Disconnects every socket of a session that ended or was emptied: they hear nothing more. */
+    disconnectSession: (sessionId: string) => nsp.in(sessionRoom(sessionId)).disconnectSockets(true),
+    close: unsubscribe,
+  };
 }

@@ -121,9 +121,22 @@ export function createConversationStore(deps: { db: Database }) {
       );
       return r.rows[0] ? toConversation(r.rows[0]) : null;
     },
-    /** Ties an anonymous conversation to the customer who just signed in. */
-    async attachCustomer(id: string, customerId: string): Promise<void> {
-      await db.query('UPDATE conversations SET customer_id = $2, updated_at = now() WHERE id = $1', [id, customerId]);
+    /** Moves a session's conversations to another session (a shopper signed in), with the now verified customer. */
+    async moveSession(fromSessionId: string, toSessionId: string, customerId: string | null, q: Queryable = db) {
+      await q.query(
+        `UPDATE conversations SET session_id = $2, customer_id = coalesce($3, customer_id), updated_at = now()
+         WHERE session_id = $1`,
+        [fromSessionId, toSessionId, customerId],
+      );
+    },
+    /** A closed conversation the shopper writes to again goes back to the assistant; false if it was not closed. */
+    async reopen(id: string): Promise<boolean> {
+      const r = await db.query(
+        `UPDATE conversations SET status = 'bot', assigned_agent = NULL, epoch = epoch + 1, updated_at = now()
+         WHERE id = $1 AND status = 'closed'`,
+        [id],
+      );
+      return r.rowCount > 0;
     },
     async setLanguage(id: string, language: string): Promise<void> {
       await db.query('UPDATE conversations SET language = $2 WHERE id = $1 AND language IS DISTINCT FROM $2', [

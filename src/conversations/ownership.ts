@@ -166,6 +166,12 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
       });
     },
 
+    /** Whether a person already has or is about to take this conversation (asking again is no new handoff). */
+    async isWaitingForHuman(conversationId: string): Promise<boolean> {
+      const r = await db.query<{ status: string }>('SELECT status FROM conversations WHERE id = $1', [conversationId]);
+      return r.rows[0]?.status === 'queued' || r.rows[0]?.status === 'human';
+    },
+
     /** Throws unless this agent holds the conversation. */
     async requireHolder(conversationId: string, agent: HandoffAgent): Promise<void> {
       const c = await current(db, conversationId);

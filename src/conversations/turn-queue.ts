@@ -3,6 +3,8 @@ import type { Database } from '../db/database.js';
 export interface PendingTurn {
   userMessageId: number;
   text: string;
+  /** The shopper session that sent the message (null for messages stored before sessions were kept). */
+  sessionId: string | null;
 }
 
 /**
@@ -13,22 +15,34 @@ export function createTurnQueue(deps: { db: Database }) {
   const { db } = deps;
   return {
     async next(conversationId: string): Promise<PendingTurn | null> {
-      const r = await db.query<{ id: number; content: string }>(
+      const r = await db.query<{ id: number; content: string; session_id: string | null }>(
         `UPDATE messages SET turn_state = 'running' WHERE id = (
            SELECT id FROM messages WHERE conversation_id = $1 AND turn_state = 'pending' ORDER BY id LIMIT 1)
-         RETURNING id, content`,
+         RETURNING id, content, session_id`,
         [conversationId],
       );
       const row = r.rows[0];
-      return row ? { userMessageId: row.id, text: row.content } : null;
+      return row ? { userMessageId: row.id, text: row.content, sessionId: row.session_id } : null;
+    },
+    /** Puts a turn that could not start back in the queue. */
+    async release(userMessageId: number): Promise<void> {
+      await db.query(`UPDATE messages SET turn_state = 'pending' WHERE id = $1 AND turn_state = 'running'`, [
+        userMessageId,
+      ]);
     },
     async finish(userMessageId: number, state: 'done' | 'failed' | 'skipped'): Promise<void> {
       await db.query('UPDATE messages SET turn_state = $2 WHERE id = $1', [userMessageId, state]);
     },
-    /** Puts a failed turn back in the queue (the shopper pressed Retry). */
+    async stateOf(userMessageId: number): Promise<string | null> {
+      const r = await db.query<{ turn_state: string | null }>('SELECT turn_state FROM messages WHERE id = $1', [
+        userMessageId,
+      ]);
+      return r.rows[0]?.turn_state ?? null;
+    },
+    /** Puts a failed turn back in the queue (the shopper pressed Retry); a finished one cannot be run again. */
     async requeue(conversationId: string, userMessageId: number): Promise<boolean> {
       const r = await db.query(
-        `UPDATE messages SET turn_state = 'pending' WHERE id = $1 AND conversation_id = $2 AND role = 'user' AND turn_state IN ('failed', 'done')`,
+        `UPDATE messages SET turn_state = 'pending' WHERE id = $1 AND conversation_id = $2 AND role = 'user' AND turn_state = 'failed'`,
         [userMessageId, conversationId],
       );
       return r.rowCount > 0;

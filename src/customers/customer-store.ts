@@ -1,11 +1,21 @@
 import { contentHash } from '../shared/content-hash.js';
 import type { CustomerRecord, OrderRecord } from '../catalog/records.js';
+import { erasureKey } from '../shared/erasure-key.js';
 import type { Queryable } from '../db/database.js';
 import { ValidationError } from '../errors.js';
 import type { UpsertOutcome } from '../catalog/product-store.js';
 
-/** Inserts or updates a customer by id; unchanged content is left alone. */
+async function wasErased(tx: Queryable, customerId: string): Promise<boolean> {
+  const r = await tx.query('SELECT 1 FROM erased_customers WHERE id_hash = $1', [erasureKey(customerId)]);
+  return r.rows.length > 0;
+}
+
+/**
+ * Inserts or updates a customer by id; unchanged content is left alone. A customer erased on
+ * request is never imported again, even when the shop's files still list them.
+ */
 export async function upsertCustomer(tx: Queryable, c: CustomerRecord): Promise<UpsertOutcome> {
+  if (await wasErased(tx, c.id)) return 'unchanged';
   const hash = contentHash(c);
   const prev = await tx.query<{ content_hash: string }>('SELECT content_hash FROM customers WHERE id = $1', [c.id]);
   if (prev.rows[0]?.content_hash === hash) return 'unchanged';
@@ -48,8 +58,10 @@ export async function upsertOrder(tx: Queryable, o: OrderRecord): Promise<Upsert
   const hash = contentHash(o);
   const prev = await tx.query<{ content_hash: string }>('SELECT content_hash FROM orders WHERE id = $1', [o.id]);
   if (prev.rows[0]?.content_hash === hash) return 'unchanged';
+  // An erased customer's orders are kept as anonymous figures only.
+  const erased = await wasErased(tx, o.customerId);
   const customer = await tx.query('SELECT 1 FROM customers WHERE id = $1', [o.customerId]);
-  if (customer.rows.length === 0)
+  if (customer.rows.length === 0 && !erased)
     throw new ValidationError('catalog:unknown_customer', `order ${o.id} refers to unknown customer ${o.customerId}`);
   const subtotal = o.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
   await tx.query(
@@ -63,7 +75,7 @@ export async function upsertOrder(tx: Queryable, o: OrderRecord): Promise<Upsert
        returned_at = EXCLUDED.returned_at, content_hash = EXCLUDED.content_hash, version = orders.version + 1`,
     [
       o.id,
-      o.customerId,
+      erased ? null : o.customerId,
       o.status,
       o.placedAt,
       o.currency,
@@ -71,8 +83,8 @@ export async function upsertOrder(tx: Queryable, o: OrderRecord): Promise<Upsert
       o.shippingMinor,
       subtotal + o.shippingMinor,
       o.tracking?.carrier ?? null,
-      o.tracking?.number ?? null,
-      o.tracking?.url ?? null,
+      erased ? null : (o.tracking?.number ?? null),
+      erased ? null : (o.tracking?.url ?? null),
       o.shippedAt ?? null,
       o.deliveredAt ?? null,
       o.returnedAt ?? null,

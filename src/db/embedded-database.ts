@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
+import { createLogger, type Logger } from '../logger.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { createPgDatabase } from './pg-database.js';
@@ -18,8 +19,11 @@ function startTsWorker(url: URL, data: unknown): Worker {
  * The embedded engine: PGlite persisted in `dataDir`, running on a worker thread and reached
  * through `pg` over loopback. One connection, because PGlite is a single Postgres session.
  */
-export async function createEmbeddedDatabase(opts: { dataDir: string }): Promise<Database> {
+export async function createEmbeddedDatabase(opts: { dataDir: string; logger?: Logger }): Promise<Database> {
+  const logger = opts.logger ?? createLogger();
   const lock = lockDataDir(opts.dataDir);
+  if (lock.tookOver)
+    logger.warn(`took over a stale lock on ${opts.dataDir}: ${lock.tookOver.reason}`, { holder: lock.tookOver.holder });
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const worker = startTsWorker(workerUrl, { dataDir: opts.dataDir });
   try {
@@ -33,7 +37,7 @@ export async function createEmbeddedDatabase(opts: { dataDir: string }): Promise
     });
     worker.removeAllListeners('exit');
     worker.removeAllListeners('error');
-    worker.on('error', (err) => console.error('embedded database worker failed:', err));
+    worker.on('error', (err) => logger.error('embedded database worker failed', { err }));
     return await createPgDatabase({
       connectionString: url,
       max: 1,

@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import type { Database } from './database.js';
 import { createEmbeddedDatabase } from './embedded-database.js';
 import { migrate } from './migrate.js';
@@ -7,11 +8,11 @@ import { createPgDatabase } from './pg-database.js';
 export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
 /** Opens the configured engine and brings its schema up to date. */
-export async function openDatabase(cfg: DatabaseTarget): Promise<Database> {
+export async function openDatabase(cfg: DatabaseTarget, logger?: Logger): Promise<Database> {
   const db =
     cfg.kind === 'postgres'
       ? await createPgDatabase({ connectionString: cfg.url })
-      : await createEmbeddedDatabase({ dataDir: cfg.dataDir });
+      : await createEmbeddedDatabase({ dataDir: cfg.dataDir, logger });
   try {
     await migrate(db);
   } catch (err) {

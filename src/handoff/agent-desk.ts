@@ -9,7 +9,14 @@ import type { Database } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
 import type { AgentIdentity } from '../identity/agent-accounts.js';
-import type { ConversationDetail, Note, QueueItem } from './agent-protocol.js';
+import {
+  DEFAULT_QUEUE_VIEW,
+  type ConversationDetail,
+  type Note,
+  type QueuePage,
+  type QueueView,
+} from './agent-protocol.js';
+import { loadQueuePage } from './agent-queue.js';
 import type { Approvals } from './approvals.js';
 import { loadCustomer360 } from './customer-360.js';
 import { buildHandoffPacket } from './handoff-packet.js';
@@ -61,53 +68,9 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     onNote(listener: (n: Note) => void) {
       noteListeners.add(listener);
     },
-    /** Conversations waiting for or held by a person, and recent ones the assistant has, most urgent first. */
-    async queue(): Promise<QueueItem[]> {
-      const [rows, pending] = await Promise.all([
-        db.query<{
-          id: string;
-          status: QueueItem['status'];
-          assigned_agent: string | null;
-          agent_name: string | null;
-          queued_at: Date | null;
-          reason: string | null;
-          urgency: QueueItem['urgency'];
-          language: string | null;
-          customer_id: string | null;
-          first_name: string | null;
-          last_name: string | null;
-          last_message: string | null;
-        }>(
-          `SELECT c.id, c.status, c.assigned_agent, a.name AS agent_name, c.queued_at, c.language, c.customer_id, cu.first_name, cu.last_name,
-                  hr.reason, hr.urgency,
-                  (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role IN ('user', 'agent') ORDER BY m.id DESC LIMIT 1) AS last_message
-           FROM conversations c
-           LEFT JOIN agents a ON a.email = c.assigned_agent
-           LEFT JOIN customers cu ON cu.id = c.customer_id
-           LEFT JOIN LATERAL (SELECT reason, urgency FROM human_requests h WHERE h.conversation_id = c.id ORDER BY h.id DESC LIMIT 1) hr ON true
-           WHERE c.status IN ('queued', 'human')
-              OR (c.status = 'bot' AND c.updated_at > now() - interval '2 hours' AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user'))
-           ORDER BY CASE c.status WHEN 'queued' THEN 0 WHEN 'human' THEN 1 ELSE 2 END,
-                    CASE hr.urgency WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, c.queued_at NULLS LAST, c.updated_at DESC
-           LIMIT 200`,
-        ),
-        deps.approvals.pendingCounts(),
-      ]);
-      return rows.rows.map((c) => ({
-        conversationId: c.id,
-        status: c.status,
-        assignedAgent: c.assigned_agent,
-        assignedAgentName: c.agent_name,
-        waitingSince: c.status === 'queued' && c.queued_at ? new Date(c.queued_at).toISOString() : null,
-        reason: c.status === 'bot' ? null : c.reason,
-        urgency: c.status === 'bot' ? null : c.urgency,
-        language: c.language,
-        customer: c.customer_id
-          ? { id: c.customer_id, name: `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim() }
-          : null,
-        lastMessage: c.last_message ? c.last_message.slice(0, 140) : null,
-        pendingApprovals: pending.get(c.id) ?? 0,
-      }));
+    /** A page of the queue as one agent sees it (see loadQueuePage for the order). */
+    async queue(agent: { email: string }, view: QueueView = DEFAULT_QUEUE_VIEW): Promise<QueuePage> {
+      return loadQueuePage(db, await deps.approvals.pendingCounts(), { ...view, agentEmail: agent.email });
     },
 
     async status(

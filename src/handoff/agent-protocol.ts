@@ -29,6 +29,24 @@ export interface QueueItem {
   pendingApprovals: number;
 }
 
+export type QueueFilter = 'all' | 'waiting' | 'mine';
+
+export interface QueueView {
+  filter: QueueFilter;
+  limit: number;
+  offset: number;
+}
+
+export const DEFAULT_QUEUE_VIEW: QueueView = { filter: 'all', limit: 50, offset: 0 };
+
+/** One page of the queue, with the size of each filter for the tabs. */
+export interface QueuePage extends QueueView {
+  items: QueueItem[];
+  /** Conversations in this filter, on every page. */
+  total: number;
+  counts: Record<QueueFilter, number>;
+}
+
 export interface Money {
   amount: number;
   currency: string;
@@ -114,7 +132,8 @@ export interface ConversationDetail {
 }
 
 export type AgentServerEvent =
-  | { type: 'queue'; items: QueueItem[] }
+  /** The queue changed: the first page of everything (a console showing another view asks for it again). */
+  | ({ type: 'queue' } & QueuePage)
   | { type: 'conversation'; event: ConversationEvent }
   | { type: 'note'; note: Note }
   | { type: 'approval'; approval: Approval }
@@ -127,8 +146,11 @@ export const loginBody = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(200),
 });
-/** Extra keys are ignored: older consoles sent options here. */
-export const queueListPayload = z.object({});
+export const queueListPayload = z.strictObject({
+  filter: z.enum(['all', 'waiting', 'mine']).default('all'),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
 export const openPayload = z.strictObject({ conversationId, afterSeq: z.number().int().min(0).default(0) });
 export const conversationPayload = z.strictObject({ conversationId });
 export const replyPayload = z.strictObject({
@@ -149,7 +171,7 @@ export const decidePayload = z.strictObject({
 });
 
 export interface AgentClientEvents {
-  'queue:list': (p: z.input<typeof queueListPayload>, ack: (r: Ack<QueueItem[]>) => void) => void;
+  'queue:list': (p: z.input<typeof queueListPayload>, ack: (r: Ack<QueuePage>) => void) => void;
   'conversation:open': (p: z.input<typeof openPayload>, ack: (r: Ack<ConversationDetail>) => void) => void;
   'conversation:claim': (
     p: z.input<typeof conversationPayload>,

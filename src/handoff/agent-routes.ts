@@ -1,44 +1,63 @@
 import { Router, type Request, type Response } from 'express';
-import type { SessionTokens } from '../identity/session-tokens.js';
+import { z } from 'zod';
+import type { Ownership } from '../conversations/ownership.js';
 import { AuthError } from '../errors.js';
 import type { AgentAccounts, AgentIdentity } from '../identity/agent-accounts.js';
-import type { AgentDesk } from './agent-desk.js';
-import { agentCartPayload, closePayload, loginBody, replyPayload } from './agent-protocol.js';
-import { agentFromToken } from './agent-socket.js';
-import type { Ownership } from '../conversations/ownership.js';
+import type { AgentSession, AgentSessions } from '../identity/agent-sessions.js';
+import type { LoginBackoff } from '../limits/login-backoff.js';
+import { bearerToken } from '../shared/bearer-token.js';
 import { parseInput } from '../shared/parse-input.js';
-import type { RateLimiter } from '../limits/rate-limiter.js';
-import { z } from 'zod';
+import type { AgentDesk } from './agent-desk.js';
+import { agentCartPayload, closePayload, loginBody, queueListPayload, replyPayload } from './agent-protocol.js';
 
 const afterQuery = z.strictObject({ after: z.coerce.number().int().min(0).default(0) });
+const queueQuery = z.strictObject({
+  filter: queueListPayload.shape.filter,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
 
-/** The console's REST API (docs/api.md): log in, the queue, a conversation's picture, and every action. */
+/** The console's REST API (docs/api.md): log in and out, the queue, a conversation's picture, and every action. */
 export function agentRoutes(deps: {
-  tokens: SessionTokens;
   accounts: AgentAccounts;
+  sessions: AgentSessions;
+  backoff: LoginBackoff;
   desk: AgentDesk;
   ownership: Ownership;
-  loginLimiter: RateLimiter;
   onChange: () => void;
+  /** A session ended: its sockets are disconnected. */
+  onLogout: (sessionId: string) => void;
 }): Router {
   const r = Router();
-  const agentOf = (req: Request): Promise<AgentIdentity> =>
-    agentFromToken(deps.tokens, deps.accounts, /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]);
+  const sessionOf = (req: Request): Promise<AgentSession> =>
+    deps.sessions.authenticate(bearerToken(req.get('authorization')));
+  const agentOf = async (req: Request): Promise<AgentIdentity> => (await sessionOf(req)).agent;
   const id = (req: Request) => String(req.params.id);
   const body = <S extends z.ZodType>(schema: S, req: Request, extra: object = {}) =>
     parseInput(schema, { ...req.body, ...extra }, 'field');
 
   r.post('/api/agent/sessions', async (req, res) => {
-    deps.loginLimiter.take(`login-ip:${req.ip}`);
     const b = parseInput(loginBody, req.body ?? {}, 'field');
-    deps.loginLimiter.take(`login-email:${b.email}`);
+    const ip = req.ip ?? 'unknown';
+    deps.backoff.check(b.email, ip);
     const agent = await deps.accounts.verify(b.email, b.password);
-    if (!agent) throw new AuthError('auth:bad_login', 'Wrong email or password.');
-    res.status(201).json({ token: deps.tokens.issue({ sid: `agent:${agent.email}`, cid: null }), agent });
+    if (!agent) {
+      deps.backoff.failed(b.email, ip);
+      throw new AuthError('auth:bad_login', 'Wrong email or password.');
+    }
+    deps.backoff.succeeded(b.email, ip);
+    const { token, session } = await deps.sessions.create(agent, ip);
+    res.status(201).json({ token, agent, expiresAt: session.expiresAt });
+  });
+  r.delete('/api/agent/sessions', async (req, res) => {
+    const session = await sessionOf(req);
+    await deps.sessions.end(session.id);
+    deps.onLogout(session.id);
+    res.status(204).end();
   });
   r.get('/api/agent/queue', async (req, res) => {
-    await agentOf(req);
-    res.json({ items: await deps.desk.queue() });
+    const agent = await agentOf(req);
+    res.json(await deps.desk.queue(agent, parseInput(queueQuery, req.query)));
   });
   r.get('/api/agent/conversations/:id', async (req, res) => {
     await agentOf(req);

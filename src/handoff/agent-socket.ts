@@ -1,10 +1,11 @@
 import type { Server } from 'socket.io';
 import type { EventLog } from '../conversations/event-log.js';
-import { eventBinder, typedNamespace } from '../shared/typed-socket.js';
-import type { SessionTokens } from '../identity/session-tokens.js';
+import type { Ownership } from '../conversations/ownership.js';
 import { AuthError } from '../errors.js';
+import type { AgentIdentity } from '../identity/agent-accounts.js';
+import type { AgentSessions } from '../identity/agent-sessions.js';
 import type { Logger } from '../logger.js';
-import type { AgentAccounts, AgentIdentity } from '../identity/agent-accounts.js';
+import { eventBinder, typedNamespace } from '../shared/typed-socket.js';
 import type { AgentDesk } from './agent-desk.js';
 import {
   AGENT_NAMESPACE,
@@ -13,21 +14,21 @@ import {
   closePayload,
   conversationPayload,
   decidePayload,
+  DEFAULT_QUEUE_VIEW,
   openPayload,
-  replyPayload,
   queueListPayload,
+  replyPayload,
   type AgentClientEvents,
   type AgentServerEvent,
   type AgentServerEvents,
+  type Approval,
+  type Note,
 } from './agent-protocol.js';
 import type { Approvals } from './approvals.js';
-import type { Ownership } from '../conversations/ownership.js';
-import type { Approval, Note } from './agent-protocol.js';
 
 export interface AgentSocketDeps {
   io: Server;
-  tokens: SessionTokens;
-  accounts: AgentAccounts;
+  sessions: AgentSessions;
   desk: AgentDesk;
   ownership: Ownership;
   approvals: Approvals;
@@ -35,60 +36,75 @@ export interface AgentSocketDeps {
   logger: Logger;
 }
 
-const room = (conversationId: string) => `conv:${conversationId}`;
-const ALL = 'agents';
-
-/** Verifies an agent token (never a shopper's: agent tokens are signed with their own key). */
-export async function agentFromToken(
-  tokens: SessionTokens,
-  accounts: AgentAccounts,
-  token: string | undefined,
-): Promise<AgentIdentity> {
-  const claims = tokens.verify(token);
-  const agent = claims?.sid.startsWith('agent:') ? await accounts.byEmail(claims.sid.slice(6)) : null;
-  if (!agent) throw new AuthError('auth:agent_required', 'Log in to the console first.');
-  return agent;
+interface AgentSocketData {
+  agent: AgentIdentity;
+  sessionId: string;
 }
 
+const room = (conversationId: string) => `conv:${conversationId}`;
+const sessionRoom = (sessionId: string) => `agent-session:${sessionId}`;
+
 /**
- * The console's namespace. Refuses unauthenticated sockets; pushes the whole queue whenever it
- * changes (so a reconnected console is never stale) and the live events of opened conversations.
+ * The console's namespace. Refuses sockets without a live console session, checks the session
+ * again before every action (a logout or a disabled account stops it at once, on any instance),
+ * pushes the queue whenever it changes (so a reconnected console is never stale) and the live
+ * events of opened conversations.
  */
 export function attachAgentSocket(deps: AgentSocketDeps) {
-  const nsp = typedNamespace<AgentClientEvents, AgentServerEvents, { agent: AgentIdentity }>(deps.io, AGENT_NAMESPACE);
+  const nsp = typedNamespace<AgentClientEvents, AgentServerEvents, AgentSocketData>(deps.io, AGENT_NAMESPACE);
   const send = (target: { emit: (ev: 'agent:event', e: AgentServerEvent) => unknown }, e: AgentServerEvent) =>
     target.emit('agent:event', e);
 
   const typingState = new Map<string, boolean>();
   let queueTimer: NodeJS.Timeout | null = null;
+  /** Each connected agent gets the first page of the queue (with their own "mine" count), at most every 50 ms. */
   const broadcastQueue = () => {
     queueTimer ??= setTimeout(async () => {
       queueTimer = null;
-      try {
-        send(nsp.to(ALL), { type: 'queue', items: await deps.desk.queue() });
-      } catch (err) {
-        deps.logger.error('queue broadcast failed', { err });
+      const byAgent = new Map<string, { agent: AgentIdentity; ids: string[] }>();
+      for (const s of nsp.sockets.values()) {
+        const entry = byAgent.get(s.data.agent.email) ?? { agent: s.data.agent, ids: [] };
+        entry.ids.push(s.id);
+        byAgent.set(s.data.agent.email, entry);
+      }
+      for (const { agent, ids } of byAgent.values()) {
+        try {
+          send(nsp.to(ids), { type: 'queue', ...(await deps.desk.queue(agent, DEFAULT_QUEUE_VIEW)) });
+        } catch (err) {
+          deps.logger.error('queue broadcast failed', { err });
+        }
       }
     }, 50);
   };
 
   nsp.use((socket, next) => {
-    agentFromToken(deps.tokens, deps.accounts, (socket.handshake.auth as { token?: string } | undefined)?.token).then(
-      (agent) => {
-        socket.data.agent = agent;
+    deps.sessions.authenticate((socket.handshake.auth as { token?: string } | undefined)?.token).then(
+      (session) => {
+        socket.data.agent = session.agent;
+        socket.data.sessionId = session.id;
         next();
       },
-      (err: Error) => next(err),
+      (err: unknown) => {
+        if (!(err instanceof AuthError)) deps.logger.error('agent socket authentication failed', { err });
+        next(err instanceof AuthError ? err : new AuthError('auth:agent_required', 'Log in to the console first.'));
+      },
     );
   });
 
-  nsp.on('connection', async (socket) => {
-    const agent = socket.data.agent;
-    const on = eventBinder(socket, deps.logger);
-    await socket.join(ALL);
-    send(socket, { type: 'queue', items: await deps.desk.queue() });
+  nsp.on('connection', (socket) => {
+    const { agent, sessionId } = socket.data;
+    const bind = eventBinder(socket, deps.logger);
+    // Every action first checks that the console session is still live.
+    const on: typeof bind = (event, schema, run) =>
+      bind(event, schema, async (input) => {
+        if (!(await deps.sessions.isLive(sessionId))) {
+          setImmediate(() => socket.disconnect(true));
+          throw new AuthError('auth:agent_required', 'Your console session has ended. Log in again.');
+        }
+        return run(input);
+      });
 
-    on('queue:list', queueListPayload, () => deps.desk.queue());
+    on('queue:list', queueListPayload, (p) => deps.desk.queue(agent, p));
     on('conversation:open', openPayload, async (p) => {
       await socket.join(room(p.conversationId));
       return deps.desk.detail(p.conversationId, p.afterSeq);
@@ -133,6 +149,12 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
       return null;
     });
     on('approval:decide', decidePayload, (p) => deps.approvals.decide(p.approvalId, agent, p.decision, p.quantity));
+
+    // Rooms and the first queue page last: a failure here is logged, and the console asks again.
+    void (async () => {
+      await socket.join([sessionRoom(sessionId), 'agents']);
+      send(socket, { type: 'queue', ...(await deps.desk.queue(agent, DEFAULT_QUEUE_VIEW)) });
+    })().catch((err: unknown) => deps.logger.error('agent socket setup failed', { err, agent: agent.email }));
   });
 
   const unsubscribe = deps.events.subscribe((e) => {
@@ -142,6 +164,8 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
 
   return {
     broadcastQueue,
+    /** Disconnects every console socket of a session that has ended (logout). */
+    endSession: (sessionId: string) => nsp.in(sessionRoom(sessionId)).disconnectSockets(true),
     note: (n: Note) => send(nsp.to(room(n.conversationId)), { type: 'note', note: n }),
     approval(a: Approval) {
       send(nsp.to(room(a.conversationId)), { type: 'approval', approval: a });

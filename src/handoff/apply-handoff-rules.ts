@@ -2,7 +2,9 @@ import type { Conversation, ConversationStore } from '../conversations/conversat
 import type { EventLog } from '../conversations/event-log.js';
 import type { Database } from '../db/database.js';
 import { evaluateHandoffRules, type HandoffRuleConfig } from './handoff-rules.js';
-import type { Ownership } from '../conversations/ownership.js';
+import { RateLimitError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { HumanRequests } from '../tools/tool-deps.js';
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
@@ -14,12 +16,14 @@ export async function applyHandoffRules(
   deps: {
     config: HandoffRuleConfig;
     conversations: ConversationStore;
-    ownership: Ownership;
+    humans: HumanRequests;
     db: Database;
     events: EventLog;
+    logger: Pick<Logger, 'warn'>;
   },
   conv: Conversation,
   text: string,
+  from: { clientIp: string | null },
 ): Promise<void> {
   if (conv.status === 'queued') {
     const email = EMAIL.exec(text)?.[0];
@@ -36,6 +40,12 @@ export async function applyHandoffRules(
   }
   if (conv.status !== 'bot') return;
   const verdict = evaluateHandoffRules(deps.config, text, await deps.conversations.messages(conv.id));
-  if (verdict)
-    await deps.ownership.requestHuman(conv.id, { reason: verdict.reason, urgency: verdict.urgency, source: 'rule' });
+  if (!verdict) return;
+  try {
+    await deps.humans.request(conv.id, { reason: verdict.reason, urgency: verdict.urgency, source: 'rule' }, from);
+  } catch (err) {
+    // Too many handoffs from this client: the assistant answers as usual instead.
+    if (!(err instanceof RateLimitError)) throw err;
+    deps.logger.warn('handoff rule not applied: too many handoffs from this client', { conversationId: conv.id });
+  }
 }

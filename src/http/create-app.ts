@@ -11,11 +11,18 @@ export function createHttpApp(deps: {
   bodyLimit?: string;
   allowedOrigins?: string[];
   requestLimiter?: RateLimiter;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); the sockets use the same function. */
+  trustProxy: (address: string, hop: number) => boolean;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  });
   app.use((req, res, next) => {
     // Cross-origin API calls only from the allowlisted shop origins; same origin always works.
     const origin = req.headers.origin;
@@ -41,7 +48,7 @@ export function createHttpApp(deps: {
     next();
   });
   app.use((req, _res, next) => {
-    if (req.path.startsWith('/api/')) deps.requestLimiter?.take(`ip:${req.ip}`);
+    if (req.path.startsWith('/api/')) deps.requestLimiter?.take(req.ip ?? 'unknown');
     next();
   });
   app.use(express.json({ limit: deps.bodyLimit ?? '32kb' }));

@@ -13,6 +13,7 @@ const PARAMS = { N: 16_384, r: 8, p: 1 };
 export interface AgentIdentity {
   email: string;
   name: string;
+  role: AgentRole;
 }
 
 /** `scrypt$N$r$p$salt$hash`, all base64url. */
@@ -47,39 +48,73 @@ export function displayName(email: string): string {
 // A hash to compare against when the email is unknown, so a login takes as long either way.
 const DUMMY = hashPassword('not-a-real-password');
 
-/** Console agent accounts, stored with scrypt hashes. */
+export type AgentRole = 'agent' | 'admin';
+
+/** A console account as configured (CONSOLE_AGENTS). */
+export interface AgentAccountSpec {
+  email: string;
+  password: string;
+  role: AgentRole;
+}
+
+/**
+ * Console agent accounts, stored with scrypt hashes. The configured list is complete: accounts
+ * not in it are disabled (and their sessions ended), so a demo login never outlives demo mode.
+ */
 export function createAgentAccounts(deps: { db: Database }) {
   const { db } = deps;
   return {
-    /** Creates or updates the accounts from configuration (CONSOLE_AGENTS). */
-    async seed(accounts: { email: string; password: string }[]): Promise<void> {
+    /** Makes the stored accounts match configuration; returns the emails it disabled. */
+    async sync(accounts: AgentAccountSpec[]): Promise<string[]> {
       for (const a of accounts) {
         const existing = await db.query<{ password_hash: string }>(
           'SELECT password_hash FROM agents WHERE email = $1',
           [a.email],
         );
-        if (existing.rows[0] && (await verifyPassword(a.password, existing.rows[0].password_hash))) continue;
+        const same = existing.rows[0] && (await verifyPassword(a.password, existing.rows[0].password_hash));
+        const hash = same ? existing.rows[0].password_hash : await hashPassword(a.password);
+        // A changed password ends the account's sessions, as a removed account's do.
+        if (existing.rows[0] && !same) await db.query('DELETE FROM agent_sessions WHERE agent_email = $1', [a.email]);
         await db.query(
-          `INSERT INTO agents (email, name, password_hash) VALUES ($1, $2, $3)
-           ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, name = EXCLUDED.name`,
-          [a.email, displayName(a.email), await hashPassword(a.password)],
+          `INSERT INTO agents (email, name, password_hash, role) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, name = EXCLUDED.name,
+             role = EXCLUDED.role, disabled_at = NULL`,
+          [a.email, displayName(a.email), hash, a.role],
         );
       }
+      const disabled = await db.transaction(async (tx) => {
+        const r = await tx.query<{ email: string }>(
+          `UPDATE agents SET disabled_at = now() WHERE disabled_at IS NULL AND NOT (email = ANY($1::text[]))
+           RETURNING email`,
+          [accounts.map((a) => a.email)],
+        );
+        await tx.query(
+          'DELETE FROM agent_sessions s USING agents a WHERE a.email = s.agent_email AND a.disabled_at IS NOT NULL',
+        );
+        return r.rows.map((x) => x.email);
+      });
+      return disabled;
     },
+    /** The account for these credentials, or null; a disabled account never logs in. */
     async verify(email: string, password: string): Promise<AgentIdentity | null> {
-      const r = await db.query<{ email: string; name: string; password_hash: string }>(
-        'SELECT email, name, password_hash FROM agents WHERE email = $1',
-        [email],
-      );
+      const r = await db.query<{
+        email: string;
+        name: string;
+        role: AgentRole;
+        password_hash: string;
+        disabled_at: Date | null;
+      }>('SELECT email, name, role, password_hash, disabled_at FROM agents WHERE email = $1', [email]);
       const row = r.rows[0];
       const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY));
-      return row && ok ? { email: row.email, name: row.name } : null;
+      return row && ok && !row.disabled_at ? { email: row.email, name: row.name, role: row.role } : null;
     },
-    async byEmail(email: string): Promise<AgentIdentity | null> {
-      const r = await db.query<{ email: string; name: string }>('SELECT email, name FROM agents WHERE email = $1', [
-        email,
-      ]);
-      return r.rows[0] ?? null;
+    /** Display names of accounts, enabled or not (for conversations they once held). */
+    async names(emails: string[]): Promise<Map<string, string>> {
+      const r = await db.query<{ email: string; name: string }>(
+        'SELECT email, name FROM agents WHERE email = ANY($1::text[])',
+        [emails],
+      );
+      return new Map(r.rows.map((x) => [x.email, x.name]));
     },
   };
 }

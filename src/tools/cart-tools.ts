@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CartRefused, MAX_LINE_QUANTITY } from '../carts/cart-store.js';
+import { CartRefused, MAX_LINE_QUANTITY, type LineCheck } from '../carts/cart-store.js';
 import type { CartView } from '../carts/types.js';
-import type { ProductSummary } from '../catalog/types.js';
+import type { ProductSummary, VariantSummary } from '../catalog/types.js';
 import { defineTool, type ToolContext } from './define-tool.js';
 import type { CartChangeResult, CartRefusal } from './results.js';
 import { resolveVariant } from './resolve-variant.js';
@@ -31,36 +31,54 @@ async function refusalFrom(deps: ToolDeps, err: unknown, product: ProductSummary
   return refusal;
 }
 
-/** When the change crosses an approval threshold, holds it for a person and says so. */
-async function heldForApproval(
+/** Thrown inside a cart change whose resulting line needs a person's approval; the change is undone. */
+class NeedsApproval extends Error {
+  constructor(readonly why: string) {
+    super(why);
+  }
+}
+
+/**
+ * The approval thresholds apply to the line the change would leave (quantity and value), checked
+ * inside the cart's transaction: four adds of five reach twenty only with a person's approval.
+ */
+function approvalCheck(deps: ToolDeps, unitPriceMinor: number): LineCheck {
+  const gate = deps.approvals;
+  if (!gate) return {};
+  return {
+    checkLine(resulting) {
+      const why = gate.reasonToHold(resulting, unitPriceMinor);
+      if (why) throw new NeedsApproval(why);
+    },
+  };
+}
+
+/** Holds the change for a person and says so. */
+async function holdForApproval(
   deps: ToolDeps,
   ctx: ToolContext,
-  tool: string,
-  product: ProductSummary,
-  sku: string,
-  quantity: number,
-): Promise<CartRefusal | null> {
-  const variant = product.variants.find((v) => v.sku === sku);
-  if (!deps.approvals || !variant) return null;
-  const reason = deps.approvals.reasonToHold(quantity, variant.price.amount);
-  if (!reason) return null;
-  await deps.approvals.hold(
+  change: { tool: string; product: ProductSummary; variant: VariantSummary; quantity: number; why: string },
+): Promise<CartRefusal> {
+  const { product, variant, quantity } = change;
+  await deps.approvals!.hold(
     {
       conversationId: ctx.conversationId,
       cartId: ctx.cartId,
-      tool,
-      sku,
+      tool: change.tool,
+      sku: variant.sku,
       quantity,
       title: product.title,
       unitPriceMinor: variant.price.amount,
       currency: variant.price.currency,
     },
-    reason,
+    change.why,
   );
   return {
     ok: false,
     reason: 'pending_approval',
-    message: `A member of our team needs to approve ${quantity} × ${product.title} (${reason}). It will appear in your cart once approved.`,
+    message:
+      `A member of our team needs to approve ${quantity} × ${product.title} (${change.why}). ` +
+      'It will appear in your cart once approved.',
   };
 }
 
@@ -119,17 +137,21 @@ export const addToCart = (deps: ToolDeps) =>
         };
       }
       await cartOf(deps, ctx);
-      const held = await heldForApproval(deps, ctx, 'add_to_cart', product, picked.variant.sku, input.quantity ?? 1);
-      if (held) return held;
+      const { variant } = picked;
+      const qty = input.quantity ?? 1;
       try {
-        const cart = await deps.carts.add(ctx.cartId, picked.variant.sku, input.quantity ?? 1, ASSISTANT);
-        return {
-          ok: true,
-          message: `Added ${input.quantity ?? 1} × ${product.title} to the cart.`,
-          cart,
-          changedSku: picked.variant.sku,
-        };
+        const cart = await deps.carts.add(
+          ctx.cartId,
+          variant.sku,
+          qty,
+          ASSISTANT,
+          approvalCheck(deps, variant.price.amount),
+        );
+        return { ok: true, message: `Added ${qty} × ${product.title} to the cart.`, cart, changedSku: variant.sku };
       } catch (err) {
+        if (err instanceof NeedsApproval) {
+          return holdForApproval(deps, ctx, { tool: 'add_to_cart', product, variant, quantity: qty, why: err.why });
+        }
         return refusalFrom(deps, err, product);
       }
     },
@@ -146,11 +168,10 @@ export const updateCartItem = (deps: ToolDeps) =>
     async run(input, ctx): Promise<CartChangeResult> {
       await cartOf(deps, ctx);
       const product = input.quantity > 0 ? await deps.products.bySku(input.sku) : null;
-      const held =
-        product && (await heldForApproval(deps, ctx, 'update_cart_item', product, input.sku, input.quantity));
-      if (held) return held;
+      const variant = product?.variants.find((v) => v.sku === input.sku);
       try {
-        const cart = await deps.carts.setQuantity(ctx.cartId, input.sku, input.quantity, ASSISTANT);
+        const check = variant ? approvalCheck(deps, variant.price.amount) : {};
+        const cart = await deps.carts.setQuantity(ctx.cartId, input.sku, input.quantity, ASSISTANT, check);
         return {
           ok: true,
           message: input.quantity === 0 ? 'Removed from the cart.' : `Quantity set to ${input.quantity}.`,
@@ -158,6 +179,10 @@ export const updateCartItem = (deps: ToolDeps) =>
           changedSku: input.sku,
         };
       } catch (err) {
+        if (err instanceof NeedsApproval && product && variant) {
+          const held = { tool: 'update_cart_item', product, variant, quantity: input.quantity, why: err.why };
+          return holdForApproval(deps, ctx, held);
+        }
         return refusalFrom(deps, err, await deps.products.bySku(input.sku));
       }
     },

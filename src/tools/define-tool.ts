@@ -10,6 +10,8 @@ export interface ToolContext {
   customerId: string | null;
   /** The cart of this shopper session. */
   cartId: string;
+  /** The shopper's address, for limits that count per client (new handoffs); null when unknown. */
+  clientIp?: string | null;
   /** Who is acting: the assistant (tool calls) or, for cart changes made outside the model, others. */
   actor: 'assistant';
   signal?: AbortSignal;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RateLimitError } from '../errors.js';
+import { describeWait } from '../shared/describe-wait.js';
 import { defineTool } from './define-tool.js';
 import type { HumanRequestResult } from './results.js';
 import type { ToolDeps } from './tool-deps.js';
@@ -13,11 +15,22 @@ export const requestHuman = (deps: ToolDeps) =>
       urgency: z.enum(['low', 'normal', 'high']).default('normal'),
     }),
     async run(input, ctx): Promise<HumanRequestResult> {
-      const { queuePosition } = await deps.humans.request(ctx.conversationId, {
-        reason: input.reason,
-        urgency: input.urgency,
-        source: 'assistant',
-      });
+      const req = { reason: input.reason, urgency: input.urgency, source: 'assistant' as const };
+      let queuePosition: number;
+      try {
+        ({ queuePosition } = await deps.humans.request(ctx.conversationId, req, { clientIp: ctx.clientIp ?? null }));
+      } catch (err) {
+        if (!(err instanceof RateLimitError)) throw err;
+        const retryAfterSeconds = err.retryAfterSeconds;
+        return {
+          requested: false,
+          refused: 'rate_limited',
+          retryAfterSeconds,
+          message:
+            `Our team has had too many requests from your network just now, so I could not add you to the queue. ` +
+            `Please try again in ${describeWait(retryAfterSeconds)}; meanwhile I'm happy to help here.`,
+        };
+      }
       return {
         requested: true,
         reason: input.reason,

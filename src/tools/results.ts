@@ -65,9 +65,7 @@ export interface RecommendResult {
   signInRequired?: boolean;
 }
 
-export interface HumanRequestResult {
-  requested: true;
-  reason: string;
-  urgency: 'low' | 'normal' | 'high';
-  message: string;
-}
+export type HumanRequestResult =
+  | { requested: true; reason: string; urgency: 'low' | 'normal' | 'high'; message: string }
+  /** Too many new handoffs from this client: nobody was asked; the message says when to try again. */
+  | { requested: false; refused: 'rate_limited'; retryAfterSeconds: number; message: string };

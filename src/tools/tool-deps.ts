@@ -5,9 +5,14 @@ import type { CustomerReader } from '../customers/customer-reader.js';
 import type { PolicySearch } from '../policies/policy-search.js';
 
 export interface HumanRequests {
+  /**
+   * Queues the conversation for a person. Throws `limits:rate_limited` (a RateLimitError) when this
+   * client has asked for too many new handoffs.
+   */
   request(
     conversationId: string,
     req: { reason: string; urgency: 'low' | 'normal' | 'high'; source: 'shopper' | 'assistant' | 'rule' },
+    from: { clientIp: string | null },
   ): Promise<{ queuePosition: number }>;
 }
 

@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_AGENT } from '../../src/config.js';
+import { DEMO_AGENTS } from '../../src/config.js';
 import type { QueueItem } from '../../src/handoff/agent-protocol.js';
 import { agentLogin, ask, connectAgent } from '../helpers/agent-client.js';
 import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
 
-const SAM = { email: 'sam@example.com', password: 'concierge-demo' };
+const [DEMO_AGENT, SAM] = DEMO_AGENTS;
+const waitingNow = async () =>
+  (await shop.app.services.desk.queue(DEMO_AGENT, { filter: 'waiting', limit: 200, offset: 0 })).items;
 let shop: Awaited<ReturnType<typeof startShop>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
@@ -35,7 +37,7 @@ async function newlyQueued(before: QueueItem[]): Promise<string> {
   await expect
     .poll(
       async () =>
-        (found = (await shop.app.services.desk.queue()).find(
+        (found = (await waitingNow()).find(
           (q) =>
             q.status === 'queued' &&
             !before.some((b) => b.conversationId === q.conversationId && b.status === 'queued'),
@@ -51,7 +53,7 @@ async function newlyQueued(before: QueueItem[]): Promise<string> {
 /** A new shopper who asks the assistant for a person; returns the widget and the conversation id. */
 async function shopperAsksForHuman(text = 'I want to talk to a person') {
   const shopper = await newShopper();
-  const before = await shop.app.services.desk.queue();
+  const before = await waitingNow();
   await say(shopper.chat, text);
   return { ...shopper, conversationId: await newlyQueued(before) };
 }
@@ -147,7 +149,7 @@ describeBrowser('the agent console', () => {
         })
       ).ok,
     ).toBe(true);
-    const before = await shop.app.services.desk.queue();
+    const before = await waitingNow();
     await say(second.chat, 'I want to talk to a person');
     const newcomer = await newlyQueued(before);
     expect(await agent.locator('.offline-banner').isVisible()).toBe(true);

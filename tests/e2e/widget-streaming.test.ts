@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createChatScript, errorReply, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
+import {
+  createChatScript,
+  errorReply,
+  setupOpenAIMockServer,
+  streamReply,
+  LOCAL_SERVER_ONLY,
+} from '../msw/openai-chat.js';
 import { mswModel } from '../helpers/test-app.js';
 import { describeBrowser, launchBrowser, openChat, say, startShop, cuttableConnection } from './browser.js';
 
@@ -11,7 +17,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 describeBrowser('assistant replies in the chat widget', () => {
   beforeAll(async () => {
-    mock.listen({ onUnhandledRequest: 'bypass' });
+    mock.listen(LOCAL_SERVER_ONLY);
     shop = await startShop({ model: mswModel({ timeoutMs: 5_000 }) });
     browser = await launchBrowser();
   });

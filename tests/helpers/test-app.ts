@@ -10,7 +10,7 @@ import { createOpenAIModel } from '../../src/agent/models/openai-model.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { DEMO_IDENTITY_SECRET } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import {
   SHOPPER_NAMESPACE,
   type ClientToServerEvents,
@@ -29,11 +29,23 @@ export const TEST_CONFIG: AppConfig = {
   promptsWatch: false,
   identitySecret: DEMO_IDENTITY_SECRET,
   allowedOrigins: [],
-  rateLimits: { messagesPerMinute: 100, requestsPerMinute: 10_000 },
+  production: false,
+  trustProxy: 'false',
+  limits: {
+    messagesPerMinute: 100,
+    requestsPerMinute: 10_000,
+    sessionsPerMinute: 1_000,
+    handoffsPer10Minutes: 10,
+    socketsPerIp: 200,
+    socketsPerSession: 5,
+  },
+  spend: { tokensPerConversation: 0, tokensPerDay: 0 },
+  agentSessionHours: 12,
+  retentionDays: 365,
   sessionSecret: 'test-session-secret-0123456789abcdef',
   consoleAgents: [
-    { email: 'alex@example.com', password: 'agent-password-1' },
-    { email: 'sam@example.com', password: 'agent-password-2' },
+    { email: 'alex@example.com', password: 'agent-password-1', role: 'admin' },
+    { email: 'sam@example.com', password: 'agent-password-2', role: 'agent' },
   ],
   handoff: {
     businessHours: 'mon-sun 00:00-24:00',
@@ -65,14 +77,21 @@ export async function seedTestShop(db: Database): Promise<void> {
 /** The real app on an ephemeral port, over the given database and model. */
 export async function startTestApp(
   db: Database,
-  opts: { model?: ChatModel; config?: Partial<AppConfig>; extraRouters?: Router[] } = {},
+  opts: {
+    model?: ChatModel;
+    fallbackModel?: ChatModel;
+    config?: Partial<AppConfig>;
+    extraRouters?: Router[];
+    logger?: Logger;
+  } = {},
 ): Promise<App & { url: string }> {
   const app = await buildApp({
     config: { ...TEST_CONFIG, ...opts.config },
     db,
     embedder: await testEmbedder(),
     model: opts.model ?? createOfflineModel(),
-    logger: createLogger('silent'),
+    fallbackModel: opts.fallbackModel,
+    logger: opts.logger ?? createLogger('silent'),
     extraRouters: opts.extraRouters,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -136,10 +155,13 @@ export function request<T = unknown>(
 }
 
 /** Waits until `check` passes over the recorded events. */
-export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const v = check();
+    const v = await check();
     if (v) return v;
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a condition');
     await new Promise((r) => setTimeout(r, 10));

@@ -7,6 +7,12 @@ import { parseBusinessHours } from '../../src/shared/business-hours.js';
 import { createOwnership } from '../../src/conversations/ownership.js';
 import { createCartStore } from '../../src/carts/cart-store.js';
 import { openTestDatabase } from '../helpers/test-database.js';
+import { createLogger } from '../../src/logger.js';
+import type { HumanRequests } from '../../src/tools/tool-deps.js';
+
+const humansOf = (ownership: ReturnType<typeof createOwnership>): HumanRequests => ({
+  request: (conversationId, req) => ownership.requestHuman(conversationId, req),
+});
 
 let db: Database;
 beforeAll(async () => {
@@ -39,11 +45,12 @@ describe('a handoff outside business hours', () => {
     const rules = {
       config: { unhelpfulTurns: 3, onAnger: true, onOrderProblem: true },
       conversations,
-      ownership,
+      humans: humansOf(ownership),
       db,
       events,
+      logger: createLogger('silent'),
     };
-    await applyHandoffRules(rules, queued, 'you can reach me at ana.berg@example.com please');
+    await applyHandoffRules(rules, queued, 'you can reach me at ana.berg@example.com please', { clientIp: null });
     const row = await db.query<{ contact_email: string }>('SELECT contact_email FROM conversations WHERE id = $1', [
       conv.id,
     ]);
@@ -62,11 +69,9 @@ describe('a handoff outside business hours', () => {
     await createCartStore({ db }).ensure('cart_angry', { currency: 'EUR' });
     const conv = await conversations.create({ sessionId: 'ses_angry', customerId: null, cartId: 'cart_angry' });
     const ownership = createOwnership({ db, events, hours: parseBusinessHours('mon-sun 00:00-24:00', 'UTC') });
-    await applyHandoffRules(
-      { config: { unhelpfulTurns: 3, onAnger: true, onOrderProblem: true }, conversations, ownership, db, events },
-      conv,
-      'this is useless!!!',
-    );
+    const config = { unhelpfulTurns: 3, onAnger: true, onOrderProblem: true };
+    const deps = { config, conversations, humans: humansOf(ownership), db, events, logger: createLogger('silent') };
+    await applyHandoffRules(deps, conv, 'this is useless', { clientIp: null });
     expect((await conversations.get(conv.id))!.status).toBe('queued');
     const req = await db.query<{ urgency: string; source: string }>(
       'SELECT urgency, source FROM human_requests WHERE conversation_id = $1',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { ConversationEvent } from '../../src/chat/protocol.js';
 import type { ConversationDetail, QueueItem } from '../../src/handoff/agent-protocol.js';
-import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
+import { createChatScript, setupOpenAIMockServer, streamReply, LOCAL_SERVER_ONLY } from '../msw/openai-chat.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import {
   connectShopper,
@@ -24,7 +24,7 @@ let alexToken: string;
 let samToken: string;
 
 beforeAll(async () => {
-  mock.listen({ onUnhandledRequest: 'bypass' });
+  mock.listen(LOCAL_SERVER_ONLY);
   db = await openTestDatabase('pglite');
   await seedTestShop(db);
   app = await startTestApp(db, { model: mswModel() });

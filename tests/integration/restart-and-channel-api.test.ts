@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { ConversationEvent } from '../../src/chat/protocol.js';
-import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
+import { createChatScript, setupOpenAIMockServer, streamReply, LOCAL_SERVER_ONLY } from '../msw/openai-chat.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import {
   connectShopper,
@@ -18,7 +18,7 @@ const mock = setupOpenAIMockServer(script.handler);
 let db: Database;
 
 beforeAll(async () => {
-  mock.listen({ onUnhandledRequest: 'bypass' });
+  mock.listen(LOCAL_SERVER_ONLY);
   db = await openTestDatabase('pg-wire');
   await seedTestShop(db);
 });

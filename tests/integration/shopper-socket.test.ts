@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { ConversationEvent } from '../../src/chat/protocol.js';
-import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
+import { createChatScript, setupOpenAIMockServer, streamReply, LOCAL_SERVER_ONLY } from '../msw/openai-chat.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import {
   connectShopper,
@@ -12,6 +12,7 @@ import {
   signedIn,
   startTestApp,
   waitFor,
+  TEST_CONFIG,
 } from '../helpers/test-app.js';
 
 const script = createChatScript();
@@ -21,7 +22,7 @@ let db: Database;
 let app: Awaited<ReturnType<typeof startTestApp>>;
 
 beforeAll(async () => {
-  mock.listen({ onUnhandledRequest: 'bypass' });
+  mock.listen(LOCAL_SERVER_ONLY);
   db = await openTestDatabase('pglite');
   await seedTestShop(db);
   app = await startTestApp(db, { model: mswModel() });
@@ -258,7 +259,7 @@ describe('rate limits', () => {
   it('tells a shopper who sends too fast to slow down', async () => {
     const limited = await startTestApp(db, {
       model: mswModel(),
-      config: { rateLimits: { messagesPerMinute: 2, requestsPerMinute: 1_000 } },
+      config: { limits: { ...TEST_CONFIG.limits, messagesPerMinute: 2 } },
     });
     try {
       const s = await newSession(limited.url);
@@ -274,8 +275,8 @@ describe('rate limits', () => {
           }),
         );
       expect(acks.map((a) => a.ok)).toEqual([true, true, false]);
-      expect(acks[2].error).toMatchObject({ code: 'limits:rate' });
-      expect(acks[2].error?.message).toMatch(/slow down/i);
+      expect(acks[2].error).toMatchObject({ code: 'limits:rate_limited', details: { retryAfterSeconds: 30 } });
+      expect(acks[2].error?.message).toMatch(/too many messages/i);
       await waitFor(() => script.pending === 0);
       await new Promise((r) => setTimeout(r, 100));
       socket.close();

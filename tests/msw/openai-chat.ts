@@ -16,6 +16,18 @@ export const TEST_OPENAI_BASE_URL = 'http://openai.test/v1';
  * The OpenAI SDK cancels the body of a 429/5xx before retrying, so without this a retried
  * request hangs forever. Cancelling the clone lets the real cancel settle.
  */
+/**
+ * msw's policy for tests that also call their own server on 127.0.0.1: those requests reach it;
+ * any other request no handler answers is an error (nothing leaves the machine unnoticed).
+ */
+export const LOCAL_SERVER_ONLY = {
+  onUnhandledRequest(request: Request, print: { error(): void }) {
+    const host = new URL(request.url).hostname;
+    if (host === '127.0.0.1' || host === 'localhost') return;
+    print.error();
+  },
+};
+
 export function setupOpenAIMockServer(...handlers: RequestHandler[]) {
   const server = setupServer(...handlers);
   server.events.on('response:mocked', ({ response }) => {

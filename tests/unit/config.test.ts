@@ -41,13 +41,46 @@ describe('configuration', () => {
 
   it('reads console agents and the allowlist', () => {
     const c = loadConfig({
-      CONSOLE_AGENTS: 'Kim@Shop.example:longpassword1, lee@shop.example:another-pass',
+      CONSOLE_AGENTS: 'Kim@Shop.example:longpassword1, lee@shop.example:another:pass:admin',
       ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example',
     });
     expect(c.consoleAgents).toEqual([
-      { email: 'kim@shop.example', password: 'longpassword1' },
-      { email: 'lee@shop.example', password: 'another-pass' },
+      { email: 'kim@shop.example', password: 'longpassword1', role: 'agent' },
+      { email: 'lee@shop.example', password: 'another:pass', role: 'admin' },
     ]);
     expect(c.allowedOrigins).toEqual(['https://shop.example', 'https://www.shop.example']);
+  });
+});
+
+describe('demo and production modes', () => {
+  it('serves the demo on this machine only unless HOST is set, with the demo logins', () => {
+    const demo = loadConfig({});
+    expect(demo).toMatchObject({ env: 'development', production: false, host: '127.0.0.1', hostFromEnv: false });
+    expect(demo.consoleAgents.map((a) => [a.email, a.role])).toEqual([
+      ['alex@example.com', 'admin'],
+      ['sam@example.com', 'agent'],
+    ]);
+    expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', hostFromEnv: true });
+  });
+
+  it('is production with either switch, with no demo login and every listen address', () => {
+    const env = {
+      IDENTITY_SECRET: 'i'.repeat(32),
+      SESSION_SECRET: 's'.repeat(32),
+      CONSOLE_AGENTS: 'kim@shop.example:kims-long-password:admin',
+    };
+    for (const c of [
+      loadConfig({ ...env, CONCIERGE_ENV: 'production' }),
+      loadConfig({ ...env, NODE_ENV: 'production' }),
+    ]) {
+      expect(c).toMatchObject({ env: 'production', production: true, host: '0.0.0.0' });
+      expect(c.consoleAgents).toEqual([{ email: 'kim@shop.example', password: 'kims-long-password', role: 'admin' }]);
+    }
+  });
+
+  it('names every missing production setting in one error', () => {
+    expect(() => loadConfig({ CONCIERGE_ENV: 'production' })).toThrow(
+      /IDENTITY_SECRET: missing[\s\S]*SESSION_SECRET: missing[\s\S]*CONSOLE_AGENTS: missing/,
+    );
   });
 });

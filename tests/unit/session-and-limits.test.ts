@@ -28,11 +28,11 @@ describe('session tokens', () => {
 describe('rate limiter', () => {
   it('allows a burst, then says slow down, then refills', () => {
     let now = 0;
-    const limiter = createRateLimiter({ perMinute: 3, now: () => now });
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000, what: 'messages', now: () => now });
     limiter.take('s');
     limiter.take('s');
     limiter.take('s');
-    expect(() => limiter.take('s')).toThrow(/Slow down/);
+    expect(() => limiter.take('s')).toThrow(/Too many messages\. Try again in 20 seconds/);
     limiter.take('other');
     now += 20_000;
     expect(() => limiter.take('s')).not.toThrow();

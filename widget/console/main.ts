@@ -28,7 +28,11 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
   };
   const sync = createSync({ state, client: () => client, onError: toast });
   const actions = createActions({ state, client: () => client });
-  const queue = createQueuePanel(ui.queue, { state, open: (id) => void sync.open(id) });
+  const queue = createQueuePanel(ui.queue, {
+    state,
+    open: (id) => void sync.open(id),
+    reload: () => void sync.refreshQueue(),
+  });
   const header = createConversationHeader(ui.header, { state, actions });
   const packet = createPacketPanel(ui.packet);
   const transcript = createTranscript(ui.scroller, ui.typing);
@@ -54,7 +58,7 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
     const all = changes.has('open');
     if (all || changes.has('queue')) {
       queue.render();
-      const waiting = state.queue.filter((i) => i.status === 'queued').length;
+      const waiting = state.counts.waiting;
       document.title = `${waiting > 0 ? `(${waiting}) ` : ''}Concierge console`;
     }
     if (all || changes.has('connection')) {

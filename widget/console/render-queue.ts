@@ -18,19 +18,19 @@ const EMPTY: Record<Filter, string> = {
 /** The live queue: who is waiting, for how long and why; a click opens the conversation. */
 export function createQueuePanel(
   root: HTMLElement,
-  deps: { state: ConsoleState; open: (conversationId: string) => void },
+  deps: {
+    state: ConsoleState;
+    open: (conversationId: string) => void;
+    /** The filter or the number of rows changed: load that view. */
+    reload: () => void;
+  },
 ) {
   const { state } = deps;
   const filters = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Show conversations' });
   const list = h('ul', { class: 'queue-list', 'aria-label': 'Conversations' });
   root.append(h('div', { class: 'panel-head' }, h('h2', { text: 'Queue' }), filters), list);
 
-  const count = (f: Filter) =>
-    f === 'waiting'
-      ? state.queue.filter((i) => i.status === 'queued').length
-      : f === 'mine'
-        ? state.queue.filter((i) => state.isMine(i)).length
-        : state.queue.length;
+  const count = (f: Filter) => state.counts[f];
 
   function item(q: QueueItem): HTMLElement {
     const active = state.view?.id === q.conversationId;
@@ -92,7 +92,10 @@ export function createQueuePanel(
               type: 'button',
               'data-key': `f:${f.id}`,
               'aria-pressed': String(state.filter === f.id),
-              onClick: () => state.setFilter(f.id),
+              onClick: () => {
+                state.setFilter(f.id);
+                deps.reload();
+              },
             },
             f.label,
             h('span', { class: 'count', text: String(count(f.id)) }),
@@ -100,9 +103,26 @@ export function createQueuePanel(
         ),
       );
       const items = state.visibleQueue();
+      const more =
+        state.total > items.length
+          ? h(
+              'li',
+              { class: 'more' },
+              h('button', {
+                type: 'button',
+                'data-key': 'more',
+                text: `Show more (${items.length} of ${state.total})`,
+                onClick: () => {
+                  state.showMore();
+                  deps.reload();
+                },
+              }),
+            )
+          : null;
       replaceKeepingFocus(
         list,
         ...(items.length > 0 ? items.map(item) : [h('li', { class: 'empty', text: EMPTY[state.filter] })]),
+        ...(more ? [more] : []),
       );
     },
     /** Updates the waiting times in place (no redraw, focus untouched). */

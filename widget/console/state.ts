@@ -1,4 +1,4 @@
-import type { QueueItem } from '../../src/handoff/agent-protocol.js';
+import type { QueueItem, QueuePage, QueueView } from '../../src/handoff/agent-protocol.js';
 import { ConversationView, type ViewChange } from './conversation-view.js';
 
 export type Filter = 'waiting' | 'mine' | 'all';
@@ -9,9 +9,17 @@ export type Change = ViewChange | 'queue' | 'connection' | 'open';
  * Everything the console shows, in one place: the queue, the filter, the connection and the
  * conversation on screen. Changes are batched and reported once per microtask.
  */
+export const QUEUE_PAGE = 50;
+
 export class ConsoleState {
+  /** The loaded part of the queue for the current filter, in the server's order. */
   queue: QueueItem[] = [];
+  /** How many conversations the current filter holds in all. */
+  total = 0;
+  counts: Record<Filter, number> = { waiting: 0, mine: 0, all: 0 };
   filter: Filter = 'waiting';
+  /** How many rows to show: a page, grown by "Show more". */
+  limit = QUEUE_PAGE;
   connection: Connection = 'connecting';
   view: ConversationView | null = null;
   /** Conversations with shopper messages the agent has not looked at. */
@@ -38,23 +46,41 @@ export class ConsoleState {
     return item.assignedAgent !== null && item.assignedAgent.toLowerCase() === this.agent.email.toLowerCase();
   }
 
-  /** The server sends the whole queue each time: replace, never merge. */
-  setQueue(items: QueueItem[]): void {
-    this.queue = items;
-    const open = this.view && items.find((i) => i.conversationId === this.view!.id);
-    if (open) this.view!.setStatus(open.status, open.assignedAgent, open.assignedAgentName);
+  /** The page the console wants: its filter, from the top, as many rows as shown. */
+  queueView(): QueueView {
+    return { filter: this.filter, limit: this.limit, offset: 0 };
+  }
+
+  /** Whether a page answers the current view (else only its counts are news). */
+  matches(page: QueuePage): boolean {
+    return page.filter === this.filter && page.offset === 0 && page.limit === this.limit;
+  }
+
+  /** A page of the queue from the server: the rows replace the list, never merge; counts always apply. */
+  setQueue(page: QueuePage): void {
+    this.counts = page.counts;
+    if (this.matches(page)) {
+      this.queue = page.items;
+      this.total = page.total;
+      const open = this.view && page.items.find((i) => i.conversationId === this.view!.id);
+      if (open) this.view!.setStatus(open.status, open.assignedAgent, open.assignedAgentName);
+    }
     this.changed('queue');
   }
 
   /** In the server's order: waiting first, most urgent first, then longest wait. */
   visibleQueue(): QueueItem[] {
-    if (this.filter === 'waiting') return this.queue.filter((i) => i.status === 'queued');
-    if (this.filter === 'mine') return this.queue.filter((i) => this.isMine(i));
     return this.queue;
   }
 
   setFilter(f: Filter): void {
     this.filter = f;
+    this.limit = QUEUE_PAGE;
+    this.changed('queue');
+  }
+
+  showMore(): void {
+    this.limit += QUEUE_PAGE;
     this.changed('queue');
   }
 

@@ -58,7 +58,7 @@ export function createSync(deps: {
     const client = deps.client();
     if (!client) return;
     try {
-      state.setQueue(await client.request('queue:list', {}));
+      state.setQueue(await client.request('queue:list', state.queueView()));
     } catch (err) {
       report(err);
     }
@@ -66,6 +66,7 @@ export function createSync(deps: {
 
   return {
     reopen,
+    refreshQueue,
 
     connected(): void {
       state.setConnection('online');
@@ -88,9 +89,13 @@ export function createSync(deps: {
     event(e: AgentServerEvent): void {
       const view = state.view;
       switch (e.type) {
-        case 'queue':
-          state.setQueue(e.items);
+        case 'queue': {
+          const { type: _type, ...page } = e;
+          state.setQueue(page);
+          // The broadcast is the first page of everything; another view asks for its own.
+          if (!state.matches(page)) void refreshQueue();
           return;
+        }
         case 'conversation': {
           if (!view || e.event.conversationId !== view.id) {
             if (e.event.type === 'message.created' && e.event.role === 'user') state.markUnread(e.event.conversationId);

@@ -87,6 +87,7 @@ export function composePolicy(result: SearchPoliciesResult, args: Record<string,
 }
 
 export function composeHuman(result: HumanRequestResult): string {
+  if (!result.requested) return result.message;
   if (result.urgency === 'high')
     return "I'm sorry about the trouble. I've asked a member of our team to join this chat urgently — they'll reply here shortly.";
   return "I've asked a member of our team to join this chat — they'll reply here as soon as they can.";

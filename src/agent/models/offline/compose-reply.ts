@@ -42,7 +42,7 @@ function wellFormed(e: ToolEvent): boolean {
     case 'search_policies':
       return Array.isArray(r.chunks);
     case 'request_human':
-      return r.requested === true;
+      return r.requested === true || (r.requested === false && typeof r.message === 'string');
     default:
       return false;
   }

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/** Every environment variable Concierge reads, validated; README's configuration table lists them. */
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const list = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+export const ROLES = ['agent', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `email:password[:role]`; the password may itself contain colons. */
+const consoleAgent = z.string().transform((entry, ctx) => {
+  const at = entry.indexOf(':');
+  const email = entry.slice(0, at).trim().toLowerCase();
+  let password = entry.slice(at + 1);
+  let role: Role = 'agent';
+  const last = password.lastIndexOf(':');
+  const suffix = last >= 0 ? password.slice(last + 1).trim() : '';
+  if ((ROLES as readonly string[]).includes(suffix)) {
+    role = suffix as Role;
+    password = password.slice(0, last);
+  }
+  if (at <= 0 || !/^[^@\s:]+@[^@\s:]+$/.test(email) || password.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be "email:password" or "email:password:role" entries, comma-separated',
+    });
+    return z.NEVER;
+  }
+  return { email, password, role };
+});
+
+export const envSchema = z.object({
+  /** `production` turns on every safety check; `NODE_ENV=production` implies it. */
+  CONCIERGE_ENV: z.enum(['development', 'production', 'test']).optional(),
+  NODE_ENV: optionalString,
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Unset: 127.0.0.1 in demo mode (a forgotten setting exposes nothing), 0.0.0.0 in production. */
+  HOST: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  CATALOG_DIR: z.string().default('./catalog'),
+  PROMPTS_DIR: z.string().default('./prompts'),
+  DATABASE_URL: optionalString.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
+  SHOP_NAME: z.string().min(1).default('Alder & Pine'),
+  SHOP_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+    .default('EUR'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(
+    z.string().url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional(),
+  ),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  OPENAI_EMBEDDING_DIMENSION: z.coerce.number().int().positive().max(16_000).optional(),
+  /** `local` keeps the local embedder with a remote LLM (e.g. an LLM server without embeddings). */
+  EMBEDDINGS: z.enum(['auto', 'local', 'openai']).default('auto'),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(6),
+  HISTORY_TOKEN_BUDGET: z.coerce.number().int().min(500).default(16_000),
+  /** Model tokens (in + out) one conversation may spend, and all conversations in a day; 0 = no cap. */
+  MODEL_TOKENS_PER_CONVERSATION: count(150_000),
+  MODEL_TOKENS_PER_DAY: count(5_000_000),
+  PROMPTS_WATCH: bool.optional(),
+  IMPORT_ON_START: bool.default(true),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Shared with the shop's backend, which signs customer ids with it. */
+  IDENTITY_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Signs shopper session tokens; generated and kept in DATA_DIR when not set (demo mode only). */
+  SESSION_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Shop origins allowed to embed the widget, comma-separated; empty = same origin only. */
+  ALLOWED_ORIGINS: list.pipe(
+    z.array(z.string().url({ message: 'must be a list of origins such as https://shop.example' })),
+  ),
+  /** Extra image origins the pages may load (catalog image hosts are found at start). */
+  IMAGE_HOSTS: list.pipe(z.array(z.string().url({ message: 'must be a list of origins such as https://cdn.example' }))),
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), for REST and sockets alike:
+   * unset or `false` = none; a number = that many hops; or addresses/CIDRs/`loopback`, comma-separated.
+   */
+  TRUST_PROXY: z.string().default('false'),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** New handoffs to a person per client address in 10 minutes. */
+  RATE_LIMIT_HANDOFFS_PER_10_MINUTES: z.coerce.number().int().min(1).default(10),
+  MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(50),
+  MAX_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).default(5),
+  /** The complete list of console accounts; others are disabled at start. */
+  CONSOLE_AGENTS: list.pipe(z.array(consoleAgent)),
+  AGENT_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Days conversations, carts and sessions are kept before the daily job deletes them. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Bearer token for GET /metrics; without it /metrics is only served in demo mode. */
+  METRICS_TOKEN: optionalString,
+  /** When people answer, e.g. "mon-fri 09:00-17:30"; outside, shoppers are told when someone will reply. */
+  BUSINESS_HOURS: z.string().default('mon-sun 00:00-24:00'),
+  TIMEZONE: z
+    .string()
+    .default('Europe/Amsterdam')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Amsterdam'),
+  /** Hold an assistant cart change for a person's approval when the resulting line is above this quantity… */
+  APPROVAL_MAX_QUANTITY: z.coerce.number().int().min(1).default(5),
+  /** …or above this line value in the shop currency (major units). */
+  APPROVAL_MAX_LINE_VALUE: z.coerce.number().positive().default(500),
+  /** Hand over after this many assistant replies in a row that used no tool (0 = never). */
+  HANDOFF_AFTER_UNHELPFUL_TURNS: z.coerce.number().int().min(0).default(3),
+  HANDOFF_ON_ANGER: bool.default(true),
+  HANDOFF_ON_ORDER_PROBLEM: bool.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,52 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { AuthError } from '../../errors.js';
+import type { AgentIdentity } from '../../identity/agent-accounts.js';
+import type { AgentSessions } from '../../identity/agent-sessions.js';
+import type { Logger } from '../../logger.js';
+import type { CustomerData } from '../../privacy/customer-data.js';
+import { bearerToken } from '../../shared/bearer-token.js';
+import { parseInput } from '../../shared/parse-input.js';
+
+const customerId = z.string().trim().min(1).max(100);
+
+/**
+ * The admin API (docs/api.md): a customer's data exported (GET …/export, JSON) and erased
+ * (DELETE). Only console accounts with the `admin` role; every call is logged and audited.
+ */
+export function adminRoutes(deps: {
+  sessions: AgentSessions;
+  customerData: CustomerData;
+  logger: Logger;
+  /** A customer was erased: the sockets of their sessions are disconnected, and the agents' queue refreshed. */
+  onErased: (sessionIds: string[]) => void;
+}): Router {
+  const r = Router();
+  const adminOf = async (req: Request): Promise<AgentIdentity> => {
+    const { agent } = await deps.sessions.authenticate(bearerToken(req.get('authorization')));
+    if (agent.role !== 'admin')
+      throw new AuthError('auth:admin_required', 'Only an admin can do this.', { status: 403 });
+    return agent;
+  };
+
+  r.get('/api/admin/customers/:id/export', async (req, res) => {
+    const admin = await adminOf(req);
+    const id = parseInput(customerId, req.params.id, 'customer id');
+    const data = await deps.customerData.export(id, admin.email);
+    deps.logger.info('customer data exported', { customerId: id, by: admin.email });
+    res
+      .set('Content-Disposition', `attachment; filename="customer-${id.replace(/[^\w.-]/g, '_')}.json"`)
+      .set('Cache-Control', 'no-store')
+      .json(data);
+  });
+
+  r.delete('/api/admin/customers/:id', async (req, res) => {
+    const admin = await adminOf(req);
+    const id = parseInput(customerId, req.params.id, 'customer id');
+    const { endedSessions, ...report } = await deps.customerData.erase(id, admin.email);
+    deps.onErased(endedSessions);
+    deps.logger.info('customer erased', { ...report, by: admin.email });
+    res.json({ erased: report });
+  });
+  return r;
+}
