@@ -5,9 +5,11 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
-port="${SMOKE_PORT:-3299}"
+# A free port, so a server left over from anything else cannot answer for this one.
+port="$(node -e "const s=require('node:net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})")"
 cleanup() {
-  [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null || true
+  # npm start runs tsx, which runs node: end the whole process group.
+  [[ -n "${server:-}" ]] && kill -- "-$server" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -23,7 +25,7 @@ npm run build >/dev/null
 
 secret() { node -e "console.log(require('node:crypto').randomBytes(24).toString('hex'))"; }
 DATA_DIR="$work/data" PORT="$port" CONCIERGE_ENV=production IDENTITY_SECRET="$(secret)" SESSION_SECRET="$(secret)" \
-  CONSOLE_AGENTS='kim@shop.example:a-long-password-1:admin' LOG_LEVEL=info npm start >"$work/server.log" 2>&1 &
+  CONSOLE_AGENTS='kim@shop.example:a-long-password-1:admin' LOG_LEVEL=info setsid npm start >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 180); do
   curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break

@@ -1,3 +1,4 @@
+import { createLogger } from '../../src/logger.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +66,10 @@ export async function startShop(
 ): Promise<{ app: App; db: Database; url: string; close(): Promise<void> }> {
   const db = await openTestDatabase('pglite');
   await seedTestShop(db);
-  const app = await startTestApp(db, { ...opts, extraRouters: [await widgetRoutes({ minify: true })] });
+  const app = await startTestApp(db, {
+    ...opts,
+    extraRouters: [await widgetRoutes({ minify: true, logger: createLogger('silent') })],
+  });
   return {
     app,
     db,

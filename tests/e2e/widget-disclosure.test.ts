@@ -1,3 +1,4 @@
+import { createLogger } from '../../src/logger.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
@@ -88,7 +89,9 @@ describeBrowser('the chat widget says who is answering', () => {
     const app = await startTestApp(db, {
       model: modelWithLinks(),
       config: { allowedOrigins: [pageOrigin] },
-      extraRouters: [await widgetRoutes({ minify: true, allowedOrigins: [pageOrigin] })],
+      extraRouters: [
+        await widgetRoutes({ minify: true, allowedOrigins: [pageOrigin], logger: createLogger('silent') }),
+      ],
     });
     server = app.url;
     close = async () => {

@@ -165,7 +165,14 @@ export function createChatClient(opts: {
       // The server closing us (e.g. a restart) is not retried by socket.io itself.
       if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 1_000);
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (err) => {
+      const refusal = (err as { data?: { code?: string; details?: { retryAfterSeconds?: number } } }).data;
+      if (refusal?.code === 'limits:rate_limited') {
+        // Too many chat windows: the session is fine, so wait and try again rather than start a new one.
+        hooks.connection('offline');
+        setTimeout(() => socket?.connect(), 1_000 * (refusal.details?.retryAfterSeconds ?? 30));
+        return;
+      }
       // Not `active` means the server refused the handshake (a bad token), not that it is unreachable.
       if (socket && !socket.active) void recover();
       else hooks.connection('offline');
