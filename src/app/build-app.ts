@@ -138,7 +138,7 @@ export async function buildApp(parts: AppParts) {
     requestLimiter: perMinute(config.limits.requestsPerMinute, 'requests', { onRefused: metrics.rateLimited }),
     trustProxy: trust,
     routers: [
-      productSearchRoute({ search, currency: config.shop.currency }),
+      productSearchRoute({ search, finder: core.finder, currency: config.shop.currency }),
       shopperRoutes({
         db,
         sessions,

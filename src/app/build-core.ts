@@ -4,6 +4,8 @@ import { createCartStore } from '../carts/cart-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createProductLookup } from '../catalog/product-lookup.js';
 import { createCatalogSearch } from '../catalog/search.js';
+import { createProductFinder } from '../catalog/find-products.js';
+import { createShopVocabulary } from '../catalog/shop-vocabulary.js';
 import { createQueryExpander, NO_RULES, type MerchandisingRules } from '../merchandising/merchandising-rules.js';
 import { createConversationStore } from '../conversations/conversation-store.js';
 import type { TurnDeps } from '../agent/run-turn.js';
@@ -42,6 +44,9 @@ export async function buildCore(parts: {
   const { config, db, embedder, model, logger } = parts;
   const expandQuery = createQueryExpander(parts.merchandising ?? NO_RULES);
   const search = createCatalogSearch({ db, embedder, expandQuery });
+  const vocabulary = createShopVocabulary({ db });
+  await vocabulary.refresh();
+  const finder = createProductFinder({ db, search, index: vocabulary.index, expands: (q) => expandQuery(q) !== q });
   const products = createProductLookup({ db });
   const carts = createCartStore({ db });
   const customers = createCustomerReader({ db });
@@ -69,6 +74,7 @@ export async function buildCore(parts: {
   };
   const tools = createTools({
     search,
+    finder,
     products,
     carts,
     customers,
@@ -104,6 +110,8 @@ export async function buildCore(parts: {
   };
   return {
     search,
+    finder,
+    vocabulary,
     products,
     carts,
     customers,

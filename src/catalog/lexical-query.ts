@@ -51,3 +51,16 @@ export async function lexicalHits(db: Queryable, q: SearchQuery, limit: number):
   );
   return r.rows;
 }
+
+/**
+ * The query's terms as full-text search sees them (English stems, stop words dropped), and which
+ * of them no active product contains anywhere: what the shop does not carry ("yoga" in "yoga mats").
+ */
+export async function unknownTerms(db: Queryable, query: string): Promise<{ terms: string[]; unknown: string[] }> {
+  const r = await db.query<{ term: string; known: boolean }>(
+    `SELECT t AS term, EXISTS (SELECT 1 FROM products p WHERE p.status = 'active' AND p.search_tsv @@ quote_literal(t)::tsquery) AS known
+     FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS t`,
+    [query],
+  );
+  return { terms: r.rows.map((x) => x.term), unknown: r.rows.filter((x) => !x.known).map((x) => x.term) };
+}

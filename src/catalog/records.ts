@@ -59,7 +59,7 @@ export const productRecordSchema = z.object({
   images: z.array(text(2_000).min(1)).max(50).default([]),
   status: z.enum(['active', 'draft', 'archived']).default('active'),
   /** Option names in display order, for example ["Size", "Color"]. */
-  optionNames: z.array(text(100).min(1)).max(3).default([]),
+  optionNames: z.array(text(100).min(1)).max(5).default([]),
   variants: z.array(variantRecordSchema).min(1, 'a product needs at least one variant').max(2_000),
 });
 export type ProductRecord = z.infer<typeof productRecordSchema>;

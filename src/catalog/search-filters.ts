@@ -66,6 +66,7 @@ export function filterSql(f: SearchFilters, offset: number): { sql: string; para
   }
   if (f.excludeHandles && f.excludeHandles.length > 0)
     where.push(`NOT (p.handle = ANY(${p(f.excludeHandles)}::text[]))`);
+  if (f.handles) where.push(`p.handle = ANY(${p(f.handles)}::text[])`);
 
   const vconds: string[] = [];
   if (f.minPriceMinor !== undefined) vconds.push(`v.price_minor >= ${p(f.minPriceMinor)}`);

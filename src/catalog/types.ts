@@ -51,6 +51,8 @@ export interface SearchFilters {
   anyTags?: string[];
   /** Handles to leave out (e.g. things already bought). */
   excludeHandles?: string[];
+  /** Only these products (e.g. those of one product type). */
+  handles?: string[];
 }
 
 export type SearchMode = 'hybrid' | 'lexical' | 'vector';

@@ -28,6 +28,13 @@ export type CartChangeResult = { ok: true; message: string; cart: CartView; chan
 
 export interface SearchProductsResult {
   products: ProductSummary[];
+  /** How well the shop matches the request: `weak` means only the closest alternatives were found. */
+  match: 'strong' | 'weak' | 'none';
+  askedType?: string;
+  /** The shop plainly does not carry what was asked; `missing` are the words no product has. */
+  noMatch?: boolean;
+  missing?: string[];
+  relaxed?: ('options' | 'price')[];
   /** Set when filters were relaxed or nothing matched. */
   note?: string;
 }

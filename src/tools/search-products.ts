@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { FindResult } from '../catalog/find-products.js';
 import { toMinor } from '../catalog/money.js';
-import type { SearchProductsResult } from './results.js';
+import type { SearchQuery } from '../catalog/types.js';
 import { defineTool } from './define-tool.js';
+import type { SearchProductsResult } from './results.js';
 import type { ToolDeps } from './tool-deps.js';
 
 export const searchProductsInput = z.object({
@@ -34,15 +36,34 @@ export const searchProductsInput = z.object({
   limit: z.number().int().min(1).max(10).optional(),
 });
 
-/** Finds products; relaxes a too-narrow category or gender filter rather than returning nothing. */
+/** What the tool tells the model about a weak or missing match, so no answer presents unrelated products as matches. */
+function noteFor(r: FindResult, query: string): string | undefined {
+  if (r.match === 'none') return 'No products match. Say so; suggest other words or a wider price range.';
+  const parts: string[] = [];
+  if (r.noMatch) {
+    const what = r.missing.length ? ` (nothing in the shop mentions ${r.missing.map((m) => `"${m}"`).join(', ')})` : '';
+    parts.push(`The shop does not carry "${query}"${what}: say so plainly; these are only the closest products.`);
+  }
+  if (r.relaxed.includes('price')) parts.push('Nothing matched the price range; these are the closest without it.');
+  if (r.relaxed.includes('options'))
+    parts.push('Some requested options are not options in this shop; matched as words.');
+  if (!parts.length && r.match === 'weak') parts.push('No exact match; these are the closest products.');
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/**
+ * Finds products with the shop's judgement of the match (`strong`, `weak`, `none`); relaxes a
+ * too-narrow category or gender filter rather than returning nothing.
+ */
 export const searchProducts = (deps: ToolDeps) =>
   defineTool({
     name: 'search_products',
     description:
-      'Search the shop catalog. Returns products with real prices, stock and the variants that match the filters.',
+      'Search the shop catalog. Returns products with real prices, stock and the variants that match the filters, ' +
+      'and `match`: strong, weak (closest alternatives only) or none.',
     input: searchProductsInput,
     async run(input, ctx): Promise<SearchProductsResult> {
-      const base = {
+      const base: SearchQuery = {
         query: input.query,
         limit: input.limit ?? 5,
         vendor: input.vendor,
@@ -57,20 +78,24 @@ export const searchProducts = (deps: ToolDeps) =>
           ? [input.gender, 'unisex']
           : [input.gender]
         : undefined;
-      const strict = await deps.search.search({ ...base, category: input.category, anyTags }, { signal: ctx.signal });
-      if (strict.length > 0 || (!input.category && !anyTags)) {
-        return strict.length > 0
-          ? { products: strict }
-          : { products: [], note: 'No products match. Try fewer or different filters.' };
+      let found = await deps.finder.find({ ...base, category: input.category, anyTags }, { signal: ctx.signal });
+      let relaxedFilters = false;
+      if (!found.products.length && (input.category || anyTags)) {
+        const query = [input.query, input.category, input.gender].filter(Boolean).join(' ');
+        found = await deps.finder.find({ ...base, query }, { signal: ctx.signal });
+        relaxedFilters = true;
       }
-      const query = [input.query, input.category, input.gender].filter(Boolean).join(' ');
-      const relaxed = await deps.search.search({ ...base, query }, { signal: ctx.signal });
+      const notes = [
+        relaxedFilters && found.products.length ? 'Nothing matched the category or gender exactly.' : undefined,
+        noteFor(found, input.query),
+      ].filter(Boolean);
       return {
-        products: relaxed,
-        note:
-          relaxed.length > 0
-            ? 'Nothing matched the category or gender exactly; these are the closest matches.'
-            : 'No products match.',
+        products: found.products,
+        match: found.match,
+        ...(found.askedType ? { askedType: found.askedType } : {}),
+        ...(found.noMatch ? { noMatch: true, missing: found.missing } : {}),
+        ...(found.relaxed.length ? { relaxed: found.relaxed } : {}),
+        ...(notes.length ? { note: notes.join(' ') } : {}),
       };
     },
   });

@@ -1,4 +1,5 @@
 import type { CartStore } from '../carts/cart-store.js';
+import type { ProductFinder } from '../catalog/find-products.js';
 import type { CatalogSearch } from '../catalog/search.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
@@ -37,6 +38,7 @@ export interface ApprovalGate {
 /** Everything the tools need, passed in explicitly. */
 export interface ToolDeps {
   search: CatalogSearch;
+  finder: ProductFinder;
   products: ProductLookup;
   carts: CartStore;
   customers: CustomerReader;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { toMinor } from '../../catalog/money.js';
+import type { ProductFinder } from '../../catalog/find-products.js';
 import type { CatalogSearch } from '../../catalog/search.js';
 import type { ProductSummary } from '../../catalog/types.js';
 import { parseInput } from '../../shared/parse-input.js';
@@ -59,7 +60,7 @@ export function publicProduct(p: ProductSummary) {
 }
 
 /** GET /api/products/search: public, read-only storefront search. */
-export function productSearchRoute(deps: { search: CatalogSearch; currency: string }): Router {
+export function productSearchRoute(deps: { search: CatalogSearch; finder: ProductFinder; currency: string }): Router {
   const router = Router();
   router.get('/api/products/search', async (req, res) => {
     const q = parseInput(searchQuerySchema, req.query);
@@ -69,7 +70,7 @@ export function productSearchRoute(deps: { search: CatalogSearch; currency: stri
         return [o.slice(0, i).trim(), o.slice(i + 1).trim()];
       }),
     );
-    const results = await deps.search.search({
+    const query = {
       query: q.q,
       limit: q.limit,
       mode: q.mode,
@@ -79,10 +80,25 @@ export function productSearchRoute(deps: { search: CatalogSearch; currency: stri
       options,
       minPriceMinor: q.minPrice === undefined ? undefined : toMinor(q.minPrice, deps.currency),
       maxPriceMinor: q.maxPrice === undefined ? undefined : toMinor(q.maxPrice, deps.currency),
+    };
+    // The single-retriever modes are for comparing retrievers: raw rankings, no judgement.
+    if (q.mode !== 'hybrid' || !q.q.trim()) {
+      const results = await deps.search.search(query);
+      res
+        .set('Cache-Control', 'public, max-age=30')
+        .json({ query: q.q, count: results.length, results: results.map(publicProduct) });
+      return;
+    }
+    const found = await deps.finder.find(query);
+    res.set('Cache-Control', 'public, max-age=30').json({
+      query: q.q,
+      count: found.products.length,
+      match: found.match,
+      noMatch: found.noMatch,
+      askedType: found.askedType,
+      relaxed: found.relaxed,
+      results: found.products.map(publicProduct),
     });
-    res
-      .set('Cache-Control', 'public, max-age=30')
-      .json({ query: q.q, count: results.length, results: results.map(publicProduct) });
   });
   return router;
 }

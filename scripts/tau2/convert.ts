@@ -1,0 +1,187 @@
+/**
+ * Converts tau2-bench's retail database (../shared/data/tau2-retail/db.json, MIT) into a shop the
+ * normal importer reads: products with their options as variants (item ids as SKUs), users as
+ * customers, orders with their lines, and the retail policy as a policy document.
+ *
+ *   npx tsx scripts/tau2/convert.ts [--db <db.json>] [--policy <policy.md>] [--out <dir>]
+ *
+ * Deterministic: the same input gives byte-identical files. tau2 has no dates; orders get dates
+ * spread over 2024 from a hash of their id.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+const variantSchema = z.object({
+  item_id: z.string(),
+  options: z.record(z.string(), z.string()),
+  available: z.boolean(),
+  price: z.number(),
+});
+const dbSchema = z.object({
+  products: z.record(
+    z.string(),
+    z.object({ name: z.string(), product_id: z.string(), variants: z.record(z.string(), variantSchema) }),
+  ),
+  users: z.record(
+    z.string(),
+    z.object({
+      user_id: z.string(),
+      name: z.object({ first_name: z.string(), last_name: z.string() }),
+      address: z.object({ city: z.string(), country: z.string() }).passthrough(),
+      email: z.string(),
+    }),
+  ),
+  orders: z.record(
+    z.string(),
+    z.object({
+      order_id: z.string(),
+      user_id: z.string(),
+      items: z.array(
+        z.object({
+          name: z.string(),
+          item_id: z.string(),
+          price: z.number(),
+          options: z.record(z.string(), z.string()),
+        }),
+      ),
+      status: z.string(),
+      fulfillments: z.array(z.object({ tracking_id: z.array(z.string()), item_ids: z.array(z.string()) })),
+    }),
+  ),
+});
+export type Tau2Db = z.infer<typeof dbSchema>;
+
+const COUNTRIES: Record<string, string> = { USA: 'US', US: 'US' };
+/** Today's statuses; the order self-service issue adds tau2's own. */
+const STATUS: Record<string, string> = {
+  pending: 'placed',
+  processed: 'paid',
+  delivered: 'delivered',
+  cancelled: 'cancelled',
+  'return requested': 'delivered',
+  'exchange requested': 'delivered',
+};
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const title = (s: string) => s.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+const cents = (n: number) => Math.round(n * 100);
+const hash = (s: string) => createHash('sha256').update(s).digest().readUInt32BE(0);
+
+/** "Available in color blue or red; size S, M or L." from the variants' option values. */
+function describe(name: string, variants: z.infer<typeof variantSchema>[]): string {
+  const names = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
+  const parts = names.map((n) => {
+    const values = [...new Set(variants.map((v) => v.options[n]).filter(Boolean))];
+    return `${n} ${values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : values[0]}`;
+  });
+  return `<p>${name}. Available in ${parts.join('; ')}.</p>`;
+}
+
+export function convertTau2(db: Tau2Db) {
+  const products = Object.values(db.products)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => {
+      const variants = Object.values(p.variants).sort((a, b) => a.item_id.localeCompare(b.item_id));
+      const optionNames = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
+      return {
+        kind: 'product',
+        handle: slug(p.name),
+        title: p.name,
+        descriptionHtml: describe(p.name, variants),
+        vendor: '',
+        categoryPath: [p.name],
+        productType: p.name,
+        tags: [],
+        attributes: { tau2ProductId: p.product_id },
+        optionNames: optionNames.map(title),
+        variants: variants.map((v) => ({
+          sku: v.item_id,
+          options: Object.fromEntries(Object.entries(v.options).map(([k, val]) => [title(k), val])),
+          priceMinor: cents(v.price),
+          currency: 'USD',
+          stock: v.available ? 10 : 0,
+        })),
+      };
+    });
+  const customers = Object.values(db.users)
+    .sort((a, b) => a.user_id.localeCompare(b.user_id))
+    .map((u) => ({
+      kind: 'customer',
+      id: u.user_id,
+      email: u.email,
+      firstName: u.name.first_name,
+      lastName: u.name.last_name,
+      city: u.address.city,
+      country: COUNTRIES[u.address.country] ?? null,
+      language: 'en',
+      createdAt: '2023-06-01T12:00:00Z',
+    }));
+  const orders = Object.values(db.orders)
+    .sort((a, b) => a.order_id.localeCompare(b.order_id))
+    .map((o) => {
+      const placed = new Date(Date.UTC(2024, 0, 1) + (hash(o.order_id) % 330) * 86_400_000 + 10 * 3_600_000);
+      const day = (n: number) => new Date(placed.getTime() + n * 86_400_000).toISOString();
+      const lines = new Map<string, { sku: string; title: string; quantity: number; unitPriceMinor: number }>();
+      for (const i of o.items) {
+        const line = lines.get(i.item_id);
+        if (line) line.quantity += 1;
+        else {
+          const options = Object.values(i.options).join(', ');
+          lines.set(i.item_id, {
+            sku: i.item_id,
+            title: `${i.name} (${options})`,
+            quantity: 1,
+            unitPriceMinor: cents(i.price),
+          });
+        }
+      }
+      const status = STATUS[o.status] ?? 'placed';
+      const tracking = o.fulfillments[0]?.tracking_id[0];
+      const shipped = status === 'paid' || status === 'delivered';
+      return {
+        kind: 'order',
+        id: o.order_id,
+        customerId: o.user_id,
+        status: status === 'paid' && tracking ? 'shipped' : status,
+        placedAt: placed.toISOString(),
+        currency: 'USD',
+        shippingMinor: 0,
+        tracking: tracking ? { carrier: '', number: tracking, url: null } : null,
+        shippedAt: shipped && tracking ? day(1) : null,
+        deliveredAt: status === 'delivered' ? day(4) : null,
+        lines: [...lines.values()],
+      };
+    });
+  return { products, customers, orders };
+}
+
+const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+async function main() {
+  const args = process.argv.slice(2);
+  const arg = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const root = path.resolve(import.meta.dirname, '../..');
+  const dbFile = path.resolve(arg('--db', path.join(root, '../shared/data/tau2-retail/db.json')));
+  const policyFile = path.resolve(arg('--policy', path.join(path.dirname(dbFile), 'policy.md')));
+  const out = path.resolve(arg('--out', path.join(root, 'data/tau2-shop')));
+  const db = dbSchema.parse(JSON.parse(await readFile(dbFile, 'utf8')));
+  const shop = convertTau2(db);
+  await mkdir(path.join(out, 'policies'), { recursive: true });
+  await writeFile(path.join(out, 'products.jsonl'), jsonl(shop.products));
+  await writeFile(path.join(out, 'customers.jsonl'), jsonl(shop.customers));
+  await writeFile(path.join(out, 'orders.jsonl'), jsonl(shop.orders));
+  const policy = await readFile(policyFile, 'utf8').catch(() => null);
+  if (policy) await writeFile(path.join(out, 'policies', 'retail-policy.md'), policy);
+  console.log(
+    `wrote ${shop.products.length} products (${shop.products.reduce((n, p) => n + p.variants.length, 0)} variants), ` +
+      `${shop.customers.length} customers and ${shop.orders.length} orders to ${path.relative(process.cwd(), out) || '.'}`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main();

@@ -1,0 +1,125 @@
+import type { Queryable } from '../db/database.js';
+import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
+import { lexicalHits, unknownTerms } from './lexical-query.js';
+import { askedType, indexProductTypes, type ProductType } from './product-types.js';
+import type { CatalogSearch } from './search.js';
+import { normalizeOptionName } from './search-filters.js';
+import type { ProductSummary, SearchQuery } from './types.js';
+
+/**
+ * How well the shop answers a request. `strong`: the top products carry what was asked; `weak`:
+ * only partly (closest alternatives); `none`: nothing.
+ */
+export type MatchStrength = 'strong' | 'weak' | 'none';
+
+export interface FindResult {
+  products: ProductSummary[];
+  match: MatchStrength;
+  /** The product type the query asked for, as the shop names it. */
+  askedType: string | null;
+  /** Query words no product in the shop contains (e.g. "yoga" in "yoga mats"). */
+  missing: string[];
+  /** True when the shop plainly does not sell what was asked; the products are only the closest things. */
+  noMatch: boolean;
+  /** Filters loosened to find anything: options became soft words, or the price range was dropped. */
+  relaxed: ('options' | 'price')[];
+}
+
+/** A top product covering this share of the query's terms in its names (title, type, tags…) is a strong match. */
+const STRONG_COVERAGE = 0.75;
+/** Short requests ("yoga mats") are names of things: if no product covers a third of them, the shop lacks it. */
+const SHORT_QUERY_TERMS = 3;
+const POOR_COVERAGE = 0.34;
+
+export interface CatalogIndex {
+  types: Map<string, ProductType>;
+  optionValues: Map<string, Set<string>>;
+}
+
+export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
+  return { types: indexProductTypes(entries), optionValues: optionValueIndex(entries) };
+}
+
+/**
+ * Product search with a judgement, shared by the assistant's tool, the storefront API and every
+ * other surface: options the catalog has become filters and others soft words, the asked product
+ * type is kept, and the answer says how well the shop matches (`match`) instead of presenting
+ * unrelated products as matches.
+ */
+export function createProductFinder(deps: {
+  db: Queryable;
+  search: CatalogSearch;
+  index: () => CatalogIndex;
+  /** Whether a shop query expansion applied (a vague request, e.g. "something to sit on"): never called a non-match. */
+  expands?: (query: string) => boolean;
+}) {
+  const { search } = deps;
+
+  /** Options whose name and value the catalog has stay filters; the others are words to match softly. */
+  function splitOptions(options: Record<string, string> = {}) {
+    const filters: Record<string, string> = {};
+    const soft: string[] = [];
+    const index = deps.index().optionValues;
+    for (const [name, value] of Object.entries(options)) {
+      const values = index.get(normalizeOptionName(name));
+      const v = value.trim().toLowerCase();
+      if (values && [...values].some((x) => x === v || x.split(/[^\p{L}\p{N}.]+/u).includes(v))) filters[name] = value;
+      else soft.push(value);
+    }
+    return { filters, soft };
+  }
+
+  return {
+    async find(q: SearchQuery, opts: { signal?: AbortSignal } = {}): Promise<FindResult> {
+      const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
+      const { filters, soft } = splitOptions(q.options);
+      const query = [q.query, ...soft].join(' ').trim();
+      const base: SearchQuery = { ...q, query, options: Object.keys(filters).length ? filters : undefined };
+      const type = query ? askedType(query, deps.index().types) : null;
+      const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
+
+      let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
+      if (type) {
+        // Only the asked type; when the ranking holds none of it, look among that type alone.
+        const typed = products.filter((p) => type.handles.has(p.handle));
+        if (typed.length) products = typed;
+        else {
+          const only = await search.search({ ...base, handles: [...type.handles], limit }, opts);
+          if (only.length) products = only;
+        }
+      }
+      if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
+        // Nothing within the budget or options: the closest things without them, said as such.
+        const loose = { ...base, minPriceMinor: undefined, maxPriceMinor: undefined, options: undefined };
+        products = await search.search({ ...loose, ...(type ? { handles: [...type.handles] } : {}), limit }, opts);
+        if (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined) relaxed.push('price');
+        if (base.options) relaxed.push('options');
+      }
+      products = products.slice(0, limit);
+      if (!products.length) {
+        return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
+      }
+      const [{ terms, unknown }, hits] = await Promise.all([
+        query ? unknownTerms(deps.db, query) : { terms: [], unknown: [] },
+        query ? lexicalHits(deps.db, { query, handles: products.map((p) => p.handle) }, products.length) : [],
+      ]);
+      const coverage = Math.max(0, ...hits.map((h) => h.coverage));
+      const typeKept = !type || type.handles.has(products[0].handle);
+      const strong = coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length;
+      const vague = deps.expands?.(query) ?? false;
+      const short = terms.length > 0 && terms.length <= SHORT_QUERY_TERMS;
+      const noMatch =
+        !vague && ((unknown.length > 0 && (type !== null || short)) || (short && coverage < POOR_COVERAGE));
+      return {
+        products,
+        match: strong ? 'strong' : 'weak',
+        askedType: type?.label ?? null,
+        missing: unknown,
+        noMatch,
+        relaxed,
+      };
+    },
+  };
+}
+
+export type ProductFinder = ReturnType<typeof createProductFinder>;

@@ -1,0 +1,22 @@
+/**
+ * Words as the catalog's vocabulary compares them: lowercased letters and digits, with a light
+ * plural stem so "socks" meets "Sock" and "boxes" meets "box". Language-neutral enough for the
+ * shops' own words; language packs bring their own rules for shoppers' sentences.
+ */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(ses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
+  return w;
+}
+
+/** The words of a text, lowercased ("T-Shirt" → t, shirt; "men's" → men, s is dropped). */
+export function tokens(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length > 1 || /\d/.test(t));
+}
+
+export const stems = (text: string): string[] => tokens(text).map(stem);
+
+/** A key for a phrase: its stems joined by spaces. */
+export const phraseKey = (text: string): string => stems(text).join(' ');
