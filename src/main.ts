@@ -4,7 +4,8 @@ import { resolveSessionSecret } from './app/session-secret.js';
 import { createModel } from './agent/models/create-model.js';
 import { importCatalog } from './ingest/import-catalog.js';
 import { embedStale } from './ingest/ingest.js';
-import { listCategories } from './catalog/list-categories.js';
+import { createShopVocabulary } from './catalog/shop-vocabulary.js';
+import { shopIndexSource } from './agent/models/offline/shop-index-source.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { AppError } from './errors.js';
@@ -48,14 +49,17 @@ async function main() {
     // The embedder may have changed since the last run: vectors of another provider or size are rebuilt.
     await embedStale({ db, embedder });
   }
-  const categories = await listCategories(db);
-  const model = createModel(config, { categories });
+  const vocabulary = createShopVocabulary({ db });
+  await vocabulary.refresh();
+  const index = shopIndexSource(vocabulary);
+  const model = createModel(config, { index });
   const app = await buildApp({
     config: { ...config, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) },
     db,
     embedder,
     model,
-    fallbackModel: config.openai ? createModel({ ...config, openai: null }, { categories }) : undefined,
+    fallbackModel: config.openai ? createModel({ ...config, openai: null }, { index }) : undefined,
+    vocabulary,
     logger,
     merchandising: loadMerchandisingRules(config.catalogDir),
     extraRouters: [

@@ -10,6 +10,6 @@ export function quickReplies(calls: ToolCall[], opts: { productCount: number; si
   if (names.has('search_policies')) return ['Shipping costs', 'How do I return an item?', 'Talk to a person'];
   if (names.has('get_order_status') || names.has('get_orders'))
     return opts.signedIn ? ['Show my orders', 'Talk to a person'] : [];
-  if (calls.length === 0) return ['Find running shoes under €100', 'Shipping costs', 'Talk to a person'];
+  if (calls.length === 0) return ['Show me gift ideas', 'Shipping costs', 'Talk to a person'];
   return [];
 }

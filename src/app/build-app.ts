@@ -36,6 +36,7 @@ import { createCustomerData } from '../privacy/customer-data.js';
 import { createRetentionJob } from '../privacy/retention.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
 import { buildCore } from './build-core.js';
+import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
 
 export type AppConfig = Pick<
   Config,
@@ -67,6 +68,7 @@ export interface AppParts {
   fallbackModel?: ChatModel;
   logger: Logger;
   merchandising?: MerchandisingRules;
+  vocabulary?: ShopVocabulary;
   /** Extra routers (e.g. the widget bundles), mounted before the 404 handler. */
   extraRouters?: Router[];
 }
@@ -86,6 +88,7 @@ export async function buildApp(parts: AppParts) {
     model,
     logger,
     merchandising: parts.merchandising,
+    vocabulary: parts.vocabulary,
     fallbackModel: parts.fallbackModel,
     onBudgetFallback: metrics.budgetFallback,
     limitHandoff: (ip) => limits.take('handoff', { ip }),

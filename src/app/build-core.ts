@@ -5,8 +5,13 @@ import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createProductLookup } from '../catalog/product-lookup.js';
 import { createCatalogSearch } from '../catalog/search.js';
 import { createProductFinder } from '../catalog/find-products.js';
-import { createShopVocabulary } from '../catalog/shop-vocabulary.js';
-import { createQueryExpander, NO_RULES, type MerchandisingRules } from '../merchandising/merchandising-rules.js';
+import { createShopVocabulary, type ShopVocabulary } from '../catalog/shop-vocabulary.js';
+import {
+  createMerchandising,
+  createQueryExpander,
+  NO_RULES,
+  type MerchandisingRules,
+} from '../merchandising/merchandising-rules.js';
 import { createConversationStore } from '../conversations/conversation-store.js';
 import type { TurnDeps } from '../agent/run-turn.js';
 import type { Config } from '../config.js';
@@ -38,14 +43,16 @@ export async function buildCore(parts: {
   /** Answers when a spend cap is reached (the offline model); no caps without it. */
   fallbackModel?: ChatModel;
   onBudgetFallback?: (scope: 'conversation' | 'day') => void;
+  /** The catalog's vocabulary, when the caller already loaded it (to build the offline model from it too). */
+  vocabulary?: ShopVocabulary;
   /** Spends one new handoff of this client address; throws `limits:rate_limited` when none is left. */
   limitHandoff?: (clientIp: string) => void;
 }) {
   const { config, db, embedder, model, logger } = parts;
   const expandQuery = createQueryExpander(parts.merchandising ?? NO_RULES);
   const search = createCatalogSearch({ db, embedder, expandQuery });
-  const vocabulary = createShopVocabulary({ db });
-  await vocabulary.refresh();
+  const vocabulary = parts.vocabulary ?? createShopVocabulary({ db });
+  if (!parts.vocabulary) await vocabulary.refresh();
   const finder = createProductFinder({ db, search, index: vocabulary.index, expands: (q) => expandQuery(q) !== q });
   const products = createProductLookup({ db });
   const carts = createCartStore({ db });
@@ -81,6 +88,7 @@ export async function buildCore(parts: {
     policies,
     humans,
     approvals,
+    merchandising: createMerchandising(parts.merchandising ?? NO_RULES),
     currency: config.shop.currency,
   });
   const prompts = await createPromptStore({ dir: config.promptsDir, watch: config.promptsWatch, logger });

@@ -34,10 +34,13 @@ const POOR_COVERAGE = 0.34;
 export interface CatalogIndex {
   types: Map<string, ProductType>;
   optionValues: Map<string, Set<string>>;
+  /** Each product's option names, normalized (Colour and Color are one). */
+  optionNames: Map<string, Set<string>>;
 }
 
 export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
-  return { types: indexProductTypes(entries), optionValues: optionValueIndex(entries) };
+  const optionNames = new Map(entries.map((e) => [e.handle, new Set(Object.keys(e.options).map(normalizeOptionName))]));
+  return { types: indexProductTypes(entries), optionValues: optionValueIndex(entries), optionNames };
 }
 
 /**
@@ -55,15 +58,22 @@ export function createProductFinder(deps: {
 }) {
   const { search } = deps;
 
-  /** Options whose name and value the catalog has stay filters; the others are words to match softly. */
-  function splitOptions(options: Record<string, string> = {}) {
+  /**
+   * Options whose name and value the catalog has stay filters — when a product type is asked for,
+   * only options that type has ("bluetooth speakers" never filters speakers by a lamp's
+   * Connectivity) — and the others are words to match softly.
+   */
+  function splitOptions(options: Record<string, string> = {}, type: ProductType | null) {
     const filters: Record<string, string> = {};
     const soft: string[] = [];
-    const index = deps.index().optionValues;
+    const { optionValues, optionNames } = deps.index();
+    const typeHas = (name: string) =>
+      !type || [...type.handles].some((h) => optionNames.get(h)?.has(normalizeOptionName(name)));
     for (const [name, value] of Object.entries(options)) {
-      const values = index.get(normalizeOptionName(name));
+      const values = optionValues.get(normalizeOptionName(name));
       const v = value.trim().toLowerCase();
-      if (values && [...values].some((x) => x === v || x.split(/[^\p{L}\p{N}.]+/u).includes(v))) filters[name] = value;
+      const known = values && [...values].some((x) => x === v || x.split(/[^\p{L}\p{N}.]+/u).includes(v));
+      if (known && typeHas(name)) filters[name] = value;
       else soft.push(value);
     }
     return { filters, soft };
@@ -72,21 +82,17 @@ export function createProductFinder(deps: {
   return {
     async find(q: SearchQuery, opts: { signal?: AbortSignal } = {}): Promise<FindResult> {
       const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
-      const { filters, soft } = splitOptions(q.options);
+      const type = q.query ? askedType(q.query, deps.index().types) : null;
+      const { filters, soft } = splitOptions(q.options, type);
       const query = [q.query, ...soft].join(' ').trim();
       const base: SearchQuery = { ...q, query, options: Object.keys(filters).length ? filters : undefined };
-      const type = query ? askedType(query, deps.index().types) : null;
       const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
 
       let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
       if (type) {
         // Only the asked type; when the ranking holds none of it, look among that type alone.
         const typed = products.filter((p) => type.handles.has(p.handle));
-        if (typed.length) products = typed;
-        else {
-          const only = await search.search({ ...base, handles: [...type.handles], limit }, opts);
-          if (only.length) products = only;
-        }
+        products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit }, opts);
       }
       if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
         // Nothing within the budget or options: the closest things without them, said as such.
@@ -99,17 +105,27 @@ export function createProductFinder(deps: {
       if (!products.length) {
         return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
       }
-      const [{ terms, unknown }, hits] = await Promise.all([
-        query ? unknownTerms(deps.db, query) : { terms: [], unknown: [] },
+      const [{ terms, unknown, unnamed }, hits] = await Promise.all([
+        query
+          ? unknownTerms(deps.db, query)
+          : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
         query ? lexicalHits(deps.db, { query, handles: products.map((p) => p.handle) }, products.length) : [],
       ]);
       const coverage = Math.max(0, ...hits.map((h) => h.coverage));
+      if (coverage > 0 && !type) {
+        // The closest things share words with the request; products that share none are not shown as close.
+        const sharing = new Set(hits.filter((h) => h.coverage >= coverage / 2).map((h) => h.handle));
+        products = products.filter((p) => sharing.has(p.handle));
+      }
       const typeKept = !type || type.handles.has(products[0].handle);
       const strong = coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length;
       const vague = deps.expands?.(query) ?? false;
       const short = terms.length > 0 && terms.length <= SHORT_QUERY_TERMS;
+      // "sleeping mats" where only descriptions mention a mat: the thing asked for (the last word) names no product.
+      const headUnnamed = short && !type && terms.length > 0 && unnamed.includes(terms.at(-1)!);
       const noMatch =
-        !vague && ((unknown.length > 0 && (type !== null || short)) || (short && coverage < POOR_COVERAGE));
+        !vague &&
+        ((unknown.length > 0 && (type !== null || short)) || (short && coverage < POOR_COVERAGE) || headUnnamed);
       return {
         products,
         match: strong ? 'strong' : 'weak',

@@ -7,6 +7,7 @@ const DESCRIPTION_ONLY = 0.5;
 
 export interface LexicalHit {
   id: number;
+  handle: string;
   /** How much of the query the product covers, in (0, 1]; see `lexicalHits`. */
   coverage: number;
 }
@@ -23,9 +24,9 @@ export function queryTerms(query: string): string[] {
  * and B: vendor, category, type, tags, attributes) and `DESCRIPTION_ONLY` in its description or
  * option values. Ties go to `ts_rank_cd`.
  *
- * Ranking by `ts_rank_cd` of an OR query alone let one common word decide: for "bag for my laptop
- * when I cycle to work" sleeping bags, which say "bag" in their titles, outranked the laptop
- * backpacks; and "sit" in lorem-ipsum descriptions ("dolor sit amet") matched "something to sit on".
+ * Ranking by `ts_rank_cd` of an OR query alone let one common word decide: for "a bag for my tools
+ * when I cycle to work", products that say "bag" in their titles outranked the ones made to carry tools;
+ * and "sit" in lorem-ipsum descriptions ("dolor sit amet") matched "something to sit on".
  * Words no product contains (e.g. "something") stay in the denominator on purpose: they lower
  * every hit's coverage alike, so a one-word match of a vague request stays a weak signal.
  */
@@ -41,12 +42,12 @@ export async function lexicalHits(db: Queryable, q: SearchQuery, limit: number):
               array_agg(lit::tsquery) AS anywhere, array_agg((lit || ':AB')::tsquery) AS keyed
        FROM terms),
      hits AS (
-       SELECT p.id, ts_rank_cd(p.search_tsv, query.any_term, 1) AS rank,
+       SELECT p.id, p.handle, ts_rank_cd(p.search_tsv, query.any_term, 1) AS rank,
               (SELECT sum(CASE WHEN p.search_tsv @@ t.keyed THEN 1 ELSE ${DESCRIPTION_ONLY} END)
                FROM unnest(query.anywhere, query.keyed) AS t(anywhere, keyed) WHERE p.search_tsv @@ t.anywhere) / query.n::float8 AS coverage
        FROM products p, query
        WHERE p.search_tsv @@ query.any_term AND ${f.sql})
-     SELECT id, coverage FROM hits ORDER BY coverage DESC, rank DESC, id LIMIT ${limit}`,
+     SELECT id, handle, coverage FROM hits ORDER BY coverage DESC, rank DESC, id LIMIT ${limit}`,
     [words, ...f.params],
   );
   return r.rows;
@@ -55,12 +56,26 @@ export async function lexicalHits(db: Queryable, q: SearchQuery, limit: number):
 /**
  * The query's terms as full-text search sees them (English stems, stop words dropped), and which
  * of them no active product contains anywhere: what the shop does not carry ("yoga" in "yoga mats").
+ * `unnamed` are those no product has in its title or keywords (only in a description at most);
+ * terms come in the order of the query.
  */
-export async function unknownTerms(db: Queryable, query: string): Promise<{ terms: string[]; unknown: string[] }> {
-  const r = await db.query<{ term: string; known: boolean }>(
-    `SELECT t AS term, EXISTS (SELECT 1 FROM products p WHERE p.status = 'active' AND p.search_tsv @@ quote_literal(t)::tsquery) AS known
-     FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS t`,
+export async function unknownTerms(
+  db: Queryable,
+  query: string,
+): Promise<{ terms: string[]; unknown: string[]; unnamed: string[] }> {
+  const r = await db.query<{ term: string; known: boolean; named: boolean }>(
+    `SELECT t.term,
+            EXISTS (SELECT 1 FROM products p WHERE p.status = 'active' AND p.search_tsv @@ quote_literal(t.term)::tsquery) AS known,
+            EXISTS (SELECT 1 FROM products p WHERE p.status = 'active'
+                    AND p.search_tsv @@ (quote_literal(t.term) || ':AB')::tsquery) AS named
+     FROM (SELECT v.t AS term, min(pos) AS at
+           FROM unnest(to_tsvector('english', $1)) AS v(t, p, w), unnest(v.p) AS pos GROUP BY v.t) AS t
+     ORDER BY t.at`,
     [query],
   );
-  return { terms: r.rows.map((x) => x.term), unknown: r.rows.filter((x) => !x.known).map((x) => x.term) };
+  return {
+    terms: r.rows.map((x) => x.term),
+    unknown: r.rows.filter((x) => !x.known).map((x) => x.term),
+    unnamed: r.rows.filter((x) => !x.named).map((x) => x.term),
+  };
 }

@@ -2,7 +2,7 @@ import type { CatalogEntry } from './catalog-vocabulary.js';
 import { phraseKey, stems } from './terms.js';
 
 export interface ProductType {
-  /** How the shop names the type, e.g. "Earrings" or "Running shoes". */
+  /** How the shop names the type, e.g. "Ladders" or "Hand tools". */
   label: string;
   key: string;
   handles: Set<string>;
@@ -10,7 +10,7 @@ export interface ProductType {
 
 /**
  * The shop's product types, by the words that name them: each product's type and category names,
- * and the last one or two words of its title ("Gold Hoop Earrings" → earrings, hoop earrings),
+ * and the last one or two words of its title ("Folding Step Ladder" → ladder, step ladder),
  * which is where product names carry their type.
  */
 export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductType> {
@@ -22,6 +22,10 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
     t.handles.add(handle);
     types.set(key, t);
   };
+  // Tags many products share (who they are for, a material): labels, not kinds of product.
+  const tagCount = new Map<string, number>();
+  for (const e of entries) for (const t of new Set(e.tags.map(phraseKey))) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
+  const commonLabels = new Set([...tagCount].filter(([, n]) => n >= 3).map(([t]) => t));
   for (const e of entries) {
     if (e.productType) add(e.productType, e.handle);
     for (const c of e.categoryPath) add(c, e.handle);
@@ -29,6 +33,13 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
       .replace(/\(.*?\)/g, ' ')
       .trim()
       .split(/\s+/);
+    // A label after the type word is not the type: "Oak Ladder Deluxe" (type Ladder, a label many
+    // products carry) is a ladder.
+    const labels = new Set([...e.tags, ...Object.values(e.options).flat()].map((x) => phraseKey(x)));
+    const typeKeys = new Set([e.productType, ...e.categoryPath].map((x) => phraseKey(x)));
+    const last = phraseKey(words.at(-1) ?? '');
+    const isLabel = labels.has(last) || commonLabels.has(last);
+    if (words.length > 1 && isLabel && typeKeys.has(phraseKey(words.at(-2)!))) words.pop();
     if (words.length > 0) add(words.at(-1)!, e.handle);
     if (words.length > 1) add(words.slice(-2).join(' '), e.handle);
   }
@@ -36,16 +47,29 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
 }
 
 /**
- * The product type a query asks for: its longest type phrase, the first one when several are as
- * long ("jacket for hiking" asks for a jacket, not for hiking gear).
+ * The product type a query asks for, among the type phrases it holds: the most specific (fewest
+ * products: "camping chairs" asks for chairs, not for all camping gear), then the longest, then the
+ * first ("jacket for hiking" asks for a jacket).
  */
-export function askedType(query: string, types: Map<string, ProductType>): ProductType | null {
-  const s = stems(query);
-  for (let n = Math.min(3, s.length); n >= 1; n--) {
-    for (let i = 0; i + n <= s.length; i++) {
-      const t = types.get(s.slice(i, i + n).join(' '));
-      if (t) return t;
+export function bestType(
+  stemmed: string[],
+  types: Map<string, ProductType>,
+): (ProductType & { start: number; end: number }) | null {
+  let best: (ProductType & { start: number; end: number }) | null = null;
+  for (let n = Math.min(3, stemmed.length); n >= 1; n--) {
+    for (let i = 0; i + n <= stemmed.length; i++) {
+      const t = types.get(stemmed.slice(i, i + n).join(' '));
+      if (!t) continue;
+      const better =
+        !best ||
+        t.handles.size < best.handles.size ||
+        (t.handles.size === best.handles.size && n > best.end - best.start);
+      if (better) best = { ...t, start: i, end: i + n };
     }
   }
-  return null;
+  return best;
+}
+
+export function askedType(query: string, types: Map<string, ProductType>): ProductType | null {
+  return bestType(stems(query), types);
 }

@@ -51,7 +51,7 @@ export const productRecordSchema = z.object({
   /** HTML allowed; stored as given and as plain text for search. */
   descriptionHtml: text(MAX_FIELD_CHARS).default(''),
   vendor: text(255).default(''),
-  /** Category path from general to specific, for example ["Shoes", "Running shoes"]. */
+  /** Category path from general to specific, for example ["Hardware", "Hand tools"]. */
   categoryPath: z.array(text(255).min(1)).max(10).default([]),
   productType: text(255).default(''),
   tags: z.array(text(255).min(1)).max(250).default([]),

@@ -1,6 +1,6 @@
 /**
  * Words as the catalog's vocabulary compares them: lowercased letters and digits, with a light
- * plural stem so "socks" meets "Sock" and "boxes" meets "box". Language-neutral enough for the
+ * plural stem so "forks" meets "Fork" and "boxes" meets "box". Language-neutral enough for the
  * shops' own words; language packs bring their own rules for shoppers' sentences.
  */
 export function stem(word: string): string {
@@ -11,7 +11,7 @@ export function stem(word: string): string {
   return w;
 }
 
-/** The words of a text, lowercased ("T-Shirt" → t, shirt; "men's" → men, s is dropped). */
+/** The words of a text, lowercased ("E-Mail" → e, mail; "men's" → men, s is dropped). */
 export function tokens(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length > 1 || /\d/.test(t));
 }

@@ -36,6 +36,10 @@ export interface ProductSummary {
   score?: number;
 }
 
+/** Who a product is for, as a search filter; a shop's merchandising data says which of its tags each one means. */
+export const GENDERS = ['men', 'women', 'kids'] as const;
+export type Gender = (typeof GENDERS)[number];
+
 export interface SearchFilters {
   minPriceMinor?: number;
   maxPriceMinor?: number;
@@ -47,7 +51,7 @@ export interface SearchFilters {
   options?: Record<string, string>;
   /** Products must carry every one of these tags (case-insensitive). */
   tags?: string[];
-  /** Products must carry at least one of these tags (e.g. ["men", "unisex"]). */
+  /** Products must carry at least one of these tags (e.g. ["women", "everyone"]). */
   anyTags?: string[];
   /** Handles to leave out (e.g. things already bought). */
   excludeHandles?: string[];

@@ -4,7 +4,8 @@ import { createModel } from '../agent/models/create-model.js';
 import { buildCore } from '../app/build-core.js';
 import { createAppEmbedder } from '../app/create-app-embedder.js';
 import { importCatalog } from '../ingest/import-catalog.js';
-import { listCategories } from '../catalog/list-categories.js';
+import { createShopVocabulary } from '../catalog/shop-vocabulary.js';
+import { shopIndexSource } from '../agent/models/offline/shop-index-source.js';
 import { runTurn } from '../agent/run-turn.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
@@ -42,7 +43,9 @@ async function main(): Promise<number> {
       });
       process.stderr.write(report);
     }
-    const model = createModel(config, { categories: await listCategories(db) });
+    const vocabulary = createShopVocabulary({ db });
+    await vocabulary.refresh();
+    const model = createModel(config, { index: shopIndexSource(vocabulary) });
     const merchandising = loadMerchandisingRules(config.catalogDir);
     const core = await buildCore({
       config: { ...config, promptsWatch: true },
@@ -51,6 +54,7 @@ async function main(): Promise<number> {
       model,
       logger,
       merchandising,
+      vocabulary,
     });
     const customerId = values.customer ?? null;
     if (customerId && !(await core.customers.profile(customerId)))

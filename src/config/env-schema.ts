@@ -59,7 +59,7 @@ export const envSchema = z.object({
   CATALOG_DIR: z.string().default('./catalog'),
   PROMPTS_DIR: z.string().default('./prompts'),
   DATABASE_URL: optionalString.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
-  SHOP_NAME: z.string().min(1).default('Alder & Pine'),
+  SHOP_NAME: z.string().min(1).default('Demo shop'),
   SHOP_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')

@@ -21,6 +21,8 @@ export interface OrderDetails {
   status: string;
   placedAt: string;
   total: Money;
+  /** What the customer paid for shipping (zero when it was free). */
+  shipping: Money;
   items: { sku: string; title: string; quantity: number; unitPrice: Money; handle: string | null }[];
   tracking: { carrier: string; number: string; url: string | null } | null;
   shippedAt: string | null;
@@ -55,6 +57,7 @@ export function createCustomerReader(deps: { db: Database }): CustomerReader {
       placed_at: Date;
       currency: string;
       total_minor: number;
+      shipping_minor: number;
       tracking_carrier: string | null;
       tracking_number: string | null;
       tracking_url: string | null;
@@ -77,6 +80,7 @@ export function createCustomerReader(deps: { db: Database }): CustomerReader {
         status: o.status,
         placedAt: iso(o.placed_at)!,
         total: money(o.total_minor, cur),
+        shipping: money(o.shipping_minor ?? 0, cur),
         items: (o.lines ?? []).map((l) => ({
           sku: l.sku,
           title: l.title,
@@ -135,7 +139,7 @@ export function createCustomerReader(deps: { db: Database }): CustomerReader {
     orders: (customerId, opts = {}) => loadOrders(customerId, '', [], Math.min(opts.limit ?? 10, 50)),
     async order(customerId, orderId) {
       const normalized = orderId.trim().replace(/^#/, '').toUpperCase();
-      const [o] = await loadOrders(customerId, 'AND upper(o.id) = $2', [normalized], 1);
+      const [o] = await loadOrders(customerId, `AND upper(regexp_replace(o.id, '^#', '')) = $2`, [normalized], 1);
       return o ?? null;
     },
     async purchasedHandles(customerId) {

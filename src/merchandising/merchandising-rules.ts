@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { GENDERS, type Gender } from '../catalog/types.js';
 import { ValidationError } from '../errors.js';
 
 /**
@@ -8,6 +9,8 @@ import { ValidationError } from '../errors.js';
  * docs/catalog-format.md). Query expansions say what shoppers mean by an activity: when a query
  * holds one of the `when` words or phrases, the `add` words join the text the query is embedded
  * from, so "something to sit on" reaches the products whose descriptions only say "chair".
+ * Complements say what goes with a purchase: a product in a `when` category suggests searching the
+ * `suggest` phrases. Gender tags say which product tags a gender filter accepts.
  */
 const phrase = z.string().trim().min(1).max(100);
 export const merchandisingSchema = z.strictObject({
@@ -21,12 +24,23 @@ export const merchandisingSchema = z.strictObject({
     )
     .max(500)
     .default([]),
+  complements: z
+    .array(
+      z.strictObject({
+        note: z.string().max(500).optional(),
+        when: z.array(phrase).min(1).max(50),
+        suggest: z.array(phrase).min(1).max(20),
+      }),
+    )
+    .max(500)
+    .default([]),
+  genderTags: z.partialRecord(z.enum(GENDERS), z.array(phrase).min(1).max(20)).default({}),
 });
 
 export type MerchandisingRules = z.infer<typeof merchandisingSchema>;
 
 export const MERCHANDISING_FILE = 'merchandising.json';
-export const NO_RULES: MerchandisingRules = { queryExpansions: [] };
+export const NO_RULES: MerchandisingRules = { queryExpansions: [], complements: [], genderTags: {} };
 
 /** Reads `merchandising.json` from the catalog folder; no file means no rules, a bad file a clear error. */
 export function loadMerchandisingRules(catalogDir: string): MerchandisingRules {
@@ -57,11 +71,26 @@ function containsPhrase(tokens: string[], phraseWords: string[]): boolean {
 }
 
 /** The query with the words its expansions add; unchanged when none applies. */
-export function createQueryExpander(rules: MerchandisingRules): (query: string) => string {
+export function createQueryExpander(rules: Pick<MerchandisingRules, 'queryExpansions'>): (query: string) => string {
   const expansions = rules.queryExpansions.map((e) => ({ when: e.when.map(words), add: e.add.join(' ') }));
   return (query) => {
     const tokens = words(query);
     const extra = expansions.filter((e) => e.when.some((w) => containsPhrase(tokens, w))).map((e) => e.add);
     return extra.length === 0 ? query : `${query} ${extra.join(' ')}`;
+  };
+}
+
+/** What the tools read from the rules: complements of a purchase and the tags a gender filter accepts. */
+export function createMerchandising(rules: Pick<MerchandisingRules, 'complements' | 'genderTags'>) {
+  const complements = rules.complements.map((c) => ({ ...c, when: new Set(c.when.map((w) => words(w).join(' '))) }));
+  return {
+    /** Search phrases for what goes with a product in these categories (any level of its path), in file order. */
+    complementsOf(categories: string[]): string[] {
+      const labels = categories.map((c) => words(c).join(' '));
+      const matching = complements.filter((c) => labels.some((l) => c.when.has(l)));
+      return [...new Set(matching.flatMap((c) => c.suggest))];
+    },
+    /** The product tags a gender filter accepts: the shop's list, or the gender's own name. */
+    tagsForGender: (gender: Gender): string[] => rules.genderTags[gender] ?? [gender],
   };
 }

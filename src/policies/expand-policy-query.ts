@@ -1,19 +1,36 @@
-/** How shoppers ask about policies, mapped to the words policies are written in. */
-const EXPANSIONS: [RegExp, string][] = [
-  [/\bhow long\b|\bhow many days\b|\buntil when\b|\bdeadline\b|\btime limit\b/i, 'days window period within'],
-  [/\bhow much\b|\bcosts?\b|\bfees?\b|\bcharges?\b|\bprice\b/i, 'cost costs free fee'],
-  [/\bship(ping)?\b|\bdeliver(y|ed)?\b|\barrive\b/i, 'shipping delivery'],
-  [/\bpay(ment)?\b|\bcard\b|\bpaypal\b|\bklarna\b/i, 'payment methods accept'],
-  [/\breturn(s|ing)?\b|\bsend (it )?back\b|\brefund/i, 'return returns refund'],
-  [/\bexchange|\bswap\b|\bdifferent size\b/i, 'exchange size'],
-  [/\bbroken|\bdefect|\bwarrant|\bguarantee/i, 'warranty defect repair'],
-  [/\bsize|\bfit\b|\bmeasure/i, 'size chart sizing fit'],
-  [/\bdata\b|\bprivacy\b|\bcookies?\b|\bgdpr\b/i, 'privacy personal data'],
-  [/\bwash|\bclean|\bcare\b/i, 'care washing cleaning'],
-];
+import { type Concept, policyReader } from './policy-reader.js';
 
-/** The question plus the policy words it implies, for full-text search. */
-export function expandPolicyQuery(query: string): string {
-  const extra = EXPANSIONS.filter(([re]) => re.test(query)).map(([, words]) => words);
-  return [query, ...extra].join(' ');
+/** A group of search words that counts once (a word and its synonyms), with its weight. */
+export interface TermGroup {
+  text: string;
+  /** Words that count RELATED_WEIGHT of the group's weight (the policies' words for the shopper's). */
+  related: string;
+  weight: number;
+  /** The words must stand side by side ("gift card"). */
+  phrase: boolean;
+  /** A topic of the question (exchanges, shipping): sections that speak of none of them rank lower. */
+  topic: boolean;
+}
+
+/**
+ * A policy question as weighted groups of full-text search words: its own words, the words
+ * policies use for its topics ("swap" → exchange) and for what it asks ("how long" → days,
+ * within), and its two-word phrases. The language knowledge is data (`lang/<code>.json`).
+ */
+export function expandPolicyQuery(query: string, lang = 'en'): { asked: string; groups: TermGroup[] } {
+  const q = policyReader(lang).read(query);
+  const group = (c: Concept, weight: number, kind: 'words' | 'phrase' | 'topic') => ({
+    text: c.words.join(' '),
+    related: c.related.join(' '),
+    weight,
+    phrase: kind === 'phrase',
+    topic: kind === 'topic',
+  });
+  const groups = [
+    ...q.concepts.map((c) => group(c, c.weight, 'words')),
+    ...q.phrases.map((c) => group(c, c.weight, 'phrase')),
+    // Topics only tell which sections speak of them: they add nothing to the score themselves.
+    ...q.topics.map((c) => group(c, 0, 'topic')),
+  ];
+  return { asked: q.asked, groups };
 }

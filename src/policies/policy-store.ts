@@ -1,11 +1,24 @@
 import { contentHash } from '../shared/content-hash.js';
-import type { PolicyDocumentRecord } from '../catalog/records.js';
+import type { PolicyChunkRecord, PolicyDocumentRecord } from '../catalog/records.js';
 import type { Queryable } from '../db/database.js';
 import type { UpsertOutcome } from '../catalog/product-store.js';
 
+/**
+ * How chunks are indexed for full-text search; part of the content hash, so a change here
+ * re-indexes every policy on the next import. Weight A: the section's headings (the title for the
+ * text before the first section); B: the document title; C: the text.
+ */
+const INDEX_VERSION = 2;
+
+/** The section's own headings: its heading path below the document title. */
+function sectionHeadings(title: string, chunk: PolicyChunkRecord): string {
+  const below = chunk.path[0] === title ? chunk.path.slice(1) : chunk.path;
+  return (below.length ? below : [chunk.heading]).join(' ');
+}
+
 /** Inserts or replaces a policy document and its chunks by slug. */
 export async function upsertPolicyDocument(tx: Queryable, doc: PolicyDocumentRecord): Promise<UpsertOutcome> {
-  const hash = contentHash({ title: doc.title, chunks: doc.chunks });
+  const hash = contentHash({ title: doc.title, chunks: doc.chunks, index: INDEX_VERSION });
   const prev = await tx.query<{ id: number; content_hash: string }>(
     'SELECT id, content_hash FROM policy_documents WHERE slug = $1',
     [doc.slug],
@@ -23,8 +36,9 @@ export async function upsertPolicyDocument(tx: Queryable, doc: PolicyDocumentRec
     await tx.query(
       `INSERT INTO policy_chunks (document_id, position, heading, heading_path, anchor, body, search_tsv)
        VALUES ($1, $2, $3, $4::text[], $5, $6,
-               setweight(to_tsvector('english', $7), 'A') || setweight(to_tsvector('english', $6), 'B'))`,
-      [id, c.position, c.heading, c.path, c.anchor, c.text, `${doc.title} ${c.path.join(' ')}`],
+               setweight(to_tsvector('english', $7), 'A') || setweight(to_tsvector('english', $8), 'B')
+               || setweight(to_tsvector('english', $6), 'C'))`,
+      [id, c.position, c.heading, c.path, c.anchor, c.text, sectionHeadings(doc.title, c), doc.title],
     );
   }
   return prev.rows.length > 0 ? 'updated' : 'created';

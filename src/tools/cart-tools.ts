@@ -132,6 +132,7 @@ export const addToCart = (deps: ToolDeps) =>
           ok: false,
           reason: 'out_of_stock',
           message: `${product.title} (${Object.values(picked.variant.options).join(', ') || 'this variant'}) is out of stock.`,
+          productTitle: product.title,
           alternatives: product.variants.filter((v) => v.inStock),
           alternativeProducts: await similarInStock(deps, product),
         };

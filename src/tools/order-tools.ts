@@ -11,6 +11,7 @@ const view = (o: OrderDetails): OrderView => ({
   status: o.status,
   placedAt: o.placedAt,
   total: o.total,
+  shipping: o.shipping,
   items: o.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, unitPrice: i.unitPrice })),
   tracking: o.tracking,
   shippedAt: o.shippedAt,

@@ -22,6 +22,7 @@ export function resolveVariant(
       ok: false,
       reason: 'unknown_variant',
       message: `${product.title} is not available in ${asked}.`,
+      productTitle: product.title,
       alternatives: product.variants.filter((v) => v.inStock),
     };
   }
@@ -40,6 +41,7 @@ export function resolveVariant(
   return {
     ok: false,
     reason: 'needs_option',
+    productTitle: product.title,
     message: `Which ${missing.map((m) => m.name.toLowerCase()).join(' and ')} would you like for ${product.title}?`,
     missingOptions: missing,
   };

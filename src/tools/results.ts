@@ -18,6 +18,8 @@ export interface CartRefusal {
     | 'not_in_cart'
     | 'pending_approval';
   message: string;
+  /** The product the refusal is about, when known. */
+  productTitle?: string;
   /** Option names still to choose, with their available values. */
   missingOptions?: { name: string; values: string[] }[];
   alternatives?: VariantSummary[];
@@ -44,6 +46,7 @@ export interface OrderView {
   status: string;
   placedAt: string;
   total: Money;
+  shipping: Money;
   items: { sku: string; title: string; quantity: number; unitPrice: Money }[];
   tracking: { carrier: string; number: string; url: string | null } | null;
   shippedAt: string | null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FindResult } from '../catalog/find-products.js';
 import { toMinor } from '../catalog/money.js';
-import type { SearchQuery } from '../catalog/types.js';
+import { GENDERS, type SearchQuery } from '../catalog/types.js';
 import { defineTool } from './define-tool.js';
 import type { SearchProductsResult } from './results.js';
 import type { ToolDeps } from './tool-deps.js';
@@ -12,7 +12,7 @@ export const searchProductsInput = z.object({
     .trim()
     .min(1)
     .max(300)
-    .describe('What the shopper wants, in their words (e.g. "waterproof trail running shoes").'),
+    .describe('What the shopper wants, in their words (e.g. "quiet desk fan for a small bedroom").'),
   minPrice: z
     .number()
     .nonnegative()
@@ -25,9 +25,9 @@ export const searchProductsInput = z.object({
     .min(1)
     .max(100)
     .optional()
-    .describe('A category name such as "Running shoes" or "Jackets".'),
+    .describe('A category name such as "Desk fans" or "Stationery".'),
   vendor: z.string().trim().min(1).max(100).optional().describe('A brand name.'),
-  gender: z.enum(['men', 'women', 'unisex', 'kids']).optional().describe('Who it is for.'),
+  gender: z.enum(GENDERS).optional().describe('Who it is for.'),
   options: z
     .record(z.string().max(50), z.string().max(100))
     .optional()
@@ -72,12 +72,8 @@ export const searchProducts = (deps: ToolDeps) =>
         minPriceMinor: input.minPrice === undefined ? undefined : toMinor(input.minPrice, deps.currency),
         maxPriceMinor: input.maxPrice === undefined ? undefined : toMinor(input.maxPrice, deps.currency),
       };
-      // "For men" also means unisex products.
-      const anyTags = input.gender
-        ? input.gender === 'men' || input.gender === 'women'
-          ? [input.gender, 'unisex']
-          : [input.gender]
-        : undefined;
+      // The shop's data says which tags a gender means (often also the tag of products for everyone).
+      const anyTags = input.gender ? deps.merchandising.tagsForGender(input.gender) : undefined;
       let found = await deps.finder.find({ ...base, category: input.category, anyTags }, { signal: ctx.signal });
       let relaxedFilters = false;
       if (!found.products.length && (input.category || anyTags)) {

@@ -2,6 +2,7 @@ import type { CartStore } from '../carts/cart-store.js';
 import type { ProductFinder } from '../catalog/find-products.js';
 import type { CatalogSearch } from '../catalog/search.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
+import type { Gender } from '../catalog/types.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import type { PolicySearch } from '../policies/policy-search.js';
 
@@ -35,6 +36,14 @@ export interface ApprovalGate {
   ): Promise<{ id: number }>;
 }
 
+/** The shop's merchandising data (`catalog/merchandising.json`), as the tools use it. */
+export interface Merchandising {
+  /** Search phrases for what goes with a product in these categories; none when the shop names none. */
+  complementsOf(categories: string[]): string[];
+  /** The product tags a gender filter accepts. */
+  tagsForGender(gender: Gender): string[];
+}
+
 /** Everything the tools need, passed in explicitly. */
 export interface ToolDeps {
   search: CatalogSearch;
@@ -45,5 +54,6 @@ export interface ToolDeps {
   policies: PolicySearch;
   humans: HumanRequests;
   approvals?: ApprovalGate;
+  merchandising: Merchandising;
   currency: string;
 }

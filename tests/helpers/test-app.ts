@@ -5,6 +5,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp, type App, type AppConfig } from '../../src/app/build-app.js';
 import type { ChatModel } from '../../src/agent/model.js';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { shopIndexSource } from '../../src/agent/models/offline/shop-index-source.js';
+import { createShopVocabulary } from '../../src/catalog/shop-vocabulary.js';
 import { createOpenAIClient } from '../../src/agent/models/create-openai-client.js';
 import { createOpenAIModel } from '../../src/agent/models/openai-model.js';
 import { ingest } from '../../src/ingest/ingest.js';
@@ -18,7 +20,7 @@ import {
   type ServerToClientEvents,
 } from '../../src/chat/protocol.js';
 import { identityHash } from '../../src/identity/session-tokens.js';
-import { TEST_SHOP } from '../fixtures/test-shop.js';
+import { TEST_MERCHANDISING, TEST_SHOP } from '../fixtures/test-shop.js';
 import { testEmbedder } from './local-embedder.js';
 import { TEST_OPENAI_BASE_URL } from '../msw/openai-chat.js';
 
@@ -85,14 +87,18 @@ export async function startTestApp(
     logger?: Logger;
   } = {},
 ): Promise<App & { url: string }> {
+  const vocabulary = createShopVocabulary({ db });
+  await vocabulary.refresh();
   const app = await buildApp({
     config: { ...TEST_CONFIG, ...opts.config },
     db,
     embedder: await testEmbedder(),
-    model: opts.model ?? createOfflineModel(),
+    vocabulary,
+    model: opts.model ?? createOfflineModel({ shop: shopIndexSource(vocabulary) }),
     fallbackModel: opts.fallbackModel,
     logger: opts.logger ?? createLogger('silent'),
     extraRouters: opts.extraRouters,
+    merchandising: TEST_MERCHANDISING,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;

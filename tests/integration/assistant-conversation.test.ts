@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { createOfflineModel, OFFLINE_MODEL_ID } from '../../src/agent/models/offline-model.js';
+import { shopIndexSource } from '../../src/agent/models/offline/shop-index-source.js';
+import { createShopVocabulary, type ShopVocabulary } from '../../src/catalog/shop-vocabulary.js';
 import type { ChatModel } from '../../src/agent/model.js';
 import { buildCore, type Core } from '../../src/app/build-core.js';
 import { runTurn, type TurnEvent } from '../../src/agent/run-turn.js';
@@ -9,15 +11,21 @@ import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/ope
 import { testEmbedder } from '../helpers/local-embedder.js';
 import { mswModel, seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
 import { openTestDatabase } from '../helpers/test-database.js';
+import { TEST_MERCHANDISING } from '../fixtures/test-shop.js';
 
 const script = createChatScript();
 const mock = setupOpenAIMockServer(script.handler);
 let db: Database;
+let vocabulary: ShopVocabulary;
+/** The offline model as the app builds it: reading the shop's own words. */
+const offline = () => createOfflineModel({ shop: shopIndexSource(vocabulary) });
 
 beforeAll(async () => {
   mock.listen({ onUnhandledRequest: 'error' });
   db = await openTestDatabase('pglite');
   await seedTestShop(db);
+  vocabulary = createShopVocabulary({ db });
+  await vocabulary.refresh();
 });
 afterAll(async () => {
   await db?.close();
@@ -31,6 +39,7 @@ async function shopper(model: ChatModel, customerId: string | null = null) {
     embedder: await testEmbedder(),
     model,
     logger: createLogger('silent'),
+    merchandising: TEST_MERCHANDISING,
   });
   const sid = `test_${Math.random().toString(36).slice(2)}`;
   await core.carts.ensure(`cart_${sid}`, { currency: 'EUR', customerId });
@@ -51,7 +60,7 @@ async function shopper(model: ChatModel, customerId: string | null = null) {
 
 describe('a whole shopping conversation with the offline model', () => {
   it('finds, adds the second one in size 42, shows the cart, cites the returns policy and hands off', async () => {
-    const s = await shopper(createOfflineModel());
+    const s = await shopper(offline());
     const found = await s.say('I need running shoes under 100');
     expect(found.calls[0]).toMatchObject({ name: 'search_products' });
     expect(JSON.parse(found.calls[0].arguments)).toMatchObject({ maxPrice: 100 });
@@ -85,7 +94,7 @@ describe('a whole shopping conversation with the offline model', () => {
   });
 
   it('counts unisex products as "for men" without relaxing the filter', async () => {
-    const s = await shopper(createOfflineModel());
+    const s = await shopper(offline());
     const r = await s.say('running shoes for men');
     expect(JSON.parse(r.calls[0].arguments)).toMatchObject({ gender: 'men' });
     const result = r.events.find((e) => e.type === 'tool_result');
@@ -95,14 +104,14 @@ describe('a whole shopping conversation with the offline model', () => {
   });
 
   it('records model, prompt version, tools, usage and timings on every assistant message', async () => {
-    const s = await shopper(createOfflineModel());
+    const s = await shopper(offline());
     await s.say('hello');
     await s.say('running shoes');
     const msgs = await s.core.conversations.messages(s.conv.id);
     const finals = msgs.filter((m) => m.role === 'assistant' && !m.toolCalls);
     expect(finals).toHaveLength(2);
     for (const m of finals) {
-      expect(m.meta).toMatchObject({ model: 'offline:rules-v1', promptVersion: s.core.prompts.current().version });
+      expect(m.meta).toMatchObject({ model: OFFLINE_MODEL_ID, promptVersion: s.core.prompts.current().version });
       expect(m.meta).toHaveProperty('usage');
       expect(m.meta).toHaveProperty('timings.totalMs');
     }
@@ -110,18 +119,18 @@ describe('a whole shopping conversation with the offline model', () => {
   });
 
   it("never reads another customer's orders, whatever the model asks", async () => {
-    const s = await shopper(createOfflineModel(), 'cus_2');
+    const s = await shopper(offline(), 'cus_2');
     const r = await s.say('where is order AP-1001?');
     expect(r.calls[0].name).toBe('get_order_status');
     const results = r.events.flatMap((e) => (e.type === 'tool_result' ? [JSON.stringify(e.result)] : []));
     expect(results.join()).not.toMatch(/JD0001|Tempo Glide/);
-    const anon = await shopper(createOfflineModel(), null);
+    const anon = await shopper(offline(), null);
     const a = await anon.say('where is my order?');
     expect(a.reply.text).toMatch(/sign in/i);
   });
 
   it('does not act on instructions hidden in product descriptions', async () => {
-    const s = await shopper(createOfflineModel());
+    const s = await shopper(offline());
     await s.say('show me an enamel camp mug');
     await s.say('tell me more about the first one');
     const cart = await s.core.carts.view(s.conv.cartId);

@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createQueryExpander, loadMerchandisingRules, NO_RULES } from '../../src/merchandising/merchandising-rules.js';
+import {
+  createMerchandising,
+  createQueryExpander,
+  loadMerchandisingRules,
+  NO_RULES,
+} from '../../src/merchandising/merchandising-rules.js';
 
 const demoCatalog = path.resolve(import.meta.dirname, '../../catalog');
 
@@ -28,5 +33,23 @@ describe('merchandising rules (catalog/merchandising.json)', () => {
     expect(() => loadMerchandisingRules(dir)).toThrow(/queryExpansions\.0\.when/);
     writeFileSync(path.join(dir, 'merchandising.json'), '{not json');
     expect(() => loadMerchandisingRules(dir)).toThrow(/not valid JSON/);
+  });
+});
+
+describe('complements and gender tags (catalog/merchandising.json)', () => {
+  const demo = createMerchandising(loadMerchandisingRules(demoCatalog));
+
+  it('suggests what goes with a purchase by any level of its category path, and nothing for others', () => {
+    expect(demo.complementsOf(['Shoes', 'Running shoes'])).toContain('running socks');
+    expect(demo.complementsOf(['Nothing', 'Here'])).toEqual([]);
+    expect(createMerchandising(NO_RULES).complementsOf(['Shoes', 'Running shoes'])).toEqual([]);
+  });
+
+  it('lets a gender filter accept the tags the shop lists, or the tag of its own name', () => {
+    expect(demo.tagsForGender('women')).toContain('women');
+    expect(createMerchandising(NO_RULES).tagsForGender('kids')).toEqual(['kids']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'merch-'));
+    writeFileSync(path.join(dir, 'merchandising.json'), '{"genderTags":{"everyone":["x"]}}');
+    expect(() => loadMerchandisingRules(dir)).toThrow(/genderTags/);
   });
 });

@@ -1,6 +1,7 @@
 import type { ChatModel } from '../model.js';
 import { createOpenAIClient } from './create-openai-client.js';
 import { createOfflineModel } from './offline-model.js';
+import type { ShopIndex } from './offline/shop-index.js';
 import { createOpenAIModel } from './openai-model.js';
 
 /** What selects and tunes the model; `openai` null means the offline model. */
@@ -11,11 +12,10 @@ export interface ModelSettings {
 
 /**
  * The configured model: any OpenAI-compatible server when a key or base URL is set, else the
- * offline model, which learns the shop's category names so it can map shoppers' words to them.
+ * offline model, which links shoppers' words to the shop's own names, types and options.
  */
-export function createModel(config: ModelSettings, shop: { categories?: readonly string[] } = {}): ChatModel {
-  if (!config.openai)
-    return createOfflineModel(shop.categories && shop.categories.length > 0 ? { categories: shop.categories } : {});
+export function createModel(config: ModelSettings, shop: { index?: () => ShopIndex | null } = {}): ChatModel {
+  if (!config.openai) return createOfflineModel({ shop: shop.index });
   const client = createOpenAIClient({
     apiKey: config.openai.apiKey,
     baseURL: config.openai.baseURL,

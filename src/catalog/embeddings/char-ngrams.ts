@@ -1,6 +1,6 @@
 /**
  * Signed feature hashing of character n-grams, the part of the local embedder that is robust to
- * misspellings ("runing shoe" still shares most n-grams with "running shoes").
+ * misspellings ("umbrela stand" still shares most n-grams with "umbrella stands").
  */
 
 const FNV_OFFSET = 0x811c9dc5;

@@ -60,7 +60,7 @@ function addNgramPart(
 ): void {
   const features = new Map<number, number>();
   for (const token of tokens) {
-    // "t-shirt" also counts as "tshirt", so either spelling finds the other.
+    // "e-mail" also counts as "email", so either spelling finds the other.
     const forms = token.parts.length > 1 ? [...token.parts, token.parts.join('')] : token.parts;
     for (const form of forms) {
       addNgramHashes(stemPlural(form), variant, sifWeight(words.rowOf(form)), features);

@@ -15,9 +15,9 @@ export function normalizeText(text: string): string {
 }
 
 export interface Token {
-  /** The token as written, joined by its inner hyphens, e.g. `t-shirt`. */
+  /** The token as written, joined by its inner hyphens, e.g. `e-mail`. */
   word: string;
-  /** Its hyphen-separated parts, e.g. [`t`, `shirt`]; one entry for a plain word. */
+  /** Its hyphen-separated parts, e.g. [`e`, `mail`]; one entry for a plain word. */
   parts: string[];
 }
 
@@ -39,7 +39,7 @@ export function tokenize(text: string): Token[] {
 const KEEP_S = /(?:ss|us|is|ous|ics|ies)$/;
 
 /**
- * A light English plural stemmer: shoes → shoe, boxes → box, berries → berry, dresses → dress.
+ * A light English plural stemmer: shovels → shovel, boxes → box, berries → berry, wrenches → wrench.
  * It only ever strips a plural ending, so stems stay readable and the rules stay predictable.
  */
 export function stemPlural(word: string): string {

@@ -123,7 +123,7 @@ function finish({ row, variations, failed }: Pending, col: Columns, result: Prod
   const optionNames = [...new Set(variations.flatMap((v) => Object.keys(v.options)))].slice(0, 3);
   const attributes = attributesOf(f, col, false);
   for (const name of optionNames) delete attributes[name];
-  // Several categories are comma-separated ("Clothing > Tshirts, Sale"); the first one is the path.
+  // Several categories are comma-separated ("Hardware > Ladders, Sale"); the first one is the path.
   const category = cell(f, col.categories).split(',')[0] ?? '';
   const handle = slugify(cell(f, col.sku)) || slugify(cell(f, col.name)) || `product-${cell(f, col.id)}`;
   const parsed = productRecordSchema.safeParse({

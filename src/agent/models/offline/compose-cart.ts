@@ -27,7 +27,11 @@ function describeTarget(e: ToolEvent, memory: Memory): string {
 }
 
 function refusal(e: ToolEvent, r: CartRefusal, memory: Memory): string {
-  const target = describeTarget(e, memory);
+  const known = typeof e.args.handle === 'string' && memory.products.has(e.args.handle);
+  const target =
+    !known && r.productTitle
+      ? `${r.productTitle}${optionsLabel(e.args.options as Record<string, string> | undefined)}`
+      : describeTarget(e, memory);
   switch (r.reason) {
     case 'needs_option': {
       const missing = r.missingOptions ?? [];

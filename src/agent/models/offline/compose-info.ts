@@ -1,28 +1,63 @@
-import type {
-  HumanRequestResult,
-  OrderView,
-  OrdersResult,
-  OrderStatusResult,
-  PolicyChunkView,
-  SearchPoliciesResult,
-} from '../../../tools/results.js';
-import { trimText } from './format.js';
-import { normalize, stem, words } from './normalize.js';
-import { FILLER } from './phrases.js';
+import type { HumanRequestResult, OrderView, OrdersResult, OrderStatusResult } from '../../../tools/results.js';
+import { tokens } from '../../../catalog/terms.js';
+import type { Understanding } from './understand.js';
 
 /** Replies about orders, policies and handoff. */
 
 const SIGN_IN = 'Please sign in to see your orders — once you are signed in, ask me again and I will look it up.';
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
-export function composeOrders(result: OrdersResult): string {
+/**
+ * The shopper's orders; when they named a product ("tracking for my garden table"), the order that
+ * holds it, or plainly none, never another order presented as the answer.
+ */
+export function composeOrders(
+  result: OrdersResult,
+  u: Understanding | null = null,
+  focus: string | null = null,
+): string {
   if ('signInRequired' in result) return SIGN_IN;
   if (!result.orders.length) return "I can't find any orders on your account yet.";
-  const lines = result.orders.slice(0, 5).map((o, i) => {
+  let orders = result.orders;
+  if (u?.month) {
+    // "my October order": the orders placed that month (the latest such month).
+    const inMonth = orders.filter((o) => o.placedAt && new Date(o.placedAt).getUTCMonth() + 1 === u.month);
+    if (!inMonth.length)
+      return `I can't find an order placed in that month. Your recent orders:\n${recentList(orders)}`;
+    orders = inMonth;
+  }
+  const at = focus ? orders.findIndex((o) => o.id === focus) : -1;
+  if (u?.mentions.previous && at >= 0) {
+    const before = orders[at + 1];
+    return before ? describeOrder(before) : `${focus} is your first order with us.`;
+  }
+  const words = u?.orderProductWords ?? [];
+  if (!words.length && (orders.length === 1 || u?.mentions.latest)) return describeOrder(orders[0]);
+  if (words.length) {
+    const scored = orders.map((o) => ({
+      o,
+      s: Math.max(0, ...o.items.map((i) => lineMatches(i.title, words))),
+    }));
+    const top = Math.max(...scored.map((x) => x.s));
+    const best = scored.filter((x) => x.s === top && top > 0).map((x) => x.o);
+    if (best.length === 1) return describeOrder(best[0]);
+    if (best.length > 1) {
+      return `You have ${best.length} orders with that:\n${best.map((o) => describeOrder(o)).join('\n\n')}`;
+    }
+    return `I couldn't find an order with "${words.join(' ')}" on your account. Your recent orders:\n${recentList(orders)}`;
+  }
+  const lines = orders.slice(0, 5).map((o, i) => {
     const count = o.items.reduce((n, it) => n + it.quantity, 0);
     return `${i + 1}. ${o.id} — ${o.status} — ${o.total?.formatted ?? ''}, placed ${day(o.placedAt)} (${count} item${count === 1 ? '' : 's'})`;
   });
   return `Your recent orders:\n${lines.join('\n')}\nAsk me about any of them for tracking details.`;
+}
+
+function recentList(orders: OrderView[]): string {
+  return orders
+    .slice(0, 5)
+    .map((o, i) => `${i + 1}. ${o.id} — ${o.status} — ${o.items.map((it) => it.title).join(', ')}`)
+    .join('\n');
 }
 
 export function composeOrderStatus(result: OrderStatusResult, args: Record<string, unknown>): string {
@@ -34,6 +69,9 @@ export function composeOrderStatus(result: OrderStatusResult, args: Record<strin
   return describeOrder(result.order);
 }
 
+const shippingOf = (o: OrderView) =>
+  !o.shipping ? '' : o.shipping.amount > 0 ? `, including ${o.shipping.formatted} shipping` : ', with free shipping';
+
 function describeOrder(o: OrderView): string {
   const dates = [`placed ${day(o.placedAt)}`];
   if (o.shippedAt) dates.push(`shipped ${day(o.shippedAt)}`);
@@ -43,47 +81,10 @@ function describeOrder(o: OrderView): string {
     lines.push(`Tracking: ${o.tracking.carrier} ${o.tracking.number}${o.tracking.url ? ` — ${o.tracking.url}` : ''}`);
   const items = o.items.slice(0, 5).map((it) => `${it.title} × ${it.quantity}`);
   if (items.length)
-    lines.push(`Items: ${items.join(', ')}${o.items.length > 5 ? ', …' : ''}. Total ${o.total?.formatted ?? ''}.`);
+    lines.push(
+      `Items: ${items.join(', ')}${o.items.length > 5 ? ', …' : ''}. Total ${o.total?.formatted ?? ''}${shippingOf(o)}.`,
+    );
   return lines.join('\n');
-}
-
-const contentStems = (text: string) =>
-  new Set(
-    words(normalize(text))
-      .filter((w) => !FILLER.has(w))
-      .map(stem),
-  );
-
-function bestChunk(chunks: PolicyChunkView[], query: string): { chunk: PolicyChunkView; stems: Set<string> } {
-  const stems = contentStems(query);
-  let best = chunks[0];
-  let bestScore = -1;
-  for (const chunk of chunks) {
-    const heading = contentStems(`${chunk.title} ${chunk.heading}`);
-    const body = contentStems(chunk.text);
-    let score = 0;
-    for (const s of stems) score += (heading.has(s) ? 2 : 0) + (body.has(s) ? 1 : 0);
-    if (score > bestScore) {
-      best = chunk;
-      bestScore = score;
-    }
-  }
-  return { chunk: best, stems };
-}
-
-/** Quotes the most relevant policy chunk briefly and cites it: "(Source: Returns policy — Return window)". */
-export function composePolicy(result: SearchPoliciesResult, args: Record<string, unknown>): string {
-  if (!result.chunks?.length)
-    return "I couldn't find that in our policies. Would you like me to connect you with a person?";
-  const { chunk, stems } = bestChunk(result.chunks, typeof args.query === 'string' ? args.query : '');
-  const sentences = chunk.text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+/)
-    .filter(Boolean);
-  const relevant = sentences.filter((s) => [...contentStems(s)].some((w) => stems.has(w)));
-  const quote = trimText((relevant.length ? relevant : sentences).slice(0, 2).join(' '), 300);
-  const source = chunk.heading && chunk.heading !== chunk.title ? `${chunk.title} — ${chunk.heading}` : chunk.title;
-  return `${quote} (Source: ${source})`;
 }
 
 export function composeHuman(result: HumanRequestResult): string {
@@ -91,4 +92,10 @@ export function composeHuman(result: HumanRequestResult): string {
   if (result.urgency === 'high')
     return "I'm sorry about the trouble. I've asked a member of our team to join this chat urgently — they'll reply here shortly.";
   return "I've asked a member of our team to join this chat — they'll reply here as soon as they can.";
+}
+
+/** How many of the shopper's words an order line's title has ("my garden table"). */
+function lineMatches(title: string, words: string[]): number {
+  const t = new Set(tokens(title));
+  return words.filter((w) => t.has(w) || t.has(w.replace(/s$/, ''))).length;
 }

@@ -1,7 +1,7 @@
 import type { ProductSummary } from '../../../catalog/types.js';
 import type { RecommendResult, SearchProductsResult } from '../../../tools/results.js';
 import { availableOptions, listProducts, trimText } from './format.js';
-import { MAX_LISTED } from './history.js';
+import { MAX_LISTED, type Memory } from './history.js';
 
 /** Replies about products. Only structured fields are used: a description is never read or quoted. */
 
@@ -15,15 +15,41 @@ function priceWords(args: Record<string, unknown>): string {
   return '';
 }
 
-export function composeSearch(result: SearchProductsResult, args: Record<string, unknown>): string {
-  const products = result.products;
-  const note = typeof result.note === 'string' && result.note ? `${trimText(result.note, 200)}\n` : '';
-  if (!products.length) {
-    const what = typeof args.query === 'string' && args.query !== 'products' ? ` for "${args.query}"` : '';
-    return `${note}I couldn't find anything${what}${priceWords(args)}. Try other words or a wider price range — or ask me for recommendations.`;
+/**
+ * The answer to a search, as honest as the shop's match: found, only close (said so), or not
+ * carried at all (said plainly, with the closest things if there are any). "Show me more" lists
+ * the products not shown yet.
+ */
+export function composeSearch(
+  result: SearchProductsResult,
+  args: Record<string, unknown>,
+  memory?: Memory,
+  at?: number,
+): string {
+  const query = typeof args.query === 'string' ? args.query : '';
+  const what = query ? `"${query}"` : 'that';
+  let products = result.products;
+  if (args.limit === 10 && memory) {
+    const before = memory.events.filter((e) => e.at < (at ?? Infinity) && e.name === 'search_products').at(-1);
+    const seen = new Set(
+      ((before?.result?.products ?? []) as ProductSummary[]).slice(0, MAX_LISTED).map((p) => p.handle),
+    );
+    products = products.filter((p) => !seen.has(p.handle));
+    if (!products.length) return `That's all I have for ${what}. Want to try other words or a different price range?`;
   }
+  if (!products.length) {
+    return `Sorry, I couldn't find ${what}${priceWords(args)} in our shop. Try other words or a wider price range — or ask me for recommendations.`;
+  }
+  const list = `${listProducts(products)}\n${PICK_HINT}`;
+  if (result.noMatch) {
+    return `Sorry, we don't carry ${what}. The closest things we have:\n${list}`;
+  }
+  if (result.relaxed?.includes('price')) {
+    return `I couldn't find ${what}${priceWords(args)}. The closest without that budget:\n${list}`;
+  }
+  if (result.match === 'weak') return `I couldn't find an exact match for ${what}; here's what comes closest:\n${list}`;
   const more = products.length > MAX_LISTED ? ` (top ${MAX_LISTED} of ${products.length})` : '';
-  return `${note}Here's what I found${more}:\n${listProducts(products)}\n${PICK_HINT}`;
+  return `Here's what I found${more}:\n${list}`;
 }
 
 export function composeRecommend(result: RecommendResult): string {

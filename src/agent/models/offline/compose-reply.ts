@@ -1,7 +1,12 @@
 import { composeCart, composeCartChanges } from './compose-cart.js';
-import { composeHuman, composeOrders, composeOrderStatus, composePolicy } from './compose-info.js';
+import { answerAboutProduct } from './answer-product.js';
+import { composeHuman, composeOrders, composeOrderStatus } from './compose-info.js';
+import { composePolicy } from './compose-policy.js';
+import { policySubject } from './policy-question.js';
 import { composeProduct, composeRecommend, composeSearch } from './compose-products.js';
+import type { DialogueState } from './dialogue-state.js';
 import type { Memory, ToolEvent } from './history.js';
+import type { Understanding } from './understand.js';
 
 const CART_CHANGES = new Set(['add_to_cart', 'update_cart_item', 'remove_from_cart']);
 
@@ -48,34 +53,46 @@ function wellFormed(e: ToolEvent): boolean {
   }
 }
 
-function composeOne(e: ToolEvent): string {
+function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state: DialogueState | null): string {
   switch (e.name) {
     case 'search_products':
-      return composeSearch(e.result, e.args);
+      return composeSearch(e.result, e.args, memory, e.at);
     case 'recommend_products':
       return composeRecommend(e.result);
     case 'get_product':
-      return composeProduct(e.result.product);
+      return (
+        (u && state ? answerAboutProduct(e.result.product, u, state, state.lexicon) : null) ??
+        composeProduct(e.result.product)
+      );
     case 'get_cart':
       return composeCart(e.result.cart);
     case 'get_orders':
-      return composeOrders(e.result);
+      return composeOrders(e.result, u, memory.orderFocus);
     case 'get_order_status':
       return composeOrderStatus(e.result, e.args);
     case 'search_policies':
-      return composePolicy(e.result, e.args);
+      return composePolicy(
+        e.result,
+        u?.raw ?? (typeof e.args.query === 'string' ? e.args.query : ''),
+        u ? policySubject(u, memory) : null,
+      );
     default:
       return composeHuman(e.result);
   }
 }
 
 /** The reply after the tool results of one step, stating only what those results say. */
-export function composeReply(events: ToolEvent[], memory: Memory): string {
+export function composeReply(
+  events: ToolEvent[],
+  memory: Memory,
+  u: Understanding | null = null,
+  state: DialogueState | null = null,
+): string {
   if (!events.length) return 'Is there anything else I can help you with?';
   const parts: string[] = [];
   const failed = events.filter((e) => !wellFormed(e));
   const cartChanges = events.filter((e) => CART_CHANGES.has(e.name) && wellFormed(e));
-  for (const e of events) if (!CART_CHANGES.has(e.name) && wellFormed(e)) parts.push(composeOne(e));
+  for (const e of events) if (!CART_CHANGES.has(e.name) && wellFormed(e)) parts.push(composeOne(e, memory, u, state));
   if (cartChanges.length) parts.push(composeCartChanges(cartChanges, memory));
   if (failed.length) {
     const what = [...new Set(failed.map((e) => DOING[e.name] ?? 'doing that'))].join(' and ');

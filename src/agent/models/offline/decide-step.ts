@@ -1,9 +1,11 @@
 import type { ChatMessage, ToolSpec } from '../../model.js';
 import { composeReply } from './compose-reply.js';
+import { createDialogueState } from './dialogue-state.js';
 import { readHistory, type Memory } from './history.js';
-import { GREETING_REPLY } from './phrases.js';
-import { planUserMessage, type PlanOptions } from './plan.js';
+import { planMessage, type PlanContext } from './plan.js';
 import type { Plan, PlannedCall } from './plan-types.js';
+import type { OptionReader } from './product-options.js';
+import type { Understanding, UnderstandingEngine } from './understand.js';
 
 /** Tool steps per user turn; the offline model needs at most a cart lookup and then the change. */
 const MAX_STEPS = 3;
@@ -11,6 +13,11 @@ const MAX_STEPS = 3;
 export type Step =
   | { intent: Plan['intent'] | 'reply'; calls: PlannedCall[]; text?: undefined }
   | { intent: Plan['intent'] | 'reply'; text: string; calls?: undefined };
+
+export interface Brain extends Omit<PlanContext, 'state'> {
+  engine: UnderstandingEngine;
+  options: OptionReader;
+}
 
 const sameCall = (a: PlannedCall, name: string, args: Record<string, unknown>) =>
   a.name === name && JSON.stringify(a.args) === JSON.stringify(args);
@@ -27,19 +34,26 @@ function restrictTo(plan: Plan, tools: ToolSpec[]): Plan {
 /**
  * One model step, decided from the transcript alone (the model keeps no state): plan for a new
  * user message, or reply to the tool results of this turn. After a cart lookup made only to
- * resolve "remove the socks", the plan is made again with the cart now known.
+ * resolve "remove the kite", the plan is made again with the cart now known.
  */
-export function decideStep(messages: ChatMessage[], tools: ToolSpec[], opts: PlanOptions = {}): Step {
+export function decideStep(
+  messages: ChatMessage[],
+  tools: ToolSpec[],
+  brain: Brain,
+): Step & { understanding: Understanding | null } {
   const memory: Memory = readHistory(messages);
-  if (memory.userIndex < 0) return { intent: 'greeting', text: GREETING_REPLY.en };
-  const plan = restrictTo(planUserMessage(memory, opts), tools);
-  if (messages.at(-1)?.role === 'user') return plan;
+  if (memory.userIndex < 0) return { intent: 'greeting', text: brain.replies.greeting, understanding: null };
+  const u = brain.engine.understand(memory.userText, brain.index);
+  const state = createDialogueState(memory, brain.engine.lexicon, brain.index, brain.options);
+  const ctx = { index: brain.index, replies: brain.replies, state };
+  const plan = restrictTo(planMessage(u, memory, ctx), tools);
+  if (messages.at(-1)?.role === 'user') return { ...plan, understanding: u };
 
   const prefetched =
     memory.lastStep.length > 0 && memory.lastStep.every((e) => e.name === 'get_cart') && plan.intent !== 'cart_show';
   if (prefetched && memory.turnSteps < MAX_STEPS) {
     const repeats = plan.calls?.every((c) => memory.turnEvents.some((e) => sameCall(c, e.name, e.args)));
-    if (plan.text !== undefined || !repeats) return plan;
+    if (plan.text !== undefined || !repeats) return { ...plan, understanding: u };
   }
-  return { intent: 'reply', text: composeReply(memory.lastStep, memory) };
+  return { intent: 'reply', text: composeReply(memory.lastStep, memory, u, state), understanding: u };
 }

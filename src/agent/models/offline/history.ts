@@ -25,6 +25,8 @@ export interface Memory {
   /** The latest user message (raw) and where it sits. */
   userText: string;
   userIndex: number;
+  /** Every user message and where it sits, oldest first. */
+  userTurns: { text: string; at: number }[];
   /** Tool events since the latest user message, and those of the latest step alone. */
   turnEvents: ToolEvent[];
   lastStep: ToolEvent[];
@@ -38,6 +40,8 @@ export interface Memory {
   /** The cart line under discussion ("make it 3"), or null when unclear. */
   focusSku: string | null;
   cart: CartView | null;
+  /** The order under discussion ("the tracking number on it"): the last one looked up by number. */
+  orderFocus: string | null;
   /** The add_to_cart that ended the previous turn asking for an option, if any. */
   pendingOption: { args: Record<string, unknown>; missing: NonNullable<CartRefusal['missingOptions']> } | null;
   products: Map<string, ProductSummary>;
@@ -58,11 +62,13 @@ export function readHistory(messages: ChatMessage[]): Memory {
   const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
   const events: ToolEvent[] = [];
   let userIndex = -1;
+  const userTurns: Memory['userTurns'] = [];
   let lastStepAt = -1;
   let turnSteps = 0;
   messages.forEach((m, at) => {
     if (m.role === 'user') {
       userIndex = at;
+      userTurns.push({ text: m.content, at });
       turnSteps = 0;
     }
     if (m.role === 'assistant' && m.toolCalls?.length) {
@@ -90,6 +96,7 @@ export function readHistory(messages: ChatMessage[]): Memory {
     events,
     userText: user?.role === 'user' ? user.content : '',
     userIndex,
+    userTurns,
     turnEvents,
     lastStep: lastStepAt > userIndex ? events.filter((e) => e.at > lastStepAt) : [],
     turnSteps: lastStepAt > userIndex ? turnSteps : 0,
@@ -98,16 +105,48 @@ export function readHistory(messages: ChatMessage[]): Memory {
     focus: null,
     focusSku: null,
     cart: null,
+    orderFocus: null,
     pendingOption: null,
     products: new Map(),
   };
-  for (const e of events) for (const p of productsOf(e)) memory.products.set(p.handle, p);
+  for (const e of events) for (const p of productsOf(e)) memory.products.set(p.handle, withKnownVariants(p, memory));
   readBackwards(memory);
+  memory.orderFocus = orderInFocus(
+    events.filter((e) => e.at < userIndex),
+    messages,
+  );
   const previous = events.filter((e) => e.at < userIndex).at(-1);
   if (previous?.name === 'add_to_cart' && previous.result?.ok === false && previous.result.reason === 'needs_option') {
     memory.pendingOption = { args: previous.args, missing: previous.result.missingOptions ?? [] };
   }
   return memory;
+}
+
+/**
+ * The order under discussion: the last one looked up, or the one order of a list that the reply
+ * after it described (an id of that list's result, so nothing the model wrote is trusted beyond it).
+ */
+function orderInFocus(events: ToolEvent[], messages: ChatMessage[]): string | null {
+  for (const e of [...events].reverse()) {
+    const r = e.result;
+    if (e.name === 'get_order_status' && typeof r?.order?.id === 'string') return r.order.id;
+    if (e.name === 'get_orders' && Array.isArray(r?.orders)) {
+      const ids: string[] = r.orders.map((o: { id?: unknown }) => String(o.id));
+      if (ids.length === 1) return ids[0];
+      const reply = messages.slice(e.at + 1).find((m) => m.role === 'assistant' && m.content)?.content ?? '';
+      const named = ids.filter((id) => reply.includes(id));
+      return named.length === 1 ? named[0] : null;
+    }
+  }
+  return null;
+}
+
+/** A product as last shown, with every variant seen so far (a filtered search shows only some). */
+function withKnownVariants(p: ProductSummary, memory: Memory): ProductSummary {
+  const before = memory.products.get(p.handle);
+  if (!before || !Array.isArray(p.variants)) return p;
+  const seen = new Set(p.variants.map((v) => v.sku));
+  return { ...p, variants: [...p.variants, ...(before.variants ?? []).filter((v) => !seen.has(v.sku))] };
 }
 
 /** Products a tool result showed the shopper, in order. */

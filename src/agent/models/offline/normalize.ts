@@ -46,7 +46,7 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A crude stem so "socks" matches "Sock" and "boxes" matches "box". */
+/** A crude stem so "kites" matches "Kite" and "boxes" matches "box". */
 export function stem(word: string): string {
   const w = word.toLowerCase();
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;

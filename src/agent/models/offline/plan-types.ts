@@ -1,4 +1,5 @@
-import type { IntentName } from './parse-intent.js';
+/** The intent the plan serves (the intent model's label, or what the plan turned into). */
+export type IntentName = string;
 
 export interface PlannedCall {
   name: string;

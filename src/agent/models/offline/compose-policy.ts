@@ -1,0 +1,43 @@
+import type { Passage } from '../../../policies/policy-passages.js';
+import { selectPolicyAnswer } from '../../../policies/select-policy-answer.js';
+import type { SearchPoliciesResult } from '../../../tools/results.js';
+import { trimText } from './format.js';
+import { policyQuestion } from './policy-question.js';
+
+/** Policy answers: the section that holds the asked fact, quoted briefly and cited. */
+
+const MAX_QUOTE = 320;
+
+const sentence = (text: string) => (/[.!?:;…]$/.test(text) ? text : `${text}.`);
+
+/**
+ * Passages as prose; a list item comes with the line that introduces it ("The following cannot be
+ * returned: Kites that have been flown.").
+ */
+function quoteOf(passages: Passage[]): string {
+  const parts: string[] = [];
+  let lead: string | null = null;
+  for (const p of passages) {
+    if (p.lead && p.lead !== lead && !passages.some((x) => x.text === p.lead)) parts.push(p.lead);
+    parts.push(sentence(p.text));
+    lead = p.lead;
+  }
+  return parts.join(' ').replace(/:\s*$/, '.');
+}
+
+/**
+ * Quotes the section that holds the asked fact, briefly, and cites it: "(Source: Returns and
+ * refunds — Exceptions)". The section and its one or two passages are chosen for the question:
+ * its words (rare ones count more), the section's heading, and the kind of fact it asks for (a
+ * duration for "how long", an amount for "how much", a condition for "can I"). `about` names what
+ * the question is about when the message does not (the product in focus), as for `policyQuery`.
+ */
+export function composePolicy(result: SearchPoliciesResult, question: string, about?: string | null): string {
+  const answer = selectPolicyAnswer(result.chunks ?? [], policyQuestion(question, about));
+  if (!answer) return "I couldn't find that in our policies. Would you like me to connect you with a person?";
+  const { section, passages } = answer;
+  const quote = trimText(quoteOf(passages), MAX_QUOTE);
+  const source =
+    section.heading && section.heading !== section.title ? `${section.title} — ${section.heading}` : section.title;
+  return `${quote} (Source: ${source})`;
+}

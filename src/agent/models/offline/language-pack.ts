@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { normalize } from './normalize.js';
+
+/**
+ * A language's knowledge for the offline model, as data in `lang/<code>/`: the words that carry a
+ * request (budgets, quantities, references, colours, sizes, questions about a product) and the
+ * labelled utterances the intent model learns from. Adding a language is adding such a folder.
+ */
+const phrases = z.array(z.string().min(1));
+export const lexiconSchema = z.object({
+  code: z.string().min(2),
+  queryStopwords: phrases,
+  cartWords: phrases,
+  /** Greetings and openers that start a message ("good morning", "hi there"): never product words. */
+  openers: phrases,
+  /** Words for the biggest and smallest size ("the big one", "the smaller size"). */
+  sizeOrder: z.object({ largest: phrases, smallest: phrases }),
+  price: z.object({
+    max: phrases,
+    maxAfter: phrases,
+    min: phrases,
+    minAfter: phrases,
+    around: phrases,
+    between: phrases,
+    rangeJoin: phrases,
+    currencies: z.record(z.string(), phrases),
+    aroundAfter: phrases,
+    /** Words that make "about 60" a ceiling ("a budget of about 60", "can spend about 60"). */
+    budgetCues: phrases,
+    aroundSpread: z.number().positive().max(1),
+  }),
+  numbers: z.record(z.string(), z.number()),
+  multipliers: z.record(z.string(), z.number()),
+  ordinals: z.record(z.string(), z.number().int()),
+  ordinalCues: phrases,
+  /** Words after which an ordinal is not a position in a list ("my first flat", "last time"). */
+  ordinalStops: phrases,
+  /** Words after an ordinal that make it a position ("the second one", "first of those"). */
+  ordinalSelectors: phrases,
+  pronouns: phrases,
+  cheaper: phrases,
+  pricier: phrases,
+  both: phrases,
+  everything: phrases,
+  increment: phrases,
+  colors: phrases,
+  colorModifiers: phrases,
+  sizes: z.record(z.string(), z.string()),
+  sizeCues: phrases,
+  optionNames: z.record(z.string(), phrases),
+  aspects: z.record(z.string(), phrases),
+  affirm: phrases,
+  deny: phrases,
+  latest: phrases,
+  orderWords: phrases,
+  genders: z.record(z.string(), phrases),
+  /** Spellings that mean the same in option values ("gray" → grey, "litres" → l). */
+  aliases: z.record(z.string(), z.string()),
+  /** Option values that mean yes or no (an option "Foldable: yes"). */
+  booleanValues: z.object({ yes: phrases, no: phrases }),
+  negations: phrases,
+  /** Question words → the words product data uses for them ("bright" → lumens, brightness). */
+  facets: z.record(z.string(), phrases),
+  /** Comparisons: word → [the facts' words, whether more ("max") or less ("min") wins]. */
+  superlatives: z.record(z.string(), z.tuple([z.string(), z.enum(['max', 'min'])])),
+  /** Phrases that ask about several products at once ("which of them", "any of those"). */
+  plural: phrases,
+  /** Frustration or abuse: a handoff with high urgency. */
+  frustration: phrases,
+  /** People a shopper buys for, by who they are ("my husband" → men): narrows products named for both. */
+  relations: z.record(z.string(), phrases),
+  /** Swapping a cart item for another product ("swap it for the blue kite"). */
+  swap: phrases,
+  /** Month names, for "my October order". */
+  months: z.record(z.string(), z.number().int().min(1).max(12)),
+  /** "the one before that": the order before the one under discussion. */
+  previous: phrases,
+  /** Words for the same thing (an everyday word → the trade word): used when the shop calls it by another name. */
+  synonyms: z.record(z.string(), phrases),
+});
+export type Lexicon = z.infer<typeof lexiconSchema>;
+
+export interface LanguagePack {
+  lexicon: Lexicon;
+  /** Common words of the language (`words.txt`): never "corrected" into a shop word. */
+  knownWords: Set<string>;
+  /** Labelled training utterances, placeholders already in their token form (`__type__`…). */
+  examples: { intent: string; text: string }[];
+}
+
+const LANG_DIR = path.join(import.meta.dirname, 'lang');
+const MAX_EXPANSIONS = 48;
+
+/** `(a|b) c [d]` → every variant (at most MAX_EXPANSIONS, spread evenly over the combinations). */
+export function expandTemplate(template: string): string[] {
+  const parts: string[][] = [];
+  const re = /\(([^()]*)\)|\[([^[\]]*)\]|([^([]+)/g;
+  for (const m of template.matchAll(re)) {
+    if (m[1] !== undefined) parts.push(m[1].split('|'));
+    else if (m[2] !== undefined) parts.push([m[2], '']);
+    else parts.push([m[3]]);
+  }
+  const total = parts.reduce((n, p) => n * p.length, 1);
+  const step = total <= MAX_EXPANSIONS ? 1 : total / MAX_EXPANSIONS;
+  const out = new Set<string>();
+  for (let k = 0; k < Math.min(total, MAX_EXPANSIONS); k++) {
+    let index = Math.floor(k * step);
+    let text = '';
+    for (let i = parts.length - 1; i >= 0; i--) {
+      text = parts[i][index % parts[i].length] + text;
+      index = Math.floor(index / parts[i].length);
+    }
+    out.add(
+      text
+        .replace(/\s+/g, ' ')
+        .replace(/\s+([,?!.])/g, '$1')
+        .trim(),
+    );
+  }
+  return [...out].filter(Boolean);
+}
+
+/** `{type}` → `__type__`: the form the shop's words take after linking. */
+export const placeholderToken = (text: string) => text.replace(/\{(\w+)\}/g, '__$1__');
+
+/**
+ * An example as the intent model reads messages: lower case, no sentence punctuation, hyphens
+ * split, the cart's many names ("basket", "shopping bag") as "cart".
+ */
+function readAs(lexicon: Lexicon) {
+  const cartNames = [...lexicon.cartWords].sort((a, b) => b.length - a.length);
+  return (text: string) => {
+    let out = ` ${normalize(text).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}])|(?<=[\p{L}])-(?=[\p{N}])/gu, ' ')} `;
+    for (const c of cartNames) out = out.split(` ${c} `).join(' cart ');
+    return out.replace(/\s+/g, ' ').trim();
+  };
+}
+
+const packs = new Map<string, LanguagePack>();
+
+/** Loads (once) and validates a language pack; a broken pack is a clear error at start. */
+export function loadLanguagePack(code = 'en'): LanguagePack {
+  const cached = packs.get(code);
+  if (cached) return cached;
+  const dir = path.join(LANG_DIR, code);
+  const lexicon = lexiconSchema.parse(JSON.parse(readFileSync(path.join(dir, 'lexicon.json'), 'utf8')));
+  const examples: LanguagePack['examples'] = [];
+  const asRead = readAs(lexicon);
+  const files = readdirSync(dir)
+    .filter((f) => /^intents.*\.txt$/.test(f))
+    .sort();
+  for (const file of files) {
+    for (const [n, raw] of readFileSync(path.join(dir, file), 'utf8').split('\n').entries()) {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) continue;
+      const m = /^([a-z_]+):\s*(.+)$/.exec(line);
+      if (!m) throw new Error(`${dir}/${file} line ${n + 1}: expected "intent: utterance"`);
+      for (const text of expandTemplate(m[2])) examples.push({ intent: m[1], text: asRead(placeholderToken(text)) });
+    }
+  }
+  let known: string[] = [];
+  try {
+    known = readFileSync(path.join(dir, 'words.txt'), 'utf8').split('\n').filter(Boolean);
+  } catch {
+    // a language without a word list corrects any unknown word
+  }
+  const pack = { lexicon, examples, knownWords: new Set(known) };
+  packs.set(code, pack);
+  return pack;
+}

@@ -1,0 +1,31 @@
+import type { Memory } from './history.js';
+import { policyReader } from '../../../policies/policy-reader.js';
+import type { Understanding } from './understand.js';
+
+/**
+ * A policy question with what it is about, when the message does not say it ("Is that covered
+ * under warranty?" about the product in focus): the subject goes first, as a sentence that sets
+ * the scene, so it counts less than the question's own words.
+ */
+export function policyQuestion(raw: string, about?: string | null): string {
+  return about ? `${about.replace(/[.!?]+$/, '')}. ${raw}` : raw;
+}
+
+/**
+ * The words a policy search needs, sentence by sentence: the message without greetings, remarks
+ * after the question and filler, but with the words that say what is asked ("how long", "how
+ * much", "free", "cost"). "We live just outside Cologne. Would delivery be free on an order like
+ * that?" → "live outside cologne. delivery free order?". `about` names what the question is
+ * about when the message does not (the product in focus).
+ */
+export function policyQuery(u: Understanding, about?: string | null): string {
+  const question = policyQuestion(u.raw, about);
+  const text = policyReader().read(question).text;
+  return (text || question.replace(/\s+/g, ' ').trim()).slice(0, 300);
+}
+
+/** The product a policy question points at ("is that covered by the warranty?"): the one in focus. */
+export function policySubject(u: Understanding, memory: Memory): string | null {
+  if (!u.mentions.pronoun || u.links.products.length || u.links.type) return null;
+  return (memory.focus && memory.products.get(memory.focus)?.title) || null;
+}

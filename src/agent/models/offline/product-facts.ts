@@ -1,0 +1,121 @@
+import type { ProductSummary } from '../../../catalog/types.js';
+import { stem } from '../../../catalog/terms.js';
+import { variantsFitting, type VariantWish } from './dialogue-state.js';
+import type { Lexicon } from './language-pack.js';
+import { normalize } from './normalize.js';
+
+/** One thing a product's own data says: an attribute, an option with its values, or a description sentence. */
+export interface Fact {
+  label: string;
+  value: string;
+  /** Canonical words of the label (what the fact is about) and of the whole fact. */
+  about: Set<string>;
+  words: Set<string>;
+  /** The first number in the value ("-12 °C" → -12, "60 hours" → 60), for comparisons. */
+  number: number | null;
+  kind: 'attribute' | 'option' | 'sentence';
+}
+
+const splitCamel = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
+const wordsOf = (text: string) => normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+const canonSet = (text: string) => new Set(wordsOf(text).map(stem));
+const firstNumber = (text: string) => {
+  const m = /(-?\d+(?:[.,]\d+)?)/.exec(text.replace(/\u2212/g, '-'));
+  return m ? Number.parseFloat(m[1].replace(',', '.')) : null;
+};
+
+/** A product's facts: attributes, options (values fitting the shopper's wish) and description sentences. */
+export function factsOf(p: ProductSummary, wish?: VariantWish): Fact[] {
+  const out: Fact[] = [];
+  for (const [key, value] of Object.entries(p.attributes ?? {})) {
+    const label = splitCamel(key).toLowerCase();
+    out.push({
+      label,
+      value,
+      about: canonSet(label),
+      words: canonSet(`${label} ${value}`),
+      number: firstNumber(value),
+      kind: 'attribute',
+    });
+  }
+  const variants = wish ? variantsFitting(p, { ...wish, options: {} }) : p.variants;
+  for (const name of p.optionNames ?? []) {
+    const values = [...new Set(variants.map((v) => v.options[name]).filter(Boolean))];
+    if (!values.length) continue;
+    const value = values.join(', ');
+    const label = name.toLowerCase();
+    out.push({
+      label,
+      value,
+      about: canonSet(label),
+      words: canonSet(`${label} ${value}`),
+      number: null,
+      kind: 'option',
+    });
+  }
+  const sentences = (p.description ?? '').split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim());
+  for (const s of sentences.filter((x) => x.length > 12)) {
+    out.push({ label: '', value: s, about: new Set(), words: canonSet(s), number: null, kind: 'sentence' });
+  }
+  return out;
+}
+
+/**
+ * The words of a question that say what it asks about, with the words product data uses for them
+ * (from the language pack: "how bright" → lumens, brightness; "keep drinks hot" → keeps hot).
+ */
+export function questionTerms(
+  raw: string,
+  lx: Lexicon,
+  skip: Set<string>,
+): { terms: Set<string>; direct: Set<string> } {
+  const stop = new Set(lx.queryStopwords);
+  const direct = new Set<string>();
+  const terms = new Set<string>();
+  for (const w of wordsOf(raw)) {
+    const facet = lx.facets[w] ?? lx.facets[stem(w)];
+    if (facet) for (const f of facet) for (const x of wordsOf(f)) terms.add(stem(x));
+    if ((stop.has(w) && !facet) || skip.has(stem(w)) || w.length < 2 || /^\d+$/.test(w)) continue;
+    direct.add(stem(w));
+    terms.add(stem(w));
+  }
+  return { terms, direct };
+}
+
+/** How well a fact answers: words of what it is about count double; the question's own words beat related ones. */
+export function factScore(f: Fact, q: { terms: Set<string>; direct: Set<string> }): number {
+  let score = 0;
+  for (const t of q.terms) {
+    const weight = q.direct.has(t) ? 1 : 0.75;
+    if (f.about.has(t)) score += 2 * weight;
+    else if (f.words.has(t)) score += weight;
+  }
+  return f.kind === 'sentence' ? score * 0.9 : score;
+}
+
+/**
+ * The facts that best answer a question about one product: the best one, then any that answer
+ * another part of it ("what wax is it made from, and how long does it burn?"), at most three.
+ */
+export function bestFacts(facts: Fact[], q: { terms: Set<string>; direct: Set<string> }): Fact[] {
+  const out: Fact[] = [];
+  const covered = new Set<string>();
+  for (let round = 0; round < 3; round++) {
+    const rest = { terms: new Set([...q.terms].filter((t) => !covered.has(t))), direct: q.direct };
+    const scored = facts
+      .filter((f) => !out.includes(f))
+      .map((f) => ({ f, s: factScore(f, rest) }))
+      .filter((x) => x.s >= (round === 0 ? 0.5 : 1.5));
+    if (!scored.length) break;
+    const best = scored.reduce((a, b) => (b.s > a.s ? b : a));
+    out.push(best.f);
+    for (const t of rest.terms) if (best.f.about.has(t) || best.f.words.has(t)) covered.add(t);
+  }
+  return out;
+}
+
+/** Whether a fact is about what the question names (a word of its label), not merely mentions it. */
+export const isAbout = (f: Fact, q: { direct: Set<string>; terms: Set<string> }) =>
+  [...q.terms].some((t) => f.about.has(t));
+
+export const factLine = (f: Fact) => (f.kind === 'sentence' ? f.value : `${f.label} — ${f.value}`);

@@ -1,0 +1,260 @@
+import type { ProductSummary } from '../../../catalog/types.js';
+import { stem, tokens } from '../../../catalog/terms.js';
+import type { CartLine } from '../../../tools/results.js';
+import { listCart, listProducts } from './format.js';
+import type { Memory } from './history.js';
+import type { ProductMention, ShopIndex } from './shop-index.js';
+import type { Understanding } from './understand.js';
+
+/** What "it", "the second one", "the blue one", "the cheaper one" or a product's name points at. */
+export type Target =
+  | { kind: 'product'; handle: string; product?: ProductSummary }
+  /** Several products fit: ask which, never guess. */
+  | { kind: 'ask'; text: string }
+  /** Product words that name nothing shown or known: the caller may search for them. */
+  | { kind: 'words'; words: string }
+  | { kind: 'none' };
+
+export type LineTarget =
+  { kind: 'line'; line: CartLine } | { kind: 'all' } | { kind: 'need_cart' } | { kind: 'ask'; text: string };
+
+const which = (ps: ProductSummary[]) => `Which one do you mean?\n${listProducts(ps)}`;
+const NOTHING_SHOWN = "I haven't shown you any products yet — what are you looking for?";
+
+/** Whether a product (or cart line) carries a colour or option value in its title or options. */
+function carries(
+  p: { title: string; variants?: { options: Record<string, string> }[]; options?: Record<string, string> },
+  value: string,
+) {
+  const v = value.toLowerCase();
+  if (tokens(p.title).includes(v)) return true;
+  const opts = [...(p.variants ?? []).map((x) => x.options), ...(p.options ? [p.options] : [])];
+  return opts.some((o) => Object.values(o ?? {}).some((x) => x.toLowerCase() === v || tokens(x).includes(v)));
+}
+
+/** Whether a product's names, options, attributes or description have a word ("cotton", "foldable"). */
+function describes(p: ProductSummary, word: string): boolean {
+  const w = stem(word.toLowerCase());
+  const text = [
+    p.title,
+    p.category,
+    ...(p.categoryPath ?? []),
+    ...(p.tags ?? []),
+    ...Object.values(p.attributes ?? {}),
+    ...p.variants.flatMap((v) => Object.values(v.options)),
+    p.description ?? '',
+  ].join(' ');
+  return tokens(text).some((t) => stem(t) === w);
+}
+
+/** How many of the message's product words a product's names share. */
+function overlap(title: string, extra: string[], words: string[]): number {
+  const hay = new Set([...tokens(title), ...extra.flatMap((e) => tokens(e))].map(stem));
+  return words.filter((w) => hay.has(stem(w))).length;
+}
+
+/** The one of `pool` the message singles out by cheaper/pricier, colour or product words; null when it does not. */
+function pick<T extends { title: string }>(
+  pool: T[],
+  u: Understanding,
+  price: (x: T) => number,
+  extra: (x: T) => string[],
+  fits?: (x: T) => boolean,
+): { one: T } | { several: T[] } | null {
+  if (!pool.length) return null;
+  if (u.mentions.cheaper || u.mentions.pricier) {
+    const amounts = pool.map(price);
+    const target = u.mentions.cheaper ? Math.min(...amounts) : Math.max(...amounts);
+    const best = pool.filter((x) => price(x) === target);
+    return best.length === 1 ? { one: best[0] } : { several: best };
+  }
+  const words = u.queryWords.filter((w) => !u.options.some((o) => o.value.toLowerCase() === w));
+  let best = pool;
+  if (words.length) {
+    const scored = pool.map((x) => ({ x, s: overlap(x.title, extra(x), words) }));
+    const top = Math.max(...scored.map((s) => s.s));
+    if (top > 0) best = scored.filter((s) => s.s === top).map((s) => s.x);
+  }
+  const colours = u.options.filter((o) => o.kind === 'color' || o.kind === 'material' || o.kind === 'option');
+  for (const c of colours) {
+    const coloured = best.filter((x) => carries(x as never, c.value));
+    if (coloured.length) best = coloured;
+  }
+  if (fits && best.length > 1) {
+    // "the marbled one", "the 750ml one": the one whose variants have what the message names.
+    const fitting = best.filter(fits);
+    if (fitting.length) best = fitting;
+  }
+  if (best === pool && !colours.length && !(words.length && best.length < pool.length)) return null;
+  return best.length === 1 ? { one: best[0] } : { several: best };
+}
+
+/** What else helps tell products apart: whether one has the option values named, who the shopper buys for. */
+export interface Hints {
+  fits?: (handle: string) => boolean;
+  gender?: string | null;
+}
+
+/** Title words that tell products of one list apart ("heron" in Heron Desk Fan), not their type or colour. */
+function distinctiveOverlap(p: ProductSummary, words: string[]): number {
+  const own = new Set(tokens(p.title).map(stem));
+  const typeWords = new Set([p.category, ...(p.categoryPath ?? [])].flatMap((c) => tokens(c).map(stem)));
+  return words.filter((w) => own.has(stem(w)) && !typeWords.has(stem(w))).length;
+}
+
+/** Of several products named, those that fit the rest of the message: options it names, who it is for. */
+function narrowNamed(
+  named: ProductMention[],
+  u: Understanding,
+  memory: Memory,
+  index: ShopIndex | null,
+  hints: Hints,
+): ProductMention[] {
+  let out = named;
+  const { fits } = hints;
+  const byOptions = fits ? out.filter((n) => fits(n.handle)) : out;
+  if (byOptions.length && byOptions.length < out.length) out = byOptions;
+  const lastSearch = [...memory.events].reverse().find((e) => e.name === 'search_products');
+  const searched = typeof lastSearch?.args.gender === 'string' ? lastSearch.args.gender : null;
+  const gender = u.gender ?? searched ?? hints.gender ?? null;
+  if (gender && out.length > 1) {
+    const forGender = out.filter((n) => index?.genderOf(n.title) === gender);
+    if (forGender.length) out = forGender;
+  }
+  return out;
+}
+
+/**
+ * The product a message points at, from what was shown, the product in focus, or the shop's
+ * catalog.
+ */
+export function resolveProduct(u: Understanding, memory: Memory, index: ShopIndex | null, hints: Hints = {}): Target {
+  const { fits } = hints;
+  const shown = memory.shown;
+  if (u.mentions.both && shown.length > 1) {
+    return { kind: 'ask', text: `I'll add them one at a time — which one first?\n${listProducts(shown)}` };
+  }
+  if (u.ordinal) {
+    if (!shown.length) return { kind: 'ask', text: NOTHING_SHOWN };
+    const p = u.ordinal.n === -1 ? shown.at(-1) : shown[u.ordinal.n - 1];
+    if (!p)
+      return { kind: 'ask', text: `I only showed ${shown.length} — which one do you mean?\n${listProducts(shown)}` };
+    return { kind: 'product', handle: p.handle, product: p };
+  }
+  const focused = memory.focus ? memory.products.get(memory.focus) : undefined;
+  const pool = [...shown];
+  if (focused && !pool.some((p) => p.handle === focused.handle)) pool.push(focused);
+  // A name word of one product in the conversation ("the heron", "the wren") points at it first.
+  const words = u.words.length ? u.words : u.queryWords;
+  const inPool = pool.map((p) => ({ p, s: distinctiveOverlap(p, words) })).filter((x) => x.s > 0);
+  const topPool = Math.max(0, ...inPool.map((x) => x.s));
+  // …unless the message names another product more fully (its whole title over one shared word of a shown one).
+  const namedFully = u.links.products.some((n) => n.distinctive > topPool && !pool.some((p) => p.handle === n.handle));
+  let poolNamed = inPool.filter((x) => x.s === topPool).map((x) => x.p);
+  if (poolNamed.length > 1 && fits)
+    poolNamed = poolNamed.filter((p) => fits(p.handle)).length ? poolNamed.filter((p) => fits(p.handle)) : poolNamed;
+  if (poolNamed.length === 1 && !namedFully)
+    return { kind: 'product', handle: poolNamed[0].handle, product: poolNamed[0] };
+  // "is it fabric or leather?": "it" is the product in focus, whatever one word of another product's name says.
+  if (u.mentions.pronoun && focused && u.links.products.every((n) => n.coverage < 0.5)) {
+    return { kind: 'product', handle: focused.handle, product: focused };
+  }
+
+  // A product named by the shop's words: the one in focus first, then those that fit the message.
+  const named = u.links.products;
+  if (named.length) {
+    const focusNamed = named.find((n) => n.handle === memory.focus);
+    if (focusNamed)
+      return { kind: 'product', handle: focusNamed.handle, product: memory.products.get(focusNamed.handle) };
+    const known = named.filter((n) => memory.products.has(n.handle));
+    const top = (known.length ? known : named).filter(
+      (n, _, all) => n.distinctive === all[0].distinctive && n.coverage >= all[0].coverage - 0.05,
+    );
+    const best = narrowNamed(top, u, memory, index, hints);
+    if (best.length === 1)
+      return { kind: 'product', handle: best[0].handle, product: memory.products.get(best[0].handle) };
+    const products = best.map((b) => memory.products.get(b.handle)).filter((p): p is ProductSummary => !!p);
+    if (products.length === best.length) return { kind: 'ask', text: which(products) };
+    return {
+      kind: 'ask',
+      text: `Which one do you mean? ${best
+        .slice(0, 5)
+        .map((b) => b.title)
+        .join(', ')}`,
+    };
+  }
+  // "that", "it": the product under discussion, whatever else the message says about its options.
+  if (u.mentions.pronoun && focused && !u.links.type)
+    return { kind: 'product', handle: focused.handle, product: focused };
+  const picked = pick(
+    pool,
+    u,
+    (p) => p.price?.amount ?? 0,
+    (p) => [p.category, ...(p.categoryPath ?? [])],
+    fits ? (p) => fits(p.handle) : undefined,
+  );
+  if (picked && 'one' in picked) return { kind: 'product', handle: picked.one.handle, product: picked.one };
+  if (picked && picked.several.length < pool.length) return { kind: 'ask', text: which(picked.several) };
+  if ((u.mentions.cheaper || u.mentions.pricier) && !pool.length) return { kind: 'ask', text: NOTHING_SHOWN };
+  // Product words that match nothing shown (a type, a new thing): a search can show them.
+  const productWords = u.queryWords.filter((w) => !['cheaper', 'cheapest'].includes(w));
+  // "a cotton one then" while a desk fan is in focus: words the focused product lacks ask for something else.
+  const focusLacks = focused && productWords.length > 0 && !productWords.some((w) => describes(focused, w));
+  if (productWords.length && (u.links.type || !focused || focusLacks)) {
+    const only = u.links.type && index ? [...u.links.type.handles] : [];
+    if (only.length === 1) return { kind: 'product', handle: only[0] };
+    return { kind: 'words', words: productWords.join(' ') };
+  }
+  if (focused) return { kind: 'product', handle: focused.handle, product: focused };
+  if (shown.length === 1) return { kind: 'product', handle: shown[0].handle, product: shown[0] };
+  if (u.mentions.pronoun && shown.length) return { kind: 'ask', text: which(shown) };
+  return { kind: 'none' };
+}
+
+const whichLine = (lines: CartLine[]) => `Which item do you mean?\n${listCart(lines)}`;
+
+/** The cart line a remove or a quantity change points at; asks rather than guessing. */
+export function resolveCartLine(u: Understanding, memory: Memory): LineTarget {
+  const cart = memory.cart;
+  if (!cart) return { kind: 'need_cart' };
+  if (!cart.items.length) return { kind: 'ask', text: 'Your cart is empty — there is nothing to change yet.' };
+  if (u.mentions.everything) return { kind: 'all' };
+  if (u.ordinal && memory.lastList === 'cart') {
+    const line = u.ordinal.n === -1 ? cart.items.at(-1) : cart.items[u.ordinal.n - 1];
+    return line ? { kind: 'line', line } : { kind: 'ask', text: whichLine(cart.items) };
+  }
+  const byHandle = (handle: string): LineTarget => {
+    const lines = cart.items.filter((l) => l.handle === handle);
+    if (lines.length === 1) return { kind: 'line', line: lines[0] };
+    if (lines.length > 1) return { kind: 'ask', text: whichLine(lines) };
+    return { kind: 'ask', text: `That product isn't in your cart. Here's what is:\n${listCart(cart.items)}` };
+  };
+  if (u.ordinal) {
+    const shown = memory.shown[u.ordinal.n === -1 ? memory.shown.length - 1 : u.ordinal.n - 1];
+    return shown ? byHandle(shown.handle) : { kind: 'ask', text: whichLine(cart.items) };
+  }
+  const named = u.links.products.find((n) => cart.items.some((l) => l.handle === n.handle));
+  if (named) return byHandle(named.handle);
+  const picked = pick(
+    cart.items,
+    u,
+    (l) => l.unitPrice?.amount ?? 0,
+    () => [],
+  );
+  if (picked && 'one' in picked) return { kind: 'line', line: picked.one };
+  if (picked) return { kind: 'ask', text: whichLine(picked.several) };
+  if (u.queryWords.length && !u.mentions.pronoun) {
+    return {
+      kind: 'ask',
+      text: `I couldn't find "${u.queryWords.join(' ')}" in your cart. Here's what is in it:\n${listCart(cart.items)}`,
+    };
+  }
+  const focused = cart.items.find((l) => l.sku === memory.focusSku);
+  if (focused) return { kind: 'line', line: focused };
+  if (memory.focus) {
+    const lines = cart.items.filter((l) => l.handle === memory.focus);
+    if (lines.length === 1) return { kind: 'line', line: lines[0] };
+  }
+  if (cart.items.length === 1) return { kind: 'line', line: cart.items[0] };
+  return { kind: 'ask', text: whichLine(cart.items) };
+}

@@ -1,0 +1,300 @@
+import type { CatalogEntry } from '../../../catalog/catalog-vocabulary.js';
+import { bestType, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
+import { normalizeOptionName } from '../../../catalog/search-filters.js';
+import { phraseKey, stem, tokens } from '../../../catalog/terms.js';
+import type { LanguagePack } from './language-pack.js';
+
+/** A stretch of the message's words, [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ProductMention extends Span {
+  handle: string;
+  title: string;
+  /** Share of the title's weight the message has. */
+  coverage: number;
+  /** Title words that name this product rather than its type or colour (e.g. "heron" in Heron Desk Fan). */
+  distinctive: number;
+}
+
+export interface OptionMention extends Span {
+  /** The shop's option name when the value belongs to one (e.g. "Material"), else null. */
+  name: string | null;
+  value: string;
+  kind: 'color' | 'size' | 'material' | 'option';
+}
+
+export interface Links {
+  /** The message's words, with misspellings of the shop's words corrected. */
+  words: string[];
+  products: ProductMention[];
+  type: (ProductType & Span) | null;
+  vendor: (Span & { name: string }) | null;
+  options: OptionMention[];
+}
+
+interface IndexedProduct {
+  entry: CatalogEntry;
+  stems: string[];
+  weight: number;
+  distinctive: Set<string>;
+}
+
+const editDistanceAtMost = (a: string, b: string, max: number): boolean => {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const sub = prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const swap =
+        i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (prev[j - 2] ?? Infinity) + 1 : Infinity;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, sub, swap);
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= max;
+};
+
+/**
+ * The shop's own words, indexed to find them in a shopper's message: product names (whole,
+ * partial or misspelled), product types, brands and option values (colours, sizes, materials as
+ * the catalog spells them). Built from the catalog at start and again after every import.
+ */
+export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack, 'lexicon' | 'knownWords'>) {
+  const { lexicon, knownWords } = pack;
+  const colors = new Set(lexicon.colors);
+  const stop = new Set(lexicon.queryStopwords.map(stem));
+  const genderWords = new Set(Object.values(lexicon.genders).flat().map(stem));
+  const types = indexProductTypes(entries);
+  const typeStems = new Set([...types.keys()].flatMap((k) => k.split(' ')));
+  // Type words many products share do not name one product; the type of a single product does.
+  const sharedTypeStems = new Set(
+    [...types.values()].filter((t) => t.handles.size >= 3).flatMap((t) => t.key.split(' ')),
+  );
+  const df = new Map<string, number>();
+  const products: IndexedProduct[] = entries.map((entry) => {
+    const s = [...new Set(tokens(entry.title.replace(/\(.*?\)/g, ' ')).map(stem))].filter((t) => !stop.has(t));
+    for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
+    return { entry, stems: s, weight: 0, distinctive: new Set<string>() };
+  });
+  const idf = (t: string) => Math.log(1 + entries.length / (df.get(t) ?? 1));
+  const byStem = new Map<string, IndexedProduct[]>();
+  for (const p of products) {
+    p.weight = p.stems.reduce((n, t) => n + idf(t), 0);
+    const own = new Set(
+      [p.entry.productType, ...p.entry.categoryPath].flatMap((label) => phraseKey(label).split(' ')).filter(Boolean),
+    );
+    for (const t of p.stems) {
+      if (!own.has(t) && !colors.has(t) && !genderWords.has(t) && !sharedTypeStems.has(t)) p.distinctive.add(t);
+      const list = byStem.get(t) ?? [];
+      list.push(p);
+      byStem.set(t, list);
+    }
+  }
+  const vendors = new Map<string, string>();
+  for (const e of entries) if (e.vendor) vendors.set(phraseKey(e.vendor), e.vendor);
+
+  /** Option values by their key, with the option names that carry them. */
+  const optionValues = new Map<string, { value: string; names: Set<string> }>();
+  for (const e of entries) {
+    for (const [name, values] of Object.entries(e.options)) {
+      for (const value of values) {
+        const key = phraseKey(value);
+        if (!key || key.length < 2 || stop.has(key)) continue;
+        const o = optionValues.get(key) ?? { value, names: new Set<string>() };
+        o.names.add(name);
+        optionValues.set(key, o);
+      }
+    }
+  }
+  // The vocabulary a misspelling is corrected to: every stem of names, types, brands and options.
+  const vocabulary = new Set<string>([...df.keys(), ...typeStems, ...[...vendors.keys()].flatMap((k) => k.split(' '))]);
+  for (const key of optionValues.keys()) for (const t of key.split(' ')) vocabulary.add(t);
+  for (const e of entries) {
+    for (const t of [...e.tags, ...Object.values(e.attributes)].flatMap((x) => tokens(x))) vocabulary.add(stem(t));
+  }
+  // Names written as one word ("deskfan" for Desk Fan) split back into the shop's words.
+  const splits = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const phrase of [e.title, e.productType, ...e.categoryPath]) {
+      const t = tokens(phrase);
+      for (let i = 0; i + 1 < t.length; i++) splits.set(t[i] + t[i + 1], [t[i], t[i + 1]]);
+    }
+  }
+  const byLength = new Map<number, string[]>();
+  for (const v of vocabulary) {
+    if (v.length < 4) continue;
+    const list = byLength.get(v.length) ?? [];
+    list.push(v);
+    byLength.set(v.length, list);
+  }
+  const corrections = new Map<string, string>();
+  const genderWord = new Map(Object.entries(lexicon.genders).flatMap(([g, ws]) => ws.map((w) => [w, g] as const)));
+  const colorValues = new Set(
+    [...optionValues.values()]
+      .filter((o) => [...o.names].some((n) => normalizeOptionName(n) === 'color'))
+      .flatMap((o) => tokens(o.value).map(stem)),
+  );
+  const byHandleMap = new Map(entries.map((e) => [e.handle, e]));
+
+  /** The shop word a misspelled word means, or the word itself. */
+  function correct(word: string): string {
+    const s = stem(word);
+    if (vocabulary.has(s) || word.length < 5 || stop.has(s) || stop.has(word) || knownWords.has(word) || /\d/.test(s)) {
+      return s;
+    }
+    const cached = corrections.get(s);
+    if (cached) return cached;
+    const max = s.length >= 8 ? 2 : 1;
+    let found = s;
+    let bestDf = 0;
+    for (let len = s.length - max; len <= s.length + max; len++) {
+      for (const v of byLength.get(len) ?? []) {
+        if (v[0] !== s[0] && (s.length < 6 || v[1] !== s[1])) continue;
+        if (editDistanceAtMost(s, v, max) && (df.get(v) ?? 1) > bestDf) {
+          found = v;
+          bestDf = df.get(v) ?? 1;
+        }
+      }
+    }
+    corrections.set(s, found);
+    return found;
+  }
+
+  function findPhrase<T>(stems: string[], table: Map<string, T>, maxLen = 4): (Span & { hit: T }) | null {
+    for (let n = Math.min(maxLen, stems.length); n >= 1; n--) {
+      for (let i = 0; i + n <= stems.length; i++) {
+        const hit = table.get(stems.slice(i, i + n).join(' '));
+        if (hit !== undefined) return { start: i, end: i + n, hit };
+      }
+    }
+    return null;
+  }
+
+  function linkProducts(stems: string[]): ProductMention[] {
+    const positions = new Map<string, number[]>();
+    stems.forEach((s, i) => positions.set(s, [...(positions.get(s) ?? []), i]));
+    const candidates = new Set<IndexedProduct>();
+    for (const s of new Set(stems)) for (const p of byStem.get(s) ?? []) candidates.add(p);
+    const out: ProductMention[] = [];
+    for (const p of candidates) {
+      const matched = p.stems.filter((t) => positions.has(t));
+      const coverage = p.weight ? matched.reduce((n, t) => n + idf(t), 0) / p.weight : 0;
+      const own = matched.filter((t) => p.distinctive.has(t));
+      const distinctive = own.length;
+      // A name word few products share ("the aurora", "linden field") names them even alone.
+      const rare = own.some((t) => (df.get(t) ?? 0) <= 3);
+      // Common words ("wool jumper") describe many products and name none unless they make up most of a title.
+      const named = rare || (distinctive > 0 && coverage >= 0.75) || coverage >= 0.99;
+      if (!named) continue;
+      const at = matched.flatMap((t) => positions.get(t) ?? []);
+      out.push({
+        handle: p.entry.handle,
+        title: p.entry.title,
+        coverage,
+        distinctive,
+        start: Math.min(...at),
+        end: Math.max(...at) + 1,
+      });
+    }
+    return out.sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage);
+  }
+
+  function linkOptions(words: string[], stems: string[]): OptionMention[] {
+    const out: OptionMention[] = [];
+    const taken = new Set<number>();
+    const kindOf = (names: Set<string>): OptionMention['kind'] => {
+      const n = [...names].map(normalizeOptionName);
+      if (n.includes('color')) return 'color';
+      if (n.some((x) => lexicon.optionNames.size?.includes(x))) return 'size';
+      if (n.some((x) => lexicon.optionNames.material?.includes(x))) return 'material';
+      return 'option';
+    };
+    for (let n = 3; n >= 1; n--) {
+      for (let i = 0; i + n <= stems.length; i++) {
+        if ([...Array(n).keys()].some((k) => taken.has(i + k))) continue;
+        const key = stems.slice(i, i + n).join(' ');
+        const o = optionValues.get(key);
+        const isColor = n === 1 && colors.has(words[i]);
+        if (!o && !isColor) continue;
+        // Bare numbers and one-letter sizes need a cue ("size 42", "in M"): alone they are counts or prices.
+        if (o && /^\d+([.,]\d+)?$|^[a-z]$/.test(key) && !isColor) continue;
+        for (let k = 0; k < n; k++) taken.add(i + k);
+        if (o) {
+          const kind = kindOf(o.names);
+          const name = [...o.names][0] ?? null;
+          out.push({ start: i, end: i + n, name, value: o.value, kind });
+        } else out.push({ start: i, end: i + n, name: null, value: words[i], kind: 'color' });
+      }
+    }
+    out.sort((a, b) => a.start - b.start);
+    // "navy blue": one colour, the shop's own value when it has one.
+    return out.filter((o, i) => {
+      const next = out[i + 1];
+      const prev = out[i - 1];
+      if (o.kind === 'color' && next?.kind === 'color' && next.start === o.end)
+        return o.name !== null || next.name === null;
+      if (o.kind === 'color' && prev?.kind === 'color' && prev.end === o.start)
+        return prev.name === null && o.name !== null;
+      return true;
+    });
+  }
+
+  return {
+    entries,
+    types,
+    /** Links the shop's words in a message (normalized words, as the language pack splits them). */
+    link(words: string[]): Links {
+      const stems = words.map((w) => correct(w));
+      // A type named by a word the language mostly uses otherwise ("can", "set") needs its whole phrase.
+      let masked = stems;
+      let type = bestType(masked, types);
+      while (type && type.end - type.start === 1 && stop.has(stems[type.start])) {
+        const at = type.start;
+        masked = masked.map((x, i) => (i === at ? '' : x));
+        type = bestType(masked, types);
+      }
+      const vendor = findPhrase(stems, vendors, 4);
+      return {
+        words: stems,
+        products: linkProducts(stems),
+        type,
+        vendor: vendor ? { name: vendor.hit, start: vendor.start, end: vendor.end } : null,
+        // A word of the asked type names the type, not an option ("fan" in "fan under 40").
+        options: linkOptions(words, stems).filter((o) => !type || o.end <= type.start || o.start >= type.end),
+      };
+    },
+    /** Values the shop has for an option name across all products (e.g. every size). */
+    optionValues(name: string): string[] {
+      const n = normalizeOptionName(name);
+      return [...optionValues.values()]
+        .filter((o) => [...o.names].some((x) => normalizeOptionName(x) === n))
+        .map((o) => o.value);
+    },
+    byHandle: (handle: string) => byHandleMap.get(handle),
+    /** Whether a word is a colour (the language's colours or the shop's colour values). */
+    isColor: (word: string) => colors.has(word.toLowerCase()) || colorValues.has(stem(word)),
+    /** Who a title says a product is for ("Women's Linden Field Boot" → women), or null. */
+    genderOf(title: string): string | null {
+      const words = title.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+      return words.map((w) => genderWord.get(w) ?? genderWord.get(w.replace(/'s$/, ''))).find(Boolean) ?? null;
+    },
+    /** Whether the shop calls things this: a product type, or one word of its vocabulary. */
+    names(phrase: string): boolean {
+      const key = phraseKey(phrase);
+      return types.has(key) || (!key.includes(' ') && vocabulary.has(key));
+    },
+    /** Whether the shop uses this word (in names, types, options, tags or attributes). */
+    knows: (word: string) => vocabulary.has(stem(word)) || vocabulary.has(correct(word)),
+    /** "smartwatch" → ["smart", "watch"] when the shop writes it as two words. */
+    split: (word: string) => (vocabulary.has(stem(word)) ? null : (splits.get(word) ?? null)),
+  };
+}
+
+export type ShopIndex = ReturnType<typeof buildShopIndex>;

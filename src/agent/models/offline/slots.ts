@@ -1,0 +1,133 @@
+import type { Lexicon } from './language-pack.js';
+import type { Span } from './shop-index.js';
+
+/**
+ * Slot readers over a message's normalized words, driven by the language pack: budgets in everyday
+ * words, numbers, ordinals and order references. Each returns what it read and where.
+ */
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (phrases: string[]) =>
+  [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+
+export interface PriceSlot extends Span {
+  minPrice?: number;
+  maxPrice?: number;
+}
+
+/** Word positions covered by a character range of the joined words. */
+function spanOf(text: string, from: number, to: number): Span {
+  const before = text.slice(0, from).trim();
+  const start = before ? before.split(' ').length : 0;
+  const inside = text.slice(from, to).trim();
+  return { start, end: start + (inside ? inside.split(' ').length : 0) };
+}
+
+export function createSlotReader(lexicon: Lexicon) {
+  const p = lexicon.price;
+  const currencyWords = Object.values(p.currencies).flat();
+  const CUR = `(?:${alternation(currencyWords)})`;
+  const numberWords = Object.keys(lexicon.numbers);
+  const NUMW = alternation(numberWords);
+  const MULT = alternation(Object.keys(lexicon.multipliers));
+  // An amount: "40", "39.95", "1,200", "1.5k", "fifty", "a hundred", with a currency before or after.
+  const AMOUNT = `(?:${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|${NUMW})(?:\\s*(${MULT}))?(?:\\s*${CUR})?`;
+  const HAS_CUR = new RegExp(`(?:^|\\s)${CUR}(?:\\s|$)|^\\s*[€$£]|[€$£]\\s*$`);
+  const W = (s: string) => `(?<![\\w'-])(?:${s})(?![\\w'-])`;
+  const between = new RegExp(
+    `${W(alternation(p.between))}\\s+${AMOUNT}\\s*(?:${alternation(p.rangeJoin)})\\s*${AMOUNT}`,
+  );
+  const range = new RegExp(`${AMOUNT}\\s*(?:-|–|${alternation(p.rangeJoin.filter((j) => j.length > 1))})\\s*${AMOUNT}`);
+  const maxBefore = new RegExp(`${W(alternation(p.max))}\\s+(?:of\\s+|is\\s+|around\\s+|about\\s+)?${AMOUNT}`);
+  const maxAfter = new RegExp(`${AMOUNT}\\s+${W(alternation(p.maxAfter))}`);
+  const minBefore = new RegExp(`${W(alternation(p.min))}\\s+${AMOUNT}`);
+  // "not spending more than 140", "don't want to pay over 50": a floor said with a negation is a ceiling.
+  const negatedMin = new RegExp(
+    `${W(alternation(lexicon.negations))}\\s+(?:[\\p{L}']+\\s+){0,3}?${W(alternation(p.min))}\\s+${AMOUNT}`,
+    'u',
+  );
+  const minAfter = new RegExp(`${AMOUNT}\\s*${W(alternation(p.minAfter))}`);
+  const around = new RegExp(`${W(alternation(p.around))}\\s+${AMOUNT}`);
+  const aroundAfter = new RegExp(`${AMOUNT}\\s*-?\\s*(?:${alternation(p.aroundAfter)})(?![\\w'-])`);
+  const budgetCue = new RegExp(W(alternation(p.budgetCues)));
+  const bare = new RegExp(`(?<![\\w'-])${AMOUNT}`, 'g');
+
+  function value(num: string, mult?: string): number {
+    const base = lexicon.numbers[num] ?? Number(num.replace(/[ ,](?=\d{3}\b)/g, '').replace(',', '.'));
+    return mult ? base * (lexicon.multipliers[mult] ?? 1) : base;
+  }
+
+  return {
+    /** A price limit or range: "under 150", "can't spend more than 60", "around 40", "between 20 and 40", "€30-50". */
+    price(text: string): PriceSlot | null {
+      // "around 40" is a range, but "a budget of about 150" is a ceiling.
+      const roughly = (v: number) =>
+        budgetCue.test(text)
+          ? { maxPrice: v }
+          : { minPrice: Math.floor(v * (1 - p.aroundSpread)), maxPrice: Math.ceil(v * (1 + p.aroundSpread)) };
+      const hit = (re: RegExp, make: (m: RegExpExecArray) => Omit<PriceSlot, keyof Span> | null) => {
+        const m = re.exec(text);
+        if (!m) return null;
+        const slot = make(m);
+        return slot ? { ...slot, ...spanOf(text, m.index, m.index + m[0].length) } : null;
+      };
+      const pair = (m: RegExpExecArray) => {
+        const [a, b] = [value(m[1], m[2]), value(m[3], m[4])].sort((x, y) => x - y);
+        return a > 0 && b > 0 ? { minPrice: a, maxPrice: b } : null;
+      };
+      const r =
+        hit(between, pair) ??
+        hit(range, (m) => (HAS_CUR.test(m[0]) ? pair(m) : null)) ??
+        hit(negatedMin, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
+        hit(maxBefore, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
+        hit(maxAfter, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
+        hit(around, (m) => roughly(value(m[1], m[2]))) ??
+        hit(aroundAfter, (m) => roughly(value(m[1], m[2]))) ??
+        hit(minBefore, (m) => ({ minPrice: value(m[1], m[2]) })) ??
+        hit(minAfter, (m) => ({ minPrice: value(m[1], m[2]) }));
+      if (r) return r;
+      // An amount with a currency and no other cue ("a jacket for 50 euros") is a ceiling.
+      for (const m of text.matchAll(bare)) {
+        if (HAS_CUR.test(m[0])) {
+          return { maxPrice: value(m[1], m[2]), ...spanOf(text, m.index!, m.index! + m[0].length) };
+        }
+      }
+      return null;
+    },
+
+    /** A count written as digits or words ("3", "three", "a couple"). */
+    count(word: string): number | undefined {
+      if (/^\d{1,3}$/.test(word)) return Number(word);
+      return lexicon.numbers[word];
+    },
+
+    /** "the second one", "number 3", "#2", "the last one" → 1-based position (-1 for the last). */
+    ordinal(text: string): (Span & { n: number }) | null {
+      const words = ` ${text} `;
+      const count = text.split(' ').length;
+      for (const [phrase, n] of Object.entries(lexicon.ordinals).sort((a, b) => b[0].length - a[0].length)) {
+        const at = words.indexOf(` ${phrase} `);
+        if (at < 0) continue;
+        // "the second", "second one", a bare "second pls" are positions; "my first flat", "last time" are not.
+        const before = words.slice(0, at).trim().split(' ').at(-1) ?? '';
+        const after = words.slice(at + phrase.length + 2);
+        const next = after.split(' ')[0] ?? '';
+        const selected = lexicon.ordinalSelectors.some((s) => ` ${after} `.startsWith(` ${s} `));
+        const positional =
+          phrase.includes(' ') || selected || ['the', 'that', 'this'].includes(before) || count <= 3 || !next;
+        if (positional && !lexicon.ordinalStops.includes(next)) return { n, ...spanOf(text, at, at + phrase.length) };
+      }
+      const cue = new RegExp(`(?<![\\w'-])(?:${alternation(lexicon.ordinalCues)})\\s*(\\d{1,2})(?![\\w'-])`).exec(text);
+      if (cue) return { n: Number(cue[1]), ...spanOf(text, cue.index, cue.index + cue[0].length) };
+      return null;
+    },
+  };
+}
+
+export type SlotReader = ReturnType<typeof createSlotReader>;
+
+/** Order numbers as shops write them: "#W2611340", "W2611340", "AP-10024", "10024" (raw text, any language). */
+export const ORDER_REF = /(?<![\w-])(#[A-Za-z]{0,4}\d{3,}|[A-Za-z]{1,4}-\d{3,}|[A-Za-z]{1,2}\d{6,}|#?\d{5,})(?![\w-])/;

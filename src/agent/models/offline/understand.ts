@@ -1,0 +1,420 @@
+import { stem } from '../../../catalog/terms.js';
+import { trainIntentModel, type IntentScore, type TrainedIntentModel } from './intent-classifier.js';
+import type { LanguagePack } from './language-pack.js';
+import { normalize } from './normalize.js';
+import type { Links, OptionMention, ShopIndex, Span } from './shop-index.js';
+import { createSlotReader, ORDER_REF, type PriceSlot } from './slots.js';
+
+export type Aspect = 'material' | 'color' | 'size' | 'stock' | 'price' | 'weight' | 'details';
+
+/** Everything the offline model reads from one shopper message, before looking at the conversation. */
+export interface Understanding {
+  raw: string;
+  /** Normalized words, misspellings of the shop's words corrected. */
+  words: string[];
+  /** The intents by probability; `intent` is the first. */
+  intents: IntentScore[];
+  intent: string;
+  confidence: number;
+  /** The message as the intent model read it (shop words replaced by placeholders). */
+  delexicalized: string;
+  links: Links;
+  price: PriceSlot | null;
+  orderId: string | null;
+  ordinal: (Span & { n: number }) | null;
+  /** A count in the message that is not a price, size, order or position. */
+  quantity: number | null;
+  increment: boolean;
+  /** What a product question asks about. */
+  aspect: Aspect | null;
+  /** A month named ("my October order"), 1–12. */
+  month: number | null;
+  gender: string | null;
+  /** The product words of the message: what to search for. */
+  queryWords: string[];
+  /** The product words without words about orders ("tracking for my garden table" → garden, table). */
+  orderProductWords: string[];
+  options: OptionMention[];
+  /** Size asked with a cue ("size 42", "in M"), in the shop's spelling when it has one. */
+  size: string | null;
+  mentions: {
+    pronoun: boolean;
+    cheaper: boolean;
+    pricier: boolean;
+    both: boolean;
+    everything: boolean;
+    cart: boolean;
+    latest: boolean;
+    affirm: boolean;
+    deny: boolean;
+    largest: boolean;
+    smallest: boolean;
+    /** Frustration or abuse ("this is useless!!"): a person should take over, urgently. */
+    frustrated: boolean;
+    /** "the one before that": the order before the one under discussion. */
+    previous: boolean;
+  };
+}
+
+const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) => ` ${text} `.includes(` ${p} `));
+
+/** Intents that carry no request of their own. */
+const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
+
+/** Sentences of a message: split after ".", "!" or "?" (not a decimal point) and at line breaks. */
+export function splitSentences(raw: string): string[] {
+  return raw
+    .split(/(?<=[!?]|\.(?!\d))\s+|\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The understanding pipeline: slots (budget, numbers, positions, order numbers), the shop's own
+ * words linked to its catalog, the message with those words replaced by placeholders, and the
+ * intent model's reading of that. Language knowledge comes from the pack; shop knowledge from
+ * the index; the code is the same for every shop and language.
+ */
+export function createUnderstanding(pack: LanguagePack) {
+  const lx = pack.lexicon;
+  const slots = createSlotReader(lx);
+  let model: TrainedIntentModel | null = null;
+  const intentModel = () => (model ??= trainIntentModel(pack.examples));
+  const stop = new Set(lx.queryStopwords);
+  const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
+  const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
+  const openers = [...lx.openers].sort((a, b) => b.length - a.length);
+  const sizeCues = new Set(lx.sizeCues.flatMap((c) => c.split(' ')));
+  const genderOf = new Map(Object.entries(lx.genders).flatMap(([g, ws]) => ws.map((w) => [w, g] as const)));
+  const orderWords = new Set([...lx.orderWords, ...lx.latest, ...lx.orderWords.map(stem)]);
+  const numberWords = new Set(Object.keys(lx.numbers).filter((k) => !k.includes(' ')));
+  const common = (word: string) => pack.knownWords.has(word) || pack.knownWords.has(stem(word));
+
+  /** How many leading words are an opener ("good morning", "hi there"). */
+  function openerAt(words: string[]): number {
+    let at = 0;
+    for (let again = true; again;) {
+      again = false;
+      for (const o of openers) {
+        const ws = o.split(' ');
+        if (ws.every((w, k) => words[at + k] === w)) {
+          at += ws.length;
+          again = true;
+          break;
+        }
+      }
+    }
+    return at;
+  }
+
+  /** Normalized words of one sentence: hyphenated words split, cart names marked, run-together names split. */
+  function wordsOf(sentence: string, index: ShopIndex | null): string[] {
+    // Hyphenated words are two words, as the shop's names are indexed ("two-person", "x-ray").
+    const text = normalize(sentence).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}])|(?<=[\p{L}])-(?=[\p{N}])/gu, ' ');
+    // Cart words first, so "my shopping bag" never reads as a product type.
+    let scan = ` ${text} `;
+    for (const c of cartPhrases) scan = scan.split(` ${c} `).join(' __cart__ ');
+    // A word the shop spells another way (a synonym in the lexicon): the shop's word for it.
+    if (index) {
+      for (const [word, others] of synonyms) {
+        if (!scan.includes(` ${word} `) || index.names(word)) continue;
+        const theirs = others.find((o) => index.names(o));
+        if (theirs) scan = scan.split(` ${word} `).join(` ${theirs.replace(/-/g, ' ')} `);
+      }
+    }
+    return scan
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((w) => index?.split(w) ?? [w]);
+  }
+
+  /**
+   * The intent of a message of several sentences is that of its request: the sentence that most
+   * confidently asks for something, questions and sentences naming the shop's things counting more
+   * than the story around them ("My partner says we have too many kites. Could you remove the red
+   * kite?"); else the message read whole.
+   */
+  function classifyRequest(
+    whole: string,
+    sentences: string[],
+    asks: boolean[],
+  ): { scores: IntentScore[]; sentence: number | null } {
+    const all = intentModel().classify(whole);
+    if (sentences.length < 2) return { scores: all, sentence: null };
+    let best: { scores: IntentScore[]; sentence: number; score: number } | null = null;
+    for (const [n, sentence] of sentences.entries()) {
+      if (!sentence.trim()) continue;
+      const r = intentModel().classify(sentence);
+      if (CONVERSATIONAL.has(r[0].intent)) continue;
+      const names = /__(type|product|vendor|order)__/.test(sentence);
+      const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
+      if (!best || score > best.score) best = { scores: r, sentence: n, score };
+    }
+    const found = best as { scores: IntentScore[]; sentence: number } | null;
+    return found && found.scores[0].p >= 0.5 ? found : { scores: all, sentence: null };
+  }
+
+  /** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
+  function monthOf(words: string[]): number | null {
+    for (const [i, w] of words.entries()) {
+      const m = lx.months[w];
+      if (m === undefined) continue;
+      if (w === 'may' && !['in', 'from', 'since', 'last', 'early', 'late', 'mid'].includes(words[i - 1] ?? ''))
+        continue;
+      return m;
+    }
+    return null;
+  }
+
+  function aspectOf(text: string): Aspect | null {
+    const order: Aspect[] = ['stock', 'material', 'color', 'size', 'price', 'weight', 'details'];
+    return order.find((a) => phraseIn(text, lx.aspects[a] ?? [])) ?? null;
+  }
+
+  /** A size with its cue: "size 42", "in M", "eu 43", "in medium". */
+  function sizeOf(
+    words: string[],
+    raw: string,
+    index: ShopIndex | null,
+    links: Links,
+  ): (Span & { value: string }) | null {
+    const shopSizes = index ? index.optionValues('size') : [];
+    const spell = (v: string) =>
+      shopSizes.find((s) => s.toLowerCase() === v.toLowerCase()) ?? lx.sizes[v.toLowerCase()] ?? v.toUpperCase();
+    for (let i = 0; i + 1 < words.length; i++) {
+      const cue =
+        sizeCues.has(words[i]) || (words[i] === 'in' && (lx.sizes[words[i + 1]] || /^\d{2}(\.5)?$/.test(words[i + 1])));
+      if (!cue) continue;
+      const two = `${words[i + 1]} ${words[i + 2] ?? ''}`.trim();
+      if (words[i + 2] && lx.sizes[two]) return { start: i, end: i + 3, value: spell(lx.sizes[two]) };
+      const v = words[i + 1];
+      if (/^\d{1,2}([.,]5)?$/.test(v) || lx.sizes[v] || shopSizes.some((s) => s.toLowerCase() === v)) {
+        return { start: i, end: i + 2, value: spell(lx.sizes[v] ?? v.replace(',', '.')) };
+      }
+    }
+    // "for men 44", "clogs 44": a number right after who it is for or the product, when the shop has that size.
+    for (let i = 1; i < words.length; i++) {
+      const after = genderOf.has(words[i - 1]) || (links.type && links.type.end === i);
+      const v = words[i];
+      if (after && /^\d{1,2}([.,]5)?$/.test(v) && shopSizes.some((x) => x.toLowerCase() === v)) {
+        return { start: i, end: i + 1, value: spell(v) };
+      }
+    }
+    // "grey tunic L": a bare letter size, trusted only when typed in capitals.
+    const letter = /(?<![\w'-])(XXS|XS|S|M|L|XL|XXL|XXXL)(?![\w'-])/.exec(raw)?.[1];
+    if (letter) {
+      const at = words.indexOf(letter.toLowerCase());
+      if (at >= 0) return { start: at, end: at + 1, value: spell(letter) };
+    }
+    return null;
+  }
+
+  return {
+    intentModel,
+    lexicon: lx,
+    understand(raw: string, index: ShopIndex | null): Understanding {
+      // Sentence by sentence, so a request is read apart from the greeting or story around it.
+      const sentenceOf: number[] = [];
+      const rawSentences = splitSentences(raw);
+      const words = rawSentences.flatMap((sentence, n) => {
+        const ws = wordsOf(sentence, index);
+        ws.forEach(() => sentenceOf.push(n));
+        return ws;
+      });
+      const text = words.join(' ');
+      const joined = text;
+      const price = slots.price(joined);
+      const order = ORDER_REF.exec(raw)?.[1] ?? null;
+      const ordinal = slots.ordinal(joined);
+      const links: Links = index
+        ? linkBySentence(index, words, sentenceOf)
+        : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
+      const size = sizeOf(words, raw, index, links);
+
+      // Placeholders, strongest claim first; a position keeps the first claim.
+      const claim: (string | null)[] = words.map(() => null);
+      const mark = (span: Span | null | undefined, token: string) => {
+        if (!span) return;
+        for (let i = span.start; i < span.end; i++) if (claim[i] === null) claim[i] = i === span.start ? token : '';
+      };
+      if (order) {
+        const parts = order.toLowerCase().replace(/^#/, '').split('-');
+        const at = words.findIndex((w, i) => parts.every((p, k) => words[i + k]?.replace(/^#/, '') === p));
+        if (at >= 0) mark({ start: at, end: at + parts.length }, '__order__');
+      }
+      const opener = openerAt(words);
+      const claimOpener = opener > 0 && opener < words.length;
+      mark(price, '__price__');
+      mark(size, '__size__');
+      const product = links.products[0];
+      if (product && (!links.type || product.end - product.start > links.type.end - links.type.start)) {
+        mark(product, '__product__');
+      }
+      mark(links.type, '__type__');
+      mark(links.vendor, '__vendor__');
+      for (const o of links.options) mark(o, o.kind === 'size' ? '__size__' : `__${o.kind}__`);
+      mark(ordinal, '__ordinal__');
+      words.forEach((w, i) => {
+        if (claim[i] === null && (/^\d+([.,]\d+)?$/.test(w) || numberWords.has(w)) && slots.count(w) !== undefined) {
+          claim[i] = '__num__';
+        }
+      });
+      // A greeting before a request is not part of it ("good morning, a navy jumper please").
+      const forQuery = claim.map((c, i) => (claimOpener && i < opener && c === null ? '' : c));
+      const tokensOf = (keep: (i: number) => boolean) =>
+        words
+          .map((w, i) => (keep(i) ? (claim[i] === null ? w : claim[i]) : ''))
+          .filter((w) => w !== '')
+          .map((w) => (w === '__cart__' ? 'cart' : w))
+          .join(' ');
+      const delex = tokensOf(() => true);
+      const sentenceIds = [...new Set(sentenceOf)];
+      const request = classifyRequest(
+        delex,
+        sentenceIds.map((n) => tokensOf((i) => sentenceOf[i] === n)),
+        sentenceIds.map((n) => (rawSentences[n] ?? '').trim().endsWith('?')),
+      );
+      const intents = request.scores;
+
+      const numbers = words.flatMap((w, i) => (claim[i] === '__num__' ? [slots.count(w)!] : []));
+      const gender = words.map((w) => genderOf.get(w)).find(Boolean) ?? null;
+      // The product words of the request's own sentence; the story around it only through the shop's words.
+      const requestAt = request.sentence === null ? null : sentenceIds[request.sentence];
+      const inRequest = (i: number) => requestAt === null || sentenceOf[i] === requestAt;
+      if (requestAt !== null) {
+        // "I already have the grey ones. Add the blue ones.": products named in the story are not the
+        // request's, unless it points back at them ("I love the Wren Kite. Please add it.").
+        const own = links.products.filter((p) => inRequest(p.start));
+        const request = words.filter((_, i) => inRequest(i)).join(' ');
+        if (own.length || !phraseIn(request, lx.pronouns)) links.products = own;
+      }
+      let queryWords = queryWordsOf(
+        words,
+        links.words,
+        forQuery.map((c, i) => (inRequest(i) ? c : '__skip__')),
+        stop,
+        genderOf,
+        index,
+        common,
+      );
+      if (!queryWords.length && request.sentence !== null) {
+        const shopOnly = forQuery.map((c, i) => (c !== null || index?.knows(words[i]) ? c : '__skip__'));
+        queryWords = queryWordsOf(words, links.words, shopOnly, stop, genderOf, index, common);
+      }
+      const mentions = {
+        pronoun: phraseIn(joined, lx.pronouns),
+        cheaper: phraseIn(joined, lx.cheaper),
+        pricier: phraseIn(joined, lx.pricier),
+        both: phraseIn(joined, lx.both),
+        everything: phraseIn(joined, lx.everything) || phraseIn(normalize(raw), lx.everything),
+        cart: words.includes('__cart__'),
+        latest: phraseIn(joined, lx.latest),
+        affirm: phraseIn(joined, lx.affirm),
+        deny: phraseIn(joined, lx.deny),
+        largest: phraseIn(joined, lx.sizeOrder.largest),
+        smallest: phraseIn(joined, lx.sizeOrder.smallest),
+        frustrated: phraseIn(normalize(raw), lx.frustration) || /!{2,}|\?!|!\?/.test(raw),
+        previous: phraseIn(joined, lx.previous),
+      };
+      return {
+        raw,
+        words: links.words,
+        intents,
+        intent: intents[0].intent,
+        confidence: intents[0].p,
+        delexicalized: delex,
+        links,
+        price,
+        orderId: order,
+        ordinal,
+        quantity: numbers[0] ?? null,
+        increment: phraseIn(joined, lx.increment),
+        aspect: aspectOf(joined),
+        month: monthOf(words),
+        gender,
+        queryWords,
+        // An order question may name the product in any sentence ("Where's my desk fan? I ordered it in May.").
+        orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common).filter(
+          (w) => !orderWords.has(w) && !orderWords.has(stem(w)) && (!index || index.knows(w)),
+        ),
+        options: links.options,
+        size: size?.value ?? null,
+        mentions,
+      };
+    },
+  };
+}
+
+/** The shop's words linked sentence by sentence, so no name spans two sentences; spans are message positions. */
+function linkBySentence(index: ShopIndex, words: string[], sentenceOf: number[]): Links {
+  const out: Links = { words: [], products: [], type: null, vendor: null, options: [] };
+  let start = 0;
+  while (start < words.length) {
+    let end = start;
+    while (end < words.length && sentenceOf[end] === sentenceOf[start]) end++;
+    const l = index.link(words.slice(start, end));
+    const shift = <T extends Span>(x: T): T => ({ ...x, start: x.start + start, end: x.end + start });
+    out.words.push(...l.words);
+    out.products.push(...l.products.map(shift));
+    out.options.push(...l.options.map(shift));
+    out.vendor ??= l.vendor ? shift(l.vendor) : null;
+    // The most specific type named anywhere ("camera" over "gear"); a later sentence wins a tie.
+    if (l.type && (!out.type || l.type.handles.size <= out.type.handles.size)) out.type = shift(l.type);
+    start = end;
+  }
+  out.products.sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage);
+  return out;
+}
+
+/**
+ * The product words: what remains of the message without dialog words, budgets, sizes, counts and
+ * references. When the message names a product or type, only its noun phrase is kept (the words
+ * right before and after it) plus words the shop itself uses, so "my husband feels the cold, a
+ * alpaca wool poncho" searches for "alpaca wool poncho".
+ */
+function queryWordsOf(
+  words: string[],
+  corrected: string[],
+  claim: (string | null)[],
+  stop: Set<string>,
+  genders: Map<string, string>,
+  index: ShopIndex | null,
+  common: (word: string) => boolean,
+) {
+  const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
+  const owners: (string | null)[] = [];
+  let owner: string | null = null;
+  claim.forEach((c) => {
+    if (c !== null && c !== '') owner = c;
+    else if (c === null) owner = null;
+    owners.push(c === null ? null : owner);
+  });
+  const content = words.map((w, i) => {
+    if (claim[i] !== null) return keep.has(owners[i] ?? '');
+    return !(stop.has(w) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
+  });
+  const anchor = owners.findIndex((o) => o === '__type__' || o === '__product__');
+  const inPhrase = new Set<number>();
+  if (anchor >= 0) {
+    // The run of content words around the anchor: its noun phrase.
+    for (let i = anchor; i >= 0 && content[i]; i--) inPhrase.add(i);
+    for (let i = anchor; i < words.length && content[i]; i++) inPhrase.add(i);
+  }
+  const out: { word: string; shop: boolean; at: number }[] = [];
+  words.forEach((w, i) => {
+    if (!content[i]) return;
+    const shop = claim[i] !== null || !index || index.knows(w);
+    if (anchor >= 0 && !inPhrase.has(i) && !shop) return;
+    // A misspelling of a shop word is searched as the shop spells it.
+    out.push({ word: stem(w) === corrected[i] ? w : corrected[i], shop, at: i });
+  });
+  // Everyday words the shop never uses ("moved", "flat") are the story, not the product — unless
+  // they stand next to the shop's words ("trekking poles") or nothing is the shop's ("yoga mats").
+  const anyShop = out.some((x) => x.shop);
+  const shopAt = new Set(out.filter((x) => x.shop).map((x) => x.at));
+  const nextToShop = (at: number) => shopAt.has(at - 1) || shopAt.has(at + 1);
+  return out.filter((x) => x.shop || !anyShop || !common(x.word) || nextToShop(x.at)).map((x) => x.word);
+}
+
+export type UnderstandingEngine = ReturnType<typeof createUnderstanding>;

@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../src/agent/model.js';
+import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { trainIntentModel } from '../../src/agent/models/offline/intent-classifier.js';
+import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
+import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
+import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
+import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
+import { ALL_TOOLS, collect } from '../fixtures/fake-shop.js';
+
+// A made-up shop: knitwear, boots, a mug, a fountain pen and a trail shoe, with the options spelled its own way.
+const entry = (e: Partial<CatalogEntry> & Pick<CatalogEntry, 'handle' | 'title' | 'productType'>): CatalogEntry => ({
+  categoryPath: ['Shop', e.productType],
+  vendor: 'Bramblewick',
+  tags: [],
+  options: {},
+  attributes: {},
+  minPriceMinor: 4900,
+  currency: 'EUR',
+  ...e,
+});
+const ENTRIES: CatalogEntry[] = [
+  entry({
+    handle: 'heron-wool-jumper',
+    title: 'Heron Merino Wool Jumper',
+    productType: 'Jumpers',
+    categoryPath: ['Clothing', 'Jumpers'],
+    options: { Size: ['S', 'M', 'L', 'XL'], Colour: ['Heather Grey', 'Moss Green', 'Navy'] },
+    attributes: { Material: 'Merino wool' },
+  }),
+  entry({
+    handle: 'wrenfield-cardigan',
+    title: 'Wrenfield Cable Cardigan',
+    productType: 'Cardigans',
+    categoryPath: ['Clothing', 'Cardigans'],
+    options: { Size: ['S', 'M', 'L'], Colour: ['Oatmeal'] },
+  }),
+  entry({
+    handle: 'tidewrack-fleece',
+    title: 'Tidewrack Fleece Jacket',
+    productType: 'Jackets',
+    categoryPath: ['Clothing', 'Jackets'],
+    vendor: 'Northmoor',
+    options: { Size: ['M', 'L'], Colour: ['Rust'] },
+  }),
+  entry({
+    handle: 'marlin-wellington',
+    title: 'Marlin Wellington Boot',
+    productType: 'Boots',
+    categoryPath: ['Shoes', 'Boots'],
+    vendor: 'Northmoor',
+    options: { Size: ['38', '39', '40', '41', '42'] },
+  }),
+  entry({
+    handle: 'cloud-runner-trail',
+    title: 'Cloud Runner Trail Shoe',
+    productType: 'Trail shoes',
+    categoryPath: ['Shoes', 'Trail shoes'],
+    vendor: 'Fellstride',
+    options: { Size: ['40', '41', '42', '43'], Colour: ['Slate', 'Ember'] },
+  }),
+  entry({ handle: 'lantern-mug', title: 'Lantern Stoneware Mug', productType: 'Mugs', vendor: 'Potterfield' }),
+  entry({
+    handle: 'quillon-pen',
+    title: 'Quillon Fountain Pen',
+    productType: 'Pens',
+    categoryPath: ['Office', 'Pens'],
+    vendor: 'Inkwell & Co',
+    options: { 'Nib width': ['Fine', 'Medium', 'Broad'] },
+  }),
+];
+
+const pack = loadLanguagePack('en');
+const index = buildShopIndex(ENTRIES, pack);
+const engine = createUnderstanding(pack);
+const read = (text: string) => engine.understand(text, index);
+const model = createOfflineModel({ shop: () => index });
+const step = (content: string, history: ChatMessage[] = []) =>
+  collect(model, [...history, { role: 'user', content }], ALL_TOOLS);
+
+describe('intent classifier', () => {
+  const probes = ['where is my order', 'do you have __type__ under __price__', 'add the __ordinal__ one', 'hmm'];
+
+  it('trains deterministically: two models from the same examples read every message the same', () => {
+    const a = engine.intentModel();
+    const b = trainIntentModel(pack.examples);
+    expect(b).not.toBe(a);
+    expect(a.intents).toEqual(b.intents);
+    for (const text of probes) expect(a.classify(text)).toEqual(b.classify(text));
+  });
+
+  it('gives every intent a probability, best first, summing to 1', () => {
+    const m = engine.intentModel();
+    for (const text of probes) {
+      const scores = m.classify(text);
+      expect(scores.map((s) => s.intent).sort()).toEqual([...m.intents].sort());
+      expect(scores.reduce((n, s) => n + s.p, 0)).toBeCloseTo(1, 9);
+      for (let i = 1; i < scores.length; i++) expect(scores[i - 1].p).toBeGreaterThanOrEqual(scores[i].p);
+    }
+  });
+
+  it.each([
+    ['do you have cardigans under 60?', 'search'],
+    ["what's in my basket?", 'cart_show'],
+    ['where is my order?', 'order_status'],
+    ['how do returns work?', 'policy'],
+    ['can I talk to a person', 'human'],
+    ['add the second one', 'cart_add'],
+  ])('reads "%s" as %s, confidently', (text, intent) => {
+    const u = read(text);
+    expect(u.intent).toBe(intent);
+    expect(u.confidence).toBeGreaterThan(0.8);
+  });
+
+  it.each(['what?', 'the what', 'pardon'])(
+    'asks a question rather than guessing when unsure what "%s" means',
+    async (text) => {
+      const u = read(text);
+      expect(u.intent === 'other' || u.confidence < 0.5).toBe(true);
+      const out = await step(text);
+      expect(out.calls).toEqual([]);
+      expect(out.text).toContain('?');
+    },
+  );
+});
+
+describe('slots', () => {
+  const budget = (text: string) => {
+    const p = read(text).price;
+    return p && { minPrice: p.minPrice, maxPrice: p.maxPrice };
+  };
+
+  it.each([
+    ['under 50', undefined, 50],
+    ['no more than 150', undefined, 150],
+    ["can't spend more than 150", undefined, 150],
+    ['around 40', 30, 50],
+    ['between 20 and 40', 20, 40],
+    ['20-40 euros', 20, 40],
+    ['$1,000', undefined, 1000],
+    ['up to €80', undefined, 80],
+    ['a jumper for 60 euros', undefined, 60],
+  ])('reads the budget in "%s"', (text, minPrice, maxPrice) => {
+    expect(budget(text)).toEqual({ minPrice, maxPrice });
+  });
+
+  it('finds no budget where there is none', () => {
+    expect(read('add two in size 42').price).toBeNull();
+    expect(read('order AP-10023').price).toBeNull();
+  });
+
+  it.each([
+    ['add 3 of them', 3],
+    ['make it three', 3],
+    ["I'll take 2 of the second one", 2],
+    ['add two in size 42', 2],
+    ['a couple of mugs please', 2],
+  ])('reads the quantity in "%s"', (text, quantity) => {
+    expect(read(text).quantity).toBe(quantity);
+  });
+
+  it('keeps sizes, budgets and positions out of the quantity', () => {
+    expect(read('boots in size 41').quantity).toBeNull();
+    expect(read('boots in size 41').size).toBe('41');
+    expect(read('a jumper under 50').quantity).toBeNull();
+    expect(read('add the second one').quantity).toBeNull();
+  });
+
+  it.each([
+    ['the second one', 2],
+    ['add the 2nd one', 2],
+    ['number 3', 3],
+    ['the last one', -1],
+  ])('reads the position in "%s"', (text, n) => {
+    expect(read(text).ordinal?.n).toBe(n);
+  });
+
+  it.each([
+    ['where is #W1234567?', '#W1234567'],
+    ['order AP-10023', 'AP-10023'],
+    ['any news on AP-10023, please?', 'AP-10023'],
+  ])('reads the order reference in "%s"', (text, orderId) => {
+    expect(read(text).orderId).toBe(orderId);
+  });
+
+  it('takes no order reference from a budget or a size', () => {
+    expect(read('jumpers under 150').orderId).toBeNull();
+    expect(read('boots size 42').orderId).toBeNull();
+  });
+});
+
+describe('linking the shop’s words', () => {
+  it('links a product named partially', () => {
+    expect(read('tell me about the heron jumper').links.products[0]?.handle).toBe('heron-wool-jumper');
+    expect(read('is the wrenfield any good?').links.products[0]?.handle).toBe('wrenfield-cardigan');
+  });
+
+  it('links a misspelled product name and searches it as the shop spells it', async () => {
+    const u = read('do you have the cloud runer');
+    expect(u.links.products[0]?.handle).toBe('cloud-runner-trail');
+    expect(u.words).toContain('runner');
+    const out = await step('do you have the cloud runer');
+    expect(out.calls).toHaveLength(1);
+    expect(out.calls[0].name).toBe('search_products');
+    expect(JSON.parse(out.calls[0].arguments).query).toMatch(/cloud runner/);
+  });
+
+  it('links "the cloud runer" on its own to the product', () => {
+    expect(read('the cloud runer').links.products[0]?.handle).toBe('cloud-runner-trail');
+  });
+
+  it('links a product type, misspelled or plural', () => {
+    expect(read('cardigans').links.type?.label).toBe('Cardigans');
+    expect(read('a cardigen please').links.type?.label).toBe('Cardigans');
+    expect(read('wellington boots').links.type?.handles).toEqual(new Set(['marlin-wellington']));
+  });
+
+  it('links a vendor', () => {
+    const u = read('anything from Northmoor?');
+    expect(u.links.vendor?.name).toBe('Northmoor');
+    expect(u.intent).toBe('search');
+  });
+
+  it('links option values as the catalog spells them, with their option name', () => {
+    expect(read('the jumper in moss green').options).toEqual([
+      expect.objectContaining({ name: 'Colour', value: 'Moss Green', kind: 'color' }),
+    ]);
+    expect(read('a pen with a broad nib').options).toEqual([
+      expect.objectContaining({ name: 'Nib width', value: 'Broad' }),
+    ]);
+  });
+
+  it('sends linked options to search under the shop’s own option names', async () => {
+    const out = await step('a jumper in heather grey');
+    expect(out.calls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([
+      ['search_products', expect.objectContaining({ options: { Colour: 'Heather Grey' } })],
+    ]);
+  });
+
+  it('knows no shop words without a shop index', () => {
+    const u = engine.understand('tell me about the heron jumper', null);
+    expect(u.links.products).toEqual([]);
+    expect(u.links.type).toBeNull();
+  });
+});
+
+describe('understanding a long, polite message', () => {
+  const MESSAGE =
+    'Good morning! My husband feels the cold terribly in the evenings and he has been complaining about it all ' +
+    'week. Could you show me a warm merino wool jumper for him, ideally something under 80 euros? Thank you so much.';
+
+  it('reads the request inside the story: a search for the product words, with the budget', () => {
+    const u = read(MESSAGE);
+    expect(u.intent).toBe('search');
+    expect(u.price).toMatchObject({ maxPrice: 80 });
+    expect(u.queryWords).toEqual(expect.arrayContaining(['merino', 'wool', 'jumper']));
+    for (const w of ['morning', 'husband', 'cold', 'evenings', 'complaining', 'week', 'thank'])
+      expect(u.queryWords).not.toContain(w);
+  });
+
+  it('searches the shop for them', async () => {
+    const out = await step(MESSAGE);
+    expect(out.calls).toHaveLength(1);
+    expect(out.calls[0].name).toBe('search_products');
+    const args = JSON.parse(out.calls[0].arguments);
+    expect(args.maxPrice).toBe(80);
+    expect(args.query).toMatch(/merino wool jumper/);
+    expect(args.query).not.toMatch(/husband|cold|morning|evening|complain/);
+  });
+});
+
+describe('requests around a slot', () => {
+  it('looks up the order a message names, however it is asked', async () => {
+    const out = await step('any news on AP-10023, please?');
+    expect(out.calls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([
+      ['get_order_status', { orderId: 'AP-10023' }],
+    ]);
+  });
+
+  it('takes "a couple of mugs please" as a shopping request, not a change to an empty cart', async () => {
+    const out = await step('a couple of mugs please');
+    expect(out.calls.map((c) => c.name)).toEqual(['search_products']);
+    expect(JSON.parse(out.calls[0].arguments).query).toMatch(/mug/);
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { composePolicy } from '../../src/agent/models/offline/compose-policy.js';
+import { policyQuery } from '../../src/agent/models/offline/policy-question.js';
+import type { Understanding } from '../../src/agent/models/offline/understand.js';
+import { parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.js';
+import { expandPolicyQuery } from '../../src/policies/expand-policy-query.js';
+import { policyLanguageSchema } from '../../src/policies/policy-language.js';
+import { policyReader } from '../../src/policies/policy-reader.js';
+import type { PolicyChunkView } from '../../src/tools/results.js';
+
+/** A made-up shop's policies: no demo shop wording, so the answers cannot lean on it. */
+const RETURNS = `# Returns
+
+Changed your mind? Most things can go back to Velo Nord within 60 days.
+
+## Return period
+
+You have 60 days from delivery to send an item back. Bikes must be unridden and in their original box.
+
+## Exchanges
+
+Exchanging for another size or colour of the same model costs nothing. If your size is sold out, we refund you instead.
+
+## Items we cannot take back
+
+The following cannot be returned:
+
+- Helmets that have been worn
+- Wheels built to order
+- Gift vouchers
+
+## Refunds
+
+We check returns within 3 working days. Refunds reach your original payment method within 7 business days; vouchers are refunded as store credit.
+`;
+
+const SHIPPING = `# Delivery
+
+We ship from Aarhus to every EU country.
+
+## Delivery prices
+
+| Destination | Standard | Free from |
+| --- | --- | --- |
+| Denmark | €6 | €80 |
+| Rest of the EU | €12 | €150 |
+
+Bikes ship for a flat €45, whatever the order value.
+
+## Delivery times
+
+Denmark: 1–2 working days. Rest of the EU: 3–6 working days.
+`;
+
+const PAYMENT = `# Paying
+
+## Ways to pay
+
+- Visa and Mastercard
+- MobilePay
+- Klarna: pay in 30 days, Denmark and Sweden only
+
+## Security
+
+Card payments are encrypted and confirmed with 3-D Secure.
+`;
+
+const WARRANTY = `# Warranty
+
+## Frames
+
+Aluminium frames are covered for 5 years against cracks and broken welds.
+
+## E-bike motors
+
+Motors and batteries are covered for 2 years from delivery.
+`;
+
+function chunksOf(markdown: string, file: string): PolicyChunkView[] {
+  const { policy } = parsePolicyMarkdown(markdown, { file });
+  return (policy?.chunks ?? []).map((c) => ({
+    source: file,
+    title: policy!.title,
+    heading: c.heading,
+    anchor: c.anchor,
+    text: c.text,
+  }));
+}
+
+/** Every section of the shop, in document order: the answerer must find the right one itself. */
+const ALL = [
+  ...chunksOf(RETURNS, 'returns.md'),
+  ...chunksOf(SHIPPING, 'delivery.md'),
+  ...chunksOf(PAYMENT, 'paying.md'),
+  ...chunksOf(WARRANTY, 'warranty.md'),
+];
+const answer = (question: string) => composePolicy({ chunks: ALL }, question);
+
+describe('policy answers', () => {
+  it.each([
+    ['how long do I have to send something back?', 'Returns — Return period', '60 days'],
+    [
+      'Hi! My son outgrew the jersey already. Would swapping it for a bigger size cost me anything?',
+      'Exchanges',
+      'costs nothing',
+    ],
+    ["can I return a helmet if it's been worn?", 'Items we cannot take back', 'Helmets that have been worn'],
+    ['when do I get my money back?', 'Refunds', '7 business days'],
+    ['where does the refund go if I paid with a voucher?', 'Refunds', 'store credit'],
+    ['We live in Copenhagen. Is delivery free on bigger orders?', 'Delivery prices', '€80'],
+    ['how many days does delivery to the rest of the EU take', 'Delivery times', '3–6 working days'],
+    ['do u take klarna', 'Ways to pay', 'Klarna: pay in 30 days'],
+  ])('"%s" → %s, quoting "%s"', (question, section, quote) => {
+    const reply = answer(question);
+    expect(reply).toContain(`— ${section.replace(/^.* — /, '')})`);
+    expect(reply).toContain(quote);
+  });
+
+  it('quotes a list item with the line that introduces it', () => {
+    expect(answer('could it still be returned once the helmet has been worn?')).toContain(
+      'The following cannot be returned: Helmets that have been worn.',
+    );
+  });
+
+  it('reads the question with what it is about when the message does not say it', () => {
+    const reply = composePolicy({ chunks: ALL }, 'Is that covered under warranty?', 'Volt E-bike Motor 250W');
+    expect(reply).toContain('2 years');
+    expect(reply).toMatch(/— E-bike motors\)$/);
+    expect(policyQuery({ raw: 'Is that covered?' } as Understanding, 'Volt E-bike Motor')).toBe(
+      'volt bike motor. covered?',
+    );
+  });
+
+  it('cites title and heading, and offers a person when nothing was found', () => {
+    expect(answer('do you take klarna')).toMatch(/\(Source: Paying — Ways to pay\)$/);
+    expect(composePolicy({ chunks: [] }, 'anything')).toMatch(/connect you with a person/);
+  });
+});
+
+describe('policy questions', () => {
+  const query = (raw: string) => policyQuery({ raw } as Understanding);
+
+  it('drops greetings, filler and remarks after the question, and keeps what is asked', () => {
+    expect(query('Hello! How long would I have to send it back? She is very picky.')).toBe('how long send it back?');
+    expect(query('We live just outside Aarhus. Would delivery be free on an order like that?')).toBe(
+      'live outside aarhus. delivery free order?',
+    );
+  });
+
+  it('adds the policies’ words for what is asked and for the topic, as weaker related words', () => {
+    const { groups } = expandPolicyQuery('would swapping it cost me anything?');
+    const related = groups.flatMap((g) => g.related.split(' '));
+    expect(related).toEqual(expect.arrayContaining(['exchange']));
+    expect(groups.map((g) => g.text)).toEqual(expect.arrayContaining(['cost']));
+  });
+
+  it('reads what kind of fact is asked for', () => {
+    const kinds = (q: string) =>
+      policyReader()
+        .read(q)
+        .asks.map((a) => a.kind);
+    expect(kinds('how long does a refund take?')).toContain('duration');
+    expect(kinds('how much is shipping?')).toContain('amount');
+    expect(kinds('can I return socks?')).toContain('permission');
+  });
+
+  it('rejects language data that does not match the schema', () => {
+    expect(() => policyLanguageSchema.parse({ code: 'xx', stopwords: [] })).toThrow();
+  });
+});
