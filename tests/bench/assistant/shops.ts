@@ -1,0 +1,105 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createOfflineModel } from '../../../src/agent/models/offline-model.js';
+import { shopIndexSource } from '../../../src/agent/models/offline/shop-index-source.js';
+import type { Understanding } from '../../../src/agent/models/offline/understand.js';
+import { buildCore, type Core } from '../../../src/app/build-core.js';
+import { createShopVocabulary } from '../../../src/catalog/shop-vocabulary.js';
+import type { Database } from '../../../src/db/database.js';
+import { migrate } from '../../../src/db/migrate.js';
+import { createPgliteDatabase, openPglite } from '../../../src/db/pglite-database.js';
+import { ingest } from '../../../src/ingest/ingest.js';
+import { readCatalogFiles } from '../../../src/ingest/importers/read-catalog-files.js';
+import { createLogger } from '../../../src/logger.js';
+import { loadMerchandisingRules, NO_RULES } from '../../../src/merchandising/merchandising-rules.js';
+import { convertTau2 } from '../../../scripts/tau2/convert.js';
+import { TEST_CONFIG } from '../../helpers/test-app.js';
+import { testEmbedder } from '../../helpers/local-embedder.js';
+
+export type CatalogName = 'demo' | 'tau2' | 'partners';
+
+/** The shop currency of each bench catalog. */
+export const CURRENCY: Record<CatalogName, string> = { demo: 'EUR', tau2: 'USD', partners: 'USD' };
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export interface StepRecord {
+  intent: string;
+  understanding: Understanding | null;
+  ms: number;
+}
+
+export interface BenchShop {
+  name: CatalogName;
+  db: Database;
+  core: Core;
+  /** Steps the offline model took since the last `drain()`. */
+  drainSteps(): StepRecord[];
+  close(): Promise<void>;
+}
+
+/**
+ * A catalog's files: the demo shop as committed; Shopify's partner sample stores as merchants
+ * upload them, with customers, orders and policies of a made-up shop; tau2's database converted
+ * the way a shop would import it.
+ */
+async function catalogDir(name: CatalogName): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  if (name === 'demo') return { dir: path.join(ROOT, 'catalog'), cleanup: async () => {} };
+  if (name === 'partners') return { dir: path.join(ROOT, 'tests/fixtures/partner-shop'), cleanup: async () => {} };
+  const dir = await mkdtemp(path.join(tmpdir(), 'tau2-shop-'));
+  const db = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/tau2-retail/db.json'), 'utf8'));
+  const shop = convertTau2(db);
+  const { writeFile, mkdir } = await import('node:fs/promises');
+  const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  await mkdir(path.join(dir, 'policies'));
+  await writeFile(path.join(dir, 'products.jsonl'), jsonl(shop.products));
+  await writeFile(path.join(dir, 'customers.jsonl'), jsonl(shop.customers));
+  await writeFile(path.join(dir, 'orders.jsonl'), jsonl(shop.orders));
+  await writeFile(
+    path.join(dir, 'policies', 'retail-policy.md'),
+    await readFile(path.join(ROOT, 'tests/fixtures/tau2-retail/policy.md')),
+  );
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** An in-memory shop with the catalog imported as `npm run catalog:import` would, and the offline assistant over it. */
+export async function loadBenchShop(name: CatalogName): Promise<BenchShop> {
+  const { dir, cleanup } = await catalogDir(name);
+  const db = createPgliteDatabase(await openPglite());
+  await migrate(db);
+  const embedder = await testEmbedder();
+  const batch = await readCatalogFiles(dir, { currency: CURRENCY[name] });
+  const summary = await ingest({ db, embedder }, batch);
+  if (summary.errors.length) throw new Error(`${name}: ${summary.errors.length} catalog rows failed`);
+  const vocabulary = createShopVocabulary({ db });
+  await vocabulary.refresh();
+  const steps: StepRecord[] = [];
+  const model = createOfflineModel({ shop: shopIndexSource(vocabulary), onStep: (s) => steps.push(s) });
+  const merchandising = name === 'demo' ? loadMerchandisingRules(dir) : NO_RULES;
+  const core = await buildCore({
+    config: {
+      ...TEST_CONFIG,
+      shop: { name: 'Bench Shop', currency: CURRENCY[name] },
+      // A shop of electronics and furniture sets its approval line above its usual prices.
+      handoff: { ...TEST_CONFIG.handoff, approvalMaxLineValue: name === 'tau2' ? 5000 : 500 },
+    },
+    db,
+    embedder,
+    model,
+    logger: createLogger('silent'),
+    merchandising,
+    vocabulary,
+  });
+  await cleanup();
+  return {
+    name,
+    db,
+    core,
+    drainSteps: () => steps.splice(0),
+    async close() {
+      core.prompts.close();
+      await db.close();
+    },
+  };
+}
