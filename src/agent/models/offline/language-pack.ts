@@ -79,6 +79,11 @@ export const lexiconSchema = z.object({
   previous: phrases,
   /** Words for the same thing (an everyday word → the trade word): used when the shop calls it by another name. */
   synonyms: z.record(z.string(), phrases),
+  /**
+   * Everyday things a shop may or may not sell, for `{thing}` in the intent examples: the model learns
+   * that "have you got a ___?" asks for a product whatever the noun, since a noun the shop lacks stays as typed.
+   */
+  exampleThings: z.array(z.string().min(1)).min(10),
 });
 export type Lexicon = z.infer<typeof lexiconSchema>;
 
@@ -93,33 +98,62 @@ export interface LanguagePack {
 const LANG_DIR = path.join(import.meta.dirname, 'lang');
 const MAX_EXPANSIONS = 48;
 
-/** `(a|b) c [d]` → every variant (at most MAX_EXPANSIONS, spread evenly over the combinations). */
+/** `(a|b) c [d|e]`, nested, → every variant (at most MAX_EXPANSIONS, spread evenly over the combinations). */
 export function expandTemplate(template: string): string[] {
-  const parts: string[][] = [];
-  const re = /\(([^()]*)\)|\[([^[\]]*)\]|([^([]+)/g;
-  for (const m of template.matchAll(re)) {
-    if (m[1] !== undefined) parts.push(m[1].split('|'));
-    else if (m[2] !== undefined) parts.push([m[2], '']);
-    else parts.push([m[3]]);
-  }
-  const total = parts.reduce((n, p) => n * p.length, 1);
-  const step = total <= MAX_EXPANSIONS ? 1 : total / MAX_EXPANSIONS;
-  const out = new Set<string>();
-  for (let k = 0; k < Math.min(total, MAX_EXPANSIONS); k++) {
-    let index = Math.floor(k * step);
-    let text = '';
-    for (let i = parts.length - 1; i >= 0; i--) {
-      text = parts[i][index % parts[i].length] + text;
-      index = Math.floor(index / parts[i].length);
+  let at = 0;
+  // A sequence until `|`, `)` or `]`: each part is a literal or a group of alternatives.
+  const sequence = (): string[][] => {
+    const parts: string[][] = [];
+    let literal = '';
+    const flush = () => {
+      if (literal) parts.push([literal]);
+      literal = '';
+    };
+    while (at < template.length && !'|)]'.includes(template[at])) {
+      const ch = template[at++];
+      if (ch === '(' || ch === '[') {
+        flush();
+        parts.push(alternatives(ch === '(' ? ')' : ']', ch === '['));
+      } else literal += ch;
     }
-    out.add(
-      text
-        .replace(/\s+/g, ' ')
-        .replace(/\s+([,?!.])/g, '$1')
-        .trim(),
-    );
-  }
-  return [...out].filter(Boolean);
+    flush();
+    return parts;
+  };
+  // `(a|b)` or `[a|b]` (optional): each alternative a sequence, nested groups allowed.
+  const alternatives = (close: string, optional: boolean): string[] => {
+    const out: string[] = [];
+    for (;;) {
+      out.push(...combine(sequence()));
+      if (template[at] === '|') at++;
+      else break;
+    }
+    if (template[at] === close) at++;
+    return optional ? [...out, ''] : out;
+  };
+  // Every combination of the parts, evenly sampled down to MAX_EXPANSIONS.
+  const combine = (parts: string[][]): string[] => {
+    const total = parts.reduce((n, p) => n * p.length, 1);
+    const step = total <= MAX_EXPANSIONS ? 1 : total / MAX_EXPANSIONS;
+    const out: string[] = [];
+    for (let k = 0; k < Math.min(total, MAX_EXPANSIONS); k++) {
+      let index = Math.floor(k * step);
+      let text = '';
+      for (let i = parts.length - 1; i >= 0; i--) {
+        text = parts[i][index % parts[i].length] + text;
+        index = Math.floor(index / parts[i].length);
+      }
+      out.push(text);
+    }
+    return out;
+  };
+  const tidy = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([,?!.])/g, '$1')
+      .trim();
+  const all = combine(sequence());
+  if (at < template.length) throw new Error(`unbalanced "${template[at]}" at ${at} in: ${template}`);
+  return [...new Set(all.map(tidy))].filter(Boolean);
 }
 
 /** `{type}` → `__type__`: the form the shop's words take after linking. */
@@ -151,13 +185,17 @@ export function loadLanguagePack(code = 'en'): LanguagePack {
   const files = readdirSync(dir)
     .filter((f) => /^intents.*\.txt$/.test(f))
     .sort();
+  let thing = 0;
   for (const file of files) {
     for (const [n, raw] of readFileSync(path.join(dir, file), 'utf8').split('\n').entries()) {
       const line = raw.trim();
       if (!line || line.startsWith('#')) continue;
       const m = /^([a-z_]+):\s*(.+)$/.exec(line);
       if (!m) throw new Error(`${dir}/${file} line ${n + 1}: expected "intent: utterance"`);
-      for (const text of expandTemplate(m[2])) examples.push({ intent: m[1], text: asRead(placeholderToken(text)) });
+      for (const text of expandTemplate(m[2])) {
+        const filled = text.replace(/\{thing\}/g, () => lexicon.exampleThings[thing++ % lexicon.exampleThings.length]);
+        examples.push({ intent: m[1], text: asRead(placeholderToken(filled)) });
+      }
     }
   }
   let known: string[] = [];

@@ -10,7 +10,9 @@ export function normalize(text: string): string {
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”«»]/g, '"')
     .replace(/([€$£])/g, ' $1 ')
-    .replace(/[!?;:()"]+/g, ' ')
+    .replace(/(?<=\d)\s?[–—]\s?(?=\d)/g, '-')
+    .replace(/[!?;:()"—–…|*~[\]{}]+/g, ' ')
+    .replace(/(?<=^|\s)[-/]+(?=\s|$)/g, ' ')
     .replace(/[.,]+(?!\d)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

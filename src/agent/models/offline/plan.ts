@@ -135,6 +135,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
 
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
+  if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
 
   switch (intent) {
     case 'greeting':
@@ -195,6 +196,21 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     default:
       return search();
   }
+}
+
+/**
+ * "let's go for the Quillon Tent", "Meanwhile: the Brambleby Scarf, burgundy.": one product named by its
+ * whole name and not asked about, either agreed to or given with options that pick its variant, is
+ * being chosen. A bare name stays a search ("Brambleby Scarf?").
+ */
+function chosenByName(u: Understanding, ctx: PlanContext): boolean {
+  if (u.raw.trim().endsWith('?') || u.links.products.length === 0) return false;
+  const whole = u.links.products.filter((p) => p.coverage >= 0.99 && p.distinctive > 0);
+  if (whole.length !== 1 || u.links.products[0].handle !== whole[0].handle) return false;
+  if (u.intent === 'affirm') return true;
+  if (u.intent !== 'other' && u.intent !== 'search') return false;
+  const picked = ctx.state.reader.read(u.raw, ctx.state.table(whole[0].handle));
+  return Object.keys(picked).length > 0;
 }
 
 /**
@@ -411,6 +427,10 @@ function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   if (u.quantity === null && !u.increment) return { intent: 'cart_update', text: ctx.replies.howMany };
   // "a couple of kites please" with no kites in the cart: a request for kites, not a change.
   const named = u.links.type?.handles ?? new Set(u.links.products.map((p) => p.handle));
+  // "add another Brambleby Cushion": one product named by name is added, in the cart or not.
+  const one = u.links.products[0];
+  if (one && one.distinctive > 0 && !memory.cart?.items.some((l) => l.handle === one.handle))
+    return planAdd(u, memory, ctx);
   if (named.size && !memory.cart?.items.some((l) => named.has(l.handle))) {
     const args = searchArgs(u, memory, ctx);
     if (args) return { intent: 'search', calls: [{ name: 'search_products', args }] };

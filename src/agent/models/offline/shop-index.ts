@@ -77,6 +77,9 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const sharedTypeStems = new Set(
     [...types.values()].filter((t) => t.handles.size >= 3).flatMap((t) => t.key.split(' ')),
   );
+  // Counts ("two", "5") are read as quantities, never as a product's name on their own.
+  const countWords = new Set([...Object.keys(lexicon.numbers).filter((w) => !w.includes(' ')), 'one'].map(stem));
+  const isCount = (t: string) => countWords.has(t) || /^\d+$/.test(t);
   const df = new Map<string, number>();
   const products: IndexedProduct[] = entries.map((entry) => {
     const s = [...new Set(tokens(entry.title.replace(/\(.*?\)/g, ' ')).map(stem))].filter((t) => !stop.has(t));
@@ -91,7 +94,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       [p.entry.productType, ...p.entry.categoryPath].flatMap((label) => phraseKey(label).split(' ')).filter(Boolean),
     );
     for (const t of p.stems) {
-      if (!own.has(t) && !colors.has(t) && !genderWords.has(t) && !sharedTypeStems.has(t)) p.distinctive.add(t);
+      const plain = !own.has(t) && !colors.has(t) && !genderWords.has(t) && !sharedTypeStems.has(t);
+      if (plain && !isCount(t)) p.distinctive.add(t);
       const list = byStem.get(t) ?? [];
       list.push(p);
       byStem.set(t, list);
@@ -177,6 +181,23 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
     return null;
   }
 
+  /**
+   * Where a name is said: the run of adjacent title words around its distinctive words, so "Quillon
+   * Crest — weight per boot?" names the product in "quillon crest", not across the question.
+   */
+  function nameSpan(at: number[], own: number[]): Span {
+    const sorted = [...new Set(at)].sort((a, b) => a - b);
+    const runs: number[][] = [];
+    for (const i of sorted) {
+      const last = runs.at(-1);
+      if (last && i === last.at(-1)! + 1) last.push(i);
+      else runs.push([i]);
+    }
+    const score = (r: number[]) => r.filter((i) => own.includes(i)).length * 100 + r.length;
+    const best = runs.reduce((a, b) => (score(b) > score(a) ? b : a));
+    return { start: best[0], end: best.at(-1)! + 1 };
+  }
+
   function linkProducts(stems: string[]): ProductMention[] {
     const positions = new Map<string, number[]>();
     stems.forEach((s, i) => positions.set(s, [...(positions.get(s) ?? []), i]));
@@ -191,17 +212,16 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       // A name word few products share ("the aurora", "linden field") names them even alone.
       const rare = own.some((t) => (df.get(t) ?? 0) <= 3);
       // Common words ("wool jumper") describe many products and name none unless they make up most of a title.
-      const named = rare || (distinctive > 0 && coverage >= 0.75) || coverage >= 0.99;
+      // Name words that together fit only this product ("quillon dash") name it, though each is shared.
+      const unique =
+        own.length >= 2 && (byStem.get(own[0]) ?? []).filter((q) => own.every((t) => q.stems.includes(t))).length === 1;
+      const named = rare || unique || (distinctive > 0 && coverage >= 0.75) || coverage >= 0.99;
       if (!named) continue;
-      const at = matched.flatMap((t) => positions.get(t) ?? []);
-      out.push({
-        handle: p.entry.handle,
-        title: p.entry.title,
-        coverage,
-        distinctive,
-        start: Math.min(...at),
-        end: Math.max(...at) + 1,
-      });
+      const span = nameSpan(
+        matched.flatMap((t) => positions.get(t) ?? []),
+        own.flatMap((t) => positions.get(t) ?? []),
+      );
+      out.push({ handle: p.entry.handle, title: p.entry.title, coverage, distinctive, ...span });
     }
     return out.sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage);
   }

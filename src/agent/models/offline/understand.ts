@@ -110,7 +110,13 @@ export function createUnderstanding(pack: LanguagePack) {
   /** Normalized words of one sentence: hyphenated words split, cart names marked, run-together names split. */
   function wordsOf(sentence: string, index: ShopIndex | null): string[] {
     // Hyphenated words are two words, as the shop's names are indexed ("two-person", "x-ray").
-    const text = normalize(sentence).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}])|(?<=[\p{L}])-(?=[\p{N}])/gu, ' ');
+    const text = normalize(sentence)
+      .replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}])|(?<=[\p{L}])-(?=[\p{N}])/gu, ' ')
+      // "2x", "x4": a count, as shop notes write it (not "20x30", a dimension).
+      .replace(
+        /(?<![\p{L}\p{N}.,])(\d{1,3})\s?x(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])x\s?(\d{1,3})(?![\p{L}\p{N}x])/gu,
+        (_, a, b) => a ?? b,
+      );
     // Cart words first, so "my shopping bag" never reads as a product type.
     let scan = ` ${text} `;
     for (const c of cartPhrases) scan = scan.split(` ${c} `).join(' __cart__ ');
@@ -270,9 +276,11 @@ export function createUnderstanding(pack: LanguagePack) {
           .join(' ');
       const delex = tokensOf(() => true);
       const sentenceIds = [...new Set(sentenceOf)];
+      // The intent of "hey, can you show me sofas" is that of its request, not of its greeting.
+      const afterOpener = (i: number) => !claimOpener || i >= opener;
       const request = classifyRequest(
-        delex,
-        sentenceIds.map((n) => tokensOf((i) => sentenceOf[i] === n)),
+        tokensOf(afterOpener),
+        sentenceIds.map((n) => tokensOf((i) => sentenceOf[i] === n && afterOpener(i))),
         sentenceIds.map((n) => (rawSentences[n] ?? '').trim().endsWith('?')),
       );
       const intents = request.scores;
