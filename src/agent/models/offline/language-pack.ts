@@ -29,6 +29,8 @@ export const lexiconSchema = z.object({
     aroundAfter: phrases,
     /** Words that make "about 60" a ceiling ("a budget of about 60", "can spend about 60"). */
     budgetCues: phrases,
+    /** Words that may stand between a negation and a floor ("not spending more than"); others break it ("not smart, more than"). */
+    negationBridges: phrases,
     aroundSpread: z.number().positive().max(1),
   }),
   numbers: z.record(z.string(), z.number()),

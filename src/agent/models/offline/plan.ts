@@ -96,7 +96,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     return args ? { intent: 'search', calls: [{ name: 'search_products', args }] } : say(r.whatLookingFor);
   };
 
+  // "Kayaks?", "garden gnomes": a bare noun phrase asks for that thing, sold here or not.
+  const bareThing = u.words.length <= 4 && u.queryWords.length > 0 && u.queryWords.length >= u.words.length - 1;
   const shopWords =
+    bareThing ||
     !!u.links.type ||
     u.links.products.length > 0 ||
     !!u.links.vendor ||
@@ -205,10 +208,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
  */
 function chosenByName(u: Understanding, ctx: PlanContext): boolean {
   if (u.raw.trim().endsWith('?') || u.links.products.length === 0) return false;
-  const whole = u.links.products.filter((p) => p.coverage >= 0.99 && p.distinctive > 0);
+  const whole = u.links.products.filter((p) => p.coverage >= 0.99);
   if (whole.length !== 1 || u.links.products[0].handle !== whole[0].handle) return false;
   if (u.intent === 'affirm') return true;
-  if (u.intent !== 'other' && u.intent !== 'search') return false;
+  // A title that is only a type ("Garden Gnome") with options is still a search for it.
+  if ((u.intent !== 'other' && u.intent !== 'search') || whole[0].distinctive === 0) return false;
   const picked = ctx.state.reader.read(u.raw, ctx.state.table(whole[0].handle));
   return Object.keys(picked).length > 0;
 }

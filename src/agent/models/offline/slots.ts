@@ -46,7 +46,7 @@ export function createSlotReader(lexicon: Lexicon) {
   const minBefore = new RegExp(`${W(alternation(p.min))}\\s+${AMOUNT}`);
   // "not spending more than 140", "don't want to pay over 50": a floor said with a negation is a ceiling.
   const negatedMin = new RegExp(
-    `${W(alternation(lexicon.negations))}\\s+(?:[\\p{L}']+\\s+){0,3}?${W(alternation(p.min))}\\s+${AMOUNT}`,
+    `${W(alternation(lexicon.negations))}\\s+(?:(?:${alternation(p.negationBridges)})\\s+){0,3}?${W(alternation(p.min))}\\s+${AMOUNT}`,
     'u',
   );
   const minAfter = new RegExp(`${AMOUNT}\\s*${W(alternation(p.minAfter))}`);

@@ -295,7 +295,10 @@ export function createUnderstanding(pack: LanguagePack) {
         // request's, unless it points back at them ("I love the Wren Kite. Please add it.").
         const own = links.products.filter((p) => inRequest(p.start));
         const request = words.filter((_, i) => inRequest(i)).join(' ');
-        if (own.length || !phraseIn(request, lx.pronouns)) links.products = own;
+        // "Quillon Lamp, brass, tall. Add.": a request naming nothing itself acts on what was named.
+        const namesNothing =
+          !own.length && !links.options.some((o) => inRequest(o.start)) && !(links.type && inRequest(links.type.start));
+        if (!namesNothing && (own.length || !phraseIn(request, lx.pronouns))) links.products = own;
       }
       let queryWords = queryWordsOf(
         words,
