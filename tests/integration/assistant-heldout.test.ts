@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadDialogs, runDialogs, summarize } from '../bench/assistant/run-dialogs.js';
+import { loadBenchShop, type CatalogName } from '../bench/assistant/shops.js';
+
+/**
+ * The held-out dialogs (never read while tuning) against the offline assistant, per catalog. The
+ * floors are regression floors at the level measured when they were set (turn success 76.8%,
+ * 83.2%, 71.3%), one point below it; the model is deterministic, so a drop is a real change. The
+ * target of issue 9 is 85% per catalog and is not reached yet: raise a floor whenever the bench
+ * (`npm run bench:assistant`) shows the held-out half above it.
+ */
+const FLOORS: Record<CatalogName, number> = { demo: 0.75, tau2: 0.82, partners: 0.7 };
+
+describe('held-out shopper dialogs', () => {
+  for (const catalog of Object.keys(FLOORS) as CatalogName[]) {
+    it(`succeed on at least ${FLOORS[catalog] * 100}% of turns over the ${catalog} catalog`, async () => {
+      const shop = await loadBenchShop(catalog);
+      try {
+        const dialogs = loadDialogs('heldout', catalog);
+        const outcomes = await runDialogs(shop, dialogs);
+        expect(outcomes.length).toBeGreaterThanOrEqual(100);
+        const summary = summarize(outcomes);
+        expect(summary.success).toBeGreaterThanOrEqual(FLOORS[catalog]);
+      } finally {
+        await shop.close();
+      }
+    }, 240_000);
+  }
+});
