@@ -4,6 +4,7 @@ import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { trainIntentModel } from '../../src/agent/models/offline/intent-classifier.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
+import { createOptionReader } from '../../src/agent/models/offline/product-options.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
 import { ALL_TOOLS, collect } from '../fixtures/fake-shop.js';
@@ -281,5 +282,37 @@ describe('requests around a slot', () => {
     const out = await step('a couple of mugs please');
     expect(out.calls.map((c) => c.name)).toEqual(['search_products']);
     expect(JSON.parse(out.calls[0].arguments).query).toMatch(/mug/);
+  });
+});
+
+describe('reading a product’s options from a message', () => {
+  const reader = createOptionReader(pack.lexicon);
+  const keyboard = { 'Switch Type': ['linear', 'tactile'], Backlight: ['RGB', 'none'], Size: ['full size', '80%'] };
+
+  it('reads "no <option>" as the option’s "none" value, next to the values said outright', () => {
+    expect(reader.read('full size, linear, no backlight please', keyboard)).toEqual({
+      'Switch Type': 'linear',
+      Backlight: 'none',
+      Size: 'full size',
+    });
+  });
+
+  it('reads a value said outright over the negation of another option', () => {
+    expect(reader.read('rgb backlight, tactile', keyboard)).toEqual({ 'Switch Type': 'tactile', Backlight: 'RGB' });
+  });
+});
+
+describe('names and counts', () => {
+  it('does not take a count for a product name, and reads "2x" as a count', () => {
+    const u = read('2x the merino jumper');
+    expect(u.quantity).toBe(2);
+    const stove = entry({
+      handle: 'quillon-two-burner-stove',
+      title: 'Quillon Two-Burner Stove',
+      productType: 'Stoves',
+    });
+    const withStove = buildShopIndex([...ENTRIES, stove], pack);
+    expect(engine.understand('make that two of them', withStove).links.products).toEqual([]);
+    expect(engine.understand('the quillon stove please', withStove).links.products[0]?.handle).toBe(stove.handle);
   });
 });

@@ -29,7 +29,10 @@ export const lexiconSchema = z.object({
     aroundAfter: phrases,
     /** Words that make "about 60" a ceiling ("a budget of about 60", "can spend about 60"). */
     budgetCues: phrases,
-    /** Words that may stand between a negation and a floor ("not spending more than"); others break it ("not smart, more than"). */
+    /**
+     * Words that may stand between a negation and a floor ("not spending more than"); any other word
+     * breaks it ("not smart, more than 1000" is a floor).
+     */
     negationBridges: phrases,
     aroundSpread: z.number().positive().max(1),
   }),

@@ -88,6 +88,13 @@ export function createOptionReader(lx: Lexicon) {
       for (const value of values) {
         for (const [start, end] of occurrences(raw, words, canonWords, value)) found.push({ name, value, start, end });
       }
+      // "no backlight" for an option Backlight with a value "none".
+      const none = values.find((v) => no.has(v.toLowerCase()));
+      if (none) {
+        for (const [start, end] of occurrences(raw, words, canonWords, name)) {
+          if (negations.has(words[start - 1] ?? '')) found.push({ name, value: none, start: start - 1, end });
+        }
+      }
     }
     return pickMatches(found, canonWords);
   }
