@@ -1,89 +1,16 @@
-import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown } from './answer-product.js';
-import { chosenVariant, type DialogueState } from './dialogue-state.js';
-import { listProducts } from './format.js';
 import type { Memory } from './history.js';
 import { policyQuery, policySubject } from './policy-question.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
-import type { Replies } from './replies.js';
-import { resolveCartLine, resolveProduct, type Hints } from './resolve-target.js';
-import type { ProductMention, ShopIndex } from './shop-index.js';
+import { resolveProduct } from './resolve-target.js';
+import { chosenByName, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
+import { GENDERS, hintsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Understanding } from './understand.js';
-
-export interface PlanContext {
-  index: ShopIndex | null;
-  replies: Replies;
-  state: DialogueState;
-}
 
 /** Below this, the intent model is unsure: product words make it a search, else a question. */
 const UNSURE = 0.45;
-const MAX_QUANTITY = 20;
-/** Who a product is for, as the search tool filters it. */
-const GENDERS = ['men', 'women', 'kids'];
-
-/** The option names a product (or the shop) uses for a kind of option: "Size", "Colour", "Material". */
-function optionName(kind: string, names: string[]): string {
-  const wanted = kind === 'color' ? 'color' : kind;
-  return (
-    names.find((n) => normalizeOptionName(n) === wanted) ??
-    (kind === 'color' ? 'Color' : kind[0].toUpperCase() + kind.slice(1))
-  );
-}
-
-/** The options a message names, spelled as the product (or the shop) spells them. */
-function optionsFor(u: Understanding, optionNames: string[], values: (name: string) => string[]) {
-  const out: Record<string, string> = {};
-  const spell = (name: string, v: string) => values(name).find((x) => x.toLowerCase() === v.toLowerCase()) ?? v;
-  if (u.size) {
-    const name = optionName('size', optionNames);
-    out[name] = spell(name, u.size);
-  }
-  for (const o of u.options) {
-    if (o.kind === 'size') continue;
-    const name =
-      o.name && optionNames.includes(o.name)
-        ? o.name
-        : optionName(o.kind === 'option' ? 'option' : o.kind, optionNames);
-    if (o.kind === 'option' && !o.name) continue;
-    if (!optionNames.some((n) => n === name) && optionNames.length) continue;
-    out[name] = spell(name, o.value);
-  }
-  return Object.keys(out).length ? out : undefined;
-}
-
-/** What tells products apart: option values the message names ("in charcoal"), who the shopper buys for. */
-function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hints {
-  const relations = Object.entries(ctx.state.lexicon.relations);
-  const said = memory.userTurns.map((t) => ` ${t.text.toLowerCase().replace(/[^\p{L}' ]+/gu, ' ')} `).join(' ');
-  const gender = relations.find(([, people]) => people.some((p) => said.includes(` ${p} `)))?.[0] ?? null;
-  return {
-    fits: (handle) => Object.keys(ctx.state.reader.read(u.raw, ctx.state.table(handle))).length > 0,
-    gender,
-  };
-}
-
-/** search_products arguments for a request: product words, budget, options and who it is for. */
-export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): Record<string, unknown> | null {
-  let query = u.queryWords.join(' ');
-  if (!query && u.links.type) query = u.links.type.label;
-  const args: Record<string, unknown> = {};
-  if (u.price?.minPrice !== undefined) args.minPrice = u.price.minPrice;
-  if (u.price?.maxPrice !== undefined) args.maxPrice = u.price.maxPrice;
-  if (!query && (args.minPrice !== undefined || args.maxPrice !== undefined)) {
-    // "and under 50?": the last search again with the new budget.
-    const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
-    if (last && typeof last.args.query === 'string') query = last.args.query;
-  }
-  if (!query) return null;
-  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
-  const options = optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
-  if (options) args.options = options;
-  if (u.gender && GENDERS.includes(u.gender)) args.gender = u.gender;
-  return { query, ...args };
-}
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
@@ -202,22 +129,6 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
 }
 
 /**
- * "let's go for the Quillon Tent", "Meanwhile: the Brambleby Scarf, burgundy.": one product named by its
- * whole name and not asked about, either agreed to or given with options that pick its variant, is
- * being chosen. A bare name stays a search ("Brambleby Scarf?").
- */
-function chosenByName(u: Understanding, ctx: PlanContext): boolean {
-  if (u.raw.trim().endsWith('?') || u.links.products.length === 0) return false;
-  const whole = u.links.products.filter((p) => p.coverage >= 0.99);
-  if (whole.length !== 1 || u.links.products[0].handle !== whole[0].handle) return false;
-  if (u.intent === 'affirm') return true;
-  // A title that is only a type ("Garden Gnome") with options is still a search for it.
-  if ((u.intent !== 'other' && u.intent !== 'search') || whole[0].distinctive === 0) return false;
-  const picked = ctx.state.reader.read(u.raw, ctx.state.table(whole[0].handle));
-  return Object.keys(picked).length > 0;
-}
-
-/**
  * "which of them is warmest?", "are any of those foldable?": a question over the list just shown,
  * answered from the products' data already in the conversation.
  */
@@ -296,157 +207,4 @@ function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
   if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
   return { intent: 'affirm', text: ctx.replies.whatNext };
-}
-
-function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pendingHandle?: string): Plan {
-  const r = ctx.replies;
-  // "add the Heron Desk Fan and the Wren Kite", "I'll grab both": one add per product.
-  const several = pendingHandle ? [] : severalNamed(u, memory);
-  if (several.length > 1) {
-    const calls = several.map((handle) => {
-      const options = variantOptions(u, memory, ctx, handle);
-      return { name: 'add_to_cart', args: { handle, ...(options ? { options } : {}), quantity: 1 } };
-    });
-    return { intent: 'cart_add', calls };
-  }
-  const t: ReturnType<typeof resolveProduct> = pendingHandle
-    ? { kind: 'product', handle: pendingHandle }
-    : resolveProduct(u, memory, ctx.index, hintsFor(u, memory, ctx));
-  if (t.kind === 'ask') return { intent: 'cart_add', text: t.text };
-  if (t.kind === 'words') {
-    const args = searchArgs(u, memory, ctx);
-    return args
-      ? { intent: 'cart_add', calls: [{ name: 'search_products', args }] }
-      : { intent: 'cart_add', text: r.whatLookingFor };
-  }
-  if (t.kind === 'none') {
-    const list = memory.shown.length ? `\n${listProducts(memory.shown)}` : '';
-    return { intent: 'cart_add', text: `${r.whichToAdd}${list}` };
-  }
-  // A number that names an option value ("42", "in 44") is not a count.
-  const named = Object.values(ctx.state.reader.read(u.raw, ctx.state.table(t.handle)));
-  const isValue = named.some((v) =>
-    v
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .includes(String(u.quantity)),
-  );
-  const quantity = u.quantity !== null && u.ordinal?.n !== u.quantity && !isValue ? u.quantity : 1;
-  if (quantity < 1 || quantity > MAX_QUANTITY) return { intent: 'cart_add', text: r.tooMany(MAX_QUANTITY) };
-  const options = variantOptions(u, memory, ctx, t.handle);
-  return {
-    intent: 'cart_add',
-    calls: [{ name: 'add_to_cart', args: { handle: t.handle, ...(options ? { options } : {}), quantity } }],
-  };
-}
-
-/** Products a message names apart ("the X and the Y"), or "both" of the two shown; else none. */
-function severalNamed(u: Understanding, memory: Memory): string[] {
-  if (u.mentions.both && memory.shown.length === 2) return memory.shown.map((p) => p.handle);
-  const picked: ProductMention[] = [];
-  for (const m of [...u.links.products].sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage)) {
-    const overlaps = picked.some((p) => m.start < p.end && p.start < m.end);
-    if (!overlaps && m.distinctive > 0) picked.push(m);
-  }
-  const apart = picked.length > 1 && /\b(and|plus|as well as|also)\b|[,&+]/i.test(u.raw);
-  return apart ? picked.sort((a, b) => a.start - b.start).map((p) => p.handle) : [];
-}
-
-/**
- * The options to add a product with: everything the shopper said about it in this stretch of the
- * conversation, and when that (with the budget) leaves one variant, that variant's full options.
- */
-function variantOptions(u: Understanding, memory: Memory, ctx: PlanContext, handle: string) {
-  const table = ctx.state.table(handle);
-  const names = Object.keys(table);
-  const values = (name: string) => table[name] ?? [];
-  const said = names.length ? optionsFor(u, names, values) : undefined;
-  const wish = ctx.state.wish(handle);
-  const pending = memory.pendingOption?.args.handle === handle ? memory.pendingOption.args.options : undefined;
-  const merged = {
-    ...((pending as Record<string, string> | undefined) ?? {}),
-    ...said,
-    ...wish.options,
-    ...sizeByOrder(u, names, values),
-  };
-  const product = memory.products.get(handle);
-  const chosen = product ? chosenVariant(product, { ...wish, options: merged }) : null;
-  const options = chosen ? chosen.options : merged;
-  return Object.keys(options).length ? options : undefined;
-}
-
-const LETTER_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
-
-/** "the big one", "the smaller size": the product's largest or smallest size. */
-function sizeByOrder(u: Understanding, names: string[], values: (name: string) => string[]) {
-  if (!u.mentions.largest && !u.mentions.smallest) return {};
-  const name = names.find((n) => normalizeOptionName(n) === 'size');
-  if (!name) return {};
-  const rank = (v: string) => {
-    const letter = LETTER_ORDER.indexOf(v.toUpperCase());
-    if (letter >= 0) return letter;
-    const n = Number.parseFloat(v.replace(',', '.'));
-    return Number.isNaN(n) ? 0 : n;
-  };
-  const sorted = [...values(name)].sort((a, b) => rank(a) - rank(b));
-  const pick = u.mentions.largest ? sorted.at(-1) : sorted[0];
-  return pick ? { [name]: pick } : {};
-}
-
-/** "swap it for the Wren Kite instead": the line in question out, the named product in. */
-function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
-  const text = ` ${u.raw.toLowerCase().replace(/[^\p{L}' ]+/gu, ' ')} `;
-  if (!ctx.state.lexicon.swap.some((w) => text.includes(` ${w} `))) return null;
-  const incoming = u.links.products.find((p) => !memory.cart?.items.some((l) => l.handle === p.handle));
-  if (!incoming) return null;
-  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory);
-  if (ref.kind === 'need_cart')
-    return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
-  if (ref.kind !== 'line') return null;
-  const options = variantOptions(u, memory, ctx, incoming.handle);
-  return {
-    intent: 'cart_update',
-    calls: [
-      { name: 'remove_from_cart', args: { sku: ref.line.sku } },
-      {
-        name: 'add_to_cart',
-        args: { handle: incoming.handle, ...(options ? { options } : {}), quantity: ref.line.quantity },
-      },
-    ],
-  };
-}
-
-function planRemove(u: Understanding, memory: Memory): Plan {
-  const ref = resolveCartLine(u, memory);
-  if (ref.kind === 'need_cart')
-    return { intent: 'cart_remove', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
-  if (ref.kind === 'ask') return { intent: 'cart_remove', text: ref.text };
-  const lines = ref.kind === 'all' ? memory.cart!.items : [ref.line];
-  return { intent: 'cart_remove', calls: lines.map((l) => ({ name: 'remove_from_cart', args: { sku: l.sku } })) };
-}
-
-function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
-  const swapped = planSwap(u, memory, ctx);
-  if (swapped) return swapped;
-  if (u.quantity === null && !u.increment) return { intent: 'cart_update', text: ctx.replies.howMany };
-  // "a couple of kites please" with no kites in the cart: a request for kites, not a change.
-  const named = u.links.type?.handles ?? new Set(u.links.products.map((p) => p.handle));
-  // "add another Brambleby Cushion": one product named by name is added, in the cart or not.
-  const one = u.links.products[0];
-  if (one && one.distinctive > 0 && !memory.cart?.items.some((l) => l.handle === one.handle))
-    return planAdd(u, memory, ctx);
-  if (named.size && !memory.cart?.items.some((l) => named.has(l.handle))) {
-    const args = searchArgs(u, memory, ctx);
-    if (args) return { intent: 'search', calls: [{ name: 'search_products', args }] };
-  }
-  const ref = resolveCartLine(u, memory);
-  if (ref.kind === 'need_cart')
-    return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
-  if (ref.kind === 'ask') return { intent: 'cart_update', text: ref.text };
-  if (ref.kind === 'all') return { intent: 'cart_update', text: ctx.replies.whichItem };
-  const quantity = u.increment ? ref.line.quantity + 1 : u.quantity!;
-  if (quantity > MAX_QUANTITY) return { intent: 'cart_update', text: ctx.replies.tooMany(MAX_QUANTITY) };
-  if (quantity === 0)
-    return { intent: 'cart_remove', calls: [{ name: 'remove_from_cart', args: { sku: ref.line.sku } }] };
-  return { intent: 'cart_update', calls: [{ name: 'update_cart_item', args: { sku: ref.line.sku, quantity } }] };
 }

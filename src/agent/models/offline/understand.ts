@@ -3,6 +3,7 @@ import { trainIntentModel, type IntentScore, type TrainedIntentModel } from './i
 import type { LanguagePack } from './language-pack.js';
 import { normalize } from './normalize.js';
 import type { Links, OptionMention, ShopIndex, Span } from './shop-index.js';
+import { linkBySentence, queryWordsOf } from './message-words.js';
 import { createSlotReader, ORDER_REF, type PriceSlot } from './slots.js';
 
 export type Aspect = 'material' | 'color' | 'size' | 'stock' | 'price' | 'weight' | 'details';
@@ -355,77 +356,6 @@ export function createUnderstanding(pack: LanguagePack) {
       };
     },
   };
-}
-
-/** The shop's words linked sentence by sentence, so no name spans two sentences; spans are message positions. */
-function linkBySentence(index: ShopIndex, words: string[], sentenceOf: number[]): Links {
-  const out: Links = { words: [], products: [], type: null, vendor: null, options: [] };
-  let start = 0;
-  while (start < words.length) {
-    let end = start;
-    while (end < words.length && sentenceOf[end] === sentenceOf[start]) end++;
-    const l = index.link(words.slice(start, end));
-    const shift = <T extends Span>(x: T): T => ({ ...x, start: x.start + start, end: x.end + start });
-    out.words.push(...l.words);
-    out.products.push(...l.products.map(shift));
-    out.options.push(...l.options.map(shift));
-    out.vendor ??= l.vendor ? shift(l.vendor) : null;
-    // The most specific type named anywhere ("camera" over "gear"); a later sentence wins a tie.
-    if (l.type && (!out.type || l.type.handles.size <= out.type.handles.size)) out.type = shift(l.type);
-    start = end;
-  }
-  out.products.sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage);
-  return out;
-}
-
-/**
- * The product words: what remains of the message without dialog words, budgets, sizes, counts and
- * references. When the message names a product or type, only its noun phrase is kept (the words
- * right before and after it) plus words the shop itself uses, so "my husband feels the cold, a
- * alpaca wool poncho" searches for "alpaca wool poncho".
- */
-function queryWordsOf(
-  words: string[],
-  corrected: string[],
-  claim: (string | null)[],
-  stop: Set<string>,
-  genders: Map<string, string>,
-  index: ShopIndex | null,
-  common: (word: string) => boolean,
-) {
-  const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
-  const owners: (string | null)[] = [];
-  let owner: string | null = null;
-  claim.forEach((c) => {
-    if (c !== null && c !== '') owner = c;
-    else if (c === null) owner = null;
-    owners.push(c === null ? null : owner);
-  });
-  const content = words.map((w, i) => {
-    if (claim[i] !== null) return keep.has(owners[i] ?? '');
-    return !(stop.has(w) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
-  });
-  const anchor = owners.findIndex((o) => o === '__type__' || o === '__product__');
-  const inPhrase = new Set<number>();
-  if (anchor >= 0) {
-    // The run of content words around the anchor: its noun phrase.
-    for (let i = anchor; i >= 0 && content[i]; i--) inPhrase.add(i);
-    for (let i = anchor; i < words.length && content[i]; i++) inPhrase.add(i);
-  }
-  const out: { word: string; shop: boolean; at: number }[] = [];
-  words.forEach((w, i) => {
-    if (!content[i]) return;
-    const shop = claim[i] !== null || !index || index.knows(w);
-    if (anchor >= 0 && !inPhrase.has(i) && !shop) return;
-    // A misspelling of a shop word is searched as the shop spells it.
-    out.push({ word: stem(w) === corrected[i] ? w : corrected[i], shop, at: i });
-  });
-  // Everyday words the shop never uses ("moved", "flat") are the story, not the product — unless
-  // they stand next to the shop's words ("trekking poles") or nothing is the shop's ("yoga mats").
-  const anyShop = out.some((x) => x.shop);
-  const shopAt = new Set(out.filter((x) => x.shop).map((x) => x.at));
-  const nextToShop = (at: number) => shopAt.has(at - 1) || shopAt.has(at + 1);
-  return out.filter((x) => x.shop || !anyShop || !common(x.word) || nextToShop(x.at)).map((x) => x.word);
 }
 
 export type UnderstandingEngine = ReturnType<typeof createUnderstanding>;

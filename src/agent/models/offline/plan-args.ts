@@ -1,0 +1,83 @@
+/**
+ * What the planners share: the context they plan in, and how a message becomes tool arguments
+ * (search arguments, options spelled as the product spells them, hints that tell products apart).
+ */
+import { normalizeOptionName } from '../../../catalog/search-filters.js';
+import type { DialogueState } from './dialogue-state.js';
+import type { Memory } from './history.js';
+import type { Replies } from './replies.js';
+import type { Hints } from './resolve-target.js';
+import type { ShopIndex } from './shop-index.js';
+import type { Understanding } from './understand.js';
+
+export interface PlanContext {
+  index: ShopIndex | null;
+  replies: Replies;
+  state: DialogueState;
+}
+
+/** The most of one item a shopper can ask for in one go. */
+export const MAX_QUANTITY = 20;
+/** Who a product is for, as the search tool filters it. */
+export const GENDERS = ['men', 'women', 'kids'];
+
+/** The option names a product (or the shop) uses for a kind of option: "Size", "Colour", "Material". */
+function optionName(kind: string, names: string[]): string {
+  const wanted = kind === 'color' ? 'color' : kind;
+  return (
+    names.find((n) => normalizeOptionName(n) === wanted) ??
+    (kind === 'color' ? 'Color' : kind[0].toUpperCase() + kind.slice(1))
+  );
+}
+
+/** The options a message names, spelled as the product (or the shop) spells them. */
+export function optionsFor(u: Understanding, optionNames: string[], values: (name: string) => string[]) {
+  const out: Record<string, string> = {};
+  const spell = (name: string, v: string) => values(name).find((x) => x.toLowerCase() === v.toLowerCase()) ?? v;
+  if (u.size) {
+    const name = optionName('size', optionNames);
+    out[name] = spell(name, u.size);
+  }
+  for (const o of u.options) {
+    if (o.kind === 'size') continue;
+    const name =
+      o.name && optionNames.includes(o.name)
+        ? o.name
+        : optionName(o.kind === 'option' ? 'option' : o.kind, optionNames);
+    if (o.kind === 'option' && !o.name) continue;
+    if (!optionNames.some((n) => n === name) && optionNames.length) continue;
+    out[name] = spell(name, o.value);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** What tells products apart: option values the message names ("in charcoal"), who the shopper buys for. */
+export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hints {
+  const relations = Object.entries(ctx.state.lexicon.relations);
+  const said = memory.userTurns.map((t) => ` ${t.text.toLowerCase().replace(/[^\p{L}' ]+/gu, ' ')} `).join(' ');
+  const gender = relations.find(([, people]) => people.some((p) => said.includes(` ${p} `)))?.[0] ?? null;
+  return {
+    fits: (handle) => Object.keys(ctx.state.reader.read(u.raw, ctx.state.table(handle))).length > 0,
+    gender,
+  };
+}
+
+/** search_products arguments for a request: product words, budget, options and who it is for. */
+export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): Record<string, unknown> | null {
+  let query = u.queryWords.join(' ');
+  if (!query && u.links.type) query = u.links.type.label;
+  const args: Record<string, unknown> = {};
+  if (u.price?.minPrice !== undefined) args.minPrice = u.price.minPrice;
+  if (u.price?.maxPrice !== undefined) args.maxPrice = u.price.maxPrice;
+  if (!query && (args.minPrice !== undefined || args.maxPrice !== undefined)) {
+    // "and under 50?": the last search again with the new budget.
+    const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
+    if (last && typeof last.args.query === 'string') query = last.args.query;
+  }
+  if (!query) return null;
+  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
+  const options = optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
+  if (options) args.options = options;
+  if (u.gender && GENDERS.includes(u.gender)) args.gender = u.gender;
+  return { query, ...args };
+}

@@ -1,0 +1,179 @@
+/** Planning cart changes: adding a product named or pointed at, swapping, removing, changing a count. */
+import { normalizeOptionName } from '../../../catalog/search-filters.js';
+import { chosenVariant } from './dialogue-state.js';
+import { listProducts } from './format.js';
+import type { Memory } from './history.js';
+import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
+import type { Plan } from './plan-types.js';
+import { resolveCartLine, resolveProduct } from './resolve-target.js';
+import type { ProductMention } from './shop-index.js';
+import type { Understanding } from './understand.js';
+
+/**
+ * "let's go for the Quillon Tent", "Meanwhile: the Brambleby Scarf, burgundy.": one product named by its
+ * whole name and not asked about, either agreed to or given with options that pick its variant, is
+ * being chosen. A bare name stays a search ("Brambleby Scarf?").
+ */
+export function chosenByName(u: Understanding, ctx: PlanContext): boolean {
+  if (u.raw.trim().endsWith('?') || u.links.products.length === 0) return false;
+  const whole = u.links.products.filter((p) => p.coverage >= 0.99);
+  if (whole.length !== 1 || u.links.products[0].handle !== whole[0].handle) return false;
+  if (u.intent === 'affirm') return true;
+  // A title that is only a type ("Garden Gnome") with options is still a search for it.
+  if ((u.intent !== 'other' && u.intent !== 'search') || whole[0].distinctive === 0) return false;
+  const picked = ctx.state.reader.read(u.raw, ctx.state.table(whole[0].handle));
+  return Object.keys(picked).length > 0;
+}
+
+export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pendingHandle?: string): Plan {
+  const r = ctx.replies;
+  // "add the Heron Desk Fan and the Wren Kite", "I'll grab both": one add per product.
+  const several = pendingHandle ? [] : severalNamed(u, memory);
+  if (several.length > 1) {
+    const calls = several.map((handle) => {
+      const options = variantOptions(u, memory, ctx, handle);
+      return { name: 'add_to_cart', args: { handle, ...(options ? { options } : {}), quantity: 1 } };
+    });
+    return { intent: 'cart_add', calls };
+  }
+  const t: ReturnType<typeof resolveProduct> = pendingHandle
+    ? { kind: 'product', handle: pendingHandle }
+    : resolveProduct(u, memory, ctx.index, hintsFor(u, memory, ctx));
+  if (t.kind === 'ask') return { intent: 'cart_add', text: t.text };
+  if (t.kind === 'words') {
+    const args = searchArgs(u, memory, ctx);
+    return args
+      ? { intent: 'cart_add', calls: [{ name: 'search_products', args }] }
+      : { intent: 'cart_add', text: r.whatLookingFor };
+  }
+  if (t.kind === 'none') {
+    const list = memory.shown.length ? `\n${listProducts(memory.shown)}` : '';
+    return { intent: 'cart_add', text: `${r.whichToAdd}${list}` };
+  }
+  // A number that names an option value ("42", "in 44") is not a count.
+  const named = Object.values(ctx.state.reader.read(u.raw, ctx.state.table(t.handle)));
+  const isValue = named.some((v) =>
+    v
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .includes(String(u.quantity)),
+  );
+  const quantity = u.quantity !== null && u.ordinal?.n !== u.quantity && !isValue ? u.quantity : 1;
+  if (quantity < 1 || quantity > MAX_QUANTITY) return { intent: 'cart_add', text: r.tooMany(MAX_QUANTITY) };
+  const options = variantOptions(u, memory, ctx, t.handle);
+  return {
+    intent: 'cart_add',
+    calls: [{ name: 'add_to_cart', args: { handle: t.handle, ...(options ? { options } : {}), quantity } }],
+  };
+}
+
+/** Products a message names apart ("the X and the Y"), or "both" of the two shown; else none. */
+function severalNamed(u: Understanding, memory: Memory): string[] {
+  if (u.mentions.both && memory.shown.length === 2) return memory.shown.map((p) => p.handle);
+  const picked: ProductMention[] = [];
+  for (const m of [...u.links.products].sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage)) {
+    const overlaps = picked.some((p) => m.start < p.end && p.start < m.end);
+    if (!overlaps && m.distinctive > 0) picked.push(m);
+  }
+  const apart = picked.length > 1 && /\b(and|plus|as well as|also)\b|[,&+]/i.test(u.raw);
+  return apart ? picked.sort((a, b) => a.start - b.start).map((p) => p.handle) : [];
+}
+
+/**
+ * The options to add a product with: everything the shopper said about it in this stretch of the
+ * conversation, and when that (with the budget) leaves one variant, that variant's full options.
+ */
+function variantOptions(u: Understanding, memory: Memory, ctx: PlanContext, handle: string) {
+  const table = ctx.state.table(handle);
+  const names = Object.keys(table);
+  const values = (name: string) => table[name] ?? [];
+  const said = names.length ? optionsFor(u, names, values) : undefined;
+  const wish = ctx.state.wish(handle);
+  const pending = memory.pendingOption?.args.handle === handle ? memory.pendingOption.args.options : undefined;
+  const merged = {
+    ...((pending as Record<string, string> | undefined) ?? {}),
+    ...said,
+    ...wish.options,
+    ...sizeByOrder(u, names, values),
+  };
+  const product = memory.products.get(handle);
+  const chosen = product ? chosenVariant(product, { ...wish, options: merged }) : null;
+  const options = chosen ? chosen.options : merged;
+  return Object.keys(options).length ? options : undefined;
+}
+
+const LETTER_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
+
+/** "the big one", "the smaller size": the product's largest or smallest size. */
+function sizeByOrder(u: Understanding, names: string[], values: (name: string) => string[]) {
+  if (!u.mentions.largest && !u.mentions.smallest) return {};
+  const name = names.find((n) => normalizeOptionName(n) === 'size');
+  if (!name) return {};
+  const rank = (v: string) => {
+    const letter = LETTER_ORDER.indexOf(v.toUpperCase());
+    if (letter >= 0) return letter;
+    const n = Number.parseFloat(v.replace(',', '.'));
+    return Number.isNaN(n) ? 0 : n;
+  };
+  const sorted = [...values(name)].sort((a, b) => rank(a) - rank(b));
+  const pick = u.mentions.largest ? sorted.at(-1) : sorted[0];
+  return pick ? { [name]: pick } : {};
+}
+
+/** "swap it for the Wren Kite instead": the line in question out, the named product in. */
+export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
+  const text = ` ${u.raw.toLowerCase().replace(/[^\p{L}' ]+/gu, ' ')} `;
+  if (!ctx.state.lexicon.swap.some((w) => text.includes(` ${w} `))) return null;
+  const incoming = u.links.products.find((p) => !memory.cart?.items.some((l) => l.handle === p.handle));
+  if (!incoming) return null;
+  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory);
+  if (ref.kind === 'need_cart')
+    return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
+  if (ref.kind !== 'line') return null;
+  const options = variantOptions(u, memory, ctx, incoming.handle);
+  return {
+    intent: 'cart_update',
+    calls: [
+      { name: 'remove_from_cart', args: { sku: ref.line.sku } },
+      {
+        name: 'add_to_cart',
+        args: { handle: incoming.handle, ...(options ? { options } : {}), quantity: ref.line.quantity },
+      },
+    ],
+  };
+}
+
+export function planRemove(u: Understanding, memory: Memory): Plan {
+  const ref = resolveCartLine(u, memory);
+  if (ref.kind === 'need_cart')
+    return { intent: 'cart_remove', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
+  if (ref.kind === 'ask') return { intent: 'cart_remove', text: ref.text };
+  const lines = ref.kind === 'all' ? memory.cart!.items : [ref.line];
+  return { intent: 'cart_remove', calls: lines.map((l) => ({ name: 'remove_from_cart', args: { sku: l.sku } })) };
+}
+
+export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  const swapped = planSwap(u, memory, ctx);
+  if (swapped) return swapped;
+  if (u.quantity === null && !u.increment) return { intent: 'cart_update', text: ctx.replies.howMany };
+  // "a couple of kites please" with no kites in the cart: a request for kites, not a change.
+  const named = u.links.type?.handles ?? new Set(u.links.products.map((p) => p.handle));
+  // "add another Brambleby Cushion": one product named by name is added, in the cart or not.
+  const one = u.links.products[0];
+  if (one && one.distinctive > 0 && !memory.cart?.items.some((l) => l.handle === one.handle))
+    return planAdd(u, memory, ctx);
+  if (named.size && !memory.cart?.items.some((l) => named.has(l.handle))) {
+    const args = searchArgs(u, memory, ctx);
+    if (args) return { intent: 'search', calls: [{ name: 'search_products', args }] };
+  }
+  const ref = resolveCartLine(u, memory);
+  if (ref.kind === 'need_cart')
+    return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
+  if (ref.kind === 'ask') return { intent: 'cart_update', text: ref.text };
+  if (ref.kind === 'all') return { intent: 'cart_update', text: ctx.replies.whichItem };
+  const quantity = u.increment ? ref.line.quantity + 1 : u.quantity!;
+  if (quantity > MAX_QUANTITY) return { intent: 'cart_update', text: ctx.replies.tooMany(MAX_QUANTITY) };
+  if (quantity === 0)
+    return { intent: 'cart_remove', calls: [{ name: 'remove_from_cart', args: { sku: ref.line.sku } }] };
+  return { intent: 'cart_update', calls: [{ name: 'update_cart_item', args: { sku: ref.line.sku, quantity } }] };
+}
