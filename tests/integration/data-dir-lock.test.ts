@@ -146,6 +146,7 @@ describe('the embedded data directory', () => {
     lock.release();
   });
 
+  // Only Linux exposes a boot id (/proc/sys/kernel/random/boot_id); without one a lock cannot say which boot wrote it.
   it.skipIf(!bootId)('takes over a lock from a previous boot of this machine, whatever its pid', () => {
     const dir = newDataDir();
     // Our parent is alive: only the boot id says this lock is from before a reboot.
