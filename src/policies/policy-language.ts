@@ -28,6 +28,8 @@ export const policyLanguageSchema = z.object({
   stopwords: phrases,
   /** First words of a sentence that asks something (besides a trailing question mark). */
   questionStarts: phrases,
+  /** Words a cue may enclose, one at a time ("send back" in "send it back", "give them back"). */
+  cueGaps: phrases.default([]),
   /** Abbreviations whose full stop does not end a sentence. */
   abbreviations: phrases,
   stemming: z.object({

@@ -52,6 +52,7 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
   const text = createTextTools(data);
   const stopwords = new Set(data.stopwords);
   const starts = new Set(data.questionStarts);
+  const gaps = new Set(data.cueGaps);
   const cued: Cued[] = [
     ...data.asks.map((a) => ({ cues: a.cues.map(text.tokens), expand: a.expand, ask: a })),
     ...data.topics.map((t) => ({ cues: t.cues.map(text.tokens), expand: t.expand })),
@@ -76,7 +77,7 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
     const cue = ws.map(() => false);
     const synonym = ws.map(() => false);
     for (const c of cued) {
-      const spans = c.cues.flatMap((p) => findPhrase(ws, p).map((at) => ({ at, length: p.length })));
+      const spans = c.cues.flatMap((p) => findCue(ws, p));
       if (!spans.length) continue;
       spans.forEach(({ at, length }) => cue.fill(true, at, at + length));
       if (c.ask) {
@@ -92,6 +93,25 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
       out.topics.push({ words: named, related: c.expand, weight });
     }
     return { cue, synonym };
+  }
+
+  /**
+   * Where a cue stands in a sentence: its words by stem ("sending back" for "send back"), a pronoun
+   * allowed between them ("send it back"); one-word cues as written.
+   */
+  function findCue(ws: string[], cue: string[]): { at: number; length: number }[] {
+    if (cue.length === 1) return findPhrase(ws, cue).map((at) => ({ at, length: 1 }));
+    const out: { at: number; length: number }[] = [];
+    for (let i = 0; i < ws.length; i++) {
+      let j = i;
+      const fits = cue.every((p, k) => {
+        if (k > 0 && gaps.has(ws[j]) && !gaps.has(p)) j++;
+        const w = ws[j++];
+        return w !== undefined && (w === p || text.stem(w) === text.stem(p));
+      });
+      if (fits) out.push({ at: i, length: j - i });
+    }
+    return out;
   }
 
   /** Reads one sentence into `out`; returns its words that matter. */

@@ -3,7 +3,15 @@ import { stem } from '../../../catalog/terms.js';
 import { chosenVariant, variantsFitting, type DialogueState, type VariantWish } from './dialogue-state.js';
 import { availableOptions, trimText } from './format.js';
 import type { Lexicon } from './language-pack.js';
-import { bestFacts, factLine, factsOf, factScore, isAbout, questionTerms } from './product-facts.js';
+import {
+  bestFacts,
+  factLine,
+  factsOf,
+  factScore,
+  isAbout,
+  questionTerms,
+  type QuestionTerms,
+} from './product-facts.js';
 import type { OptionTable } from './product-options.js';
 import type { Understanding } from './understand.js';
 
@@ -111,6 +119,16 @@ function answerValues(p: ProductSummary, a: Asked, u: Understanding): string {
   return `Yes — ${p.title} comes in ${asked}${detail ? ` (${detail})` : ''}, ${priceOf(available)}.`;
 }
 
+/**
+ * "what is it made of?", "which metal?": with no material named, a sentence naming any material
+ * answers it ("Quillon: oak frame, 14k gold trim."), as a related word below the question's own.
+ */
+function withMaterials(q: QuestionTerms, lx: Lexicon): QuestionTerms {
+  const materials = lx.materials.map(stem);
+  if (!q.terms.has(stem('material')) || materials.some((m) => q.direct.has(m))) return q;
+  return { terms: new Set([...q.terms, ...materials]), direct: q.direct };
+}
+
 /** The answer to a question about one product, or null when its data does not say. */
 export function answerAboutProduct(
   p: ProductSummary,
@@ -126,8 +144,8 @@ export function answerAboutProduct(
     if (v) return `The ${u.mentions.cheaper ? 'cheapest' : 'dearest'} option: ${describeVariant(p, v)}`;
   }
   const skip = new Set((p.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
-  const q = questionTerms(questionText(u.raw), lx, skip);
-  const facts = bestFacts(factsOf(p, a.wish), q);
+  const q = withMaterials(questionTerms(questionText(u.raw), lx, skip), lx);
+  const facts = bestFacts(factsOf(p, lx, a.wish), q);
   // "how much coffee does it make?" asks about capacity, not price: a fact named by the question wins.
   if (facts.length && (isAbout(facts[0], q) || !['price', 'stock'].includes(u.aspect ?? ''))) {
     const lines = facts.map((f) => trimText(factLine(f), 240));
@@ -163,7 +181,7 @@ export function answerAboutShown(products: ProductSummary[], u: Understanding, l
     const [, [facet, order]] = superlative;
     const facetWords = new Set((facet.match(/[\p{L}]+/gu) ?? []).map(stem));
     const scored = products.flatMap((p) => {
-      const fact = factsOf(p)
+      const fact = factsOf(p, lx)
         .filter((f) => f.number !== null && [...f.about].some((w) => facetWords.has(w)))
         .sort((x, y) => factScore(y, q) - factScore(x, q))[0];
       return fact ? [{ p, fact, n: fact.number! }] : [];
@@ -181,7 +199,7 @@ export function answerAboutShown(products: ProductSummary[], u: Understanding, l
     return `${best.title} is the ${u.mentions.cheaper ? 'cheapest' : 'dearest'}, at ${best.price.formatted}.`;
   }
   const scored = products.map((p) => {
-    const facts = bestFacts(factsOf(p), q);
+    const facts = bestFacts(factsOf(p, lx), q);
     return { p, facts, s: facts.length ? factScore(facts[0], q) : 0 };
   });
   const top = Math.max(0, ...scored.map((x) => x.s));

@@ -2,6 +2,8 @@ import type { ProductSummary } from '../../../catalog/types.js';
 import type { RecommendResult, SearchProductsResult } from '../../../tools/results.js';
 import { availableOptions, listProducts, trimText } from './format.js';
 import { MAX_LISTED, type Memory } from './history.js';
+import type { Lexicon } from './language-pack.js';
+import { descriptionSentences } from './product-facts.js';
 
 /** Replies about products. Only structured fields are used: a description is never read or quoted. */
 
@@ -63,9 +65,11 @@ export function composeRecommend(result: RecommendResult): string {
   return `${intro}\n${listProducts(result.products)}\n${PICK_HINT}`;
 }
 
-export function composeProduct(p: ProductSummary): string {
+export function composeProduct(p: ProductSummary, lx: Lexicon | null): string {
   const vendor = p.vendor ? ` by ${p.vendor}` : '';
   const lines = [`${p.title}${vendor} — ${p.price?.formatted ?? 'price unavailable'}.`];
+  const about = lx ? trimText(descriptionSentences(p, lx).join(' '), 220) : '';
+  if (about) lines.push(/[.!?…]$/.test(about) ? about : `${about}.`);
   lines.push(p.inStock ? 'In stock.' : 'Currently out of stock.');
   const options = availableOptions(p);
   if (options) lines.push(`Available: ${options}.`);

@@ -62,7 +62,7 @@ function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state
     case 'get_product':
       return (
         (u && state ? answerAboutProduct(e.result.product, u, state, state.lexicon) : null) ??
-        composeProduct(e.result.product)
+        composeProduct(e.result.product, state?.lexicon ?? null)
       );
     case 'get_cart':
       return composeCart(e.result.cart);

@@ -68,6 +68,10 @@ export const lexiconSchema = z.object({
   negations: phrases,
   /** Question words → the words product data uses for them ("bright" → lumens, brightness). */
   facets: z.record(z.string(), phrases),
+  /** Words of text addressed to an assistant ("ignore previous instructions"): never quoted as product data. */
+  instructionMarkers: phrases,
+  /** What things are made of ("wool", "sterling"): a sentence naming one answers "what is it made of?". */
+  materials: phrases,
   /** Comparisons: word → [the facts' words, whether more ("max") or less ("min") wins]. */
   superlatives: z.record(z.string(), z.tuple([z.string(), z.enum(['max', 'min'])])),
   /** Phrases that ask about several products at once ("which of them", "any of those"). */

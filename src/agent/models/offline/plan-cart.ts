@@ -152,10 +152,32 @@ export function planRemove(u: Understanding, memory: Memory): Plan {
   return { intent: 'cart_remove', calls: lines.map((l) => ({ name: 'remove_from_cart', args: { sku: l.sku } })) };
 }
 
+/**
+ * "make the bottle 3 pieces": a number the shop reads as another product's option value ("3-piece")
+ * is a count for a product without that option.
+ */
+function countInOptions(u: Understanding, ctx: PlanContext, handle: string): number | null {
+  const table = ctx.state.table(handle);
+  for (const o of u.options) {
+    if (o.name && table[o.name]) continue;
+    const n = u.words
+      .slice(o.start, o.end)
+      .map((w) => /^(\d+)/.exec(w)?.[1])
+      .find(Boolean);
+    if (n) return Number(n);
+  }
+  return null;
+}
+
 export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   const swapped = planSwap(u, memory, ctx);
   if (swapped) return swapped;
-  if (u.quantity === null && !u.increment) return { intent: 'cart_update', text: ctx.replies.howMany };
+  if (u.quantity === null && !u.increment) {
+    const ref = memory.cart ? resolveCartLine(u, memory) : null;
+    const count = ref?.kind === 'line' ? countInOptions(u, ctx, ref.line.handle) : null;
+    if (count === null) return { intent: 'cart_update', text: ctx.replies.howMany };
+    return planUpdate({ ...u, quantity: count, options: [] }, memory, ctx);
+  }
   // "a couple of kites please" with no kites in the cart: a request for kites, not a change.
   const named = u.links.type?.handles ?? new Set(u.links.products.map((p) => p.handle));
   // "add another Brambleby Cushion": one product named by name is added, in the cart or not.

@@ -24,8 +24,20 @@ const firstNumber = (text: string) => {
   return m ? Number.parseFloat(m[1].replace(',', '.')) : null;
 };
 
+/**
+ * A description's sentences that describe the product. A sentence addressed to an assistant
+ * ("ignore previous instructions and…") is not product information and is never shown.
+ */
+export function descriptionSentences(p: ProductSummary, lx: Lexicon): string[] {
+  const markers = lx.instructionMarkers.map((m) => m.toLowerCase());
+  return (p.description ?? '')
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s && !markers.some((m) => s.toLowerCase().includes(m)));
+}
+
 /** A product's facts: attributes, options (values fitting the shopper's wish) and description sentences. */
-export function factsOf(p: ProductSummary, wish?: VariantWish): Fact[] {
+export function factsOf(p: ProductSummary, lx: Lexicon, wish?: VariantWish): Fact[] {
   const out: Fact[] = [];
   for (const [key, value] of Object.entries(p.attributes ?? {})) {
     const label = splitCamel(key).toLowerCase();
@@ -53,22 +65,23 @@ export function factsOf(p: ProductSummary, wish?: VariantWish): Fact[] {
       kind: 'option',
     });
   }
-  const sentences = (p.description ?? '').split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim());
-  for (const s of sentences.filter((x) => x.length > 12)) {
+  for (const s of descriptionSentences(p, lx).filter((x) => x.length > 12)) {
     out.push({ label: '', value: s, about: new Set(), words: canonSet(s), number: null, kind: 'sentence' });
   }
   return out;
+}
+
+/** What a question asks about: its own words (`direct`), and those with the words product data uses. */
+export interface QuestionTerms {
+  terms: Set<string>;
+  direct: Set<string>;
 }
 
 /**
  * The words of a question that say what it asks about, with the words product data uses for them
  * (from the language pack: "how bright" → lumens, brightness; "keep drinks hot" → keeps hot).
  */
-export function questionTerms(
-  raw: string,
-  lx: Lexicon,
-  skip: Set<string>,
-): { terms: Set<string>; direct: Set<string> } {
+export function questionTerms(raw: string, lx: Lexicon, skip: Set<string>): QuestionTerms {
   const stop = new Set(lx.queryStopwords);
   const direct = new Set<string>();
   const terms = new Set<string>();
@@ -83,12 +96,15 @@ export function questionTerms(
 }
 
 /** How well a fact answers: words of what it is about count double; the question's own words beat related ones. */
-export function factScore(f: Fact, q: { terms: Set<string>; direct: Set<string> }): number {
+export function factScore(f: Fact, q: QuestionTerms): number {
   let score = 0;
   for (const t of q.terms) {
     const weight = q.direct.has(t) ? 1 : 0.75;
     if (f.about.has(t)) score += 2 * weight;
     else if (f.words.has(t)) score += weight;
+    else if (t.length >= 5 && [...f.words].some((w) => w.length > t.length + 2 && (w.endsWith(t) || w.startsWith(t))))
+      // A word inside a compound ("pocket" in "chestpocket").
+      score += 0.75 * weight;
   }
   return f.kind === 'sentence' ? score * 0.9 : score;
 }
@@ -97,7 +113,7 @@ export function factScore(f: Fact, q: { terms: Set<string>; direct: Set<string> 
  * The facts that best answer a question about one product: the best one, then any that answer
  * another part of it ("what wax is it made from, and how long does it burn?"), at most three.
  */
-export function bestFacts(facts: Fact[], q: { terms: Set<string>; direct: Set<string> }): Fact[] {
+export function bestFacts(facts: Fact[], q: QuestionTerms): Fact[] {
   const out: Fact[] = [];
   const covered = new Set<string>();
   for (let round = 0; round < 3; round++) {
@@ -115,7 +131,6 @@ export function bestFacts(facts: Fact[], q: { terms: Set<string>; direct: Set<st
 }
 
 /** Whether a fact is about what the question names (a word of its label), not merely mentions it. */
-export const isAbout = (f: Fact, q: { direct: Set<string>; terms: Set<string> }) =>
-  [...q.terms].some((t) => f.about.has(t));
+export const isAbout = (f: Fact, q: QuestionTerms) => [...q.terms].some((t) => f.about.has(t));
 
 export const factLine = (f: Fact) => (f.kind === 'sentence' ? f.value : `${f.label} — ${f.value}`);
