@@ -1,4 +1,5 @@
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
+import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { stem } from '../../../catalog/terms.js';
 import { chosenVariant, variantsFitting, type DialogueState, type VariantWish } from './dialogue-state.js';
 import { availableOptions, trimText } from './format.js';
@@ -65,7 +66,13 @@ function askedOf(p: ProductSummary, u: Understanding, state: DialogueState | nul
   const table = tableOf(p, state);
   const wish: VariantWish = state ? state.wish(p.handle) : { options: {}, pick: null };
   const said = state ? state.reader.read(u.raw, table) : {};
-  const names = state ? state.reader.namesIn(u.raw, table).filter((n) => said[n] === undefined) : [];
+  // "the big size, how long does it burn?": a size chosen by its order is said, not asked about.
+  const bySize = u.mentions.largest || u.mentions.smallest;
+  const names = state
+    ? state.reader
+        .namesIn(u.raw, table)
+        .filter((n) => said[n] === undefined && !(bySize && normalizeOptionName(n) === 'size'))
+    : [];
   return { wish, said, names };
 }
 

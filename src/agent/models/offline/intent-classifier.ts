@@ -1,7 +1,7 @@
 /**
  * A small intent model: multinomial logistic regression over the words, word pairs and character
  * n-grams of a message whose shop words were replaced by placeholders. Trained from a language
- * pack's labelled utterances in well under a second, deterministically (fixed order, zero start),
+ * pack's labelled utterances in a few seconds, once per process, deterministically (fixed order, zero start),
  * with no downloaded weights. It gives a probability per intent, so an unsure reading can become a
  * question instead of a guess.
  */
@@ -40,7 +40,7 @@ export function trainIntentModel(
   opts: { epochs?: number; learningRate?: number; l2?: number } = {},
 ): TrainedIntentModel {
   const epochs = opts.epochs ?? 24;
-  const l2 = opts.l2 ?? 1e-5;
+  const l2 = opts.l2 ?? 3e-5;
   const intents = [...new Set(examples.map((e) => e.intent))].sort();
   const k = intents.length;
   const featureIndex = new Map<string, number>();

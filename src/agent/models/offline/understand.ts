@@ -76,11 +76,24 @@ export function splitSentences(raw: string): string[] {
  * intent model's reading of that. Language knowledge comes from the pack; shop knowledge from
  * the index; the code is the same for every shop and language.
  */
+/** One intent model per language pack, trained once per process (a few seconds). */
+const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
+
+/** Intents of a short sentence that acts on what the message names ("Add.", "two of those"). */
+const COMMANDS = new Set(['cart_add', 'cart_update', 'cart_remove']);
+
+/** Intents a story sentence may read as ("I bought it in May", "it cracked"), and requests that may follow it. */
+const STORY = new Set(['order_status', 'order_list', 'policy']);
+const REQUESTS = new Set(['search', 'cart_add', 'recommend']);
+
 export function createUnderstanding(pack: LanguagePack) {
   const lx = pack.lexicon;
   const slots = createSlotReader(lx);
-  let model: TrainedIntentModel | null = null;
-  const intentModel = () => (model ??= trainIntentModel(pack.examples));
+  const intentModel = () => {
+    let model = trainedModels.get(pack);
+    if (!model) trainedModels.set(pack, (model = trainIntentModel(pack.examples)));
+    return model;
+  };
   const stop = new Set(lx.queryStopwords);
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
@@ -157,6 +170,26 @@ export function createUnderstanding(pack: LanguagePack) {
       const names = /__(type|product|vendor|order)__/.test(sentence);
       const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
       if (!best || score > best.score) best = { scores: r, sentence: n, score };
+    }
+    // "Quillon Lamp, brass, tall. Add.": a bare command applies to what the other sentences name.
+    const command = sentences.findIndex((s, n) => {
+      const r = intentModel().classify(s);
+      return COMMANDS.has(r[0].intent) && r[0].p >= 0.8 && !/__\w+__/.test(s) && !asks[n] && s.split(' ').length <= 4;
+    });
+    const named = best && /__(type|product)__/.test(sentences[best.sentence]) && !asks[best.sentence];
+    if (command >= 0 && named && ['search', 'other', 'product_info'].includes(best!.scores[0].intent)) {
+      best = { scores: intentModel().classify(sentences[command]), sentence: best!.sentence, score: 1 };
+    }
+    // "My old helmet cracked last week. I need a new one with good ventilation.": a story about an
+    // order or a problem sets the scene; a request after it is what is asked.
+    if (best && STORY.has(best.scores[0].intent) && !asks[best.sentence]) {
+      const from = best.sentence;
+      const later = sentences.findIndex((s, n) => {
+        if (n <= from || !s.trim()) return false;
+        const r = intentModel().classify(s)[0];
+        return REQUESTS.has(r.intent) && r.p >= 0.8;
+      });
+      if (later >= 0) best = { scores: intentModel().classify(sentences[later]), sentence: later, score: 1 };
     }
     const found = best as { scores: IntentScore[]; sentence: number } | null;
     return found && found.scores[0].p >= 0.5 ? found : { scores: all, sentence: null };
