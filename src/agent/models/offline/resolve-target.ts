@@ -146,7 +146,12 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   if (focused && !pool.some((p) => p.handle === focused.handle)) pool.push(focused);
   // A name word of one product in the conversation ("the heron", "the wren") points at it first.
   const words = u.words.length ? u.words : u.queryWords;
-  const inPool = pool.map((p) => ({ p, s: distinctiveOverlap(p, words) })).filter((x) => x.s > 0);
+  // A kind named ("the white shirt") leaves out shown products of another kind (a white top).
+  const ofType = (p: ProductSummary) => !u.links.type || u.links.type.handles.has(p.handle);
+  const inPool = pool
+    .filter(ofType)
+    .map((p) => ({ p, s: distinctiveOverlap(p, words) }))
+    .filter((x) => x.s > 0);
   const topPool = Math.max(0, ...inPool.map((x) => x.s));
   // …unless the message names another product more fully (its whole title over one shared word of a shown one).
   const namedFully = u.links.products.some((n) => n.distinctive > topPool && !pool.some((p) => p.handle === n.handle));
@@ -187,7 +192,7 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   if (u.mentions.pronoun && focused && !u.links.type)
     return { kind: 'product', handle: focused.handle, product: focused };
   const picked = pick(
-    pool,
+    pool.filter(ofType),
     u,
     (p) => p.price?.amount ?? 0,
     (p) => [p.category, ...(p.categoryPath ?? [])],
@@ -203,6 +208,9 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   if (productWords.length && (u.links.type || !focused || focusLacks)) {
     const only = u.links.type && index ? [...u.links.type.handles] : [];
     if (only.length === 1) return { kind: 'product', handle: only[0] };
+    // "just add the white shirt": words only one product's name holds name it.
+    const titled = index?.titledWith(productWords) ?? [];
+    if (titled.length === 1 && productWords.length >= 2) return { kind: 'product', handle: titled[0] };
     return { kind: 'words', words: productWords.join(' ') };
   }
   if (focused) return { kind: 'product', handle: focused.handle, product: focused };

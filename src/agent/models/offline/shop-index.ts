@@ -298,6 +298,12 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
         .map((o) => o.value);
     },
     byHandle: (handle: string) => byHandleMap.get(handle),
+    /** Products whose title holds every one of these words ("the plaid scarf" → Brambleby Plaid Scarf). */
+    titledWith(words: string[]): string[] {
+      const want = words.map((w) => correct(w));
+      if (!want.length) return [];
+      return products.filter((p) => want.every((t) => p.stems.includes(t))).map((p) => p.entry.handle);
+    },
     /** Whether a word is a colour (the language's colours or the shop's colour values). */
     isColor: (word: string) => colors.has(word.toLowerCase()) || colorValues.has(stem(word)),
     /** Who a title says a product is for ("Women's Linden Field Boot" → women), or null. */
