@@ -44,6 +44,8 @@ export const policyLanguageSchema = z.object({
     irregular: z.record(z.string(), z.string()).default({}),
   }),
   asks: z.array(askSchema),
+  /** A shopper's word with the words policies use for it, without making it a topic ("uk" → countries). */
+  related: z.record(z.string(), phrases).default({}),
   /** How shoppers name a topic, and the words policies use for it. */
   topics: z.array(z.object({ cues: phrases, expand: phrases })),
 });

@@ -118,7 +118,7 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
   function readSentence(ws: string[], weight: number, out: PolicyQuestion): string {
     const { cue, synonym } = readCues(ws, weight, out);
     ws.forEach((w, i) => {
-      if (isContent(w) && !synonym[i]) out.concepts.push({ words: [w], related: [], weight });
+      if (isContent(w) && !synonym[i]) out.concepts.push({ words: [w], related: data.related[w] ?? [], weight });
       const next = ws[i + 1];
       if (next && isContent(w) && isContent(next)) out.phrases.push({ words: [w, next], related: [], weight });
     });

@@ -152,7 +152,8 @@ export function answerAboutProduct(
   }
   const skip = new Set((p.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
   const q = withMaterials(questionTerms(questionText(u.raw), lx, skip), lx);
-  const facts = bestFacts(factsOf(p, lx, a.wish), q);
+  // A fact the question names ("how much coffee does it make" → capacity) before one that only shares a word.
+  const facts = bestFacts(factsOf(p, lx, a.wish), q).sort((x, y) => Number(isAbout(y, q)) - Number(isAbout(x, q)));
   // "how much coffee does it make?" asks about capacity, not price: a fact named by the question wins.
   if (facts.length && (isAbout(facts[0], q) || !['price', 'stock'].includes(u.aspect ?? ''))) {
     const lines = facts.map((f) => trimText(factLine(f), 240));

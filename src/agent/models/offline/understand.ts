@@ -171,6 +171,13 @@ export function createUnderstanding(pack: LanguagePack) {
       const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
       if (!best || score > best.score) best = { scores: r, sentence: n, score };
     }
+    // "The zip has gone already. I'd like to speak to a person.": asking for a person after the rest decides.
+    const person = sentences.findIndex((s) => {
+      const r = intentModel().classify(s)[0];
+      return r.intent === 'human' && r.p >= 0.9;
+    });
+    if (person >= 0 && (!best || person > best.sentence))
+      best = { scores: intentModel().classify(sentences[person]), sentence: person, score: 1 };
     // "Quillon Lamp, brass, tall. Add.": a bare command applies to what the other sentences name.
     const command = sentences.findIndex((s, n) => {
       const r = intentModel().classify(s);
