@@ -76,6 +76,8 @@ export const lexiconSchema = z.object({
   superlatives: z.record(z.string(), z.tuple([z.string(), z.enum(['max', 'min'])])),
   /** Phrases that ask about several products at once ("which of them", "any of those"). */
   plural: phrases,
+  /** Words for a person to talk to ("agent", "someone"): a sentence asking for one decides a message. */
+  personWords: phrases,
   /** Frustration or abuse: a handoff with high urgency. */
   frustration: phrases,
   /** People a shopper buys for, by who they are ("my husband" → men): narrows products named for both. */

@@ -80,6 +80,11 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   // Counts ("two", "5") are read as quantities, never as a product's name on their own.
   const countWords = new Set([...Object.keys(lexicon.numbers).filter((w) => !w.includes(' ')), 'one'].map(stem));
   const isCount = (t: string) => countWords.has(t) || /^\d+$/.test(t);
+  const askWords = new Set(
+    [...Object.keys(lexicon.facets), ...Object.keys(lexicon.superlatives), ...Object.values(lexicon.aspects).flat()]
+      .filter((w) => !w.includes(' '))
+      .map(stem),
+  );
   const df = new Map<string, number>();
   const products: IndexedProduct[] = entries.map((entry) => {
     const s = [...new Set(tokens(entry.title.replace(/\(.*?\)/g, ' ')).map(stem))].filter((t) => !stop.has(t));
@@ -210,7 +215,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       const own = matched.filter((t) => p.distinctive.has(t));
       const distinctive = own.length;
       // A name word few products share ("the aurora", "linden field") names them even alone.
-      const rare = own.some((t) => (df.get(t) ?? 0) <= 3);
+      // Not a word questions ask with ("how long", "how warm"): "long" alone never names the Long Sleeve Top.
+      const rare = own.some((t) => (df.get(t) ?? 0) <= 3 && !askWords.has(t));
       // Common words ("wool jumper") describe many products and name none unless they make up most of a title.
       // Name words that together fit only this product ("quillon dash") name it, though each is shared.
       const unique =

@@ -95,6 +95,7 @@ export function createUnderstanding(pack: LanguagePack) {
     return model;
   };
   const stop = new Set(lx.queryStopwords);
+  const personWords = new Set(lx.personWords);
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
   const openers = [...lx.openers].sort((a, b) => b.length - a.length);
@@ -174,7 +175,7 @@ export function createUnderstanding(pack: LanguagePack) {
     // "The zip has gone already. I'd like to speak to a person.": asking for a person after the rest decides.
     const person = sentences.findIndex((s) => {
       const r = intentModel().classify(s)[0];
-      return r.intent === 'human' && r.p >= 0.9;
+      return r.intent === 'human' && r.p >= 0.9 && s.split(' ').some((w) => personWords.has(w));
     });
     if (person >= 0 && (!best || person > best.sentence))
       best = { scores: intentModel().classify(sentences[person]), sentence: person, score: 1 };
