@@ -38,6 +38,7 @@ export function createOptionReader(lx: Lexicon) {
   const no = new Set(lx.booleanValues.no);
   const negations = new Set(lx.negations);
   const sizeCues = new Set(lx.sizeCues);
+  const colors = new Set(lx.colors.map((c) => c.toLowerCase()));
 
   /** One word in a form two spellings share: stem, alias ("gray" → grey), size letter ("large" → l). */
   const canon = (w: string) => {
@@ -87,6 +88,15 @@ export function createOptionReader(lx: Lexicon) {
       }
       for (const value of values) {
         for (const [start, end] of occurrences(raw, words, canonWords, value)) found.push({ name, value, start, end });
+      }
+      // "black" for "Matte Black": a colour named alone picks the one value of this option it ends.
+      if (!found.some((m) => m.name === name)) {
+        const heads = values.filter((v) => wordsOf(v).length > 1 && colors.has(wordsOf(v).at(-1)!));
+        for (const [i, w] of canonWords.entries()) {
+          const fits = heads.filter((v) => canon(wordsOf(v).at(-1)!) === w);
+          if (fits.length === 1 && !values.some((v) => canon(v.toLowerCase()) === w))
+            found.push({ name, value: fits[0], start: i, end: i + 1 });
+        }
       }
       // "no backlight" for an option Backlight with a value "none".
       const none = values.find((v) => no.has(v.toLowerCase()));

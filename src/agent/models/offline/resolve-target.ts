@@ -89,6 +89,14 @@ function pick<T extends { title: string }>(
   return best.length === 1 ? { one: best[0] } : { several: best };
 }
 
+/** Whether the product in focus was asked about after the last list was shown. */
+function askedAboutLast(memory: Memory): boolean {
+  const events = memory.events;
+  const details = events.findLastIndex((e) => e.name === 'get_product' && e.args.handle === memory.focus);
+  const list = events.findLastIndex((e) => e.name === 'search_products' || e.name === 'recommend_products');
+  return details >= 0 && details > list;
+}
+
 /** What else helps tell products apart: whether one has the option values named, who the shopper buys for. */
 export interface Hints {
   fits?: (handle: string) => boolean;
@@ -190,6 +198,10 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   }
   // "that", "it": the product under discussion, whatever else the message says about its options.
   if (u.mentions.pronoun && focused && !u.links.type)
+    return { kind: 'product', handle: focused.handle, product: focused };
+  // "does the Quillon come in black?" … "add the black one then": the product just asked about, when it has it.
+  const valuesNamed = u.options.filter((o) => o.kind !== 'size');
+  if (focused && valuesNamed.length && askedAboutLast(memory) && valuesNamed.every((o) => carries(focused, o.value)))
     return { kind: 'product', handle: focused.handle, product: focused };
   const picked = pick(
     pool.filter(ofType),
