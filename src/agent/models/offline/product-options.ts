@@ -89,7 +89,7 @@ export function createOptionReader(lx: Lexicon) {
       for (const value of values) {
         for (const [start, end] of occurrences(raw, words, canonWords, value)) found.push({ name, value, start, end });
       }
-      // "black" for "Matte Black": a colour named alone picks the one value of this option it ends.
+      // "black" for "Quillon Black": a colour named alone picks the one value of this option it ends.
       if (!found.some((m) => m.name === name)) {
         const heads = values.filter((v) => wordsOf(v).length > 1 && colors.has(wordsOf(v).at(-1)!));
         for (const [i, w] of canonWords.entries()) {
