@@ -29,6 +29,8 @@ export function linkBySentence(index: ShopIndex, words: string[], sentenceOf: nu
  * right before and after it) plus words the shop itself uses, so "my husband feels the cold, a
  * alpaca wool poncho" searches for "alpaca wool poncho".
  */
+const ARTICLES = new Set(['a', 'an', 'the', 'any']);
+
 export function queryWordsOf(
   words: string[],
   corrected: string[],
@@ -37,8 +39,12 @@ export function queryWordsOf(
   genders: Map<string, string>,
   index: ShopIndex | null,
   common: (word: string) => boolean,
+  negations: Set<string> = new Set(),
 ) {
   const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
+  // "a watch, not smart", "single mugs, not sets": what the shopper rules out is not searched for.
+  const negated = (i: number) =>
+    negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && ARTICLES.has(words[i - 1] ?? ''));
   const owners: (string | null)[] = [];
   let owner: string | null = null;
   claim.forEach((c) => {
@@ -47,6 +53,7 @@ export function queryWordsOf(
     owners.push(c === null ? null : owner);
   });
   const content = words.map((w, i) => {
+    if (negated(i)) return false;
     if (claim[i] !== null) return keep.has(owners[i] ?? '');
     return !(stop.has(w) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
   });

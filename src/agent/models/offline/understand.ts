@@ -96,6 +96,8 @@ export function createUnderstanding(pack: LanguagePack) {
   };
   const stop = new Set(lx.queryStopwords);
   const personWords = new Set(lx.personWords);
+  // Words that rule out the next one; "non" stays with its word ("non slip").
+  const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
   const openers = [...lx.openers].sort((a, b) => b.length - a.length);
@@ -350,10 +352,11 @@ export function createUnderstanding(pack: LanguagePack) {
         genderOf,
         index,
         common,
+        negations,
       );
       if (!queryWords.length && request.sentence !== null) {
         const shopOnly = forQuery.map((c, i) => (c !== null || index?.knows(words[i]) ? c : '__skip__'));
-        queryWords = queryWordsOf(words, links.words, shopOnly, stop, genderOf, index, common);
+        queryWords = queryWordsOf(words, links.words, shopOnly, stop, genderOf, index, common, negations);
       }
       const mentions = {
         pronoun: phraseIn(joined, lx.pronouns),
@@ -388,7 +391,7 @@ export function createUnderstanding(pack: LanguagePack) {
         gender,
         queryWords,
         // An order question may name the product in any sentence ("Where's my desk fan? I ordered it in May.").
-        orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common).filter(
+        orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common, negations).filter(
           (w) => !orderWords.has(w) && !orderWords.has(stem(w)) && (!index || index.knows(w)),
         ),
         options: links.options,
