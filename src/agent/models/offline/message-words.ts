@@ -42,7 +42,7 @@ export function queryWordsOf(
   negations: Set<string> = new Set(),
 ) {
   const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
-  // "a watch, not smart", "single mugs, not sets": what the shopper rules out is not searched for.
+  // "a watch, not smart", "single ones, not sets": what the shopper rules out is not searched for.
   const negated = (i: number) =>
     negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && ARTICLES.has(words[i - 1] ?? ''));
   const owners: (string | null)[] = [];
