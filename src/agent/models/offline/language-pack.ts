@@ -76,6 +76,8 @@ export const lexiconSchema = z.object({
   superlatives: z.record(z.string(), z.tuple([z.string(), z.enum(['max', 'min'])])),
   /** Phrases that ask about several products at once ("which of them", "any of those"). */
   plural: phrases,
+  /** "and the X", "also a X too": a message naming one more thing after the last action (longest lead first). */
+  continuation: z.object({ lead: phrases, tail: phrases }),
   /** Words for a person to talk to ("agent", "someone"): a sentence asking for one decides a message. */
   personWords: phrases,
   /** Frustration or abuse: a handoff with high urgency. */

@@ -1,6 +1,7 @@
 import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown } from './answer-product.js';
 import type { Memory } from './history.js';
+import type { Lexicon } from './language-pack.js';
 import { policyQuery, policySubject } from './policy-question.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
@@ -66,6 +67,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
+  // "add the Quillon Lamp" … "and the Brambleby Scarf": a bare "and <product>" continues the last action.
+  const previous = memory.events.filter((e) => e.at < memory.userIndex).at(-1);
+  if (previous?.name === 'add_to_cart' && continues(u, ctx.state.lexicon)) return planAdd(u, memory, ctx);
 
   switch (intent) {
     case 'greeting':
@@ -176,6 +180,17 @@ function newShopWords(u: Understanding, memory: Memory, ctx: PlanContext): strin
       .map(stem),
   );
   return u.queryWords.filter((w) => !before.has(stem(w)) && (!ctx.index || ctx.index.knows(w)));
+}
+
+/** A message that only names one more thing after a connective: "and the X", "also a X too". */
+function continues(u: Understanding, lx: Lexicon): boolean {
+  const text = ` ${u.delexicalized} `;
+  const lead = lx.continuation.lead.find((p) => text.startsWith(` ${p} `));
+  if (!lead) return false;
+  let rest = text.slice(lead.length + 2).trim();
+  const tail = lx.continuation.tail.find((p) => rest.endsWith(` ${p}`));
+  if (tail) rest = rest.slice(0, -tail.length).trim();
+  return rest === '__product__' || rest === '__type__';
 }
 
 function handOff(u: Understanding): Plan {
