@@ -270,6 +270,15 @@ describe('understanding a long, polite message', () => {
   });
 });
 
+describe('words the shopper rules out', () => {
+  it('are not searched for: "a jumper, not a cardigan" looks for jumpers', () => {
+    const u = read('a merino jumper please, not a cardigan');
+    expect(u.queryWords).toEqual(expect.arrayContaining(['merino']));
+    expect(u.queryWords.join(' ')).not.toMatch(/cardigan/);
+    expect(read('a non slip mug').queryWords).toContain('slip');
+  });
+});
+
 describe('requests around a slot', () => {
   it('looks up the order a message names, however it is asked', async () => {
     const out = await step('any news on AP-10023, please?');

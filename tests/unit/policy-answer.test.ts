@@ -116,6 +116,21 @@ describe('policy answers', () => {
     expect(reply).toContain(quote);
   });
 
+  it('reads a cue with a pronoun inside it or another form of its words ("sending it back")', () => {
+    for (const q of ['how does sending it back work?', 'can I give them back?']) {
+      const topics = policyReader()
+        .read(q)
+        .topics.flatMap((t) => t.related);
+      expect(topics).toContain('return');
+    }
+    expect(policyReader().read('how does it work?').topics).toEqual([]);
+  });
+
+  it('takes a country named as a question about where the shop ships, without making it the topic', () => {
+    expect(answer('do you post to the UK?')).toContain('every EU country');
+    expect(answer('can I pay with klarna from Germany?')).toContain('Klarna: pay in 30 days');
+  });
+
   it('quotes a list item with the line that introduces it', () => {
     expect(answer('could it still be returned once the helmet has been worn?')).toContain(
       'The following cannot be returned: Helmets that have been worn.',

@@ -190,6 +190,8 @@ function continues(u: Understanding, lx: Lexicon): boolean {
   let rest = text.slice(lead.length + 2).trim();
   const tail = lx.continuation.tail.find((p) => rest.endsWith(` ${p}`));
   if (tail) rest = rest.slice(0, -tail.length).trim();
+  // "and the X in M", "also a X, navy": the options of the thing named come with it.
+  rest = rest.replace(/( \S+)? __(size|color|material|option)__/g, '').trim();
   return rest === '__product__' || rest === '__type__';
 }
 
