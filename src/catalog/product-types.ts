@@ -43,6 +43,17 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
     if (words.length > 0) add(words.at(-1)!, e.handle);
     if (words.length > 1) add(words.slice(-2).join(' '), e.handle);
   }
+  // "Camping Chair" and "Camp Chair" are one kind: types whose names differ only by "-ing" share products.
+  const groups = new Map<string, ProductType[]>();
+  for (const t of types.values()) {
+    const k = t.key.replace(/(\w{3,})ing\b/g, '$1');
+    groups.set(k, [...(groups.get(k) ?? []), t]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const all = new Set(group.flatMap((t) => [...t.handles]));
+    for (const t of group) t.handles = new Set(all);
+  }
   return types;
 }
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
+import { askedType, indexProductTypes } from '../../src/catalog/product-types.js';
+
+const entry = (handle: string, title: string, productType: string): CatalogEntry => ({
+  handle,
+  title,
+  productType,
+  categoryPath: ['Outdoor', productType],
+  vendor: 'Bramblewick',
+  tags: [],
+  options: {},
+  attributes: {},
+  minPriceMinor: 4900,
+  currency: 'EUR',
+});
+
+const ENTRIES = [
+  entry('lark-chair', 'Lark Camping Chair', 'Camp furniture'),
+  entry('wren-chair', 'Wren Low Camp Chair', 'Camp furniture'),
+  entry('finch-table', 'Finch Camping Table', 'Camp furniture'),
+  entry('heron-kettle', 'Heron Kettle', 'Cookware'),
+];
+const types = indexProductTypes(ENTRIES);
+
+describe('product types', () => {
+  it('asks for the most specific kind a query names, from types, categories and title ends', () => {
+    expect([...askedType('camping tables', types)!.handles]).toEqual(['finch-table']);
+    expect([...askedType('a kettle for the stove', types)!.handles]).toEqual(['heron-kettle']);
+    expect(askedType('something nice', types)).toBeNull();
+  });
+
+  it('takes names that differ only by "-ing" as one kind ("camping chair", "camp chair")', () => {
+    expect([...askedType('camping chairs', types)!.handles].sort()).toEqual(['lark-chair', 'wren-chair']);
+    expect([...askedType('camp chair', types)!.handles].sort()).toEqual(['lark-chair', 'wren-chair']);
+  });
+});
