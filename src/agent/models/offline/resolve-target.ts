@@ -176,7 +176,8 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   // A product named by the shop's words: the one in focus first, then those that fit the message.
   const named = u.links.products;
   if (named.length) {
-    const focusNamed = named.find((n) => n.handle === memory.focus);
+    // The one in focus, unless another is named more fully ("Quillon Dash Lamp" over the Brambleby Lamp in focus).
+    const focusNamed = named.find((n) => n.handle === memory.focus && n.distinctive >= named[0].distinctive);
     if (focusNamed)
       return { kind: 'product', handle: focusNamed.handle, product: memory.products.get(focusNamed.handle) };
     const known = named.filter((n) => memory.products.has(n.handle));
