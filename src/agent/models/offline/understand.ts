@@ -70,14 +70,15 @@ export function splitSentences(raw: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * The understanding pipeline: slots (budget, numbers, positions, order numbers), the shop's own
- * words linked to its catalog, the message with those words replaced by placeholders, and the
- * intent model's reading of that. Language knowledge comes from the pack; shop knowledge from
- * the index; the code is the same for every shop and language.
- */
 /** One intent model per language pack, trained once per process (a few seconds). */
 const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
+
+/** One sentence's reading: its intents, where it is, and how strongly it carries the request. */
+interface Reading {
+  scores: IntentScore[];
+  sentence: number;
+  score: number;
+}
 
 /** Intents of a short sentence that acts on what the message names ("Add.", "two of those"). */
 const COMMANDS = new Set(['cart_add', 'cart_update', 'cart_remove']);
@@ -86,6 +87,12 @@ const COMMANDS = new Set(['cart_add', 'cart_update', 'cart_remove']);
 const STORY = new Set(['order_status', 'order_list', 'policy']);
 const REQUESTS = new Set(['search', 'cart_add', 'recommend']);
 
+/**
+ * The understanding pipeline: slots (budget, numbers, positions, order numbers), the shop's own
+ * words linked to its catalog, the message with those words replaced by placeholders, and the
+ * intent model's reading of that. Language knowledge comes from the pack; shop knowledge from
+ * the index; the code is the same for every shop and language.
+ */
 export function createUnderstanding(pack: LanguagePack) {
   const lx = pack.lexicon;
   const slots = createSlotReader(lx);
@@ -153,6 +160,41 @@ export function createUnderstanding(pack: LanguagePack) {
   }
 
   /**
+   * The sentence that carries the request, when the best-read one is not it: asking for a person
+   * after the rest; a bare command ("Add.") acting on the product another sentence names; a request
+   * after a story about an order or a problem.
+   */
+  function preferredSentence(
+    best: Reading | null,
+    sentences: string[],
+    readings: (IntentScore[] | null)[],
+    asks: boolean[],
+  ): Reading | null {
+    const top = (n: number) => readings[n]?.[0] ?? { intent: 'other', p: 0 };
+    const chosen = (n: number, sentence = n): Reading => ({ scores: readings[n]!, sentence, score: 1 });
+    // "The zip has gone already. I'd like to speak to a person."
+    const person = sentences.findIndex(
+      (s, n) => top(n).intent === 'human' && top(n).p >= 0.9 && s.split(' ').some((w) => personWords.has(w)),
+    );
+    if (person >= 0 && (!best || person > best.sentence)) return chosen(person);
+    if (!best) return null;
+    // "Quillon Lamp, brass, tall. Add."
+    const command = sentences.findIndex(
+      (s, n) =>
+        COMMANDS.has(top(n).intent) && top(n).p >= 0.8 && !/__\w+__/.test(s) && !asks[n] && s.split(' ').length <= 4,
+    );
+    const named = /__(type|product)__/.test(sentences[best.sentence]) && !asks[best.sentence];
+    if (command >= 0 && named && ['search', 'other', 'product_info'].includes(best.scores[0].intent))
+      return chosen(command, best.sentence);
+    // "My old helmet cracked last week. I need a new one with good ventilation."
+    if (STORY.has(best.scores[0].intent) && !asks[best.sentence]) {
+      const later = readings.findIndex((r, n) => n > best.sentence && REQUESTS.has(top(n).intent) && top(n).p >= 0.8);
+      if (later >= 0) return chosen(later);
+    }
+    return best;
+  }
+
+  /**
    * The intent of a message of several sentences is that of its request: the sentence that most
    * confidently asks for something, questions and sentences naming the shop's things counting more
    * than the story around them ("My partner says we have too many kites. Could you remove the red
@@ -165,44 +207,16 @@ export function createUnderstanding(pack: LanguagePack) {
   ): { scores: IntentScore[]; sentence: number | null } {
     const all = intentModel().classify(whole);
     if (sentences.length < 2) return { scores: all, sentence: null };
-    let best: { scores: IntentScore[]; sentence: number; score: number } | null = null;
-    for (const [n, sentence] of sentences.entries()) {
-      if (!sentence.trim()) continue;
-      const r = intentModel().classify(sentence);
-      if (CONVERSATIONAL.has(r[0].intent)) continue;
-      const names = /__(type|product|vendor|order)__/.test(sentence);
+    const readings = sentences.map((s) => (s.trim() ? intentModel().classify(s) : null));
+    let best: Reading | null = null;
+    for (const [n, r] of readings.entries()) {
+      if (!r || CONVERSATIONAL.has(r[0].intent)) continue;
+      const names = /__(type|product|vendor|order)__/.test(sentences[n]);
       const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
       if (!best || score > best.score) best = { scores: r, sentence: n, score };
     }
-    // "The zip has gone already. I'd like to speak to a person.": asking for a person after the rest decides.
-    const person = sentences.findIndex((s) => {
-      const r = intentModel().classify(s)[0];
-      return r.intent === 'human' && r.p >= 0.9 && s.split(' ').some((w) => personWords.has(w));
-    });
-    if (person >= 0 && (!best || person > best.sentence))
-      best = { scores: intentModel().classify(sentences[person]), sentence: person, score: 1 };
-    // "Quillon Lamp, brass, tall. Add.": a bare command applies to what the other sentences name.
-    const command = sentences.findIndex((s, n) => {
-      const r = intentModel().classify(s);
-      return COMMANDS.has(r[0].intent) && r[0].p >= 0.8 && !/__\w+__/.test(s) && !asks[n] && s.split(' ').length <= 4;
-    });
-    const named = best && /__(type|product)__/.test(sentences[best.sentence]) && !asks[best.sentence];
-    if (command >= 0 && named && ['search', 'other', 'product_info'].includes(best!.scores[0].intent)) {
-      best = { scores: intentModel().classify(sentences[command]), sentence: best!.sentence, score: 1 };
-    }
-    // "My old helmet cracked last week. I need a new one with good ventilation.": a story about an
-    // order or a problem sets the scene; a request after it is what is asked.
-    if (best && STORY.has(best.scores[0].intent) && !asks[best.sentence]) {
-      const from = best.sentence;
-      const later = sentences.findIndex((s, n) => {
-        if (n <= from || !s.trim()) return false;
-        const r = intentModel().classify(s)[0];
-        return REQUESTS.has(r.intent) && r.p >= 0.8;
-      });
-      if (later >= 0) best = { scores: intentModel().classify(sentences[later]), sentence: later, score: 1 };
-    }
-    const found = best as { scores: IntentScore[]; sentence: number } | null;
-    return found && found.scores[0].p >= 0.5 ? found : { scores: all, sentence: null };
+    best = preferredSentence(best, sentences, readings, asks);
+    return best && best.scores[0].p >= 0.5 ? best : { scores: all, sentence: null };
   }
 
   /** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
