@@ -270,6 +270,16 @@ describe('understanding a long, polite message', () => {
   });
 });
 
+describe('words the shop spells another way', () => {
+  it('are read as the shop\'s word in any form ("pullovers" for a shop of jumpers)', () => {
+    for (const text of ['any pullovers?', 'a sweater in navy', 'do you sell sweaters']) {
+      const u = read(text);
+      expect(u.links.type?.label).toBe('Jumpers');
+      expect(u.queryWords.join(' ')).toMatch(/jumper/);
+    }
+  });
+});
+
 describe('words the shopper rules out', () => {
   it('are not searched for: "a jumper, not a cardigan" looks for jumpers', () => {
     const u = read('a merino jumper please, not a cardigan');

@@ -107,6 +107,8 @@ export function createUnderstanding(pack: LanguagePack) {
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
+  const phraseSynonyms = synonyms.filter(([w]) => w.includes(' '));
+  const wordSynonyms = new Map(synonyms.filter(([w]) => !w.includes(' ')).map(([w, o]) => [stem(w), [w, o] as const]));
   const openers = [...lx.openers].sort((a, b) => b.length - a.length);
   const sizeCues = new Set(lx.sizeCues.flatMap((c) => c.split(' ')));
   const genderOf = new Map(Object.entries(lx.genders).flatMap(([g, ws]) => ws.map((w) => [w, g] as const)));
@@ -146,11 +148,17 @@ export function createUnderstanding(pack: LanguagePack) {
     for (const c of cartPhrases) scan = scan.split(` ${c} `).join(' __cart__ ');
     // A word the shop spells another way (a synonym in the lexicon): the shop's word for it.
     if (index) {
-      for (const [word, others] of synonyms) {
-        if (!scan.includes(` ${word} `) || index.names(word)) continue;
-        const theirs = others.find((o) => index.names(o));
-        if (theirs) scan = scan.split(` ${word} `).join(` ${theirs.replace(/-/g, ' ')} `);
+      const theirs = (word: string, others: string[]) =>
+        index.names(word) ? undefined : others.find((o) => index.names(o))?.replace(/-/g, ' ');
+      for (const [word, others] of phraseSynonyms) {
+        const t = scan.includes(` ${word} `) ? theirs(word, others) : undefined;
+        if (t) scan = scan.split(` ${word} `).join(` ${t} `);
       }
+      // A one-word synonym in any form ("rucksacks" for "rucksack").
+      scan = scan.replace(/\S+/g, (w) => {
+        const entry = wordSynonyms.get(stem(w));
+        return (entry && theirs(entry[0], entry[1])) || w;
+      });
     }
     return scan
       .trim()
