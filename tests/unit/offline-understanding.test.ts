@@ -7,19 +7,11 @@ import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createOptionReader } from '../../src/agent/models/offline/product-options.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
+import { catalogEntry } from '../fixtures/catalog-entry.js';
 import { ALL_TOOLS, collect } from '../fixtures/fake-shop.js';
 
 // A made-up shop: knitwear, boots, a mug, a fountain pen and a trail shoe, with the options spelled its own way.
-const entry = (e: Partial<CatalogEntry> & Pick<CatalogEntry, 'handle' | 'title' | 'productType'>): CatalogEntry => ({
-  categoryPath: ['Shop', e.productType],
-  vendor: 'Bramblewick',
-  tags: [],
-  options: {},
-  attributes: {},
-  minPriceMinor: 4900,
-  currency: 'EUR',
-  ...e,
-});
+const entry = catalogEntry;
 const ENTRIES: CatalogEntry[] = [
   entry({
     handle: 'heron-wool-jumper',

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
 import { askedType, indexProductTypes } from '../../src/catalog/product-types.js';
+import { catalogEntry } from '../fixtures/catalog-entry.js';
 
-const entry = (handle: string, title: string, productType: string): CatalogEntry => ({
-  handle,
-  title,
-  productType,
-  categoryPath: ['Outdoor', productType],
-  vendor: 'Bramblewick',
-  tags: [],
-  options: {},
-  attributes: {},
-  minPriceMinor: 4900,
-  currency: 'EUR',
-});
+const entry = (handle: string, title: string, productType: string): CatalogEntry =>
+  catalogEntry({ handle, title, productType, categoryPath: ['Outdoor', productType] });
 
 const ENTRIES = [
   entry('lark-chair', 'Lark Camping Chair', 'Camp furniture'),
