@@ -150,6 +150,10 @@ function withKnownVariants(p: ProductSummary, memory: Memory): ProductSummary {
 }
 
 /** Products a tool result showed the shopper, in order. */
+/** The last tool call before the latest shopper message: what the assistant did just before. */
+export const previousEvent = (memory: Memory): ToolEvent | undefined =>
+  memory.events.filter((e) => e.at < memory.userIndex).at(-1);
+
 export function productsOf(e: ToolEvent): ProductSummary[] {
   const r = e.result;
   if (!r || typeof r !== 'object') return [];

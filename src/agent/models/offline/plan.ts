@@ -1,6 +1,6 @@
 import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown } from './answer-product.js';
-import type { Memory } from './history.js';
+import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
 import { policyQuery, policySubject } from './policy-question.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
@@ -68,7 +68,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
   // "add the Quillon Lamp" … "and the Brambleby Scarf": a bare "and <product>" continues the last action.
-  const previous = memory.events.filter((e) => e.at < memory.userIndex).at(-1);
+  const previous = previousEvent(memory);
   if (previous?.name === 'add_to_cart' && continues(u, ctx.state.lexicon)) return planAdd(u, memory, ctx);
 
   switch (intent) {
@@ -219,7 +219,7 @@ function planOrder(u: Understanding, memory: Memory): Plan {
 }
 
 function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
-  const previous = memory.events.filter((e) => e.at < memory.userIndex).at(-1);
+  const previous = previousEvent(memory);
   // "Want me to add it?" after a product's details: yes means add it.
   if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
   if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
