@@ -4,6 +4,7 @@ import type { LanguagePack } from './language-pack.js';
 import { normalize } from './normalize.js';
 import type { Links, OptionMention, ShopIndex, Span } from './shop-index.js';
 import { linkBySentence, queryWordsOf } from './message-words.js';
+import { preferredSentence, type Reading } from './request-sentence.js';
 import { createSlotReader, ORDER_REF, type PriceSlot } from './slots.js';
 
 export type Aspect = 'material' | 'color' | 'size' | 'stock' | 'price' | 'weight' | 'details';
@@ -72,20 +73,6 @@ export function splitSentences(raw: string): string[] {
 
 /** One intent model per language pack, trained once per process (a few seconds). */
 const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
-
-/** One sentence's reading: its intents, where it is, and how strongly it carries the request. */
-interface Reading {
-  scores: IntentScore[];
-  sentence: number;
-  score: number;
-}
-
-/** Intents of a short sentence that acts on what the message names ("Add.", "two of those"). */
-const COMMANDS = new Set(['cart_add', 'cart_update', 'cart_remove']);
-
-/** Intents a story sentence may read as ("I bought it in May", "it cracked"), and requests that may follow it. */
-const STORY = new Set(['order_status', 'order_list', 'policy']);
-const REQUESTS = new Set(['search', 'cart_add', 'recommend']);
 
 /**
  * The understanding pipeline: slots (budget, numbers, positions, order numbers), the shop's own
@@ -168,41 +155,6 @@ export function createUnderstanding(pack: LanguagePack) {
   }
 
   /**
-   * The sentence that carries the request, when the best-read one is not it: asking for a person
-   * after the rest; a bare command ("Add.") acting on the product another sentence names; a request
-   * after a story about an order or a problem.
-   */
-  function preferredSentence(
-    best: Reading | null,
-    sentences: string[],
-    readings: (IntentScore[] | null)[],
-    asks: boolean[],
-  ): Reading | null {
-    const top = (n: number) => readings[n]?.[0] ?? { intent: 'other', p: 0 };
-    const chosen = (n: number, sentence = n): Reading => ({ scores: readings[n]!, sentence, score: 1 });
-    // "The zip has gone already. I'd like to speak to a person."
-    const person = sentences.findIndex(
-      (s, n) => top(n).intent === 'human' && top(n).p >= 0.9 && s.split(' ').some((w) => personWords.has(w)),
-    );
-    if (person >= 0 && (!best || person > best.sentence)) return chosen(person);
-    if (!best) return null;
-    // "Quillon Lamp, brass, tall. Add."
-    const command = sentences.findIndex(
-      (s, n) =>
-        COMMANDS.has(top(n).intent) && top(n).p >= 0.8 && !/__\w+__/.test(s) && !asks[n] && s.split(' ').length <= 4,
-    );
-    const named = /__(type|product)__/.test(sentences[best.sentence]) && !asks[best.sentence];
-    if (command >= 0 && named && ['search', 'other', 'product_info'].includes(best.scores[0].intent))
-      return chosen(command, best.sentence);
-    // "My old helmet cracked last week. I need a new one with good ventilation."
-    if (STORY.has(best.scores[0].intent) && !asks[best.sentence]) {
-      const later = readings.findIndex((r, n) => n > best.sentence && REQUESTS.has(top(n).intent) && top(n).p >= 0.8);
-      if (later >= 0) return chosen(later);
-    }
-    return best;
-  }
-
-  /**
    * The intent of a message of several sentences is that of its request: the sentence that most
    * confidently asks for something, questions and sentences naming the shop's things counting more
    * than the story around them ("My partner says we have too many kites. Could you remove the red
@@ -223,7 +175,7 @@ export function createUnderstanding(pack: LanguagePack) {
       const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
       if (!best || score > best.score) best = { scores: r, sentence: n, score };
     }
-    best = preferredSentence(best, sentences, readings, asks);
+    best = preferredSentence(best, sentences, readings, asks, personWords);
     return best && best.scores[0].p >= 0.5 ? best : { scores: all, sentence: null };
   }
 
