@@ -45,8 +45,11 @@ export const dialogSchema = z.object({
 export type Dialog = z.infer<typeof dialogSchema>;
 type Expect = z.infer<typeof expectSchema>;
 
-/** `dev` is a second tuning set written blind after the split, to find failures beyond `train`. */
-export type Half = 'train' | 'dev' | 'heldout';
+/**
+ * `dev` and `dev2` are further tuning sets, each written blind after the split, to find failures
+ * beyond `train` (`dev2` was measured once before any tuning on it, see SOURCES.md).
+ */
+export type Half = 'train' | 'dev' | 'dev2' | 'heldout';
 
 export function loadDialogs(half: Half, catalog: CatalogName): Dialog[] {
   const file = path.resolve(import.meta.dirname, '../../fixtures/assistant-dialogs', half, `${catalog}.jsonl`);
