@@ -4,18 +4,22 @@
  */
 
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[“”«»]/g, '"')
-    .replace(/([€$£])/g, ' $1 ')
-    .replace(/(?<=\d)\s?[–—]\s?(?=\d)/g, '-')
-    .replace(/[!?;:()"—–…|*~[\]{}]+/g, ' ')
-    .replace(/(?<=^|\s)[-/]+(?=\s|$)/g, ' ')
-    .replace(/[.,]+(?!\d)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[“”«»]/g, '"')
+      .replace(/([€$£])/g, ' $1 ')
+      .replace(/(?<=\d)\s?[–—]\s?(?=\d)/g, '-')
+      .replace(/[!?;:()"—–…|*~[\]{}]+/g, ' ')
+      // Emoji and their joiners carry tone, not a request ("thx 🙏", "add em 😅").
+      .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]+/gu, ' ')
+      .replace(/(?<=^|\s)[-/]+(?=\s|$)/g, ' ')
+      .replace(/[.,]+(?!\d)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

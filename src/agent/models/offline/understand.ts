@@ -62,6 +62,7 @@ const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) 
 
 /** Intents that carry no request of their own. */
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
+const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
 
 /** Sentences of a message: split after ".", "!" or "?" (not a decimal point) and at line breaks. */
 export function splitSentences(raw: string): string[] {
@@ -344,7 +345,9 @@ export function createUnderstanding(pack: LanguagePack) {
         deny: phraseIn(joined, lx.deny),
         largest: phraseIn(joined, lx.sizeOrder.largest),
         smallest: phraseIn(joined, lx.sizeOrder.smallest),
-        frustrated: phraseIn(normalize(raw), lx.frustration) || /!{2,}|\?!|!\?/.test(raw),
+        // "!!" is frustration only where nothing cheerful is said ("thanks so much!!" is not).
+        frustrated:
+          phraseIn(normalize(raw), lx.frustration) || (/!{2,}|\?!|!\?/.test(raw) && !CHEERFUL.has(intents[0].intent)),
         previous: phraseIn(joined, lx.previous),
       };
       return {
