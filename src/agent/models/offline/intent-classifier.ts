@@ -1,9 +1,11 @@
 /**
  * A small intent model: multinomial logistic regression over the words, word pairs and character
  * n-grams of a message whose shop words were replaced by placeholders. Trained from a language
- * pack's labelled utterances in a few seconds, once per process, deterministically (fixed order, zero start),
- * with no downloaded weights. It gives a probability per intent, so an unsure reading can become a
- * question instead of a guess.
+ * pack's labelled utterances in a few seconds, once per process, deterministically (fixed order,
+ * zero start), with no downloaded weights. It gives a probability per intent, so an unsure reading
+ * can become a question instead of a guess. A message's features are scaled to unit length, so no
+ * single word (which brings a dozen character n-grams with it) decides a long message alone, and
+ * the probabilities stay honest on messages unlike the examples.
  */
 
 export interface IntentScore {
@@ -53,7 +55,7 @@ export function trainIntentModel(
       }
       return id;
     });
-    return { ids, y: intents.indexOf(e.intent) };
+    return { ids, y: intents.indexOf(e.intent), v: 1 / Math.sqrt(ids.length) };
   });
   const counts = intents.map((_, c) => data.filter((d) => d.y === c).length);
   const classWeight = counts.map((n) => Math.sqrt(Math.max(...counts) / n));
@@ -61,11 +63,13 @@ export function trainIntentModel(
   const bias = new Float64Array(k);
   const scores = new Float64Array(k);
 
-  const softmax = (ids: number[]) => {
+  /** Class probabilities of a message with these features, each of value `v`. */
+  const softmax = (ids: number[], v: number) => {
     let max = -Infinity;
     for (let c = 0; c < k; c++) {
-      let s = bias[c];
+      let s = 0;
       for (const f of ids) s += w[f * k + c];
+      s = bias[c] + s * v;
       scores[c] = s;
       if (s > max) max = s;
     }
@@ -81,15 +85,15 @@ export function trainIntentModel(
   // A fixed, interleaved order (no randomness): example i of every class in turn.
   const order = data.map((_, i) => i).sort((a, b) => ((a * 7919) % data.length) - ((b * 7919) % data.length));
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const lr = (opts.learningRate ?? 0.4) / (1 + epoch * 0.15);
+    const lr = (opts.learningRate ?? 2) / (1 + epoch * 0.15);
     for (const i of order) {
-      const { ids, y } = data[i];
-      const p = softmax(ids);
+      const { ids, y, v } = data[i];
+      const p = softmax(ids, v);
       const scale = lr * classWeight[y];
       for (let c = 0; c < k; c++) {
         const g = (p[c] - (c === y ? 1 : 0)) * scale;
         bias[c] -= g;
-        for (const f of ids) w[f * k + c] -= g + l2 * w[f * k + c];
+        for (const f of ids) w[f * k + c] -= g * v + l2 * w[f * k + c];
       }
     }
   }
@@ -97,11 +101,13 @@ export function trainIntentModel(
   return {
     intents,
     classify(text) {
-      const ids = features(text).flatMap((f) => {
+      const all = features(text);
+      const ids = all.flatMap((f) => {
         const id = featureIndex.get(f);
         return id === undefined ? [] : [id];
       });
-      const p = softmax(ids);
+      // Features never seen in training still count in the length: an unfamiliar message is unsure.
+      const p = softmax(ids, 1 / Math.sqrt(all.length));
       return intents.map((intent, c) => ({ intent, p: p[c] })).sort((a, b) => b.p - a.p);
     },
   };

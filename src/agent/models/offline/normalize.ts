@@ -14,7 +14,7 @@ export function normalize(text: string): string {
       .replace(/(?<=\d)\s?[–—]\s?(?=\d)/g, '-')
       .replace(/[!?;:()"—–…|*~[\]{}]+/g, ' ')
       // Emoji and their joiners carry tone, not a request ("thx 🙏", "add em 😅").
-      .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]+/gu, ' ')
+      .replace(/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+/gu, ' ')
       .replace(/(?<=^|\s)[-/]+(?=\s|$)/g, ' ')
       .replace(/[.,]+(?!\d)/g, ' ')
       .replace(/\s+/g, ' ')
