@@ -50,7 +50,7 @@ function toVariant(v: Row['variants'][number]): VariantSummary {
 /** Builds a summary; `variants` holds those matching the filters, price is the cheapest of them. */
 function toSummary(r: Row, filters: SearchFilters, score?: number): ProductSummary | null {
   const all = r.variants.map(toVariant);
-  const matching = all.filter((v) => variantMatches(v, filters));
+  const matching = all.filter((v) => variantMatches(v, filters, r.title));
   if (matching.length === 0) return null;
   const cheapest = cheapestVariant(matching);
   return {

@@ -24,14 +24,33 @@ export function cheapestVariant<V extends Pick<VariantSummary, 'price' | 'inStoc
   return [...variants].sort((a, b) => Number(b.inStock) - Number(a.inStock) || a.price.amount - b.price.amount)[0];
 }
 
-/** Does a variant satisfy the variant-level filters (price, stock, options)? Mirrors `variantConditionSql`. */
-export function variantMatches(v: Pick<VariantSummary, 'options' | 'price' | 'inStock'>, f: SearchFilters): boolean {
+/** Does a title name an option value as words of its own ("Gold" in "Brambleby Gold Quillon")? */
+function titleNames(title: string, wanted: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+      .trim();
+  return ` ${words(title)} `.includes(` ${words(wanted)} `);
+}
+
+/**
+ * Does a variant satisfy the variant-level filters (price, stock, options)? Mirrors `filterSql`.
+ * An option filter holds for a variant with that option set to the value, or, for a product
+ * without that option at all, when its title names the value (a quillon called "… Gold …"
+ * whose only option is its length is a gold quillon).
+ */
+export function variantMatches(
+  v: Pick<VariantSummary, 'options' | 'price' | 'inStock'>,
+  f: SearchFilters,
+  title = '',
+): boolean {
   if (f.minPriceMinor !== undefined && v.price.amount < f.minPriceMinor) return false;
   if (f.maxPriceMinor !== undefined && v.price.amount > f.maxPriceMinor) return false;
   if (f.inStock && !v.inStock) return false;
   for (const [name, wanted] of Object.entries(f.options ?? {})) {
     const actual = optionValueOf(v.options, name);
-    if (actual === undefined || !optionValueMatches(actual, wanted)) return false;
+    if (actual === undefined ? !titleNames(title, wanted) : !optionValueMatches(actual, wanted)) return false;
   }
   return true;
 }
@@ -72,12 +91,16 @@ export function filterSql(f: SearchFilters, offset: number): { sql: string; para
   if (f.minPriceMinor !== undefined) vconds.push(`v.price_minor >= ${p(f.minPriceMinor)}`);
   if (f.maxPriceMinor !== undefined) vconds.push(`v.price_minor <= ${p(f.maxPriceMinor)}`);
   if (f.inStock) vconds.push('v.stock > 0');
+  const words = (sql: string) => `' ' || trim(regexp_replace(lower(${sql}), '[^[:alnum:].]+', ' ', 'g')) || ' '`;
   for (const [name, value] of Object.entries(f.options ?? {})) {
     const n = p(normalizeOptionName(name));
     const val = p(value.trim().toLowerCase());
+    const key = `regexp_replace(lower(o.key), '^colour$', 'color') = ${n}`;
     vconds.push(
-      `EXISTS (SELECT 1 FROM jsonb_each_text(v.options) o WHERE regexp_replace(lower(o.key), '^colour$', 'color') = ${n}
-         AND (lower(o.value) = ${val} OR ${val} = ANY(regexp_split_to_array(lower(o.value), '[^[:alnum:].]+'))))`,
+      `(EXISTS (SELECT 1 FROM jsonb_each_text(v.options) o WHERE ${key}
+         AND (lower(o.value) = ${val} OR ${val} = ANY(regexp_split_to_array(lower(o.value), '[^[:alnum:].]+'))))
+        OR (NOT EXISTS (SELECT 1 FROM jsonb_each_text(v.options) o WHERE ${key})
+         AND position(${words(val)} in ${words('p.title')}) > 0))`,
     );
   }
   if (vconds.length > 0)

@@ -97,6 +97,14 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
         descriptionHtml: 'A padded sleeve for your laptop and reflective strips for when you cycle to work.',
       }),
       ...['Red', 'Navy', 'White', 'Green'].map(sneaker),
+      product({
+        handle: 'red-enamel-kettle',
+        title: 'Red Enamel Kettle',
+        categoryPath: ['Home & living', 'Kettles'],
+        descriptionHtml: 'A stovetop kettle.',
+        optionNames: ['Capacity'],
+        variants: [{ sku: 'KET-1', options: { Capacity: '1 l' }, priceMinor: 3900, currency: 'EUR', stock: 2 }],
+      }),
     ];
     const summary = await ingest({ db, embedder }, input(products));
     expect(summary.errors).toEqual([]);
@@ -161,6 +169,14 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
       expect(r.variants.map((v) => v.options.Size)).toEqual(['41', '42']);
     }
     expect(results.map((r) => r.handle).sort()).toEqual(['trail-runner-1', 'trail-runner-4']);
+  });
+
+  it('lets a product without the filtered option through when its title names the value', async () => {
+    const red = await search.search({ query: 'red', options: { Color: 'red' }, limit: 10 });
+    // The red sneaker has Color=Red; the kettle has no colour option but is called red; others are not red.
+    expect(red.map((r) => r.handle).sort()).toEqual(['court-sneaker-red', 'red-enamel-kettle']);
+    const navy = await search.search({ query: 'kettle', options: { Color: 'navy' }, limit: 10 });
+    expect(navy.map((r) => r.handle)).not.toContain('red-enamel-kettle');
   });
 
   it('does not starve a filter that matches 1% of products', async () => {
