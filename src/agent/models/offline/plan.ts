@@ -19,8 +19,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
   const say = (text: string): Plan => ({ intent, text });
-  const search = (): Plan => {
-    const args = searchArgs(u, memory, ctx);
+  const search = (about = u): Plan => {
+    const args = searchArgs(about, memory, ctx);
     return args ? { intent: 'search', calls: [{ name: 'search_products', args }] } : say(r.whatLookingFor);
   };
 
@@ -64,6 +64,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     if (!['search', 'product_info', 'cart_add'].includes(intent)) return search();
   }
 
+  // "ideally under 22 euros", "I'd rather keep it under sixty dollars": a budget alone narrows the last search.
+  const budgetOnly = u.price && !u.queryWords.length && !u.links.type && !u.links.products.length && !u.ordinal;
+  const searched = memory.events.some((e) => e.name === 'search_products');
+  if (budgetOnly && searched && !['human', 'order_status', 'order_list'].includes(intent)) {
+    return planFilter(u, memory, ctx);
+  }
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
@@ -111,8 +117,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (memory.shown.length <= 1 && memory.focus && !u.links.type)
         return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
       return planFilter(u, memory, ctx);
-    case 'recommend':
-      return u.links.type || u.price ? search() : call('recommend_products');
+    // "a present for my sister, she loves gardening": the shop's own words say what to look for.
+    case 'recommend': {
+      const known = u.queryWords.filter((w) => ctx.index?.knows(w));
+      if (known.length) return search({ ...u, queryWords: known });
+      return u.links.type || u.price || shopWords ? search() : call('recommend_products');
+    }
     case 'cart_remove':
       return planSwap(u, memory, ctx) ?? planRemove(u, memory);
     case 'cart_update':
