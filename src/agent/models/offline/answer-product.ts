@@ -1,3 +1,4 @@
+import { money } from '../../../catalog/money.js';
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { stem } from '../../../catalog/terms.js';
@@ -177,28 +178,46 @@ export function answerAboutProduct(
 }
 
 /**
+ * "the lighter one", "which is brightest?": products with a number for the facet a comparative or
+ * superlative word names (weight, lumens, …), best first; null when the message names none or no
+ * product's data has that number.
+ */
+export function rankedByFacet(products: ProductSummary[], u: Understanding, lx: Lexicon) {
+  const q = questionTerms(u.raw, lx, new Set());
+  const superlative = Object.entries(lx.superlatives).find(
+    ([w]) => q.direct.has(stem(w)) || ` ${u.raw.toLowerCase()} `.includes(` ${w} `),
+  );
+  if (!superlative) return null;
+  const [, [facet, order]] = superlative;
+  const facetWords = new Set((facet.match(/[\p{L}]+/gu) ?? []).map(stem));
+  const scored = products.flatMap((p) => {
+    const fact = factsOf(p, lx)
+      .filter((f) => f.number !== null && [...f.about].some((w) => facetWords.has(w)))
+      .sort((x, y) => factScore(y, q) - factScore(x, q))[0];
+    return fact ? [{ p, fact, n: fact.number! }] : [];
+  });
+  if (!scored.length) return null;
+  return scored.sort((a, b) => (order === 'max' ? b.n - a.n : a.n - b.n));
+}
+
+/**
  * "which of them is warmest?", "are any of those foldable?", "which one lasts longer on a
  * charge?": compares the products just shown on the fact the question is about.
  */
 export function answerAboutShown(products: ProductSummary[], u: Understanding, lx: Lexicon): string | null {
   const q = questionTerms(u.raw, lx, new Set());
-  const superlative = Object.entries(lx.superlatives).find(
-    ([w]) => q.direct.has(stem(w)) || ` ${u.raw.toLowerCase()} `.includes(` ${w} `),
-  );
-  if (superlative) {
-    const [, [facet, order]] = superlative;
-    const facetWords = new Set((facet.match(/[\p{L}]+/gu) ?? []).map(stem));
-    const scored = products.flatMap((p) => {
-      const fact = factsOf(p, lx)
-        .filter((f) => f.number !== null && [...f.about].some((w) => facetWords.has(w)))
-        .sort((x, y) => factScore(y, q) - factScore(x, q))[0];
-      return fact ? [{ p, fact, n: fact.number! }] : [];
-    });
-    if (scored.length) {
-      const best = scored.reduce((a, b) => ((order === 'max' ? b.n > a.n : b.n < a.n) ? b : a));
-      const others = scored.filter((x) => x !== best).map((x) => `${x.p.title}: ${x.fact.value}`);
-      return `${best.p.title} — ${factLine(best.fact)}.${others.length ? ` (${others.join('; ')})` : ''}`;
-    }
+  const ranked = rankedByFacet(products, u, lx);
+  if (ranked) {
+    const [best, ...rest] = ranked;
+    const bare = (text: string) => text.replace(/[.!?]+$/, '');
+    const others = rest.map((x) => `${x.p.title}: ${bare(x.fact.value)}`);
+    return `${best.p.title} — ${bare(factLine(best.fact))}.${others.length ? ` (${others.join('; ')})` : ''}`;
+  }
+  if (u.aspect === 'price' && products.length === 2 && !u.mentions.cheaper && !u.mentions.pricier) {
+    // "what's the price difference between those two?"
+    const [a, b] = [...products].sort((x, y) => x.price.amount - y.price.amount);
+    const gap = money(b.price.amount - a.price.amount, b.price.currency).formatted;
+    return `${a.title} is ${a.price.formatted} and ${b.title} is ${b.price.formatted}: ${gap} less.`;
   }
   if (u.mentions.cheaper || u.mentions.pricier) {
     const best = products.reduce((a, b) =>

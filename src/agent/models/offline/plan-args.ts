@@ -3,6 +3,7 @@
  * (search arguments, options spelled as the product spells them, hints that tell products apart).
  */
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
+import { rankedByFacet } from './answer-product.js';
 import type { DialogueState } from './dialogue-state.js';
 import type { Memory } from './history.js';
 import type { Replies } from './replies.js';
@@ -59,6 +60,7 @@ export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hi
   return {
     fits: (handle) => Object.keys(ctx.state.reader.read(u.raw, ctx.state.table(handle))).length > 0,
     gender,
+    rank: (pool) => rankedByFacet(pool, u, ctx.state.lexicon)?.map((x) => x.p) ?? null,
   };
 }
 

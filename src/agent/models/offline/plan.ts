@@ -151,6 +151,13 @@ function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContext): Pla
   const plural = lx.plural.some((p) =>
     ` ${u.raw.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `.includes(` ${p} `),
   );
+  // "which is lighter, the Quillon or the Brambleby?": two or more shown products named, compared.
+  const named = new Set(u.links.products.map((p) => p.handle));
+  const compared = memory.shown.filter((p) => named.has(p.handle));
+  if (compared.length >= 2) {
+    const answer = answerAboutShown(compared, u, lx);
+    if (answer) return { intent: 'product_info', text: answer };
+  }
   if (!plural || memory.shown.length < 2 || u.ordinal || u.links.products.length) return null;
   const answer = answerAboutShown(memory.shown, u, lx);
   return answer ? { intent: 'product_info', text: answer } : null;

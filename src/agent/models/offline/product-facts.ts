@@ -66,7 +66,16 @@ export function factsOf(p: ProductSummary, lx: Lexicon, wish?: VariantWish): Fac
     });
   }
   for (const s of descriptionSentences(p, lx).filter((x) => x.length > 12)) {
-    out.push({ label: '', value: s, about: new Set(), words: canonSet(s), number: null, kind: 'sentence' });
+    // "Weight: 1.3 kg.", "Burn time: 40 hours": a labelled line is about its label, with its number.
+    const labelled = /^([\p{L}][\p{L} ]{1,28}):\s*(.+)$/u.exec(s);
+    out.push({
+      label: '',
+      value: s,
+      about: labelled ? canonSet(labelled[1]) : new Set(),
+      words: canonSet(s),
+      number: labelled ? firstNumber(labelled[2]) : null,
+      kind: 'sentence',
+    });
   }
   return out;
 }

@@ -101,6 +101,15 @@ function askedAboutLast(memory: Memory): boolean {
 export interface Hints {
   fits?: (handle: string) => boolean;
   gender?: string | null;
+  /** Products ranked by the facet a comparative names ("the lighter one"), best first; null when none is named. */
+  rank?: (pool: ProductSummary[]) => ProductSummary[] | null;
+}
+
+/** Shown products the shopper's previous message named by their own title words ("the Quillon or the Brambleby?"). */
+function comparedBefore(memory: Memory): ProductSummary[] {
+  const before = memory.userTurns.at(-2)?.text ?? '';
+  const words = tokens(before);
+  return memory.shown.filter((p) => distinctiveOverlap(p, words) > 0);
 }
 
 /** Title words that tell products of one list apart ("heron" in Heron Desk Fan), not their type or colour. */
@@ -152,6 +161,17 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   const focused = memory.focus ? memory.products.get(memory.focus) : undefined;
   const pool = [...shown];
   if (focused && !pool.some((p) => p.handle === focused.handle)) pool.push(focused);
+  // "the lighter one", "the cheaper one" right after comparing some of them: the best of those compared.
+  const compared = comparedBefore(memory);
+  const among = compared.length >= 2 ? compared : pool;
+  const bySize = u.mentions.largest || u.mentions.smallest;
+  const ranked = !bySize && among.length >= 2 && !u.links.products.length ? hints.rank?.(among) : null;
+  if (ranked?.length) return { kind: 'product', handle: ranked[0].handle, product: ranked[0] };
+  if (compared.length >= 2 && (u.mentions.cheaper || u.mentions.pricier) && !u.links.products.length) {
+    const best = [...compared].sort((a, b) => (a.price?.amount ?? 0) - (b.price?.amount ?? 0));
+    const p = u.mentions.cheaper ? best[0] : best.at(-1)!;
+    return { kind: 'product', handle: p.handle, product: p };
+  }
   // A name word of one product in the conversation ("the heron", "the wren") points at it first.
   const words = u.words.length ? u.words : u.queryWords;
   // A kind named ("the white shirt") leaves out shown products of another kind (a white top).
