@@ -50,6 +50,8 @@ export const lexiconSchema = z.object({
   both: phrases,
   everything: phrases,
   increment: phrases,
+  /** A count of one said in words that are not "that one" ("just one is enough", "only one"). */
+  countOne: phrases,
   colors: phrases,
   colorModifiers: phrases,
   sizes: z.record(z.string(), z.string()),

@@ -361,7 +361,7 @@ export function createUnderstanding(pack: LanguagePack) {
         price,
         orderId: order,
         ordinal,
-        quantity: numbers[0] ?? null,
+        quantity: numbers[0] ?? (phraseIn(joined, lx.countOne) ? 1 : null),
         increment: phraseIn(joined, lx.increment),
         aspect: aspectOf(joined),
         month: monthOf(words),
