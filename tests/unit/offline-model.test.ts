@@ -314,7 +314,7 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     ]);
   });
 
-  it('compares two shown products by name, then "the lighter one" and "the cheaper one" pick among those two', async () => {
+  it('compares two shown products by name; "the lighter one", "that one", "the cheaper one" then pick among them', async () => {
     const c = chat();
     await c.say('show me tents');
     const compared = await c.say('which is lighter, the Wren or the Kestrel?');
@@ -322,6 +322,11 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     expect(compared.text).toMatch(/^Kestrel Tent — .*1\.3 kg.*Wren Tent: .*2\.4 kg/);
     const lighter = await c.say('ok the lighter one then');
     expect(lighter.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
+    const that = chat();
+    await that.say('show me tents');
+    await that.say('which is lighter, the Wren or the Kestrel?');
+    const added = await that.say('add that one');
+    expect(added.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
     const again = chat();
     await again.say('show me tents');
     await again.say('what is the price difference between the Wren and the Kestrel?');

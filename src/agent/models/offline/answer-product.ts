@@ -182,10 +182,10 @@ export function answerAboutProduct(
  * superlative word names (weight, lumens, …), best first; null when the message names none or no
  * product's data has that number.
  */
-export function rankedByFacet(products: ProductSummary[], u: Understanding, lx: Lexicon) {
-  const q = questionTerms(u.raw, lx, new Set());
+export function rankedByFacet(products: ProductSummary[], raw: string, lx: Lexicon) {
+  const q = questionTerms(raw, lx, new Set());
   const superlative = Object.entries(lx.superlatives).find(
-    ([w]) => q.direct.has(stem(w)) || ` ${u.raw.toLowerCase()} `.includes(` ${w} `),
+    ([w]) => q.direct.has(stem(w)) || ` ${raw.toLowerCase()} `.includes(` ${w} `),
   );
   if (!superlative) return null;
   const [, [facet, order]] = superlative;
@@ -206,7 +206,7 @@ export function rankedByFacet(products: ProductSummary[], u: Understanding, lx: 
  */
 export function answerAboutShown(products: ProductSummary[], u: Understanding, lx: Lexicon): string | null {
   const q = questionTerms(u.raw, lx, new Set());
-  const ranked = rankedByFacet(products, u, lx);
+  const ranked = rankedByFacet(products, u.raw, lx);
   if (ranked) {
     const [best, ...rest] = ranked;
     const bare = (text: string) => text.replace(/[.!?]+$/, '');

@@ -60,7 +60,17 @@ export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hi
   return {
     fits: (handle) => Object.keys(ctx.state.reader.read(u.raw, ctx.state.table(handle))).length > 0,
     gender,
-    rank: (pool) => rankedByFacet(pool, u, ctx.state.lexicon)?.map((x) => x.p) ?? null,
+    rank: (pool) => rankedByFacet(pool, u.raw, ctx.state.lexicon)?.map((x) => x.p) ?? null,
+    favoured: (pool, text) => {
+      const lx = ctx.state.lexicon;
+      const byFacet = rankedByFacet(pool, text, lx);
+      if (byFacet) return byFacet[0].p;
+      const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
+      const cheaper = lx.cheaper.some((w) => said.includes(` ${w} `));
+      if (!cheaper && !lx.pricier.some((w) => said.includes(` ${w} `))) return null;
+      const byPrice = [...pool].sort((a, b) => a.price.amount - b.price.amount);
+      return cheaper ? byPrice[0] : byPrice.at(-1)!;
+    },
   };
 }
 

@@ -103,6 +103,8 @@ export interface Hints {
   gender?: string | null;
   /** Products ranked by the facet a comparative names ("the lighter one"), best first; null when none is named. */
   rank?: (pool: ProductSummary[]) => ProductSummary[] | null;
+  /** The product a comparison question (`text`) favours: the lightest, the cheapest…; null when it asks none. */
+  favoured?: (pool: ProductSummary[], text: string) => ProductSummary | null;
 }
 
 /** Shown products the shopper's previous message named by their own title words ("the Quillon or the Brambleby?"). */
@@ -167,6 +169,12 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   const bySize = u.mentions.largest || u.mentions.smallest;
   const ranked = !bySize && among.length >= 2 && !u.links.products.length ? hints.rank?.(among) : null;
   if (ranked?.length) return { kind: 'product', handle: ranked[0].handle, product: ranked[0] };
+  // "which is lighter, the Quillon or the Brambleby?" … "add that one in 43": the one the comparison favoured.
+  const favoured =
+    u.mentions.pronoun && compared.length >= 2 && !u.links.products.length
+      ? hints.favoured?.(compared, memory.userTurns.at(-2)?.text ?? '')
+      : null;
+  if (favoured) return { kind: 'product', handle: favoured.handle, product: favoured };
   if (compared.length >= 2 && (u.mentions.cheaper || u.mentions.pricier) && !u.links.products.length) {
     const best = [...compared].sort((a, b) => (a.price?.amount ?? 0) - (b.price?.amount ?? 0));
     const p = u.mentions.cheaper ? best[0] : best.at(-1)!;
