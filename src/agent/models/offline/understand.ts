@@ -64,6 +64,18 @@ const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) 
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
 
+/** A phrase as the text says it, its last word in any form ("power banks" for "power bank"); null if absent. */
+function phraseAsSaid(text: string, phrase: string): string | null {
+  const want = phrase.split(' ');
+  const words = text.trim().split(/\s+/);
+  for (let i = 0; i + want.length <= words.length; i++) {
+    const at = words.slice(i, i + want.length);
+    const same = at.every((w, k) => (k < want.length - 1 ? w === want[k] : stem(w) === stem(want[k])));
+    if (same) return at.join(' ');
+  }
+  return null;
+}
+
 /** Sentences of a message: split after ".", "!" or "?" (not a decimal point) and at line breaks. */
 export function splitSentences(raw: string): string[] {
   return raw
@@ -139,8 +151,10 @@ export function createUnderstanding(pack: LanguagePack) {
       const theirs = (word: string, others: string[]) =>
         index.names(word) ? undefined : others.find((o) => index.names(o))?.replace(/-/g, ' ');
       for (const [word, others] of phraseSynonyms) {
-        const t = scan.includes(` ${word} `) ? theirs(word, others) : undefined;
-        if (t) scan = scan.split(` ${word} `).join(` ${t} `);
+        // In any form of its last word ("power banks" for "power bank").
+        const said = phraseAsSaid(scan, word);
+        const t = said ? theirs(word, others) : undefined;
+        if (said && t) scan = scan.split(` ${said} `).join(` ${t} `);
       }
       // A one-word synonym in any form ("rucksacks" for "rucksack").
       scan = scan.replace(/\S+/g, (w) => {
