@@ -311,6 +311,20 @@ describe('reading a product’s options from a message', () => {
   it('reads a value said outright over the negation of another option', () => {
     expect(reader.read('rgb backlight, tactile', keyboard)).toEqual({ 'Switch Type': 'tactile', Backlight: 'RGB' });
   });
+
+  it('reads a word only one value holds, or begins, as that value; a word two values share as neither', () => {
+    const cleaner = {
+      Type: ['robotic', 'upright'],
+      Features: ['pet hair removal', 'HEPA filter'],
+      Connectivity: ['Wi-Fi', 'Wi-Fi + Cellular'],
+    };
+    expect(reader.read('a robot one good for pet hair, with cellular', cleaner)).toEqual({
+      Type: 'robotic',
+      Features: 'pet hair removal',
+      Connectivity: 'Wi-Fi + Cellular',
+    });
+    expect(reader.read('which ones have wi-fi?', { Connectivity: ['Wi-Fi 5', 'Wi-Fi 6'] })).toEqual({});
+  });
 });
 
 describe('names and counts', () => {

@@ -39,6 +39,7 @@ export function createOptionReader(lx: Lexicon) {
   const negations = new Set(lx.negations);
   const sizeCues = new Set(lx.sizeCues);
   const colors = new Set(lx.colors.map((c) => c.toLowerCase()));
+  const stop = new Set([...lx.queryStopwords, ...lx.negations]);
 
   /** One word in a form two spellings share: stem, alias ("gray" → grey), size letter ("large" → l). */
   const canon = (w: string) => {
@@ -96,6 +97,19 @@ export function createOptionReader(lx: Lexicon) {
           const fits = heads.filter((v) => canon(wordsOf(v).at(-1)!) === w);
           if (fits.length === 1 && !values.some((v) => canon(v.toLowerCase()) === w))
             found.push({ name, value: fits[0], start: i, end: i + 1 });
+        }
+      }
+      // "moss" for "moss stitch trim", "quilted" for "plain + quilted", "brambl" for "brambled":
+      // a word only one value of this option holds (or begins) picks that value.
+      if (!found.some((m) => m.name === name)) {
+        for (const [i, w] of canonWords.entries()) {
+          if (w.length < 4 || stop.has(words[i]) || isNumber(w)) continue;
+          const holds = (v: string) =>
+            wordsOf(v)
+              .map(canon)
+              .some((x) => x === w || (x.startsWith(w) && x.length - w.length <= 3));
+          const fits = values.filter(holds);
+          if (fits.length === 1) found.push({ name, value: fits[0], start: i, end: i + 1 });
         }
       }
       // "no backlight" for an option Backlight with a value "none".
