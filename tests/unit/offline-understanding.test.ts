@@ -340,4 +340,25 @@ describe('names and counts', () => {
     expect(engine.understand('make that two of them', withStove).links.products).toEqual([]);
     expect(engine.understand('the quillon stove please', withStove).links.products[0]?.handle).toBe(stove.handle);
   });
+
+  it('reads "how long" as a question, not the option value Long; "two <name>" as a count, not an amount', () => {
+    const bag = entry({
+      handle: 'brambleby-sleeping-bag',
+      title: 'Brambleby Sleeping Bag',
+      productType: 'Sleeping bags',
+      options: { Length: ['Regular', 'Long'] },
+    });
+    const withBag = buildShopIndex([...ENTRIES, bag], pack);
+    expect(engine.understand('how long is the brambleby?', withBag).options).toEqual([]);
+    expect(engine.understand('the brambleby in long', withBag).options.map((o) => o.value)).toEqual(['Long']);
+    const two = engine.understand('put two eggcups in my cart', withBag);
+    expect([two.quantity, two.price]).toEqual([2, null]);
+    expect(read('ah wait, just one is enough').quantity).toBe(1);
+  });
+
+  it('drops size-order words from the product words: "add the big one" names no product "big"', () => {
+    const u = read('ok add the big one pls');
+    expect(u.mentions.largest).toBe(true);
+    expect(u.queryWords).toEqual([]);
+  });
 });

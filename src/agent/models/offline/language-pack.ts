@@ -52,6 +52,8 @@ export const lexiconSchema = z.object({
   increment: phrases,
   /** A count of one said in words that are not "that one" ("just one is enough", "only one"). */
   countOne: phrases,
+  /** Words that make the next one a question about a measure ("how long"), not an option value (Long). */
+  measureQuestion: phrases,
   colors: phrases,
   colorModifiers: phrases,
   sizes: z.record(z.string(), z.string()),

@@ -140,6 +140,12 @@ function narrowNamed(
     const forGender = out.filter((n) => index?.genderOf(n.title) === gender);
     if (forGender.length) out = forGender;
   }
+  // "the big quillon one" while lamps are being looked at: the Quillon lamp, not a Quillon scarf.
+  if (out.length > 1 && index && typeof lastSearch?.args.query === 'string') {
+    const type = index.link(lastSearch.args.query.toLowerCase().split(/\s+/)).type;
+    const ofType = type ? out.filter((n) => type.handles.has(n.handle)) : [];
+    if (ofType.length) out = ofType;
+  }
   return out;
 }
 

@@ -103,6 +103,7 @@ export function createUnderstanding(pack: LanguagePack) {
   };
   const stop = new Set(lx.queryStopwords);
   const personWords = new Set(lx.personWords);
+  const measureQuestion = new Set(lx.measureQuestion);
   // Words that rule out the next one; "non" stays with its word ("non slip").
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
@@ -269,6 +270,8 @@ export function createUnderstanding(pack: LanguagePack) {
       const links: Links = index
         ? linkBySentence(index, words, sentenceOf)
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
+      // "how long does it burn?" asks about a length; it names no option value Long.
+      links.options = links.options.filter((o) => !measureQuestion.has(words[o.start - 1] ?? ''));
       const size = sizeOf(words, raw, index, links);
 
       // Placeholders, strongest claim first; a position keeps the first claim.
@@ -364,6 +367,12 @@ export function createUnderstanding(pack: LanguagePack) {
           phraseIn(normalize(raw), lx.frustration) || (/!{2,}|\?!|!\?/.test(raw) && !CHEERFUL.has(intents[0].intent)),
         previous: phraseIn(joined, lx.previous),
       };
+      // "add the big one": a size chosen by its order, not a product called "big".
+      if (mentions.largest || mentions.smallest) {
+        const said = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest].filter((p) => phraseIn(joined, [p]));
+        const orderWords = new Set(said.flatMap((p) => p.split(' ')));
+        queryWords = queryWords.filter((w) => !orderWords.has(w));
+      }
       return {
         raw,
         words: links.words,
