@@ -10,8 +10,11 @@ import { chosenByName, planAdd, planRemove, planSwap, planUpdate } from './plan-
 import { GENDERS, hintsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Understanding } from './understand.js';
 
-/** Below this, the intent model is unsure: product words make it a search, else a question. */
-const UNSURE = 0.45;
+/**
+ * Below this, the intent model is unsure: product words make it a search, else a question. Its
+ * probabilities are calibrated (spread over the intents on unusual messages), so this is low.
+ */
+const UNSURE = 0.25;
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
