@@ -292,6 +292,19 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     ]);
   });
 
+  it('changes the variant of the cart line under discussion: "navy isn\'t me, change it to black"', async () => {
+    const c = chat();
+    await c.say('Storm Shell Jacket, navy, size M. Add.');
+    const changed = await c.say("wait, navy isn't really me, can you change it to black?");
+    expect(changed.calls.map((x) => [x.name, x.args])).toEqual([
+      ['remove_from_cart', { sku: 'STORM-SHELL-JACKET-M-Navy' }],
+      ['add_to_cart', { handle: 'storm-shell-jacket', options: { Size: 'M', Color: 'Black' }, quantity: 1 }],
+    ]);
+    const cart = await c.say("what's in my cart?");
+    expect(cart.text).toContain('Storm Shell Jacket (Size M, Color Black)');
+    expect(cart.text).not.toContain('Navy');
+  });
+
   it('adds "and the <product>" right after an add, and only then', async () => {
     const c = chat();
     await c.say('add the Enamel Camp Mug');

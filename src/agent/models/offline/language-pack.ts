@@ -54,6 +54,8 @@ export const lexiconSchema = z.object({
   countOne: phrases,
   /** Words that make the next one a question about a measure ("how long"), not an option value (Long). */
   measureQuestion: phrases,
+  /** Words that say a choice is being changed ("change that to rust", "on second thought make it a 44"). */
+  optionChange: phrases,
   colors: phrases,
   colorModifiers: phrases,
   sizes: z.record(z.string(), z.string()),

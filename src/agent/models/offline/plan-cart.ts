@@ -1,6 +1,6 @@
 /** Planning cart changes: adding a product named or pointed at, swapping, removing, changing a count. */
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
-import { chosenVariant } from './dialogue-state.js';
+import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
 import type { Memory } from './history.js';
 import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
@@ -142,6 +142,50 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
     ],
   };
 }
+
+/**
+ * "wait no, change that to rust", "can you change it to L?", "on second thought make it a 44": other
+ * option values of the cart line under discussion, with a word of change, swap that line for the
+ * variant with them (its other options and its count kept).
+ */
+export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
+  const cart = memory.cart;
+  if (!cart?.items.length || !phraseIn(u.raw, ctx.state.lexicon.optionChange)) return null;
+  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory);
+  if (ref.kind !== 'line') return null;
+  const line = ref.line;
+  const others = u.links.products.some((p) => p.handle !== line.handle);
+  if (others || (u.links.type && !u.links.type.handles.has(line.handle))) return null;
+  // The values it has now are what is being changed from ("mustard isn't my colour, make it rust").
+  const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const without = Object.values(line.options).reduce(
+    (text, v) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(v)}(?![\\p{L}\\p{N}])`, 'giu'), ' '),
+    u.raw,
+  );
+  const said = ctx.state.reader.read(without, ctx.state.table(line.handle));
+  const changed = Object.entries(said).filter(([n, v]) => {
+    const now = Object.entries(line.options).find(([k]) => normalizeOptionName(k) === normalizeOptionName(n))?.[1];
+    return now !== undefined && now.toLowerCase() !== v.toLowerCase();
+  });
+  if (!changed.length) return null;
+  const options = { ...line.options, ...Object.fromEntries(changed) };
+  // The line goes first: only when a variant with those options is known to be there to replace it.
+  const product = memory.products.get(line.handle);
+  const replacement = product && variantsFitting(product, { options, pick: null }).find((v) => v.inStock);
+  if (product && !replacement) return null;
+  return {
+    intent: 'cart_update',
+    calls: [
+      { name: 'remove_from_cart', args: { sku: line.sku } },
+      { name: 'add_to_cart', args: { handle: line.handle, options, quantity: line.quantity } },
+    ],
+  };
+}
+
+const phraseIn = (text: string, phrases: readonly string[]) => {
+  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
+  return phrases.some((p) => t.includes(` ${p} `));
+};
 
 export function planRemove(u: Understanding, memory: Memory): Plan {
   const ref = resolveCartLine(u, memory);

@@ -6,7 +6,7 @@ import { policyQuery, policySubject } from './policy-question.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
 import { resolveProduct } from './resolve-target.js';
-import { chosenByName, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
+import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { GENDERS, hintsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Understanding } from './understand.js';
 
@@ -58,6 +58,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     if (Object.keys(answered).length || u.size) return planAdd(u, memory, ctx, handle);
   }
 
+  // "wait no, change that to rust": another variant of the cart line under discussion.
+  if (!['human', 'order_status', 'order_list'].includes(intent)) {
+    const changed = planOptionChange(u, memory, ctx);
+    if (changed) return changed;
+  }
   // "navy L then", "high ventilation pls": options alone, with a product in focus, choose it.
   const optionsOnly = (u.size || u.options.length || u.mentions.largest || u.mentions.smallest) && !u.links.type;
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
