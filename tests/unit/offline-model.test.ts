@@ -305,6 +305,16 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     expect(cart.text).not.toContain('Navy');
   });
 
+  it('adds "it and the <product>": the product under discussion and the one named', async () => {
+    const c = chat();
+    await c.say('tell me about the Heron Tent');
+    const both = await c.say('great, add it and the Enamel Camp Mug');
+    expect(both.calls.map((x) => [x.name, x.args.handle])).toEqual([
+      ['add_to_cart', 'heron-tent'],
+      ['add_to_cart', 'enamel-camp-mug'],
+    ]);
+  });
+
   it('adds "and the <product>" right after an add, and only then', async () => {
     const c = chat();
     await c.say('add the Enamel Camp Mug');

@@ -75,8 +75,12 @@ function severalNamed(u: Understanding, memory: Memory): string[] {
     const overlaps = picked.some((p) => m.start < p.end && p.start < m.end);
     if (!overlaps && m.distinctive > 0) picked.push(m);
   }
-  const apart = picked.length > 1 && /\b(and|plus|as well as|also)\b|[,&+]/i.test(u.raw);
-  return apart ? picked.sort((a, b) => a.start - b.start).map((p) => p.handle) : [];
+  const joined = /\b(and|plus|as well as|also)\b|[,&+]/i.test(u.raw);
+  // "add it and the Brambleby Scarf": the product under discussion, and the one named.
+  const focus = memory.focus;
+  if (joined && picked.length === 1 && u.mentions.pronoun && focus && picked[0].handle !== focus)
+    return [focus, picked[0].handle];
+  return joined && picked.length > 1 ? picked.sort((a, b) => a.start - b.start).map((p) => p.handle) : [];
 }
 
 /**
