@@ -305,6 +305,15 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     expect(cart.text).not.toContain('Navy');
   });
 
+  it('reads a count for a shown product that is not in the cart as an add, not a change', async () => {
+    const c = chat();
+    await c.say('show me tents');
+    const out = await c.say('the green one please, two of them actually since she loses everything');
+    expect(out.calls.filter((x) => x.name === 'add_to_cart').map((x) => [x.args.handle, x.args.quantity])).toEqual([
+      ['heron-tent', 2],
+    ]);
+  });
+
   it('adds "it and the <product>": the product under discussion and the one named', async () => {
     const c = chat();
     await c.say('tell me about the Heron Tent');

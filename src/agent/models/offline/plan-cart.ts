@@ -220,6 +220,12 @@ function countInOptions(u: Understanding, ctx: PlanContext, handle: string): num
 export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   const swapped = planSwap(u, memory, ctx);
   if (swapped) return swapped;
+  // "the black one please, two of them": a count for a product shown and not in the cart adds it.
+  const pointsAtShown = u.options.length > 0 || !!u.ordinal || u.mentions.pronoun;
+  if (memory.cart && u.quantity !== null && memory.shown.length && pointsAtShown) {
+    const t = resolveProduct(u, memory, ctx.index, hintsFor(u, memory, ctx));
+    if (t.kind === 'product' && !memory.cart.items.some((l) => l.handle === t.handle)) return planAdd(u, memory, ctx);
+  }
   if (u.quantity === null && !u.increment) {
     const ref = memory.cart ? resolveCartLine(u, memory) : null;
     const count = ref?.kind === 'line' ? countInOptions(u, ctx, ref.line.handle) : null;
