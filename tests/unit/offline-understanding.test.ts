@@ -356,6 +356,11 @@ describe('names and counts', () => {
     expect(read('ah wait, just one is enough').quantity).toBe(1);
   });
 
+  it('never takes the name of an option for a product word: "what colours r there"', () => {
+    expect(read('what colours r there').queryWords).toEqual([]);
+    expect(read('what sizes does the heron jumper come in').queryWords).not.toContain('sizes');
+  });
+
   it('drops size-order words from the product words: "add the big one" names no product "big"', () => {
     const u = read('ok add the big one pls');
     expect(u.mentions.largest).toBe(true);

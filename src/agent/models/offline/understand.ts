@@ -104,6 +104,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const stop = new Set(lx.queryStopwords);
   const personWords = new Set(lx.personWords);
   const measureQuestion = new Set(lx.measureQuestion);
+  const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
   // Words that rule out the next one; "non" stays with its word ("non slip").
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
@@ -367,6 +368,8 @@ export function createUnderstanding(pack: LanguagePack) {
           phraseIn(normalize(raw), lx.frustration) || (/!{2,}|\?!|!\?/.test(raw) && !CHEERFUL.has(intents[0].intent)),
         previous: phraseIn(joined, lx.previous),
       };
+      // "what colours r there?": the name of an option is never what to look for.
+      queryWords = queryWords.filter((w) => !optionNameWords.has(w));
       // "add the big one": a size chosen by its order, not a product called "big".
       if (mentions.largest || mentions.smallest) {
         const said = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest].filter((p) => phraseIn(joined, [p]));
