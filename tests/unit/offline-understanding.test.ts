@@ -356,6 +356,11 @@ describe('names and counts', () => {
     expect(read('ah wait, just one is enough').quantity).toBe(1);
   });
 
+  it('reads "you guys" as speaking to the shop, not as who the product is for', () => {
+    expect(read('do u guys have cardigans').gender).toBeNull();
+    expect(read('cardigans for guys').gender).toBe('men');
+  });
+
   it('never takes the name of an option for a product word: "what colours r there"', () => {
     expect(read('what colours r there').queryWords).toEqual([]);
     expect(read('what sizes does the heron jumper come in').queryWords).not.toContain('sizes');

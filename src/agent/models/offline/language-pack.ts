@@ -56,6 +56,8 @@ export const lexiconSchema = z.object({
   measureQuestion: phrases,
   /** Words that say a choice is being changed ("change that to rust", "on second thought make it a 44"). */
   optionChange: phrases,
+  /** Ways of addressing the shop that hold a word for people ("you guys"): not who a product is for. */
+  addressPhrases: phrases,
   colors: phrases,
   colorModifiers: phrases,
   sizes: z.record(z.string(), z.string()),

@@ -26,11 +26,16 @@ export function planInStock(memory: Memory, r: Replies): Plan {
   return { intent: 'refine_in_stock', calls: [{ name: 'search_products', args: { ...last.args, inStock: true } }] };
 }
 
-/** "show me more": the last search with a larger list, leaving out what was already shown. */
-export function planMore(memory: Memory, r: Replies): Plan {
+/**
+ * "show me more": the last search with a larger list, leaving out what was already shown; "any more?
+ * don't mind if they're pricier" lifts its budget cap.
+ */
+export function planMore(u: Understanding, memory: Memory, r: Replies): Plan {
   const last = lastSearch(memory);
   if (!last) return { intent: 'refine_more', text: r.nothingShown };
-  return { intent: 'refine_more', calls: [{ name: 'search_products', args: { ...last.args, limit: 10 } }] };
+  const args: Record<string, unknown> = { ...last.args, limit: 10 };
+  if (u.mentions.pricier) delete args.maxPrice;
+  return { intent: 'refine_more', calls: [{ name: 'search_products', args }] };
 }
 
 /** "more like this": the type of the product under discussion. */

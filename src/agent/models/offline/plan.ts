@@ -114,7 +114,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'refine_in_stock':
       return planInStock(memory, r);
     case 'refine_more':
-      return u.price || newShopWords(u, memory, ctx).length ? planFilter(u, memory, ctx) : planMore(memory, r);
+      return u.price || newShopWords(u, memory, ctx).length ? planFilter(u, memory, ctx) : planMore(u, memory, r);
     case 'refine_similar':
       // "something that smells like pine": new words narrow the last search rather than name a product.
       return !u.links.products.length && !u.ordinal && newShopWords(u, memory, ctx).length

@@ -323,7 +323,14 @@ export function createUnderstanding(pack: LanguagePack) {
       const intents = request.scores;
 
       const numbers = words.flatMap((w, i) => (claim[i] === '__num__' ? [slots.count(w)!] : []));
-      const gender = words.map((w) => genderOf.get(w)).find(Boolean) ?? null;
+      // "do you guys have…" speaks to the shop; it says nothing about who the thing is for.
+      const addressed = new Set(
+        lx.addressPhrases.flatMap((p) => {
+          const ws = p.split(' ');
+          return words.flatMap((_, i) => (ws.every((w, k) => words[i + k] === w) ? ws.map((__, k) => i + k) : []));
+        }),
+      );
+      const gender = words.map((w, i) => (addressed.has(i) ? undefined : genderOf.get(w))).find(Boolean) ?? null;
       // The product words of the request's own sentence; the story around it only through the shop's words.
       const requestAt = request.sentence === null ? null : sentenceIds[request.sentence];
       const inRequest = (i: number) => requestAt === null || sentenceOf[i] === requestAt;
