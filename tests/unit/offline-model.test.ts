@@ -262,7 +262,7 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
   });
   const wren = fakeProduct({
     handle: 'wren-tent',
-    title: 'Wren Tent',
+    title: 'Wren Ultralight Tent',
     price: 95,
     category: 'Tents',
     parent: 'Camping',
@@ -270,7 +270,7 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
   });
   const kestrel = fakeProduct({
     handle: 'kestrel-tent',
-    title: 'Kestrel Tent',
+    title: 'Kestrel Ultralight Tent',
     price: 180,
     category: 'Tents',
     parent: 'Camping',
@@ -314,6 +314,13 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     ]);
   });
 
+  it('adds the product named in full, not the one in focus that shares a word of its name', async () => {
+    const c = chat();
+    await c.say('tell me about the Wren Ultralight Tent');
+    const out = await c.say('add the Kestrel Ultralight Tent');
+    expect(out.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
+  });
+
   it('adds "it and the <product>": the product under discussion and the one named', async () => {
     const c = chat();
     await c.say('tell me about the Heron Tent');
@@ -351,7 +358,7 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     await c.say('show me tents');
     const compared = await c.say('which is lighter, the Wren or the Kestrel?');
     expect(compared.calls).toEqual([]);
-    expect(compared.text).toMatch(/^Kestrel Tent — .*1\.3 kg.*Wren Tent: .*2\.4 kg/);
+    expect(compared.text).toMatch(/^Kestrel Ultralight Tent — .*1\.3 kg.*Wren Ultralight Tent: .*2\.4 kg/);
     const lighter = await c.say('ok the lighter one then');
     expect(lighter.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
     const that = chat();

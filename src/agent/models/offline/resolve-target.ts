@@ -214,10 +214,12 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
     const focusNamed = named.find((n) => n.handle === memory.focus && n.distinctive >= named[0].distinctive);
     if (focusNamed)
       return { kind: 'product', handle: focusNamed.handle, product: memory.products.get(focusNamed.handle) };
-    const known = named.filter((n) => memory.products.has(n.handle));
-    const top = (known.length ? known : named).filter(
+    // The most fully named; of those, one already in the conversation (a fuller name of another wins).
+    const fullest = named.filter(
       (n, _, all) => n.distinctive === all[0].distinctive && n.coverage >= all[0].coverage - 0.05,
     );
+    const known = fullest.filter((n) => memory.products.has(n.handle));
+    const top = known.length ? known : fullest;
     const best = narrowNamed(top, u, memory, index, hints);
     if (best.length === 1)
       return { kind: 'product', handle: best[0].handle, product: memory.products.get(best[0].handle) };
