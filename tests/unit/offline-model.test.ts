@@ -321,6 +321,13 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     expect(out.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
   });
 
+  it('reads "and the <product> too… make it two" as one more product, not as "it" and that product', async () => {
+    const c = chat();
+    await c.say('add the Enamel Camp Mug');
+    const out = await c.say('and the Heron Tent too... make it two actually');
+    expect(out.calls.map((x) => x.args.handle)).toEqual(['heron-tent']);
+  });
+
   it('adds "it and the <product>": the product under discussion and the one named', async () => {
     const c = chat();
     await c.say('tell me about the Heron Tent');

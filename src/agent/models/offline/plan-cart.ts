@@ -76,10 +76,10 @@ function severalNamed(u: Understanding, memory: Memory): string[] {
     if (!overlaps && m.distinctive > 0) picked.push(m);
   }
   const joined = /\b(and|plus|as well as|also)\b|[,&+]/i.test(u.raw);
-  // "add it and the Brambleby Scarf": the product under discussion, and the one named.
+  // "add it and the Brambleby Scarf": the product under discussion, and the one named (not "… make it two").
   const focus = memory.focus;
-  if (joined && picked.length === 1 && u.mentions.pronoun && focus && picked[0].handle !== focus)
-    return [focus, picked[0].handle];
+  const itAnd = /\b(it|that|this|that one|this one|them|those)\s+(and|plus|as well as)\b/i.test(u.raw);
+  if (itAnd && picked.length === 1 && focus && picked[0].handle !== focus) return [focus, picked[0].handle];
   return joined && picked.length > 1 ? picked.sort((a, b) => a.start - b.start).map((p) => p.handle) : [];
 }
 

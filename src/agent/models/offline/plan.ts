@@ -181,7 +181,18 @@ function planFilter(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
       : { intent: 'refine_filter', text: ctx.replies.nothingShown };
   const base = { ...last.args } as Record<string, unknown>;
   const words = newShopWords(u, memory, ctx);
-  const args: Record<string, unknown> = { ...base, query: [base.query, ...words].filter(Boolean).join(' ') };
+  // "only sofas pls" after beanbags: another kind of product replaces the last one's words.
+  const lastType = ctx.index?.link(String(base.query ?? '').split(/\s+/)).type ?? null;
+  const otherType =
+    u.intent === 'refine_filter' &&
+    u.links.type &&
+    lastType &&
+    u.links.type.label !== lastType.label &&
+    u.queryWords.length > 0;
+  const query = otherType
+    ? u.queryWords.join(' ') || u.links.type!.label
+    : [base.query, ...words].filter(Boolean).join(' ');
+  const args: Record<string, unknown> = { ...base, query };
   delete args.limit;
   if (now?.options) args.options = { ...((base.options as object) ?? {}), ...(now.options as object) };
   const gender = now?.gender ?? u.gender;
