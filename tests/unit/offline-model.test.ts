@@ -328,6 +328,13 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     expect(out.calls.map((x) => x.args.handle)).toEqual(['heron-tent']);
   });
 
+  it('reads "the <name> one, add it" as that product, not the one in focus', async () => {
+    const c = chat();
+    await c.say('tell me about the Wren Ultralight Tent');
+    const out = await c.say('the Kestrel one, add it');
+    expect(out.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
+  });
+
   it('adds "it and the <product>": the product under discussion and the one named', async () => {
     const c = chat();
     await c.say('tell me about the Heron Tent');

@@ -103,6 +103,8 @@ export interface Hints {
   gender?: string | null;
   /** Products ranked by the facet a comparative names ("the lighter one"), best first; null when none is named. */
   rank?: (pool: ProductSummary[]) => ProductSummary[] | null;
+  /** Words that make the word before them a choice among things ("the Quillon one"). */
+  selectors?: Set<string>;
   /** The product a comparison question (`text`) favours: the lightest, the cheapest…; null when it asks none. */
   favoured?: (pool: ProductSummary[], text: string) => ProductSummary | null;
 }
@@ -202,8 +204,12 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
     poolNamed = poolNamed.filter((p) => fits(p.handle)).length ? poolNamed.filter((p) => fits(p.handle)) : poolNamed;
   if (poolNamed.length === 1 && !namedFully)
     return { kind: 'product', handle: poolNamed[0].handle, product: poolNamed[0] };
-  // "is it fabric or leather?": "it" is the product in focus, whatever one word of another product's name says.
-  if (u.mentions.pronoun && focused && u.links.products.every((n) => n.coverage < 0.5)) {
+  // "is it fabric or leather?": "it" is the product in focus, whatever one word of another product's name says
+  // — unless that word is said as a name ("the Quillon one, add it").
+  const saidAsName = u.links.products.some(
+    (n) => n.handle !== focused?.handle && n.distinctive > 0 && hints.selectors?.has(u.words[n.end] ?? ''),
+  );
+  if (u.mentions.pronoun && focused && !saidAsName && u.links.products.every((n) => n.coverage < 0.5)) {
     return { kind: 'product', handle: focused.handle, product: focused };
   }
 
