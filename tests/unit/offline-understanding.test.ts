@@ -312,6 +312,13 @@ describe('reading a product’s options from a message', () => {
     expect(reader.read('rgb backlight, tactile', keyboard)).toEqual({ 'Switch Type': 'tactile', Backlight: 'RGB' });
   });
 
+  it('reads the value said after a correction: "navy… no sorry, I meant the rust"', () => {
+    const beanie = { Colour: ['Navy', 'Rust', 'Mustard'] };
+    expect(reader.read('the navy one... no sorry, I meant the rust', beanie)).toEqual({ Colour: 'Rust' });
+    expect(reader.read('navy or rust?', beanie)).toEqual({ Colour: 'Navy' });
+    expect(read('the navy one... no sorry, I meant the moss green').mentions.correction).toBe(true);
+  });
+
   it('reads a word only one value holds, or begins, as that value; a word two values share as neither', () => {
     const cleaner = {
       Type: ['robotic', 'upright'],

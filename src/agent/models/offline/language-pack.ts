@@ -58,6 +58,8 @@ export const lexiconSchema = z.object({
   optionChange: phrases,
   /** Ways of addressing the shop that hold a word for people ("you guys"): not who a product is for. */
   addressPhrases: phrases,
+  /** Words that take back what was just said ("no sorry, I meant"): the value said after them counts. */
+  corrections: phrases,
   colors: phrases,
   colorModifiers: phrases,
   sizes: z.record(z.string(), z.string()),

@@ -120,18 +120,25 @@ export function createOptionReader(lx: Lexicon) {
         }
       }
     }
-    return pickMatches(found, canonWords);
+    // "grey… no sorry, I meant yellow": of two values of one option, the one said after a correction.
+    const corrected = lx.corrections.some((c) =>
+      ` ${canonWords.join(' ')} `.includes(` ${wordsOf(c).map(canon).join(' ')} `),
+    );
+    return pickMatches(found, canonWords, corrected);
   }
 
   /** Longer matches first; one value per option; a word names one option — the one named next to it. */
-  function pickMatches(found: Match[], canonWords: string[]): Record<string, string> {
+  function pickMatches(found: Match[], canonWords: string[], latestFirst = false): Record<string, string> {
     const nearName = (m: Match) => {
       const name = wordsOf(m.name).map(canon);
       const around = canonWords.slice(Math.max(0, m.start - 3), m.end + 3);
       return name.some((n) => around.includes(n)) ? 1 : 0;
     };
     const sorted = [...found].sort(
-      (a, b) => b.end - b.start - (a.end - a.start) || nearName(b) - nearName(a) || a.start - b.start,
+      (a, b) =>
+        b.end - b.start - (a.end - a.start) ||
+        nearName(b) - nearName(a) ||
+        (latestFirst ? b.start - a.start : a.start - b.start),
     );
     const taken = new Set<number>();
     const out: Record<string, string> = {};

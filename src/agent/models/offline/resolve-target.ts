@@ -76,7 +76,8 @@ function pick<T extends { title: string }>(
     if (top > 0) best = scored.filter((s) => s.s === top).map((s) => s.x);
   }
   const colours = u.options.filter((o) => o.kind === 'color' || o.kind === 'material' || o.kind === 'option');
-  for (const c of colours) {
+  // "the grey one… no sorry, I meant the yellow one": the value said last decides.
+  for (const c of u.mentions.correction ? [...colours].reverse() : colours) {
     const coloured = best.filter((x) => carries(x as never, c.value));
     if (coloured.length) best = coloured;
   }

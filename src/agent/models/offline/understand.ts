@@ -55,6 +55,8 @@ export interface Understanding {
     frustrated: boolean;
     /** "the one before that": the order before the one under discussion. */
     previous: boolean;
+    /** "the grey one… no sorry, I meant the yellow one": what is said after the correction counts. */
+    correction: boolean;
   };
 }
 
@@ -374,6 +376,7 @@ export function createUnderstanding(pack: LanguagePack) {
         frustrated:
           phraseIn(normalize(raw), lx.frustration) || (/!{2,}|\?!|!\?/.test(raw) && !CHEERFUL.has(intents[0].intent)),
         previous: phraseIn(joined, lx.previous),
+        correction: phraseIn(joined, lx.corrections),
       };
       // "what colours r there?": the name of an option is never what to look for.
       queryWords = queryWords.filter((w) => !optionNameWords.has(w));
