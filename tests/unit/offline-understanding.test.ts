@@ -133,6 +133,7 @@ describe('slots', () => {
     ['$1,000', undefined, 1000],
     ['up to €80', undefined, 80],
     ['a jumper for 60 euros', undefined, 60],
+    ['I do not wish to spend more than one hundred dollars', undefined, 100],
   ])('reads the budget in "%s"', (text, minPrice, maxPrice) => {
     expect(budget(text)).toEqual({ minPrice, maxPrice });
   });
