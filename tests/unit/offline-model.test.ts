@@ -141,6 +141,15 @@ describe('offline model: orders, policies and people', () => {
     expect(answer.text).toContain('Tracking: DHL JD0146000 — https://track.example/JD0146000');
   });
 
+  it('finds the order holding the product under discussion, with what each line cost', async () => {
+    const chat = chatWith({ products: CATALOG, signedIn: true });
+    await chat.say('tell me about the Cloud Runner Running Shoe');
+    const paid = await chat.say('what did I pay for them last time?');
+    expect(paid.calls.map((c) => c.name)).toEqual(['get_orders']);
+    expect(paid.text).toContain('Order AP-10023 is shipped');
+    expect(paid.text).toContain('Cloud Runner Running Shoe × 1 at €89.00');
+  });
+
   it('looks up a named order and asks an anonymous shopper to sign in', async () => {
     const named = await chatWith().say('order AP-10023');
     expect(named.calls).toEqual([{ name: 'get_order_status', args: { orderId: 'AP-10023' } }]);

@@ -79,7 +79,8 @@ function describeOrder(o: OrderView): string {
   const lines = [`Order ${o.id} is ${o.status} (${dates.join(', ')}).`];
   if (o.tracking)
     lines.push(`Tracking: ${o.tracking.carrier} ${o.tracking.number}${o.tracking.url ? ` — ${o.tracking.url}` : ''}`);
-  const items = o.items.slice(0, 5).map((it) => `${it.title} × ${it.quantity}`);
+  // "what did I pay for it?": each line with its price.
+  const items = o.items.slice(0, 5).map((it) => `${it.title} × ${it.quantity} at ${it.unitPrice.formatted}`);
   if (items.length)
     lines.push(
       `Items: ${items.join(', ')}${o.items.length > 5 ? ', …' : ''}. Total ${o.total?.formatted ?? ''}${shippingOf(o)}.`,

@@ -1,3 +1,4 @@
+import { tokens } from '../../../catalog/terms.js';
 import { composeCart, composeCartChanges } from './compose-cart.js';
 import { answerAboutProduct } from './answer-product.js';
 import { composeHuman, composeOrders, composeOrderStatus } from './compose-info.js';
@@ -66,8 +67,14 @@ function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state
       );
     case 'get_cart':
       return composeCart(e.result.cart);
-    case 'get_orders':
-      return composeOrders(e.result, u, memory.orderFocus);
+    case 'get_orders': {
+      // "what did I pay for them last time?": the product in focus names the order.
+      const focus = memory.focus
+        ? (memory.products.get(memory.focus)?.title ?? memory.cart?.items.find((l) => l.handle === memory.focus)?.title)
+        : undefined;
+      const about = u && !u.orderProductWords.length && u.mentions.pronoun && focus;
+      return composeOrders(e.result, about ? { ...u, orderProductWords: tokens(focus) } : u, memory.orderFocus);
+    }
     case 'get_order_status':
       return composeOrderStatus(e.result, e.args);
     case 'search_policies':

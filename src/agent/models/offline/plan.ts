@@ -247,8 +247,17 @@ function planOrder(u: Understanding, memory: Memory): Plan {
   if (discussed && !namesOne) {
     return { intent: u.intent, calls: [{ name: 'get_order_status', args: { orderId: discussed } }] };
   }
-  // "tracking for my garden table": the order holding that product, picked from the list.
-  if (u.links.type || u.links.products.length || u.orderProductWords.length || u.month || u.mentions.previous) {
+  // "tracking for my garden table", "what did I pay for them last time?" about the product in focus:
+  // the order holding that product, picked from the list.
+  const aboutFocus = u.mentions.pronoun && !!memory.focus;
+  if (
+    u.links.type ||
+    u.links.products.length ||
+    u.orderProductWords.length ||
+    u.month ||
+    u.mentions.previous ||
+    aboutFocus
+  ) {
     return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 20 } }] };
   }
   return { intent: u.intent, calls: [{ name: 'get_order_status', args: {} }] };
