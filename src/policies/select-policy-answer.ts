@@ -26,6 +26,12 @@ const SECOND_PASSAGE_WEIGHT = 0.5;
 const LEAD_WEIGHT = 0.5;
 /** A section that speaks of none of the question's topics loses this share of its score. */
 const OFF_TOPIC = 0.5;
+/**
+ * The question's concepts anywhere in the section count this much: "how much is delivery for a
+ * sofa?" is answered by the section whose first sentence names sofas, though its sentence with the
+ * price does not.
+ */
+const SECTION_WEIGHT = 0.25;
 /** Search's order counts: the first section gets this much, the last none. */
 const RANK_WEIGHT = 3;
 /** A second passage is quoted when it scores at least this share of the first… */
@@ -39,6 +45,8 @@ interface Scorer {
   /** A passage's score; `heading` is its section's heading, whose words count for it too. */
   passage(p: Passage, heading: string[]): number;
   heading(tokens: string[]): number;
+  /** The question's concepts anywhere in a section (its stems), phrases aside. */
+  concepts(stems: Set<string>): number;
 }
 
 /**
@@ -89,6 +97,7 @@ function createScorer(q: PolicyQuestion, reader: PolicyReader, all: { p: Passage
       const stems = tokens.map(reader.stem);
       return conceptScore(new Set(stems), stems);
     },
+    concepts: (stems) => conceptScore(stems, []),
   };
 }
 
@@ -138,8 +147,13 @@ export function scoreSections<S extends SectionText>(
     const top = scored.map((x) => x.score).sort((a, b) => b - a);
     const headingScore = scorer.heading(headingTokens);
     const prior = sections.length > 1 ? RANK_WEIGHT * (1 - index / (sections.length - 1)) : 0;
-    const score = HEADING_WEIGHT * headingScore + (top[0] ?? 0) + SECOND_PASSAGE_WEIGHT * (top[1] ?? 0) + prior;
     const said = new Set([...headingTokens.map(reader.stem), ...passages[index].flatMap((p) => [...p.stems])]);
+    const score =
+      HEADING_WEIGHT * headingScore +
+      (top[0] ?? 0) +
+      SECOND_PASSAGE_WEIGHT * (top[1] ?? 0) +
+      SECTION_WEIGHT * scorer.concepts(said) +
+      prior;
     const onTopic = topicShare(q, reader, said);
     return { section, score: score * (1 - OFF_TOPIC + OFF_TOPIC * onTopic), passages: scored };
   });
