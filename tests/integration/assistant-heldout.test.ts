@@ -5,11 +5,11 @@ import { loadBenchShop, type CatalogName } from '../bench/assistant/shops.js';
 /**
  * The held-out dialogs (never read while tuning) against the offline assistant, per catalog. The
  * floors are regression floors at the level measured when they were set (turn success 78.9%,
- * 87.2%, 73.3% on 2026-12-03), about one point below it; the model is deterministic, so a drop is a
+ * 87.2%, 74.3% on 2026-12-03), about one point below it; the model is deterministic, so a drop is a
  * real change. The target of issue 9 is 85% per catalog (90% held-out) and is not reached yet: raise
  * a floor whenever the bench (`npm run bench:assistant`) shows the held-out half above it.
  */
-const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.86, partners: 0.72 };
+const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.86, partners: 0.73 };
 
 describe('held-out shopper dialogs', () => {
   for (const catalog of Object.keys(FLOORS) as CatalogName[]) {
