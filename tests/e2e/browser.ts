@@ -111,21 +111,33 @@ export async function say(chat: FrameLocator, text: string): Promise<void> {
  */
 export async function cuttableConnection(page: Page): Promise<{ cut(): Promise<void>; restore(): void }> {
   let down = false;
-  const open: WebSocketRoute[] = [];
+  const open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+  // Engine.IO's upgrade: the client probes the websocket ("2probe" / "3probe"), then sends "5" and
+  // moves over; until then its traffic is a long-poll that closing the websocket would not cut.
+  let upgraded!: () => void;
+  const upgrade = new Promise<void>((resolve) => (upgraded = resolve));
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     if (down) return void ws.close();
-    ws.connectToServer();
-    open.push(ws);
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      if (m === '5') upgraded();
+      server.send(m);
+    });
+    server.onMessage((m) => ws.send(m));
+    ws.onClose((code, reason) => server.close({ code, reason }));
+    server.onClose((code, reason) => ws.close({ code, reason }));
+    open.push({ page: ws, server });
   });
   await page.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
   return {
     async cut() {
-      for (const start = Date.now(); open.length === 0;) {
-        if (Date.now() - start > 10_000) throw new Error('the socket never upgraded to a websocket');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the socket never upgraded to a websocket')), 10_000);
+      });
+      await Promise.race([upgrade, timeout]).finally(() => clearTimeout(timer));
       down = true;
-      await Promise.all(open.splice(0).map((ws) => ws.close()));
+      await Promise.all(open.splice(0).flatMap((c) => [c.page.close(), c.server.close()]));
     },
     restore() {
       down = false;
