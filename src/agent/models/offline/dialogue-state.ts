@@ -3,6 +3,7 @@ import { toMinor } from '../../../catalog/money.js';
 import { optionValueMatches, optionValueOf } from '../../../catalog/search-filters.js';
 import { productsOf, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
+import { saysAny } from './normalize.js';
 import { createOptionReader, type OptionReader, type OptionTable } from './product-options.js';
 import type { ShopIndex } from './shop-index.js';
 
@@ -13,11 +14,6 @@ export interface VariantWish {
   maxPrice?: number;
   pick: 'cheapest' | 'priciest' | null;
 }
-
-const phraseIn = (text: string, phrases: readonly string[]) => {
-  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
-  return phrases.some((p) => t.includes(` ${p} `));
-};
 
 /**
  * The dialogue state about products, rebuilt from the transcript: for a product, the options the
@@ -64,8 +60,8 @@ export function createDialogueState(memory: Memory, lx: Lexicon, index: ShopInde
     const out: VariantWish = { options: {}, pick: null };
     for (const turn of memory.userTurns.filter((x) => x.at >= since)) {
       Object.assign(out.options, options.read(turn.text, t));
-      if (phraseIn(turn.text, lx.cheaper)) out.pick = 'cheapest';
-      else if (phraseIn(turn.text, lx.pricier)) out.pick = 'priciest';
+      if (saysAny(turn.text, lx.cheaper)) out.pick = 'cheapest';
+      else if (saysAny(turn.text, lx.pricier)) out.pick = 'priciest';
     }
     const search = memory.events.filter((e) => e.name === 'search_products' && e.at >= since).at(-1);
     if (typeof search?.args.maxPrice === 'number') out.maxPrice = search.args.maxPrice;

@@ -33,6 +33,12 @@ export function hasPhrase(text: string, phrase: string): boolean {
   return phraseRegex(phrase).test(text);
 }
 
+/** Whether raw text says one of these phrases as whole words (case and punctuation aside). */
+export function saysAny(raw: string, phrases: readonly string[]): boolean {
+  const t = ` ${raw.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
+  return phrases.some((p) => t.includes(` ${p} `));
+}
+
 export function hasAny(text: string, phrases: readonly string[]): boolean {
   return phrases.some((p) => hasPhrase(text, p));
 }

@@ -4,6 +4,7 @@
  */
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { rankedByFacet } from './answer-product.js';
+import { saysAny } from './normalize.js';
 import type { DialogueState } from './dialogue-state.js';
 import type { Memory } from './history.js';
 import type { Replies } from './replies.js';
@@ -66,9 +67,8 @@ export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hi
       const lx = ctx.state.lexicon;
       const byFacet = rankedByFacet(pool, text, lx);
       if (byFacet) return byFacet[0].p;
-      const said = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
-      const cheaper = lx.cheaper.some((w) => said.includes(` ${w} `));
-      if (!cheaper && !lx.pricier.some((w) => said.includes(` ${w} `))) return null;
+      const cheaper = saysAny(text, lx.cheaper);
+      if (!cheaper && !saysAny(text, lx.pricier)) return null;
       const byPrice = [...pool].sort((a, b) => a.price.amount - b.price.amount);
       return cheaper ? byPrice[0] : byPrice.at(-1)!;
     },

@@ -3,6 +3,7 @@ import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
 import type { Memory } from './history.js';
+import { saysAny } from './normalize.js';
 import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import { resolveCartLine, resolveProduct } from './resolve-target.js';
@@ -154,7 +155,7 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
  */
 export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
   const cart = memory.cart;
-  if (!cart?.items.length || !phraseIn(u.raw, ctx.state.lexicon.optionChange)) return null;
+  if (!cart?.items.length || !saysAny(u.raw, ctx.state.lexicon.optionChange)) return null;
   const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory);
   if (ref.kind !== 'line') return null;
   const line = ref.line;
@@ -185,11 +186,6 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
     ],
   };
 }
-
-const phraseIn = (text: string, phrases: readonly string[]) => {
-  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
-  return phrases.some((p) => t.includes(` ${p} `));
-};
 
 export function planRemove(u: Understanding, memory: Memory): Plan {
   const ref = resolveCartLine(u, memory);

@@ -2,6 +2,7 @@ import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown } from './answer-product.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
+import { saysAny } from './normalize.js';
 import { policyQuery, policySubject } from './policy-question.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
@@ -156,9 +157,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
  */
 function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
   const lx = ctx.state.lexicon;
-  const plural = lx.plural.some((p) =>
-    ` ${u.raw.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `.includes(` ${p} `),
-  );
+  const plural = saysAny(u.raw, lx.plural);
   // "which is lighter, the Quillon or the Brambleby?": two or more shown products named, compared.
   const named = new Set(u.links.products.map((p) => p.handle));
   const compared = memory.shown.filter((p) => named.has(p.handle));
