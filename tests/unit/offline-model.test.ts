@@ -305,13 +305,18 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     const c = chat();
     await c.say('Storm Shell Jacket, navy, size M. Add.');
     const changed = await c.say("wait, navy isn't really me, can you change it to black?");
+    // Its variants are looked up first: the line goes only when the new variant is there to replace it.
     expect(changed.calls.map((x) => [x.name, x.args])).toEqual([
+      ['get_product', { handle: 'storm-shell-jacket' }],
       ['remove_from_cart', { sku: 'STORM-SHELL-JACKET-M-Navy' }],
       ['add_to_cart', { handle: 'storm-shell-jacket', options: { Size: 'M', Color: 'Black' }, quantity: 1 }],
     ]);
     const cart = await c.say("what's in my cart?");
     expect(cart.text).toContain('Storm Shell Jacket (Size M, Color Black)');
     expect(cart.text).not.toContain('Navy');
+    const missing = await c.say('hmm, actually change it to green');
+    expect(missing.calls.map((x) => x.name)).not.toContain('remove_from_cart');
+    expect(missing.text).toContain("Storm Shell Jacket isn't available in green, so I've kept it as it is");
   });
 
   it('reads a count for a shown product that is not in the cart as an add, not a change', async () => {

@@ -50,8 +50,10 @@ export function decideStep(
   const plan = restrictTo(planMessage(u, memory, ctx), tools);
   if (messages.at(-1)?.role === 'user') return { ...plan, understanding: u };
 
+  // A cart lookup, or a product lookup made only to check a cart change, then the plan again.
+  const lookups = plan.intent === 'cart_update' ? ['get_cart', 'get_product'] : ['get_cart'];
   const prefetched =
-    memory.lastStep.length > 0 && memory.lastStep.every((e) => e.name === 'get_cart') && plan.intent !== 'cart_show';
+    memory.lastStep.length > 0 && memory.lastStep.every((e) => lookups.includes(e.name)) && plan.intent !== 'cart_show';
   if (prefetched && memory.turnSteps < MAX_STEPS) {
     const repeats = plan.calls?.every((c) => memory.turnEvents.some((e) => sameCall(c, e.name, e.args)));
     if (plan.text !== undefined || !repeats) return { ...plan, understanding: u };

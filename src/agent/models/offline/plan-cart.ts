@@ -1,7 +1,7 @@
 /** Planning cart changes: adding a product named or pointed at, swapping, removing, changing a count. */
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
-import { listProducts } from './format.js';
+import { availableOptions, listProducts } from './format.js';
 import type { Memory } from './history.js';
 import { saysAny } from './normalize.js';
 import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
@@ -172,12 +172,28 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
     const now = Object.entries(line.options).find(([k]) => normalizeOptionName(k) === normalizeOptionName(n))?.[1];
     return now !== undefined && now.toLowerCase() !== v.toLowerCase();
   });
-  if (!changed.length) return null;
+  // "change it to purple" for a product that has no purple: said so, the line kept.
+  const current = Object.values(line.options).map((v) => v.toLowerCase());
+  const unknown = changed.length ? [] : u.options.filter((o) => !current.includes(o.value.toLowerCase()));
+  if (!changed.length && !unknown.length) return null;
   const options = { ...line.options, ...Object.fromEntries(changed) };
-  // The line goes first: only when a variant with those options is known to be there to replace it.
+  // The line goes first, so a variant with those options must be known to be there to replace it:
+  // the product's variants are looked up first when the conversation has not seen them.
   const product = memory.products.get(line.handle);
-  const replacement = product && variantsFitting(product, { options, pick: null }).find((v) => v.inStock);
-  if (product && !replacement) return null;
+  if (!product) {
+    return { intent: 'cart_update', calls: [{ name: 'get_product', args: { handle: line.handle } }], prefetch: true };
+  }
+  const replacement = changed.length && variantsFitting(product, { options, pick: null }).find((v) => v.inStock);
+  if (!replacement) {
+    const wanted = changed.length
+      ? changed.map(([n, v]) => `${n.toLowerCase()} ${v}`).join(', ')
+      : unknown.map((o) => o.value).join(', ');
+    const available = availableOptions(product);
+    return {
+      intent: 'cart_update',
+      text: `${line.title} isn't available in ${wanted}, so I've kept it as it is.${available ? ` Available: ${available}.` : ''}`,
+    };
+  }
   return {
     intent: 'cart_update',
     calls: [
