@@ -79,3 +79,27 @@ export function queryWordsOf(
   const nextToShop = (at: number) => shopAt.has(at - 1) || shopAt.has(at + 1);
   return out.filter((x) => x.shop || !anyShop || !common(x.word) || nextToShop(x.at)).map((x) => x.word);
 }
+
+/** A phrase as the text says it, its last word in any form ("power banks" for "power bank"); null if absent. */
+export function phraseAsSaid(text: string, phrase: string): string | null {
+  const want = phrase.split(' ');
+  const words = text.trim().split(/\s+/);
+  for (let i = 0; i + want.length <= words.length; i++) {
+    const at = words.slice(i, i + want.length);
+    const same = at.every((w, k) => (k < want.length - 1 ? w === want[k] : stem(w) === stem(want[k])));
+    if (same) return at.join(' ');
+  }
+  return null;
+}
+
+/** The positions of the words that make up any of these phrases ("you guys" in "do you guys have…"). */
+export function phrasePositions(words: string[], phrases: readonly string[]): Set<number> {
+  const at = new Set<number>();
+  for (const phrase of phrases) {
+    const ws = phrase.split(' ');
+    words.forEach((_, i) => {
+      if (ws.every((w, k) => words[i + k] === w)) ws.forEach((__, k) => at.add(i + k));
+    });
+  }
+  return at;
+}

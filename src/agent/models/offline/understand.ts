@@ -3,7 +3,7 @@ import { trainIntentModel, type IntentScore, type TrainedIntentModel } from './i
 import type { LanguagePack } from './language-pack.js';
 import { normalize } from './normalize.js';
 import type { Links, OptionMention, ShopIndex, Span } from './shop-index.js';
-import { linkBySentence, queryWordsOf } from './message-words.js';
+import { linkBySentence, phraseAsSaid, phrasePositions, queryWordsOf } from './message-words.js';
 import { preferredSentence, type Reading } from './request-sentence.js';
 import { createSlotReader, ORDER_REF, type PriceSlot } from './slots.js';
 
@@ -66,18 +66,6 @@ const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) 
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
 
-/** A phrase as the text says it, its last word in any form ("power banks" for "power bank"); null if absent. */
-function phraseAsSaid(text: string, phrase: string): string | null {
-  const want = phrase.split(' ');
-  const words = text.trim().split(/\s+/);
-  for (let i = 0; i + want.length <= words.length; i++) {
-    const at = words.slice(i, i + want.length);
-    const same = at.every((w, k) => (k < want.length - 1 ? w === want[k] : stem(w) === stem(want[k])));
-    if (same) return at.join(' ');
-  }
-  return null;
-}
-
 /** Sentences of a message: split after ".", "!" or "?" (not a decimal point) and at line breaks. */
 export function splitSentences(raw: string): string[] {
   return raw
@@ -106,6 +94,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const stop = new Set(lx.queryStopwords);
   const personWords = new Set(lx.personWords);
   const measureQuestion = new Set(lx.measureQuestion);
+  const sizeOrderPhrases = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest];
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
   // Words that rule out the next one; "non" stays with its word ("non slip").
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
@@ -326,12 +315,7 @@ export function createUnderstanding(pack: LanguagePack) {
 
       const numbers = words.flatMap((w, i) => (claim[i] === '__num__' ? [slots.count(w)!] : []));
       // "do you guys have…" speaks to the shop; it says nothing about who the thing is for.
-      const addressed = new Set(
-        lx.addressPhrases.flatMap((p) => {
-          const ws = p.split(' ');
-          return words.flatMap((_, i) => (ws.every((w, k) => words[i + k] === w) ? ws.map((__, k) => i + k) : []));
-        }),
-      );
+      const addressed = phrasePositions(words, lx.addressPhrases);
       const gender = words.map((w, i) => (addressed.has(i) ? undefined : genderOf.get(w))).find(Boolean) ?? null;
       // The product words of the request's own sentence; the story around it only through the shop's words.
       const requestAt = request.sentence === null ? null : sentenceIds[request.sentence];
@@ -378,14 +362,11 @@ export function createUnderstanding(pack: LanguagePack) {
         previous: phraseIn(joined, lx.previous),
         correction: phraseIn(joined, lx.corrections),
       };
-      // "what colours r there?": the name of an option is never what to look for.
-      queryWords = queryWords.filter((w) => !optionNameWords.has(w));
-      // "add the big one": a size chosen by its order, not a product called "big".
-      if (mentions.largest || mentions.smallest) {
-        const said = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest].filter((p) => phraseIn(joined, [p]));
-        const orderWords = new Set(said.flatMap((p) => p.split(' ')));
-        queryWords = queryWords.filter((w) => !orderWords.has(w));
-      }
+      // "what colours r there?", "add the big one": an option's name, or a size chosen by its order, is never
+      // what to look for.
+      const bySizeOrder = [...phrasePositions(words, sizeOrderPhrases)].map((i) => words[i]);
+      const notWanted = new Set([...optionNameWords, ...bySizeOrder]);
+      queryWords = queryWords.filter((w) => !notWanted.has(w));
       return {
         raw,
         words: links.words,
