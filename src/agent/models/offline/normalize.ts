@@ -22,11 +22,12 @@ export function normalize(text: string): string {
   );
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Text to match literally inside a regular expression. */
+export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regex for a whole phrase: not part of a longer word (hyphens and apostrophes count as word characters). */
 export function phraseRegex(phrase: string, flags = ''): RegExp {
-  return new RegExp(`(?<![\\w'-])${escape(phrase)}(?![\\w'-])`, flags);
+  return new RegExp(`(?<![\\w'-])${escapeRegex(phrase)}(?![\\w'-])`, flags);
 }
 
 export function hasPhrase(text: string, phrase: string): boolean {

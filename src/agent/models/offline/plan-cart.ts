@@ -3,7 +3,7 @@ import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { availableOptions, listProducts } from './format.js';
 import type { Memory } from './history.js';
-import { saysAny } from './normalize.js';
+import { escapeRegex, saysAny } from './normalize.js';
 import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import { resolveCartLine, resolveProduct } from './resolve-target.js';
@@ -162,9 +162,8 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
   const others = u.links.products.some((p) => p.handle !== line.handle);
   if (others || (u.links.type && !u.links.type.handles.has(line.handle))) return null;
   // The values it has now are what is being changed from ("mustard isn't my colour, make it rust").
-  const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const without = Object.values(line.options).reduce(
-    (text, v) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(v)}(?![\\p{L}\\p{N}])`, 'giu'), ' '),
+    (text, v) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(v)}(?![\\p{L}\\p{N}])`, 'giu'), ' '),
     u.raw,
   );
   const said = ctx.state.reader.read(without, ctx.state.table(line.handle));

@@ -17,6 +17,9 @@ import type { Understanding } from './understand.js';
  */
 const UNSURE = 0.25;
 
+/** Requests about orders or for a person: never read as a change to the cart or the last search. */
+const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list']);
+
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   const r = ctx.replies;
@@ -60,7 +63,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   }
 
   // "wait no, change that to rust": another variant of the cart line under discussion.
-  if (!['human', 'order_status', 'order_list'].includes(intent)) {
+  if (!ABOUT_ORDERS_OR_PEOPLE.has(intent)) {
     const changed = planOptionChange(u, memory, ctx);
     if (changed) return changed;
   }
@@ -76,7 +79,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "ideally under 22 euros", "I'd rather keep it under sixty dollars": a budget alone narrows the last search.
   const budgetOnly = u.price && !u.queryWords.length && !u.links.type && !u.links.products.length && !u.ordinal;
   const searched = memory.events.some((e) => e.name === 'search_products');
-  if (budgetOnly && searched && !['human', 'order_status', 'order_list'].includes(intent)) {
+  if (budgetOnly && searched && !ABOUT_ORDERS_OR_PEOPLE.has(intent)) {
     return planFilter(u, memory, ctx);
   }
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.

@@ -1,4 +1,5 @@
 import type { Lexicon } from './language-pack.js';
+import { escapeRegex } from './normalize.js';
 import type { Span } from './shop-index.js';
 
 /**
@@ -6,11 +7,10 @@ import type { Span } from './shop-index.js';
  * words, numbers, ordinals and order references. Each returns what it read and where.
  */
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (phrases: string[]) =>
   [...phrases]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegex)
     .join('|');
 
 export interface PriceSlot extends Span {
