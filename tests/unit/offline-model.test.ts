@@ -328,25 +328,23 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     ]);
   });
 
-  it('adds the product named in full, not the one in focus that shares a word of its name', async () => {
-    const c = chat();
-    await c.say('tell me about the Wren Ultralight Tent');
-    const out = await c.say('add the Kestrel Ultralight Tent');
-    expect(out.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
-  });
+  // The Wren in focus shares "ultralight" with the Kestrel: naming the Kestrel in full, or as "the Kestrel
+  // one" beside an "it", adds the Kestrel.
+  it.each(['add the Kestrel Ultralight Tent', 'the Kestrel one, add it'])(
+    'adds the product "%s" names, not the one in focus that shares a word of its name',
+    async (message) => {
+      const c = chat();
+      await c.say('tell me about the Wren Ultralight Tent');
+      const out = await c.say(message);
+      expect(out.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
+    },
+  );
 
   it('reads "and the <product> too… make it two" as one more product, not as "it" and that product', async () => {
     const c = chat();
     await c.say('add the Enamel Camp Mug');
     const out = await c.say('and the Heron Tent too... make it two actually');
     expect(out.calls.map((x) => x.args.handle)).toEqual(['heron-tent']);
-  });
-
-  it('reads "the <name> one, add it" as that product, not the one in focus', async () => {
-    const c = chat();
-    await c.say('tell me about the Wren Ultralight Tent');
-    const out = await c.say('the Kestrel one, add it');
-    expect(out.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);
   });
 
   it('adds "it and the <product>": the product under discussion and the one named', async () => {
