@@ -66,18 +66,19 @@ export async function upsertProduct(
     record.status,
     hash,
     productEmbeddingText(record),
+    record.platformId ?? null,
   ];
   const row = await tx.query<{ id: number }>(
     `INSERT INTO products (handle, title, search_tsv, description_html, description, vendor, product_type, category_path,
-                           category, tags, attributes, images, option_names, status, content_hash, embedding_text)
-     VALUES ($1, $2, ${TSV_SQL}, $5, $6, $7, $8, $9::text[], $10, $11::text[], $12::jsonb, $13::jsonb, $14::jsonb, $15, $16, $17)
+                           category, tags, attributes, images, option_names, status, content_hash, embedding_text, platform_id)
+     VALUES ($1, $2, ${TSV_SQL}, $5, $6, $7, $8, $9::text[], $10, $11::text[], $12::jsonb, $13::jsonb, $14::jsonb, $15, $16, $17, $18)
      ON CONFLICT (handle) DO UPDATE SET
        title = EXCLUDED.title, search_tsv = EXCLUDED.search_tsv, description_html = EXCLUDED.description_html,
        description = EXCLUDED.description, vendor = EXCLUDED.vendor, product_type = EXCLUDED.product_type,
        category_path = EXCLUDED.category_path, category = EXCLUDED.category, tags = EXCLUDED.tags,
        attributes = EXCLUDED.attributes, images = EXCLUDED.images, option_names = EXCLUDED.option_names,
        status = EXCLUDED.status, content_hash = EXCLUDED.content_hash, embedding_text = EXCLUDED.embedding_text,
-       updated_at = now()
+       platform_id = EXCLUDED.platform_id, updated_at = now()
      RETURNING id`,
     params,
   );
@@ -91,12 +92,14 @@ async function replaceVariants(tx: Queryable, productId: number, record: Product
   await tx.query('DELETE FROM variants WHERE product_id = $1 AND NOT (sku = ANY($2::text[]))', [productId, skus]);
   for (const [position, v] of record.variants.entries()) {
     await tx.query(
-      `INSERT INTO variants (product_id, sku, position, options, price_minor, currency, compare_at_minor, stock, image, barcode)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO variants (product_id, sku, position, options, price_minor, currency, compare_at_minor, stock, image, barcode,
+                             platform_id, inventory_item_id)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (sku) DO UPDATE SET
          product_id = EXCLUDED.product_id, position = EXCLUDED.position, options = EXCLUDED.options,
          price_minor = EXCLUDED.price_minor, currency = EXCLUDED.currency, compare_at_minor = EXCLUDED.compare_at_minor,
-         stock = EXCLUDED.stock, image = EXCLUDED.image, barcode = EXCLUDED.barcode`,
+         stock = EXCLUDED.stock, image = EXCLUDED.image, barcode = EXCLUDED.barcode,
+         platform_id = EXCLUDED.platform_id, inventory_item_id = EXCLUDED.inventory_item_id`,
       [
         productId,
         v.sku,
@@ -108,6 +111,8 @@ async function replaceVariants(tx: Queryable, productId: number, record: Product
         v.stock,
         v.image ?? null,
         v.barcode ?? null,
+        v.platformId ?? null,
+        v.inventoryItemId ?? null,
       ],
     );
   }

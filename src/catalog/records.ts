@@ -39,6 +39,10 @@ export const variantRecordSchema = z.object({
   stock: z.number().int().min(0).default(0),
   image: text(2_000).nullable().optional(),
   barcode: text(64).nullable().optional(),
+  /** The variant's id on the shop's platform (Shopify variant id, WooCommerce variation id), when synced from it. */
+  platformId: text(100).min(1).nullable().optional(),
+  /** Shopify's inventory item id, which its inventory webhooks name instead of the variant. */
+  inventoryItemId: text(100).min(1).nullable().optional(),
 });
 export type VariantRecord = z.infer<typeof variantRecordSchema>;
 
@@ -58,6 +62,8 @@ export const productRecordSchema = z.object({
   attributes: z.record(z.string(), text(1_000)).default({}),
   images: z.array(text(2_000).min(1)).max(50).default([]),
   status: z.enum(['active', 'draft', 'archived']).default('active'),
+  /** The product's id on the shop's platform, when synced from it. */
+  platformId: text(100).min(1).nullable().optional(),
   /** Option names in display order, for example ["Size", "Color"]. */
   optionNames: z.array(text(100).min(1)).max(5).default([]),
   variants: z.array(variantRecordSchema).min(1, 'a product needs at least one variant').max(2_000),
