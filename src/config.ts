@@ -38,7 +38,7 @@ export interface Config {
   catalogDir: string;
   promptsDir: string;
   database: DatabaseTarget;
-  shop: { name: string; currency: string };
+  shop: { name: string; currency: string; platform: 'native' | 'shopify' | 'woocommerce' };
   openai: {
     apiKey?: string;
     baseURL?: string;
@@ -130,7 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') },
-    shop: { name: e.SHOP_NAME, currency: e.SHOP_CURRENCY },
+    shop: { name: e.SHOP_NAME, currency: e.SHOP_CURRENCY, platform: e.SHOP_PLATFORM },
     openai: openaiConfigured
       ? {
           apiKey: e.OPENAI_API_KEY,

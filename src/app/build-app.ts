@@ -198,6 +198,7 @@ export async function buildApp(parts: AppParts) {
     conversations,
     events,
     carts,
+    platformCarts: core.platformCarts,
     customers,
     limits,
     clientIp: (req) => clientIp(req, trust),

@@ -1,6 +1,8 @@
 import type { ChatModel } from '../agent/model.js';
 import { createPromptStore } from '../agent/prompts/load-prompts.js';
 import { createCartStore } from '../carts/cart-store.js';
+import { createCartRelay } from '../carts/platform-cart.js';
+import { createPlatformCartStore } from '../carts/platform-cart-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createProductLookup } from '../catalog/product-lookup.js';
 import { createCatalogSearch } from '../catalog/search.js';
@@ -28,8 +30,10 @@ import type { HumanRequests } from '../tools/tool-deps.js';
 import { createSpendGuard } from '../agent/spend-guard.js';
 import { createModelUsage } from '../conversations/model-usage.js';
 
-export type CoreConfig = Pick<Config, 'shop' | 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'> &
-  Partial<Pick<Config, 'spend'>>;
+export type CoreConfig = Pick<Config, 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'> &
+  Partial<Pick<Config, 'spend'>> & {
+    shop: Omit<Config['shop'], 'platform'> & Partial<Pick<Config['shop'], 'platform'>>;
+  };
 
 /** The domain services and the assistant's turn dependencies, shared by the server and the terminal chat. */
 export async function buildCore(parts: {
@@ -55,7 +59,15 @@ export async function buildCore(parts: {
   if (!parts.vocabulary) await vocabulary.refresh();
   const finder = createProductFinder({ db, search, index: vocabulary.index, expands: (q) => expandQuery(q) !== q });
   const products = createProductLookup({ db });
-  const carts = createCartStore({ db });
+  const nativeCarts = createCartStore({ db });
+  const platform = config.shop.platform ?? 'native';
+  const relay = createCartRelay();
+  // On a Shopify or WooCommerce shop the carts are the platform's own, changed through the shop's page.
+  const platformCarts =
+    platform === 'native'
+      ? null
+      : { store: createPlatformCartStore({ db, native: nativeCarts, relay, platform, logger }), relay, platform };
+  const carts = platformCarts?.store ?? nativeCarts;
   const customers = createCustomerReader({ db });
   const policies = createPolicySearch({ db, embedder });
   const conversations = createConversationStore({ db });
@@ -122,6 +134,7 @@ export async function buildCore(parts: {
     vocabulary,
     products,
     carts,
+    platformCarts,
     customers,
     policies,
     conversations,

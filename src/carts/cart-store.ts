@@ -8,7 +8,14 @@ export const MAX_LINE_QUANTITY = 20;
 /** Why a cart change was refused; tools turn it into a clear answer with alternatives. */
 export class CartRefused extends ValidationError {
   constructor(
-    readonly reason: 'out_of_stock' | 'unknown_variant' | 'quantity_limit' | 'not_in_cart',
+    readonly reason:
+      | 'out_of_stock'
+      | 'unknown_variant'
+      | 'quantity_limit'
+      | 'not_in_cart'
+      /** The shop platform's cart could not be reached (no shop page open) or refused for another reason. */
+      | 'unreachable'
+      | 'rejected',
     message: string,
     readonly available?: number,
   ) {
@@ -58,9 +65,10 @@ interface LineRow {
   images: string[];
 }
 
-async function readView(q: Queryable, cartId: string): Promise<CartView> {
-  const cart = await q.query<{ version: number; currency: string }>(
-    'SELECT version, currency FROM carts WHERE id = $1',
+/** The cart as everyone sees it: lines joined with the catalog, with prices, stock and subtotal. */
+export async function readView(q: Queryable, cartId: string): Promise<CartView> {
+  const cart = await q.query<{ version: number; currency: string; checkout_url: string | null }>(
+    'SELECT version, currency, checkout_url FROM carts WHERE id = $1',
     [cartId],
   );
   if (cart.rows.length === 0) throw new NotFoundError('cart:not_found', 'Cart not found');
@@ -90,10 +98,11 @@ async function readView(q: Queryable, cartId: string): Promise<CartView> {
     items,
     itemCount: items.reduce((n, i) => n + i.quantity, 0),
     subtotal: money(subtotal, currency),
+    checkoutUrl: cart.rows[0].checkout_url,
   };
 }
 
-function checkQuantity(quantity: number, allowZero: boolean) {
+export function checkQuantity(quantity: number, allowZero: boolean) {
   if (!Number.isInteger(quantity) || quantity < (allowZero ? 0 : 1)) {
     throw new ValidationError('cart:bad_quantity', `Quantity must be a whole number of at least ${allowZero ? 0 : 1}.`);
   }

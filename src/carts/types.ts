@@ -20,6 +20,8 @@ export interface CartView {
   items: CartLine[];
   itemCount: number;
   subtotal: Money;
+  /** Where the shopper pays, for a cart that mirrors the shop platform's own cart; null otherwise. */
+  checkoutUrl: string | null;
 }
 
 /** Who changed a cart: every change is recorded with its actor. */

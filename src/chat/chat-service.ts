@@ -112,6 +112,21 @@ export function createChatService(deps: ChatServiceDeps) {
       return cart;
     },
 
+    /**
+     * The shop platform's cart as the shopper's page reports it: our copy follows, and the
+     * conversation hears of it when something changed. Returns the session's cart id too.
+     */
+    async syncPlatformCart(
+      claims: SessionClaims,
+      sync: (cartId: string) => Promise<{ cart: CartView; changed: boolean }>,
+    ): Promise<{ cartId: string; cart: CartView }> {
+      const cartId = await cartIdOf(claims);
+      const { cart, changed } = await sync(cartId);
+      const conv = changed ? await conversations.latestForSession(claims.sid) : null;
+      if (conv) await events.append(conv.id, { type: 'cart.updated', cart: toCartPayload(cart), actor: 'shopper' });
+      return { cartId, cart };
+    },
+
     after: (conversationId: string, afterSeq: number): Promise<ConversationEvent[]> =>
       events.after(conversationId, afterSeq),
     lastSeq: (conversationId: string): Promise<number> => events.lastSeq(conversationId),

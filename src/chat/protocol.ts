@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import type { Ack } from '../shared/ack.js';
+import {
+  platformCartReport,
+  type Platform,
+  type PlatformCartAnswer,
+  type PlatformCartCommand,
+} from '../carts/platform-cart.js';
 import type { CartPayload, ConversationEvent, ConversationStatusValue } from '../conversations/event-types.js';
 
 /**
@@ -20,6 +26,7 @@ export type {
   ProductCard,
 } from '../conversations/event-types.js';
 export type { Ack } from '../shared/ack.js';
+export type { Platform, PlatformCartAnswer, PlatformCartCommand, PlatformCartReport } from '../carts/platform-cart.js';
 
 const conversationId = z.string().min(1).max(100);
 const sku = z.string().trim().min(1).max(120);
@@ -43,6 +50,8 @@ export const retryPayload = z.strictObject({ conversationId, messageId: z.string
 export const cartAddPayload = z.strictObject({ sku, quantity: z.number().int().min(1).max(20).default(1) });
 export const cartSetPayload = z.strictObject({ sku, quantity: z.number().int().min(0).max(20) });
 export const cartRemovePayload = z.strictObject({ sku });
+/** The shop platform's cart as the shop's page read it (Shopify, WooCommerce). */
+export const cartSyncPayload = z.strictObject({ cart: platformCartReport });
 export const typingPayload = z.strictObject({ conversationId, isTyping: z.boolean() });
 export const ratePayload = z.strictObject({
   conversationId,
@@ -58,6 +67,8 @@ export interface JoinResult {
   /** Every event after `afterSeq`, in order: apply these, then live events with a higher seq. */
   events: ConversationEvent[];
   customer: { id: string; firstName: string } | null;
+  /** The shop platform whose own cart this server changes through the page; null for our own cart. */
+  cartPlatform: Platform | null;
 }
 
 export interface ClientToServerEvents {
@@ -71,12 +82,15 @@ export interface ClientToServerEvents {
   'cart:add': (p: z.input<typeof cartAddPayload>, ack: (r: Ack<CartPayload>) => void) => void;
   'cart:set': (p: z.input<typeof cartSetPayload>, ack: (r: Ack<CartPayload>) => void) => void;
   'cart:remove': (p: z.input<typeof cartRemovePayload>, ack: (r: Ack<CartPayload>) => void) => void;
+  'cart:sync': (p: z.input<typeof cartSyncPayload>, ack: (r: Ack<CartPayload>) => void) => void;
   'typing:set': (p: z.input<typeof typingPayload>, ack?: (r: Ack<null>) => void) => void;
   'conversation:rate': (p: z.input<typeof ratePayload>, ack: (r: Ack<null>) => void) => void;
 }
 
 export interface ServerToClientEvents {
   'conversation:event': (e: ConversationEvent) => void;
+  /** Apply this to the shop platform's cart (the page does it) and answer with the cart as it then is. */
+  'cart:command': (command: PlatformCartCommand, ack: (answer: PlatformCartAnswer) => void) => void;
 }
 
 /** `POST /api/sessions` body: a signed-in shopper passes the id and HMAC the shop computed. */

@@ -4,8 +4,10 @@ import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { EventLog } from '../conversations/event-log.js';
 import { toCartPayload } from '../conversations/product-cards.js';
 import type { CartStore } from '../carts/cart-store.js';
+import type { CartRelay, Platform } from '../carts/platform-cart.js';
+import type { PlatformCartStore } from '../carts/platform-cart-store.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
-import { AppError, AuthError, toPublicError } from '../errors.js';
+import { AppError, AuthError, toPublicError, ValidationError } from '../errors.js';
 import type { SessionClaims } from '../identity/session-tokens.js';
 import type { ShopperSessions } from '../identity/shopper-sessions.js';
 import type { ShopperLimits } from '../limits/shopper-limits.js';
@@ -16,6 +18,7 @@ import {
   cartAddPayload,
   cartRemovePayload,
   cartSetPayload,
+  cartSyncPayload,
   joinPayload,
   ratePayload,
   retryPayload,
@@ -34,6 +37,8 @@ export interface ShopperSocketDeps {
   conversations: ConversationStore;
   events: EventLog;
   carts: CartStore;
+  /** Set when the shop's carts are its platform's own: the pages report them and apply our changes. */
+  platformCarts: { store: PlatformCartStore; relay: CartRelay; platform: Platform } | null;
   customers: CustomerReader;
   limits: ShopperLimits;
   clientIp: (req: IncomingMessage) => string;
@@ -50,6 +55,9 @@ interface ShopperSocketData {
 
 const room = (conversationId: string) => `conv:${conversationId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const cartRoom = (cartId: string) => `cart:${cartId}`;
+/** How long a shop page may take to apply a cart command with its platform's cart API. */
+const CART_COMMAND_TIMEOUT_MS = 15_000;
 
 /** A handshake refusal the client can read: `err.message`, and `err.data` with the code and retry-after. */
 function refusal(err: unknown): Error & { data: ReturnType<typeof toPublicError> } {
@@ -119,6 +127,7 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
         lastSeq: events.length > 0 ? events[events.length - 1].seq : await deps.events.lastSeq(conv.id),
         events,
         customer: profile ? { id: profile.id, firstName: profile.firstName } : null,
+        cartPlatform: deps.platformCarts?.platform ?? null,
       };
     });
     on('message:send', sendPayload, async (p) => {
@@ -141,6 +150,17 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
       changeCart((cartId) => deps.carts.setQuantity(cartId, p.sku, p.quantity, actor)),
     );
     on('cart:remove', cartRemovePayload, (p) => changeCart((cartId) => deps.carts.remove(cartId, p.sku, actor)));
+    on('cart:sync', cartSyncPayload, async (p) => {
+      limits.take('cart', who);
+      const platformCarts = deps.platformCarts;
+      if (!platformCarts) {
+        throw new ValidationError('cart:not_platform', "This shop's carts are Concierge's own (SHOP_PLATFORM=native).");
+      }
+      const synced = await chat.syncPlatformCart(claims, (cartId) => platformCarts.store.sync(cartId, p.cart, actor));
+      // This page can now apply the cart commands of its cart.
+      await socket.join(cartRoom(synced.cartId));
+      return toCartPayload(synced.cart);
+    });
     on('typing:set', typingPayload, async (p) => {
       limits.take('typing', who);
       await chat.ownConversation(claims, p.conversationId);
@@ -158,6 +178,20 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
     socket
       .join(sessionRoom(claims.sid))
       ?.catch((err: unknown) => logger.error('could not join a session room', { err }));
+  });
+
+  deps.platformCarts?.relay.use(async (cartId, command) => {
+    // One page applies it (all of a browser's tabs share the platform's cart): the latest to report.
+    const pages = await nsp.in(cartRoom(cartId)).fetchSockets();
+    const page = pages[pages.length - 1];
+    if (!page) return undefined;
+    try {
+      const answers = await nsp.to(page.id).timeout(CART_COMMAND_TIMEOUT_MS).emitWithAck('cart:command', command);
+      return answers[0];
+    } catch (err) {
+      logger.warn('a shop page did not answer a cart command', { err, cartId });
+      return undefined;
+    }
   });
 
   const unsubscribe = deps.events.subscribe((e) => nsp.to(room(e.conversationId)).emit('conversation:event', e));

@@ -64,6 +64,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
     .default('EUR'),
+  /** Whose carts the assistant changes: ours (native), or the Shopify/WooCommerce shop's own, via its pages. */
+  SHOP_PLATFORM: z.enum(['native', 'shopify', 'woocommerce']).default('native'),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(
     z.string().url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional(),

@@ -39,6 +39,8 @@ export interface CartPayload {
   items: CartLinePayload[];
   itemCount: number;
   subtotal: MoneyPayload;
+  /** The shop platform's checkout, when the cart is the platform's own. */
+  checkoutUrl: string | null;
 }
 
 export const CONVERSATION_STATUSES = ['bot', 'queued', 'human', 'closed'] as const;

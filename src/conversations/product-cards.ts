@@ -25,5 +25,6 @@ export function toCartPayload(c: CartView): CartPayload {
     items: c.items.map(({ stock: _stock, ...item }) => item),
     itemCount: c.itemCount,
     subtotal: c.subtotal,
+    checkoutUrl: c.checkoutUrl,
   };
 }

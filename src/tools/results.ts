@@ -16,7 +16,9 @@ export interface CartRefusal {
     | 'needs_option'
     | 'quantity_limit'
     | 'not_in_cart'
-    | 'pending_approval';
+    | 'pending_approval'
+    | 'unreachable'
+    | 'rejected';
   message: string;
   /** The product the refusal is about, when known. */
   productTitle?: string;

@@ -25,7 +25,7 @@ import { testEmbedder } from './local-embedder.js';
 import { TEST_OPENAI_BASE_URL } from '../msw/openai-chat.js';
 
 export const TEST_CONFIG: AppConfig = {
-  shop: { name: 'Test Shop', currency: 'EUR' },
+  shop: { name: 'Test Shop', currency: 'EUR', platform: 'native' },
   model: { timeoutMs: 2_000, maxRetries: 0, maxSteps: 4, historyTokenBudget: 6_000 },
   promptsDir: path.resolve(import.meta.dirname, '../../prompts'),
   promptsWatch: false,

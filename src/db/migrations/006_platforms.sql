@@ -19,3 +19,7 @@ CREATE TABLE IF NOT EXISTS webhook_deliveries (
 -- An order placed from a cart the assistant helped build is attributed to that conversation.
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS conversation_id text REFERENCES conversations (id) ON DELETE SET NULL;
 CREATE INDEX IF NOT EXISTS orders_conversation_idx ON orders (conversation_id) WHERE conversation_id IS NOT NULL;
+
+-- A cart that mirrors the shop platform's own cart (the loader applies changes there and reports it back).
+ALTER TABLE carts ADD COLUMN IF NOT EXISTS platform text CHECK (platform IS NULL OR platform IN ('shopify', 'woocommerce'));
+ALTER TABLE carts ADD COLUMN IF NOT EXISTS checkout_url text;

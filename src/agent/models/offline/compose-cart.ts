@@ -69,6 +69,9 @@ function refusal(e: ToolEvent, r: CartRefusal, memory: Memory): string {
       return memory.cart?.items.length
         ? `That item isn't in your cart. Here's what is:\n${listCart(memory.cart.items)}`
         : "That item isn't in your cart.";
+    case 'unreachable':
+    case 'rejected':
+      return `${r.message} Want me to connect you with a person?`;
     case 'pending_approval':
       return 'A team member needs to approve that change first — it will show up in your cart once they do.';
     default:
