@@ -56,14 +56,16 @@ const script = async (entry: string, minify: boolean): Promise<BuiltAsset> => {
  */
 export async function buildWidgetAssets(opts: { minify?: boolean } = {}): Promise<WidgetAssets> {
   const minify = opts.minify ?? true;
-  const [loader, chat, storefront, storefrontHtml] = await Promise.all([
+  const [loader, platformCarts, chat, storefront, storefrontHtml] = await Promise.all([
     script('loader/loader.ts', minify),
+    script('loader/platforms/platform-carts.ts', minify),
     script('chat/main.ts', minify),
     script('storefront/main.ts', minify),
     readFile(join(here, 'storefront/index.html'), 'utf8'),
   ]);
   return new Map([
     ['/widget.js', loader],
+    ['/widget/platform-cart.js', platformCarts],
     ['/widget/chat.js', chat],
     ['/widget/chat.html', { body: chatPage(chatCss), contentType: HTML }],
     ['/storefront.js', storefront],

@@ -68,7 +68,9 @@ export async function startShop(
   await seedTestShop(db);
   const app = await startTestApp(db, {
     ...opts,
-    extraRouters: [await widgetRoutes({ minify: true, logger: createLogger('silent') })],
+    extraRouters: [
+      await widgetRoutes({ minify: true, allowedOrigins: opts.config?.allowedOrigins, logger: createLogger('silent') }),
+    ],
   });
   return {
     app,

@@ -14,6 +14,7 @@ import { buildPrebuiltAssets, REPO_ROOT, type AssetManifest, type BrowserAssets 
 const ROUTES = [
   '/widget.js',
   '/widget/chat.js',
+  '/widget/platform-cart.js',
   '/widget/chat.html',
   '/storefront.js',
   '/',

@@ -22,6 +22,7 @@ describe('widget bundles', () => {
       '/widget.js',
       '/widget/chat.html',
       '/widget/chat.js',
+      '/widget/platform-cart.js',
     ]);
     expect(assets.get('/widget.js')!.contentType).toMatch(/^text\/javascript/);
     expect(assets.get('/widget/chat.html')!.contentType).toMatch(/^text\/html/);
@@ -43,9 +44,17 @@ describe('widget bundles', () => {
   });
 
   it('bundles no HTML-string sinks: model and catalog text only ever becomes text nodes', () => {
-    for (const path of ['/widget.js', '/widget/chat.js', '/storefront.js']) {
+    for (const path of ['/widget.js', '/widget/chat.js', '/storefront.js', '/widget/platform-cart.js']) {
       expect(text(path), path).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
     }
+    // The one HTML parse: a Shopify theme's own cart sections, re-rendered by the shop's origin.
+    for (const path of ['/widget.js', '/widget/chat.js', '/storefront.js']) expect(text(path)).not.toMatch(/DOMParser/);
+  });
+
+  it('loads the platform cart adapters only on a platform page, from their own file', () => {
+    expect(text('/widget.js')).not.toContain('/cart/add.js');
+    expect(text('/widget/platform-cart.js')).toContain('cart/add.js');
+    expect(gz('/widget/platform-cart.js')).toBeLessThan(6 * KB);
   });
 
   it('embeds the widget on the storefront with one tag and loads the chat script from a file', () => {

@@ -1,5 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, CartPayload, ClientToServerEvents, ServerToClientEvents } from '../../src/chat/protocol.js';
+import type {
+  Ack,
+  CartPayload,
+  ClientToServerEvents,
+  JoinResult,
+  PlatformCartAnswer,
+  PlatformCartCommand,
+  ServerToClientEvents,
+} from '../../src/chat/protocol.js';
+import type { PlatformCartSnapshot } from '../loader/platforms/platform-cart.js';
 import type { ConversationState } from './conversation-state.js';
 import { randomId } from './dom.js';
 import { MAX_MESSAGE_CHARS, SHOPPER_NAMESPACE } from './limits.js';
@@ -15,7 +24,16 @@ export interface ClientHooks {
   connection(state: 'connecting' | 'online' | 'offline'): void;
   /** A session is joined: after start, and again after each sign-in or sign-out. */
   ready(session: Session): void;
+  /** Every successful join, reconnections included. */
+  joined?(data: JoinResult): void;
+  /** The server asks the page to change the shop platform's cart. */
+  platformCommand?(command: PlatformCartCommand): Promise<PlatformCartAnswer>;
 }
+
+const NO_PAGE: PlatformCartAnswer = {
+  ok: false,
+  error: { code: 'platform:network', message: 'This chat is not open on a page of the shop.' },
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -115,6 +133,7 @@ export function createChatClient(opts: {
         const afterSeq = state.conversationId === session.conversationId ? state.lastSeq : 0;
         const data = await request('conversation:join', { conversationId: session.conversationId, afterSeq }, 15_000);
         state.applyJoin(data, { initial: initialJoin });
+        hooks.joined?.(data);
         initialJoin = false;
         recoveries = 0;
         if (!announced || data.conversationId !== session.conversationId) {
@@ -177,6 +196,9 @@ export function createChatClient(opts: {
       if (socket && !socket.active) void recover();
       else hooks.connection('offline');
     });
+    socket.on('cart:command', (command, ack) => {
+      void (hooks.platformCommand?.(command) ?? Promise.resolve(NO_PAGE)).then(ack);
+    });
     socket.on('conversation:event', (e) => {
       if (state.receive(e)) void join();
     });
@@ -234,6 +256,14 @@ export function createChatClient(opts: {
       const cart = await request(op, { sku, quantity });
       state.setCart(cart);
       return cart;
+    },
+    /** Tells the server what the shop platform's cart holds now; it mirrors it and sends its commands here. */
+    async syncPlatformCart(snapshot: PlatformCartSnapshot): Promise<void> {
+      const lines = snapshot.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
+      const cart = await request('cart:sync', {
+        cart: { platform: snapshot.platform, lines, checkoutUrl: snapshot.checkoutUrl },
+      });
+      state.setCart(cart);
     },
     rate: (rating: number, comment?: string) =>
       request('conversation:rate', {

@@ -40,6 +40,15 @@ export function createChatView(
   let stick = true;
   let lastMessage: ChatMessage | null = null;
   const messagesByOrder: ChatMessage[] = [];
+  /** An http(s) URL on an origin we may link to (this server, the shop's page), else null. */
+  const linkable = (url: string): string | null => {
+    try {
+      const u = new URL(url);
+      return /^https?:$/.test(u.protocol) && linkOrigins.includes(u.origin) ? u.href : null;
+    } catch {
+      return null;
+    }
+  };
 
   const cartCount = h('span', { class: 'count' }, '0');
   const cartBadge = h(
@@ -48,6 +57,8 @@ export function createChatView(
     icon(CART_ICON),
     cartCount,
   );
+  // On a Shopify or WooCommerce shop the cart is the platform's: the shopper pays at its checkout.
+  const checkout = h('a', { class: 'checkout', target: '_top', hidden: true }, 'Checkout');
   const close = opts.embedded
     ? h(
         'button',
@@ -73,7 +84,7 @@ export function createChatView(
     typing: (b) => actions.typing(b),
   });
   const scroll = h('div', { class: 'scroll' }, welcome, list, typing, chips, csat.el);
-  const header = createChatHeader({ title: opts.title, end: [cartBadge, close] });
+  const header = createChatHeader({ title: opts.title, end: [checkout, cartBadge, close] });
   const panel = h('div', { class: 'panel' }, header.el, banner, scroll, composer.el);
   root.replaceChildren(panel);
   scroll.addEventListener('scroll', () => (stick = scroll.scrollHeight - scroll.scrollTop - scroll.clientHeight < 80));
@@ -146,6 +157,10 @@ export function createChatView(
       cartCount.textContent = String(c.itemCount);
       cartBadge.setAttribute('aria-label', `Cart: ${c.itemCount} ${c.itemCount === 1 ? 'item' : 'items'}`);
       cartBadge.classList.toggle('empty', c.itemCount === 0);
+      const url = c.itemCount > 0 && c.checkoutUrl ? linkable(c.checkoutUrl) : null;
+      checkout.hidden = !url;
+      if (url) checkout.href = url;
+      else checkout.removeAttribute('href');
     },
     typing(t: Typing) {
       typing.hidden = !t;

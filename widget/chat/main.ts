@@ -1,4 +1,5 @@
 import type { Command } from '../loader/frame-messages.js';
+import type { PlatformName } from '../loader/platforms/platform-cart.js';
 import { createChatClient, type Identity } from './chat-client.js';
 import { createChatView } from './chat-view.js';
 import { ConversationState, type StateListener } from './conversation-state.js';
@@ -14,17 +15,21 @@ if (accent && /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(accent))
 const apiBase = new URL('../', location.href).href;
 
 let started = false;
+let pagePlatform: PlatformName | null = null;
 let markReady: () => void = () => {};
 const ready = new Promise<void>((r) => (markReady = r));
 
 const bridge = createFrameBridge(parentOriginFrom(location.hash), {
-  init(identity, open, pageOrigin) {
+  init(identity, open, pageOrigin, platform) {
+    pagePlatform = platform;
     view.allowLinksTo(pageOrigin);
     view.setVisible(open);
     start(identity);
   },
   visibility: (open) => view.setVisible(open),
   command: run,
+  platformCart: (cart) =>
+    void client.syncPlatformCart(cart).catch((err: Error) => console.warn(`Concierge: cart sync (${err.message})`)),
 });
 
 const view = createChatView(document.getElementById('app')!, {
@@ -70,6 +75,12 @@ const client = createChatClient({
       bridge.post({ type: 'concierge:ready', conversationId: session.conversationId, customer: session.customer });
       markReady();
     },
+    joined(data) {
+      // The server drives this page's platform cart: the page tags, reports and watches it (again after a reconnect).
+      if (pagePlatform && data.cartPlatform === pagePlatform)
+        bridge.post({ type: 'concierge:platform-active', conversationId: data.conversationId });
+    },
+    platformCommand: (command) => bridge.platformCommand(command),
   },
 });
 

@@ -18,6 +18,10 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .who-tag.person{background:#fff;color:var(--ink)}
 .sub{margin:0;font-size:12.5px;opacity:.88;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .cart-badge{flex:none;display:flex;align-items:center;gap:5px;background:rgba(255,255,255,.16);border-radius:999px;padding:5px 10px;font-weight:650;font-size:13px}
+.checkout{flex:none;color:inherit;font-weight:650;font-size:13px;text-decoration:none;border:1px solid rgba(255,255,255,.5);
+border-radius:999px;padding:4px 10px}
+.checkout:hover,.checkout:focus-visible{background:rgba(255,255,255,.16)}
+.checkout[hidden]{display:none}
 .cart-badge svg{width:17px;height:17px;fill:currentColor}
 .icon-btn{flex:none;border:0;background:transparent;color:inherit;width:38px;height:38px;border-radius:10px;display:grid;place-items:center;cursor:pointer;padding:0}
 .icon-btn svg{width:20px;height:20px;fill:currentColor}

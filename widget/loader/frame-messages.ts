@@ -1,4 +1,10 @@
-import type { CartPayload, ConversationStatusValue } from '../../src/chat/protocol.js';
+import type {
+  CartPayload,
+  ConversationStatusValue,
+  PlatformCartAnswer,
+  PlatformCartCommand,
+} from '../../src/chat/protocol.js';
+import type { PlatformCartSnapshot, PlatformName } from './platforms/platform-cart.js';
 
 /**
  * Messages between the loader (the shop's page) and the chat iframe (the server's origin).
@@ -22,9 +28,19 @@ export type Command =
   | { name: 'signOut' };
 
 export type ParentToFrame =
-  | { type: 'concierge:init'; identity: { customerId: string; customerHash: string } | null; open: boolean }
+  | {
+      type: 'concierge:init';
+      identity: { customerId: string; customerHash: string } | null;
+      open: boolean;
+      /** The shop platform this page is on (its cart API is same-origin here), if any. */
+      platform: PlatformName | null;
+    }
   | { type: 'concierge:visibility'; open: boolean }
-  | { type: 'concierge:command'; id: number; command: Command };
+  | { type: 'concierge:command'; id: number; command: Command }
+  /** The platform's cart as the page just read it (the chat opened, the theme changed it, focus). */
+  | { type: 'concierge:platform-cart'; cart: PlatformCartSnapshot }
+  /** The page's answer to a `platform-command`. */
+  | { type: 'concierge:platform-result'; id: number; answer: PlatformCartAnswer };
 
 export type FrameToParent =
   | { type: 'concierge:hello' }
@@ -33,6 +49,10 @@ export type FrameToParent =
   | { type: 'concierge:status'; status: StatusInfo }
   | { type: 'concierge:unread'; count: number }
   | { type: 'concierge:close' }
+  /** The server changes this page's platform cart: tag it with the conversation, report it, watch it. */
+  | { type: 'concierge:platform-active'; conversationId: string }
+  /** Apply this to the platform's cart and answer with a `platform-result`. */
+  | { type: 'concierge:platform-command'; id: number; command: PlatformCartCommand }
   | { type: 'concierge:result'; id: number; ok: true; data: unknown }
   | { type: 'concierge:result'; id: number; ok: false; error: { code: string; message: string } };
 

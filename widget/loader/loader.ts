@@ -1,8 +1,28 @@
-import type { CartPayload } from '../../src/chat/protocol.js';
+import type { CartPayload, PlatformCartCommand } from '../../src/chat/protocol.js';
 import type { ConciergeApi, ConciergeEvents } from './concierge-api.js';
 import { type Command, type Customer, type FrameToParent, type ParentToFrame, isOurMessage } from './frame-messages.js';
 import { mountLauncher } from './launcher.js';
+import { linkPlatformCart } from './platform-link.js';
+import { detectPlatform } from './platforms/detect-platform.js';
+import type { PlatformCart, PlatformName } from './platforms/platform-cart.js';
+import type {} from './platforms/platform-carts.js';
 import { readConfig } from './read-config.js';
+
+/** The shop platform's own cart on this page, from the adapters' bundle (loaded only on such a page). */
+function loadPlatformCart(platform: PlatformName, serverBase: string): Promise<PlatformCart> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${serverBase}/widget/platform-cart.js`;
+    script.async = true;
+    script.onload = () => {
+      const carts = window.ConciergePlatformCarts;
+      if (carts) resolve(carts.create(platform));
+      else reject(new Error('the platform cart script did not load'));
+    };
+    script.onerror = () => reject(new Error('the platform cart script did not load'));
+    document.head.append(script);
+  });
+}
 
 /**
  * widget.js: reads its own tag, injects the launcher and the chat iframe, relays between the
@@ -25,6 +45,17 @@ function start(script: HTMLScriptElement | null) {
     status: new Set(),
   };
 
+  const platform = detectPlatform(config.platform);
+  const platformLink = platform
+    ? loadPlatformCart(platform, config.serverBase).then(
+        (cart) => linkPlatformCart(cart, post),
+        (err: Error) => {
+          console.warn(`Concierge: ${err.message}; the shop's own cart is not linked.`);
+          return null;
+        },
+      )
+    : null;
+
   const launcher = mountLauncher({
     frameSrc,
     title: config.title,
@@ -43,9 +74,18 @@ function start(script: HTMLScriptElement | null) {
     launcher.setOpen(open);
     post({ type: 'concierge:visibility', open });
     if (open) {
+      void platformLink?.then((link) => link?.opened());
       launcher.setUnread(0);
       launcher.frame.focus();
     } else launcher.button.focus();
+  }
+
+  /** Applies the server's command to the platform's cart; without a linked cart, says so. */
+  async function answerPlatformCommand(id: number, command: PlatformCartCommand) {
+    const link = await platformLink;
+    if (link) return link.command(id, command);
+    const error = { code: 'platform:network' as const, message: "This page's cart is not linked to the chat." };
+    post({ type: 'concierge:platform-result', id, answer: { ok: false, error } });
   }
 
   function emit<K extends keyof ConciergeEvents>(event: K, value: ConciergeEvents[K]) {
@@ -69,7 +109,7 @@ function start(script: HTMLScriptElement | null) {
       case 'concierge:hello':
         helloed = true;
         launcher.frame.contentWindow?.postMessage(
-          { type: 'concierge:init', identity: config.identity, open } satisfies ParentToFrame,
+          { type: 'concierge:init', identity: config.identity, open, platform } satisfies ParentToFrame,
           config.serverOrigin,
         );
         for (const m of queue.splice(0)) post(m);
@@ -88,6 +128,13 @@ function start(script: HTMLScriptElement | null) {
         break;
       case 'concierge:close':
         setOpen(false);
+        break;
+      case 'concierge:platform-active':
+        if (typeof msg.conversationId === 'string')
+          void platformLink?.then((link) => link?.activate(msg.conversationId));
+        break;
+      case 'concierge:platform-command':
+        if (typeof msg.id === 'number' && msg.command) void answerPlatformCommand(msg.id, msg.command);
         break;
       case 'concierge:result': {
         const p = pending.get(msg.id);

@@ -8,6 +8,8 @@ export interface LoaderConfig {
   identity: { customerId: string; customerHash: string } | null;
   title: string;
   accent: string;
+  /** `data-platform`: the shop platform whose cart this page has (detected from the page when absent). */
+  platform: string | null;
 }
 
 const HEX_COLOUR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i;
@@ -29,5 +31,6 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string): L
     identity: customerId && customerHash ? { customerId, customerHash } : null,
     title: data.title?.trim() || 'Shopping assistant',
     accent: data.accent && HEX_COLOUR.test(data.accent) ? data.accent : '#1f5f4a',
+    platform: data.platform?.trim() || null,
   };
 }

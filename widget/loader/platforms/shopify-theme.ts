@@ -16,12 +16,14 @@ export function cartSectionIds(doc: Document = document): string[] {
   return ids.slice(0, MAX_SECTIONS);
 }
 
-/** The section wrapper in a rendered section's HTML. */
+/**
+ * The section wrapper in a rendered section's HTML. This is the one place a Concierge bundle parses
+ * HTML: the shop's own theme, rendered by its own origin, as the theme itself would insert it; an
+ * inert document runs no scripts and loads nothing.
+ */
 function sectionElement(html: string, id: string): Element | null {
-  // A template parses without running scripts or loading images.
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return template.content.getElementById(PREFIX + id) ?? template.content.querySelector('.shopify-section');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return doc.getElementById(PREFIX + id) ?? doc.querySelector('.shopify-section');
 }
 
 /**
@@ -32,7 +34,7 @@ function sectionElement(html: string, id: string): Element | null {
 function replaceSection(id: string, html: string): void {
   const fresh = sectionElement(html, id);
   const target = document.getElementById(PREFIX + id) ?? document.getElementById(id);
-  if (fresh && target) target.innerHTML = fresh.innerHTML;
+  if (fresh && target) target.replaceChildren(...[...fresh.childNodes].map((n) => document.importNode(n, true)));
 }
 
 /**
