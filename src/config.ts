@@ -72,6 +72,13 @@ export interface Config {
     onAnger: boolean;
     onOrderProblem: boolean;
   };
+  platforms: PlatformsConfig;
+}
+
+/** The shop's platform: catalog sync credentials and webhook secrets (all optional). */
+export interface PlatformsConfig {
+  shopify: { storeDomain?: string; adminToken?: string; apiVersion: string; webhookSecret?: string };
+  woocommerce: { url?: string; key?: string; secret?: string; webhookSecret?: string };
 }
 
 export class ConfigError extends Error {
@@ -176,6 +183,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       unhelpfulTurns: e.HANDOFF_AFTER_UNHELPFUL_TURNS,
       onAnger: e.HANDOFF_ON_ANGER,
       onOrderProblem: e.HANDOFF_ON_ORDER_PROBLEM,
+    },
+    platforms: {
+      shopify: {
+        storeDomain: e.SHOPIFY_STORE_DOMAIN?.toLowerCase(),
+        adminToken: e.SHOPIFY_ADMIN_TOKEN,
+        apiVersion: e.SHOPIFY_API_VERSION,
+        webhookSecret: e.SHOPIFY_WEBHOOK_SECRET,
+      },
+      woocommerce: {
+        url: e.WOO_URL?.replace(/\/+$/, ''),
+        key: e.WOO_KEY,
+        secret: e.WOO_SECRET,
+        webhookSecret: e.WOO_WEBHOOK_SECRET,
+      },
     },
   };
 }

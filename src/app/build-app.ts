@@ -36,6 +36,7 @@ import { createCustomerData } from '../privacy/customer-data.js';
 import { createRetentionJob } from '../privacy/retention.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
 import { buildCore } from './build-core.js';
+import { buildWebhooks } from './build-webhooks.js';
 import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
 
 export type AppConfig = Pick<
@@ -55,9 +56,10 @@ export type AppConfig = Pick<
   | 'agentSessionHours'
   | 'retentionDays'
   | 'metricsToken'
-> & {
-  sessionSecret: string;
-};
+> &
+  Partial<Pick<Config, 'platforms'>> & {
+    sessionSecret: string;
+  };
 
 export interface AppParts {
   config: AppConfig;
@@ -131,6 +133,8 @@ export async function buildApp(parts: AppParts) {
       ),
   });
 
+  const webhooks = buildWebhooks({ config, db, embedder, logger, metrics, vocabulary: core.vocabulary });
+
   // The sockets are attached after the routes that need to reach them.
   const late: { agents?: ReturnType<typeof attachAgentSocket>; shoppers?: ReturnType<typeof attachShopperSocket> } = {};
   const trust = compileTrustProxy(config.trustProxy);
@@ -140,6 +144,7 @@ export async function buildApp(parts: AppParts) {
     allowedOrigins: config.allowedOrigins,
     requestLimiter: perMinute(config.limits.requestsPerMinute, 'requests', { onRefused: metrics.rateLimited }),
     trustProxy: trust,
+    rawBodyRouters: [webhooks.router],
     routers: [
       productSearchRoute({ search, finder: core.finder, currency: config.shop.currency }),
       shopperRoutes({
@@ -174,6 +179,7 @@ export async function buildApp(parts: AppParts) {
           sessionIds.forEach((sid) => late.shoppers?.disconnectSession(sid));
           late.agents?.broadcastQueue();
         },
+        attribution: webhooks.attribution,
       }),
       metricsRoute({ registry: metrics.registry, token: config.metricsToken, production: config.production }),
       ...(parts.extraRouters ?? []),
@@ -216,7 +222,18 @@ export async function buildApp(parts: AppParts) {
     io,
     chat,
     metrics,
-    services: { ...core, tokens, sessions, agentSessions, desk, accounts, customerData, retention, limits },
+    services: {
+      ...core,
+      tokens,
+      sessions,
+      agentSessions,
+      desk,
+      accounts,
+      customerData,
+      retention,
+      limits,
+      catalogRefresher: webhooks.refresher,
+    },
     async close() {
       retention.stop();
       shopperSocket.close();
@@ -225,6 +242,7 @@ export async function buildApp(parts: AppParts) {
       await chat.close();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await webhooks.refresher.idle();
       core.prompts.close();
     },
   };

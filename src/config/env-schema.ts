@@ -139,6 +139,27 @@ export const envSchema = z.object({
   HANDOFF_AFTER_UNHELPFUL_TURNS: z.coerce.number().int().min(0).default(3),
   HANDOFF_ON_ANGER: bool.default(true),
   HANDOFF_ON_ORDER_PROBLEM: bool.default(true),
+  /** The Shopify shop for `catalog:sync -- shopify`, e.g. `my-shop.myshopify.com` (no scheme). */
+  SHOPIFY_STORE_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i, 'must be a host name such as my-shop.myshopify.com')
+      .optional(),
+  ),
+  /** A custom app's Admin API access token. */
+  SHOPIFY_ADMIN_TOKEN: optionalString,
+  SHOPIFY_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'must be a version such as 2025-07')
+    .default('2025-07'),
+  /** Verifies Shopify webhooks (the app's API secret key); unset = the Shopify webhook routes refuse everything. */
+  SHOPIFY_WEBHOOK_SECRET: optionalString,
+  /** The WordPress site for `catalog:sync -- woocommerce`, e.g. https://shop.example. */
+  WOO_URL: optionalString.pipe(z.string().url({ message: 'must be a URL such as https://shop.example' }).optional()),
+  WOO_KEY: optionalString,
+  WOO_SECRET: optionalString,
+  /** Verifies WooCommerce webhooks; unset = the WooCommerce webhook route refuses everything. */
+  WOO_WEBHOOK_SECRET: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

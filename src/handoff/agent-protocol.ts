@@ -87,6 +87,8 @@ export interface Customer360 {
     total: Money;
     items: { sku: string; title: string; quantity: number }[];
     tracking: { carrier: string; number: string; url: string | null } | null;
+    /** The conversation the order is attributed to (platform order webhooks), if any. */
+    attributedConversationId: string | null;
   }[];
   pastConversations: {
     conversationId: string;

@@ -2,14 +2,17 @@ import type { CustomerReader } from '../customers/customer-reader.js';
 import type { Database } from '../db/database.js';
 import type { Customer360 } from './agent-protocol.js';
 
-/** The CRM view of a customer: profile and lifetime value, orders with tracking, past conversations with CSAT. */
+/**
+ * The CRM view of a customer: profile and lifetime value, orders with tracking and attribution,
+ * past conversations with CSAT.
+ */
 export async function loadCustomer360(
   deps: { db: Database; customers: CustomerReader },
   customerId: string,
 ): Promise<Customer360 | null> {
   const profile = await deps.customers.profile(customerId);
   if (!profile) return null;
-  const [orders, past] = await Promise.all([
+  const [orders, past, attributed] = await Promise.all([
     deps.customers.orders(customerId, { limit: 20 }),
     deps.db.query<{
       id: string;
@@ -23,7 +26,12 @@ export async function loadCustomer360(
        WHERE c.customer_id = $1 ORDER BY c.created_at DESC LIMIT 20`,
       [customerId],
     ),
+    deps.db.query<{ id: string; conversation_id: string }>(
+      'SELECT id, conversation_id FROM orders WHERE customer_id = $1 AND conversation_id IS NOT NULL',
+      [customerId],
+    ),
   ]);
+  const attributedTo = new Map(attributed.rows.map((r) => [r.id, r.conversation_id]));
   return {
     profile,
     orders: orders.map((o) => ({
@@ -33,6 +41,7 @@ export async function loadCustomer360(
       total: o.total,
       items: o.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity })),
       tracking: o.tracking,
+      attributedConversationId: attributedTo.get(o.id) ?? null,
     })),
     pastConversations: past.rows.map((c) => ({
       conversationId: c.id,

@@ -4,10 +4,15 @@ import { isAllowedOrigin } from '../shared/origin-check.js';
 import { errorMiddleware, notFound } from './error-middleware.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
 
-/** The express app: JSON with a size cap, the given routers, then 404 and the error middleware. */
+/**
+ * The express app: raw-body routers (webhooks), JSON with a size cap, the given routers, then 404
+ * and the error middleware.
+ */
 export function createHttpApp(deps: {
   logger: Logger;
   routers: Router[];
+  /** Routers that read the raw body themselves (signed webhooks), mounted before the JSON parser. */
+  rawBodyRouters?: Router[];
   bodyLimit?: string;
   allowedOrigins?: string[];
   requestLimiter?: RateLimiter;
@@ -51,6 +56,7 @@ export function createHttpApp(deps: {
     if (req.path.startsWith('/api/')) deps.requestLimiter?.take(req.ip ?? 'unknown');
     next();
   });
+  for (const r of deps.rawBodyRouters ?? []) app.use(r);
   app.use(express.json({ limit: deps.bodyLimit ?? '32kb' }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

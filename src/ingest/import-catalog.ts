@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { readCatalogFiles } from './importers/read-catalog-files.js';
 import { createProgress, formatImportSummary, type ImportSummary, type Progress } from './import-progress.js';
-import { ingest, type IngestSummary } from './ingest.js';
+import { ingest, type IngestInput, type IngestSummary } from './ingest.js';
 
 /** Per-kind counts reshaped for the summary table. */
 export function toImportSummary(s: IngestSummary): ImportSummary {
@@ -19,15 +19,15 @@ export function toImportSummary(s: IngestSummary): ImportSummary {
 }
 
 /**
- * Reads catalog files or folders and writes them into the database with progress on `out`
- * (a bar on a terminal, plain lines otherwise). Returns the summary and its printed form.
+ * Writes a batch into the database with progress on `out` (a bar per phase on a terminal, plain
+ * lines otherwise). Returns the summary and its printed form. The file import and the platform
+ * syncs share it.
  */
-export async function importCatalog(
+export async function ingestWithProgress(
   deps: { db: Database; embedder: Embedder },
-  paths: string | string[],
-  opts: { currency: string; out: Writable; signal?: AbortSignal },
+  batch: IngestInput,
+  opts: { out: Writable; signal?: AbortSignal },
 ): Promise<{ summary: IngestSummary; report: string; failed: number }> {
-  const batch = await readCatalogFiles(paths, { currency: opts.currency });
   const bars = new Map<string, { bar: Progress; seen: number }>();
   const summary = await ingest(deps, batch, {
     signal: opts.signal,
@@ -44,4 +44,17 @@ export async function importCatalog(
   });
   const failed = Object.values(summary.counts).reduce((n, c) => n + c.failed, 0);
   return { summary, report: formatImportSummary(toImportSummary(summary)), failed };
+}
+
+/**
+ * Reads catalog files or folders and writes them into the database with progress on `out`.
+ * Returns the summary and its printed form.
+ */
+export async function importCatalog(
+  deps: { db: Database; embedder: Embedder },
+  paths: string | string[],
+  opts: { currency: string; out: Writable; signal?: AbortSignal },
+): Promise<{ summary: IngestSummary; report: string; failed: number }> {
+  const batch = await readCatalogFiles(paths, { currency: opts.currency });
+  return ingestWithProgress(deps, batch, opts);
 }

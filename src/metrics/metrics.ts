@@ -19,8 +19,31 @@ export function createMetrics() {
     labelNames: ['scope'],
     registers: [registry],
   });
+  const webhooks = new Counter({
+    name: 'concierge_webhooks_total',
+    help: 'Verified platform webhooks, by platform, topic and outcome (applied, unchanged, replayed, ignored).',
+    labelNames: ['platform', 'topic', 'outcome'],
+    registers: [registry],
+  });
+  const attributedOrders = new Counter({
+    name: 'concierge_attributed_orders_total',
+    help: "Orders credited to a conversation, by how (cart attribute or the customer's recent conversation).",
+    labelNames: ['source'],
+    registers: [registry],
+  });
+  const attributedRevenue = new Counter({
+    name: 'concierge_attributed_revenue_minor_total',
+    help: 'Order totals credited to conversations, in minor units, by currency.',
+    labelNames: ['currency'],
+    registers: [registry],
+  });
   return {
     registry,
+    webhook: (platform: string, topic: string, outcome: string) => webhooks.inc({ platform, topic, outcome }),
+    orderAttributed: (o: { source: string; currency: string; totalMinor: number }) => {
+      attributedOrders.inc({ source: o.source });
+      attributedRevenue.inc({ currency: o.currency }, o.totalMinor);
+    },
     rateLimited: (what: string) => refusals.inc({ what }),
     budgetFallback: (scope: 'conversation' | 'day') => budget.inc({ scope }),
   };

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const BASE = ['errors', 'logger', 'shared'];
 const DOMAINS = ['catalog', 'customers', 'carts', 'policies', 'conversations', 'identity', 'merchandising', 'privacy'];
 // Metrics are counted through callbacks the composition root passes; only it and the entry points see them.
-const INNER = [...BASE, 'metrics', 'config', 'db', 'limits', ...DOMAINS, 'tools', 'agent', 'ingest'];
+const INNER = [...BASE, 'metrics', 'config', 'db', 'limits', ...DOMAINS, 'tools', 'agent', 'ingest', 'platforms'];
 const ALLOWED: Record<string, string[]> = {
   errors: [],
   logger: [],
@@ -27,6 +27,8 @@ const ALLOWED: Record<string, string[]> = {
   privacy: [...BASE, 'db'],
   conversations: [...BASE, 'db', 'catalog', 'carts', 'customers'],
   ingest: [...BASE, 'db', 'catalog', 'customers', 'policies'],
+  // Catalog sync and webhooks of the shop's platform (Shopify, WooCommerce); no express here.
+  platforms: [...BASE, 'db', 'catalog', 'customers', 'ingest'],
   tools: [...BASE, 'catalog', 'customers', 'carts', 'policies', 'conversations'],
   agent: [...BASE, 'tools', ...DOMAINS],
   // Entry points: everything inward, never each other.
@@ -37,7 +39,7 @@ const ALLOWED: Record<string, string[]> = {
   app: [...INNER, 'chat', 'handoff', 'http'],
   main: [...INNER, 'app', 'http'],
 };
-const NO_SERVER_LIBS = ['agent', 'tools', ...DOMAINS];
+const NO_SERVER_LIBS = ['agent', 'tools', 'platforms', ...DOMAINS];
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 
