@@ -9,7 +9,7 @@ import { carrierFor, shippingCost, trackingUrl, type Carrier } from './shipping.
 const HOUR_MS = 3_600_000;
 const FIRST_ORDER_NUMBER = 10_001;
 const ORDERS_FROM_MS = Date.UTC(2025, 0, 6);
-const RECENT = { placed: 3, paid: 4, shipped: 6 } as const;
+const RECENT = { pending: 3, processed: 4, shipped: 6 } as const;
 const OLDER = { returned: 5, cancelled: 4 } as const;
 
 interface Draft {
@@ -114,11 +114,11 @@ const daytime = (r: Rng, ms: number): number => {
 const assignStatuses = (r: Rng, drafts: Draft[]): void => {
   const latest = r.shuffle(drafts.filter((d) => d.last));
   const recentAges: Record<keyof typeof RECENT, [number, number]> = {
-    placed: [1, 20],
-    paid: [20, 60],
+    pending: [1, 20],
+    processed: [20, 60],
     shipped: [50, 160],
   };
-  for (const status of ['placed', 'paid', 'shipped'] as const) {
+  for (const status of ['pending', 'processed', 'shipped'] as const) {
     for (const draft of latest.splice(0, RECENT[status])) {
       draft.status = status;
       draft.time = daytime(r, SNAPSHOT_MS - r.int(recentAges[status][0], recentAges[status][1]) * HOUR_MS);

@@ -54,14 +54,14 @@ const dbSchema = z.object({
 export type Tau2Db = z.infer<typeof dbSchema>;
 
 const COUNTRIES: Record<string, string> = { USA: 'US', US: 'US' };
-/** Today's statuses; the order self-service issue adds tau2's own. */
+/** tau2's order statuses, spelled as ours. */
 const STATUS: Record<string, string> = {
-  pending: 'placed',
-  processed: 'paid',
+  pending: 'pending',
+  processed: 'processed',
   delivered: 'delivered',
   cancelled: 'cancelled',
-  'return requested': 'delivered',
-  'exchange requested': 'delivered',
+  'return requested': 'return_requested',
+  'exchange requested': 'exchange_requested',
 };
 
 const slug = (s: string) =>
@@ -141,14 +141,14 @@ export function convertTau2(db: Tau2Db) {
           });
         }
       }
-      const status = STATUS[o.status] ?? 'placed';
+      const status = STATUS[o.status] ?? 'pending';
       const tracking = o.fulfillments[0]?.tracking_id[0];
-      const shipped = status === 'paid' || status === 'delivered';
+      const shipped = status === 'processed' || status === 'delivered';
       return {
         kind: 'order',
         id: o.order_id,
         customerId: o.user_id,
-        status: status === 'paid' && tracking ? 'shipped' : status,
+        status: status === 'processed' && tracking ? 'shipped' : status,
         placedAt: placed.toISOString(),
         currency: 'USD',
         shippingMinor: 0,

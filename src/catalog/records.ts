@@ -70,6 +70,35 @@ export const productRecordSchema = z.object({
 });
 export type ProductRecord = z.infer<typeof productRecordSchema>;
 
+/** A postal address, as customers and orders keep it. */
+export const addressSchema = z.object({
+  name: text(200).optional(),
+  line1: text(200).min(1, 'address line 1 is required'),
+  line2: text(200).default(''),
+  city: text(120).min(1, 'city is required'),
+  region: text(120).default(''),
+  postalCode: text(20).default(''),
+  country: text(100).min(1, 'country is required'),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const PAYMENT_METHOD_KINDS = ['credit_card', 'paypal', 'gift_card', 'other'] as const;
+
+/** A saved way to pay: never a card number, only what identifies it to the shopper. */
+export const paymentMethodSchema = z.object({
+  id: text(100).min(1),
+  kind: z.enum(PAYMENT_METHOD_KINDS),
+  brand: text(40).nullable().optional(),
+  last4: z
+    .string()
+    .regex(/^[0-9]{4}$/, 'last4 is four digits')
+    .nullable()
+    .optional(),
+  /** A gift card's balance in minor units. */
+  balanceMinor: minor.nullable().optional(),
+});
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
 export const customerRecordSchema = z.object({
   kind: z.literal('customer').optional(),
   id: text(100).min(1),
@@ -83,16 +112,42 @@ export const customerRecordSchema = z.object({
   tags: z.array(text(100)).default([]),
   acceptsMarketing: z.boolean().default(false),
   createdAt: z.string().datetime({ offset: true }),
+  /** The default shipping address. */
+  address: addressSchema.nullable().optional(),
+  paymentMethods: z.array(paymentMethodSchema).max(20).optional(),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 
-export const ORDER_STATUSES = ['placed', 'paid', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending',
+  'processed',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'return_requested',
+  'exchange_requested',
+  'returned',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Earlier files say `placed` or `paid` for an order not yet fulfilled: that is `pending`. */
+const orderStatus = z.preprocess(
+  (v) => (v === 'placed' || v === 'paid' ? 'pending' : v),
+  z.enum(ORDER_STATUSES, { message: `status must be one of ${ORDER_STATUSES.join(', ')}` }),
+);
+
+export const orderPaymentSchema = z.object({
+  kind: z.enum(['payment', 'refund']),
+  amountMinor: minor,
+  paymentMethodId: text(100).min(1),
+  at: z.string().datetime({ offset: true }).optional(),
+});
 
 export const orderRecordSchema = z.object({
   kind: z.literal('order').optional(),
   id: text(100).min(1),
   customerId: text(100).min(1),
-  status: z.enum(ORDER_STATUSES),
+  status: orderStatus,
   placedAt: z.string().datetime({ offset: true }),
   currency: currencySchema,
   shippingMinor: minor.default(0),
@@ -110,9 +165,14 @@ export const orderRecordSchema = z.object({
         title: text(500).min(1),
         quantity: z.number().int().min(1).max(1_000),
         unitPriceMinor: minor,
+        /** The parcel this line shipped in, when fulfilled line by line. */
+        trackingNumber: text(100).nullable().optional(),
       }),
     )
     .min(1),
+  shippingAddress: addressSchema.nullable().optional(),
+  /** Payments and refunds in order; without any, the total is taken as paid by an unnamed method. */
+  payments: z.array(orderPaymentSchema).max(50).optional(),
 });
 export type OrderRecord = z.infer<typeof orderRecordSchema>;
 

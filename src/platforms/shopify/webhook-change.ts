@@ -92,7 +92,7 @@ function orderStatus(o: ShopifyOrderPayload) {
   if (o.cancelled_at) return 'cancelled' as const;
   if (o.financial_status === 'refunded') return 'returned' as const;
   if (o.fulfillment_status === 'fulfilled') return 'shipped' as const;
-  return o.financial_status === 'paid' ? ('paid' as const) : ('placed' as const);
+  return 'pending' as const;
 }
 
 function orderChange(o: ShopifyOrderPayload): WebhookChange {

@@ -12,7 +12,7 @@ import type { WooCustomer, WooOrder, WooProduct, WooVariation } from './rest-sha
 
 const STATUSES: Record<string, ProductRecord['status']> = { publish: 'active', trash: 'archived' };
 const ORDER_STATUSES: Record<string, OrderRecord['status']> = {
-  processing: 'paid',
+  processing: 'pending',
   completed: 'shipped',
   cancelled: 'cancelled',
   refunded: 'returned',
@@ -99,7 +99,7 @@ export function wooOrderRecord(o: WooOrder): { order: OrderRecord; conversationI
   const parsed = orderRecordSchema.safeParse({
     id: o.number,
     customerId: String(o.customer_id),
-    status: ORDER_STATUSES[o.status] ?? 'placed',
+    status: ORDER_STATUSES[o.status] ?? 'pending',
     placedAt: o.date_created_gmt,
     currency: o.currency,
     shippingMinor: decimalToMinor(o.shipping_total, o.currency) ?? 0,
