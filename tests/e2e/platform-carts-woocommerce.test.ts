@@ -103,6 +103,32 @@ describeBrowser("the WooCommerce adapter on a shop's page, against a fake of the
     await page.close();
   });
 
+  it("without a nonce anywhere, writes with the Cart-Token of the shopper's session", async () => {
+    const page = await browser.context.newPage();
+    await openShopPage(page, store.url);
+    await page.getByRole('button', { name: 'Add Wool Socks to cart' }).click();
+    await page.waitForFunction(() => (window as unknown as CartWindow).changes === 1);
+    const lines = await page.evaluate(async (id) => {
+      const w = window as unknown as CartWindow & { wcBlocksMiddlewareConfig?: unknown };
+      delete w.wcBlocksMiddlewareConfig;
+      // A shop whose responses carry no Nonce header: only the Cart-Token is left to send.
+      const withoutNonce: typeof fetch = async (input, init) => {
+        const res = await fetch(input, init);
+        const headers = new Headers(res.headers);
+        headers.delete('Nonce');
+        return new Response(res.body, { status: res.status, headers });
+      };
+      await window.conciergePlatforms!.createWooCart({ fetch: withoutNonce }).add(id, 1);
+      return (await w.cart.read()).lines;
+    }, SHIRT_M);
+    // The token was issued for the cookie's session, so the theme's cart holds both.
+    expect(lineIds(lines)).toEqual([
+      [SOCKS, 1],
+      [SHIRT_M, 1],
+    ]);
+    await page.close();
+  });
+
   it("notices the theme's Store API and classic AJAX adds, and follows quantity changes", async () => {
     const page = await browser.context.newPage();
     const earlier = sessionsNow();
