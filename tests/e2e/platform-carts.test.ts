@@ -119,6 +119,22 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
     await page.waitForFunction(() => (window as unknown as CartWindow).changes === 2);
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await page.waitForFunction(() => (window as unknown as CartWindow).changes === 3);
+    // A theme on Shopify's standard storefront events: counted once the change's promise settles.
+    await page.evaluate(() => {
+      const w = window as unknown as CartWindow & { finishChange: () => void };
+      const promise = new Promise<void>((resolve) => (w.finishChange = resolve));
+      const event = Object.assign(new Event('shopify:cart:lines-update', { bubbles: true }), {
+        action: 'add',
+        context: 'product',
+        lines: [],
+        promise,
+      });
+      document.body.dispatchEvent(event);
+    });
+    await settle(page);
+    expect(await changes()).toBe(3);
+    await page.evaluate(() => (window as unknown as { finishChange: () => void }).finishChange());
+    await page.waitForFunction(() => (window as unknown as CartWindow).changes === 4);
     const after = await page.evaluate(() => (window as unknown as CartWindow).cart.read());
     expect(after.lines.map((l) => l.variantId)).toEqual([RUNNER_42]);
 

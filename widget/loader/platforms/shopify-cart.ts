@@ -15,6 +15,11 @@ export interface ShopifyCartOptions {
 export const CONVERSATION_ATTRIBUTE = '_concierge_conversation';
 
 const CART_CHANGE = /\/cart\/(add|change|update|clear)(\.js)?\/?$/;
+/**
+ * Shopify's standard storefront event for cart lines: themes that change the cart through the
+ * Storefront API (standard actions) dispatch it, and its `promise` settles when the change is done.
+ */
+const THEME_CART_EVENTS = ['shopify:cart:lines-update'];
 
 /** The page's locale root, always with its trailing slash; `/` when the page says nothing usable. */
 function pageRoot(): string {
@@ -81,7 +86,7 @@ export function createShopifyCart(opts: ShopifyCartOptions = {}): PlatformCart {
       await refreshShopifyTheme(fetchFn, root, await call('cart.js'));
     },
     watch(onChange) {
-      return watchCartRequests((url) => CART_CHANGE.test(url.pathname), onChange);
+      return watchCartRequests((url) => CART_CHANGE.test(url.pathname), onChange, THEME_CART_EVENTS);
     },
   };
   return cart;
