@@ -147,6 +147,31 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
     await page.close();
   });
 
+  it('runs concurrent changes one after another, and an adapter made after watch() started is not counted', async () => {
+    const page = await browser.context.newPage();
+    await openShopPage(page, `${store.url}/fr/`);
+    const from = store.requests.length;
+    const lines = await page.evaluate(
+      async ([runner, socks]) => {
+        // Made after the page's adapter wrapped fetch: its requests pass through that wrapper.
+        const later = window.conciergePlatforms!.createShopifyCart();
+        await Promise.all([later.add(runner, 1), later.add(runner, 1), later.add(socks, 1)]);
+        return (await later.read()).lines.map((l) => [l.variantId, l.quantity]);
+      },
+      [RUNNER_42, SOCKS] as const,
+    );
+    expect(lines).toEqual([
+      [RUNNER_42, 2],
+      [SOCKS, 1],
+    ]);
+    // Each add is followed by its read before the next add starts.
+    const own = store.requests.slice(from).filter((r) => r.includes('/cart'));
+    expect(own).toEqual([...Array(3).fill(['POST /fr/cart/add.js', 'GET /fr/cart.js']).flat(), 'GET /fr/cart.js']);
+    await settle(page);
+    expect(await page.evaluate(() => (window as unknown as CartWindow).changes)).toBe(0);
+    await page.close();
+  });
+
   it('refuses a sold-out or unknown variant as unavailable and leaves the cart as it was', async () => {
     const page = await browser.context.newPage();
     await openShopPage(page, `${store.url}/fr/`);

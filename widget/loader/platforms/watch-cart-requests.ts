@@ -3,6 +3,18 @@ export type CartRequestTest = (url: URL, method: string) => boolean;
 
 type XhrOpen = (this: XMLHttpRequest, ...args: unknown[]) => void;
 
+/** The request options of the adapters' own requests, which no watcher counts. */
+const OWN = new WeakSet<RequestInit>();
+
+/**
+ * Marks a request's options as the adapter's own. Adapters also send through the `fetch` they
+ * captured before any watcher wrapped it; the mark covers an adapter made after a watcher started.
+ */
+export function ownRequest(init: RequestInit): RequestInit {
+  OWN.add(init);
+  return init;
+}
+
 function requestTarget(input: RequestInfo | URL, init?: RequestInit): { url: URL; method: string } | null {
   try {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -18,9 +30,8 @@ function requestTarget(input: RequestInfo | URL, init?: RequestInit): { url: URL
  * `XMLHttpRequest`, which jQuery uses), after the document events in `events` (whose `promise`,
  * if they carry one, settles when the change is done), and when the window regains focus or
  * becomes visible.
- * Calls that arrive together become one. The adapter's own requests go through the `fetch` it
- * captured before this wrapped `window.fetch`, so they are never seen here: reacting to them
- * would read, report and maybe refresh again, in a loop.
+ * Calls that arrive together become one. The adapters' own requests (see `ownRequest`) are never
+ * counted: reacting to them would read, report and maybe refresh again, in a loop.
  */
 export function watchCartRequests(
   isCartChange: CartRequestTest,
@@ -43,7 +54,8 @@ export function watchCartRequests(
   const originalFetch = window.fetch;
   const wrappedFetch: typeof fetch = (input, init) => {
     const pending = originalFetch.call(window, input, init);
-    if (active && matches(requestTarget(input, init))) pending.then(notify, () => undefined);
+    if (active && !(init && OWN.has(init)) && matches(requestTarget(input, init)))
+      pending.then(notify, () => undefined);
     return pending;
   };
   window.fetch = wrappedFetch;

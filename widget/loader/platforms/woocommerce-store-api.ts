@@ -1,5 +1,6 @@
 import { asRecord, asString, asText, readJson, sameOriginUrl } from './coerce.js';
 import { PlatformCartError } from './platform-cart.js';
+import { ownRequest } from './watch-cart-requests.js';
 import { decodeEntities } from './woocommerce-snapshot.js';
 
 type WooGlobals = Window & {
@@ -62,12 +63,9 @@ export function createStoreApi(fetchFn: typeof fetch, base: string): StoreApi {
     if (write && !nonce && !pageNonce() && !cartToken) await send('cart', undefined, false);
     let res: Response;
     try {
-      res = await fetchFn(base + path, {
-        method: write ? 'POST' : 'GET',
-        credentials: 'same-origin',
-        headers: headers(write),
-        body: write ? JSON.stringify(body) : undefined,
-      });
+      const init: RequestInit = { method: write ? 'POST' : 'GET', credentials: 'same-origin', headers: headers(write) };
+      if (write) init.body = JSON.stringify(body);
+      res = await fetchFn(base + path, ownRequest(init));
     } catch (e) {
       throw new PlatformCartError('network', `The shop's cart did not answer: ${String(e)}`);
     }
