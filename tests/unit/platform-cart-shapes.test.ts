@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkConversationId, checkQuantity } from '../../widget/loader/platforms/checks.js';
 import { detectPlatform } from '../../widget/loader/platforms/detect-platform.js';
 import { PlatformCartError } from '../../widget/loader/platforms/platform-cart.js';
 import { readShopifyCart } from '../../widget/loader/platforms/shopify-snapshot.js';
@@ -62,5 +63,17 @@ describe('reading what the platforms answer', () => {
     expect(decodeEntities('&quot;Tee&quot; &amp; &#8220;Cap&#8221; &#x27;x&#x27; &bogus;')).toBe(
       '"Tee" & “Cap” \'x\' &bogus;',
     );
+  });
+});
+
+describe('what the adapters send', () => {
+  it('takes whole quantities in range and conversation ids of the server’s shape only', () => {
+    expect(checkQuantity(3, 1)).toBeNull();
+    expect(checkQuantity(0, 0)).toBeNull();
+    expect([checkQuantity(0, 1), checkQuantity(1.5, 1), checkQuantity(NaN, 0), checkQuantity(1e6, 1)]).not.toContain(
+      null,
+    );
+    expect(checkConversationId('conv_0b6f7c1e-2d3a-4c5b-9e8f-1a2b3c4d5e6f')).toBeNull();
+    expect(checkConversationId('x; Domain=evil.example')).not.toBeNull();
   });
 });

@@ -11,10 +11,3 @@ export function createSerial(): <T>(task: () => Promise<T>) => Promise<T> {
     return run;
   };
 }
-
-/** Refuses a quantity that is not a whole number in range before any request is made. */
-export function checkQuantity(quantity: number, min: number): string | null {
-  return Number.isSafeInteger(quantity) && quantity >= min && quantity <= 10_000
-    ? null
-    : `Invalid quantity ${quantity}`;
-}

@@ -1,6 +1,7 @@
 import { asRecord, asString, asText, readJson } from './coerce.js';
 import { PlatformCartError, type PlatformCart, type PlatformCartSnapshot } from './platform-cart.js';
-import { checkQuantity, createSerial } from './serial.js';
+import { checkConversationId, checkQuantity } from './checks.js';
+import { createSerial } from './serial.js';
 import { readShopifyCart, withoutKeys } from './shopify-snapshot.js';
 import { refreshShopifyTheme } from './shopify-theme.js';
 import { ownRequest, watchCartRequests } from './watch-cart-requests.js';
@@ -88,6 +89,8 @@ export function createShopifyCart(opts: ShopifyCartOptions = {}): PlatformCart {
     setQuantity: (variantId, quantity) => serial(() => setQuantity(variantId, quantity)),
     tagConversation: (conversationId) =>
       serial(async () => {
+        const invalid = checkConversationId(conversationId);
+        if (invalid) throw new PlatformCartError('rejected', invalid);
         await call('cart/update.js', { attributes: { [CONVERSATION_ATTRIBUTE]: conversationId } });
       }),
     // Themes' `cart:updated` listeners read the cart from the event; give them the current one.

@@ -1,6 +1,7 @@
 import { asRecord, sameOriginUrl } from './coerce.js';
 import { PlatformCartError, type PlatformCart, type PlatformCartSnapshot } from './platform-cart.js';
-import { checkQuantity, createSerial } from './serial.js';
+import { checkConversationId, checkQuantity } from './checks.js';
+import { createSerial } from './serial.js';
 import { watchCartRequests, type CartRequestTest } from './watch-cart-requests.js';
 import { readWooCart, withoutKeys, type WooSnapshot } from './woocommerce-snapshot.js';
 import { createStoreApi, restRoot } from './woocommerce-store-api.js';
@@ -71,10 +72,11 @@ export function createWooCart(opts: WooCartOptions = {}): PlatformCart {
   }
 
   function tagConversation(conversationId: string): void {
+    const invalid = checkConversationId(conversationId);
+    if (invalid) throw new PlatformCartError('rejected', invalid);
     const secure = location.protocol === 'https:' ? '; Secure' : '';
     const maxAge = COOKIE_DAYS * 24 * 3600;
-    const value = encodeURIComponent(conversationId);
-    document.cookie = `${CONVERSATION_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${secure}`;
+    document.cookie = `${CONVERSATION_COOKIE}=${conversationId}; Path=/; Max-Age=${maxAge}; SameSite=Lax${secure}`;
   }
 
   function refreshTheme(): void {
