@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startFakeWooStore, type FakeWooProduct } from '../fakes/fake-woocommerce-store.js';
+import { startFakeWooStore } from '../fakes/fake-woocommerce-store.js';
+import { JACKET, SHIRT_M, WOO_SOCKS as SOCKS, wooProducts as products } from '../fakes/platform-fixtures.js';
 import { describeBrowser, launchBrowser } from './browser.js';
 import { BUNDLE_PATH, failureOf, openShopPage, platformBundle, settle, type CartWindow } from './platform-cart-page.js';
-
-const SHIRT_M = '301';
-const SOCKS = '410';
-const JACKET = '520';
-const products: FakeWooProduct[] = [
-  {
-    id: 301,
-    name: 'Linen Shirt - M',
-    sku: 'LS-M',
-    price: 4500,
-    stock: 5,
-    variation: [{ attribute: 'Size', value: 'M' }],
-  },
-  { id: 410, name: 'Wool Socks', sku: 'WS-1', price: 1299 },
-  { id: 520, name: 'Rain Jacket', sku: 'RJ-1', price: 12000, stock: 0 },
-];
 
 let store: Awaited<ReturnType<typeof startFakeWooStore>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;

@@ -1,40 +1,21 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startFakeShopifyStore, type FakeShopifyProduct } from '../fakes/fake-shopify-store.js';
+import { startFakeShopifyStore } from '../fakes/fake-shopify-store.js';
+import { RUNNER_42, RUNNER_43, SOCKS, shopifyProducts as products } from '../fakes/platform-fixtures.js';
 import { describeBrowser, launchBrowser } from './browser.js';
 import { BUNDLE_PATH, failureOf, openShopPage, platformBundle, settle, type CartWindow } from './platform-cart-page.js';
 
-const RUNNER_42 = '44012345678901';
-const RUNNER_43 = '44012345678902';
-const SOCKS = '44012345679001';
-const products: FakeShopifyProduct[] = [
-  {
-    productId: 8001234567,
-    handle: 'trail-runner',
-    title: 'Trail Runner',
-    options: ['Size'],
-    variants: [
-      { id: Number(RUNNER_42), sku: 'TR-42', title: '42', price: 8900, inventory: 5 },
-      { id: Number(RUNNER_43), sku: 'TR-43', title: '43', price: 8900, inventory: 0 },
-    ],
-  },
-  {
-    productId: 8001234568,
-    handle: 'wool-socks',
-    title: 'Wool Socks',
-    variants: [{ id: Number(SOCKS), sku: 'WS-1', title: 'Default Title', price: 1500 }],
-  },
-];
-
 let store: Awaited<ReturnType<typeof startFakeShopifyStore>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let bundle: Awaited<ReturnType<typeof platformBundle>>;
 
 describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJAX Cart API", () => {
   beforeAll(async () => {
+    bundle = await platformBundle();
     store = await startFakeShopifyStore({
       products,
       root: '/fr/',
       extraHead: `<script src="${BUNDLE_PATH}" data-platform="shopify"></script>`,
-      assets: { [BUNDLE_PATH]: await platformBundle() },
+      assets: { [BUNDLE_PATH]: bundle },
     });
     browser = await launchBrowser();
   });
@@ -75,6 +56,30 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
     expect(events).toEqual(expect.arrayContaining(['cart:refresh', 'cart:updated']));
     expect(store.requests).toContain('GET /fr/?sections=cart-icon-bubble,cart-drawer');
     await page.close();
+  });
+
+  it("refreshes Dawn's bubble, kept in the header section, from the bubble's own section", async () => {
+    const dawn = await startFakeShopifyStore({
+      products,
+      bubbleLayout: 'dawn',
+      extraHead: `<script src="${BUNDLE_PATH}" data-platform="shopify"></script>`,
+      assets: { [BUNDLE_PATH]: bundle },
+    });
+    try {
+      const page = await browser.context.newPage();
+      await openShopPage(page, dawn.url);
+      await page.evaluate(async (id) => {
+        const { cart } = window as unknown as CartWindow;
+        await cart.add(id, 1);
+        await cart.refreshTheme();
+      }, SOCKS);
+      expect(await page.locator('#shopify-section-header a#cart-icon-bubble').innerText()).toBe('Cart 1');
+      expect(await page.locator('#cart-icon-bubble a').count()).toBe(0);
+      expect(dawn.requests).toContain('GET /?sections=cart-icon-bubble,cart-drawer');
+      await page.close();
+    } finally {
+      await dawn.close();
+    }
   });
 
   it('tags the cart with the conversation as a cart attribute', async () => {
