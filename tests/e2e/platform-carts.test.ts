@@ -41,7 +41,7 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
       lines: [{ variantId: RUNNER_42, quantity: 2, sku: 'TR-42', title: 'Trail Runner - 42', unitPriceMinor: 8900 }],
       currency: 'EUR',
       itemCount: 2,
-      checkoutUrl: '/fr/checkout',
+      checkoutUrl: `${store.url}/fr/checkout`,
     });
     const held = store.cart(await cartToken())!;
     expect(held.items.map((i) => [String(i.variant_id), i.quantity])).toEqual([[RUNNER_42, 2]]);

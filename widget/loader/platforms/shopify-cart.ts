@@ -37,7 +37,8 @@ const idValue = (id: string): number | string => (/^[0-9]{1,15}$/.test(id) ? Num
 export function createShopifyCart(opts: ShopifyCartOptions = {}): PlatformCart {
   const fetchFn = opts.fetch ?? window.fetch.bind(window);
   const root = opts.root ?? pageRoot();
-  const checkoutUrl = `${root}checkout`;
+  // Absolute: the snapshot travels to the chat iframe, which is on Concierge's origin.
+  const checkoutUrl = new URL(`${root}checkout`, location.origin).href;
   async function call(path: string, body?: unknown): Promise<unknown> {
     let res: Response;
     try {

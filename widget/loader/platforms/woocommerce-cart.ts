@@ -24,10 +24,12 @@ export interface WooCartOptions {
 export const CONVERSATION_COOKIE = 'concierge_conversation';
 const COOKIE_DAYS = 30;
 
+/** Absolute, like Shopify's: the snapshot travels to the chat iframe, on Concierge's origin. */
 function pageCheckoutUrl(): string {
   const settings = asRecord((window as Window & { wcSettings?: unknown }).wcSettings);
   const checkoutPage = asRecord(asRecord(settings?.storePages)?.checkout);
-  return sameOriginUrl(settings?.checkoutUrl ?? checkoutPage?.permalink, '/checkout/');
+  const fallback = new URL('/checkout/', location.origin).href;
+  return sameOriginUrl(settings?.checkoutUrl ?? checkoutPage?.permalink, fallback);
 }
 
 /** Store API cart writes (any method but GET), and the classic theme's AJAX add and remove. */

@@ -41,8 +41,9 @@ export interface StoreApi {
 /**
  * Requests to the Store API (`wc/store/v1`) with the headers its writes require. The `Nonce`
  * header keeps the cart in the shop's cookie session, where the theme sees it; a `Cart-Token` is
- * sent only when no nonce is known (a token selects a session of its own, without the cookie).
- * Both are taken from every response, since WooCommerce issues a new nonce when the session starts.
+ * sent only when no nonce is known: it selects the session it was issued for, which for a guest
+ * without a session yet is a new one, not the cookie's. Both are taken from every response, since
+ * WooCommerce issues a new nonce when the session starts.
  */
 export function createStoreApi(fetchFn: typeof fetch, base: string): StoreApi {
   let nonce: string | null = null;
