@@ -1,40 +1,21 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startFakeShopifyStore, type FakeShopifyProduct } from '../fakes/fake-shopify-store.js';
+import { startFakeShopifyStore } from '../fakes/fake-shopify-store.js';
+import { RUNNER_42, RUNNER_43, SOCKS, shopifyProducts as products } from '../fakes/platform-fixtures.js';
 import { describeBrowser, launchBrowser } from './browser.js';
 import { BUNDLE_PATH, failureOf, openShopPage, platformBundle, settle, type CartWindow } from './platform-cart-page.js';
 
-const RUNNER_42 = '44012345678901';
-const RUNNER_43 = '44012345678902';
-const SOCKS = '44012345679001';
-const products: FakeShopifyProduct[] = [
-  {
-    productId: 8001234567,
-    handle: 'trail-runner',
-    title: 'Trail Runner',
-    options: ['Size'],
-    variants: [
-      { id: Number(RUNNER_42), sku: 'TR-42', title: '42', price: 8900, inventory: 5 },
-      { id: Number(RUNNER_43), sku: 'TR-43', title: '43', price: 8900, inventory: 0 },
-    ],
-  },
-  {
-    productId: 8001234568,
-    handle: 'wool-socks',
-    title: 'Wool Socks',
-    variants: [{ id: Number(SOCKS), sku: 'WS-1', title: 'Default Title', price: 1500 }],
-  },
-];
-
 let store: Awaited<ReturnType<typeof startFakeShopifyStore>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let bundle: Awaited<ReturnType<typeof platformBundle>>;
 
 describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJAX Cart API", () => {
   beforeAll(async () => {
+    bundle = await platformBundle();
     store = await startFakeShopifyStore({
       products,
       root: '/fr/',
       extraHead: `<script src="${BUNDLE_PATH}" data-platform="shopify"></script>`,
-      assets: { [BUNDLE_PATH]: await platformBundle() },
+      assets: { [BUNDLE_PATH]: bundle },
     });
     browser = await launchBrowser();
   });
@@ -60,7 +41,7 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
       lines: [{ variantId: RUNNER_42, quantity: 2, sku: 'TR-42', title: 'Trail Runner - 42', unitPriceMinor: 8900 }],
       currency: 'EUR',
       itemCount: 2,
-      checkoutUrl: '/fr/checkout',
+      checkoutUrl: `${store.url}/fr/checkout`,
     });
     const held = store.cart(await cartToken())!;
     expect(held.items.map((i) => [String(i.variant_id), i.quantity])).toEqual([[RUNNER_42, 2]]);
@@ -75,6 +56,30 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
     expect(events).toEqual(expect.arrayContaining(['cart:refresh', 'cart:updated']));
     expect(store.requests).toContain('GET /fr/?sections=cart-icon-bubble,cart-drawer');
     await page.close();
+  });
+
+  it("refreshes Dawn's bubble, kept in the header section, from the bubble's own section", async () => {
+    const dawn = await startFakeShopifyStore({
+      products,
+      bubbleLayout: 'dawn',
+      extraHead: `<script src="${BUNDLE_PATH}" data-platform="shopify"></script>`,
+      assets: { [BUNDLE_PATH]: bundle },
+    });
+    try {
+      const page = await browser.context.newPage();
+      await openShopPage(page, dawn.url);
+      await page.evaluate(async (id) => {
+        const { cart } = window as unknown as CartWindow;
+        await cart.add(id, 1);
+        await cart.refreshTheme();
+      }, SOCKS);
+      expect(await page.locator('#shopify-section-header a#cart-icon-bubble').innerText()).toBe('Cart 1');
+      expect(await page.locator('#cart-icon-bubble a').count()).toBe(0);
+      expect(dawn.requests).toContain('GET /?sections=cart-icon-bubble,cart-drawer');
+      await page.close();
+    } finally {
+      await dawn.close();
+    }
   });
 
   it('tags the cart with the conversation as a cart attribute', async () => {
@@ -119,6 +124,22 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
     await page.waitForFunction(() => (window as unknown as CartWindow).changes === 2);
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await page.waitForFunction(() => (window as unknown as CartWindow).changes === 3);
+    // A theme on Shopify's standard storefront events: counted once the change's promise settles.
+    await page.evaluate(() => {
+      const w = window as unknown as CartWindow & { finishChange: () => void };
+      const promise = new Promise<void>((resolve) => (w.finishChange = resolve));
+      const event = Object.assign(new Event('shopify:cart:lines-update', { bubbles: true }), {
+        action: 'add',
+        context: 'product',
+        lines: [],
+        promise,
+      });
+      document.body.dispatchEvent(event);
+    });
+    await settle(page);
+    expect(await changes()).toBe(3);
+    await page.evaluate(() => (window as unknown as { finishChange: () => void }).finishChange());
+    await page.waitForFunction(() => (window as unknown as CartWindow).changes === 4);
     const after = await page.evaluate(() => (window as unknown as CartWindow).cart.read());
     expect(after.lines.map((l) => l.variantId)).toEqual([RUNNER_42]);
 
@@ -128,6 +149,31 @@ describeBrowser("the Shopify adapter on a theme's page, against a fake of the AJ
       return String(window.fetch).includes('[native code]');
     });
     expect(restored).toBe(true);
+    await page.close();
+  });
+
+  it('runs concurrent changes one after another, and an adapter made after watch() started is not counted', async () => {
+    const page = await browser.context.newPage();
+    await openShopPage(page, `${store.url}/fr/`);
+    const from = store.requests.length;
+    const lines = await page.evaluate(
+      async ([runner, socks]) => {
+        // Made after the page's adapter wrapped fetch: its requests pass through that wrapper.
+        const later = window.conciergePlatforms!.createShopifyCart();
+        await Promise.all([later.add(runner, 1), later.add(runner, 1), later.add(socks, 1)]);
+        return (await later.read()).lines.map((l) => [l.variantId, l.quantity]);
+      },
+      [RUNNER_42, SOCKS] as const,
+    );
+    expect(lines).toEqual([
+      [RUNNER_42, 2],
+      [SOCKS, 1],
+    ]);
+    // Each add is followed by its read before the next add starts.
+    const own = store.requests.slice(from).filter((r) => r.includes('/cart'));
+    expect(own).toEqual([...Array(3).fill(['POST /fr/cart/add.js', 'GET /fr/cart.js']).flat(), 'GET /fr/cart.js']);
+    await settle(page);
+    expect(await page.evaluate(() => (window as unknown as CartWindow).changes)).toBe(0);
     await page.close();
   });
 

@@ -9,7 +9,7 @@ import {
   type FakeShopifyProduct,
 } from './fake-shopify-cart.js';
 import { addItems, changeLine, updateCart } from './fake-shopify-operations.js';
-import { renderSection, themePage } from './fake-shopify-theme.js';
+import { renderSection, themePage, type BubbleLayout } from './fake-shopify-theme.js';
 
 export type { FakeShopifyProduct, FakeShopifyVariant } from './fake-shopify-cart.js';
 
@@ -21,6 +21,8 @@ export interface FakeShopifyOptions {
   root?: string;
   /** HTML put at the end of the page's `<head>` (the test's `<script>` tag). */
   extraHead?: string;
+  /** Where the theme keeps its cart bubble; `wrapped` (a section of its own) unless `dawn`. */
+  bubbleLayout?: BubbleLayout;
   assets?: FakeAssets;
 }
 
@@ -44,6 +46,7 @@ export async function startFakeShopifyStore(opts: FakeShopifyOptions): Promise<F
   const catalog = catalogOf(opts.products);
   const currency = opts.currency ?? 'EUR';
   const root = opts.root ?? '/';
+  const layout = opts.bubbleLayout ?? 'wrapped';
   const carts = new Map<string, FakeShopifyCart>();
   const requests: string[] = [];
 
@@ -69,14 +72,14 @@ export async function startFakeShopifyStore(opts: FakeShopifyOptions): Promise<F
     const sections = req.url.searchParams.get('sections');
     if (req.method === 'GET' && sections !== null) {
       const ids = sections.split(',').slice(0, 5);
-      return { status: 200, body: Object.fromEntries(ids.map((id) => [id, renderSection(id, cart, catalog)])) };
+      return { status: 200, body: Object.fromEntries(ids.map((id) => [id, renderSection(id, cart, catalog, layout)])) };
     }
     if (req.method === 'GET' && (path === '/' || path.startsWith('/products/'))) {
       const handle = path.startsWith('/products/') ? path.slice('/products/'.length) : null;
       const products = handle ? opts.products.filter((p) => p.handle === handle) : opts.products;
       if (!products.length) return { status: 404, body: '<h1>Not found</h1>' };
       const page = { ...opts, shop: opts.shop ?? 'fake-shop.myshopify.com', root, currency, products, cart, catalog };
-      return { status: 200, body: themePage({ ...page, extraHead: opts.extraHead ?? '' }) };
+      return { status: 200, body: themePage({ ...page, extraHead: opts.extraHead ?? '', layout }) };
     }
     if (path === '/cart.js' && req.method === 'GET') return whole();
     if (/^\/cart\/add(\.js)?$/.test(path) && post) {

@@ -1,21 +1,43 @@
 import { escapeHtml } from './fake-http.js';
 import type { Catalog, FakeShopifyCart, FakeShopifyProduct } from './fake-shopify-cart.js';
 
-/** The sections this theme renders through the Section Rendering API, Dawn-like. */
-export function renderSection(id: string, cart: FakeShopifyCart, catalog: Catalog): string | null {
+/**
+ * Where the theme keeps its cart bubble: in a section of its own (`wrapped`), or, as Dawn does,
+ * as `<a id="cart-icon-bubble">` inside the header section, with the `cart-icon-bubble` section
+ * rendering only the bubble's contents (`dawn`).
+ */
+export type BubbleLayout = 'wrapped' | 'dawn';
+
+const wrapper = (id: string, html: string) => `<div id="shopify-section-${id}" class="shopify-section">${html}</div>`;
+
+/** The sections this theme renders through the Section Rendering API. */
+export function renderSection(
+  id: string,
+  cart: FakeShopifyCart,
+  catalog: Catalog,
+  layout: BubbleLayout,
+): string | null {
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
   if (id === 'cart-icon-bubble') {
-    const bubble = `<a id="cart-icon-bubble" href="/cart">Cart <span class="cart-count">${count}</span></a>`;
-    return `<div id="shopify-section-cart-icon-bubble" class="shopify-section">${bubble}</div>`;
+    const contents = `Cart <span class="cart-count">${count}</span>`;
+    return wrapper(id, layout === 'dawn' ? contents : `<a id="cart-icon-bubble" href="/cart">${contents}</a>`);
   }
   if (id === 'cart-drawer') {
     const items = cart.lines.map((l) => {
       const entry = catalog.get(l.variantId)!;
       return `<li>${escapeHtml(entry.product.title)} (${escapeHtml(entry.variant.title)}) × ${l.quantity}</li>`;
     });
-    return `<div id="shopify-section-cart-drawer" class="shopify-section"><ul id="CartDrawer">${items.join('')}</ul></div>`;
+    return wrapper(id, `<ul id="CartDrawer">${items.join('')}</ul>`);
   }
   return null;
+}
+
+/** The page's header: the bubble's own section, or Dawn's header section holding the bubble. */
+function header(cart: FakeShopifyCart, catalog: Catalog, layout: BubbleLayout): string {
+  if (layout === 'wrapped') return `<header>${renderSection('cart-icon-bubble', cart, catalog, layout)}</header>`;
+  const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
+  const bubble = `<a id="cart-icon-bubble" href="/cart">Cart <span class="cart-count">${count}</span></a>`;
+  return wrapper('header', `<header>${bubble}</header>`);
 }
 
 function productForm(p: FakeShopifyProduct): string {
@@ -61,6 +83,7 @@ export function themePage(opts: {
   cart: FakeShopifyCart;
   catalog: Catalog;
   extraHead: string;
+  layout: BubbleLayout;
 }): string {
   const shopify = {
     shop: opts.shop,
@@ -73,9 +96,9 @@ export function themePage(opts: {
 <script>window.Shopify = ${JSON.stringify(shopify)};</script>
 ${opts.extraHead}
 </head><body>
-<header>${renderSection('cart-icon-bubble', opts.cart, opts.catalog)}</header>
+${header(opts.cart, opts.catalog, opts.layout)}
 <main>${opts.products.map(productForm).join('\n')}</main>
-${renderSection('cart-drawer', opts.cart, opts.catalog)}
+${renderSection('cart-drawer', opts.cart, opts.catalog, opts.layout)}
 <script>${themeScript}</script>
 </body></html>`;
 }

@@ -1,4 +1,5 @@
 import { asRecord, readJson } from './coerce.js';
+import { ownRequest } from './watch-cart-requests.js';
 
 /** Ids of the sections and elements Shopify themes (Dawn and its descendants) give their cart UI. */
 const KNOWN_IDS = ['cart-icon-bubble', 'cart-drawer', 'cart-notification-button', 'cart-live-region-text'];
@@ -44,10 +45,8 @@ function replaceSection(id: string, html: string): void {
 export async function refreshShopifyTheme(fetchFn: typeof fetch, root: string, cart: unknown): Promise<void> {
   const ids = cartSectionIds();
   if (ids.length) {
-    const res = await fetchFn(`${root}?sections=${ids.map(encodeURIComponent).join(',')}`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-    });
+    const url = `${root}?sections=${ids.map(encodeURIComponent).join(',')}`;
+    const res = await fetchFn(url, ownRequest({ credentials: 'same-origin', headers: { Accept: 'application/json' } }));
     const sections = res.ok ? asRecord(await readJson(res)) : null;
     for (const id of ids) {
       const html = sections?.[id];

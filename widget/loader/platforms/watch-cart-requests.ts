@@ -3,6 +3,18 @@ export type CartRequestTest = (url: URL, method: string) => boolean;
 
 type XhrOpen = (this: XMLHttpRequest, ...args: unknown[]) => void;
 
+/** The request options of the adapters' own requests, which no watcher counts. */
+const OWN = new WeakSet<RequestInit>();
+
+/**
+ * Marks a request's options as the adapter's own. Adapters also send through the `fetch` they
+ * captured before any watcher wrapped it; the mark covers an adapter made after a watcher started.
+ */
+export function ownRequest(init: RequestInit): RequestInit {
+  OWN.add(init);
+  return init;
+}
+
 function requestTarget(input: RequestInfo | URL, init?: RequestInit): { url: URL; method: string } | null {
   try {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -15,12 +27,17 @@ function requestTarget(input: RequestInfo | URL, init?: RequestInit): { url: URL
 
 /**
  * Calls `onChange` after the page's own cart requests complete (through `fetch` or
- * `XMLHttpRequest`, which jQuery uses) and when the window regains focus or becomes visible.
- * Calls that arrive together become one. The adapter's own requests go through the `fetch` it
- * captured before this wrapped `window.fetch`, so they are never seen here: reacting to them
- * would read, report and maybe refresh again, in a loop.
+ * `XMLHttpRequest`, which jQuery uses), after the document events in `events` (whose `promise`,
+ * if they carry one, settles when the change is done), and when the window regains focus or
+ * becomes visible.
+ * Calls that arrive together become one. The adapters' own requests (see `ownRequest`) are never
+ * counted: reacting to them would read, report and maybe refresh again, in a loop.
  */
-export function watchCartRequests(isCartChange: CartRequestTest, onChange: () => void): () => void {
+export function watchCartRequests(
+  isCartChange: CartRequestTest,
+  onChange: () => void,
+  events: string[] = [],
+): () => void {
   let active = true;
   let queued = false;
   const notify = () => {
@@ -37,7 +54,8 @@ export function watchCartRequests(isCartChange: CartRequestTest, onChange: () =>
   const originalFetch = window.fetch;
   const wrappedFetch: typeof fetch = (input, init) => {
     const pending = originalFetch.call(window, input, init);
-    if (active && matches(requestTarget(input, init))) pending.then(notify, () => undefined);
+    if (active && !(init && OWN.has(init)) && matches(requestTarget(input, init)))
+      pending.then(notify, () => undefined);
     return pending;
   };
   window.fetch = wrappedFetch;
@@ -65,11 +83,18 @@ export function watchCartRequests(isCartChange: CartRequestTest, onChange: () =>
   const onVisible = () => document.visibilityState === 'visible' && notify();
   window.addEventListener('focus', notify);
   document.addEventListener('visibilitychange', onVisible);
+  const onEvent = (event: Event) => {
+    const promise = (event as Event & { promise?: unknown }).promise;
+    if (promise instanceof Promise) promise.then(notify, notify);
+    else notify();
+  };
+  for (const name of events) document.addEventListener(name, onEvent);
 
   return () => {
     active = false;
     window.removeEventListener('focus', notify);
     document.removeEventListener('visibilitychange', onVisible);
+    for (const name of events) document.removeEventListener(name, onEvent);
     // Unwrap only if nobody wrapped over us since; otherwise our wrappers stay as pass-throughs.
     if (window.fetch === wrappedFetch) window.fetch = originalFetch;
     if (proto.open === (wrappedOpen as unknown)) proto.open = originalOpen as unknown as typeof proto.open;

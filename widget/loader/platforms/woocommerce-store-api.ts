@@ -1,5 +1,6 @@
 import { asRecord, asString, asText, readJson, sameOriginUrl } from './coerce.js';
 import { PlatformCartError } from './platform-cart.js';
+import { ownRequest } from './watch-cart-requests.js';
 import { decodeEntities } from './woocommerce-snapshot.js';
 
 type WooGlobals = Window & {
@@ -40,8 +41,9 @@ export interface StoreApi {
 /**
  * Requests to the Store API (`wc/store/v1`) with the headers its writes require. The `Nonce`
  * header keeps the cart in the shop's cookie session, where the theme sees it; a `Cart-Token` is
- * sent only when no nonce is known (a token selects a session of its own, without the cookie).
- * Both are taken from every response, since WooCommerce issues a new nonce when the session starts.
+ * sent only when no nonce is known: it selects the session it was issued for, which for a guest
+ * without a session yet is a new one, not the cookie's. Both are taken from every response, since
+ * WooCommerce issues a new nonce when the session starts.
  */
 export function createStoreApi(fetchFn: typeof fetch, base: string): StoreApi {
   let nonce: string | null = null;
@@ -62,12 +64,9 @@ export function createStoreApi(fetchFn: typeof fetch, base: string): StoreApi {
     if (write && !nonce && !pageNonce() && !cartToken) await send('cart', undefined, false);
     let res: Response;
     try {
-      res = await fetchFn(base + path, {
-        method: write ? 'POST' : 'GET',
-        credentials: 'same-origin',
-        headers: headers(write),
-        body: write ? JSON.stringify(body) : undefined,
-      });
+      const init: RequestInit = { method: write ? 'POST' : 'GET', credentials: 'same-origin', headers: headers(write) };
+      if (write) init.body = JSON.stringify(body);
+      res = await fetchFn(base + path, ownRequest(init));
     } catch (e) {
       throw new PlatformCartError('network', `The shop's cart did not answer: ${String(e)}`);
     }
