@@ -27,6 +27,16 @@ function pageNonce(): string | null {
   );
 }
 
+/**
+ * Hands a new nonce to the page's own Store API clients. WooCommerce binds the nonce to the session,
+ * so when our first add starts the session, the nonce the theme was rendered with goes stale; its
+ * blocks read `wcBlocksMiddlewareConfig.storeApiNonce`, as their own middleware keeps it.
+ */
+function sharePageNonce(nonce: string): void {
+  const config = asRecord((window as WooGlobals).wcBlocksMiddlewareConfig);
+  if (config && typeof config.storeApiNonce === 'string') config.storeApiNonce = nonce;
+}
+
 /** The REST root (`/wp-json/`, or `/?rest_route=/` without pretty permalinks) from WordPress's settings. */
 export function restRoot(): string {
   const root = sameOriginUrl(asRecord((window as WooGlobals).wpApiSettings)?.root, '/wp-json/');
@@ -70,7 +80,9 @@ export function createStoreApi(fetchFn: typeof fetch, base: string): StoreApi {
     } catch (e) {
       throw new PlatformCartError('network', `The shop's cart did not answer: ${String(e)}`);
     }
-    nonce = res.headers.get('Nonce') ?? nonce;
+    const issued = res.headers.get('Nonce');
+    if (issued && issued !== nonce) sharePageNonce(issued);
+    nonce = issued ?? nonce;
     cartToken = res.headers.get('Cart-Token') ?? cartToken;
     const json = await readJson(res);
     if (res.ok) return json;
