@@ -18,6 +18,7 @@ import type { Tau2Db, Tau2Task } from './tau2-db.js';
 import { toTau2State } from './tau2-state.js';
 
 export * from './known-rejections.js';
+export * from './money.js';
 export * from './reference-actions.js';
 export * from './replay.js';
 export * from './state-diff.js';
