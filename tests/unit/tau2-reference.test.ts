@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -197,6 +198,16 @@ describe('tau2 reference: single actions', () => {
     ['think', { thought: 'hm' }, 'Unknown tool'],
   ])('%s rejects %j', (name, args, message) => {
     expect(() => apply(name, args)).toThrow(message);
+  });
+});
+
+describe('tau2 reference: independence', () => {
+  it('imports nothing from src/ (it is the side Concierge is checked against)', () => {
+    const dir = path.resolve(import.meta.dirname, '../../scripts/tau2');
+    const imports = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]));
+    expect(imports.filter((spec) => spec.startsWith('.') && !spec.startsWith('./'))).toEqual([]);
   });
 });
 
