@@ -50,7 +50,9 @@ function main(argv: string[]): number {
   const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const tasksFile = arg('--tasks');
   if (!tasksFile) {
-    console.error('usage: npx tsx scripts/tau2/reference.ts --tasks <tasks.json> [--db <db.json>]');
+    console.error(
+      'usage: npx tsx scripts/tau2/reference.ts --tasks <tasks.json> [--db <db.json>] [--last-variant-quirk]',
+    );
     return 2;
   }
   const defaultDb = path.resolve(import.meta.dirname, '../../tests/fixtures/tau2-retail/db.json');
