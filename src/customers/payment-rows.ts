@@ -1,5 +1,6 @@
 import type { CustomerRecord, OrderRecord } from '../catalog/records.js';
 import type { Queryable } from '../db/database.js';
+import { ValidationError } from '../errors.js';
 import { ERASED_PAYMENT_METHOD } from '../shared/erasure-key.js';
 
 /** Replaces a customer's saved payment methods with the record's, in the record's order. */
@@ -8,6 +9,12 @@ export async function replacePaymentMethods(
   customerId: string,
   methods: NonNullable<CustomerRecord['paymentMethods']>,
 ): Promise<void> {
+  const twice = methods.find((m, i) => methods.findIndex((n) => n.id === m.id) !== i);
+  if (twice)
+    throw new ValidationError(
+      'catalog:duplicate_payment_method',
+      `customer ${customerId} lists payment method ${twice.id} twice`,
+    );
   await tx.query('DELETE FROM payment_methods WHERE customer_id = $1', [customerId]);
   for (const [position, m] of methods.entries()) {
     await tx.query(

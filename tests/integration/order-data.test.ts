@@ -291,6 +291,20 @@ describe('bad input', () => {
     ]);
   });
 
+  it('refuses a customer who lists one payment method twice, and imports the others', async () => {
+    const twice = customer('cus_twice', { paymentMethods: [methods![0], methods![0]] });
+    const r = await importRecords([twice, customer('cus_once', { paymentMethods: [methods![0]] })], []);
+    expect(r.errors).toEqual([
+      {
+        file: 'customers.jsonl',
+        line: 1,
+        message: 'customer cus_twice lists payment method credit_card_7815826 twice',
+      },
+    ]);
+    expect(r.counts.customers).toMatchObject({ created: 1, failed: 1 });
+    expect(await reader.profile('cus_twice')).toBeNull();
+  });
+
   it('accepts yesterday’s placed and paid as pending', () => {
     const r = parseJsonl(jsonl({ ...order('OD-OLD', 'cus_od'), status: 'paid' }), { file: 'orders.jsonl' });
     expect(r.orders[0].record.status).toBe('pending');
