@@ -1,6 +1,8 @@
 import type { CustomerRecord } from '../../src/catalog/records.js';
 import { CUSTOMER_PROFILES, type CustomerProfile } from './customer-profiles.js';
 import { DAY_MS, zonedIso } from './dates.js';
+import { demoAddress } from './addresses.js';
+import { demoPaymentMethods } from './payment-methods.js';
 import { createRng, type Rng } from './prng.js';
 
 const FIRST_ID = 1001;
@@ -55,6 +57,9 @@ export const generateCustomers = (): CustomerRecord[] => {
   const signups = signupTimes();
   return CUSTOMER_PROFILES.map((p, i): CustomerRecord => {
     const acceptsMarketing = r.chance(0.6);
+    // A stream of its own per customer, so adding these changed none of the draws above.
+    const own = createRng(`after-sale:${customerId(i)}`);
+    const name = `${p.firstName} ${p.lastName}`;
     return {
       kind: 'customer',
       id: customerId(i),
@@ -68,6 +73,8 @@ export const generateCustomers = (): CustomerRecord[] => {
       tags: [...(p.orders >= 5 ? ['vip'] : []), ...(acceptsMarketing ? ['newsletter'] : [])],
       acceptsMarketing,
       createdAt: zonedIso(signups[i], p.country),
+      address: demoAddress(own, { name, city: p.city, country: p.country }),
+      paymentMethods: demoPaymentMethods(own),
     };
   });
 };

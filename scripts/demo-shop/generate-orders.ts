@@ -3,6 +3,7 @@ import { CUSTOMER_PROFILES, type CustomerProfile } from './customer-profiles.js'
 import { DAY_MS, SNAPSHOT_MS, zonedIso } from './dates.js';
 import { customerId, signupTimes } from './generate-customers.js';
 import { SHOPPING_LISTS, type Want } from './personas.js';
+import { demoPayments } from './payment-methods.js';
 import { createRng, type Rng } from './prng.js';
 import { carrierFor, shippingCost, trackingUrl, type Carrier } from './shipping.js';
 
@@ -154,11 +155,22 @@ const toRecord = (r: Rng, draft: Draft, id: string): OrderRecord => {
   };
 };
 
+/** Where the order went (the customer's default address) and how it was paid; no draw from the order stream. */
+const withPayment = (order: OrderRecord, customer: CustomerRecord): OrderRecord => ({
+  ...order,
+  shippingAddress: customer.address ?? null,
+  payments: demoPayments(order, customer),
+});
+
 /** Order history for the demo customers, numbered in the order they were placed. */
 export const generateOrders = (products: ProductRecord[], customers: CustomerRecord[]): OrderRecord[] => {
   if (customers.length !== CUSTOMER_PROFILES.length) throw new Error('orders are drafted for the demo customers only');
   const r = createRng('orders');
   const drafts = draftOrders(r, products);
   assignStatuses(r, drafts);
-  return drafts.sort((a, b) => a.time - b.time).map((draft, i) => toRecord(r, draft, `AP-${FIRST_ORDER_NUMBER + i}`));
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  return drafts
+    .sort((a, b) => a.time - b.time)
+    .map((draft, i) => toRecord(r, draft, `AP-${FIRST_ORDER_NUMBER + i}`))
+    .map((order) => withPayment(order, byId.get(order.customerId)!));
 };

@@ -1,7 +1,9 @@
 /**
  * Converts tau2-bench's retail database (../shared/data/tau2-retail/db.json, MIT) into a shop the
  * normal importer reads: products with their options as variants (item ids as SKUs), users as
- * customers, orders with their lines, and the retail policy as a policy document.
+ * customers with their address and payment methods (tau2's ids kept), orders with their lines
+ * (each with its parcel's tracking id), shipping address, payments and refunds, and the retail
+ * policy as a policy document.
  *
  *   npx tsx scripts/tau2/convert.ts [--db <db.json>] [--policy <policy.md>] [--out <dir>]
  *
@@ -19,6 +21,21 @@ const variantSchema = z.object({
   available: z.boolean(),
   price: z.number(),
 });
+const addressSchema = z.object({
+  address1: z.string(),
+  address2: z.string(),
+  city: z.string(),
+  country: z.string(),
+  state: z.string(),
+  zip: z.string(),
+});
+const paymentMethodSchema = z.object({
+  source: z.string(),
+  id: z.string(),
+  brand: z.string().optional(),
+  last_four: z.string().optional(),
+  balance: z.number().optional(),
+});
 const dbSchema = z.object({
   products: z.record(
     z.string(),
@@ -29,8 +46,9 @@ const dbSchema = z.object({
     z.object({
       user_id: z.string(),
       name: z.object({ first_name: z.string(), last_name: z.string() }),
-      address: z.object({ city: z.string(), country: z.string() }).passthrough(),
+      address: addressSchema,
       email: z.string(),
+      payment_methods: z.record(z.string(), paymentMethodSchema),
     }),
   ),
   orders: z.record(
@@ -38,6 +56,7 @@ const dbSchema = z.object({
     z.object({
       order_id: z.string(),
       user_id: z.string(),
+      address: addressSchema,
       items: z.array(
         z.object({
           name: z.string(),
@@ -48,6 +67,13 @@ const dbSchema = z.object({
       ),
       status: z.string(),
       fulfillments: z.array(z.object({ tracking_id: z.array(z.string()), item_ids: z.array(z.string()) })),
+      payment_history: z.array(
+        z.object({
+          transaction_type: z.enum(['payment', 'refund']),
+          amount: z.number(),
+          payment_method_id: z.string(),
+        }),
+      ),
     }),
   ),
 });
@@ -63,6 +89,27 @@ const STATUS: Record<string, string> = {
   'return requested': 'return_requested',
   'exchange requested': 'exchange_requested',
 };
+
+const KINDS = new Set(['credit_card', 'paypal', 'gift_card']);
+
+/** tau2's address, field for field (the country as tau2 spells it, so the reference state compares as is). */
+const toAddress = (a: z.infer<typeof addressSchema>) => ({
+  line1: a.address1,
+  line2: a.address2,
+  city: a.city,
+  region: a.state,
+  postalCode: a.zip,
+  country: a.country,
+});
+
+/** tau2's payment methods keep their ids (credit_card_…, paypal_…, gift_card_…) and their order. */
+const toPaymentMethod = (m: z.infer<typeof paymentMethodSchema>) => ({
+  id: m.id,
+  kind: KINDS.has(m.source) ? m.source : 'other',
+  ...(m.brand === undefined ? {} : { brand: m.brand }),
+  ...(m.last_four === undefined ? {} : { last4: m.last_four }),
+  ...(m.balance === undefined ? {} : { balanceMinor: cents(m.balance) }),
+});
 
 const slug = (s: string) =>
   s
@@ -121,13 +168,19 @@ export function convertTau2(db: Tau2Db) {
       country: COUNTRIES[u.address.country] ?? null,
       language: 'en',
       createdAt: '2023-06-01T12:00:00Z',
+      address: toAddress(u.address),
+      paymentMethods: Object.values(u.payment_methods).map(toPaymentMethod),
     }));
   const orders = Object.values(db.orders)
     .sort((a, b) => a.order_id.localeCompare(b.order_id))
     .map((o) => {
       const placed = new Date(Date.UTC(2024, 0, 1) + (hash(o.order_id) % 330) * 86_400_000 + 10 * 3_600_000);
       const day = (n: number) => new Date(placed.getTime() + n * 86_400_000).toISOString();
-      const lines = new Map<string, { sku: string; title: string; quantity: number; unitPriceMinor: number }>();
+      const parcels = new Map(o.fulfillments.flatMap((f) => f.item_ids.map((id) => [id, f.tracking_id[0]] as const)));
+      const lines = new Map<
+        string,
+        { sku: string; title: string; quantity: number; unitPriceMinor: number; trackingNumber?: string }
+      >();
       for (const i of o.items) {
         const line = lines.get(i.item_id);
         if (line) line.quantity += 1;
@@ -138,6 +191,7 @@ export function convertTau2(db: Tau2Db) {
             title: `${i.name} (${options})`,
             quantity: 1,
             unitPriceMinor: cents(i.price),
+            ...(parcels.has(i.item_id) ? { trackingNumber: parcels.get(i.item_id) } : {}),
           });
         }
       }
@@ -156,6 +210,14 @@ export function convertTau2(db: Tau2Db) {
         shippedAt: shipped && tracking ? day(1) : null,
         deliveredAt: status === 'delivered' ? day(4) : null,
         lines: [...lines.values()],
+        shippingAddress: toAddress(o.address),
+        // tau2 has no times: payments at the order's placing, refunds a day later.
+        payments: o.payment_history.map((p) => ({
+          kind: p.transaction_type,
+          amountMinor: cents(p.amount),
+          paymentMethodId: p.payment_method_id,
+          at: p.transaction_type === 'payment' ? placed.toISOString() : day(1),
+        })),
       };
     });
   return { products, customers, orders };

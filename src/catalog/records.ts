@@ -91,7 +91,7 @@ export const paymentMethodSchema = z.object({
   brand: text(40).nullable().optional(),
   last4: z
     .string()
-    .regex(/^[0-9]{4}$/, 'last4 is four digits')
+    .regex(/^[0-9]{4}$/, 'last4 holds the last four digits only, never a card number')
     .nullable()
     .optional(),
   /** A gift card's balance in minor units. */
@@ -171,7 +171,7 @@ export const orderRecordSchema = z.object({
     )
     .min(1),
   shippingAddress: addressSchema.nullable().optional(),
-  /** Payments and refunds in order; without any, the total is taken as paid by an unnamed method. */
+  /** Payments and refunds in order; without any, the total is taken as paid by the customer's first payment method. */
   payments: z.array(orderPaymentSchema).max(50).optional(),
 });
 export type OrderRecord = z.infer<typeof orderRecordSchema>;

@@ -6,6 +6,10 @@ import type {
   ConversationStatusValue,
   ProductCard,
 } from '../conversations/event-types.js';
+import type { Address } from '../catalog/records.js';
+import type { OrderEventView, OrderMoneyMovement, PaymentMethodView } from '../customers/customer-types.js';
+
+export type { Address, OrderEventView, OrderMoneyMovement, PaymentMethodView };
 
 /**
  * The agent console protocol, shared by the server and the console page. Namespace `/agent`;
@@ -79,14 +83,25 @@ export interface Customer360 {
     orderCount: number;
     lifetimeValue: Money;
     tags: string[];
+    /** The default shipping address. */
+    address: Address | null;
+    /** Only what identifies a method to the shopper: kind, brand, last four digits, a gift card's balance. */
+    paymentMethods: PaymentMethodView[];
   };
   orders: {
     id: string;
     status: string;
     placedAt: string;
     total: Money;
-    items: { sku: string; title: string; quantity: number }[];
+    items: { sku: string; title: string; quantity: number; trackingNumber: string | null }[];
     tracking: { carrier: string; number: string; url: string | null } | null;
+    shippingAddress: Address | null;
+    payments: OrderMoneyMovement[];
+    refunds: OrderMoneyMovement[];
+    /** The return or exchange asked for, as stored. */
+    requestedChange: Record<string, unknown> | null;
+    /** What happened to the order and who did it, oldest first. */
+    events: OrderEventView[];
     /** The conversation the order is attributed to (platform order webhooks), if any. */
     attributedConversationId: string | null;
   }[];

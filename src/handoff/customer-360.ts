@@ -3,7 +3,8 @@ import type { Database } from '../db/database.js';
 import type { Customer360 } from './agent-protocol.js';
 
 /**
- * The CRM view of a customer: profile and lifetime value, orders with tracking and attribution,
+ * The CRM view of a customer: profile, lifetime value, default address and payment methods; orders
+ * with tracking, shipping address, payments, refunds, events and attribution;
  * past conversations with CSAT.
  */
 export async function loadCustomer360(
@@ -39,8 +40,18 @@ export async function loadCustomer360(
       status: o.status,
       placedAt: o.placedAt,
       total: o.total,
-      items: o.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity })),
+      items: o.items.map((i) => ({
+        sku: i.sku,
+        title: i.title,
+        quantity: i.quantity,
+        trackingNumber: i.trackingNumber,
+      })),
       tracking: o.tracking,
+      shippingAddress: o.shippingAddress,
+      payments: o.payments,
+      refunds: o.refunds,
+      requestedChange: o.requestedChange,
+      events: o.events,
       attributedConversationId: attributedTo.get(o.id) ?? null,
     })),
     pastConversations: past.rows.map((c) => ({

@@ -1,4 +1,4 @@
-import { erasureKey } from '../shared/erasure-key.js';
+import { ERASED_PAYMENT_METHOD, erasureKey } from '../shared/erasure-key.js';
 import type { Database, Queryable } from '../db/database.js';
 import { toJson } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors.js';
 export interface CustomerExport {
   exportedAt: string;
   customer: Record<string, unknown>;
+  paymentMethods: Record<string, unknown>[];
   orders: Record<string, unknown>[];
   conversations: Record<string, unknown>[];
   carts: Record<string, unknown>[];
@@ -17,6 +18,7 @@ export interface ErasureReport {
   conversations: number;
   carts: number;
   sessions: number;
+  paymentMethods: number;
   /** Orders kept as anonymous figures (no customer, no tracking number). */
   ordersAnonymised: number;
   /** Session ids that ended: their sockets must be disconnected. */
@@ -28,6 +30,40 @@ const NOT_FOUND = () => new NotFoundError('customer:not_found', 'No such custome
 /** The conversations that hold a customer's data: theirs, and any of their sessions'. */
 const CONVERSATIONS = `SELECT id FROM conversations WHERE customer_id = $1
   OR session_id IN (SELECT id FROM shopper_sessions WHERE customer_id = $1)`;
+
+/** The erased customer's orders, while they still name the customer. */
+const ORDERS_OF = 'SELECT id FROM orders WHERE customer_id = $1';
+
+/** An order's lines, payments and events for an export. */
+const ORDER_PARTS = `
+  coalesce((SELECT jsonb_agg(to_jsonb(l) - 'order_id' ORDER BY l.line_no) FROM order_lines l
+            WHERE l.order_id = o.id), '[]'::jsonb) AS lines,
+  coalesce((SELECT jsonb_agg(to_jsonb(p) - 'order_id' ORDER BY p.seq) FROM order_payments p
+            WHERE p.order_id = o.id), '[]'::jsonb) AS payments,
+  coalesce((SELECT jsonb_agg(to_jsonb(e) - 'order_id' ORDER BY e.id) FROM order_events e
+            WHERE e.order_id = o.id), '[]'::jsonb) AS events`;
+
+/**
+ * What an erased customer's orders keep: amounts, states and dates. Their addresses, parcel
+ * numbers, requested changes, the methods that paid them and what events said about them go.
+ */
+async function anonymiseOrders(tx: Queryable, customerId: string): Promise<number> {
+  await tx.query(`UPDATE order_payments SET payment_method_id = $2 WHERE order_id IN (${ORDERS_OF})`, [
+    customerId,
+    ERASED_PAYMENT_METHOD,
+  ]);
+  await tx.query(`UPDATE order_lines SET tracking_number = NULL WHERE order_id IN (${ORDERS_OF})`, [customerId]);
+  await tx.query(
+    `UPDATE order_events SET actor_id = NULL, reason = NULL, details = '{}'::jsonb WHERE order_id IN (${ORDERS_OF})`,
+    [customerId],
+  );
+  const orders = await tx.query(
+    `UPDATE orders SET customer_id = NULL, tracking_number = NULL, tracking_url = NULL, shipping_address = NULL,
+       requested_change = NULL WHERE customer_id = $1`,
+    [customerId],
+  );
+  return orders.rowCount;
+}
 
 /**
  * A shop's duties to the people it holds data about (GDPR articles 15 and 17): everything held
@@ -49,13 +85,14 @@ export function createCustomerData(deps: { db: Database }) {
     async export(customerId: string, actor: string): Promise<CustomerExport> {
       const customer = await db.query('SELECT * FROM customers WHERE id = $1', [customerId]);
       if (!customer.rows[0]) throw NOT_FOUND();
-      const [orders, conversations, carts, sessions] = await Promise.all([
+      const [methods, orders, conversations, carts, sessions] = await Promise.all([
         db.query(
-          `SELECT o.*, coalesce((SELECT jsonb_agg(to_jsonb(l) - 'order_id' ORDER BY l.line_no) FROM order_lines l
-                                 WHERE l.order_id = o.id), '[]'::jsonb) AS lines
-           FROM orders o WHERE o.customer_id = $1 ORDER BY o.placed_at`,
+          'SELECT id, kind, brand, last4, balance_minor FROM payment_methods WHERE customer_id = $1 ORDER BY position, id',
           [customerId],
         ),
+        db.query(`SELECT o.*, ${ORDER_PARTS} FROM orders o WHERE o.customer_id = $1 ORDER BY o.placed_at`, [
+          customerId,
+        ]),
         db.query(
           `SELECT c.*,
              coalesce((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'content', m.content, 'toolName', m.tool_name,
@@ -86,6 +123,7 @@ export function createCustomerData(deps: { db: Database }) {
       return {
         exportedAt: new Date().toISOString(),
         customer: profile,
+        paymentMethods: methods.rows,
         orders: orders.rows,
         conversations: conversations.rows,
         carts: carts.rows,
@@ -94,9 +132,10 @@ export function createCustomerData(deps: { db: Database }) {
     },
 
     /**
-     * Erases a customer: profile, conversations (messages, notes, CSAT comments, requests,
-     * approvals), carts and sessions are deleted; orders stay only as anonymous figures for
-     * analytics. A tombstone keeps the next catalog import from bringing the customer back.
+     * Erases a customer: profile with its address, payment methods, conversations (messages,
+     * notes, CSAT comments, requests, approvals, pending actions), carts and sessions are deleted;
+     * orders stay only as anonymous figures for analytics. A tombstone keeps the next catalog
+     * import from bringing the customer back.
      */
     async erase(customerId: string, actor: string): Promise<ErasureReport> {
       return db.transaction(async (tx) => {
@@ -117,10 +156,9 @@ export function createCustomerData(deps: { db: Database }) {
              AND NOT EXISTS (SELECT 1 FROM conversations v WHERE v.cart_id = c.id)`,
           [customerId, cartIds],
         );
-        const orders = await tx.query(
-          'UPDATE orders SET customer_id = NULL, tracking_number = NULL, tracking_url = NULL WHERE customer_id = $1',
-          [customerId],
-        );
+        await tx.query('DELETE FROM pending_actions WHERE customer_id = $1', [customerId]);
+        const methods = await tx.query('DELETE FROM payment_methods WHERE customer_id = $1', [customerId]);
+        const ordersAnonymised = await anonymiseOrders(tx, customerId);
         await tx.query('DELETE FROM customers WHERE id = $1', [customerId]);
         await tx.query('INSERT INTO erased_customers (id_hash) VALUES ($1) ON CONFLICT DO NOTHING', [
           erasureKey(customerId),
@@ -130,7 +168,8 @@ export function createCustomerData(deps: { db: Database }) {
           conversations: convs.rowCount,
           carts: carts.rowCount,
           sessions: sessions.rows.length,
-          ordersAnonymised: orders.rowCount,
+          paymentMethods: methods.rowCount,
+          ordersAnonymised,
           endedSessions: sessions.rows.map((s) => s.id),
         };
         const { endedSessions: _ended, ...counts } = report;

@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_AGENTS } from '../../src/config.js';
 import type { QueueItem } from '../../src/handoff/agent-protocol.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { agentLogin, ask, connectAgent } from '../helpers/agent-client.js';
+import { testEmbedder } from '../helpers/local-embedder.js';
+import { newSession, signedIn } from '../helpers/test-app.js';
 import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
 
 const [DEMO_AGENT, SAM] = DEMO_AGENTS;
@@ -104,6 +107,91 @@ describeBrowser('the agent console', () => {
     await say(chat, 'My order has not arrived');
     await agent.locator('.transcript .msg.user', { hasText: 'My order has not arrived' }).waitFor();
     await Promise.all([agent.close(), page.close()]);
+  });
+
+  it('shows the customer’s address and payment methods, and each order’s address, payments, refunds and events, as text', async () => {
+    const address = {
+      line1: '12 Harbour Lane',
+      line2: '',
+      city: 'Bristol',
+      region: '',
+      postalCode: 'BS1 4QA',
+      country: 'GB',
+    };
+    const summary = await ingest(
+      { db: shop.db, embedder: await testEmbedder() },
+      {
+        products: [],
+        customers: [
+          {
+            source: { file: 'customers.jsonl', line: 1 },
+            record: {
+              id: 'cus_360',
+              email: 'ada.360@example.com',
+              firstName: 'Ada',
+              lastName: 'Ordersson',
+              language: 'en',
+              tags: [],
+              acceptsMarketing: false,
+              createdAt: '2025-01-10T10:00:00Z',
+              address,
+              paymentMethods: [
+                { id: 'credit_card_7815826', kind: 'credit_card', brand: 'mastercard', last4: '9212' },
+                { id: 'gift_card_1725971', kind: 'gift_card', balanceMinor: 4_250 },
+              ],
+            },
+          },
+        ],
+        orders: [
+          {
+            source: { file: 'orders.jsonl', line: 1 },
+            record: {
+              id: 'OD-360',
+              customerId: 'cus_360',
+              status: 'delivered',
+              placedAt: '2026-08-01T09:00:00Z',
+              currency: 'EUR',
+              shippingMinor: 0,
+              lines: [{ sku: 'SOCK-1', title: 'Merino Running Socks', quantity: 2, unitPriceMinor: 1_500 }],
+              shippingAddress: { ...address, line1: '1 Market Street' },
+              payments: [
+                { kind: 'payment', amountMinor: 3_000, paymentMethodId: 'credit_card_7815826' },
+                { kind: 'refund', amountMinor: 1_500, paymentMethodId: 'credit_card_7815826' },
+              ],
+            },
+          },
+        ],
+        policies: [],
+        errors: [],
+      },
+    );
+    expect(summary.errors).toEqual([]);
+    await shop.db.query(
+      `INSERT INTO order_events (order_id, actor, actor_id, action, reason) VALUES ('OD-360', 'shopper', 'cus_360', 'return_requested', '<b>too small</b>')`,
+    );
+    const session = await newSession(shop.url, signedIn('cus_360'));
+    const before = await waitingNow();
+    await fetch(`${shop.url}/api/conversations/${session.body.conversationId}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.body.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'I want to talk to a person' }),
+    });
+    const conversationId = await newlyQueued(before);
+
+    const agent = await openConsole();
+    await agent.locator(`[data-key="q:${conversationId}"]`).click();
+    const panel = agent.getByRole('region', { name: 'Customer' });
+    await panel.getByText('Mastercard ending 9212').waitFor();
+    const text = await panel.innerText();
+    expect(text).toContain('12 Harbour Lane, BS1 4QA Bristol, GB');
+    expect(text).toMatch(/Gift card \(€42\.50 left\)/);
+    expect(text).toContain('Ship to: 1 Market Street');
+    expect(text).toMatch(/Paid: €30\.00 via credit_card_7815826/);
+    expect(text).toMatch(/Refunded: €15\.00 via credit_card_7815826/);
+    // Shopper text stays text: the reason shows with its angle brackets, no element is made of it.
+    expect(text).toContain('return_requested by shopper cus_360 — <b>too small</b>');
+    expect(await panel.locator('b').count()).toBe(0);
+    await agent.close();
   });
 
   it("shows the server's refusal when a colleague took the conversation first", async () => {

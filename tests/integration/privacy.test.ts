@@ -21,6 +21,8 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 let adminToken: string;
 let agentToken: string;
 
+const address = { line1: 'Erasmusstraat 1', line2: '', city: 'Utrecht', region: '', postalCode: '3512', country: 'NL' };
+
 const customer = (id: string, firstName: string): CustomerRecord => ({
   id,
   email: `${id}@example.com`,
@@ -30,6 +32,11 @@ const customer = (id: string, firstName: string): CustomerRecord => ({
   tags: ['vip'],
   acceptsMarketing: true,
   createdAt: '2025-03-01T10:00:00Z',
+  address,
+  paymentMethods: [
+    { id: `card_${id}`, kind: 'credit_card', brand: 'visa', last4: '4242' },
+    { id: `gift_${id}`, kind: 'gift_card', balanceMinor: 2_500 },
+  ],
 });
 
 const order = (id: string, customerId: string, overrides: Partial<OrderRecord> = {}): OrderRecord => ({
@@ -42,9 +49,10 @@ const order = (id: string, customerId: string, overrides: Partial<OrderRecord> =
   tracking: { carrier: 'DHL', number: `TRK-${id}`, url: `https://tracking.example/${id}` },
   shippedAt: '2026-09-02T09:00:00Z',
   lines: [
-    { sku: 'RUN-2-42', title: 'Cloud Dash Running Shoe', quantity: 1, unitPriceMinor: 7400 },
+    { sku: 'RUN-2-42', title: 'Cloud Dash Running Shoe', quantity: 1, unitPriceMinor: 7400, trackingNumber: `P-${id}` },
     { sku: 'SOCK-1', title: 'Merino Running Socks', quantity: 2, unitPriceMinor: 1500 },
   ],
+  shippingAddress: address,
   ...overrides,
 });
 
@@ -150,7 +158,8 @@ describe('exporting a customer’s data', () => {
     const data = res.body as {
       exportedAt: string;
       customer: Record<string, unknown>;
-      orders: { id: string; lines: unknown[] }[];
+      paymentMethods: unknown[];
+      orders: { id: string; lines: unknown[]; payments: unknown[] }[];
       conversations: { id: string; messages: { role: string; content: string }[]; rating: unknown }[];
       carts: { id: string; items: unknown[]; events: unknown[] }[];
       sessions: { id: string }[];
@@ -164,6 +173,11 @@ describe('exporting a customer’s data', () => {
       accepts_marketing: true,
     });
     expect(data.customer).not.toHaveProperty('content_hash');
+    expect(data.customer.address).toEqual(address);
+    expect(data.paymentMethods).toEqual([
+      { id: 'card_cus_export', kind: 'credit_card', brand: 'visa', last4: '4242', balance_minor: null },
+      { id: 'gift_cus_export', kind: 'gift_card', brand: null, last4: null, balance_minor: 2_500 },
+    ]);
 
     expect(data.orders.map((o) => o.id)).toEqual(['PR-EXP-1']);
     expect(data.orders[0]).toMatchObject({
@@ -175,6 +189,9 @@ describe('exporting a customer’s data', () => {
     expect(data.orders[0].lines).toEqual([
       expect.objectContaining({ line_no: 1, sku: 'RUN-2-42', quantity: 1, unit_price_minor: 7400 }),
       expect.objectContaining({ line_no: 2, sku: 'SOCK-1', quantity: 2, unit_price_minor: 1500 }),
+    ]);
+    expect(data.orders[0].payments).toEqual([
+      expect.objectContaining({ kind: 'payment', amount_minor: 10_895, payment_method_id: 'card_cus_export' }),
     ]);
 
     expect(data.conversations.map((c) => c.id)).toEqual([shopper.conversationId]);
@@ -228,7 +245,7 @@ describe('exporting a customer’s data', () => {
 });
 
 describe('erasing a customer', () => {
-  it('deletes their profile, conversations, carts and sessions, keeps orders anonymous, and ends their sockets', async () => {
+  it('deletes their profile, address, payment methods, conversations, carts and sessions, keeps orders anonymous, and ends their sockets', async () => {
     const shopper = await shopperWithHistory('cus_erase', {
       message: 'My address changed, can you help?',
       note: 'Lives at Erasmusstraat 1',
@@ -241,10 +258,29 @@ describe('erasing a customer', () => {
     shopper.socket.on('disconnect', (reason) => reasons.set('laptop', reason));
     phoneSocket.socket.on('disconnect', (reason) => reasons.set('phone', reason));
 
+    // What the shopper asked for after the sale: an address change, and one more waiting for their yes.
+    await db.query(
+      `INSERT INTO order_events (order_id, actor, actor_id, action, reason, details)
+       VALUES ('PR-ERS-1', 'shopper', 'cus_erase', 'change_address', 'I moved', $1::jsonb)`,
+      [JSON.stringify({ address })],
+    );
+    await db.query(
+      `INSERT INTO pending_actions (id, conversation_id, customer_id, kind, order_id, args, summary, expires_at)
+       VALUES ('pa_erase', $1, 'cus_erase', 'cancel_order', 'PR-ERS-1', '{}', 'Cancel order PR-ERS-1', now() + interval '1 hour')`,
+      [shopper.conversationId],
+    );
+
     const res = await erase('cus_erase');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      erased: { customerId: 'cus_erase', conversations: 2, carts: 2, sessions: 2, ordersAnonymised: 1 },
+      erased: {
+        customerId: 'cus_erase',
+        conversations: 2,
+        carts: 2,
+        sessions: 2,
+        paymentMethods: 2,
+        ordersAnonymised: 1,
+      },
     });
     await waitFor(() => reasons.size === 2);
     expect(Object.fromEntries(reasons)).toEqual({ laptop: 'io server disconnect', phone: 'io server disconnect' });
@@ -279,6 +315,19 @@ describe('erasing a customer', () => {
       total_minor: 10_895,
     });
     expect(await count('order_lines WHERE order_id = $1', ['PR-ERS-1'])).toBe(2);
+    expect(await count('payment_methods WHERE customer_id = $1', ['cus_erase'])).toBe(0);
+    expect(kept.rows[0]).toMatchObject({ shipping_address: null, requested_change: null });
+    expect(await count('order_lines WHERE order_id = $1 AND tracking_number IS NOT NULL', ['PR-ERS-1'])).toBe(0);
+    const paid = await db.query(
+      'SELECT kind, amount_minor, payment_method_id FROM order_payments WHERE order_id = $1',
+      ['PR-ERS-1'],
+    );
+    expect(paid.rows).toEqual([{ kind: 'payment', amount_minor: 10_895, payment_method_id: 'erased' }]);
+    const events = await db.query('SELECT actor_id, reason, details FROM order_events WHERE order_id = $1', [
+      'PR-ERS-1',
+    ]);
+    expect(events.rows).toEqual([{ actor_id: null, reason: null, details: {} }]);
+    expect(await count('pending_actions WHERE customer_id = $1', ['cus_erase'])).toBe(0);
     // Other customers are untouched.
     expect(await count('orders WHERE customer_id = $1', ['cus_export'])).toBe(1);
 
@@ -295,7 +344,14 @@ describe('erasing a customer', () => {
     expect(audit.rows).toEqual([
       {
         actor: 'alex@example.com',
-        details: { customerId: 'cus_erase', conversations: 2, carts: 2, sessions: 2, ordersAnonymised: 1 },
+        details: {
+          customerId: 'cus_erase',
+          conversations: 2,
+          carts: 2,
+          sessions: 2,
+          paymentMethods: 2,
+          ordersAnonymised: 1,
+        },
       },
     ]);
     // The tombstone holds a hash of the id, never the id itself.
@@ -340,6 +396,10 @@ describe('erasing a customer', () => {
       },
     ]);
     expect(await count('order_lines WHERE order_id = $1', ['PR-ERS-2'])).toBe(2);
+    const held = `orders o WHERE o.id IN ('PR-ERS-1', 'PR-ERS-2') AND (o.shipping_address IS NOT NULL
+      OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.tracking_number IS NOT NULL)
+      OR EXISTS (SELECT 1 FROM order_payments p WHERE p.order_id = o.id AND p.payment_method_id <> 'erased'))`;
+    expect(await count(held, [])).toBe(0);
 
     const signIn = await newSession(app.url, signedIn('cus_erase'));
     expect(signIn.status).toBe(401);

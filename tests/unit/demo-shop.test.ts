@@ -85,6 +85,39 @@ describe('demo shop catalog', () => {
     expect(orders.filter((o) => o.status === 'shipped').every((o) => o.tracking?.url)).toBe(true);
   });
 
+  it('gives every customer a default address and one to three payment methods, and every order its address and payment', () => {
+    for (const c of customers) {
+      expect(c.address, c.id).toMatchObject({ city: c.city, country: c.country });
+      expect(c.paymentMethods?.length, c.id).toBeGreaterThanOrEqual(1);
+      expect(c.paymentMethods?.length, c.id).toBeLessThanOrEqual(3);
+      expect(c.paymentMethods?.[0].kind, c.id).not.toBe('gift_card');
+    }
+    const methods = customers.flatMap((c) => c.paymentMethods ?? []);
+    expect(new Set(methods.map((m) => m.kind))).toEqual(new Set(['credit_card', 'paypal', 'gift_card']));
+    expect(methods.filter((m) => m.kind === 'credit_card').every((m) => m.brand && /^\d{4}$/.test(m.last4 ?? ''))).toBe(
+      true,
+    );
+    expect(methods.filter((m) => m.kind === 'gift_card').every((m) => (m.balanceMinor ?? 0) > 0)).toBe(true);
+    expect(new Set(methods.map((m) => m.id)).size).toBe(methods.length);
+
+    const byId = new Map(customers.map((c) => [c.id, c]));
+    for (const o of orders) {
+      const customer = byId.get(o.customerId)!;
+      expect(o.shippingAddress, o.id).toEqual(customer.address);
+      const total = o.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, o.shippingMinor);
+      const sum = (kind: string) =>
+        (o.payments ?? []).filter((p) => p.kind === kind).reduce((n, p) => n + p.amountMinor, 0);
+      expect(sum('payment'), o.id).toBe(total);
+      const refunded = o.status === 'cancelled' || o.status === 'returned';
+      expect(sum('refund') > 0, o.id).toBe(refunded);
+      const own = new Set(customer.paymentMethods?.map((m) => m.id));
+      expect(
+        (o.payments ?? []).every((p) => own.has(p.paymentMethodId)),
+        o.id,
+      ).toBe(true);
+    }
+  });
+
   it('labels retrieval queries with handles of active products and at least one exact match each', () => {
     expect(queries.length).toBeGreaterThanOrEqual(70);
     const handles = new Set(active.map((p) => p.handle));

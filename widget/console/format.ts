@@ -27,3 +27,10 @@ export function stars(rating: number): string {
   const r = Math.max(0, Math.min(5, Math.round(rating)));
   return '★'.repeat(r) + '☆'.repeat(5 - r);
 }
+
+/** "€12.50" from minor units, with the currency's own number of decimals. */
+export function amount(amountMinor: number, currency: string): string {
+  const f = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  return f.format(amountMinor / 10 ** digits);
+}

@@ -1,6 +1,7 @@
 import type { Customer360 } from '../../src/handoff/agent-protocol.js';
 import { h, replaceKeepingFocus, safeHref } from './dom.js';
 import { day, stars } from './format.js';
+import { addressLine, orderDetails, paymentMethodList } from './render-order-details.js';
 
 function profile(c: Customer360) {
   const p = c.profile;
@@ -18,12 +19,18 @@ function profile(c: Customer360) {
       ...row('Customer since', day(p.createdAt)),
       ...row('Orders', String(p.orderCount)),
       ...row('Lifetime value', p.lifetimeValue.formatted),
+      ...(p.address ? row('Address', addressLine(p.address)) : []),
     ),
+    p.paymentMethods.length > 0 ? h('div', { class: 'muted small', text: 'Payment methods' }) : null,
+    paymentMethodList(p.paymentMethods),
     p.tags.length > 0
       ? h('div', { class: 'badges' }, ...p.tags.map((t) => h('span', { class: 'badge', text: t })))
       : null,
   );
 }
+
+const itemText = (i: Customer360['orders'][number]['items'][number]) =>
+  `${i.quantity}× ${i.title}${i.trackingNumber ? ` (parcel ${i.trackingNumber})` : ''}`;
 
 function orders(c: Customer360) {
   if (c.orders.length === 0) return h('p', { class: 'muted', text: 'No orders yet.' });
@@ -51,8 +58,9 @@ function orders(c: Customer360) {
           h('span', { class: `badge order-${o.status.toLowerCase()}`, text: o.status }),
         ),
         h('div', { class: 'muted small', text: `${day(o.placedAt)} · ${o.total.formatted}` }),
-        h('div', { class: 'small', text: o.items.map((i) => `${i.quantity}× ${i.title}`).join(', ') }),
+        h('div', { class: 'small', text: o.items.map(itemText).join(', ') }),
         tracking ? h('div', { class: 'small' }, tracking) : null,
+        ...orderDetails(o),
       );
     }),
   );
