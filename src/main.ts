@@ -13,6 +13,7 @@ import { widgetRoutes } from './http/routes/widget-routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { catalogImageOrigins } from './catalog/image-origins.js';
 import { loadMerchandisingRules } from './merchandising/merchandising-rules.js';
+import { loadOrderRules } from './orders/order-rules.js';
 
 /** Composition root: reads config, wires the modules, imports the catalog, starts the server. */
 async function main() {
@@ -62,6 +63,7 @@ async function main() {
     vocabulary,
     logger,
     merchandising: loadMerchandisingRules(config.catalogDir),
+    orderRules: loadOrderRules(config.catalogDir),
     extraRouters: [
       await widgetRoutes({
         minify: config.production,

@@ -31,6 +31,8 @@ import { perMinute } from '../limits/rate-limiter.js';
 import { createShopperLimits } from '../limits/shopper-limits.js';
 import type { Logger } from '../logger.js';
 import type { MerchandisingRules } from '../merchandising/merchandising-rules.js';
+import type { OrderRules } from '../orders/order-rules.js';
+import { createConfirmationReader } from '../agent/confirmation-reply.js';
 import { createMetrics } from '../metrics/metrics.js';
 import { createCustomerData } from '../privacy/customer-data.js';
 import { createRetentionJob } from '../privacy/retention.js';
@@ -70,6 +72,8 @@ export interface AppParts {
   fallbackModel?: ChatModel;
   logger: Logger;
   merchandising?: MerchandisingRules;
+  /** catalog/order-rules.json; the defaults without it. */
+  orderRules?: OrderRules;
   vocabulary?: ShopVocabulary;
   /** Extra routers (e.g. the widget bundles), mounted before the 404 handler. */
   extraRouters?: Router[];
@@ -90,6 +94,7 @@ export async function buildApp(parts: AppParts) {
     model,
     logger,
     merchandising: parts.merchandising,
+    orderRules: parts.orderRules,
     vocabulary: parts.vocabulary,
     fallbackModel: parts.fallbackModel,
     onBudgetFallback: metrics.budgetFallback,
@@ -124,6 +129,8 @@ export async function buildApp(parts: AppParts) {
     runner,
     logger,
     currency: config.shop.currency,
+    orderActions: core.orderActions,
+    confirmation: createConfirmationReader(),
     onShopperMessage: (conv, text, from) =>
       applyHandoffRules(
         { config: config.handoff, conversations, humans: core.humans, db, events, logger },

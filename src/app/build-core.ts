@@ -2,6 +2,8 @@ import type { ChatModel } from '../agent/model.js';
 import { createPromptStore } from '../agent/prompts/load-prompts.js';
 import { createCartStore } from '../carts/cart-store.js';
 import { createCartRelay } from '../carts/platform-cart.js';
+import { DEFAULT_ORDER_RULES, type OrderRules } from '../orders/order-rules.js';
+import { createOrderActions } from '../orders/pending-actions.js';
 import { createPlatformCartStore } from '../carts/platform-cart-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createProductLookup } from '../catalog/product-lookup.js';
@@ -49,6 +51,8 @@ export async function buildCore(parts: {
   onBudgetFallback?: (scope: 'conversation' | 'day') => void;
   /** The catalog's vocabulary, when the caller already loaded it (to build the offline model from it too). */
   vocabulary?: ShopVocabulary;
+  /** What shoppers may change after the sale (catalog/order-rules.json); the defaults without it. */
+  orderRules?: OrderRules;
   /** Spends one new handoff of this client address; throws `limits:rate_limited` when none is left. */
   limitHandoff?: (clientIp: string) => void;
 }) {
@@ -91,6 +95,11 @@ export async function buildCore(parts: {
       return ownership.requestHuman(conversationId, req);
     },
   };
+  const orderActions = createOrderActions({
+    db,
+    rules: parts.orderRules ?? DEFAULT_ORDER_RULES,
+    currency: config.shop.currency,
+  });
   const tools = createTools({
     search,
     finder,
@@ -100,6 +109,7 @@ export async function buildCore(parts: {
     policies,
     humans,
     approvals,
+    orderActions,
     merchandising: createMerchandising(parts.merchandising ?? NO_RULES),
     currency: config.shop.currency,
   });
@@ -141,6 +151,7 @@ export async function buildCore(parts: {
     events,
     ownership,
     approvals,
+    orderActions,
     tools,
     humans,
     prompts,

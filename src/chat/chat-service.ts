@@ -10,6 +10,8 @@ import { AuthError, NotFoundError } from '../errors.js';
 import type { SessionClaims } from '../identity/session-tokens.js';
 import type { ShopperSessions } from '../identity/shopper-sessions.js';
 import type { Logger } from '../logger.js';
+import type { ConfirmationReader } from '../agent/confirmation-reply.js';
+import type { Decided, OrderActions, PendingActionView } from '../orders/pending-actions.js';
 import type { TurnRunner } from './turn-runner.js';
 
 export interface ChatServiceDeps {
@@ -21,6 +23,10 @@ export interface ChatServiceDeps {
   runner: TurnRunner;
   logger: Logger;
   currency: string;
+  /** Order changes the assistant prepared, which only the shopper's confirmation runs. */
+  orderActions?: OrderActions;
+  /** Reads a plain yes or no, which answers the one change waiting instead of a model turn. */
+  confirmation?: ConfirmationReader;
   /** Called with each stored shopper message; handoff rules may queue the conversation. */
   onShopperMessage?: (conversation: Conversation, text: string, from: { clientIp: string }) => Promise<void>;
 }
@@ -52,8 +58,57 @@ export function createChatService(deps: ChatServiceDeps) {
     return session.cartId;
   }
 
+  /** The shopper's plain yes or no, when exactly one change waits for it. */
+  async function answerToWaiting(conversationId: string, text: string) {
+    const said = deps.confirmation?.(text);
+    if (!said || !deps.orderActions) return null;
+    const waiting = await deps.orderActions.waiting(conversationId);
+    return waiting.length === 1
+      ? ({ actionId: waiting[0].id, decision: said === 'yes' ? 'confirm' : 'cancel' } as const)
+      : null;
+  }
+
+  /** Tells the conversation what the decision did: the card's new state, and the outcome as a reply. */
+  async function announce(conv: Conversation, decided: Decided): Promise<void> {
+    if (!decided.changed) return;
+    const { action } = decided;
+    await events.append(conv.id, { type: 'action.updated', action });
+    const text = action.status === 'cancelled' ? 'Okay, I left it as it was: nothing was changed.' : action.outcome;
+    if (!text) return;
+    const id = await conversations.append(conv.id, { role: 'assistant', content: text, epoch: conv.epoch });
+    await events.append(conv.id, {
+      type: 'message.completed',
+      messageId: `x_${id}`,
+      role: 'assistant',
+      text,
+      products: [],
+      quickReplies: [],
+    });
+  }
+
+  async function decide(conv: Conversation, actionId: string, decision: 'confirm' | 'cancel', sessionId: string) {
+    const actions = deps.orderActions;
+    if (!actions) throw new NotFoundError('action:not_found', 'There is no such change waiting for you.');
+    const decided =
+      decision === 'confirm'
+        ? await actions.confirm(conv.id, actionId, { kind: 'shopper', id: sessionId })
+        : await actions.cancel(conv.id, actionId);
+    await announce(conv, decided);
+    return decided.action;
+  }
+
   return {
     ownConversation,
+
+    /** The shopper confirms or cancels a change the assistant prepared (the card's buttons). */
+    async decideAction(
+      claims: SessionClaims,
+      conversationId: string,
+      actionId: string,
+      decision: 'confirm' | 'cancel',
+    ): Promise<PendingActionView> {
+      return decide(await ownConversation(claims, conversationId), actionId, decision, claims.sid);
+    },
 
     /** Stores a shopper message (once, whatever the resends) and queues the assistant's turn. */
     async send(
@@ -68,10 +123,17 @@ export function createChatService(deps: ChatServiceDeps) {
       }
       const assistantAnswers = conv.status === 'bot';
       const wasBusy = runner.isRunning(conv.id);
-      const stored = await storeShopperMessage(deps, conv, { ...input, sessionId: claims.sid, assistantAnswers });
+      // "yes" to the one change waiting is the shopper's confirmation, decided here, not by the model.
+      const answer = assistantAnswers ? await answerToWaiting(conv.id, input.text) : null;
+      const stored = await storeShopperMessage(deps, conv, {
+        ...input,
+        sessionId: claims.sid,
+        assistantAnswers: assistantAnswers && !answer,
+      });
       if (stored.created) {
         await deps.onShopperMessage?.(conv, input.text, from);
-        runner.pump(conv.id);
+        if (answer) await decide(conv, answer.actionId, answer.decision, claims.sid);
+        else runner.pump(conv.id);
       }
       return {
         messageId: `u_${stored.id}`,

@@ -6,7 +6,12 @@ import {
   type PlatformCartAnswer,
   type PlatformCartCommand,
 } from '../carts/platform-cart.js';
-import type { CartPayload, ConversationEvent, ConversationStatusValue } from '../conversations/event-types.js';
+import type {
+  CartPayload,
+  ConversationEvent,
+  ConversationStatusValue,
+  PendingActionPayload,
+} from '../conversations/event-types.js';
 
 /**
  * The shopper socket protocol, shared by the server and the widget. Namespace `/shopper`;
@@ -23,6 +28,7 @@ export type {
   ConversationEventBody,
   ConversationStatusValue,
   MoneyPayload,
+  PendingActionPayload,
   ProductCard,
 } from '../conversations/event-types.js';
 export type { Ack } from '../shared/ack.js';
@@ -52,6 +58,7 @@ export const cartSetPayload = z.strictObject({ sku, quantity: z.number().int().m
 export const cartRemovePayload = z.strictObject({ sku });
 /** The shop platform's cart as the shop's page read it (Shopify, WooCommerce). */
 export const cartSyncPayload = z.strictObject({ cart: platformCartReport });
+export const actionPayload = z.strictObject({ conversationId, actionId: z.string().min(1).max(100) });
 export const typingPayload = z.strictObject({ conversationId, isTyping: z.boolean() });
 export const ratePayload = z.strictObject({
   conversationId,
@@ -84,6 +91,9 @@ export interface ClientToServerEvents {
   'cart:remove': (p: z.input<typeof cartRemovePayload>, ack: (r: Ack<CartPayload>) => void) => void;
   'cart:sync': (p: z.input<typeof cartSyncPayload>, ack: (r: Ack<CartPayload>) => void) => void;
   'typing:set': (p: z.input<typeof typingPayload>, ack?: (r: Ack<null>) => void) => void;
+  /** The shopper confirms a change the assistant prepared (the card's Confirm): it runs once. */
+  'action:confirm': (p: z.input<typeof actionPayload>, ack: (r: Ack<PendingActionPayload>) => void) => void;
+  'action:cancel': (p: z.input<typeof actionPayload>, ack: (r: Ack<PendingActionPayload>) => void) => void;
   'conversation:rate': (p: z.input<typeof ratePayload>, ack: (r: Ack<null>) => void) => void;
 }
 

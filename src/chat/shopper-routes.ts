@@ -7,7 +7,14 @@ import type { ShopperLimits } from '../limits/shopper-limits.js';
 import { bearerToken } from '../shared/bearer-token.js';
 import { parseInput } from '../shared/parse-input.js';
 import type { ChatService } from './chat-service.js';
-import { MAX_MESSAGE_CHARS, sessionRequestSchema, type ConversationEvent, type ProductCard } from './protocol.js';
+import {
+  actionPayload,
+  MAX_MESSAGE_CHARS,
+  sessionRequestSchema,
+  type ConversationEvent,
+  type PendingActionPayload,
+  type ProductCard,
+} from './protocol.js';
 import { startSession, type SessionDeps } from './sessions.js';
 
 const messageBody = z.strictObject({
@@ -30,6 +37,8 @@ export interface ChannelMessage {
   text: string;
   products: ProductCard[];
   quickReplies: string[];
+  /** A change the reply asks the shopper to confirm: POST …/actions/:actionId/confirm (or cancel). */
+  pendingAction?: PendingActionPayload;
   failed?: boolean;
 }
 
@@ -49,6 +58,7 @@ export function toChannelMessages(events: ConversationEvent[]): ChannelMessage[]
           text: e.text,
           products: e.products,
           quickReplies: e.quickReplies,
+          ...(e.pendingAction ? { pendingAction: e.pendingAction } : {}),
           ...(e.failed ? { failed: true } : {}),
         },
       ];
@@ -108,6 +118,16 @@ export function shopperRoutes(
     ]);
     res.json({ messages: toChannelMessages(events), cart: toCartPayload(cart), status: conv.status });
   });
+
+  // Only the shopper's own confirmation runs a change the assistant prepared; confirming twice is one change.
+  for (const decision of ['confirm', 'cancel'] as const) {
+    r.post(`/api/conversations/:id/actions/:actionId/${decision}`, async (req, res) => {
+      const claims = await sessionOf(req);
+      limits.take('message', who(req, claims));
+      const p = parseInput(actionPayload, { conversationId: req.params.id, actionId: req.params.actionId });
+      res.json({ action: await chat.decideAction(claims, p.conversationId, p.actionId, decision) });
+    });
+  }
 
   r.get('/api/conversations/:id/messages', async (req, res) => {
     const claims = await sessionOf(req);

@@ -19,6 +19,7 @@ import {
   cartRemovePayload,
   cartSetPayload,
   cartSyncPayload,
+  actionPayload,
   joinPayload,
   ratePayload,
   retryPayload,
@@ -161,6 +162,8 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
       await socket.join(cartRoom(synced.cartId));
       return toCartPayload(synced.cart);
     });
+    on('action:confirm', actionPayload, (p) => chat.decideAction(claims, p.conversationId, p.actionId, 'confirm'));
+    on('action:cancel', actionPayload, (p) => chat.decideAction(claims, p.conversationId, p.actionId, 'cancel'));
     on('typing:set', typingPayload, async (p) => {
       limits.take('typing', who);
       await chat.ownConversation(claims, p.conversationId);

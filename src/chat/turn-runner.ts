@@ -3,6 +3,7 @@ import { runTurn, type TurnDeps } from '../agent/run-turn.js';
 import { createAssistantStream } from '../conversations/assistant-stream.js';
 import type { Conversation, ConversationStore } from '../conversations/conversation-store.js';
 import type { EventLog } from '../conversations/event-log.js';
+import type { PendingActionPayload } from '../conversations/event-types.js';
 import { toCartPayload, toProductCard } from '../conversations/product-cards.js';
 import type { PendingTurn, TurnQueue } from '../conversations/turn-queue.js';
 import type { ShopperSessions } from '../identity/shopper-sessions.js';
@@ -26,6 +27,12 @@ export interface TurnRunnerDeps {
  * `running` for recovery to end as interrupted.
  */
 type Outcome = 'done' | 'failed' | 'skipped' | 'interrupted' | 'not_started' | 'unfinished';
+
+/** An order tool's result that prepared a change for the shopper to confirm. */
+function isPendingActionResult(r: unknown): r is { pendingAction: PendingActionPayload } {
+  const p = (r as { pendingAction?: { id?: unknown } } | null)?.pendingAction;
+  return typeof p?.id === 'string';
+}
 
 const CART_TOOLS = new Set(['add_to_cart', 'update_cart_item', 'remove_from_cart']);
 export const UNAVAILABLE =
@@ -96,8 +103,10 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
         signal: controller.signal,
         shouldPersist: () => !stream.discarded,
       });
+      let pendingAction: PendingActionPayload | null = null;
       for await (const ev of turnEvents) {
         if (ev.type === 'text_delta') stream.delta(ev.text);
+        else if (ev.type === 'tool_result' && isPendingActionResult(ev.result)) pendingAction = ev.result.pendingAction;
         else if (ev.type === 'tool_result' && CART_TOOLS.has(ev.name)) {
           const r = ev.result as CartChangeResult;
           if (r && r.ok) {
@@ -122,6 +131,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
             text,
             products: failed || stopped ? [] : ev.reply!.products.map(toProductCard),
             quickReplies: failed ? ['Try again', 'Talk to a person'] : (ev.reply?.quickReplies ?? []),
+            ...(pendingAction && !failed && !stopped ? { pendingAction } : {}),
             ...(failed
               ? { failed: true, retryable: stream.writeFailed || (ev.type === 'failed' && ev.retryable) }
               : {}),

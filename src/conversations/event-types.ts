@@ -49,6 +49,17 @@ export type ConversationStatusValue = (typeof CONVERSATION_STATUSES)[number];
 /** Who changed a cart, as the shopper sees it. */
 export type CartActorKind = 'shopper' | 'assistant' | 'agent' | 'system';
 
+/** A change to an order the assistant prepared, waiting for (or past) the shopper's confirmation. */
+export interface PendingActionPayload {
+  id: string;
+  kind: string;
+  summary: string;
+  expiresAt: string;
+  status: 'pending' | 'done' | 'cancelled' | 'expired' | 'refused';
+  /** What happened once it ran, or why it could not. */
+  outcome: string | null;
+}
+
 /** What happened in a conversation, in order. `seq` is gapless per conversation. */
 export type ConversationEventBody =
   | {
@@ -68,10 +79,13 @@ export type ConversationEventBody =
       text: string;
       products: ProductCard[];
       quickReplies: string[];
+      /** A change this reply asks the shopper to confirm (a card with Confirm and Cancel). */
+      pendingAction?: PendingActionPayload | null;
       failed?: boolean;
       retryable?: boolean;
     }
   | { type: 'cart.updated'; cart: CartPayload; actor: CartActorKind }
+  | { type: 'action.updated'; action: PendingActionPayload }
   | {
       type: 'status.changed';
       status: ConversationStatusValue;

@@ -19,6 +19,12 @@ export interface PendingActionView {
   outcome: string | null;
 }
 
+/** A decision's result: the action as it now is, and whether this call decided it. */
+export interface Decided {
+  action: PendingActionView;
+  changed: boolean;
+}
+
 interface Row {
   id: string;
   conversation_id: string;
@@ -87,7 +93,7 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
     },
 
     /** Runs the action for the shopper who confirmed it; an expired, cancelled or refused one stays so. */
-    async confirm(conversationId: string, actionId: string, actor: OrderActor): Promise<PendingActionView> {
+    async confirm(conversationId: string, actionId: string, actor: OrderActor): Promise<Decided> {
       const result = await db.transaction(async (tx) => {
         const r = await tx.query<Row>(
           'SELECT * FROM pending_actions WHERE id = $1 AND conversation_id = $2 FOR UPDATE',
@@ -96,7 +102,7 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
         const row = r.rows[0];
         if (!row) throw new NotFoundError('action:not_found', 'There is no such change waiting for you.');
         const current = view(row, now());
-        if (current.status !== 'pending') return { row, refused: null };
+        if (current.status !== 'pending') return { row, refused: null, changed: false };
         try {
           const plan = await planOrderChange(tx, row.customer_id, row.args, rules, {
             ...planOpts,
@@ -108,22 +114,27 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
             `UPDATE pending_actions SET status = 'done', decided_at = now(), result = $2::jsonb WHERE id = $1 RETURNING *`,
             [actionId, toJson({ outcome: plan.done })],
           );
-          return { row: done.rows[0], refused: null };
+          return { row: done.rows[0], refused: null, changed: true };
         } catch (err) {
-          if (err instanceof OrderRefused) return { row, refused: err.message };
+          if (err instanceof OrderRefused) return { row, refused: err.message, changed: true };
           throw err;
         }
       });
-      if (result.refused === null) return view(result.row, now());
+      if (result.refused === null) return { action: view(result.row, now()), changed: result.changed };
       // The rules no longer allow it (the order moved on meanwhile): say so, and keep it closed.
       const closed = await db.query<Row>(
         `UPDATE pending_actions SET status = 'refused', decided_at = now(), result = $2::jsonb WHERE id = $1 RETURNING *`,
         [actionId, toJson({ outcome: result.refused })],
       );
-      return view(closed.rows[0], now());
+      return { action: view(closed.rows[0], now()), changed: true };
     },
 
-    async cancel(conversationId: string, actionId: string): Promise<PendingActionView> {
+    async cancel(conversationId: string, actionId: string): Promise<Decided> {
+      const before = await db.query<Row>('SELECT * FROM pending_actions WHERE id = $1 AND conversation_id = $2', [
+        actionId,
+        conversationId,
+      ]);
+      const was = before.rows[0] ? view(before.rows[0], now()).status : null;
       const r = await db.query<Row>(
         `UPDATE pending_actions SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
            decided_at = coalesce(decided_at, now()), result = coalesce(result, '{"outcome":"Cancelled: nothing was changed."}'::jsonb)
@@ -133,7 +144,7 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
       if (!r.rows[0]) throw new NotFoundError('action:not_found', 'There is no such change waiting for you.');
       const v = view(r.rows[0], now());
       if (v.status === 'done') throw new ConflictError('action:done', 'That change was already made.');
-      return v;
+      return { action: v, changed: was === 'pending' };
     },
 
     /** The changes of this conversation still waiting for the shopper, newest first. */

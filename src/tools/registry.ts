@@ -1,6 +1,7 @@
 import type { AnyTool } from './define-tool.js';
 import { addToCart, getCart, removeFromCart, updateCartItem } from './cart-tools.js';
 import { getProduct } from './get-product.js';
+import { orderChangeTools } from './order-change-tools.js';
 import { getOrderStatus, getOrders } from './order-tools.js';
 import { recommendProducts } from './recommend-products.js';
 import { requestHuman } from './request-human.js';
@@ -19,6 +20,7 @@ export function createTools(deps: ToolDeps): AnyTool[] {
     removeFromCart(deps),
     getOrders(deps),
     getOrderStatus(deps),
+    ...orderChangeTools(deps),
     recommendProducts(deps),
     searchPolicies(deps),
     requestHuman(deps),

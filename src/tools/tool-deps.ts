@@ -4,6 +4,7 @@ import type { CatalogSearch } from '../catalog/search.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
 import type { Gender } from '../catalog/types.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
+import type { OrderActions } from '../orders/pending-actions.js';
 import type { PolicySearch } from '../policies/policy-search.js';
 
 export interface HumanRequests {
@@ -54,6 +55,8 @@ export interface ToolDeps {
   policies: PolicySearch;
   humans: HumanRequests;
   approvals?: ApprovalGate;
+  /** Order changes after the sale, confirmed by the shopper; without it the tools are not offered. */
+  orderActions?: OrderActions;
   merchandising: Merchandising;
   currency: string;
 }

@@ -76,7 +76,7 @@ describe('order changes wait for the shopper and follow the shop’s rules', () 
       outcome: `Order ${o.id} is cancelled. Refunded €30.00 to Visa ending 4242.`,
     });
     // Confirming again (a double click, a reconnect) changes nothing more.
-    expect(await actions.confirm(o.at.conversationId, pending.id, SHOPPER)).toEqual(done);
+    expect(await actions.confirm(o.at.conversationId, pending.id, SHOPPER)).toEqual({ action: done, changed: false });
     expect(await statusOf(o.id)).toBe('cancelled');
     expect(await moneyOf(o.id)).toEqual([
       ['payment', 3000, 'card_1'],
@@ -130,7 +130,7 @@ describe('order changes wait for the shopper and follow the shop’s rules', () 
     const o = await orderOf({ status: 'pending' });
     const p = await actions.prepare(o.at, { kind: 'cancel_order', orderId: o.id, reason: 'no longer needed' });
     await db.query(`UPDATE orders SET status = 'processed' WHERE id = $1`, [o.id]);
-    const r = await actions.confirm(o.at.conversationId, p.id, SHOPPER);
+    const { action: r } = await actions.confirm(o.at.conversationId, p.id, SHOPPER);
     expect(r.status).toBe('refused');
     expect(r.outcome).toMatch(/is processed/);
     expect(await moneyOf(o.id)).toHaveLength(1);
@@ -147,7 +147,7 @@ describe('order changes wait for the shopper and follow the shop’s rules', () 
       skus: ['SOCK-1'],
       refundTo: 'gift_1',
     });
-    const done = await actions.confirm(o.at.conversationId, p.id, SHOPPER);
+    const { action: done } = await actions.confirm(o.at.conversationId, p.id, SHOPPER);
     expect(done.outcome).toMatch(/€15.00 will be refunded to gift card once the items arrive back/);
     const row = await db.query('SELECT status, requested_change FROM orders WHERE id = $1', [o.id]);
     expect(row.rows[0]).toEqual({

@@ -68,6 +68,8 @@ export const lexiconSchema = z.object({
   aspects: z.record(z.string(), phrases),
   affirm: phrases,
   deny: phrases,
+  /** Said alone, these confirm a change waiting for the shopper ("yes", "confirm", "go ahead"), besides `affirm`. */
+  confirmAction: phrases.default([]),
   latest: phrases,
   orderWords: phrases,
   genders: z.record(z.string(), phrases),

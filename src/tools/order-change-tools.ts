@@ -1,0 +1,51 @@
+import { AppError } from '../errors.js';
+import { ORDER_CHANGE_KINDS, orderChangeSchemas, type OrderChangeKind } from '../orders/order-change.js';
+import type { PendingActionView } from '../orders/pending-actions.js';
+import { defineTool, type AnyTool } from './define-tool.js';
+import type { ToolDeps } from './tool-deps.js';
+
+const ASKS =
+  'Prepares the change only: the shopper sees a summary and must confirm it; do not ask them to confirm in words again.';
+
+const DESCRIPTIONS: Record<OrderChangeKind, string> = {
+  cancel_order: `Cancel one of the signed-in shopper's pending orders; the payment is refunded. The reason must be one the policy lists (e.g. "no longer needed", "ordered by mistake"). ${ASKS}`,
+  change_order_address: `Ship a pending order to another address. ${ASKS}`,
+  change_order_items: `Swap items of a pending order for other options (size, colour) of the same product; the price difference is charged or refunded (to paymentMethodId, else the original payment). ${ASKS}`,
+  change_order_payment: `Pay a pending order with another of the shopper's payment methods. ${ASKS}`,
+  return_items: `Request a return of delivered items (one sku per unit); refunded to the original payment or refundTo (a gift card) once they arrive back. ${ASKS}`,
+  exchange_items: `Request an exchange of delivered items for other options of the same product. ${ASKS}`,
+  update_default_address: `Change the signed-in shopper's default shipping address. ${ASKS}`,
+};
+
+export type OrderChangeResult =
+  { ok: true; pendingAction: PendingActionView; message: string } | { ok: false; reason: string; message: string };
+
+/**
+ * The order changes, as data like the other tools. Each one only prepares a pending action; the
+ * shopper's own confirmation runs it (the model cannot). Identity comes from the session.
+ */
+export function orderChangeTools(deps: ToolDeps): AnyTool[] {
+  const actions = deps.orderActions;
+  if (!actions) return [];
+  return ORDER_CHANGE_KINDS.map((kind) =>
+    defineTool({
+      name: kind,
+      description: DESCRIPTIONS[kind],
+      input: orderChangeSchemas[kind],
+      async run(input, ctx): Promise<OrderChangeResult> {
+        if (!ctx.customerId) {
+          return { ok: false, reason: 'sign_in_required', message: 'The shopper must sign in to change orders.' };
+        }
+        try {
+          const at = { conversationId: ctx.conversationId, customerId: ctx.customerId };
+          const pendingAction = await actions.prepare(at, { kind, ...input } as Parameters<typeof actions.prepare>[1]);
+          return { ok: true, pendingAction, message: `Waiting for the shopper to confirm: ${pendingAction.summary}` };
+        } catch (err) {
+          // A refusal by the rules, or an order that is not theirs: the model says why.
+          if (err instanceof AppError && err.expose) return { ok: false, reason: err.code, message: err.message };
+          throw err;
+        }
+      },
+    }),
+  );
+}

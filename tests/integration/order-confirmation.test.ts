@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationEvent, PendingActionPayload } from '../../src/chat/protocol.js';
+import type { Database } from '../../src/db/database.js';
+import { createChatScript, LOCAL_SERVER_ONLY, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
+import { openTestDatabase } from '../helpers/test-database.js';
+import {
+  connectShopper,
+  mswModel,
+  newSession,
+  request,
+  seedTestShop,
+  signedIn,
+  startTestApp,
+  waitFor,
+} from '../helpers/test-app.js';
+
+const script = createChatScript();
+const mock = setupOpenAIMockServer(script.handler);
+let db: Database;
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let orderNo = 0;
+
+beforeAll(async () => {
+  mock.listen(LOCAL_SERVER_ONLY);
+  db = await openTestDatabase('pglite');
+  await seedTestShop(db);
+  await db.query(
+    `INSERT INTO payment_methods (customer_id, id, kind, brand, last4) VALUES ('cus_1', 'card_1', 'credit_card', 'Visa', '4242')`,
+  );
+  app = await startTestApp(db, { model: mswModel() });
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+  mock.close();
+});
+
+async function pendingOrder(): Promise<string> {
+  const id = `P-${++orderNo}`;
+  await db.query(
+    `INSERT INTO orders (id, customer_id, status, placed_at, currency, subtotal_minor, total_minor, content_hash)
+     VALUES ($1, 'cus_1', 'pending', now(), 'EUR', 4500, 4500, 'test')`,
+    [id],
+  );
+  await db.query(
+    `INSERT INTO order_lines (order_id, line_no, sku, title, quantity, unit_price_minor) VALUES ($1, 1, 'SOCK-1', 'Merino Running Socks', 3, 1500)`,
+    [id],
+  );
+  await db.query(
+    `INSERT INTO order_payments (order_id, seq, kind, amount_minor, currency, payment_method_id) VALUES ($1, 1, 'payment', 4500, 'EUR', 'card_1')`,
+    [id],
+  );
+  return id;
+}
+
+const statusOf = async (id: string) =>
+  (await db.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [id])).rows[0].status;
+
+/** The assistant asks to cancel `orderId`: one tool call, then its words. */
+function modelAsksToCancel(orderId: string) {
+  script.reply(
+    streamReply({
+      toolCalls: [
+        { id: 'c1', name: 'cancel_order', arguments: JSON.stringify({ orderId, reason: 'no longer needed' }) },
+      ],
+    }),
+    streamReply({ text: 'Here is the cancellation: please confirm.' }),
+  );
+}
+
+async function shopperAskingToCancel(body: Record<string, unknown>) {
+  const s = await newSession(app.url, body);
+  const shopper = await connectShopper(app.url, s.body.token);
+  await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId });
+  const orderId = await pendingOrder();
+  modelAsksToCancel(orderId);
+  await request(shopper.socket, 'message:send', {
+    conversationId: s.body.conversationId,
+    clientMessageId: `cancel-${orderId}`,
+    text: `cancel order ${orderId}, I don't need it any more`,
+  });
+  const completed = await waitFor(() =>
+    shopper.events.find(
+      (e): e is Extract<ConversationEvent, { type: 'message.completed' }> => e.type === 'message.completed',
+    ),
+  );
+  return { ...shopper, token: s.body.token, conversationId: s.body.conversationId, orderId, completed };
+}
+
+describe('order changes run only on the shopper’s confirmation', () => {
+  it('shows the change for confirmation, runs it once on Confirm, and says what was refunded', async () => {
+    const shopper = await shopperAskingToCancel(signedIn('cus_1'));
+    const action = shopper.completed.pendingAction!;
+    expect(action).toMatchObject({ kind: 'cancel_order', status: 'pending' });
+    expect(action.summary).toContain('Refund €45.00 to Visa ending 4242');
+    expect(await statusOf(shopper.orderId)).toBe('pending');
+
+    const payload = { conversationId: shopper.conversationId, actionId: action.id };
+    const [first, second] = await Promise.all([
+      request<PendingActionPayload>(shopper.socket, 'action:confirm', payload),
+      request<PendingActionPayload>(shopper.socket, 'action:confirm', payload),
+    ]);
+    expect(first.data!.status).toBe('done');
+    expect(second.data).toEqual(first.data);
+    expect(await statusOf(shopper.orderId)).toBe('cancelled');
+    const refunds = await db.query(`SELECT amount_minor FROM order_payments WHERE order_id = $1 AND kind = 'refund'`, [
+      shopper.orderId,
+    ]);
+    expect(refunds.rows).toEqual([{ amount_minor: 4500 }]);
+    const told = await waitFor(() =>
+      shopper.events.find(
+        (e) => e.type === 'message.completed' && e.text.startsWith(`Order ${shopper.orderId} is cancelled`),
+      ),
+    );
+    expect(told.type === 'message.completed' && told.text).toContain('Refunded €45.00 to Visa ending 4242');
+    shopper.socket.close();
+  });
+
+  it('takes a plain "yes" in the REST channel as the confirmation, without asking the model', async () => {
+    const shopper = await shopperAskingToCancel(signedIn('cus_1'));
+    const res = await fetch(`${app.url}/api/conversations/${shopper.conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${shopper.token}` },
+      body: JSON.stringify({ text: 'Yes please!' }),
+    });
+    const body = (await res.json()) as { messages: { role: string; text: string }[] };
+    expect(body.messages.at(-1)).toMatchObject({ role: 'assistant', text: expect.stringContaining('is cancelled') });
+    expect(await statusOf(shopper.orderId)).toBe('cancelled');
+    shopper.socket.close();
+  });
+
+  it('cancels on "no" and changes nothing', async () => {
+    const shopper = await shopperAskingToCancel(signedIn('cus_1'));
+    await request(shopper.socket, 'message:send', {
+      conversationId: shopper.conversationId,
+      clientMessageId: `decline-${shopper.orderId}`,
+      text: 'no',
+    });
+    await waitFor(() => shopper.events.find((e) => e.type === 'action.updated' && e.action.status === 'cancelled'));
+    expect(await statusOf(shopper.orderId)).toBe('pending');
+    shopper.socket.close();
+  });
+
+  it('gives an anonymous shopper nothing to confirm, and another session cannot confirm', async () => {
+    const anon = await shopperAskingToCancel({});
+    expect(anon.completed.pendingAction ?? null).toBeNull();
+    anon.socket.close();
+
+    const owner = await shopperAskingToCancel(signedIn('cus_1'));
+    const res = await fetch(
+      `${app.url}/api/conversations/${owner.conversationId}/actions/${owner.completed.pendingAction!.id}/confirm`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${(await newSession(app.url, signedIn('cus_1'))).body.token}` },
+      },
+    );
+    expect(res.status).toBe(404);
+    expect(await statusOf(owner.orderId)).toBe('pending');
+    owner.socket.close();
+  });
+});
