@@ -257,6 +257,12 @@ export function createChatClient(opts: {
       state.setCart(cart);
       return cart;
     },
+    /** The shopper confirms or cancels a change the assistant prepared. */
+    decideAction: (actionId: string, decision: 'confirm' | 'cancel') =>
+      request(decision === 'confirm' ? 'action:confirm' : 'action:cancel', {
+        conversationId: state.conversationId ?? '',
+        actionId,
+      }),
     /** Tells the server what the shop platform's cart holds now; it mirrors it and sends its commands here. */
     async syncPlatformCart(snapshot: PlatformCartSnapshot): Promise<void> {
       const lines = snapshot.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }));

@@ -12,6 +12,7 @@ export interface ViewActions {
   send(text: string): void;
   stop(): void;
   retry(messageId: string): Promise<unknown>;
+  decideAction(actionId: string, decision: 'confirm' | 'cancel'): Promise<unknown>;
   addToCart(sku: string): Promise<CartPayload>;
   rate(rating: number, comment?: string): Promise<unknown>;
   typing(isTyping: boolean): void;
@@ -133,6 +134,7 @@ export function createChatView(
       else {
         const v = new MessageView(m, {
           retry: actions.retry,
+          decideAction: actions.decideAction,
           addToCart: actions.addToCart,
           base: opts.base,
           linkOrigins,

@@ -1,4 +1,10 @@
-import type { CartPayload, ConversationEvent, JoinResult, ProductCard } from '../../src/chat/protocol.js';
+import type {
+  CartPayload,
+  ConversationEvent,
+  JoinResult,
+  PendingActionPayload,
+  ProductCard,
+} from '../../src/chat/protocol.js';
 import type { StatusInfo } from '../loader/frame-messages.js';
 
 export interface ChatMessage {
@@ -17,6 +23,8 @@ export interface ChatMessage {
   pending: boolean;
   /** Why the server refused a shopper message. */
   error: string | null;
+  /** A change this reply asks the shopper to confirm, as it now stands. */
+  action: PendingActionPayload | null;
 }
 
 export type Typing = { role: 'assistant' | 'agent'; name: string | null } | null;
@@ -44,6 +52,7 @@ const blank = (key: string, role: ChatMessage['role'], messageId: string | null,
   retryable: false,
   pending: false,
   error: null,
+  action: null,
 });
 
 /**
@@ -180,6 +189,7 @@ export class ConversationState {
           text: e.text,
           products: e.products,
           quickReplies: e.quickReplies,
+          action: e.pendingAction ?? null,
           failed: !!e.failed,
           retryable: !!e.retryable,
           streaming: false,
@@ -190,6 +200,13 @@ export class ConversationState {
       }
       case 'cart.updated':
         this.setCart(e.cart);
+        break;
+      case 'action.updated':
+        for (const m of this.byKey.values()) {
+          if (m.action?.id !== e.action.id) continue;
+          m.action = e.action;
+          this.on.message(m, 'updated', this.live);
+        }
         break;
       case 'status.changed':
         this.setStatus({

@@ -42,6 +42,7 @@ const view = createChatView(document.getElementById('app')!, {
     send: (text) => void client.send(text).catch((err: Error) => console.warn(`Concierge: ${err.message}`)),
     stop: () => void client.stop().catch(() => {}),
     retry: (id) => client.retry(id),
+    decideAction: (id, decision) => client.decideAction(id, decision),
     addToCart: (sku) => client.cart('cart:add', sku, 1),
     rate: (rating, comment) => client.rate(rating, comment),
     typing: (b) => client.typing(b),

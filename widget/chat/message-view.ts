@@ -3,11 +3,14 @@ import type { ChatMessage } from './conversation-state.js';
 import { h } from './dom.js';
 import { toDom } from './dom-tree.js';
 import { parseMarkdown } from './markdown.js';
+import { actionCard } from './action-card.js';
 import { productCard } from './product-card.js';
 import { textDirection } from './text-direction.js';
 
 export interface MessageActions {
   retry(messageId: string): Promise<unknown>;
+  /** The shopper's Confirm or Cancel on a change the assistant prepared. */
+  decideAction(actionId: string, decision: 'confirm' | 'cancel'): Promise<unknown>;
   addToCart(sku: string): Promise<CartPayload>;
   base: string;
   /** Origins the assistant's links may point to (the shop's page and this server). */
@@ -101,6 +104,7 @@ export class MessageView {
       );
       extras.push(this.cards);
     }
+    if (!m.streaming && m.action) extras.push(actionCard(m.action, (id, d) => this.actions.decideAction(id, d)));
     this.extras.replaceChildren(...extras);
   }
 }

@@ -18,6 +18,9 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .who-tag.person{background:#fff;color:var(--ink)}
 .sub{margin:0;font-size:12.5px;opacity:.88;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .cart-badge{flex:none;display:flex;align-items:center;gap:5px;background:rgba(255,255,255,.16);border-radius:999px;padding:5px 10px;font-weight:650;font-size:13px}
+.action-card{margin-top:8px;border:1px solid var(--line,#d9dee3);border-radius:12px;padding:10px 12px;background:#fff}
+.action-summary{margin:0 0 8px}
+.action-buttons{display:flex;gap:8px}
 .checkout{flex:none;color:inherit;font-weight:650;font-size:13px;text-decoration:none;border:1px solid rgba(255,255,255,.5);
 border-radius:999px;padding:4px 10px}
 .checkout:hover,.checkout:focus-visible{background:rgba(255,255,255,.16)}

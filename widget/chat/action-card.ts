@@ -1,0 +1,48 @@
+import type { PendingActionPayload } from '../../src/chat/protocol.js';
+import { h } from './dom.js';
+
+const STATE_TEXT: Record<Exclude<PendingActionPayload['status'], 'pending'>, string> = {
+  done: 'Done',
+  cancelled: 'Cancelled: nothing was changed',
+  expired: 'This confirmation expired: ask again if you still want it',
+  refused: "This can't be done any more",
+};
+
+/**
+ * The change the assistant prepared, with Confirm and Cancel: only this (or a plain "yes") makes
+ * it happen. The summary is the server's own text, shown as text.
+ */
+export function actionCard(
+  action: PendingActionPayload,
+  decide: (actionId: string, decision: 'confirm' | 'cancel') => Promise<unknown>,
+): HTMLElement {
+  const note = h('p', { class: 'card-note', role: 'status' });
+  const card = h(
+    'div',
+    { class: 'action-card', role: 'group', 'aria-label': 'Please confirm this change' },
+    h('p', { class: 'action-summary' }, action.summary),
+  );
+  if (action.status !== 'pending') {
+    note.textContent = action.outcome && action.status === 'refused' ? action.outcome : STATE_TEXT[action.status];
+    card.append(note);
+    return card;
+  }
+  const buttons = ['confirm', 'cancel'].map((decision) => {
+    const label = decision === 'confirm' ? 'Confirm' : 'Cancel';
+    const button = h(
+      'button',
+      { type: 'button', class: decision === 'confirm' ? 'btn small' : 'btn ghost small' },
+      label,
+    );
+    button.addEventListener('click', () => {
+      for (const b of buttons) b.disabled = true;
+      decide(action.id, decision as 'confirm' | 'cancel').catch((err: Error) => {
+        note.textContent = err.message;
+        for (const b of buttons) b.disabled = false;
+      });
+    });
+    return button;
+  });
+  card.append(h('div', { class: 'action-buttons' }, ...buttons), note);
+  return card;
+}
