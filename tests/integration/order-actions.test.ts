@@ -70,7 +70,8 @@ describe('order changes wait for the shopper and follow the shop’s rules', () 
     expect(pending).toMatchObject({ kind: 'cancel_order', status: 'pending' });
     expect(pending.summary).toBe(`Cancel order ${o.id} (reason: no longer needed). Refund €30.00 to Visa ending 4242.`);
     expect(await statusOf(o.id)).toBe('pending');
-    const done = await actions.confirm(o.at.conversationId, pending.id, SHOPPER);
+    const { action: done, changed } = await actions.confirm(o.at.conversationId, pending.id, SHOPPER);
+    expect(changed).toBe(true);
     expect(done).toMatchObject({
       status: 'done',
       outcome: `Order ${o.id} is cancelled. Refunded €30.00 to Visa ending 4242.`,
