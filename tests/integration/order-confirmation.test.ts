@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 async function pendingOrder(): Promise<string> {
-  const id = `P-${++orderNo}`;
+  const id = `AP-2${String(++orderNo).padStart(4, '0')}`;
   await db.query(
     `INSERT INTO orders (id, customer_id, status, placed_at, currency, subtotal_minor, total_minor, content_hash)
      VALUES ($1, 'cus_1', 'pending', now(), 'EUR', 4500, 4500, 'test')`,
@@ -157,5 +157,38 @@ describe('order changes run only on the shopper’s confirmation', () => {
     expect(res.status).toBe(404);
     expect(await statusOf(owner.orderId)).toBe('pending');
     owner.socket.close();
+  });
+});
+
+describe('with nothing configured (the offline model)', () => {
+  it('prepares "cancel my order …", and the shopper’s "yes" cancels it with the refund said', async () => {
+    const offline = await startTestApp(db);
+    try {
+      const s = await newSession(offline.url, signedIn('cus_1'));
+      const shopper = await connectShopper(offline.url, s.body.token);
+      await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId });
+      const orderId = await pendingOrder();
+      const say = (text: string, id: string) =>
+        request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: id, text });
+      await say(`I'd like to cancel my order ${orderId}, I ordered it by mistake`, `offline-cancel-${orderId}`);
+      const asked = await waitFor(() =>
+        shopper.events.find(
+          (e): e is Extract<ConversationEvent, { type: 'message.completed' }> =>
+            e.type === 'message.completed' && !!e.pendingAction,
+        ),
+      );
+      expect(asked.pendingAction!.summary).toBe(
+        `Cancel order ${orderId} (reason: ordered by mistake). Refund €45.00 to Visa ending 4242.`,
+      );
+      expect(await statusOf(orderId)).toBe('pending');
+      await say('yes', `offline-yes-${orderId}`);
+      await waitFor(() =>
+        shopper.events.find((e) => e.type === 'message.completed' && e.text.includes(`Order ${orderId} is cancelled`)),
+      );
+      expect(await statusOf(orderId)).toBe('cancelled');
+      shopper.socket.close();
+    } finally {
+      await offline.close();
+    }
   });
 });

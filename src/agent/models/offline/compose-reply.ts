@@ -20,6 +20,7 @@ const DOING: Record<string, string> = {
   remove_from_cart: 'updating your cart',
   get_orders: 'looking up your orders',
   get_order_status: 'looking up your order',
+  cancel_order: 'preparing the cancellation',
   recommend_products: 'finding recommendations',
   search_policies: 'looking that up',
   request_human: 'contacting our team',
@@ -49,6 +50,11 @@ function wellFormed(e: ToolEvent): boolean {
       return Array.isArray(r.chunks);
     case 'request_human':
       return r.requested === true || (r.requested === false && typeof r.message === 'string');
+    case 'cancel_order':
+      return (
+        (r.ok === true && typeof r.pendingAction?.summary === 'string') ||
+        (r.ok === false && typeof r.message === 'string')
+      );
     default:
       return false;
   }
@@ -83,6 +89,11 @@ function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state
         u?.raw ?? (typeof e.args.query === 'string' ? e.args.query : ''),
         u ? policySubject(u, memory) : null,
       );
+    case 'cancel_order':
+      // The server shows the change as a card; the shopper confirms it there or says yes.
+      return e.result.ok
+        ? `${e.result.pendingAction.summary}\n\nShall I go ahead? Confirm below, or just say yes.`
+        : e.result.message;
     default:
       return composeHuman(e.result);
   }

@@ -70,6 +70,8 @@ export const lexiconSchema = z.object({
   deny: phrases,
   /** Said alone, these confirm a change waiting for the shopper ("yes", "confirm", "go ahead"), besides `affirm`. */
   confirmAction: phrases.default([]),
+  /** Cancellation reasons as the shop's order rules spell them, with the words that give each; none = the default. */
+  cancelReasons: z.record(z.string(), phrases).default({}),
   latest: phrases,
   orderWords: phrases,
   genders: z.record(z.string(), phrases),

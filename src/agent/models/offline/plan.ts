@@ -18,7 +18,7 @@ import type { Understanding } from './understand.js';
 const UNSURE = 0.25;
 
 /** Requests about orders or for a person: never read as a change to the cart or the last search. */
-const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list']);
+const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', 'order_cancel']);
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
@@ -45,7 +45,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (u.mentions.frustrated && (intent === 'human' || !shopWords)) return handOff(u);
   // An order number is about that order, whatever else the message says ("any news on AP-10023?").
   const orderNumber = u.orderId && /\D/.test(u.orderId.replace(/^#/, ''));
-  if (orderNumber && !['order_status', 'order_list', 'policy', 'human'].includes(intent)) return planOrder(u, memory);
+  if (orderNumber && !['order_status', 'order_list', 'order_cancel', 'policy', 'human'].includes(intent))
+    return planOrder(u, memory);
 
   // An answer to "which size?" after an add that needed an option: "42", "black", "navy, large".
   const pending = memory.pendingOption;
@@ -110,6 +111,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return call('get_orders', { limit: 10 });
     case 'order_status':
       return planOrder(u, memory);
+    case 'order_cancel':
+      return planCancel(u, memory, ctx);
     case 'policy':
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
     case 'refine_cheaper':
@@ -263,6 +266,20 @@ function planOrder(u: Understanding, memory: Memory): Plan {
     return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 20 } }] };
   }
   return { intent: u.intent, calls: [{ name: 'get_order_status', args: {} }] };
+}
+
+/**
+ * "cancel my order": the order named, else the one just talked about, with the reason the shopper's
+ * words give (the language pack's cancel reasons); without an order, their orders to pick from.
+ * The tool only prepares it: the shopper confirms.
+ */
+function planCancel(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  const orderId = u.orderId ?? memory.orderFocus;
+  if (!orderId) return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 5 } }] };
+  const reasons = Object.entries(ctx.state.lexicon.cancelReasons);
+  const said = reasons.find(([, words]) => words.length > 0 && saysAny(u.raw, words));
+  const reason = said?.[0] ?? reasons.find(([, words]) => words.length === 0)?.[0];
+  return { intent: u.intent, calls: [{ name: 'cancel_order', args: { orderId, ...(reason ? { reason } : {}) } }] };
 }
 
 function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
