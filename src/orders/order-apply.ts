@@ -62,7 +62,7 @@ async function swapLines(tx: Queryable, orderId: string, swaps: LineSwap[]) {
 /** What a return or exchange asked for, kept on the order until the items come back. */
 function requestedChange(plan: OrderPlan): object | null {
   const c = plan.change;
-  if (c.kind === 'return_items') return { kind: 'return', skus: c.skus, refundTo: c.refundTo };
+  if (c.kind === 'return_items') return { kind: 'return', skus: c.skus ?? [], refundTo: c.refundTo };
   if (c.kind === 'exchange_items') {
     const changes = plan.swaps.map((s) => ({ sku: s.sku, newSku: s.newSku }));
     return {

@@ -16,7 +16,12 @@ export const orderChangeSchemas = {
   change_order_address: z.strictObject({ orderId, address: addressSchema }),
   change_order_items: z.strictObject({ orderId, changes: skuChanges, paymentMethodId: methodId.optional() }),
   change_order_payment: z.strictObject({ orderId, paymentMethodId: methodId }),
-  return_items: z.strictObject({ orderId, skus: z.array(sku).min(1).max(20), refundTo: methodId.optional() }),
+  /** Without skus, every item of the order. */
+  return_items: z.strictObject({
+    orderId,
+    skus: z.array(sku).min(1).max(50).optional(),
+    refundTo: methodId.optional(),
+  }),
   exchange_items: z.strictObject({ orderId, changes: skuChanges, paymentMethodId: methodId.optional() }),
   update_default_address: z.strictObject({ address: addressSchema }),
 } as const;

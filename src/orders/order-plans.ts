@@ -158,7 +158,8 @@ async function planFor(q: Queryable, ctx: Ctx, change: OrderScoped): Promise<Ord
     case 'return_items': {
       allow(ctx, rules.returnable, 'returned');
       withinWindow(ctx);
-      const units = takeUnits(order, change.skus);
+      const skus = change.skus ?? order.lines.flatMap((l) => Array<string>(l.quantity).fill(l.sku));
+      const units = takeUnits(order, skus);
       const original = originalMethod(ctx);
       const to = change.refundTo ? method(ctx, change.refundTo) : original;
       if (!to) throw new OrderRefused('You have no payment method on file to refund to.');
@@ -171,7 +172,7 @@ async function planFor(q: Queryable, ctx: Ctx, change: OrderScoped): Promise<Ord
       const value = units.reduce((sum, unit) => sum + unit.priceMinor, 0);
       const summary = `Return ${units.map((u) => u.title).join(', ')} from order ${order.id}. ${ctx.fmt(value)} will be refunded to ${methodLabel(to)} once the items arrive back.`;
       const done = `Your return from order ${order.id} is registered. ${ctx.fmt(value)} will be refunded to ${methodLabel(to)} once the items arrive back.`;
-      return { ...base(ctx, { ...change, refundTo: to.id }, summary, done), refundValueMinor: value };
+      return { ...base(ctx, { ...change, skus, refundTo: to.id }, summary, done), refundValueMinor: value };
     }
     case 'exchange_items': {
       allow(ctx, rules.exchangeable, 'exchanged');

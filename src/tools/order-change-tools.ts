@@ -12,7 +12,7 @@ const DESCRIPTIONS: Record<OrderChangeKind, string> = {
   change_order_address: `Ship a pending order to another address. ${ASKS}`,
   change_order_items: `Swap items of a pending order for other options (size, colour) of the same product; the price difference is charged or refunded (to paymentMethodId, else the original payment). ${ASKS}`,
   change_order_payment: `Pay a pending order with another of the shopper's payment methods. ${ASKS}`,
-  return_items: `Request a return of delivered items (one sku per unit); refunded to the original payment or refundTo (a gift card) once they arrive back. ${ASKS}`,
+  return_items: `Request a return of delivered items (one sku per unit; none: the whole order); refunded to the original payment or refundTo (a gift card) once they arrive back. ${ASKS}`,
   exchange_items: `Request an exchange of delivered items for other options of the same product. ${ASKS}`,
   update_default_address: `Change the signed-in shopper's default shipping address. ${ASKS}`,
 };

@@ -191,4 +191,31 @@ describe('with nothing configured (the offline model)', () => {
       await offline.close();
     }
   });
+
+  it('refuses to return an order delivered outside the window, citing the policy, and changes nothing', async () => {
+    const offline = await startTestApp(db);
+    try {
+      const orderId = await pendingOrder();
+      await db.query(
+        `UPDATE orders SET status = 'delivered', delivered_at = now() - interval '45 days' WHERE id = $1`,
+        [orderId],
+      );
+      const s = await newSession(offline.url, signedIn('cus_1'));
+      const res = await fetch(`${offline.url}/api/conversations/${s.body.conversationId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${s.body.token}` },
+        body: JSON.stringify({ text: `I want to return order ${orderId}` }),
+      });
+      const body = (await res.json()) as { messages: { role: string; text: string; pendingAction?: unknown }[] };
+      const reply = body.messages.at(-1)!;
+      expect(reply.text).toMatch(
+        /more than 30 days ago: returns and exchanges are accepted within 30 days of delivery/,
+      );
+      expect(reply.text).toContain('(Orders, returns and exchanges)');
+      expect(reply.pendingAction).toBeUndefined();
+      expect(await statusOf(orderId)).toBe('delivered');
+    } finally {
+      await offline.close();
+    }
+  });
 });

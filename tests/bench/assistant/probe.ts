@@ -29,6 +29,7 @@ for (const text of positionals) {
   let reply = '';
   for await (const ev of runTurn(core.turn, { conversation, text })) {
     if (ev.type === 'tool_call') calls.push(`${ev.call.name}${ev.call.arguments}`);
+    if (ev.type === 'tool_result' && process.env.PROBE_RESULTS) console.log(JSON.stringify(ev.result).slice(0, 400));
     if (ev.type === 'completed' || ev.type === 'failed') reply = ev.reply?.text ?? ev.type;
   }
   const u = shop.drainSteps()[0]?.understanding;

@@ -21,6 +21,7 @@ const DOING: Record<string, string> = {
   get_orders: 'looking up your orders',
   get_order_status: 'looking up your order',
   cancel_order: 'preparing the cancellation',
+  return_items: 'preparing the return',
   recommend_products: 'finding recommendations',
   search_policies: 'looking that up',
   request_human: 'contacting our team',
@@ -51,6 +52,7 @@ function wellFormed(e: ToolEvent): boolean {
     case 'request_human':
       return r.requested === true || (r.requested === false && typeof r.message === 'string');
     case 'cancel_order':
+    case 'return_items':
       return (
         (r.ok === true && typeof r.pendingAction?.summary === 'string') ||
         (r.ok === false && typeof r.message === 'string')
@@ -90,6 +92,7 @@ function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state
         u ? policySubject(u, memory) : null,
       );
     case 'cancel_order':
+    case 'return_items':
       // The server shows the change as a card; the shopper confirms it there or says yes.
       return e.result.ok
         ? `${e.result.pendingAction.summary}\n\nShall I go ahead? Confirm below, or just say yes.`

@@ -18,7 +18,7 @@ import type { Understanding } from './understand.js';
 const UNSURE = 0.25;
 
 /** Requests about orders or for a person: never read as a change to the cart or the last search. */
-const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', 'order_cancel']);
+const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', 'order_cancel', 'order_return']);
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
@@ -45,7 +45,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (u.mentions.frustrated && (intent === 'human' || !shopWords)) return handOff(u);
   // An order number is about that order, whatever else the message says ("any news on AP-10023?").
   const orderNumber = u.orderId && /\D/.test(u.orderId.replace(/^#/, ''));
-  if (orderNumber && !['order_status', 'order_list', 'order_cancel', 'policy', 'human'].includes(intent))
+  if (
+    orderNumber &&
+    !['order_status', 'order_list', 'order_cancel', 'order_return', 'policy', 'human'].includes(intent)
+  )
     return planOrder(u, memory);
 
   // An answer to "which size?" after an add that needed an option: "42", "black", "navy, large".
@@ -113,6 +116,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return planOrder(u, memory);
     case 'order_cancel':
       return planCancel(u, memory, ctx);
+    case 'order_return': {
+      // "I want to return order AP-10023": the whole order; the rules say whether it still can be.
+      const orderId = u.orderId ?? memory.orderFocus;
+      return orderId ? call('return_items', { orderId }) : call('get_orders', { limit: 5 });
+    }
     case 'policy':
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
     case 'refine_cheaper':
