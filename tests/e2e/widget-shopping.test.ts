@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_IDENTITY_SECRET } from '../../src/config.js';
+import { identityHash } from '../../src/identity/session-tokens.js';
+import { agentLogin } from '../helpers/agent-client.js';
 import { describeBrowser, launchBrowser, openChat, say, startShop, cuttableConnection } from './browser.js';
 
 let shop: Awaited<ReturnType<typeof startShop>>;
@@ -157,6 +160,65 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await expect.poll(() => page.locator('#cart-count').innerText()).toBe(String(items + 2));
     await chat.locator('.msg-user:not(.pending)', { hasText: 'are you back?' }).waitFor();
     await expect.poll(() => chat.locator('.msg-user', { hasText: 'are you back?' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('lets a signed-in shopper cancel a pending order: a card to confirm, the refund said, the 360 updated', async () => {
+    const ORDER = 'AP-30001';
+    await shop.db.query(
+      `INSERT INTO payment_methods (customer_id, id, kind, brand, last4) VALUES ('cus_1', 'card_1', 'credit_card', 'Visa', '4242')`,
+    );
+    await shop.db.query(
+      `INSERT INTO orders (id, customer_id, status, placed_at, currency, subtotal_minor, total_minor, content_hash)
+       VALUES ($1, 'cus_1', 'pending', now(), 'EUR', 1500, 1500, 'test')`,
+      [ORDER],
+    );
+    await shop.db.query(
+      `INSERT INTO order_lines (order_id, line_no, sku, title, quantity, unit_price_minor)
+       VALUES ($1, 1, 'SOCK-1', 'Merino Running Socks', 1, 1500)`,
+      [ORDER],
+    );
+    await shop.db.query(
+      `INSERT INTO order_payments (order_id, seq, kind, amount_minor, currency, payment_method_id)
+       VALUES ($1, 1, 'payment', 1500, 'EUR', 'card_1')`,
+      [ORDER],
+    );
+    const { page, chat } = await openChat(browser.context, shop.url);
+    const hash = identityHash(DEMO_IDENTITY_SECRET, 'cus_1');
+    await page.evaluate((h) => window.Concierge!.signIn('cus_1', h), hash);
+    await say(chat, `please cancel my order ${ORDER}, I don't need it any more`);
+
+    const card = chat.locator('.action-card');
+    await card
+      .getByText(`Cancel order ${ORDER} (reason: no longer needed). Refund €15.00 to Visa ending 4242.`)
+      .waitFor();
+    const status = async () =>
+      (await shop.db.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [ORDER])).rows[0].status;
+    expect(await status()).toBe('pending');
+
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await chat
+      .locator('.msg-assistant', { hasText: `Order ${ORDER} is cancelled. Refunded €15.00 to Visa ending 4242.` })
+      .waitFor();
+    await card.getByText('Done').waitFor();
+    expect(await card.getByRole('button', { name: 'Confirm' }).count()).toBe(0);
+    expect(await status()).toBe('cancelled');
+
+    // The agent API's 360 shows the cancelled order with its refund.
+    const conversationId = await page.evaluate(
+      () => new Promise<string>((resolve) => window.Concierge!.on('ready', (r) => resolve(r.conversationId))),
+    );
+    const token = (await agentLogin(shop.url, 'alex@example.com', 'agent-password-1')).token!;
+    const res = await fetch(`${shop.url}/api/agent/conversations/${conversationId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const detail = (await res.json()) as {
+      customer: {
+        orders: { id: string; status: string; refunds: { amountMinor: number; paymentMethodId: string }[] }[];
+      };
+    };
+    const order = detail.customer.orders.find((o) => o.id === ORDER);
+    expect(order).toMatchObject({ status: 'cancelled', refunds: [{ amountMinor: 1500, paymentMethodId: 'card_1' }] });
     await page.close();
   });
 });

@@ -161,61 +161,56 @@ describe('order changes run only on the shopper’s confirmation', () => {
 });
 
 describe('with nothing configured (the offline model)', () => {
+  let offline: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    offline = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await offline?.close();
+  });
+
   it('prepares "cancel my order …", and the shopper’s "yes" cancels it with the refund said', async () => {
-    const offline = await startTestApp(db);
-    try {
-      const s = await newSession(offline.url, signedIn('cus_1'));
-      const shopper = await connectShopper(offline.url, s.body.token);
-      await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId });
-      const orderId = await pendingOrder();
-      const say = (text: string, id: string) =>
-        request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: id, text });
-      await say(`I'd like to cancel my order ${orderId}, I ordered it by mistake`, `offline-cancel-${orderId}`);
-      const asked = await waitFor(() =>
-        shopper.events.find(
-          (e): e is Extract<ConversationEvent, { type: 'message.completed' }> =>
-            e.type === 'message.completed' && !!e.pendingAction,
-        ),
-      );
-      expect(asked.pendingAction!.summary).toBe(
-        `Cancel order ${orderId} (reason: ordered by mistake). Refund €45.00 to Visa ending 4242.`,
-      );
-      expect(await statusOf(orderId)).toBe('pending');
-      await say('yes', `offline-yes-${orderId}`);
-      await waitFor(() =>
-        shopper.events.find((e) => e.type === 'message.completed' && e.text.includes(`Order ${orderId} is cancelled`)),
-      );
-      expect(await statusOf(orderId)).toBe('cancelled');
-      shopper.socket.close();
-    } finally {
-      await offline.close();
-    }
+    const s = await newSession(offline.url, signedIn('cus_1'));
+    const shopper = await connectShopper(offline.url, s.body.token);
+    await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId });
+    const orderId = await pendingOrder();
+    const say = (text: string, id: string) =>
+      request(shopper.socket, 'message:send', { conversationId: s.body.conversationId, clientMessageId: id, text });
+    await say(`I'd like to cancel my order ${orderId}, I ordered it by mistake`, `offline-cancel-${orderId}`);
+    const asked = await waitFor(() =>
+      shopper.events.find(
+        (e): e is Extract<ConversationEvent, { type: 'message.completed' }> =>
+          e.type === 'message.completed' && !!e.pendingAction,
+      ),
+    );
+    expect(asked.pendingAction!.summary).toBe(
+      `Cancel order ${orderId} (reason: ordered by mistake). Refund €45.00 to Visa ending 4242.`,
+    );
+    expect(await statusOf(orderId)).toBe('pending');
+    await say('yes', `offline-yes-${orderId}`);
+    await waitFor(() =>
+      shopper.events.find((e) => e.type === 'message.completed' && e.text.includes(`Order ${orderId} is cancelled`)),
+    );
+    expect(await statusOf(orderId)).toBe('cancelled');
+    shopper.socket.close();
   });
 
   it('refuses to return an order delivered outside the window, citing the policy, and changes nothing', async () => {
-    const offline = await startTestApp(db);
-    try {
-      const orderId = await pendingOrder();
-      await db.query(
-        `UPDATE orders SET status = 'delivered', delivered_at = now() - interval '45 days' WHERE id = $1`,
-        [orderId],
-      );
-      const s = await newSession(offline.url, signedIn('cus_1'));
-      const res = await fetch(`${offline.url}/api/conversations/${s.body.conversationId}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${s.body.token}` },
-        body: JSON.stringify({ text: `I want to return order ${orderId}` }),
-      });
-      const body = (await res.json()) as { messages: { role: string; text: string; pendingAction?: unknown }[] };
-      const reply = body.messages.at(-1)!;
-      expect(reply.text).toMatch(
-        /more than 30 days ago: returns and exchanges are accepted within 30 days of delivery/,
-      );
-      expect(reply.text).toContain('(Orders, returns and exchanges)');
-      expect(reply.pendingAction).toBeUndefined();
-      expect(await statusOf(orderId)).toBe('delivered');
-    } finally {
-      await offline.close();
-    }
+    const orderId = await pendingOrder();
+    await db.query(`UPDATE orders SET status = 'delivered', delivered_at = now() - interval '45 days' WHERE id = $1`, [
+      orderId,
+    ]);
+    const s = await newSession(offline.url, signedIn('cus_1'));
+    const res = await fetch(`${offline.url}/api/conversations/${s.body.conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.body.token}` },
+      body: JSON.stringify({ text: `I want to return order ${orderId}` }),
+    });
+    const body = (await res.json()) as { messages: { role: string; text: string; pendingAction?: unknown }[] };
+    const reply = body.messages.at(-1)!;
+    expect(reply.text).toMatch(/more than 30 days ago: returns and exchanges are accepted within 30 days of delivery/);
+    expect(reply.text).toContain('(Orders, returns and exchanges)');
+    expect(reply.pendingAction).toBeUndefined();
+    expect(await statusOf(orderId)).toBe('delivered');
   });
 });
