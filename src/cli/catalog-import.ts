@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { importCatalog } from '../ingest/import-catalog.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/open-database.js';
-import { AppError } from '../errors.js';
-import { createAppEmbedder } from '../app/create-app-embedder.js';
+import { loadConfig } from '../config.js';
+import { runCatalogCli, writeCatalog } from './catalog-command.js';
 
 const USAGE = `Usage: npm run catalog:import -- <file or folder> [more…]
 
@@ -18,27 +16,10 @@ async function main(argv: string[]): Promise<number> {
     return args.length === 0 ? 2 : 0;
   }
   const config = loadConfig();
-  const db = await openDatabase(config.database);
-  try {
-    const embedder = await createAppEmbedder(config);
-    const paths = args.map((a) => path.resolve(a));
-    const { report, failed } = await importCatalog({ db, embedder }, paths, {
-      currency: config.shop.currency,
-      out: process.stderr,
-    });
-    process.stdout.write(report);
-    return failed > 0 ? 1 : 0;
-  } finally {
-    await db.close();
-  }
+  const paths = args.map((a) => path.resolve(a));
+  return writeCatalog(config, (deps) =>
+    importCatalog(deps, paths, { currency: config.shop.currency, out: process.stderr }),
+  );
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else if (err instanceof AppError && err.expose) process.stderr.write(`Error: ${err.message}\n`);
-    else process.stderr.write(`Import failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCatalogCli(main, 'Import failed');

@@ -1,13 +1,11 @@
-import { createAppEmbedder } from '../app/create-app-embedder.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/open-database.js';
-import { AppError } from '../errors.js';
+import { loadConfig } from '../config.js';
 import {
   missingSyncSettings,
   SYNC_PLATFORMS,
   syncPlatformCatalog,
   type SyncPlatform,
 } from '../platforms/catalog-sync.js';
+import { runCatalogCli, writeCatalog } from './catalog-command.js';
 
 const USAGE = `Usage: npm run catalog:sync -- <shopify|woocommerce>
 
@@ -38,26 +36,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`catalog:sync ${platform}: set ${missing.join(', ')} (see docs/platforms.md)\n`);
     return 2;
   }
-  const db = await openDatabase(config.database);
-  try {
-    const embedder = await createAppEmbedder(config);
-    const { report, failed } = await syncPlatformCatalog(
-      { db, embedder },
-      { platform, settings: config.platforms, currency: config.shop.currency, out: process.stderr },
-    );
-    process.stdout.write(report);
-    return failed > 0 ? 1 : 0;
-  } finally {
-    await db.close();
-  }
+  return writeCatalog(config, (deps) =>
+    syncPlatformCatalog(deps, {
+      platform,
+      settings: config.platforms,
+      currency: config.shop.currency,
+      out: process.stderr,
+    }),
+  );
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-    else if (err instanceof AppError && err.expose) process.stderr.write(`Error: ${err.message}\n`);
-    else process.stderr.write(`Sync failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCatalogCli(main, 'Sync failed');

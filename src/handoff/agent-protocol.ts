@@ -7,7 +7,12 @@ import type {
   ProductCard,
 } from '../conversations/event-types.js';
 import type { Address } from '../catalog/records.js';
-import type { OrderEventView, OrderMoneyMovement, PaymentMethodView } from '../customers/customer-types.js';
+import type {
+  CustomerProfile,
+  OrderEventView,
+  OrderMoneyMovement,
+  PaymentMethodView,
+} from '../customers/customer-types.js';
 
 export type { Address, OrderEventView, OrderMoneyMovement, PaymentMethodView };
 
@@ -71,23 +76,7 @@ export interface HandoffPacket {
 }
 
 export interface Customer360 {
-  profile: {
-    id: string;
-    email: string;
-    firstName: string;
-    lastName: string;
-    city: string | null;
-    country: string | null;
-    language: string;
-    createdAt: string;
-    orderCount: number;
-    lifetimeValue: Money;
-    tags: string[];
-    /** The default shipping address. */
-    address: Address | null;
-    /** Only what identifies a method to the shopper: kind, brand, last four digits, a gift card's balance. */
-    paymentMethods: PaymentMethodView[];
-  };
+  profile: CustomerProfile;
   orders: {
     id: string;
     status: string;
