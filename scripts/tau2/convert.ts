@@ -2,8 +2,8 @@
  * Converts tau2-bench's retail database (../shared/data/tau2-retail/db.json, MIT) into a shop the
  * normal importer reads: products with their options as variants (item ids as SKUs), users as
  * customers with their address and payment methods (tau2's ids kept), orders with their lines
- * (each with its parcel's tracking id), shipping address, payments and refunds, and the retail
- * policy as a policy document.
+ * (each with its parcel's tracking id), shipping address, payments and refunds, the retail
+ * policy as a policy document and the order rules it implies (order-rules.json).
  *
  *   npx tsx scripts/tau2/convert.ts [--db <db.json>] [--policy <policy.md>] [--out <dir>]
  *
@@ -220,10 +220,31 @@ export function convertTau2(db: Tau2Db) {
         })),
       };
     });
-  return { products, customers, orders };
+  return { products, customers, orders, orderRules: TAU2_ORDER_RULES };
 }
 
+/**
+ * The shop's order rules (catalog/order-rules.json): tau2's policy is Concierge's default except
+ * that it sets no return window (its orders have no delivery dates).
+ */
+export const TAU2_ORDER_RULES = { returnWindowDays: null, policyTitle: 'Retail agent policy' };
+
 const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+/** Writes a converted shop as catalog files (products, customers, orders, order rules, the policy). */
+export async function writeTau2Shop(out: string, shop: ReturnType<typeof convertTau2>, policy: string | null) {
+  await mkdir(path.join(out, 'policies'), { recursive: true });
+  await writeFile(path.join(out, 'products.jsonl'), jsonl(shop.products));
+  await writeFile(path.join(out, 'customers.jsonl'), jsonl(shop.customers));
+  await writeFile(path.join(out, 'orders.jsonl'), jsonl(shop.orders));
+  await writeFile(path.join(out, 'order-rules.json'), JSON.stringify(shop.orderRules, null, 2) + '\n');
+  if (policy) await writeFile(path.join(out, 'policies', 'retail-policy.md'), policy);
+}
+
+/** Reads and checks tau2's db.json. */
+export async function readTau2Db(file: string): Promise<Tau2Db> {
+  return dbSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -232,14 +253,8 @@ async function main() {
   const dbFile = path.resolve(arg('--db', path.join(root, '../shared/data/tau2-retail/db.json')));
   const policyFile = path.resolve(arg('--policy', path.join(path.dirname(dbFile), 'policy.md')));
   const out = path.resolve(arg('--out', path.join(root, 'data/tau2-shop')));
-  const db = dbSchema.parse(JSON.parse(await readFile(dbFile, 'utf8')));
-  const shop = convertTau2(db);
-  await mkdir(path.join(out, 'policies'), { recursive: true });
-  await writeFile(path.join(out, 'products.jsonl'), jsonl(shop.products));
-  await writeFile(path.join(out, 'customers.jsonl'), jsonl(shop.customers));
-  await writeFile(path.join(out, 'orders.jsonl'), jsonl(shop.orders));
-  const policy = await readFile(policyFile, 'utf8').catch(() => null);
-  if (policy) await writeFile(path.join(out, 'policies', 'retail-policy.md'), policy);
+  const shop = convertTau2(await readTau2Db(dbFile));
+  await writeTau2Shop(out, shop, await readFile(policyFile, 'utf8').catch(() => null));
   console.log(
     `wrote ${shop.products.length} products (${shop.products.reduce((n, p) => n + p.variants.length, 0)} variants), ` +
       `${shop.customers.length} customers and ${shop.orders.length} orders to ${path.relative(process.cwd(), out) || '.'}`,

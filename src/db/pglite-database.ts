@@ -2,9 +2,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Database, Queryable, QueryResult } from './database.js';
 
-/** Opens PGlite with pgvector. `dataDir` undefined keeps the database in memory. */
-export async function openPglite(dataDir?: string): Promise<PGlite> {
-  return PGlite.create({ dataDir, extensions: { vector } });
+/**
+ * Opens PGlite with pgvector. `dataDir` undefined keeps the database in memory; `loadDataDir`
+ * starts it from a snapshot (`dumpDataDir()`) of another one.
+ */
+export async function openPglite(at?: string | { loadDataDir: Blob | File }): Promise<PGlite> {
+  if (typeof at === 'object') return PGlite.create({ loadDataDir: at.loadDataDir, extensions: { vector } });
+  return PGlite.create({ dataDir: at, extensions: { vector } });
 }
 
 function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {

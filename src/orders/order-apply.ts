@@ -33,11 +33,12 @@ async function recordMoves(tx: Queryable, orderId: string, customerId: string, c
 /** Swaps one unit of each line for its new variant, and brings the order's totals along. */
 async function swapLines(tx: Queryable, orderId: string, swaps: LineSwap[]) {
   for (const s of swaps) {
-    await tx.query(
-      `UPDATE order_lines SET quantity = quantity - 1
-       WHERE order_id = $1 AND line_no = (SELECT min(line_no) FROM order_lines WHERE order_id = $1 AND sku = $2)`,
-      [orderId, s.sku],
-    );
+    // The line's last unit goes with its line (a line never holds zero units).
+    const line = `order_id = $1 AND line_no = (SELECT min(line_no) FROM order_lines WHERE order_id = $1 AND sku = $2)`;
+    const gone = await tx.query(`DELETE FROM order_lines WHERE ${line} AND quantity = 1 RETURNING 1`, [orderId, s.sku]);
+    if (gone.rows.length === 0) {
+      await tx.query(`UPDATE order_lines SET quantity = quantity - 1 WHERE ${line}`, [orderId, s.sku]);
+    }
     const same = await tx.query(
       'UPDATE order_lines SET quantity = quantity + 1 WHERE order_id = $1 AND sku = $2 AND unit_price_minor = $3 RETURNING 1',
       [orderId, s.newSku, s.newPriceMinor],
@@ -50,7 +51,6 @@ async function swapLines(tx: Queryable, orderId: string, swaps: LineSwap[]) {
       );
     }
   }
-  await tx.query('DELETE FROM order_lines WHERE order_id = $1 AND quantity = 0', [orderId]);
   await tx.query(
     `UPDATE orders SET subtotal_minor = t.sub, total_minor = t.sub + shipping_minor
      FROM (SELECT coalesce(sum(quantity * unit_price_minor), 0)::int AS sub FROM order_lines WHERE order_id = $1) t
@@ -74,6 +74,10 @@ function requestedChange(plan: OrderPlan): object | null {
   }
   return null;
 }
+
+/** The method a price difference was settled with, when the change names one (even if nothing moved). */
+const settledWith = (plan: OrderPlan): string | null =>
+  'paymentMethodId' in plan.change ? (plan.change.paymentMethodId ?? null) : null;
 
 /**
  * Runs a checked plan inside the caller's transaction (which read the order FOR UPDATE and checked
@@ -110,7 +114,7 @@ export async function applyOrderPlan(tx: Queryable, customerId: string, plan: Or
       actor.id ?? null,
       c.kind === 'change_order_items' ? 'items_changed' : c.kind,
       c.kind === 'cancel_order' ? c.reason : null,
-      toJson({ summary: plan.summary, moves: plan.moves, swaps: plan.swaps }),
+      toJson({ summary: plan.summary, moves: plan.moves, swaps: plan.swaps, paymentMethodId: settledWith(plan) }),
     ],
   );
 }

@@ -12,8 +12,9 @@ import { createPgliteDatabase, openPglite } from '../../../src/db/pglite-databas
 import { ingest } from '../../../src/ingest/ingest.js';
 import { readCatalogFiles } from '../../../src/ingest/importers/read-catalog-files.js';
 import { createLogger } from '../../../src/logger.js';
+import { loadOrderRules } from '../../../src/orders/order-rules.js';
 import { loadMerchandisingRules, NO_RULES } from '../../../src/merchandising/merchandising-rules.js';
-import { convertTau2 } from '../../../scripts/tau2/convert.js';
+import { convertTau2, readTau2Db, writeTau2Shop } from '../../../scripts/tau2/convert.js';
 import { TEST_CONFIG } from '../../helpers/test-app.js';
 import { testEmbedder } from '../../helpers/local-embedder.js';
 
@@ -48,18 +49,9 @@ async function catalogDir(name: CatalogName): Promise<{ dir: string; cleanup: ()
   if (name === 'demo') return { dir: path.join(ROOT, 'catalog'), cleanup: async () => {} };
   if (name === 'partners') return { dir: path.join(ROOT, 'tests/fixtures/partner-shop'), cleanup: async () => {} };
   const dir = await mkdtemp(path.join(tmpdir(), 'tau2-shop-'));
-  const db = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/tau2-retail/db.json'), 'utf8'));
-  const shop = convertTau2(db);
-  const { writeFile, mkdir } = await import('node:fs/promises');
-  const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  await mkdir(path.join(dir, 'policies'));
-  await writeFile(path.join(dir, 'products.jsonl'), jsonl(shop.products));
-  await writeFile(path.join(dir, 'customers.jsonl'), jsonl(shop.customers));
-  await writeFile(path.join(dir, 'orders.jsonl'), jsonl(shop.orders));
-  await writeFile(
-    path.join(dir, 'policies', 'retail-policy.md'),
-    await readFile(path.join(ROOT, 'tests/fixtures/tau2-retail/policy.md')),
-  );
+  const fixtures = path.join(ROOT, 'tests/fixtures/tau2-retail');
+  const shop = convertTau2(await readTau2Db(path.join(fixtures, 'db.json')));
+  await writeTau2Shop(dir, shop, await readFile(path.join(fixtures, 'policy.md'), 'utf8'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -91,6 +83,7 @@ export async function loadBenchShop(name: CatalogName): Promise<BenchShop> {
     logger: createLogger('silent'),
     merchandising,
     vocabulary,
+    orderRules: loadOrderRules(dir),
   });
   await cleanup();
   return {

@@ -1,0 +1,77 @@
+/**
+ * tau2's database as a Concierge shop, prepared once: converted by scripts/tau2/convert.ts,
+ * imported by the normal importer into an embedded Postgres, whose data directory each task then
+ * loads into a fresh instance (what PGlite's `clone()` does), so every task starts from the same
+ * state without a new import.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { createLocalEmbedder } from '../../../src/catalog/embeddings/local-embedder.js';
+import type { Embedder } from '../../../src/catalog/embeddings/embedder.js';
+import { createShopVocabulary, type ShopVocabulary } from '../../../src/catalog/shop-vocabulary.js';
+import type { Database } from '../../../src/db/database.js';
+import { migrate } from '../../../src/db/migrate.js';
+import { createPgliteDatabase, openPglite } from '../../../src/db/pglite-database.js';
+import { ingest } from '../../../src/ingest/ingest.js';
+import { readCatalogFiles } from '../../../src/ingest/importers/read-catalog-files.js';
+import { loadOrderRules, type OrderRules } from '../../../src/orders/order-rules.js';
+import { convertTau2, readTau2Db, writeTau2Shop } from '../convert.js';
+import { readTau2Json } from '../reference.js';
+import type { Tau2Db } from '../tau2-db.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const TAU2_FIXTURES = path.join(ROOT, 'tests/fixtures/tau2-retail');
+
+export interface Tau2Shop {
+  /** tau2's raw database, which the reference executor replays the gold actions on. */
+  raw: Tau2Db;
+  rules: OrderRules;
+  embedder: Embedder;
+  vocabulary: ShopVocabulary;
+  /** A copy of the prepared database for one task; close it when the task is done. */
+  openTaskDb(): Promise<Database>;
+  close(): Promise<void>;
+}
+
+/** Converts and imports tau2's db.json (and its policy, next to it) once. */
+export async function prepareTau2Shop(opts: { dbFile?: string; embeddingsCacheDir?: string } = {}): Promise<Tau2Shop> {
+  const dbFile = opts.dbFile ?? path.join(TAU2_FIXTURES, 'db.json');
+  // The reference replays on the file as tau2 has it (every field); the converter reads its checked copy.
+  const raw = readTau2Json<Tau2Db>(dbFile);
+  const dir = await mkdtemp(path.join(tmpdir(), 'tau2-shop-'));
+  let template: PGlite | null = null;
+  try {
+    const policy = await readFile(path.join(path.dirname(dbFile), 'policy.md'), 'utf8').catch(() => null);
+    await writeTau2Shop(dir, convertTau2(await readTau2Db(dbFile)), policy);
+    const rules = loadOrderRules(dir);
+    template = await openPglite();
+    const db = createPgliteDatabase(template);
+    await migrate(db);
+    const cacheDir = opts.embeddingsCacheDir ?? path.join(ROOT, '.cache/embeddings');
+    const embedder = await createLocalEmbedder({ cacheDir });
+    const summary = await ingest({ db, embedder }, await readCatalogFiles(dir, { currency: 'USD' }));
+    if (summary.errors.length) {
+      throw new Error(`tau2 shop: ${summary.errors.length} rows failed, first: ${JSON.stringify(summary.errors[0])}`);
+    }
+    const vocabulary = createShopVocabulary({ db });
+    await vocabulary.refresh();
+    // One snapshot of the data directory; each task loads it into a new instance (PGlite's clone(),
+    // without dumping the template again every time).
+    const snapshot = await template.dumpDataDir('none');
+    return {
+      raw,
+      rules,
+      embedder,
+      vocabulary,
+      openTaskDb: async () => createPgliteDatabase(await openPglite({ loadDataDir: snapshot })),
+      close: () => db.close(),
+    };
+  } catch (err) {
+    await template?.close();
+    throw err;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
