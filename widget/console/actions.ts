@@ -59,13 +59,14 @@ export function createActions(deps: { state: ConsoleState; client: () => AgentCl
       const v = openView();
       v.setCart(await client().request('cart:set', { conversationId: v.id, sku, quantity }));
     },
-    async decide(approvalId: number, decision: 'approve' | 'reject', quantity?: number) {
+    async decide(approvalId: number, decision: 'approve' | 'reject', opts: { quantity?: number; note?: string } = {}) {
       const v = openView();
       v.setApproval(
         await client().request('approval:decide', {
           approvalId,
           decision,
-          ...(quantity !== undefined ? { quantity } : {}),
+          ...(opts.quantity !== undefined ? { quantity: opts.quantity } : {}),
+          ...(opts.note !== undefined ? { note: opts.note } : {}),
         }),
       );
     },
