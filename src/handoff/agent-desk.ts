@@ -137,6 +137,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
         customer: conv.customerId ? await loadCustomer360(deps, conv.customerId) : null,
         approvals,
         orderActions,
+        cancelReasons: deps.orderActions.rules.cancelReasons,
       };
     },
 

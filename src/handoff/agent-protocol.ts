@@ -162,6 +162,8 @@ export interface ConversationDetail {
   approvals: Approval[];
   /** The conversation's order changes (the shopper's and the agents'), newest first. */
   orderActions: OrderActionView[];
+  /** The reasons a cancellation may give (the shop's order rules); empty: any. */
+  cancelReasons: string[];
 }
 
 export type AgentServerEvent =
