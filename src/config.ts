@@ -68,6 +68,7 @@ export interface Config {
     timezone: string;
     approvalMaxQuantity: number;
     approvalMaxLineValue: number;
+    approvalMaxRefund: number;
     unhelpfulTurns: number;
     onAnger: boolean;
     onOrderProblem: boolean;
@@ -180,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timezone: e.TIMEZONE,
       approvalMaxQuantity: e.APPROVAL_MAX_QUANTITY,
       approvalMaxLineValue: e.APPROVAL_MAX_LINE_VALUE,
+      approvalMaxRefund: e.APPROVAL_MAX_REFUND,
       unhelpfulTurns: e.HANDOFF_AFTER_UNHELPFUL_TURNS,
       onAnger: e.HANDOFF_ON_ANGER,
       onOrderProblem: e.HANDOFF_ON_ORDER_PROBLEM,

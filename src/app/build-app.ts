@@ -111,7 +111,18 @@ export async function buildApp(parts: AppParts) {
   const customerData = createCustomerData({ db });
   const retention = createRetentionJob({ db, retentionDays: config.retentionDays, logger });
 
-  const desk = createAgentDesk({ db, conversations, events, carts, customers, products, ownership, approvals, model });
+  const desk = createAgentDesk({
+    db,
+    conversations,
+    events,
+    carts,
+    customers,
+    products,
+    ownership,
+    approvals,
+    orderActions: core.orderActions,
+    model,
+  });
   const runner = createTurnRunner({
     conversations,
     events,
@@ -130,6 +141,7 @@ export async function buildApp(parts: AppParts) {
     logger,
     currency: config.shop.currency,
     orderActions: core.orderActions,
+    orderApprovals: approvals.orderGate,
     confirmation: createConfirmationReader(),
     onShopperMessage: (conv, text, from) =>
       applyHandoffRules(

@@ -78,14 +78,6 @@ export async function buildCore(parts: {
   const events = createEventLog({ db });
   const hours = parseBusinessHours(config.handoff.businessHours, config.handoff.timezone);
   const ownership = createOwnership({ db, events, hours });
-  const approvals = createApprovals({
-    db,
-    events,
-    carts,
-    currency: config.shop.currency,
-    maxQuantity: config.handoff.approvalMaxQuantity,
-    maxLineValue: config.handoff.approvalMaxLineValue,
-  });
   const humans: HumanRequests = {
     // A client may open only so many new handoffs (the limiter throws); a conversation already waiting is no new one.
     async request(conversationId, req, from) {
@@ -99,6 +91,16 @@ export async function buildCore(parts: {
     db,
     rules: parts.orderRules ?? DEFAULT_ORDER_RULES,
     currency: config.shop.currency,
+  });
+  const approvals = createApprovals({
+    db,
+    events,
+    carts,
+    orderActions,
+    currency: config.shop.currency,
+    maxQuantity: config.handoff.approvalMaxQuantity,
+    maxLineValue: config.handoff.approvalMaxLineValue,
+    maxRefund: config.handoff.approvalMaxRefund,
   });
   const tools = createTools({
     search,

@@ -11,7 +11,7 @@ import type { SessionClaims } from '../identity/session-tokens.js';
 import type { ShopperSessions } from '../identity/shopper-sessions.js';
 import type { Logger } from '../logger.js';
 import type { ConfirmationReader } from '../agent/confirmation-reply.js';
-import type { Decided, OrderActions, PendingActionView } from '../orders/pending-actions.js';
+import type { Decided, OrderActions, OrderApprovalGate, PendingActionView } from '../orders/pending-actions.js';
 import type { TurnRunner } from './turn-runner.js';
 
 export interface ChatServiceDeps {
@@ -25,6 +25,8 @@ export interface ChatServiceDeps {
   currency: string;
   /** Order changes the assistant prepared, which only the shopper's confirmation runs. */
   orderActions?: OrderActions;
+  /** Holds a confirmed change that refunds too much for a person in the console. */
+  orderApprovals?: OrderApprovalGate;
   /** Reads a plain yes or no, which answers the one change waiting instead of a model turn. */
   confirmation?: ConfirmationReader;
   /** Called with each stored shopper message; handoff rules may queue the conversation. */
@@ -91,7 +93,7 @@ export function createChatService(deps: ChatServiceDeps) {
     if (!actions) throw new NotFoundError('action:not_found', 'There is no such change waiting for you.');
     const decided =
       decision === 'confirm'
-        ? await actions.confirm(conv.id, actionId, { kind: 'shopper', id: sessionId })
+        ? await actions.confirm(conv.id, actionId, { kind: 'shopper', id: sessionId }, deps.orderApprovals)
         : await actions.cancel(conv.id, actionId);
     await announce(conv, decided);
     return decided.action;

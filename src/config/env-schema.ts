@@ -135,6 +135,8 @@ export const envSchema = z.object({
   APPROVAL_MAX_QUANTITY: z.coerce.number().int().min(1).default(5),
   /** …or above this line value in the shop currency (major units). */
   APPROVAL_MAX_LINE_VALUE: z.coerce.number().positive().default(500),
+  /** An order change the shopper confirmed waits for a person when it refunds more than this (major units). */
+  APPROVAL_MAX_REFUND: z.coerce.number().min(0).default(500),
   /** Hand over after this many assistant replies in a row that used no tool (0 = never). */
   HANDOFF_AFTER_UNHELPFUL_TURNS: z.coerce.number().int().min(0).default(3),
   HANDOFF_ON_ANGER: bool.default(true),

@@ -49,13 +49,16 @@ export type ConversationStatusValue = (typeof CONVERSATION_STATUSES)[number];
 /** Who changed a cart, as the shopper sees it. */
 export type CartActorKind = 'shopper' | 'assistant' | 'agent' | 'system';
 
-/** A change to an order the assistant prepared, waiting for (or past) the shopper's confirmation. */
+/**
+ * A change to an order the assistant prepared, waiting for (or past) the shopper's confirmation;
+ * `awaiting_approval` once confirmed but held for a person in the console.
+ */
 export interface PendingActionPayload {
   id: string;
   kind: string;
   summary: string;
   expiresAt: string;
-  status: 'pending' | 'done' | 'cancelled' | 'expired' | 'refused';
+  status: 'pending' | 'awaiting_approval' | 'done' | 'cancelled' | 'expired' | 'refused';
   /** What happened once it ran, or why it could not. */
   outcome: string | null;
 }

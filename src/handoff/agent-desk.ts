@@ -6,12 +6,15 @@ import { toCartPayload } from '../conversations/product-cards.js';
 import type { CartPayload } from '../conversations/event-types.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import type { Database } from '../db/database.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
 import type { AgentIdentity } from '../identity/agent-accounts.js';
+import type { OrderChange } from '../orders/order-change.js';
+import type { OrderActions } from '../orders/pending-actions.js';
 import {
   DEFAULT_QUEUE_VIEW,
   type ConversationDetail,
+  type OrderActionView,
   type Note,
   type QueuePage,
   type QueueView,
@@ -31,12 +34,13 @@ export interface AgentDeskDeps {
   products: ProductLookup;
   ownership: Ownership;
   approvals: Approvals;
+  orderActions: OrderActions;
   model: ChatModel;
 }
 
 /**
  * What an agent sees and does in the console: the queue, a conversation's full picture, replies, notes, the shopper's
- * cart.
+ * cart, and the signed-in customer's orders (changed under the same rules as the assistant's changes).
  */
 export function createAgentDesk(deps: AgentDeskDeps) {
   const { db, conversations, events, ownership } = deps;
@@ -54,6 +58,24 @@ export function createAgentDesk(deps: AgentDeskDeps) {
       text: n.content,
       at: new Date(n.created_at).toISOString(),
     }));
+  }
+
+  /** The signed-in customer of the conversation: an order change is only ever for them. */
+  async function customerOf(conversationId: string): Promise<string> {
+    const conv = await conversations.get(conversationId);
+    if (!conv) throw new NotFoundError('conversation:not_found', 'Conversation not found.');
+    if (!conv.customerId) {
+      throw new ValidationError('order:anonymous', 'This shopper is not signed in: there are no orders to change.');
+    }
+    return conv.customerId;
+  }
+
+  /** The action as the console lists it, once it is stored. */
+  async function listed(conversationId: string, actionId: string): Promise<OrderActionView> {
+    const all = await deps.orderActions.list(conversationId);
+    const found = all.find((a) => a.id === actionId);
+    if (!found) throw new NotFoundError('action:not_found', 'There is no such change.');
+    return found;
   }
 
   async function openRequest(conversationId: string) {
@@ -84,7 +106,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     async detail(conversationId: string, afterSeq: number): Promise<ConversationDetail> {
       const conv = await conversations.get(conversationId);
       if (!conv) throw new NotFoundError('conversation:not_found', 'Conversation not found.');
-      const [messages, profile, cart, evs, request, agent, approvals] = await Promise.all([
+      const [messages, profile, cart, evs, request, agent, approvals, orderActions] = await Promise.all([
         conversations.messages(conversationId),
         conv.customerId ? deps.customers.profile(conv.customerId) : null,
         deps.carts.view(conv.cartId),
@@ -94,6 +116,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
           ? db.query<{ name: string }>('SELECT name FROM agents WHERE email = $1', [conv.assignedAgent])
           : null,
         deps.approvals.list(conversationId),
+        deps.orderActions.list(conversationId),
       ]);
       return {
         conversationId,
@@ -113,7 +136,32 @@ export function createAgentDesk(deps: AgentDeskDeps) {
         notes: await notes(conversationId),
         customer: conv.customerId ? await loadCustomer360(deps, conv.customerId) : null,
         approvals,
+        orderActions,
+        cancelReasons: deps.orderActions.rules.cancelReasons,
       };
+    },
+
+    /** Checks an order change for the conversation's customer and keeps it as the agent's; nothing changes yet. */
+    async prepareOrderChange(conversationId: string, agent: AgentIdentity, change: OrderChange) {
+      const customerId = await customerOf(conversationId);
+      const action = await deps.orderActions.prepare({ conversationId, customerId }, change, agent.email);
+      return listed(conversationId, action.id);
+    },
+
+    /** Runs a change the console prepared, as the agent, and tells the shopper what was done. */
+    async executeOrderChange(conversationId: string, agent: AgentIdentity, actionId: string) {
+      await customerOf(conversationId);
+      const { action, changed } = await deps.orderActions.execute(conversationId, actionId, agent.email);
+      if (changed && action.outcome) {
+        await events.append(conversationId, {
+          type: 'message.created',
+          messageId: `order_${actionId}`,
+          role: 'system',
+          text: `${agent.name}: ${action.outcome}`,
+          author: agent.name,
+        });
+      }
+      return listed(conversationId, actionId);
     },
 
     /** A reply to the shopper, through the same sequence-numbered stream. Only the holder may reply. */

@@ -7,6 +7,8 @@ import type {
   ProductCard,
 } from '../conversations/event-types.js';
 import type { Address } from '../catalog/records.js';
+import { orderChangeSchema } from '../orders/order-change.js';
+import type { OrderActionView, PendingActionStatus } from '../orders/pending-actions.js';
 import type {
   CustomerProfile,
   OrderEventView,
@@ -14,7 +16,7 @@ import type {
   PaymentMethodView,
 } from '../customers/customer-types.js';
 
-export type { Address, OrderEventView, OrderMoneyMovement, PaymentMethodView };
+export type { Address, OrderActionView, OrderEventView, OrderMoneyMovement, PaymentMethodView };
 
 /**
  * The agent console protocol, shared by the server and the console page. Namespace `/agent`;
@@ -103,16 +105,39 @@ export interface Customer360 {
   }[];
 }
 
-export interface Approval {
+interface ApprovalBase {
   id: number;
   conversationId: string;
   tool: string;
-  /** What the assistant asked to do, e.g. { sku, quantity }. */
-  request: { sku: string; quantity: number; title: string; lineValue: Money };
+  /** Why it was held for a person. */
   reason: string;
   status: 'pending' | 'approved' | 'rejected';
   createdAt: string;
+  /** The deciding agent's email, and their reason when they rejected it. */
+  decidedBy: string | null;
+  note: string | null;
 }
+
+/**
+ * What waits for a person: a cart change of the assistant beyond its limits (`cart`), or an order
+ * change the shopper confirmed that refunds more than the assistant may (`order`).
+ */
+export type Approval = ApprovalBase &
+  (
+    | { kind: 'cart'; request: { sku: string; quantity: number; title: string; lineValue: Money } }
+    | {
+        kind: 'order';
+        request: {
+          actionId: string;
+          orderId: string | null;
+          summary: string;
+          refundValue: Money;
+          /** The order action's state, and what happened once decided. */
+          actionStatus: PendingActionStatus;
+          outcome: string | null;
+        };
+      }
+  );
 
 export interface Note {
   id: number;
@@ -135,6 +160,10 @@ export interface ConversationDetail {
   notes: Note[];
   customer: Customer360 | null;
   approvals: Approval[];
+  /** The conversation's order changes (the shopper's and the agents'), newest first. */
+  orderActions: OrderActionView[];
+  /** The reasons a cancellation may give (the shop's order rules); empty: any. */
+  cancelReasons: string[];
 }
 
 export type AgentServerEvent =
@@ -172,9 +201,13 @@ export const agentTypingPayload = z.strictObject({ conversationId, isTyping: z.b
 export const decidePayload = z.strictObject({
   approvalId: z.number().int().positive(),
   decision: z.enum(['approve', 'reject']),
-  /** Approve with a changed quantity. */
+  /** Approve with a changed quantity (cart approvals). */
   quantity: z.number().int().min(1).max(20).optional(),
+  /** Why it was rejected; the shopper is told. */
+  note: z.string().trim().min(1).max(500).optional(),
 });
+export const orderPreparePayload = z.strictObject({ conversationId, change: orderChangeSchema });
+export const orderExecutePayload = z.strictObject({ conversationId, actionId: z.string().min(1).max(100) });
 
 export interface AgentClientEvents {
   'queue:list': (p: z.input<typeof queueListPayload>, ack: (r: Ack<QueuePage>) => void) => void;
@@ -196,6 +229,10 @@ export interface AgentClientEvents {
   'cart:set': (p: z.input<typeof agentCartPayload>, ack: (r: Ack<CartPayload>) => void) => void;
   'typing:set': (p: z.input<typeof agentTypingPayload>, ack?: (r: Ack<null>) => void) => void;
   'approval:decide': (p: z.input<typeof decidePayload>, ack: (r: Ack<Approval>) => void) => void;
+  /** Checks an order change for the conversation's signed-in customer and says what it would do; nothing changes. */
+  'order:prepare': (p: z.input<typeof orderPreparePayload>, ack: (r: Ack<OrderActionView>) => void) => void;
+  /** Runs a change this console prepared, as the agent, with the rules checked again. */
+  'order:execute': (p: z.input<typeof orderExecutePayload>, ack: (r: Ack<OrderActionView>) => void) => void;
 }
 
 export interface AgentServerEvents {

@@ -16,6 +16,8 @@ import {
   decidePayload,
   DEFAULT_QUEUE_VIEW,
   openPayload,
+  orderExecutePayload,
+  orderPreparePayload,
   queueListPayload,
   replyPayload,
   type AgentClientEvents,
@@ -148,7 +150,11 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
       }
       return null;
     });
-    on('approval:decide', decidePayload, (p) => deps.approvals.decide(p.approvalId, agent, p.decision, p.quantity));
+    on('approval:decide', decidePayload, (p) =>
+      deps.approvals.decide(p.approvalId, agent, p.decision, { quantity: p.quantity, note: p.note }),
+    );
+    on('order:prepare', orderPreparePayload, (p) => deps.desk.prepareOrderChange(p.conversationId, agent, p.change));
+    on('order:execute', orderExecutePayload, (p) => deps.desk.executeOrderChange(p.conversationId, agent, p.actionId));
 
     // Rooms and the first queue page last: a failure here is logged, and the console asks again.
     void (async () => {

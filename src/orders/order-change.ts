@@ -26,6 +26,17 @@ export const orderChangeSchemas = {
   update_default_address: z.strictObject({ address: addressSchema }),
 } as const;
 
+/** One change with its kind, as the console sends it. */
+export const orderChangeSchema = z.discriminatedUnion('kind', [
+  orderChangeSchemas.cancel_order.extend({ kind: z.literal('cancel_order') }),
+  orderChangeSchemas.change_order_address.extend({ kind: z.literal('change_order_address') }),
+  orderChangeSchemas.change_order_items.extend({ kind: z.literal('change_order_items') }),
+  orderChangeSchemas.change_order_payment.extend({ kind: z.literal('change_order_payment') }),
+  orderChangeSchemas.return_items.extend({ kind: z.literal('return_items') }),
+  orderChangeSchemas.exchange_items.extend({ kind: z.literal('exchange_items') }),
+  orderChangeSchemas.update_default_address.extend({ kind: z.literal('update_default_address') }),
+]);
+
 export type OrderChangeKind = keyof typeof orderChangeSchemas;
 export const ORDER_CHANGE_KINDS = Object.keys(orderChangeSchemas) as OrderChangeKind[];
 export type OrderChange = {

@@ -109,7 +109,7 @@ describeBrowser('the agent console', () => {
     await Promise.all([agent.close(), page.close()]);
   });
 
-  it('shows the customer’s address and payment methods, and each order’s address, payments, refunds and events, as text', async () => {
+  it('shows the customer’s address and payment methods, and each order’s address, payments, refunds and events, as text; the agent cancels a pending order after reading the summary', async () => {
     const address = {
       line1: '12 Harbour Lane',
       line2: '',
@@ -160,6 +160,19 @@ describeBrowser('the agent console', () => {
               ],
             },
           },
+          {
+            source: { file: 'orders.jsonl', line: 2 },
+            record: {
+              id: 'OD-361',
+              customerId: 'cus_360',
+              status: 'pending',
+              placedAt: '2026-08-20T09:00:00Z',
+              currency: 'EUR',
+              shippingMinor: 0,
+              lines: [{ sku: 'SOCK-1', title: 'Merino Running Socks', quantity: 1, unitPriceMinor: 2_000 }],
+              payments: [{ kind: 'payment', amountMinor: 2_000, paymentMethodId: 'credit_card_7815826' }],
+            },
+          },
         ],
         policies: [],
         errors: [],
@@ -191,6 +204,22 @@ describeBrowser('the agent console', () => {
     // Shopper text stays text: the reason shows with its angle brackets, no element is made of it.
     expect(text).toContain('return_requested by shopper cus_360 — <b>too small</b>');
     expect(await panel.locator('b').count()).toBe(0);
+
+    // The agent cancels the pending order from the 360: a reason, the server's summary, then Confirm.
+    expect(await panel.locator('[data-key="order-cancel:OD-360"]').count()).toBe(0);
+    await panel.locator('[data-key="order-cancel:OD-361"]').click();
+    await panel.getByLabel('Reason').selectOption('ordered by mistake');
+    await panel.getByRole('button', { name: 'Continue' }).click();
+    const confirm = panel.getByRole('group', { name: 'Confirm the change to order OD-361' });
+    await confirm.getByText('Refund €20.00 to Mastercard ending 9212').waitFor();
+    const unchanged = await shop.db.query<{ status: string }>(`SELECT status FROM orders WHERE id = 'OD-361'`);
+    expect(unchanged.rows[0].status).toBe('pending');
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    await panel.getByText(/Refunded: €20\.00 via credit_card_7815826/).waitFor();
+    const after = await panel.innerText();
+    expect(after).toMatch(/cancel_order by agent alex@example\.com/);
+    expect(after).toMatch(/Cancel order OD-361 .*\(done, by alex@example\.com/);
+    expect(await panel.locator('[data-key="order-cancel:OD-361"]').count()).toBe(0);
     await agent.close();
   });
 

@@ -54,6 +54,7 @@ export const TEST_CONFIG: AppConfig = {
     timezone: 'Europe/Amsterdam',
     approvalMaxQuantity: 5,
     approvalMaxLineValue: 500,
+    approvalMaxRefund: 500,
     unhelpfulTurns: 3,
     onAnger: true,
     onOrderProblem: true,

@@ -2,6 +2,7 @@ import type { PendingActionPayload } from '../../src/chat/protocol.js';
 import { h } from './dom.js';
 
 const STATE_TEXT: Record<Exclude<PendingActionPayload['status'], 'pending'>, string> = {
+  awaiting_approval: 'Confirmed: waiting for a person from our team to approve it',
   done: 'Done',
   cancelled: 'Cancelled: nothing was changed',
   expired: 'This confirmation expired: ask again if you still want it',

@@ -1,13 +1,22 @@
+import type { OrderActionView, orderPreparePayload } from '../../src/handoff/agent-protocol.js';
+import type { z } from 'zod';
 import { ConsoleError, type AgentClient } from './api.js';
 import type { ConsoleState } from './state.js';
 
 const TYPING_IDLE_MS = 2_500;
 
+export type OrderChangeInput = z.input<typeof orderPreparePayload>['change'];
+
 /**
  * What the agent can do to the conversation on screen. Each returns when the server acked and
  * throws a ConsoleError with the server's message (e.g. "already taken by Sam") otherwise.
  */
-export function createActions(deps: { state: ConsoleState; client: () => AgentClient | null }) {
+export function createActions(deps: {
+  state: ConsoleState;
+  client: () => AgentClient | null;
+  /** Fetches the conversation on screen again (its customer's orders after a change). */
+  refresh?: () => Promise<void>;
+}) {
   const { state } = deps;
   let typingIn: string | null = null;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -59,15 +68,31 @@ export function createActions(deps: { state: ConsoleState; client: () => AgentCl
       const v = openView();
       v.setCart(await client().request('cart:set', { conversationId: v.id, sku, quantity }));
     },
-    async decide(approvalId: number, decision: 'approve' | 'reject', quantity?: number) {
+    async decide(approvalId: number, decision: 'approve' | 'reject', opts: { quantity?: number; note?: string } = {}) {
       const v = openView();
       v.setApproval(
         await client().request('approval:decide', {
           approvalId,
           decision,
-          ...(quantity !== undefined ? { quantity } : {}),
+          ...(opts.quantity !== undefined ? { quantity: opts.quantity } : {}),
+          ...(opts.note !== undefined ? { note: opts.note } : {}),
         }),
       );
+    },
+    /** Checks an order change for the conversation's customer and returns what it would do; nothing changes. */
+    async prepareOrder(change: OrderChangeInput): Promise<OrderActionView> {
+      const v = openView();
+      const action = await client().request('order:prepare', { conversationId: v.id, change });
+      v.setOrderAction(action);
+      return action;
+    },
+    /** Runs a change this console prepared; the customer's orders are fetched again. */
+    async executeOrder(actionId: string): Promise<OrderActionView> {
+      const v = openView();
+      const action = await client().request('order:execute', { conversationId: v.id, actionId });
+      v.setOrderAction(action);
+      await deps.refresh?.();
+      return action;
     },
     /** Call on each keystroke in the reply box: sends "typing" once, and "stopped" after a pause. */
     typing() {

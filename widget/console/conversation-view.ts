@@ -5,6 +5,7 @@ import type {
   Customer360,
   HandoffPacket,
   Note,
+  OrderActionView,
 } from '../../src/handoff/agent-protocol.js';
 
 export interface MessageEntry {
@@ -52,6 +53,9 @@ export class ConversationView {
   customer: Customer360 | null = null;
   cart: CartPayload | null = null;
   approvals = new Map<number, Approval>();
+  /** The conversation's order changes, newest first, and the reasons a cancellation may give. */
+  orderActions: OrderActionView[] = [];
+  cancelReasons: string[] = [];
   shopperTyping = false;
   /** A colleague typing here (their name). */
   agentTyping: string | null = null;
@@ -74,6 +78,8 @@ export class ConversationView {
     this.notes.clear();
     for (const n of d.notes) this.addNote(n);
     this.approvals = new Map(d.approvals.map((a) => [a.id, a]));
+    this.orderActions = d.orderActions;
+    this.cancelReasons = d.cancelReasons;
     for (const e of d.events) if (e.seq === this.lastSeq + 1) this.apply(e);
     this.drain();
     // The status as of now, after the events that led to it.
@@ -102,6 +108,12 @@ export class ConversationView {
     if (n.conversationId !== this.id || this.notes.has(n.id)) return;
     this.notes.set(n.id, { kind: 'note', key: `n:${n.id}`, author: n.author, text: n.text, at: n.at, rev: 0 });
     this.changed('transcript');
+  }
+
+  /** An order change the agent prepared or ran (from an ack); newest first. */
+  setOrderAction(a: OrderActionView): void {
+    this.orderActions = [a, ...this.orderActions.filter((x) => x.id !== a.id)];
+    this.changed('details');
   }
 
   setApproval(a: Approval): void {
@@ -219,10 +231,21 @@ export class ConversationView {
             e.messageId,
             this.add({ key: `m:${e.messageId}`, role: 'assistant', at: e.at, ...patch }),
           );
+        if (e.pendingAction && !this.orderActions.some((a) => a.id === e.pendingAction!.id)) {
+          const kind = e.pendingAction.kind as OrderActionView['kind'];
+          this.setOrderAction({ ...e.pendingAction, kind, preparedBy: null, createdAt: e.at });
+        }
         return;
       }
       case 'cart.updated':
         this.setCart(e.cart);
+        return;
+      case 'action.updated':
+        // A shopper's change moved on (confirmed, held, decided): the caller re-opens for the orders.
+        this.orderActions = this.orderActions.map((a) =>
+          a.id === e.action.id ? { ...a, status: e.action.status, outcome: e.action.outcome } : a,
+        );
+        this.changed('details');
         return;
       case 'status.changed': {
         // The event names the agent, not their email: keep the email only if it is the same person.

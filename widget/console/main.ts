@@ -27,7 +27,7 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
     toastTimer = setTimeout(() => (ui.toast.hidden = true), 8_000);
   };
   const sync = createSync({ state, client: () => client, onError: toast });
-  const actions = createActions({ state, client: () => client });
+  const actions = createActions({ state, client: () => client, refresh: () => sync.reopen() });
   const queue = createQueuePanel(ui.queue, {
     state,
     open: (id) => void sync.open(id),
@@ -38,7 +38,7 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
   const transcript = createTranscript(ui.scroller, ui.typing);
   const composer = createComposer(ui.composer, { state, actions });
   const approvals = createApprovalsPanel(ui.approvals, { actions });
-  const customer = createCustomerPanel(ui.customer);
+  const customer = createCustomerPanel(ui.customer, { actions });
   const cart = createCartPanel(ui.cart, { actions });
   const ticker = setInterval(() => queue.tick(), 5_000);
 
@@ -52,6 +52,7 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
       transcript.clear();
       composer.reset();
       approvals.reset();
+      customer.reset();
       cart.reset();
       history.replaceState(null, '', view ? `#${encodeURIComponent(view.id)}` : location.pathname);
     }
@@ -70,7 +71,13 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
     if (!view) return;
     if (all || changes.has('details')) {
       packet.render(view.packet);
-      customer.render(view.customer, view.loaded, view.id);
+      customer.render({
+        customer: view.customer,
+        loaded: view.loaded,
+        conversationId: view.id,
+        orderActions: view.orderActions,
+        cancelReasons: view.cancelReasons,
+      });
     }
     if (all || changes.has('details') || changes.has('header') || changes.has('connection')) {
       header.render(view);

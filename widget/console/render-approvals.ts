@@ -4,16 +4,30 @@ import { ConsoleError } from './api.js';
 import { h, replaceKeepingFocus } from './dom.js';
 import { clock } from './format.js';
 
-/** Held actions: the assistant wanted to change the cart beyond its limits; the agent decides. */
+type CartApproval = Extract<Approval, { kind: 'cart' }>;
+type OrderApproval = Extract<Approval, { kind: 'order' }>;
+
+const decidedText = (a: Approval) => {
+  const what = a.kind === 'cart' ? `${a.request.quantity}× ${a.request.title}` : a.request.summary;
+  const outcome = a.kind === 'order' && a.request.outcome ? ` — ${a.request.outcome}` : '';
+  return `${a.status === 'approved' ? '✓ Approved' : '✕ Rejected'}: ${what}${outcome}`;
+};
+
+/**
+ * Held actions: the assistant wanted to change the cart beyond its limits, or the shopper confirmed
+ * an order change refunding more than the assistant may; the agent decides.
+ */
 export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions }) {
   const editing = new Map<number, string>();
   const errors = new Map<number, string>();
+  /** Reasons being typed, kept across re-renders. */
+  const notes = new Map<number, string>();
   let current: Approval[] = [];
 
-  async function decide(a: Approval, decision: 'approve' | 'reject', quantity?: number) {
+  async function decide(a: Approval, decision: 'approve' | 'reject', opts: { quantity?: number; note?: string } = {}) {
     errors.delete(a.id);
     try {
-      await deps.actions.decide(a.id, decision, quantity);
+      await deps.actions.decide(a.id, decision, opts);
       editing.delete(a.id);
     } catch (err) {
       errors.set(a.id, err instanceof ConsoleError ? err.message : 'Could not record the decision.');
@@ -21,7 +35,62 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
     }
   }
 
+  /** An order change: approve runs it; reject asks why (the shopper reads it). */
+  function orderCard(a: OrderApproval): HTMLElement {
+    const r = a.request;
+    const note = h('input', {
+      id: `why-${a.id}`,
+      type: 'text',
+      maxlength: 500,
+      placeholder: 'Why not? The shopper reads this',
+      'data-key': `why:${a.id}`,
+      value: notes.get(a.id) ?? '',
+    });
+    note.addEventListener('input', () => notes.set(a.id, note.value));
+    return h(
+      'li',
+      { class: 'approval order-approval' },
+      h(
+        'div',
+        { class: 'row' },
+        h('strong', { text: r.orderId ? `Order #${r.orderId}` : a.tool }),
+        h('span', { class: 'price', text: `Refund ${r.refundValue.formatted}` }),
+      ),
+      h('div', { class: 'small', text: r.summary }),
+      h('div', { class: 'muted small', text: `${a.tool} · ${clock(a.createdAt)}` }),
+      h('div', { class: 'small', text: `Held because ${a.reason}` }),
+      h(
+        'form',
+        {
+          class: 'actions',
+          onSubmit: (ev: SubmitEvent) => {
+            ev.preventDefault();
+            const why = note.value.trim();
+            if (!why) {
+              errors.set(a.id, 'Say why you reject it: the shopper is told.');
+              return render(current);
+            }
+            void decide(a, 'reject', { note: why });
+          },
+        },
+        h(
+          'button',
+          { type: 'button', class: 'primary', 'data-key': `ok:${a.id}`, onClick: () => void decide(a, 'approve') },
+          'Approve',
+        ),
+        h('label', { for: `why-${a.id}`, class: 'sr-only', text: 'Reason to reject' }),
+        note,
+        h('button', { type: 'submit', class: 'secondary danger', 'data-key': `no:${a.id}` }, 'Reject'),
+      ),
+      errors.has(a.id) ? h('p', { class: 'error', role: 'alert', text: errors.get(a.id)! }) : null,
+    );
+  }
+
   function card(a: Approval): HTMLElement {
+    return a.kind === 'order' ? orderCard(a) : cartCard(a);
+  }
+
+  function cartCard(a: CartApproval): HTMLElement {
     const r = a.request;
     const edit = editing.get(a.id);
     const actions =
@@ -76,7 +145,9 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
                 class: 'actions',
                 onSubmit: (ev: SubmitEvent) => {
                   ev.preventDefault();
-                  void decide(a, 'approve', Math.max(1, Math.min(50, Math.round(Number(input.value) || 1))));
+                  void decide(a, 'approve', {
+                    quantity: Math.max(1, Math.min(50, Math.round(Number(input.value) || 1))),
+                  });
                 },
               },
               h('label', { for: `qty-${a.id}`, text: 'Quantity' }),
@@ -131,16 +202,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
         ? h('ul', { class: 'approvals' }, ...pending.map(card))
         : h('p', { class: 'muted small', text: 'Nothing waiting for approval.' }),
       decided.length > 0
-        ? h(
-            'ul',
-            { class: 'decided' },
-            ...decided.map((a) =>
-              h('li', {
-                class: 'muted small',
-                text: `${a.status === 'approved' ? '✓ Approved' : '✕ Rejected'}: ${a.request.quantity}× ${a.request.title}`,
-              }),
-            ),
-          )
+        ? h('ul', { class: 'decided' }, ...decided.map((a) => h('li', { class: 'muted small', text: decidedText(a) })))
         : null,
     );
   }
@@ -152,6 +214,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
     reset(): void {
       editing.clear();
       errors.clear();
+      notes.clear();
     },
   };
 }

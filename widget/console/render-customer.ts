@@ -1,7 +1,11 @@
-import type { Customer360 } from '../../src/handoff/agent-protocol.js';
+import type { Customer360, OrderActionView } from '../../src/handoff/agent-protocol.js';
+import type { Actions } from './actions.js';
 import { h, replaceKeepingFocus, safeHref } from './dom.js';
 import { day, stars } from './format.js';
+import { createOrderActionControls } from './render-order-actions.js';
 import { addressLine, orderDetails, paymentMethodList } from './render-order-details.js';
+
+type OrderControls = ReturnType<typeof createOrderActionControls>;
 
 function profile(c: Customer360) {
   const p = c.profile;
@@ -32,7 +36,7 @@ function profile(c: Customer360) {
 const itemText = (i: Customer360['orders'][number]['items'][number]) =>
   `${i.quantity}× ${i.title}${i.trackingNumber ? ` (parcel ${i.trackingNumber})` : ''}`;
 
-function orders(c: Customer360) {
+function orders(c: Customer360, controls: OrderControls, cancelReasons: string[]) {
   if (c.orders.length === 0) return h('p', { class: 'muted', text: 'No orders yet.' });
   return h(
     'ul',
@@ -61,6 +65,7 @@ function orders(c: Customer360) {
         h('div', { class: 'small', text: o.items.map(itemText).join(', ') }),
         tracking ? h('div', { class: 'small' }, tracking) : null,
         ...orderDetails(o),
+        controls.controls(o, cancelReasons),
       );
     }),
   );
@@ -96,26 +101,46 @@ function pastConversations(c: Customer360, currentId: string) {
   );
 }
 
-/** The customer 360: who this is, their orders and earlier conversations. Anonymous shoppers get a label only. */
-export function createCustomerPanel(root: HTMLElement) {
-  return {
-    render(customer: Customer360 | null, loaded: boolean, conversationId: string): void {
-      if (!loaded) return replaceKeepingFocus(root);
-      if (!customer)
-        return replaceKeepingFocus(
-          root,
-          h('h2', { text: 'Anonymous shopper' }),
-          h('p', { class: 'muted small', text: 'Not signed in: no profile or orders to show.' }),
-        );
-      replaceKeepingFocus(
+/** What the panel shows of the conversation on screen. */
+export interface CustomerPanelData {
+  customer: Customer360 | null;
+  loaded: boolean;
+  conversationId: string;
+  orderActions: OrderActionView[];
+  cancelReasons: string[];
+}
+
+/**
+ * The customer 360: who this is, their orders (with the agent's order changes) and earlier
+ * conversations. Anonymous shoppers get a label only.
+ */
+export function createCustomerPanel(root: HTMLElement, deps: { actions: Actions }) {
+  let last: CustomerPanelData | null = null;
+  const controls = createOrderActionControls({ actions: deps.actions, rerender: () => last && render(last) });
+
+  function render(d: CustomerPanelData): void {
+    last = d;
+    const { customer } = d;
+    if (!d.loaded) return replaceKeepingFocus(root);
+    if (!customer)
+      return replaceKeepingFocus(
         root,
-        h('h2', { text: 'Customer' }),
-        profile(customer),
-        h('h3', { text: 'Orders' }),
-        orders(customer),
-        h('h3', { text: 'Past conversations' }),
-        pastConversations(customer, conversationId),
+        h('h2', { text: 'Anonymous shopper' }),
+        h('p', { class: 'muted small', text: 'Not signed in: no profile or orders to show.' }),
       );
-    },
-  };
+    const changes = controls.list(d.orderActions);
+    replaceKeepingFocus(
+      root,
+      h('h2', { text: 'Customer' }),
+      profile(customer),
+      h('h3', { text: 'Orders' }),
+      orders(customer, controls, d.cancelReasons),
+      changes ? h('h3', { text: 'Order changes' }) : null,
+      changes,
+      h('h3', { text: 'Past conversations' }),
+      pastConversations(customer, d.conversationId),
+    );
+  }
+
+  return { render, reset: () => controls.reset() };
 }

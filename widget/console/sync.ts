@@ -101,7 +101,9 @@ export function createSync(deps: {
             if (e.event.type === 'message.created' && e.event.role === 'user') state.markUnread(e.event.conversationId);
             return;
           }
-          if (view.receive(e.event) === 'gap') void reopen();
+          const applied = view.receive(e.event);
+          // An order change ran or was held: the customer's orders and refunds are news.
+          if (applied === 'gap' || (applied === 'applied' && e.event.type === 'action.updated')) void reopen();
           return;
         }
         case 'note':
