@@ -28,7 +28,11 @@ export interface ReplayStep {
   tool: string | null;
   outcome: 'done' | 'refused' | 'read' | 'no tool';
   message?: string;
+  /** The refund was over the approval threshold, and a console agent approved it. */
+  approved?: boolean;
 }
+
+const APPROVER = { email: 'approver@tau2.test', name: 'Approver', role: 'agent' as const };
 
 export interface TaskResult {
   taskId: string;
@@ -50,6 +54,7 @@ const config = {
     timezone: 'UTC',
     approvalMaxQuantity: 5,
     approvalMaxLineValue: 500,
+    approvalMaxRefund: 500,
     unhelpfulTurns: 3,
     onAnger: false,
     onOrderProblem: false,
@@ -131,11 +136,18 @@ export async function replayTask(
         Object.assign(step, { outcome: 'refused', message: result?.message ?? 'no result' });
         continue;
       }
-      // The shopper confirms: the same call the card's Confirm button and a plain "yes" make.
-      const { action: decided } = await core.orderActions.confirm(conv.id, result.pendingAction.id, {
-        kind: 'shopper',
-        id: sid,
-      });
+      // The shopper confirms: the same call, with the same approval gate, as the card's Confirm button.
+      const actionId = result.pendingAction.id;
+      const shopper = { kind: 'shopper' as const, id: sid };
+      let { action: decided } = await core.orderActions.confirm(conv.id, actionId, shopper, core.approvals.orderGate);
+      if (decided.status === 'awaiting_approval') {
+        // A refund above APPROVAL_MAX_REFUND waits for a person: a console agent approves it.
+        const held = (await core.approvals.list(conv.id)).find((a) => a.status === 'pending');
+        if (!held) throw new Error(`task ${task.id} action ${actionId}: held for approval, but no approval is pending`);
+        await core.approvals.decide(held.id, APPROVER, 'approve');
+        decided = (await core.orderActions.list(conv.id)).find((a) => a.id === actionId) ?? decided;
+        step.approved = true;
+      }
       if (decided.status === 'done') step.outcome = 'done';
       else Object.assign(step, { outcome: 'refused', message: decided.outcome ?? decided.status });
     }
@@ -171,7 +183,9 @@ export async function replayTask(
 export function describeResult(r: TaskResult, maxLines = 5): string {
   const refused = r.steps.filter((s) => s.outcome === 'refused');
   const note = refused.map((s) => `; action ${s.actionIndex} refused as by tau2: ${s.message}`).join('');
-  if (r.match) return `task ${r.taskId}: match (${r.writes} write${r.writes === 1 ? '' : 's'}${note})`;
+  const approved = r.steps.filter((s) => s.approved).length;
+  const held = approved ? `, ${approved} approved by a person` : '';
+  if (r.match) return `task ${r.taskId}: match (${r.writes} write${r.writes === 1 ? '' : 's'}${held}${note})`;
   const lines = [...r.disagreements, ...r.mismatches.map(formatMismatch)];
   const more = lines.length > maxLines ? `\n  … and ${lines.length - maxLines} more` : '';
   return `task ${r.taskId}: MISMATCH\n  ${lines.slice(0, maxLines).join('\n  ')}${more}`;
