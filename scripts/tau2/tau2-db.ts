@@ -96,5 +96,7 @@ export interface Tau2Action {
 
 export interface Tau2Task {
   id: string;
+  /** What the simulated user wants and knows (the live evaluation plays it). */
+  user_scenario?: { instructions?: string | Record<string, string | null> | null };
   evaluation_criteria: { actions: Tau2Action[] | null };
 }

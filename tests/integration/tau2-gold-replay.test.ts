@@ -4,7 +4,17 @@ import { exportTau2State } from '../../scripts/tau2/concierge/export-state.js';
 import { readTasks } from '../../scripts/tau2/concierge/eval.js';
 import { prepareTau2Shop, type Tau2Shop } from '../../scripts/tau2/concierge/tau2-shop.js';
 import { diffStates, toTau2State, type Tau2Task } from '../../scripts/tau2/reference.js';
-import { createChatScript, setupOpenAIMockServer } from '../msw/openai-chat.js';
+import OpenAI from 'openai';
+import { HttpResponse } from 'msw';
+import { passHatK, runLiveTrial } from '../../scripts/tau2/concierge/live-eval.js';
+import { TEST_CONFIG } from '../helpers/test-app.js';
+import {
+  chatCompletion,
+  createChatScript,
+  setupOpenAIMockServer,
+  streamReply,
+  TEST_OPENAI_BASE_URL,
+} from '../msw/openai-chat.js';
 
 // tau2-bench's retail train tasks: each task's gold actions go through the agent loop as tool calls
 // of a scripted model (msw, OpenAI wire format), the shopper confirms each change, and the resulting
@@ -69,5 +79,52 @@ describe('tau2 retail: gold replay through the agent loop', () => {
       new RegExp(`^orders\\["${orderId}"\\]\\.payment_history\\[\\d+\\]\\.amount_cents$`),
     );
     expect((result.mismatches[0].actual as number) - (result.mismatches[0].expected as number)).toBe(1);
+  });
+});
+
+describe('tau2 retail: live evaluation, with both models scripted', () => {
+  const config = { ...TEST_CONFIG, openai: { apiKey: 'test-key', baseURL: TEST_OPENAI_BASE_URL, model: 'gpt-test' } };
+  // Made after msw listens: the client keeps the fetch it finds when it is created.
+  const shopper = () => new OpenAI({ apiKey: 'test-key', baseURL: TEST_OPENAI_BASE_URL, maxRetries: 0 });
+  const shopperSays = (content: string) => HttpResponse.json(chatCompletion({ content }));
+  // Task 66: the shopper wants #W3361211 cancelled, no longer needed.
+  const task = () => byId('66');
+
+  function assistantPreparesTheCancellation() {
+    const args = JSON.stringify({ orderId: '#W3361211', reason: 'no longer needed' });
+    script.reply(
+      shopperSays('Please cancel my order #W3361211, I no longer need it.'),
+      streamReply({ toolCalls: [{ id: 'live_1', name: 'cancel_order', arguments: args }] }),
+      streamReply({ text: 'I have prepared the cancellation: please confirm it.' }),
+    );
+  }
+
+  it('passes when the shopper confirms the card: the change runs and the database equals the gold outcome', async () => {
+    const before = script.requests.length;
+    assistantPreparesTheCancellation();
+    script.reply(shopperSays('yes'), shopperSays('###STOP###'));
+    expect(await runLiveTrial(shop, config, task(), shopper())).toBe(true);
+    expect(script.pending).toBe(0);
+    const sent = script.requests.slice(before);
+    // The shopper model plays the task's scenario and sees the confirmation card the widget shows.
+    const scenario = task().user_scenario?.instructions;
+    expect(typeof scenario === 'object' && scenario?.reason_for_call).toBeTruthy();
+    expect(sent[0].messages[0].content).toContain(typeof scenario === 'object' ? scenario!.reason_for_call : '');
+    expect(sent[3].messages.at(-1).content).toMatch(
+      /\[Confirmation card: Cancel order #W3361211 .*Buttons: Confirm, Cancel\]/,
+    );
+  });
+
+  it('fails when the shopper refuses the card: nothing changes, which is not the gold outcome', async () => {
+    assistantPreparesTheCancellation();
+    script.reply(shopperSays('no'), shopperSays('###STOP###'));
+    expect(await runLiveTrial(shop, config, task(), shopper())).toBe(false);
+    expect(script.pending).toBe(0);
+  });
+
+  it("computes tau2's pass^k: C(successes, k) / C(n, k), averaged over tasks", () => {
+    expect(passHatK([4, 2, 0], 4, 1)).toBeCloseTo((1 + 0.5 + 0) / 3);
+    expect(passHatK([4, 2, 0], 4, 2)).toBeCloseTo((1 + 1 / 6 + 0) / 3);
+    expect(passHatK([4, 3], 4, 4)).toBeCloseTo(0.5);
   });
 });

@@ -17,6 +17,7 @@ import { replayGoldDetailed } from '../replay.js';
 import { diffStates, formatMismatch, type StateMismatch } from '../state-diff.js';
 import type { Tau2Task } from '../tau2-db.js';
 import { toTau2State } from '../tau2-state.js';
+import { confirmAsShopper } from './confirm.js';
 import { exportTau2State } from './export-state.js';
 import { taskUser, toToolCall } from './gold-calls.js';
 import type { Tau2Shop } from './tau2-shop.js';
@@ -31,8 +32,6 @@ export interface ReplayStep {
   /** The refund was over the approval threshold, and a console agent approved it. */
   approved?: boolean;
 }
-
-const APPROVER = { email: 'approver@tau2.test', name: 'Approver', role: 'agent' as const };
 
 export interface TaskResult {
   taskId: string;
@@ -136,18 +135,8 @@ export async function replayTask(
         Object.assign(step, { outcome: 'refused', message: result?.message ?? 'no result' });
         continue;
       }
-      // The shopper confirms: the same call, with the same approval gate, as the card's Confirm button.
-      const actionId = result.pendingAction.id;
-      const shopper = { kind: 'shopper' as const, id: sid };
-      let { action: decided } = await core.orderActions.confirm(conv.id, actionId, shopper, core.approvals.orderGate);
-      if (decided.status === 'awaiting_approval') {
-        // A refund above APPROVAL_MAX_REFUND waits for a person: a console agent approves it.
-        const held = (await core.approvals.list(conv.id)).find((a) => a.status === 'pending');
-        if (!held) throw new Error(`task ${task.id} action ${actionId}: held for approval, but no approval is pending`);
-        await core.approvals.decide(held.id, APPROVER, 'approve');
-        decided = (await core.orderActions.list(conv.id)).find((a) => a.id === actionId) ?? decided;
-        step.approved = true;
-      }
+      const { action: decided, approved } = await confirmAsShopper(core, conv.id, result.pendingAction.id, sid);
+      step.approved = approved;
       if (decided.status === 'done') step.outcome = 'done';
       else Object.assign(step, { outcome: 'refused', message: decided.outcome ?? decided.status });
     }

@@ -7,15 +7,16 @@
  */
 import OpenAI from 'openai';
 import { createConfirmationReader } from '../../../src/agent/confirmation-reply.js';
-import { createModel } from '../../../src/agent/models/create-model.js';
+import { createModel, type ModelSettings } from '../../../src/agent/models/create-model.js';
 import { runTurn } from '../../../src/agent/run-turn.js';
-import { buildCore, type Core } from '../../../src/app/build-core.js';
-import { loadConfig, type Config } from '../../../src/config.js';
+import { buildCore, type Core, type CoreConfig } from '../../../src/app/build-core.js';
+import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { replayGold } from '../replay.js';
 import { diffStates } from '../state-diff.js';
 import type { Tau2Task } from '../tau2-db.js';
 import { toTau2State } from '../tau2-state.js';
+import { confirmAsShopper } from './confirm.js';
 import { exportTau2State } from './export-state.js';
 import { taskUser } from './gold-calls.js';
 import { prepareTau2Shop, type Tau2Shop } from './tau2-shop.js';
@@ -46,11 +47,7 @@ export function passHatK(successesPerTask: number[], n: number, k: number): numb
   return each.reduce((a, b) => a + b, 0) / each.length;
 }
 
-interface ScenarioTask extends Tau2Task {
-  user_scenario?: { instructions?: Record<string, unknown> | string | null };
-}
-
-function shopperPrompt(task: ScenarioTask): string {
+function shopperPrompt(task: Tau2Task): string {
   const instructions = task.user_scenario?.instructions;
   const scenario =
     typeof instructions === 'string'
@@ -71,8 +68,14 @@ function shopperPrompt(task: ScenarioTask): string {
 
 type Line = { role: 'user' | 'assistant'; content: string };
 
-/** One trial of one task: the simulated shopper and the assistant talk until the shopper stops. */
-async function trial(shop: Tau2Shop, config: Config, task: ScenarioTask, shopper: OpenAI): Promise<boolean> {
+/** What a trial needs: the model settings (the shopper uses the same model) and the shop's. */
+export type LiveConfig = CoreConfig & ModelSettings & { openai: NonNullable<ModelSettings['openai']> };
+
+/**
+ * One trial of one task: the simulated shopper and the assistant talk until the shopper stops (or
+ * 20 shopper messages); true when the final database equals the gold outcome.
+ */
+export async function runLiveTrial(shop: Tau2Shop, config: LiveConfig, task: Tau2Task, shopper: OpenAI) {
   const db = await shop.openTaskDb();
   let core: Core | null = null;
   try {
@@ -95,7 +98,7 @@ async function trial(shop: Tau2Shop, config: Config, task: ScenarioTask, shopper
     const transcript: Line[] = [{ role: 'user', content: 'Hi! How can I help you today?' }];
     for (let turn = 0; turn < MAX_SHOPPER_TURNS; turn++) {
       const said = await shopper.chat.completions.create({
-        model: config.openai!.model,
+        model: config.openai.model,
         messages: [{ role: 'system', content: shopperPrompt(task) }, ...transcript],
       });
       const text = said.choices[0]?.message.content?.trim() ?? '';
@@ -105,10 +108,9 @@ async function trial(shop: Tau2Shop, config: Config, task: ScenarioTask, shopper
       const answer = waiting.length === 1 ? readYesNo(text) : null;
       let reply: string;
       if (answer) {
-        const actor = { kind: 'shopper' as const, id: sid };
         const decided =
           answer === 'yes'
-            ? await core.orderActions.confirm(conv.id, waiting[0].id, actor)
+            ? await confirmAsShopper(core, conv.id, waiting[0].id, sid)
             : await core.orderActions.cancel(conv.id, waiting[0].id);
         reply = decided.action.outcome ?? decided.action.status;
       } else {
@@ -136,7 +138,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** `npm run eval:tau2 -- [--tasks train] [--repeat k]`; exits 0 without a model, saying so. */
 export async function runLiveEval(opts: { tasks: Tau2Task[]; repeat: number; dbFile?: string }): Promise<number> {
   const config = loadConfig();
-  if (!config.openai) {
+  const openai = config.openai;
+  if (!openai) {
     console.log(
       `No model configured: set OPENAI_API_KEY or OPENAI_BASE_URL (and OPENAI_MODEL) to play the ${opts.tasks.length} tasks live. ` +
         'The gold replay needs none: npm run eval:tau2 -- --gold',
@@ -144,8 +147,8 @@ export async function runLiveEval(opts: { tasks: Tau2Task[]; repeat: number; dbF
     return 0;
   }
   const shopper = new OpenAI({
-    apiKey: config.openai.apiKey ?? 'local',
-    baseURL: config.openai.baseURL,
+    apiKey: openai.apiKey ?? 'local',
+    baseURL: openai.baseURL,
     timeout: config.model.timeoutMs * 4,
     maxRetries: 2,
   });
@@ -156,7 +159,7 @@ export async function runLiveEval(opts: { tasks: Tau2Task[]; repeat: number; dbF
       let passed = 0;
       const marks: string[] = [];
       for (let i = 0; i < opts.repeat; i++) {
-        const ok = await trial(shop, config, task, shopper).catch((err: unknown) => {
+        const ok = await runLiveTrial(shop, { ...config, openai }, task, shopper).catch((err: unknown) => {
           marks.push(`error: ${err instanceof Error ? err.message : String(err)}`);
           return false;
         });
@@ -169,7 +172,7 @@ export async function runLiveEval(opts: { tasks: Tau2Task[]; repeat: number; dbF
   } finally {
     await shop.close();
   }
-  console.log(`model ${config.openai.model}, ${opts.tasks.length} tasks × ${opts.repeat}`);
+  console.log(`model ${openai.model}, ${opts.tasks.length} tasks × ${opts.repeat}`);
   for (let k = 1; k <= opts.repeat; k++) {
     const published = PUBLISHED.filter((p) => k in p.passAt)
       .map((p) => `${p.model} ${pct(p.passAt[k as keyof typeof p.passAt]!)}`)
