@@ -27,7 +27,13 @@ afterAll(async () => {
 });
 
 /** A fresh order of cus_1 (tests don't share orders), paid with `method`, and a conversation to ask in. */
-async function orderOf(opts: { status: string; method?: string; deliveredDaysAgo?: number; sku?: string }) {
+async function orderOf(opts: {
+  status: string;
+  method?: string;
+  deliveredDaysAgo?: number;
+  sku?: string;
+  quantity?: number;
+}) {
   const id = `T-${++orderNo}`;
   const delivered =
     opts.deliveredDaysAgo === undefined ? null : new Date(Date.now() - opts.deliveredDaysAgo * 86_400_000);
@@ -37,8 +43,8 @@ async function orderOf(opts: { status: string; method?: string; deliveredDaysAgo
     [id, opts.status, delivered],
   );
   await db.query(
-    `INSERT INTO order_lines (order_id, line_no, sku, title, quantity, unit_price_minor) VALUES ($1, 1, $2, 'Item', 2, 1500)`,
-    [id, opts.sku ?? 'SOCK-1'],
+    `INSERT INTO order_lines (order_id, line_no, sku, title, quantity, unit_price_minor) VALUES ($1, 1, $2, 'Item', $3, 1500)`,
+    [id, opts.sku ?? 'SOCK-1', opts.quantity ?? 2],
   );
   await db.query(
     `INSERT INTO order_payments (order_id, seq, kind, amount_minor, currency, payment_method_id) VALUES ($1, 1, 'payment', 3000, 'EUR', $2)`,
@@ -184,5 +190,20 @@ describe('order changes wait for the shopper and follow the shop’s rules', () 
         changes: [{ sku: 'RUN-1-41', newSku: 'RUN-1-42' }],
       }),
     ).rejects.toThrow(/were changed already/);
+  });
+
+  it('swaps the only unit of a line: the line becomes the new option and the totals follow', async () => {
+    const o = await orderOf({ status: 'pending', sku: 'RUN-1-41', quantity: 1 });
+    const p = await actions.prepare(o.at, {
+      kind: 'change_order_items',
+      orderId: o.id,
+      changes: [{ sku: 'RUN-1-41', newSku: 'RUN-1-42' }],
+    });
+    expect((await actions.confirm(o.at.conversationId, p.id, SHOPPER)).action.status).toBe('done');
+    const lines = await db.query('SELECT sku, quantity FROM order_lines WHERE order_id = $1', [o.id]);
+    expect(lines.rows).toEqual([{ sku: 'RUN-1-42', quantity: 1 }]);
+    const price = await db.query<{ price_minor: number }>(`SELECT price_minor FROM variants WHERE sku = 'RUN-1-42'`);
+    const order = await db.query('SELECT subtotal_minor FROM orders WHERE id = $1', [o.id]);
+    expect(order.rows[0]).toEqual({ subtotal_minor: price.rows[0].price_minor });
   });
 });
