@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/agent/model.js';
+import type { OrderView } from '../../src/tools/results.js';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '../../src/agent/models/offline-model.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
@@ -10,9 +11,12 @@ import {
   converse,
   fakeProduct,
   createFakeShop,
+  eur,
   HISTORIES,
+  ORDER_CHANGE_TOOLS,
   SHOP,
   toCatalogEntry,
+  ORDER,
 } from '../fixtures/fake-shop.js';
 
 const { cloudRunner, tempoRacer, trailBlazer, stormJacket, parka, socks, mug, evil } = SHOP;
@@ -130,6 +134,127 @@ describe('offline model: shopping conversations', () => {
       ['remove_from_cart', { sku: 'CLOUD-RUNNER-42-Black' }],
       ['remove_from_cart', { sku: 'MERINO-RUNNING-SOCKS-M' }],
     ]);
+  });
+});
+
+describe('offline model: changing an order in two steps (prepare, then the shopper confirms)', () => {
+  const PENDING: OrderView = {
+    ...ORDER,
+    id: 'AP-20066',
+    status: 'pending',
+    tracking: null,
+    shippedAt: null,
+    items: [
+      { sku: 'STORM-SHELL-JACKET-M-Black', title: 'Storm Shell Jacket (M, Black)', quantity: 1, unitPrice: eur(149) },
+    ],
+  };
+  const DELIVERED: OrderView = {
+    ...ORDER,
+    id: 'AP-20009',
+    status: 'delivered',
+    deliveredAt: '2026-03-05T09:00:00Z',
+    items: [
+      { sku: 'CLOUD-RUNNER-42-Black', title: 'Cloud Runner Running Shoe (42, Black)', quantity: 1, unitPrice: eur(89) },
+      { sku: 'MERINO-RUNNING-SOCKS-M', title: 'Merino Running Socks (M)', quantity: 2, unitPrice: eur(15) },
+    ],
+  };
+  const orderChat = (refuseChanges?: string) =>
+    converse(
+      model,
+      createFakeShop({ products: CATALOG, signedIn: true, orders: [PENDING, DELIVERED], refuseChanges }),
+      [...ALL_TOOLS, ...ORDER_CHANGE_TOOLS],
+    );
+
+  it('cancels the newest pending order when none is named, and asks the shopper to confirm', async () => {
+    const answer = await orderChat().say('cancel my last order');
+    expect(answer.calls).toEqual([
+      { name: 'get_orders', args: { limit: 10 } },
+      { name: 'cancel_order', args: { orderId: 'AP-20066', reason: 'no longer needed' } },
+    ]);
+    expect(answer.text).toContain('cancel_order {"orderId":"AP-20066"');
+    expect(answer.text).toMatch(/confirm below, or just say yes/i);
+  });
+
+  it('returns only the item named, from the order named or the order that holds it', async () => {
+    const named = await orderChat().say('return the running shoes from order AP-20009');
+    expect(named.calls.at(-1)).toEqual({
+      name: 'return_items',
+      args: { orderId: 'AP-20009', skus: ['CLOUD-RUNNER-42-Black'] },
+    });
+    const found = await orderChat().say('I want to return the socks');
+    expect(found.calls).toEqual([
+      { name: 'get_orders', args: { limit: 20 } },
+      {
+        name: 'return_items',
+        args: { orderId: 'AP-20009', skus: ['MERINO-RUNNING-SOCKS-M', 'MERINO-RUNNING-SOCKS-M'] },
+      },
+    ]);
+    const whole = await orderChat().say('I want to return order AP-20009');
+    expect(whole.calls).toEqual([{ name: 'return_items', args: { orderId: 'AP-20009' } }]);
+  });
+
+  it('says why the shop refuses a change', async () => {
+    const refused = await orderChat('Order AP-20009 was delivered more than 30 days ago (Returns).').say(
+      'return the running shoes from order AP-20009',
+    );
+    expect(refused.text).toBe('Order AP-20009 was delivered more than 30 days ago (Returns).');
+  });
+
+  it('ships an order to an address read from the message, and asks for one it cannot read', async () => {
+    const chat = orderChat();
+    await chat.say('where is order AP-20066?');
+    const moved = await chat.say('ship it to 12 Baker Street, London NW1 6XE, UK');
+    expect(moved.calls).toEqual([
+      {
+        name: 'change_order_address',
+        args: {
+          orderId: 'AP-20066',
+          address: { line1: '12 Baker Street', city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
+        },
+      },
+    ]);
+    const vague = await orderChat().say("change the address of my order AP-20066 to my sister's place");
+    expect(vague.calls).toEqual([]);
+    expect(vague.text).toMatch(/street and number, postcode and city, country/);
+  });
+
+  it('asks for an address in parts and takes the next message as it', async () => {
+    const chat = orderChat();
+    const asked = await chat.say('change the delivery address of order AP-20066 please');
+    expect(asked.text).toMatch(/in parts/);
+    const given = await chat.say('Nørregade 25, 8021 København, Denmark');
+    expect(given.calls).toEqual([
+      {
+        name: 'change_order_address',
+        args: {
+          orderId: 'AP-20066',
+          address: { line1: 'Nørregade 25', city: 'København', postalCode: '8021', country: 'DK' },
+        },
+      },
+    ]);
+  });
+
+  it('swaps an order line for the sibling variant: a change while pending, an exchange once delivered', async () => {
+    const pending = orderChat();
+    await pending.say('order AP-20066');
+    const swapped = await pending.say('swap it for a size L');
+    expect(swapped.calls).toEqual([
+      { name: 'get_product', args: { handle: 'storm-shell-jacket' } },
+      {
+        name: 'change_order_items',
+        args: {
+          orderId: 'AP-20066',
+          changes: [{ sku: 'STORM-SHELL-JACKET-M-Black', newSku: 'STORM-SHELL-JACKET-L-Black' }],
+        },
+      },
+    ]);
+    const delivered = orderChat();
+    await delivered.say('order AP-20009');
+    const exchanged = await delivered.say('can I get the running shoe in size 43 instead');
+    expect(exchanged.calls.at(-1)).toEqual({
+      name: 'exchange_items',
+      args: { orderId: 'AP-20009', changes: [{ sku: 'CLOUD-RUNNER-42-Black', newSku: 'CLOUD-RUNNER-43-Black' }] },
+    });
   });
 });
 

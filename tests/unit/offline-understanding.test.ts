@@ -6,6 +6,7 @@ import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.j
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createOptionReader } from '../../src/agent/models/offline/product-options.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
+import { parseAddress } from '../../src/agent/models/offline/address-text.js';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
 import { ALL_TOOLS, collect } from '../fixtures/fake-shop.js';
@@ -379,4 +380,39 @@ describe('names and counts', () => {
     expect(u.mentions.largest).toBe(true);
     expect(u.queryWords).toEqual([]);
   });
+});
+
+describe('addresses in a message', () => {
+  const lx = pack.lexicon;
+  it.each([
+    [
+      'change the address of my order AP-20066 to 12 Baker Street, London NW1 6XE, UK',
+      { line1: '12 Baker Street', city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
+    ],
+    [
+      'my new address is 742 Evergreen Terrace, Springfield, IL 62704, USA',
+      { line1: '742 Evergreen Terrace', city: 'Springfield', region: 'IL', postalCode: '62704', country: 'US' },
+    ],
+    [
+      'deliver it to Keizersgracht 123, 1015 CJ Amsterdam, Netherlands please',
+      { line1: 'Keizersgracht 123', city: 'Amsterdam', postalCode: '1015 CJ', country: 'NL' },
+    ],
+    [
+      'ship it to 12 Baker Street, Flat 3, London NW1 6XE, United Kingdom',
+      { line1: '12 Baker Street', line2: 'Flat 3', city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
+    ],
+    [
+      'Hauptstraße 5, 10115 Berlin, Germany',
+      { line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    ],
+  ])('reads %s', (text, address) => {
+    expect(parseAddress(text, lx)).toEqual(address);
+  });
+
+  it.each(['ship it to 12 Baker Street London', "change the address to my sister's place", 'ship it to London, UK'])(
+    'does not guess from %s',
+    (text) => {
+      expect(parseAddress(text, lx)).toBeNull();
+    },
+  );
 });

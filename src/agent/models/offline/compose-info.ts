@@ -96,7 +96,7 @@ export function composeHuman(result: HumanRequestResult): string {
 }
 
 /** How many of the shopper's words an order line's title has ("my garden table"). */
-function lineMatches(title: string, words: string[]): number {
+export function lineMatches(title: string, words: string[]): number {
   const t = new Set(tokens(title));
   return words.filter((w) => t.has(w) || t.has(w.replace(/s$/, ''))).length;
 }

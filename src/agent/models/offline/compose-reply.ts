@@ -10,6 +10,16 @@ import type { Memory, ToolEvent } from './history.js';
 import type { Understanding } from './understand.js';
 
 const CART_CHANGES = new Set(['add_to_cart', 'update_cart_item', 'remove_from_cart']);
+/** Tools that prepare an order change for the shopper to confirm. */
+const ORDER_CHANGES = new Set([
+  'cancel_order',
+  'change_order_address',
+  'change_order_items',
+  'change_order_payment',
+  'return_items',
+  'exchange_items',
+  'update_default_address',
+]);
 
 const DOING: Record<string, string> = {
   search_products: 'searching the catalog',
@@ -22,6 +32,11 @@ const DOING: Record<string, string> = {
   get_order_status: 'looking up your order',
   cancel_order: 'preparing the cancellation',
   return_items: 'preparing the return',
+  change_order_address: 'preparing the address change',
+  change_order_items: 'preparing the change',
+  change_order_payment: 'preparing the change',
+  exchange_items: 'preparing the exchange',
+  update_default_address: 'preparing the address change',
   recommend_products: 'finding recommendations',
   search_policies: 'looking that up',
   request_human: 'contacting our team',
@@ -31,6 +46,12 @@ const DOING: Record<string, string> = {
 function wellFormed(e: ToolEvent): boolean {
   const r = e.result;
   if (!r || typeof r !== 'object' || 'error' in r) return false;
+  if (ORDER_CHANGES.has(e.name)) {
+    return (
+      (r.ok === true && typeof r.pendingAction?.summary === 'string') ||
+      (r.ok === false && typeof r.message === 'string')
+    );
+  }
   switch (e.name) {
     case 'search_products':
     case 'recommend_products':
@@ -51,12 +72,6 @@ function wellFormed(e: ToolEvent): boolean {
       return Array.isArray(r.chunks);
     case 'request_human':
       return r.requested === true || (r.requested === false && typeof r.message === 'string');
-    case 'cancel_order':
-    case 'return_items':
-      return (
-        (r.ok === true && typeof r.pendingAction?.summary === 'string') ||
-        (r.ok === false && typeof r.message === 'string')
-      );
     default:
       return false;
   }
@@ -91,13 +106,13 @@ function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state
         u?.raw ?? (typeof e.args.query === 'string' ? e.args.query : ''),
         u ? policySubject(u, memory) : null,
       );
-    case 'cancel_order':
-    case 'return_items':
-      // The server shows the change as a card; the shopper confirms it there or says yes.
-      return e.result.ok
-        ? `${e.result.pendingAction.summary}\n\nShall I go ahead? Confirm below, or just say yes.`
-        : e.result.message;
     default:
+      // The server shows an order change as a card; the shopper confirms it there or says yes.
+      if (ORDER_CHANGES.has(e.name)) {
+        return e.result.ok
+          ? `${e.result.pendingAction.summary}\n\nShall I go ahead? Confirm below, or just say yes.`
+          : e.result.message;
+      }
       return composeHuman(e.result);
   }
 }

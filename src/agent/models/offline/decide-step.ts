@@ -4,11 +4,12 @@ import { createDialogueState } from './dialogue-state.js';
 import { readHistory, type Memory } from './history.js';
 import type { PlanContext } from './plan-args.js';
 import { planMessage } from './plan.js';
+import { ORDER_CHANGE_INTENTS, ORDER_LOOKUPS } from './plan-order.js';
 import type { Plan, PlannedCall } from './plan-types.js';
 import type { OptionReader } from './product-options.js';
 import type { Understanding, UnderstandingEngine } from './understand.js';
 
-/** Tool steps per user turn; the offline model needs at most a cart lookup and then the change. */
+/** Tool steps per user turn: at most an order, then its product, looked up before the change. */
 const MAX_STEPS = 3;
 
 export type Step =
@@ -51,7 +52,13 @@ export function decideStep(
   if (messages.at(-1)?.role === 'user') return { ...plan, understanding: u };
 
   // A cart lookup, or a product lookup made only to check a cart change, then the plan again.
-  const lookups = plan.intent === 'cart_update' ? ['get_cart', 'get_product'] : ['get_cart'];
+  // An order change may first look up the orders, the order, or the product of its line.
+  const lookups =
+    plan.intent === 'cart_update'
+      ? ['get_cart', 'get_product']
+      : ORDER_CHANGE_INTENTS.has(plan.intent)
+        ? ORDER_LOOKUPS
+        : ['get_cart'];
   const prefetched =
     memory.lastStep.length > 0 && memory.lastStep.every((e) => lookups.includes(e.name)) && plan.intent !== 'cart_show';
   if (prefetched && memory.turnSteps < MAX_STEPS) {

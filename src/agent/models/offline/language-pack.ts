@@ -72,6 +72,14 @@ export const lexiconSchema = z.object({
   confirmAction: phrases.default([]),
   /** Cancellation reasons as the shop's order rules spell them, with the words that give each; none = the default. */
   cancelReasons: z.record(z.string(), phrases).default({}),
+  /** Asking to send an order elsewhere ("change the address", "ship it to"). */
+  addressChange: phrases.default([]),
+  /** Words an address follows in a message ("… to 12 Main St, …", "my new address is …"). */
+  addressLead: phrases.default([]),
+  /** Words after an address that are not part of it ("…, Denmark please"). */
+  addressTail: phrases.default([]),
+  /** Countries as shoppers write them (names, common abbreviations) → ISO 3166 code. */
+  countries: z.record(z.string(), z.string()).default({}),
   latest: phrases,
   orderWords: phrases,
   genders: z.record(z.string(), phrases),

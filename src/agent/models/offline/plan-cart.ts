@@ -1,5 +1,6 @@
 /** Planning cart changes: adding a product named or pointed at, swapping, removing, changing a count. */
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
+import type { VariantSummary } from '../../../catalog/types.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { availableOptions, listProducts } from './format.js';
 import type { Memory } from './history.js';
@@ -161,6 +162,40 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
   const line = ref.line;
   const others = u.links.products.some((p) => p.handle !== line.handle);
   if (others || (u.links.type && !u.links.type.handles.has(line.handle))) return null;
+  const change = variantChange(line, u, memory, ctx);
+  if (change.kind === 'none') return null;
+  // The line goes first, so a variant with those options must be known to be there to replace it:
+  // the product's variants are looked up first when the conversation has not seen them.
+  if (change.kind === 'need_product') {
+    return { intent: 'cart_update', calls: [{ name: 'get_product', args: { handle: line.handle } }], prefetch: true };
+  }
+  if (change.kind === 'unavailable') return { intent: 'cart_update', text: change.text };
+  return {
+    intent: 'cart_update',
+    calls: [
+      { name: 'remove_from_cart', args: { sku: line.sku } },
+      { name: 'add_to_cart', args: { handle: line.handle, options: change.options, quantity: line.quantity } },
+    ],
+  };
+}
+
+/** Another variant of a product a shopper already has (a cart or order line), as their words name it. */
+export type VariantChange =
+  | { kind: 'none' }
+  | { kind: 'need_product' }
+  | { kind: 'unavailable'; text: string }
+  | { kind: 'variant'; options: Record<string, string>; variant: VariantSummary };
+
+/**
+ * The variant a message asks for instead of the one a line has ("make it rust", "swap it for a
+ * size M"): the option values said that differ from the line's, its other options kept; in stock.
+ */
+export function variantChange(
+  line: { handle: string; title: string; options: Record<string, string> },
+  u: Understanding,
+  memory: Memory,
+  ctx: PlanContext,
+): VariantChange {
   // The values it has now are what is being changed from ("mustard isn't my colour, make it rust").
   const without = Object.values(line.options).reduce(
     (text, v) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(v)}(?![\\p{L}\\p{N}])`, 'giu'), ' '),
@@ -174,14 +209,10 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
   // "change it to purple" for a product that has no purple: said so, the line kept.
   const current = Object.values(line.options).map((v) => v.toLowerCase());
   const unknown = changed.length ? [] : u.options.filter((o) => !current.includes(o.value.toLowerCase()));
-  if (!changed.length && !unknown.length) return null;
+  if (!changed.length && !unknown.length) return { kind: 'none' };
   const options = { ...line.options, ...Object.fromEntries(changed) };
-  // The line goes first, so a variant with those options must be known to be there to replace it:
-  // the product's variants are looked up first when the conversation has not seen them.
   const product = memory.products.get(line.handle);
-  if (!product) {
-    return { intent: 'cart_update', calls: [{ name: 'get_product', args: { handle: line.handle } }], prefetch: true };
-  }
+  if (!product) return { kind: 'need_product' };
   const replacement = changed.length && variantsFitting(product, { options, pick: null }).find((v) => v.inStock);
   if (!replacement) {
     const wanted = changed.length
@@ -189,17 +220,11 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
       : unknown.map((o) => o.value).join(', ');
     const available = availableOptions(product);
     return {
-      intent: 'cart_update',
+      kind: 'unavailable',
       text: `${line.title} isn't available in ${wanted}, so I've kept it as it is.${available ? ` Available: ${available}.` : ''}`,
     };
   }
-  return {
-    intent: 'cart_update',
-    calls: [
-      { name: 'remove_from_cart', args: { sku: line.sku } },
-      { name: 'add_to_cart', args: { handle: line.handle, options, quantity: line.quantity } },
-    ],
-  };
+  return { kind: 'variant', options, variant: replacement };
 }
 
 export function planRemove(u: Understanding, memory: Memory): Plan {

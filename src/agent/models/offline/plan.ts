@@ -9,6 +9,7 @@ import type { Plan } from './plan-types.js';
 import { resolveProduct } from './resolve-target.js';
 import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { GENDERS, hintsFor, searchArgs, type PlanContext } from './plan-args.js';
+import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understand.js';
 
 /**
@@ -43,6 +44,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
 
   // Frustration with nothing else asked: a person takes over, urgently.
   if (u.mentions.frustrated && (intent === 'human' || !shopWords)) return handOff(u);
+  // "ship it to …", "swap it for a size M" about an order: a change the shopper then confirms.
+  const orderChange = planOrderAddress(u, memory, ctx) ?? planOrderSwap(u, memory, ctx);
+  if (orderChange) return orderChange;
   // An order number is about that order, whatever else the message says ("any news on AP-10023?").
   const orderNumber = u.orderId && /\D/.test(u.orderId.replace(/^#/, ''));
   if (
@@ -116,11 +120,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return planOrder(u, memory);
     case 'order_cancel':
       return planCancel(u, memory, ctx);
-    case 'order_return': {
-      // "I want to return order AP-10023": the whole order; the rules say whether it still can be.
-      const orderId = u.orderId ?? memory.orderFocus;
-      return orderId ? call('return_items', { orderId }) : call('get_orders', { limit: 5 });
-    }
+    case 'order_return':
+      // The rules, not the model, say whether it still can be returned.
+      return planReturn(u, memory, ctx);
     case 'policy':
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
     case 'refine_cheaper':
@@ -274,20 +276,6 @@ function planOrder(u: Understanding, memory: Memory): Plan {
     return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 20 } }] };
   }
   return { intent: u.intent, calls: [{ name: 'get_order_status', args: {} }] };
-}
-
-/**
- * "cancel my order": the order named, else the one just talked about, with the reason the shopper's
- * words give (the language pack's cancel reasons); without an order, their orders to pick from.
- * The tool only prepares it: the shopper confirms.
- */
-function planCancel(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
-  const orderId = u.orderId ?? memory.orderFocus;
-  if (!orderId) return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 5 } }] };
-  const reasons = Object.entries(ctx.state.lexicon.cancelReasons);
-  const said = reasons.find(([, words]) => words.length > 0 && saysAny(u.raw, words));
-  const reason = said?.[0] ?? reasons.find(([, words]) => words.length === 0)?.[0];
-  return { intent: u.intent, calls: [{ name: 'cancel_order', args: { orderId, ...(reason ? { reason } : {}) } }] };
 }
 
 function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {

@@ -18,6 +18,8 @@ const schema = z.object({
   cheapestAlready: z.string(),
   noMore: z.string(),
   similarToWhich: z.string(),
+  addressInParts: z.string(),
+  whichOrderItem: z.string(),
 });
 
 /** The offline model's own sentences in one language, from `lang/<code>/replies.json`. */

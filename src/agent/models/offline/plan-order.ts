@@ -1,0 +1,211 @@
+/** Planning changes to the shopper's orders: cancel, return items, a new address, another variant. */
+import { tokens } from '../../../catalog/terms.js';
+import type { OrderView } from '../../../tools/results.js';
+import { parseAddress } from './address-text.js';
+import { lineMatches } from './compose-info.js';
+import { previousEvent, type Memory } from './history.js';
+import { saysAny } from './normalize.js';
+import type { PlanContext } from './plan-args.js';
+import { variantChange } from './plan-cart.js';
+import type { Plan } from './plan-types.js';
+import type { ShopIndex } from './shop-index.js';
+import { ORDER_REF } from './slots.js';
+import type { Understanding } from './understand.js';
+
+type OrderLine = OrderView['items'][number];
+
+/** Plans that may look an order (or a product of it) up first and then plan again with it known. */
+export const ORDER_CHANGE_INTENTS = new Set(['order_cancel', 'order_return', 'order_address', 'order_swap']);
+export const ORDER_LOOKUPS = ['get_orders', 'get_order_status', 'get_product'];
+
+/** A pending order can still be changed or cancelled; a delivered one returned or exchanged. */
+const PENDING = 'pending';
+const DELIVERED = 'delivered';
+
+const idKey = (id: string) => id.replace(/^#/, '').toLowerCase();
+
+/** Orders the conversation has seen in detail, by id, the latest look-up of each. */
+function knownOrder(memory: Memory, id: string): OrderView | null {
+  let found: OrderView | null = null;
+  for (const e of memory.events) {
+    const r = e.result;
+    const seen: OrderView[] =
+      e.name === 'get_order_status' && r?.order
+        ? [r.order]
+        : e.name === 'get_orders' && Array.isArray(r?.orders)
+          ? r.orders
+          : [];
+    for (const o of seen) if (typeof o?.id === 'string' && idKey(o.id) === idKey(id)) found = o;
+  }
+  return found;
+}
+
+/** The shopper's orders as listed during this turn (newest first), or null when not looked up yet. */
+function listedThisTurn(memory: Memory): OrderView[] | null {
+  const e = [...memory.turnEvents].reverse().find((x) => x.name === 'get_orders');
+  return Array.isArray(e?.result?.orders) ? e.result.orders : null;
+}
+
+/** Whether the last thing done before this message was about an order (so "swap it" means its item). */
+function orderJustDiscussed(memory: Memory): boolean {
+  const previous = previousEvent(memory);
+  return !!previous && (previous.name === 'get_order_status' || previous.name === 'get_orders');
+}
+
+const call = (intent: string, name: string, args: Record<string, unknown>, prefetch = false): Plan => ({
+  intent,
+  calls: [{ name, args }],
+  ...(prefetch ? { prefetch } : {}),
+});
+
+/**
+ * "cancel my order", "cancel my last order": the order named, else the one just talked about, else
+ * the newest one that can still be cancelled (their orders are looked up first), with the reason the
+ * shopper's words give (the language pack's cancel reasons). The tool only prepares it.
+ */
+export function planCancel(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  let orderId = u.orderId ?? (u.mentions.latest ? null : memory.orderFocus);
+  if (!orderId) {
+    const list = listedThisTurn(memory);
+    if (!list) return call(u.intent, 'get_orders', { limit: 10 }, true);
+    // None pending: the newest, so the shop's rules say why it can no longer be cancelled.
+    const newest = list.find((o) => o.status === PENDING) ?? list[0];
+    if (!newest) return call(u.intent, 'get_orders', { limit: 10 }, true);
+    orderId = newest.id;
+  }
+  const reasons = Object.entries(ctx.state.lexicon.cancelReasons);
+  const said = reasons.find(([, words]) => words.length > 0 && saysAny(u.raw, words));
+  const reason = said?.[0] ?? reasons.find(([, words]) => words.length === 0)?.[0];
+  return call(u.intent, 'cancel_order', { orderId, ...(reason ? { reason } : {}) });
+}
+
+/** The lines of an order the shopper's product words name best ("the blue ones" → that line). */
+function linesNamed(order: OrderView, words: string[]): OrderLine[] {
+  const scored = order.items.map((line) => ({ line, s: lineMatches(line.title, words) }));
+  const top = Math.max(0, ...scored.map((x) => x.s));
+  return top > 0 ? scored.filter((x) => x.s === top).map((x) => x.line) : [];
+}
+
+const listLines = (lines: OrderLine[]) => lines.map((l) => `- ${l.title}`).join('\n');
+
+/**
+ * "return the blue ones from order AP-10023", "I want to return the red one": the one line the product
+ * words name, one sku per unit (a count said, else the whole line), in the order named, the order
+ * in focus, or the one of their orders that holds it (delivered ones first). Nothing narrower
+ * named: the whole order. Several orders or lines fit: which one, asked.
+ */
+export function planReturn(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  const intent = u.intent;
+  const words = u.orderProductWords;
+  const focusId = u.orderId ?? memory.orderFocus;
+  if (!words.length)
+    return focusId ? call(intent, 'return_items', { orderId: focusId }) : call(intent, 'get_orders', { limit: 5 });
+  let order = focusId ? knownOrder(memory, focusId) : null;
+  if (u.orderId && !order) return call(intent, 'get_order_status', { orderId: u.orderId }, true);
+  if (!u.orderId && !(order && linesNamed(order, words).length)) {
+    const list = listedThisTurn(memory);
+    // Not found in their orders: the list again, which the reply reads for those words.
+    if (!list) return call(intent, 'get_orders', { limit: 20 }, true);
+    const holding = list.filter((o) => linesNamed(o, words).length);
+    const delivered = holding.filter((o) => o.status === DELIVERED);
+    const pool = delivered.length ? delivered : holding;
+    if (pool.length > 1) {
+      const which = pool
+        .map(
+          (o) =>
+            `- ${o.id}: ${linesNamed(o, words)
+              .map((l) => l.title)
+              .join(', ')}`,
+        )
+        .join('\n');
+      return { intent, text: `More than one of your orders has that:\n${which}\nWhich order is it from?` };
+    }
+    if (!pool.length) return call(intent, 'get_orders', { limit: 20 }, true);
+    order = pool[0];
+  }
+  if (!order) return call(intent, 'get_orders', { limit: 20 }, true);
+  const lines = linesNamed(order, words);
+  if (lines.length !== 1) {
+    const ask = ctx.replies.whichOrderItem.replace('{order}', order.id);
+    return { intent, text: `${ask}\n${listLines(lines.length ? lines : order.items)}` };
+  }
+  const [line] = lines;
+  const units = u.quantity && u.quantity > 0 && u.quantity < line.quantity ? u.quantity : line.quantity;
+  return call(intent, 'return_items', { orderId: order.id, skus: Array.from({ length: units }, () => line.sku) });
+}
+
+/**
+ * "change the address of my order AP-10066 to 12 Main Street, Springfield 12345, USA", "ship it to
+ * …": the order named or in focus, else their newest pending one, to the address read from the
+ * message. An address that can't be read is asked for in parts; a question about whether it can be
+ * changed, with no address, is left to the policy answer.
+ */
+export function planOrderAddress(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
+  const lx = ctx.state.lexicon;
+  if (u.intent === 'human') return null;
+  const address = parseAddress(u.raw, lx);
+  const asked = saysAny(u.raw, lx.addressChange);
+  // The answer to "what's the new address?": an address alone, after a request to change it.
+  const before = memory.userTurns.at(-2)?.text ?? '';
+  const answers = !asked && !!address && saysAny(before, lx.addressChange) && !parseAddress(before, lx);
+  if (!asked && !answers) return null;
+  if (!address && u.raw.includes('?')) return null;
+  // The order the request named, when the address comes in the next message.
+  const earlier = answers ? (ORDER_REF.exec(before)?.[1] ?? null) : null;
+  let orderId = u.orderId ?? earlier ?? memory.orderFocus;
+  if (!orderId && !address) return null;
+  if (!orderId) {
+    const list = listedThisTurn(memory);
+    const newest = list?.find((o) => o.status === PENDING) ?? list?.[0];
+    if (!newest) return call('order_address', 'get_orders', { limit: 10 }, true);
+    orderId = newest.id;
+  }
+  if (!address) return { intent: 'order_address', text: ctx.replies.addressInParts };
+  return call('order_address', 'change_order_address', { orderId, address });
+}
+
+/** The product an order line is of, by its title as the shop names it (options in brackets left out). */
+function lineHandle(line: OrderLine, index: ShopIndex | null): string | null {
+  if (!index) return null;
+  const links = index.link(tokens(line.title.replace(/\(.*?\)/g, ' ')));
+  const best = [...links.products].sort((a, b) => b.coverage - a.coverage)[0];
+  return best && best.coverage >= 0.99 ? best.handle : null;
+}
+
+/**
+ * "swap it for a size M", "can I get it in blue instead" about an order: the line whose product has
+ * the option values said (the one the product words name, when several could), for the sibling
+ * variant with them, as cart swaps choose it. A pending order changes its items; a delivered one is
+ * exchanged. The order must be named or the last thing looked up, so cart changes stay cart changes.
+ */
+export function planOrderSwap(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
+  const lx = ctx.state.lexicon;
+  if (!saysAny(u.raw, lx.optionChange) && !saysAny(u.raw, lx.swap)) return null;
+  if (u.intent === 'human' || (u.intent === 'policy' && u.raw.trim().endsWith('?'))) return null;
+  const orderId = u.orderId ?? (orderJustDiscussed(memory) ? memory.orderFocus : null);
+  if (!orderId) return null;
+  const order = knownOrder(memory, orderId);
+  if (!order) return u.orderId ? call('order_swap', 'get_order_status', { orderId }, true) : null;
+  const named = u.orderProductWords.length ? linesNamed(order, u.orderProductWords) : [];
+  const candidates = (named.length ? named : order.items).flatMap((line) => {
+    const handle = lineHandle(line, ctx.index);
+    if (!handle) return [];
+    const said = ctx.state.reader.read(u.raw, ctx.state.table(handle));
+    return Object.keys(said).length ? [{ line, handle }] : [];
+  });
+  if (!candidates.length) return null;
+  if (candidates.length > 1) {
+    const ask = ctx.replies.whichOrderItem.replace('{order}', order.id);
+    return { intent: 'order_swap', text: `${ask}\n${listLines(candidates.map((c) => c.line))}` };
+  }
+  const [{ line, handle }] = candidates;
+  const product = memory.products.get(handle);
+  if (!product) return call('order_swap', 'get_product', { handle }, true);
+  const options = product.variants.find((v) => v.sku === line.sku)?.options;
+  if (!options) return null;
+  const change = variantChange({ handle, title: line.title, options }, u, memory, ctx);
+  if (change.kind === 'none' || change.kind === 'need_product') return null;
+  if (change.kind === 'unavailable') return { intent: 'order_swap', text: change.text };
+  const tool = order.status === DELIVERED ? 'exchange_items' : 'change_order_items';
+  return call('order_swap', tool, { orderId: order.id, changes: [{ sku: line.sku, newSku: change.variant.sku }] });
+}
