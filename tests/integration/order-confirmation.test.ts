@@ -213,4 +213,26 @@ describe('with nothing configured (the offline model)', () => {
     expect(reply.pendingAction).toBeUndefined();
     expect(await statusOf(orderId)).toBe('delivered');
   });
+
+  it('reads "change the address of my order … to …" and the shopper’s "yes" changes it', async () => {
+    const orderId = await pendingOrder();
+    const s = await newSession(offline.url, signedIn('cus_1'));
+    const send = async (text: string) => {
+      const res = await fetch(`${offline.url}/api/conversations/${s.body.conversationId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${s.body.token}` },
+        body: JSON.stringify({ text }),
+      });
+      const body = (await res.json()) as { messages: { text: string; pendingAction?: { summary: string } }[] };
+      return body.messages.at(-1)!;
+    };
+    const asked = await send(`please change the address of my order ${orderId} to 12 Baker Street, London NW1 6XE, UK`);
+    expect(asked.pendingAction?.summary).toBe(`Ship order ${orderId} to 12 Baker Street, NW1 6XE London, GB.`);
+    const address = async () =>
+      (await db.query<{ a: unknown }>('SELECT shipping_address AS a FROM orders WHERE id = $1', [orderId])).rows[0].a;
+    expect(await address()).toBeNull();
+    const done = await send('yes');
+    expect(done.text).toBe(`Order ${orderId} will ship to 12 Baker Street, NW1 6XE London, GB.`);
+    expect(await address()).toMatchObject({ line1: '12 Baker Street', city: 'London', postalCode: 'NW1 6XE' });
+  });
 });
