@@ -109,7 +109,7 @@ describeBrowser('the agent console', () => {
     await Promise.all([agent.close(), page.close()]);
   });
 
-  it('shows the customer’s address and payment methods, and each order’s address, payments, refunds and events, as text; the agent cancels a pending order after reading the summary', async () => {
+  it('shows the customer’s address and payment methods, and each order’s address, payments, refunds and events, as text; the agent moves a pending order to a new address and cancels it, each after reading the summary', async () => {
     const address = {
       line1: '12 Harbour Lane',
       line2: '',
@@ -204,6 +204,24 @@ describeBrowser('the agent console', () => {
     // Shopper text stays text: the reason shows with its angle brackets, no element is made of it.
     expect(text).toContain('return_requested by shopper cus_360 — <b>too small</b>');
     expect(await panel.locator('b').count()).toBe(0);
+
+    // The agent ships the pending order elsewhere: the form starts from its address; Confirm runs it.
+    await panel.locator('[data-key="order-address:OD-361"]').click();
+    await panel.getByLabel('Street and number').fill('5 Harbour Road');
+    await panel.getByRole('button', { name: 'Continue' }).click();
+    // OD-361 has no address yet: the server names the missing field, and nothing changes.
+    await panel.getByText(/city is required/).waitFor();
+    await panel.getByLabel('City').fill('Leeds');
+    await panel.getByLabel('Country').fill('GB');
+    await panel.getByRole('button', { name: 'Continue' }).click();
+    const moved = panel.getByRole('group', { name: 'Confirm the change to order OD-361' });
+    await moved.getByText(/^Ship order OD-361 to 5 Harbour Road, /).waitFor();
+    await moved.getByRole('button', { name: 'Confirm' }).click();
+    await panel.getByText(/change_order_address by agent alex@example\.com/).waitFor();
+    const shipTo = await shop.db.query<{ a: { line1: string } }>(
+      `SELECT shipping_address AS a FROM orders WHERE id = 'OD-361'`,
+    );
+    expect(shipTo.rows[0].a.line1).toBe('5 Harbour Road');
 
     // The agent cancels the pending order from the 360: a reason, the server's summary, then Confirm.
     expect(await panel.locator('[data-key="order-cancel:OD-360"]').count()).toBe(0);

@@ -6,8 +6,25 @@ import { clock } from './format.js';
 
 type Order = Customer360['orders'][number];
 
-/** Where an order's change stands: choosing a reason, or reading the server's summary before confirming. */
-type Step = { step: 'reason'; reason: string } | { step: 'confirm'; action: OrderActionView };
+type AddressInput = Extract<OrderChangeInput, { kind: 'change_order_address' }>['address'];
+
+/**
+ * Where an order's change stands: choosing a reason, typing a new address, or reading the server's
+ * summary before confirming.
+ */
+type Step =
+  | { step: 'reason'; reason: string }
+  | { step: 'address'; address: AddressInput }
+  | { step: 'confirm'; action: OrderActionView };
+
+const ADDRESS_FIELDS: [keyof AddressInput, string][] = [
+  ['line1', 'Street and number'],
+  ['line2', 'Line 2'],
+  ['postalCode', 'Postal code'],
+  ['city', 'City'],
+  ['region', 'Region'],
+  ['country', 'Country'],
+];
 
 const STATUS_TEXT: Record<OrderActionView['status'], string> = {
   pending: 'waiting for confirmation',
@@ -19,8 +36,8 @@ const STATUS_TEXT: Record<OrderActionView['status'], string> = {
 };
 
 /**
- * The agent's order changes in the 360: "Cancel order" for a pending order, "Return" for a
- * delivered one. The server checks the change under the shop's rules and answers its summary;
+ * The agent's order changes in the 360: "Cancel order" and "Change address" for a pending order,
+ * "Return" for a delivered one. The server checks the change under the shop's rules and answers its summary;
  * only "Confirm" runs it. The list of the conversation's order changes is shown too, as text.
  */
 export function createOrderActionControls(deps: { actions: Actions; rerender: () => void }) {
@@ -83,6 +100,40 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
     );
   }
 
+  const back = (o: Order, key: string) =>
+    button(`${key}:${o.id}`, 'Back', () => {
+      steps.delete(o.id);
+      deps.rerender();
+    });
+
+  /** A new shipping address for a pending order, starting from the one it has. */
+  function addressForm(o: Order, s: Extract<Step, { step: 'address' }>) {
+    const fields = ADDRESS_FIELDS.map(([name, label]) => {
+      const id = `address-${name}-${o.id}`;
+      const input = h('input', { id, type: 'text', maxlength: 200, 'data-key': id });
+      input.value = s.address[name] ?? '';
+      input.addEventListener('input', () => (s.address = { ...s.address, [name]: input.value }));
+      return h('div', { class: 'field' }, h('label', { for: id, text: label }), input);
+    });
+    return h(
+      'form',
+      {
+        class: 'address-form',
+        onSubmit: (ev: SubmitEvent) => {
+          ev.preventDefault();
+          void prepare(o.id, { kind: 'change_order_address', orderId: o.id, address: s.address });
+        },
+      },
+      ...fields,
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary small', 'data-key': `address-next:${o.id}` }, 'Continue'),
+        back(o, 'address-back'),
+      ),
+    );
+  }
+
   function confirmStep(o: Order, action: OrderActionView) {
     return h(
       'div',
@@ -107,21 +158,29 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
       const error = errors.has(o.id) ? h('p', { class: 'error', role: 'alert', text: errors.get(o.id)! }) : null;
       if (busy.has(o.id)) return h('div', { class: 'muted small', text: 'Working…' });
       if (s?.step === 'reason') return h('div', {}, reasonForm(o, s, cancelReasons), error);
+      if (s?.step === 'address') return h('div', {}, addressForm(o, s), error);
       if (s?.step === 'confirm') return h('div', {}, confirmStep(o, s.action), error);
+      const begin = (step: Step) => () => {
+        steps.set(o.id, step);
+        deps.rerender();
+      };
+      const address: AddressInput = { line1: '', city: '', country: '', ...o.shippingAddress };
       const start =
         o.status === 'pending'
-          ? button(`order-cancel:${o.id}`, 'Cancel order', () => {
-              steps.set(o.id, { step: 'reason', reason: '' });
-              deps.rerender();
-            })
+          ? [
+              button(`order-cancel:${o.id}`, 'Cancel order', begin({ step: 'reason', reason: '' })),
+              button(`order-address:${o.id}`, 'Change address', begin({ step: 'address', address })),
+            ]
           : o.status === 'delivered'
-            ? button(
-                `order-return:${o.id}`,
-                'Return',
-                () => void prepare(o.id, { kind: 'return_items', orderId: o.id }),
-              )
-            : null;
-      return start || error ? h('div', { class: 'actions' }, start, error) : null;
+            ? [
+                button(
+                  `order-return:${o.id}`,
+                  'Return',
+                  () => void prepare(o.id, { kind: 'return_items', orderId: o.id }),
+                ),
+              ]
+            : [];
+      return start.length || error ? h('div', { class: 'actions' }, ...start, error) : null;
     },
 
     /** The conversation's order changes: what, where it stands, and who prepared it. */
