@@ -4,7 +4,7 @@ import { upsertCustomer, upsertOrder } from '../customers/customer-store.js';
 import { AppError } from '../errors.js';
 import { upsertPolicyDocument } from '../policies/policy-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
-import { upsertProduct, type UpsertOutcome } from '../catalog/product-store.js';
+import { upsertProduct, upsertProducts, type UpsertOutcome } from '../catalog/product-store.js';
 import type { CustomerRecord, OrderRecord, PolicyDocumentRecord, ProductRecord } from '../catalog/records.js';
 import { embedPending, prepareVectorTables } from '../catalog/vector-store.js';
 
@@ -33,6 +33,9 @@ export interface IngestSummary {
 export interface IngestProgress {
   (phase: Kind | 'embedding products' | 'embedding policies', done: number, total: number): void;
 }
+
+/** Products written per batch (a few statements each). */
+const PRODUCT_BATCH = 200;
 
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, failed: 0 });
 
@@ -63,23 +66,52 @@ export async function ingest(
   const errors = [...input.errors];
   for (const e of input.errors) counts[kindOfError(e.file)].failed++;
 
-  async function run<T>(kind: Kind, items: Sourced<T>[], write: (tx: Queryable, r: T) => Promise<UpsertOutcome>) {
+  const fail = (kind: Kind, item: Sourced<unknown>, err: unknown) => {
+    counts[kind].failed++;
+    const message =
+      err instanceof AppError && err.expose ? err.message : `could not be saved (${(err as Error).message})`;
+    errors.push({ file: item.source.file, line: item.source.line, message });
+  };
+
+  async function run<T>(
+    kind: Kind,
+    items: Sourced<T>[],
+    write: (tx: Queryable, r: T) => Promise<UpsertOutcome>,
+    at = { offset: 0, total: items.length },
+  ) {
     for (const [i, item] of items.entries()) {
       opts.signal?.throwIfAborted();
       try {
-        const outcome = await db.transaction((tx) => write(tx, item.record));
-        counts[kind][outcome]++;
+        counts[kind][await db.transaction((tx) => write(tx, item.record))]++;
       } catch (err) {
-        counts[kind].failed++;
-        const message =
-          err instanceof AppError && err.expose ? err.message : `could not be saved (${(err as Error).message})`;
-        errors.push({ file: item.source.file, line: item.source.line, message });
+        fail(kind, item, err);
       }
-      opts.onProgress?.(kind, i + 1, items.length);
+      opts.onProgress?.(kind, at.offset + i + 1, at.total);
     }
   }
 
-  await run('products', input.products, async (tx, r) => (await upsertProduct(tx, r)).outcome);
+  // Products go in batches of a few statements each; a batch that fails as a whole (a bad row the
+  // database refuses, records sharing a SKU) is written again one record at a time, so a bad record
+  // never takes good ones with it.
+  for (let i = 0; i < input.products.length; i += PRODUCT_BATCH) {
+    opts.signal?.throwIfAborted();
+    const batch = input.products.slice(i, i + PRODUCT_BATCH);
+    const outcomes = await db
+      .transaction((tx) =>
+        upsertProducts(
+          tx,
+          batch.map((b) => b.record),
+        ),
+      )
+      .catch(() => null);
+    if (outcomes) {
+      outcomes.forEach((o, j) => ('error' in o ? fail('products', batch[j], o.error) : counts.products[o.outcome]++));
+      opts.onProgress?.('products', i + batch.length, input.products.length);
+    } else {
+      const at = { offset: i, total: input.products.length };
+      await run('products', batch, async (tx, r) => (await upsertProduct(tx, r)).outcome, at);
+    }
+  }
   await run('customers', input.customers, upsertCustomer);
   await run('orders', input.orders, upsertOrder);
   await run('policies', input.policies, upsertPolicyDocument);

@@ -58,7 +58,8 @@ function rows(results: SizeResult[]): TableRow[] {
     ),
     row(
       '  of which: upserts / embed+vectors',
-      (r) => `${seconds(r.load.ingest.writeMs)} / ${seconds(r.load.ingest.embedMs)}  (HNSW index present)`,
+      (r) =>
+        `${seconds(r.load.ingest.writeMs)} / ${seconds(r.load.ingest.embedMs)}  (HNSW index built after the load when that is faster)`,
     ),
     row('rest: bulk INSERTs, no index (*)', (r) =>
       r.load.bulk.count === 0
