@@ -303,9 +303,10 @@ export async function buildApp(parts: AppParts) {
       shuttingDown = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       if (opts.graceMs && replies.count > 0) {
-        logger.info(`waiting up to ${opts.graceMs} ms for ${replies.count} replies to complete`);
+        logger.info(`waiting up to ${opts.graceMs} ms for the replies being written to complete`);
         if (!(await replies.idle(opts.graceMs))) {
-          logger.warn(`${replies.count} replies were still being written; they end as interrupted`);
+          const n = replies.count;
+          logger.warn(`still writing ${n} ${n === 1 ? 'reply' : 'replies'} at the deadline; they end as interrupted`);
         }
       }
       replies.stop();
