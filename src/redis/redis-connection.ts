@@ -33,7 +33,6 @@ export function createRedisConnection(opts: { url: string; prefix: string; logge
     commandTimeout: COMMAND_TIMEOUT_MS,
     maxRetriesPerRequest: 1,
     retryStrategy,
-    lazyConnect: false,
   });
   const pub = new Redis(opts.url, { maxRetriesPerRequest: null, retryStrategy });
   const sub = pub.duplicate();
