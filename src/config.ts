@@ -38,6 +38,10 @@ export interface Config {
   catalogDir: string;
   promptsDir: string;
   database: DatabaseTarget;
+  /** Shared by every instance (socket.io adapter, rate limits); null = one instance, all in memory. */
+  redis: { url: string; prefix: string } | null;
+  /** On SIGTERM, how long running turns may take to finish. */
+  shutdownGraceMs: number;
   shop: { name: string; currency: string; platform: 'native' | 'shopify' | 'woocommerce' };
   openai: {
     apiKey?: string;
@@ -138,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shop: { name: e.SHOP_NAME, currency: e.SHOP_CURRENCY, platform: e.SHOP_PLATFORM },
     openai: openaiConfigured
       ? {

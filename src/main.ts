@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './logger.js';
 import { catalogImageOrigins } from './catalog/image-origins.js';
 import { loadMerchandisingRules } from './merchandising/merchandising-rules.js';
 import { loadOrderRules } from './orders/order-rules.js';
+import { createRedisConnection } from './redis/redis-connection.js';
 
 /** Composition root: reads config, wires the modules, imports the catalog, starts the server. */
 async function main() {
@@ -38,6 +39,13 @@ async function main() {
       );
     }
   }
+  if (!config.sessionSecret && (config.redis || config.database.kind === 'postgres')) {
+    logger.warn(
+      'SESSION_SECRET is not set: this instance signs sessions with its own secret from DATA_DIR, ' +
+        'so another instance sharing the database or Redis will refuse them. Set the same SESSION_SECRET on each.',
+    );
+  }
+  const redis = config.redis ? createRedisConnection({ ...config.redis, logger }) : undefined;
   const db = await openDatabase(config.database, logger);
   const embedder = await createAppEmbedder(config);
   if (config.importOnStart) {
@@ -60,6 +68,7 @@ async function main() {
     embedder,
     model,
     fallbackModel: config.openai ? createModel({ ...config, openai: null }, { index }) : undefined,
+    redis,
     vocabulary,
     logger,
     merchandising: loadMerchandisingRules(config.catalogDir),
@@ -79,14 +88,30 @@ async function main() {
   const shown = isLoopback(config.host) || config.host === '0.0.0.0' ? 'localhost' : config.host;
   logger.info(`Concierge is running: http://${shown}:${port}/ (agent console: http://${shown}:${port}/console)`);
 
+  // SIGTERM (a deploy, a scale-down): replies being written get the grace period, then sockets
+  // close and their clients reconnect elsewhere. A second signal, or a close that hangs, ends it at once.
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.info(`${signal}: shutting down`);
-    await app.close();
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info(`${signal}: shutting down (grace ${config.shutdownGraceMs} ms)`);
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 10_000).unref();
+    await app.close({ graceMs: config.shutdownGraceMs });
+    await redis?.close();
     await db.close();
+    logger.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const onSignal = (signal: string) =>
+    shutdown(signal).catch((err: unknown) => {
+      logger.error('shutdown failed', { err });
+      process.exit(1);
+    });
+  process.on('SIGINT', () => void onSignal('SIGINT'));
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');

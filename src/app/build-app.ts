@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { Router } from 'express';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
@@ -26,8 +27,9 @@ import { createAgentSessions } from '../identity/agent-sessions.js';
 import { createSessionTokens } from '../identity/session-tokens.js';
 import { createShopperSessions } from '../identity/shopper-sessions.js';
 import { clientIp, compileTrustProxy } from '../limits/client-ip.js';
-import { createLoginBackoff } from '../limits/login-backoff.js';
-import { perMinute } from '../limits/rate-limiter.js';
+import { createLoginBackoff, createRedisLoginBackoff } from '../limits/login-backoff.js';
+import { memoryLimiters } from '../limits/rate-limiter.js';
+import { redisLimiters } from '../limits/redis-limiters.js';
 import { createShopperLimits } from '../limits/shopper-limits.js';
 import type { Logger } from '../logger.js';
 import type { MerchandisingRules } from '../merchandising/merchandising-rules.js';
@@ -40,6 +42,9 @@ import { isAllowedOrigin } from '../shared/origin-check.js';
 import { buildCore } from './build-core.js';
 import { buildWebhooks } from './build-webhooks.js';
 import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
+import type { RedisConnection } from '../redis/redis-connection.js';
+import type { ReadinessCheck } from '../shared/readiness.js';
+import { trackRepliesInFlight } from './replies-in-flight.js';
 
 export type AppConfig = Pick<
   Config,
@@ -77,6 +82,14 @@ export interface AppParts {
   vocabulary?: ShopVocabulary;
   /** Extra routers (e.g. the widget bundles), mounted before the 404 handler. */
   extraRouters?: Router[];
+  /**
+   * The Redis that several instances share: a conversation's live events reach its sockets on
+   * every instance, and rate limits and login back-off are counted once for all. Without it,
+   * everything stays in this process. The caller opens and closes it.
+   */
+  redis?: RedisConnection;
+  /** More checks for `/readyz` (the database…). */
+  readiness?: ReadinessCheck[];
 }
 
 /**
@@ -86,7 +99,9 @@ export interface AppParts {
 export async function buildApp(parts: AppParts) {
   const { config, db, embedder, model, logger } = parts;
   const metrics = createMetrics();
-  const limits = createShopperLimits(config.limits, { onRefused: metrics.rateLimited });
+  const { redis } = parts;
+  const limiters = redis ? redisLimiters(redis.commands, redis.prefix) : memoryLimiters;
+  const limits = createShopperLimits(config.limits, { onRefused: metrics.rateLimited, limiters });
   const core = await buildCore({
     config,
     db,
@@ -157,12 +172,25 @@ export async function buildApp(parts: AppParts) {
   // The sockets are attached after the routes that need to reach them.
   const late: { agents?: ReturnType<typeof attachAgentSocket>; shoppers?: ReturnType<typeof attachShopperSocket> } = {};
   const trust = compileTrustProxy(config.trustProxy);
+  let shuttingDown = false;
+  const readiness: ReadinessCheck[] = [
+    ...(parts.readiness ?? []),
+    ...(redis ? [redis.readiness] : []),
+    { name: 'shutdown', check: async () => (shuttingDown ? { ok: false, detail: 'shutting down' } : { ok: true }) },
+  ];
   const demo = !config.production && config.identitySecret === DEMO_IDENTITY_SECRET;
   const app = createHttpApp({
     logger,
     allowedOrigins: config.allowedOrigins,
-    requestLimiter: perMinute(config.limits.requestsPerMinute, 'requests', { onRefused: metrics.rateLimited }),
+    requestLimiter: limiters({
+      name: 'requests:ip',
+      limit: config.limits.requestsPerMinute,
+      windowMs: 60_000,
+      what: 'requests',
+      onRefused: metrics.rateLimited,
+    }),
     trustProxy: trust,
+    readiness,
     rawBodyRouters: [webhooks.router],
     routers: [
       productSearchRoute({ search, finder: core.finder, currency: config.shop.currency }),
@@ -184,7 +212,7 @@ export async function buildApp(parts: AppParts) {
       agentRoutes({
         accounts,
         sessions: agentSessions,
-        backoff: createLoginBackoff(),
+        backoff: redis ? createRedisLoginBackoff(redis.commands, redis.prefix) : createLoginBackoff(),
         desk,
         ownership,
         onChange: () => late.agents?.broadcastQueue(),
@@ -212,8 +240,19 @@ export async function buildApp(parts: AppParts) {
       cb(ok ? null : 'origin not allowed', ok);
     },
     cors: config.allowedOrigins.length > 0 ? { origin: config.allowedOrigins } : undefined,
+    // Every room broadcast also goes through Redis to the other instances' sockets.
+    adapter: redis ? createAdapter(redis.pub, redis.sub, { key: `${redis.prefix}socket.io` }) : undefined,
   });
-  const agentSocket = attachAgentSocket({ io, sessions: agentSessions, desk, ownership, approvals, events, logger });
+  const agentSocket = attachAgentSocket({
+    io,
+    sessions: agentSessions,
+    desk,
+    ownership,
+    approvals,
+    events,
+    logger,
+    clustered: Boolean(redis),
+  });
   desk.onNote((n) => agentSocket.note(n));
   const stopApprovals = approvals.onChange((a) => agentSocket.approval(a));
   const shopperSocket = attachShopperSocket({
@@ -235,6 +274,7 @@ export async function buildApp(parts: AppParts) {
   late.shoppers = shopperSocket;
   await chat.recover();
   retention.start();
+  const replies = trackRepliesInFlight(events);
 
   return {
     server,
@@ -253,14 +293,30 @@ export async function buildApp(parts: AppParts) {
       limits,
       catalogRefresher: webhooks.refresher,
     },
-    async close() {
+    /**
+     * Stops this instance. With a grace period (SIGTERM): `/readyz` fails and no new connection
+     * is accepted, and replies being written here get up to `graceMs` to complete. Then the
+     * remaining turns stop and every socket is closed: clients reconnect (to another instance)
+     * and catch up from their last sequence number.
+     */
+    async close(opts: { graceMs?: number } = {}) {
+      shuttingDown = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (opts.graceMs && replies.count > 0) {
+        logger.info(`waiting up to ${opts.graceMs} ms for the replies being written to complete`);
+        if (!(await replies.idle(opts.graceMs))) {
+          const n = replies.count;
+          logger.warn(`still writing ${n} ${n === 1 ? 'reply' : 'replies'} at the deadline; they end as interrupted`);
+        }
+      }
+      replies.stop();
       retention.stop();
       shopperSocket.close();
       stopApprovals();
       agentSocket.close();
       await chat.close();
-      io.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await io.close();
+      await stopped;
       await webhooks.refresher.idle();
       core.prompts.close();
     },

@@ -53,8 +53,8 @@ export async function buildCore(parts: {
   vocabulary?: ShopVocabulary;
   /** What shoppers may change after the sale (catalog/order-rules.json); the defaults without it. */
   orderRules?: OrderRules;
-  /** Spends one new handoff of this client address; throws `limits:rate_limited` when none is left. */
-  limitHandoff?: (clientIp: string) => void;
+  /** Spends one new handoff of this client address; rejects with `limits:rate_limited` when none is left. */
+  limitHandoff?: (clientIp: string) => Promise<void>;
 }) {
   const { config, db, embedder, model, logger } = parts;
   const expandQuery = createQueryExpander(parts.merchandising ?? NO_RULES);
@@ -82,7 +82,7 @@ export async function buildCore(parts: {
     // A client may open only so many new handoffs (the limiter throws); a conversation already waiting is no new one.
     async request(conversationId, req, from) {
       if (from.clientIp && parts.limitHandoff && !(await ownership.isWaitingForHuman(conversationId))) {
-        parts.limitHandoff(from.clientIp);
+        await parts.limitHandoff(from.clientIp);
       }
       return ownership.requestHuman(conversationId, req);
     },

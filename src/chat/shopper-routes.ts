@@ -88,7 +88,7 @@ export function shopperRoutes(
 
   r.post('/api/sessions', async (req, res) => {
     const body = parseInput(sessionRequestSchema, req.body ?? {}, 'field');
-    limits.take('session', { ip: clientOf(req) });
+    await limits.take('session', { ip: clientOf(req) });
     const started = await startSession(deps, { ...body, channel: 'api', ip: clientOf(req) });
     if (started.replaced) deps.onSessionReplaced(started.replaced);
     res.status(201).json({ token: started.token, conversationId: started.conversationId, customer: started.customer });
@@ -97,7 +97,7 @@ export function shopperRoutes(
   r.post('/api/conversations/:id/messages', async (req, res) => {
     const claims = await sessionOf(req);
     const body = parseInput(messageBody, req.body, 'field');
-    limits.take('message', who(req, claims));
+    await limits.take('message', who(req, claims));
     const conversationId = String(req.params.id);
     await chat.ownConversation(claims, conversationId);
     const before = await chat.lastSeq(conversationId);
@@ -123,7 +123,7 @@ export function shopperRoutes(
   for (const decision of ['confirm', 'cancel'] as const) {
     r.post(`/api/conversations/:id/actions/:actionId/${decision}`, async (req, res) => {
       const claims = await sessionOf(req);
-      limits.take('message', who(req, claims));
+      await limits.take('message', who(req, claims));
       const p = parseInput(actionPayload, { conversationId: req.params.id, actionId: req.params.actionId });
       res.json({ action: await chat.decideAction(claims, p.conversationId, p.actionId, decision) });
     });
@@ -140,7 +140,7 @@ export function shopperRoutes(
   const actor = (sid: string) => ({ kind: 'shopper' as const, id: sid });
   const changeCart = async (req: Request, change: (claims: SessionClaims, cartId: string) => Promise<CartView>) => {
     const claims = await sessionOf(req);
-    limits.take('cart', who(req, claims));
+    await limits.take('cart', who(req, claims));
     return toCartPayload(await chat.changeCart(claims, (cartId) => change(claims, cartId)));
   };
   r.get('/api/cart', async (req, res) => {

@@ -103,7 +103,7 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
     const on = eventBinder(socket, logger);
 
     on('conversation:join', joinPayload, async (p) => {
-      limits.take('join', who);
+      await limits.take('join', who);
       const conv = p.conversationId
         ? await chat.ownConversation(claims, p.conversationId)
         : await deps.conversations.latestForSession(claims.sid);
@@ -132,18 +132,18 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
       };
     });
     on('message:send', sendPayload, async (p) => {
-      limits.take('message', who);
+      await limits.take('message', who);
       const r = await chat.send(claims, p, { clientIp: ip });
       return { messageId: r.messageId, seq: r.seq, queued: r.queued };
     });
     on('turn:stop', stopPayload, async (p) => ({ stopped: await chat.stop(claims, p.conversationId) }));
     on('turn:retry', retryPayload, async (p) => {
-      limits.take('message', who);
+      await limits.take('message', who);
       return { queued: await chat.retry(claims, p.conversationId, p.messageId) };
     });
     const actor = { kind: 'shopper' as const, id: claims.sid };
     const changeCart = async (change: (cartId: string) => ReturnType<CartStore['view']>) => {
-      limits.take('cart', who);
+      await limits.take('cart', who);
       return toCartPayload(await chat.changeCart(claims, change));
     };
     on('cart:add', cartAddPayload, (p) => changeCart((cartId) => deps.carts.add(cartId, p.sku, p.quantity, actor)));
@@ -152,7 +152,7 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
     );
     on('cart:remove', cartRemovePayload, (p) => changeCart((cartId) => deps.carts.remove(cartId, p.sku, actor)));
     on('cart:sync', cartSyncPayload, async (p) => {
-      limits.take('cart', who);
+      await limits.take('cart', who);
       const platformCarts = deps.platformCarts;
       if (!platformCarts) {
         throw new ValidationError('cart:not_platform', "This shop's carts are Concierge's own (SHOP_PLATFORM=native).");
@@ -165,13 +165,13 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
     on('action:confirm', actionPayload, (p) => chat.decideAction(claims, p.conversationId, p.actionId, 'confirm'));
     on('action:cancel', actionPayload, (p) => chat.decideAction(claims, p.conversationId, p.actionId, 'cancel'));
     on('typing:set', typingPayload, async (p) => {
-      limits.take('typing', who);
+      await limits.take('typing', who);
       await chat.ownConversation(claims, p.conversationId);
       deps.onTyping?.(p.conversationId, p.isTyping);
       return null;
     });
     on('conversation:rate', ratePayload, async (p) => {
-      limits.take('rating', who);
+      await limits.take('rating', who);
       await chat.ownConversation(claims, p.conversationId);
       if (!deps.onRating) throw new AuthError('csat:unavailable', 'Ratings are not collected here.', { status: 403 });
       await deps.onRating(p.conversationId, p.rating, p.comment);

@@ -59,6 +59,17 @@ export const envSchema = z.object({
   CATALOG_DIR: z.string().default('./catalog'),
   PROMPTS_DIR: z.string().default('./prompts'),
   DATABASE_URL: optionalString.pipe(z.string().url({ message: 'must be a postgres:// URL' }).optional()),
+  /** A Redis shared by every instance: live events reach every instance's sockets, limits are shared. */
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+      .optional(),
+  ),
+  /** Prefix of every Redis key and channel, so deployments can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('concierge:'),
+  /** On SIGTERM, how long running turns may take to finish before the sockets are closed. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   SHOP_NAME: z.string().min(1).default('Demo shop'),
   SHOP_CURRENCY: z
     .string()

@@ -26,7 +26,13 @@ export function productionProblems(e: Env): string[] {
     else if (value.length < MIN_SECRET_CHARS) problems.push(`${name}: must be at least ${MIN_SECRET_CHARS} characters`);
   };
   secret('IDENTITY_SECRET', "the secret your shop's backend signs customer ids with");
-  secret('SESSION_SECRET', 'signs shopper sessions; the same on every instance');
+  const shared = [e.DATABASE_URL && 'DATABASE_URL', e.REDIS_URL && 'REDIS_URL'].filter(Boolean).join(' and ');
+  secret(
+    'SESSION_SECRET',
+    shared
+      ? `signs shopper sessions; instances sharing ${shared} must all use the same one`
+      : 'signs shopper sessions; the same on every instance',
+  );
   if (e.CONSOLE_AGENTS.length === 0) {
     problems.push(
       `CONSOLE_AGENTS: missing (the complete list of console logins, "email:password:role", ` +

@@ -39,13 +39,13 @@ export function agentRoutes(deps: {
   r.post('/api/agent/sessions', async (req, res) => {
     const b = parseInput(loginBody, req.body ?? {}, 'field');
     const ip = req.ip ?? 'unknown';
-    deps.backoff.check(b.email, ip);
+    await deps.backoff.check(b.email, ip);
     const agent = await deps.accounts.verify(b.email, b.password);
     if (!agent) {
-      deps.backoff.failed(b.email, ip);
+      await deps.backoff.failed(b.email, ip);
       throw new AuthError('auth:bad_login', 'Wrong email or password.');
     }
-    deps.backoff.succeeded(b.email, ip);
+    await deps.backoff.succeeded(b.email, ip);
     const { token, session } = await deps.sessions.create(agent, ip);
     res.status(201).json({ token, agent, expiresAt: session.expiresAt });
   });

@@ -36,6 +36,14 @@ export interface AgentSocketDeps {
   approvals: Approvals;
   events: EventLog;
   logger: Logger;
+  /** Other instances share this namespace (Redis adapter): queue changes are announced to them. */
+  clustered?: boolean;
+}
+
+/** What the instances of a cluster tell each other on this namespace. */
+interface AgentClusterEvents {
+  /** The queue changed: each instance sends its own consoles the new first page. */
+  'queue:changed': () => void;
 }
 
 interface AgentSocketData {
@@ -53,14 +61,17 @@ const sessionRoom = (sessionId: string) => `agent-session:${sessionId}`;
  * events of opened conversations.
  */
 export function attachAgentSocket(deps: AgentSocketDeps) {
-  const nsp = typedNamespace<AgentClientEvents, AgentServerEvents, AgentSocketData>(deps.io, AGENT_NAMESPACE);
+  const nsp = typedNamespace<AgentClientEvents, AgentServerEvents, AgentSocketData, AgentClusterEvents>(
+    deps.io,
+    AGENT_NAMESPACE,
+  );
   const send = (target: { emit: (ev: 'agent:event', e: AgentServerEvent) => unknown }, e: AgentServerEvent) =>
     target.emit('agent:event', e);
 
   const typingState = new Map<string, boolean>();
   let queueTimer: NodeJS.Timeout | null = null;
-  /** Each connected agent gets the first page of the queue (with their own "mine" count), at most every 50 ms. */
-  const broadcastQueue = () => {
+  /** Each agent connected here gets the first page of the queue (with their own "mine" count), at most every 50 ms. */
+  const pushQueue = () => {
     queueTimer ??= setTimeout(async () => {
       queueTimer = null;
       const byAgent = new Map<string, { agent: AgentIdentity; ids: string[] }>();
@@ -78,6 +89,12 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
       }
     }, 50);
   };
+  /** The consoles on every instance get the new queue. */
+  const broadcastQueue = () => {
+    pushQueue();
+    if (deps.clustered) nsp.serverSideEmit('queue:changed');
+  };
+  nsp.on('queue:changed', pushQueue);
 
   nsp.use((socket, next) => {
     deps.sessions.authenticate((socket.handshake.auth as { token?: string } | undefined)?.token).then(

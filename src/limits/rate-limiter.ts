@@ -14,18 +14,29 @@ export interface RateLimiterOptions {
   onRefused?: (what: string) => void;
 }
 
+export interface RateLimiter {
+  /** Spends `cost` units of `key`'s budget; rejects with `limits:rate_limited` when it is empty. */
+  take(key: string, cost?: number): Promise<void>;
+}
+
+/** The refusal every limiter throws: what was limited, and when to try again. */
+export function rateLimited(what: string, retryAfterSeconds: number): RateLimitError {
+  return new RateLimitError(`Too many ${what}. Try again in ${describeWait(retryAfterSeconds)}.`, {
+    retryAfterSeconds,
+  });
+}
+
 /**
- * A token bucket per key (session, client address): `limit` events per `windowMs`, refilled
- * continuously, with a burst of the same size. `take()` throws a `limits:rate_limited` error that
- * says what was limited and when to try again.
+ * A token bucket per key (session, client address) in this process: `limit` events per
+ * `windowMs`, refilled continuously, with a burst of the same size.
  */
-export function createRateLimiter(opts: RateLimiterOptions) {
+export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
   const now = opts.now ?? Date.now;
   const rate = opts.limit / opts.windowMs;
   const buckets = new Map<string, { tokens: number; at: number }>();
   const maxKeys = opts.maxKeys ?? 50_000;
   return {
-    take(key: string, cost = 1): void {
+    async take(key, cost = 1) {
       const t = now();
       const b = buckets.get(key) ?? { tokens: opts.limit, at: t };
       b.tokens = Math.min(opts.limit, b.tokens + (t - b.at) * rate);
@@ -35,17 +46,18 @@ export function createRateLimiter(opts: RateLimiterOptions) {
       if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value as string);
       if (b.tokens < cost) {
         opts.onRefused?.(opts.what);
-        const retryAfterSeconds = Math.max(1, Math.ceil((cost - b.tokens) / rate / 1000));
-        throw new RateLimitError(`Too many ${opts.what}. Try again in ${describeWait(retryAfterSeconds)}.`, {
-          retryAfterSeconds,
-        });
+        throw rateLimited(opts.what, Math.max(1, Math.ceil((cost - b.tokens) / rate / 1000)));
       }
       b.tokens -= cost;
     },
   };
 }
 
-export type RateLimiter = ReturnType<typeof createRateLimiter>;
+/** Makes a limiter; `name` tells limiters that share a `what` apart (a shared store keys by it). */
+export type LimiterFactory = (opts: RateLimiterOptions & { name: string }) => RateLimiter;
+
+/** Limiters in this process' memory (one instance, or no Redis). */
+export const memoryLimiters: LimiterFactory = (opts) => createRateLimiter(opts);
 
 /** A limiter of `perMinute` events a minute. */
 export const perMinute = (limit: number, what: string, extra: Partial<RateLimiterOptions> = {}) =>

@@ -18,11 +18,14 @@ export type AckData<F> = F extends (payload: never, ack: (r: Ack<infer T>) => vo
  * A namespace typed with its own event maps. socket.io types one event map per server, and the
  * shopper and agent namespaces have different ones, so this is the one place that narrows them.
  */
-export function typedNamespace<Listen extends EventMap, Emit extends EventMap, Data>(
-  io: Server,
-  name: string,
-): Namespace<Listen, Emit, Record<string, never>, Data> {
-  return io.of(name) as unknown as Namespace<Listen, Emit, Record<string, never>, Data>;
+export function typedNamespace<
+  Listen extends EventMap,
+  Emit extends EventMap,
+  Data,
+  /** Events between the instances of a cluster (`serverSideEmit`). */
+  ServerSide extends EventMap = Record<string, never>,
+>(io: Server, name: string): Namespace<Listen, Emit, ServerSide, Data> {
+  return io.of(name) as unknown as Namespace<Listen, Emit, ServerSide, Data>;
 }
 
 /**
@@ -30,8 +33,8 @@ export function typedNamespace<Listen extends EventMap, Emit extends EventMap, D
  * the schema must parse what the event declares, and the handler must resolve to the ack's data
  * type: a misspelled event or a wrong ack type fails the type check.
  */
-export function eventBinder<Listen extends EventMap>(
-  socket: Socket<Listen, EventMap, Record<string, never>, unknown>,
+export function eventBinder<Listen extends EventMap, ServerSide extends EventMap = Record<string, never>>(
+  socket: Socket<Listen, EventMap, ServerSide, unknown>,
   logger: Logger,
 ) {
   return <K extends keyof Listen & string, S extends z.ZodType<unknown, PayloadOf<Listen[K]>>>(

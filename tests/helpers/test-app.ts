@@ -12,6 +12,7 @@ import { createOpenAIModel } from '../../src/agent/models/openai-model.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { DEMO_IDENTITY_SECRET } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
+import type { RedisConnection } from '../../src/redis/redis-connection.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import {
   SHOPPER_NAMESPACE,
@@ -86,6 +87,8 @@ export async function startTestApp(
     config?: Partial<AppConfig>;
     extraRouters?: Router[];
     logger?: Logger;
+    /** Shared with other instances (socket.io adapter, limits). */
+    redis?: RedisConnection;
   } = {},
 ): Promise<App & { url: string }> {
   const vocabulary = createShopVocabulary({ db });
@@ -100,6 +103,7 @@ export async function startTestApp(
     logger: opts.logger ?? createLogger('silent'),
     extraRouters: opts.extraRouters,
     merchandising: TEST_MERCHANDISING,
+    redis: opts.redis,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;

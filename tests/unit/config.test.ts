@@ -83,4 +83,33 @@ describe('demo and production modes', () => {
       /IDENTITY_SECRET: missing[\s\S]*SESSION_SECRET: missing[\s\S]*CONSOLE_AGENTS: missing/,
     );
   });
+
+  it('requires one shared session secret in production when instances share a database or Redis', () => {
+    const env = {
+      CONCIERGE_ENV: 'production',
+      IDENTITY_SECRET: 'i'.repeat(32),
+      CONSOLE_AGENTS: 'kim@shop.example:kims-long-password:admin',
+    };
+    expect(() => loadConfig({ ...env, REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /SESSION_SECRET: missing \(signs shopper sessions; instances sharing REDIS_URL must all use the same one/,
+    );
+    expect(() =>
+      loadConfig({ ...env, DATABASE_URL: 'postgres://db.internal/shop', REDIS_URL: 'redis://cache.internal' }),
+    ).toThrow(/instances sharing DATABASE_URL and REDIS_URL must all use the same one/);
+    const c = loadConfig({ ...env, REDIS_URL: 'redis://cache.internal', SESSION_SECRET: 's'.repeat(32) });
+    expect(c.redis).toEqual({ url: 'redis://cache.internal', prefix: 'concierge:' });
+  });
+});
+
+describe('several instances', () => {
+  it('runs alone, all in memory, without REDIS_URL, and waits 10 s for running turns on SIGTERM', () => {
+    expect(loadConfig({})).toMatchObject({ redis: null, shutdownGraceMs: 10_000 });
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500', REDIS_PREFIX: 'shop-a:' })).toMatchObject({
+      shutdownGraceMs: 2_500,
+    });
+  });
+
+  it('names a REDIS_URL that is no Redis URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL: must be a redis:\/\//);
+  });
 });

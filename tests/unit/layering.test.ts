@@ -19,13 +19,27 @@ const DOMAINS = [
   'privacy',
 ];
 // Metrics are counted through callbacks the composition root passes; only it and the entry points see them.
-const INNER = [...BASE, 'metrics', 'config', 'db', 'limits', ...DOMAINS, 'tools', 'agent', 'ingest', 'platforms'];
+const INNER = [
+  ...BASE,
+  'metrics',
+  'config',
+  'db',
+  'redis',
+  'limits',
+  ...DOMAINS,
+  'tools',
+  'agent',
+  'ingest',
+  'platforms',
+];
 const ALLOWED: Record<string, string[]> = {
   errors: [],
   logger: [],
   shared: ['errors', 'logger'],
   metrics: [],
   limits: [...BASE],
+  // Connections to the Redis that several instances share (socket.io adapter, limits).
+  redis: [...BASE],
   db: [...BASE],
   config: [...BASE, 'db'],
   catalog: [...BASE, 'db'],

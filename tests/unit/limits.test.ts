@@ -5,37 +5,33 @@ import { createConnectionCaps } from '../../src/limits/connection-caps.js';
 import { createLoginBackoff, LOGIN_RULES } from '../../src/limits/login-backoff.js';
 
 describe('login back-off', () => {
-  it('makes one address wait after a few wrong passwords, doubling, and forgets on success', () => {
+  it('makes one address wait after a few wrong passwords, doubling, and forgets on success', async () => {
     let now = 0;
     const backoff = createLoginBackoff({ now: () => now });
     for (let i = 0; i < LOGIN_RULES.accountFromIp.free; i++) {
-      backoff.check('kim@shop.example', '203.0.113.7');
-      backoff.failed('kim@shop.example', '203.0.113.7');
+      await backoff.check('kim@shop.example', '203.0.113.7');
+      await backoff.failed('kim@shop.example', '203.0.113.7');
     }
-    expect(() => backoff.check('kim@shop.example', '203.0.113.7')).toThrow(RateLimitError);
+    await expect(backoff.check('kim@shop.example', '203.0.113.7')).rejects.toThrow(RateLimitError);
     now += 2_000;
-    backoff.check('kim@shop.example', '203.0.113.7');
-    backoff.failed('kim@shop.example', '203.0.113.7');
+    await backoff.check('kim@shop.example', '203.0.113.7');
+    await backoff.failed('kim@shop.example', '203.0.113.7');
     now += 2_000;
-    expect(() => backoff.check('kim@shop.example', '203.0.113.7')).toThrow(/Try again in 2 seconds/);
+    await expect(backoff.check('kim@shop.example', '203.0.113.7')).rejects.toThrow(/Try again in 2 seconds/);
     now += 2_000;
-    backoff.succeeded('kim@shop.example', '203.0.113.7');
-    expect(() => backoff.check('kim@shop.example', '203.0.113.7')).not.toThrow();
+    await backoff.succeeded('kim@shop.example', '203.0.113.7');
+    await expect(backoff.check('kim@shop.example', '203.0.113.7')).resolves.toBeUndefined();
   });
 
-  it('never locks an account out for long when guesses come from many addresses', () => {
+  it('never locks an account out for long when guesses come from many addresses', async () => {
     let now = 0;
     const backoff = createLoginBackoff({ now: () => now });
-    for (let i = 0; i < 200; i++) backoff.failed('kim@shop.example', `198.51.100.${i}`);
-    let refusal: RateLimitError | undefined;
-    try {
-      backoff.check('kim@shop.example', '192.0.2.1');
-    } catch (err) {
-      refusal = err as RateLimitError;
-    }
-    expect(refusal?.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_RULES.account.maxSeconds);
+    for (let i = 0; i < 200; i++) await backoff.failed('kim@shop.example', `198.51.100.${i}`);
+    const refusal = await backoff.check('kim@shop.example', '192.0.2.1').catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(RateLimitError);
+    expect((refusal as RateLimitError).retryAfterSeconds).toBeLessThanOrEqual(LOGIN_RULES.account.maxSeconds);
     now += LOGIN_RULES.account.maxSeconds * 1000;
-    expect(() => backoff.check('kim@shop.example', '192.0.2.1')).not.toThrow();
+    await expect(backoff.check('kim@shop.example', '192.0.2.1')).resolves.toBeUndefined();
   });
 });
 
