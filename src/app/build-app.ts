@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { Router } from 'express';
 import { Server } from 'socket.io';
@@ -77,6 +78,8 @@ export interface AppParts {
   vocabulary?: ShopVocabulary;
   /** Extra routers (e.g. the widget bundles), mounted before the 404 handler. */
   extraRouters?: Router[];
+  /** Turn leases: this instance's id (random by default) and their timings (a 30 s lease by default). */
+  turnLeases?: { instanceId?: string; leaseMs?: number; heartbeatMs?: number; sweepMs?: number };
 }
 
 /**
@@ -126,10 +129,16 @@ export async function buildApp(parts: AppParts) {
   const runner = createTurnRunner({
     conversations,
     events,
-    queue: createTurnQueue({ db }),
+    queue: createTurnQueue({
+      db,
+      owner: parts.turnLeases?.instanceId ?? randomUUID(),
+      leaseMs: parts.turnLeases?.leaseMs ?? 30_000,
+    }),
     sessions,
     turn: core.turn,
     logger,
+    heartbeatMs: parts.turnLeases?.heartbeatMs,
+    sweepMs: parts.turnLeases?.sweepMs,
   });
   const chat = createChatService({
     db,
