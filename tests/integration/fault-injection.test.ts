@@ -54,6 +54,7 @@ function withFaults(inner: Database) {
   });
   const db: Database = {
     engine: inner.engine,
+    capabilities: inner.capabilities,
     ...wrap(inner),
     transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
     close: () => inner.close(),
