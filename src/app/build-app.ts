@@ -38,6 +38,8 @@ import { createMetrics } from '../metrics/metrics.js';
 import { createCustomerData } from '../privacy/customer-data.js';
 import { createRetentionJob } from '../privacy/retention.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
+import { databaseReadiness } from '../db/db-readiness.js';
+import type { ReadinessCheck } from '../shared/readiness.js';
 import { buildCore } from './build-core.js';
 import { buildWebhooks } from './build-webhooks.js';
 import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
@@ -163,6 +165,9 @@ export async function buildApp(parts: AppParts) {
 
   const webhooks = buildWebhooks({ config, db, embedder, logger, metrics, vocabulary: core.vocabulary });
 
+  // What /readyz checks; each part an instance needs adds its own.
+  const readiness: ReadinessCheck[] = [...databaseReadiness(db)];
+
   // The sockets are attached after the routes that need to reach them.
   const late: { agents?: ReturnType<typeof attachAgentSocket>; shoppers?: ReturnType<typeof attachShopperSocket> } = {};
   const trust = compileTrustProxy(config.trustProxy);
@@ -172,6 +177,7 @@ export async function buildApp(parts: AppParts) {
     allowedOrigins: config.allowedOrigins,
     requestLimiter: perMinute(config.limits.requestsPerMinute, 'requests', { onRefused: metrics.rateLimited }),
     trustProxy: trust,
+    readiness,
     rawBodyRouters: [webhooks.router],
     routers: [
       productSearchRoute({ search, finder: core.finder, currency: config.shop.currency }),

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
 import { errorMiddleware, notFound } from './error-middleware.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
+import { checkReadiness, type ReadinessCheck } from '../shared/readiness.js';
 
 /**
  * The express app: raw-body routers (webhooks), JSON with a size cap, the given routers, then 404
@@ -18,6 +19,8 @@ export function createHttpApp(deps: {
   requestLimiter?: RateLimiter;
   /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); the sockets use the same function. */
   trustProxy: (address: string, hop: number) => boolean;
+  /** What `/readyz` checks; ready when every check is ok. */
+  readiness?: ReadinessCheck[];
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -60,6 +63,13 @@ export function createHttpApp(deps: {
   app.use(express.json({ limit: deps.bodyLimit ?? '32kb' }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const r = await checkReadiness(deps.readiness ?? [], {
+      onError: (name, err) => deps.logger.warn(`readiness check ${name} failed`, { err }),
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(r.ready ? 200 : 503).json(r);
   });
   for (const r of deps.routers) app.use(r);
   app.use(notFound);
