@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { buildApp, type App, type AppConfig } from '../../src/app/build-app.js';
+import { buildApp, type App, type AppConfig, type AppParts } from '../../src/app/build-app.js';
 import type { ChatModel } from '../../src/agent/model.js';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { shopIndexSource } from '../../src/agent/models/offline/shop-index-source.js';
@@ -86,6 +86,7 @@ export async function startTestApp(
     config?: Partial<AppConfig>;
     extraRouters?: Router[];
     logger?: Logger;
+    turnLeases?: AppParts['turnLeases'];
   } = {},
 ): Promise<App & { url: string }> {
   const vocabulary = createShopVocabulary({ db });
@@ -100,6 +101,7 @@ export async function startTestApp(
     logger: opts.logger ?? createLogger('silent'),
     extraRouters: opts.extraRouters,
     merchandising: TEST_MERCHANDISING,
+    turnLeases: opts.turnLeases,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
