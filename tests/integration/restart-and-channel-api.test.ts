@@ -30,6 +30,42 @@ afterAll(async () => {
 const completions = (events: ConversationEvent[]) =>
   events.filter((e): e is Extract<ConversationEvent, { type: 'message.completed' }> => e.type === 'message.completed');
 
+describe('a second instance starting mid-turn', () => {
+  it("leaves the first instance's running turn alone: it completes once, not as interrupted", async () => {
+    const first = await startTestApp(db, { model: mswModel() });
+    let second: Awaited<ReturnType<typeof startTestApp>> | undefined;
+    try {
+      const s = await newSession(first.url);
+      const a = await connectShopper(first.url, s.body.token);
+      await request(a.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
+      const text = 'this answer streams slowly while another instance starts next to this one';
+      script.reply(streamReply({ text }, { delayMs: 150 }));
+      await request(a.socket, 'message:send', {
+        conversationId: s.body.conversationId,
+        clientMessageId: 'second-instance-1',
+        text: 'hello',
+      });
+      await waitFor(() => a.events.some((e) => e.type === 'message.delta'));
+
+      second = await startTestApp(db, { model: mswModel() });
+      const states = await db.query<{ turn_state: string }>(
+        `SELECT turn_state FROM messages WHERE conversation_id = $1 AND role = 'user'`,
+        [s.body.conversationId],
+      );
+      // The second instance recovered while the turn was still running on the first.
+      expect(states.rows).toEqual([{ turn_state: 'running' }]);
+
+      await waitFor(() => completions(a.events).length === 1, 10_000);
+      expect(completions(a.events)[0]).toMatchObject({ text });
+      expect(completions(a.events)[0].failed).toBeUndefined();
+      a.socket.close();
+    } finally {
+      await second?.close();
+      await first.close();
+    }
+  });
+});
+
 describe('a server restart mid-turn', () => {
   it('ends the interrupted answer once as a clear failure, and Retry gives a complete one', async () => {
     const first = await startTestApp(db, { model: mswModel() });
