@@ -25,6 +25,8 @@ export interface TurnRunnerDeps {
   heartbeatMs?: number;
   /** How often expired leases are recovered and waiting turns picked up (turns of stopped instances). */
   sweepMs?: number;
+  /** How often a caller waiting for a turn reads its state (it may run on another instance). */
+  waitPollMs?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
   const retryDelayMs = deps.retryDelayMs ?? 2_000;
   const heartbeatMs = deps.heartbeatMs ?? Math.max(1, Math.floor(queue.leaseMs / 3));
   const sweepMs = deps.sweepMs ?? queue.leaseMs;
+  const waitPollMs = deps.waitPollMs ?? 500;
   let sweepTimer: NodeJS.Timeout | undefined;
   let sweeping = false;
   const running = new Map<string, AbortController>();
@@ -277,23 +280,32 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       return Boolean(c);
     },
 
-    /** Resolves when the assistant has finished (or skipped) the turn of this shopper message, or at the timeout. */
+    /**
+     * Resolves when the assistant has finished (or skipped) the turn of this shopper message, or at the timeout.
+     * The turn may run on another instance: its state in the database is read every `waitPollMs` too.
+     */
     waitForTurn(userMessageId: number, timeoutMs: number): Promise<void> {
       return new Promise((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        const list = turnDone.get(userMessageId) ?? [];
-        list.push(() => {
+        const done = () => {
           clearTimeout(timer);
+          clearInterval(poll);
           resolve();
-        });
+        };
+        const timer = setTimeout(done, timeoutMs);
+        const list = turnDone.get(userMessageId) ?? [];
+        list.push(done);
         turnDone.set(userMessageId, list);
-        queue
-          .stateOf(userMessageId)
-          .then((state) => {
-            if (state !== 'pending' && state !== 'running') settle(userMessageId);
-          })
-          // The timeout still ends the wait; the caller reads whatever the log holds by then.
-          .catch((err: unknown) => logger.error('could not read a turn state', { userMessageId, err }));
+        const look = () =>
+          queue
+            .stateOf(userMessageId)
+            .then((state) => {
+              if (state !== 'pending' && state !== 'running') settle(userMessageId);
+            })
+            // The timeout still ends the wait; the caller reads whatever the log holds by then.
+            .catch((err: unknown) => logger.error('could not read a turn state', { userMessageId, err }));
+        void look();
+        const poll = setInterval(() => void look(), waitPollMs);
+        poll.unref();
       });
     },
 
