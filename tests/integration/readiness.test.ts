@@ -8,6 +8,10 @@ import { scratchPostgres } from '../helpers/real-postgres.js';
 import { seedTestShop, startTestApp } from '../helpers/test-app.js';
 
 const real = await scratchPostgres('ready');
+// At file level, so the database is dropped whichever tests ran.
+afterAll(async () => {
+  await real?.drop();
+});
 
 async function readyz(url: string) {
   const res = await fetch(`${url}/readyz`);
@@ -84,7 +88,6 @@ describe.skipIf(!real)('a real PostgreSQL without pgvector', () => {
   });
   afterAll(async () => {
     await db?.close();
-    await real?.drop();
   });
 
   it('migrates once, warns once that search is lexical only, and is ready but degraded', async () => {

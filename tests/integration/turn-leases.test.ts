@@ -13,6 +13,10 @@ import { newSession, seedTestShop, startTestApp, waitFor } from '../helpers/test
  * rules) and the machine's real PostgreSQL, where two instances' pools race for real.
  */
 const real = await scratchPostgres('leases');
+// At file level, so the database is dropped whichever tests ran.
+afterAll(async () => {
+  await real?.drop();
+});
 
 const LEASE_MS = 60_000;
 
@@ -170,7 +174,6 @@ describe('an instance starting next to others', () => {
   });
   afterAll(async () => {
     await db?.close();
-    await real?.drop();
   });
 
   /** A shopper message another instance claimed; its lease ends `expiresIn` from now. */
