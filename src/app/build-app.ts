@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { Router } from 'express';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -39,6 +40,7 @@ import { createMetrics } from '../metrics/metrics.js';
 import { createCustomerData } from '../privacy/customer-data.js';
 import { createRetentionJob } from '../privacy/retention.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
+import { databaseReadiness } from '../db/db-readiness.js';
 import { buildCore } from './build-core.js';
 import { buildWebhooks } from './build-webhooks.js';
 import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
@@ -90,6 +92,8 @@ export interface AppParts {
   redis?: RedisConnection;
   /** More checks for `/readyz` (the database…). */
   readiness?: ReadinessCheck[];
+  /** Turn leases: this instance's id (random by default) and their timings (a 30 s lease by default). */
+  turnLeases?: { instanceId?: string; leaseMs?: number; heartbeatMs?: number; sweepMs?: number };
 }
 
 /**
@@ -141,10 +145,16 @@ export async function buildApp(parts: AppParts) {
   const runner = createTurnRunner({
     conversations,
     events,
-    queue: createTurnQueue({ db }),
+    queue: createTurnQueue({
+      db,
+      owner: parts.turnLeases?.instanceId ?? randomUUID(),
+      leaseMs: parts.turnLeases?.leaseMs ?? 30_000,
+    }),
     sessions,
     turn: core.turn,
     logger,
+    heartbeatMs: parts.turnLeases?.heartbeatMs,
+    sweepMs: parts.turnLeases?.sweepMs,
   });
   const chat = createChatService({
     db,
@@ -173,7 +183,9 @@ export async function buildApp(parts: AppParts) {
   const late: { agents?: ReturnType<typeof attachAgentSocket>; shoppers?: ReturnType<typeof attachShopperSocket> } = {};
   const trust = compileTrustProxy(config.trustProxy);
   let shuttingDown = false;
+  // What /readyz checks; each part an instance needs adds its own.
   const readiness: ReadinessCheck[] = [
+    ...databaseReadiness(db),
     ...(parts.readiness ?? []),
     ...(redis ? [redis.readiness] : []),
     { name: 'shutdown', check: async () => (shuttingDown ? { ok: false, detail: 'shutting down' } : { ok: true }) },

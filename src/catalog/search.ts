@@ -108,10 +108,12 @@ export function createCatalogSearch(deps: {
   }
 
   return {
-    rank: async (q, mode, limit) => (mode === 'lexical' ? (await lexical(q, limit)).ids : vector(q, limit)),
+    rank: async (q, mode, limit) =>
+      mode === 'lexical' || !db.capabilities.vector ? (await lexical(q, limit)).ids : vector(q, limit),
     async search(q, opts = {}) {
       const limit = Math.min(Math.max(q.limit ?? 10, 1), 50);
-      const mode = q.mode ?? 'hybrid';
+      // Without pgvector every mode is lexical (openDatabase warned once).
+      const mode = db.capabilities.vector ? (q.mode ?? 'hybrid') : 'lexical';
       if (!q.query.trim()) return loadSummaries(db, await browse(q, limit), q);
       const scores =
         mode === 'hybrid'

@@ -9,6 +9,8 @@ import type { PendingTurn, TurnQueue } from '../conversations/turn-queue.js';
 import type { ShopperSessions } from '../identity/shopper-sessions.js';
 import type { Logger } from '../logger.js';
 import type { CartChangeResult } from '../tools/results.js';
+import { holdLease, type HeldLease } from './turn-lease.js';
+import { recoverExpiredTurns } from './turn-recovery.js';
 
 export interface TurnRunnerDeps {
   conversations: ConversationStore;
@@ -19,12 +21,19 @@ export interface TurnRunnerDeps {
   logger: Logger;
   /** How long a pump that hit an error waits before trying the queue again. */
   retryDelayMs?: number;
+  /** How often a running turn's lease is renewed; a third of the queue's lease by default. */
+  heartbeatMs?: number;
+  /** How often expired leases are recovered and waiting turns picked up (turns of stopped instances). */
+  sweepMs?: number;
+  /** How often a caller waiting for a turn reads its state (it may run on another instance). */
+  waitPollMs?: number;
 }
 
 /**
  * How a turn ended. `not_started`: it failed before anything reached the shopper, so it goes back to
  * the queue; `unfinished`: its message could not be ended (the database is down), so it stays
- * `running` for recovery to end as interrupted.
+ * `running` for recovery to end as interrupted once its lease expires; `interrupted`: this
+ * instance is stopping or lost the turn's lease, and leaves the turn to whoever recovers it.
  */
 type Outcome = 'done' | 'failed' | 'skipped' | 'interrupted' | 'not_started' | 'unfinished';
 
@@ -37,17 +46,24 @@ function isPendingActionResult(r: unknown): r is { pendingAction: PendingActionP
 const CART_TOOLS = new Set(['add_to_cart', 'update_cart_item', 'remove_from_cart']);
 export const UNAVAILABLE =
   "Sorry, I can't answer right now. You can try again in a moment, or ask to talk to a person.";
-const INTERRUPTED = '(This answer was interrupted. Press Retry to get a complete one.)';
 
 /**
  * Runs the assistant's turns: one at a time per conversation, from the persisted queue, with a
  * stop button and every outcome written to the event log. Nothing here may reject unhandled: a
  * failing database or model is logged, the turn ends as failed-and-retryable, and a pump that
  * could not read the queue tries again shortly.
+ *
+ * Several instances may share the queue: each turn is run under a lease renewed while it streams.
+ * A turn whose lease is lost stops writing; a periodic sweep recovers expired leases.
  */
 export function createTurnRunner(deps: TurnRunnerDeps) {
   const { conversations, events, queue, logger } = deps;
   const retryDelayMs = deps.retryDelayMs ?? 2_000;
+  const heartbeatMs = deps.heartbeatMs ?? Math.max(1, Math.floor(queue.leaseMs / 3));
+  const sweepMs = deps.sweepMs ?? queue.leaseMs;
+  const waitPollMs = deps.waitPollMs ?? 500;
+  let sweepTimer: NodeJS.Timeout | undefined;
+  let sweeping = false;
   const running = new Map<string, AbortController>();
   const pumps = new Map<string, Promise<void>>();
   const retryTimers = new Set<NodeJS.Timeout>();
@@ -83,6 +99,35 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     }
     const controller = new AbortController();
     running.set(conversationId, controller);
+    const lease = holdLease({
+      renew: () => queue.renew(turn.userMessageId),
+      everyMs: heartbeatMs,
+      leaseMs: queue.leaseMs,
+      onLost: () => {
+        logger.warn('a turn lost its lease; it stops here and another instance recovers it', {
+          conversationId,
+          userMessageId: turn.userMessageId,
+        });
+        controller.abort();
+      },
+      onError: (err) => logger.error('could not renew a turn lease', { conversationId, err }),
+    });
+    try {
+      return await runLeased(conversationId, turn, conv, sender, controller, lease);
+    } finally {
+      lease.stop();
+      running.delete(conversationId);
+    }
+  }
+
+  async function runLeased(
+    conversationId: string,
+    turn: PendingTurn,
+    conv: Conversation,
+    sender: Awaited<ReturnType<typeof senderCustomer>>,
+    controller: AbortController,
+    lease: HeldLease,
+  ): Promise<Outcome> {
     const stream = createAssistantStream({
       events,
       conversationId,
@@ -121,7 +166,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
           const now = await conversations.get(conversationId);
           if (now) stream.setEpoch(now.epoch);
         } else if (ev.type === 'completed' || ev.type === 'failed') {
-          if (closing) return 'interrupted';
+          if (closing || lease.lost) return 'interrupted';
           await stream.settle();
           // A failed write aborts the turn too; that is a failure, not the shopper's Stop.
           const stopped = ev.type === 'failed' && ev.error.code === 'agent:aborted' && !stream.writeFailed;
@@ -142,7 +187,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       }
       return stream.discarded ? 'skipped' : 'failed';
     } catch (err) {
-      if (closing) return 'interrupted';
+      if (closing || lease.lost) return 'interrupted';
       logger.error('turn failed', { conversationId, err });
       const ended = await stream
         .complete({
@@ -157,8 +202,6 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
           return false;
         });
       return ended || stream.discarded ? 'failed' : stream.started ? 'unfinished' : 'not_started';
-    } finally {
-      running.delete(conversationId);
     }
   }
 
@@ -212,6 +255,18 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     return p;
   }
 
+  async function sweep(): Promise<void> {
+    if (sweeping || closing) return;
+    sweeping = true;
+    try {
+      const recovered = await recoverExpiredTurns({ queue, events, logger });
+      const waiting = await queue.conversationsWithPending();
+      for (const id of new Set([...recovered, ...waiting])) if (!closing) void pump(id);
+    } finally {
+      sweeping = false;
+    }
+  }
+
   return {
     pump(conversationId: string): void {
       if (!closing) void pump(conversationId);
@@ -225,58 +280,57 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       return Boolean(c);
     },
 
-    /** Resolves when the assistant has finished (or skipped) the turn of this shopper message, or at the timeout. */
+    /**
+     * Resolves when the assistant has finished (or skipped) the turn of this shopper message, or at the timeout.
+     * The turn may run on another instance: its state in the database is read every `waitPollMs` too.
+     */
     waitForTurn(userMessageId: number, timeoutMs: number): Promise<void> {
       return new Promise((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        const list = turnDone.get(userMessageId) ?? [];
-        list.push(() => {
+        const done = () => {
           clearTimeout(timer);
+          clearInterval(poll);
           resolve();
-        });
+        };
+        const timer = setTimeout(done, timeoutMs);
+        const list = turnDone.get(userMessageId) ?? [];
+        list.push(done);
         turnDone.set(userMessageId, list);
-        queue
-          .stateOf(userMessageId)
-          .then((state) => {
-            if (state !== 'pending' && state !== 'running') settle(userMessageId);
-          })
-          // The timeout still ends the wait; the caller reads whatever the log holds by then.
-          .catch((err: unknown) => logger.error('could not read a turn state', { userMessageId, err }));
+        const look = () =>
+          queue
+            .stateOf(userMessageId)
+            .then((state) => {
+              if (state !== 'pending' && state !== 'running') settle(userMessageId);
+            })
+            // The timeout still ends the wait; the caller reads whatever the log holds by then.
+            .catch((err: unknown) => logger.error('could not read a turn state', { userMessageId, err }));
+        void look();
+        const poll = setInterval(() => void look(), waitPollMs);
+        poll.unref();
       });
     },
 
-    /** Ends turns a stopped process left half done (failed, retryable), and resumes waiting ones. */
+    /**
+     * Recovers the turns of stopped instances (expired leases only: another live instance's turns
+     * are left alone), resumes waiting turns, and keeps doing so every `sweepMs`.
+     */
     async recover(): Promise<void> {
-      for (const t of await queue.interrupted()) {
-        const evs = await events.after(t.conversationId, 0);
-        for (const s of evs) {
-          if (s.type !== 'message.started' || !s.messageId.startsWith(`a_${t.userMessageId}_`)) continue;
-          if (evs.some((e) => e.type === 'message.completed' && e.messageId === s.messageId)) continue;
-          const partial = evs
-            .flatMap((e) => (e.type === 'message.delta' && e.messageId === s.messageId ? [e.text] : []))
-            .join('');
-          await events.append(t.conversationId, {
-            type: 'message.completed',
-            messageId: s.messageId,
-            role: 'assistant',
-            text: partial ? `${partial}\n\n${INTERRUPTED}` : INTERRUPTED,
-            products: [],
-            quickReplies: [],
-            failed: true,
-            retryable: true,
-          });
-        }
-        await queue.finish(t.userMessageId, 'failed');
-      }
-      for (const id of await queue.conversationsWithPending()) void pump(id);
+      await sweep();
+      if (closing || sweepTimer) return;
+      sweepTimer = setInterval(() => {
+        sweep().catch((err: unknown) => logger.error('the turn sweep failed; it runs again shortly', { err }));
+      }, sweepMs);
+      sweepTimer.unref();
     },
 
-    /** Stops accepting turns and waits for running ones to end. */
+    /** Stops accepting turns, waits for running ones to end, and lets their leases expire now. */
     async close(): Promise<void> {
       closing = true;
+      clearInterval(sweepTimer);
       for (const t of retryTimers) clearTimeout(t);
       for (const c of running.values()) c.abort();
       await Promise.allSettled([...pumps.values()]);
+      // The turns left running are recovered at once by the next instance, not after their lease.
+      await queue.expireOwn().catch((err: unknown) => logger.error('could not end the turn leases', { err }));
     },
   };
 }

@@ -7,31 +7,70 @@ export interface PendingTurn {
   sessionId: string | null;
 }
 
+export interface RunningTurn {
+  conversationId: string;
+  userMessageId: number;
+}
+
+/** Namespace of the advisory locks that serialize claims within one conversation. */
+const CLAIM_LOCK = 4_242_019;
+
 /**
  * The persisted queue of shopper messages waiting for the assistant, per conversation. A
  * message sent while the assistant is answering waits here; it survives a restart.
+ *
+ * Several instances share the queue: a turn is claimed with a lease (`owner`, expiry on the
+ * database's clock), renewed while it runs. Only one turn of a conversation runs at a time,
+ * whichever instance runs it, and only an expired lease can be taken over.
  */
-export function createTurnQueue(deps: { db: Database }) {
-  const { db } = deps;
+export function createTurnQueue(deps: { db: Database; owner: string; leaseMs: number }) {
+  const { db, owner, leaseMs } = deps;
   return {
+    owner,
+    leaseMs,
+    /** Claims the conversation's oldest waiting turn, unless one of its turns runs (here or elsewhere). */
     async next(conversationId: string): Promise<PendingTurn | null> {
-      const r = await db.query<{ id: number; content: string; session_id: string | null }>(
-        `UPDATE messages SET turn_state = 'running' WHERE id = (
-           SELECT id FROM messages WHERE conversation_id = $1 AND turn_state = 'pending' ORDER BY id LIMIT 1)
-         RETURNING id, content, session_id`,
-        [conversationId],
+      return db.transaction(async (tx) => {
+        // Claims in one conversation wait for each other, so two never both see "none running".
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CLAIM_LOCK, conversationId]);
+        const r = await tx.query<{ id: number; content: string; session_id: string | null }>(
+          `UPDATE messages SET turn_state = 'running', turn_owner = $2,
+             turn_lease_expires_at = now() + $3::int * interval '1 millisecond'
+           WHERE id = (
+             SELECT id FROM messages WHERE conversation_id = $1 AND turn_state = 'pending' ORDER BY id LIMIT 1)
+           AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND turn_state = 'running')
+           RETURNING id, content, session_id`,
+          [conversationId, owner, leaseMs],
+        );
+        const row = r.rows[0];
+        return row ? { userMessageId: row.id, text: row.content, sessionId: row.session_id } : null;
+      });
+    },
+    /** Extends this instance's lease on a running turn; false when the lease is no longer ours. */
+    async renew(userMessageId: number): Promise<boolean> {
+      const r = await db.query(
+        `UPDATE messages SET turn_lease_expires_at = now() + $3::int * interval '1 millisecond'
+         WHERE id = $1 AND turn_owner = $2 AND turn_state = 'running'`,
+        [userMessageId, owner, leaseMs],
       );
-      const row = r.rows[0];
-      return row ? { userMessageId: row.id, text: row.content, sessionId: row.session_id } : null;
+      return r.rowCount > 0;
     },
     /** Puts a turn that could not start back in the queue. */
     async release(userMessageId: number): Promise<void> {
-      await db.query(`UPDATE messages SET turn_state = 'pending' WHERE id = $1 AND turn_state = 'running'`, [
-        userMessageId,
-      ]);
+      await db.query(
+        `UPDATE messages SET turn_state = 'pending', turn_owner = NULL, turn_lease_expires_at = NULL
+         WHERE id = $1 AND turn_state = 'running' AND turn_owner = $2`,
+        [userMessageId, owner],
+      );
     },
-    async finish(userMessageId: number, state: 'done' | 'failed' | 'skipped'): Promise<void> {
-      await db.query('UPDATE messages SET turn_state = $2 WHERE id = $1', [userMessageId, state]);
+    /** Ends a turn this instance owns; false when its lease was taken over meanwhile. */
+    async finish(userMessageId: number, state: 'done' | 'failed' | 'skipped'): Promise<boolean> {
+      const r = await db.query(
+        `UPDATE messages SET turn_state = $2, turn_owner = NULL, turn_lease_expires_at = NULL
+         WHERE id = $1 AND (turn_state <> 'running' OR turn_owner = $3)`,
+        [userMessageId, state, owner],
+      );
+      return r.rowCount > 0;
     },
     async stateOf(userMessageId: number): Promise<string | null> {
       const r = await db.query<{ turn_state: string | null }>('SELECT turn_state FROM messages WHERE id = $1', [
@@ -47,12 +86,31 @@ export function createTurnQueue(deps: { db: Database }) {
       );
       return r.rowCount > 0;
     },
-    /** Turns a previous process was running when it stopped, and conversations with turns waiting. */
-    async interrupted(): Promise<{ conversationId: string; userMessageId: number }[]> {
+    /** Running turns whose lease expired (their instance stopped or stalled), oldest first. */
+    async expired(): Promise<RunningTurn[]> {
       const r = await db.query<{ conversation_id: string; id: number }>(
-        `SELECT conversation_id, id FROM messages WHERE turn_state = 'running' ORDER BY id`,
+        `SELECT conversation_id, id FROM messages
+         WHERE turn_state = 'running' AND (turn_lease_expires_at IS NULL OR turn_lease_expires_at <= now())
+         ORDER BY id`,
       );
       return r.rows.map((x) => ({ conversationId: x.conversation_id, userMessageId: x.id }));
+    },
+    /** Takes over an expired lease; of several instances trying at once, exactly one gets true. */
+    async takeOver(userMessageId: number): Promise<boolean> {
+      const r = await db.query(
+        `UPDATE messages SET turn_owner = $2, turn_lease_expires_at = now() + $3::int * interval '1 millisecond'
+         WHERE id = $1 AND turn_state = 'running'
+           AND (turn_lease_expires_at IS NULL OR turn_lease_expires_at <= now())`,
+        [userMessageId, owner, leaseMs],
+      );
+      return r.rowCount > 0;
+    },
+    /** Ends this instance's leases now (it is stopping), so another instance recovers its turns at once. */
+    async expireOwn(): Promise<void> {
+      await db.query(
+        `UPDATE messages SET turn_lease_expires_at = now() WHERE turn_state = 'running' AND turn_owner = $1`,
+        [owner],
+      );
     },
     async conversationsWithPending(): Promise<string[]> {
       const r = await db.query<{ conversation_id: string }>(

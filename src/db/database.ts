@@ -11,8 +11,15 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** What the database can do beyond plain Postgres. */
+export interface DatabaseCapabilities {
+  /** pgvector is installed: vector tables, vector and hybrid search. Without it search is lexical only. */
+  readonly vector: boolean;
+}
+
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'pg';
+  readonly capabilities: DatabaseCapabilities;
   /** Runs `fn` in one transaction; rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

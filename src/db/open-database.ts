@@ -13,6 +13,11 @@ export async function openDatabase(cfg: DatabaseTarget, logger?: Logger): Promis
     cfg.kind === 'postgres'
       ? await createPgDatabase({ connectionString: cfg.url })
       : await createEmbeddedDatabase({ dataDir: cfg.dataDir, logger });
+  if (!db.capabilities.vector) {
+    logger?.warn(
+      'the database has no pgvector extension: product and policy search are lexical only (no vector search)',
+    );
+  }
   try {
     await migrate(db);
   } catch (err) {

@@ -3,8 +3,23 @@ import pgvector from 'pgvector/pg';
 import type { Database, Queryable, QueryResult } from './database.js';
 
 /**
+ * Creates the pgvector extension when the server has it (PGlite and managed Postgres services
+ * do; a plain Postgres may not). Returns whether it is installed.
+ */
+async function ensureVector(client: pg.Client): Promise<boolean> {
+  const available = await client.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`);
+  if (available.rows.length > 0) {
+    // Without the right to create it (a managed service's role), an installed one is still used.
+    await client.query('CREATE EXTENSION IF NOT EXISTS vector').catch(() => undefined);
+  }
+  const installed = await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'vector'`);
+  return installed.rows.length > 0;
+}
+
+/**
  * A real Postgres (or PGlite served over the wire) through a `pg` Pool. pgvector types are
- * registered on every new connection. The extension is created first, so registration can find it.
+ * registered on every new connection. The extension is created first, so registration can find it;
+ * a server without pgvector works too, with `capabilities.vector` false.
  */
 export async function createPgDatabase(opts: {
   connectionString: string;
@@ -13,8 +28,9 @@ export async function createPgDatabase(opts: {
 }): Promise<Database> {
   const first = new pg.Client({ connectionString: opts.connectionString });
   await first.connect();
+  let vector: boolean;
   try {
-    await first.query('CREATE EXTENSION IF NOT EXISTS vector');
+    vector = await ensureVector(first);
   } finally {
     await first.end();
   }
@@ -24,7 +40,7 @@ export async function createPgDatabase(opts: {
     max: opts.max ?? 10,
     // Keep connections: a reconnect costs a handshake and pgvector type registration.
     idleTimeoutMillis: 0,
-    onConnect: (client: pg.ClientBase) => pgvector.registerTypes(client),
+    onConnect: vector ? (client: pg.ClientBase) => pgvector.registerTypes(client) : undefined,
   };
   const pool = new pg.Pool(poolOptions);
   // An idle client losing its connection must not crash the process; the pool replaces it.
@@ -42,6 +58,7 @@ export async function createPgDatabase(opts: {
 
   return {
     engine: 'pg',
+    capabilities: { vector },
     ...wrap(pool),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();

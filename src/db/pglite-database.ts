@@ -28,6 +28,8 @@ export function createPgliteDatabase(pg: PGlite, opts: { onClose?: () => Promise
   const base = wrap(pg);
   return {
     engine: 'pglite',
+    // openPglite always loads pgvector.
+    capabilities: { vector: true },
     ...base,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
 import { errorMiddleware, notFound } from './error-middleware.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
-import { runReadinessChecks, type ReadinessCheck } from '../shared/readiness.js';
+import { checkReadiness, type ReadinessCheck } from '../shared/readiness.js';
 
 /**
  * The express app: raw-body routers (webhooks), JSON with a size cap, the given routers, then 404
@@ -19,7 +19,7 @@ export function createHttpApp(deps: {
   requestLimiter?: RateLimiter;
   /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); the sockets use the same function. */
   trustProxy: (address: string, hop: number) => boolean;
-  /** What `/readyz` asks (Redis, shutting down…); none: ready whenever it is up. */
+  /** What `/readyz` checks; ready when every check is ok. */
   readiness?: ReadinessCheck[];
 }): Express {
   const app = express();
@@ -56,18 +56,20 @@ export function createHttpApp(deps: {
     next();
   });
   app.use((req, _res, next) => {
-    if (!deps.requestLimiter || !req.path.startsWith('/api/')) return next();
-    deps.requestLimiter.take(req.ip ?? 'unknown').then(() => next(), next);
+    if (req.path.startsWith('/api/')) deps.requestLimiter?.take(req.ip ?? 'unknown');
+    next();
   });
   for (const r of deps.rawBodyRouters ?? []) app.use(r);
   app.use(express.json({ limit: deps.bodyLimit ?? '32kb' }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  // Ready for traffic: 503 while a dependency is away or the instance is shutting down.
   app.get('/readyz', async (_req, res) => {
-    const report = await runReadinessChecks(deps.readiness ?? []);
-    res.status(report.ok ? 200 : 503).json(report);
+    const r = await checkReadiness(deps.readiness ?? [], {
+      onError: (name, err) => deps.logger.warn(`readiness check ${name} failed`, { err }),
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(r.ready ? 200 : 503).json(r);
   });
   for (const r of deps.routers) app.use(r);
   app.use(notFound);

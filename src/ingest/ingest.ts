@@ -125,6 +125,8 @@ export async function embedStale(
   opts: { onProgress?: IngestProgress; signal?: AbortSignal } = {},
 ): Promise<{ products: number; policyChunks: number }> {
   const { db, embedder } = deps;
+  // Without pgvector there is nowhere to keep vectors: search is lexical only.
+  if (!db.capabilities.vector) return { products: 0, policyChunks: 0 };
   await prepareVectorTables(db, embedder);
   const staleProducts = await db.query<{ id: number; text: string }>(
     `SELECT p.id, p.embedding_text AS text FROM products p LEFT JOIN product_vectors v ON v.product_id = p.id

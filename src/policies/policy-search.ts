@@ -27,7 +27,9 @@ const CANDIDATES = 30;
  */
 const VECTOR_WEIGHT = 0.5;
 
-async function vectorRanking(db: Queryable, embedder: Embedder, text: string, signal?: AbortSignal) {
+async function vectorRanking(db: Database, embedder: Embedder, text: string, signal?: AbortSignal) {
+  // Without pgvector the full-text ranking decides alone.
+  if (!db.capabilities.vector) return [];
   const v = await embedder.embedQuery(text, { signal });
   const r = await db.query<{ id: number }>(
     `SELECT chunk_id AS id FROM policy_vectors ORDER BY embedding <=> $1::vector LIMIT ${CANDIDATES}`,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { buildApp, type App, type AppConfig } from '../../src/app/build-app.js';
+import { buildApp, type App, type AppConfig, type AppParts } from '../../src/app/build-app.js';
 import type { ChatModel } from '../../src/agent/model.js';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { shopIndexSource } from '../../src/agent/models/offline/shop-index-source.js';
@@ -89,6 +89,7 @@ export async function startTestApp(
     logger?: Logger;
     /** Shared with other instances (socket.io adapter, limits). */
     redis?: RedisConnection;
+    turnLeases?: AppParts['turnLeases'];
   } = {},
 ): Promise<App & { url: string }> {
   const vocabulary = createShopVocabulary({ db });
@@ -104,6 +105,7 @@ export async function startTestApp(
     extraRouters: opts.extraRouters,
     merchandising: TEST_MERCHANDISING,
     redis: opts.redis,
+    turnLeases: opts.turnLeases,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;

@@ -54,6 +54,7 @@ function withFaults(inner: Database) {
   });
   const db: Database = {
     engine: inner.engine,
+    capabilities: inner.capabilities,
     ...wrap(inner),
     transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
     close: () => inner.close(),
@@ -146,7 +147,13 @@ describe('a transient database error', () => {
     expect(ack.ok).toBe(true);
     // The pump waits its retry delay (2 s in the app) before reading the queue again.
     await waitFor(() => replies(events).length === 1, 10_000);
-    expect(faults.injected).toEqual([{ sql: expect.stringMatching(QUEUE_NEXT), params: [s.body.conversationId] }]);
+    expect(faults.injected).toEqual([
+      {
+        sql: expect.stringMatching(QUEUE_NEXT),
+        // The conversation, then this instance's id and the lease it takes.
+        params: [s.body.conversationId, expect.any(String), expect.any(Number)],
+      },
+    ]);
     expect(loggedError('turn queue failed; trying again shortly')).toMatchObject(transientLogged);
 
     await request(socket, 'message:send', {

@@ -76,7 +76,7 @@ afterAll(async () => {
 
 describe.skipIf(!hasRedis)('when Redis goes away', () => {
   it('keeps serving with limits in memory, reports it on /readyz, and uses Redis again once back', async () => {
-    expect(await readyz()).toMatchObject({ status: 200, body: { checks: { redis: { ok: true } } } });
+    expect(await readyz()).toMatchObject({ status: 200, body: { ready: true, checks: { redis: 'ok' } } });
     const port = Number(new URL(url).port);
     const started = await newSession(app.url);
     const shopper = await connectShopper(app.url, started.body.token);
@@ -84,7 +84,7 @@ describe.skipIf(!hasRedis)('when Redis goes away', () => {
 
     await stopRedis();
     await waitFor(async () => (await readyz()).status === 503);
-    expect((await readyz()).body.checks.redis).toMatchObject({ ok: false });
+    expect((await readyz()).body.checks.redis).toMatch(/^failed: /);
     // Sessions still start, and the memory limiter still refuses past its budget.
     const during = [];
     for (let i = 0; i < 4; i++) during.push((await newSession(app.url)).status);

@@ -30,6 +30,82 @@ afterAll(async () => {
 const completions = (events: ConversationEvent[]) =>
   events.filter((e): e is Extract<ConversationEvent, { type: 'message.completed' }> => e.type === 'message.completed');
 
+describe('a second instance starting mid-turn', () => {
+  it("leaves the first instance's running turn alone: it completes once, not as interrupted", async () => {
+    const first = await startTestApp(db, { model: mswModel() });
+    let second: Awaited<ReturnType<typeof startTestApp>> | undefined;
+    try {
+      const s = await newSession(first.url);
+      const a = await connectShopper(first.url, s.body.token);
+      await request(a.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
+      const text = 'this answer streams slowly while another instance starts next to this one';
+      script.reply(streamReply({ text }, { delayMs: 150 }));
+      await request(a.socket, 'message:send', {
+        conversationId: s.body.conversationId,
+        clientMessageId: 'second-instance-1',
+        text: 'hello',
+      });
+      await waitFor(() => a.events.some((e) => e.type === 'message.delta'));
+
+      second = await startTestApp(db, { model: mswModel() });
+      const states = await db.query<{ turn_state: string }>(
+        `SELECT turn_state FROM messages WHERE conversation_id = $1 AND role = 'user'`,
+        [s.body.conversationId],
+      );
+      // The second instance recovered while the turn was still running on the first.
+      expect(states.rows).toEqual([{ turn_state: 'running' }]);
+
+      await waitFor(() => completions(a.events).length === 1, 10_000);
+      expect(completions(a.events)[0]).toMatchObject({ text });
+      expect(completions(a.events)[0].failed).toBeUndefined();
+      a.socket.close();
+    } finally {
+      await second?.close();
+      await first.close();
+    }
+  });
+});
+
+describe('a REST message sent to one instance while another answers the conversation', () => {
+  it('is answered by the instance running the conversation, and the REST call returns once it is', async () => {
+    const a = await startTestApp(db, { model: mswModel() });
+    const b = await startTestApp(db, { model: mswModel() });
+    try {
+      const s = await newSession(a.url);
+      const shopper = await connectShopper(a.url, s.body.token);
+      await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId, afterSeq: 0 });
+      script.reply(
+        streamReply({ text: 'a first answer, streamed slowly on instance A' }, { delayMs: 100 }),
+        streamReply({ text: 'The second answer.' }),
+      );
+      await request(shopper.socket, 'message:send', {
+        conversationId: s.body.conversationId,
+        clientMessageId: 'two-instances-1',
+        text: 'hello',
+      });
+      await waitFor(() => shopper.events.some((e) => e.type === 'message.delta'));
+
+      const started = Date.now();
+      const res = await fetch(`${b.url}/api/conversations/${s.body.conversationId}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.body.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'and another thing' }),
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { messages: { role: string; text: string }[] };
+      expect(body.messages.at(-1)).toMatchObject({ role: 'assistant', text: 'The second answer.' });
+      // Well before the REST wait's timeout (10 s here): the end of a turn run elsewhere is seen.
+      expect(Date.now() - started).toBeLessThan(6_000);
+      await waitFor(() => completions(shopper.events).length === 2);
+      expect(completions(shopper.events).map((e) => e.failed)).toEqual([undefined, undefined]);
+      shopper.socket.close();
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+});
+
 describe('a server restart mid-turn', () => {
   it('ends the interrupted answer once as a clear failure, and Retry gives a complete one', async () => {
     const first = await startTestApp(db, { model: mswModel() });
