@@ -8,8 +8,8 @@ export interface AgentTurnMessage {
   /** Every tool call the model made this turn, in order. */
   toolCalls: ToolCall[];
   usage: TokenUsage;
-  /** firstTokenMs is null when the turn produced no text. */
-  timings: { firstTokenMs: number | null; totalMs: number };
+  /** firstTokenMs is null when the turn produced no text; modelMs is the time spent waiting for the model. */
+  timings: { firstTokenMs: number | null; totalMs: number; modelMs: number };
   /** Model calls made. */
   steps: number;
   /** `model.id`, e.g. `openai:gpt-4o-mini`. */
@@ -46,6 +46,8 @@ export type AgentEvent =
        * persist them like `done.newMessages`. Never contains a tool call without its result.
        */
       newMessages: ChatMessage[];
+      /** Time spent waiting for the model before the failure. */
+      modelMs?: number;
     };
 
 export type AgentEventType = AgentEvent['type'];

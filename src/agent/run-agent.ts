@@ -33,6 +33,29 @@ export const ABORTED_TEXT = 'Stopped.';
 export const EMPTY_REPLY_TEXT = "Sorry, I don't have an answer to that. Could you put it another way?";
 
 /**
+ * Passes a stream through, adding up only the time spent waiting for its next item (not the time
+ * the consumer takes with each one): the model's share of a turn.
+ */
+async function* timed<T>(source: AsyncIterable<T>, add: (ms: number) => void): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      const t = performance.now();
+      const next = await it.next().finally(() => add(performance.now() - t));
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (an abort, or the consumer left): let the stream release what it holds.
+    if (!finished) await it.return?.();
+  }
+}
+
+/**
  * One shopper turn: calls the model, runs the tools it asks for (in parallel), feeds the results
  * back, and repeats until the model answers in text or `maxSteps` model calls were made.
  * Never throws for model or tool failures; the last event is always `done` or `error`.
@@ -54,6 +77,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
   const shownHandles = new Set<string>();
   let content = '';
   let firstTokenMs: number | null = null;
+  let modelMs = 0;
   let steps = 0;
 
   /** A new paragraph after earlier text starts with a blank line, so the streamed text equals `content`. */
@@ -68,7 +92,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
       content,
       toolCalls: allCalls,
       usage,
-      timings: { firstTokenMs, totalMs: performance.now() - started },
+      timings: { firstTokenMs, totalMs: performance.now() - started, modelMs },
       steps,
       model: model.id,
       stepLimitReached,
@@ -80,6 +104,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
     error: { code: 'agent:aborted', message: ABORTED_TEXT },
     retryable: false,
     newMessages,
+    modelMs,
   });
 
   for (;;) {
@@ -88,7 +113,8 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
     let stepText = '';
     const calls: ToolCall[] = [];
     try {
-      for await (const chunk of model.stream({ messages: history, tools: specs, signal })) {
+      const stream = model.stream({ messages: history, tools: specs, signal });
+      for await (const chunk of timed(stream, (ms) => (modelMs += ms))) {
         if (chunk.type === 'text_delta' && chunk.text) {
           yield { type: 'text_delta', text: appendText(chunk.text, stepText === '') };
           stepText += chunk.text;
@@ -110,6 +136,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
         error: { code: 'model:unavailable', message: MODEL_UNAVAILABLE_TEXT },
         retryable,
         newMessages,
+        modelMs,
       };
     }
 

@@ -28,7 +28,8 @@ export interface ReplyMeta {
   promptVersion: string;
   tools: string[];
   usage: { promptTokens: number; completionTokens: number };
-  timings: { firstTokenMs: number | null; totalMs: number };
+  /** modelMs: waiting for the model; the rest of totalMs is Concierge's own (tools, database, grounding). */
+  timings: { firstTokenMs: number | null; totalMs: number; modelMs: number };
   products: string[];
   priceMismatch: boolean;
   /** Set when a spend cap was reached and the offline model answered instead of the configured one. */
@@ -60,6 +61,23 @@ export interface TurnDeps {
   now?: () => Date;
   /** Spend caps: which model answers this turn, and where its tokens are counted. */
   spend?: SpendGuard;
+  /** Told how each turn and tool call went (metrics); never changes the turn. */
+  observer?: TurnObserver;
+}
+
+/** How a turn went, for metrics: its outcome, its time split into the model's and Concierge's own. */
+export interface TurnObservation {
+  outcome: 'completed' | 'failed';
+  model: string;
+  totalMs: number;
+  modelMs: number;
+  firstTokenMs: number | null;
+  usage: { promptTokens: number; completionTokens: number };
+}
+
+export interface TurnObserver {
+  turnEnded(o: TurnObservation): void;
+  toolCalled(name: string, outcome: 'ok' | 'error'): void;
 }
 
 /**
@@ -84,6 +102,7 @@ export async function* runTurn(
   },
 ): AsyncGenerator<TurnEvent> {
   const { conversation: conv } = turn;
+  const started = performance.now();
   const userMessageId =
     turn.userMessageId ??
     (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
@@ -122,7 +141,10 @@ export async function* runTurn(
     logger: deps.logger,
   })) {
     if (ev.type === 'products') ev.products.forEach((p) => shown.set(p.handle, p));
-    if (ev.type === 'tool_result') results.push(ev.result);
+    if (ev.type === 'tool_result') {
+      results.push(ev.result);
+      deps.observer?.toolCalled(ev.name, ev.isError ? 'error' : 'ok');
+    }
     if (ev.type !== 'done' && ev.type !== 'error') {
       yield ev;
       continue;
@@ -143,7 +165,7 @@ export async function* runTurn(
       promptVersion: prompt.version,
       tools: calls.map((c) => c.name),
       usage: ev.type === 'done' ? ev.message.usage : { promptTokens: 0, completionTokens: 0 },
-      timings: ev.type === 'done' ? ev.message.timings : { firstTokenMs: null, totalMs: 0 },
+      timings: ev.type === 'done' ? ev.message.timings : { firstTokenMs: null, totalMs: 0, modelMs: 0 },
       products: grounded.products.map((p) => p.handle),
       priceMismatch: grounded.priceMismatch,
     };
@@ -179,6 +201,14 @@ export async function* runTurn(
       quickReplies: quickReplies(calls, { productCount: grounded.products.length, signedIn: customerId !== null }),
       meta,
     };
+    deps.observer?.turnEnded({
+      outcome: ev.type === 'done' ? 'completed' : 'failed',
+      model: model.id,
+      totalMs: performance.now() - started,
+      modelMs: ev.type === 'done' ? meta.timings.modelMs : (ev.modelMs ?? 0),
+      firstTokenMs: meta.timings.firstTokenMs,
+      usage: meta.usage,
+    });
     if (ev.type === 'done') yield { type: 'completed', userMessageId, reply };
     else yield { type: 'failed', userMessageId, error: ev.error, retryable: ev.retryable, reply };
   }

@@ -37,6 +37,10 @@ import type { MerchandisingRules } from '../merchandising/merchandising-rules.js
 import type { OrderRules } from '../orders/order-rules.js';
 import { createConfirmationReader } from '../agent/confirmation-reply.js';
 import { createMetrics } from '../metrics/metrics.js';
+import { timedDatabase } from '../db/timed-database.js';
+import { countWaiting } from '../handoff/waiting-counts.js';
+import { SHOPPER_NAMESPACE } from '../chat/protocol.js';
+import { AGENT_NAMESPACE } from '../handoff/agent-protocol.js';
 import { createCustomerData } from '../privacy/customer-data.js';
 import { createRetentionJob } from '../privacy/retention.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
@@ -101,8 +105,9 @@ export interface AppParts {
  * chat service and the background jobs. Tests build the same graph with their own database and model.
  */
 export async function buildApp(parts: AppParts) {
-  const { config, db, embedder, model, logger } = parts;
+  const { config, embedder, model, logger } = parts;
   const metrics = createMetrics();
+  const db = timedDatabase(parts.db, metrics.dbQuery);
   const { redis } = parts;
   const limiters = redis ? redisLimiters(redis.commands, redis.prefix) : memoryLimiters;
   const limits = createShopperLimits(config.limits, { onRefused: metrics.rateLimited, limiters });
@@ -118,6 +123,7 @@ export async function buildApp(parts: AppParts) {
     fallbackModel: parts.fallbackModel,
     onBudgetFallback: metrics.budgetFallback,
     limitHandoff: (ip) => limits.take('handoff', { ip }),
+    observe: { turns: metrics.turns, handoff: metrics.handoff },
   });
   const { search, products, carts, customers, conversations, events, ownership, approvals } = core;
 
@@ -266,6 +272,13 @@ export async function buildApp(parts: AppParts) {
     clustered: Boolean(redis),
   });
   desk.onNote((n) => agentSocket.note(n));
+  metrics.watch({
+    openSockets: () => ({
+      [SHOPPER_NAMESPACE]: io.of(SHOPPER_NAMESPACE).sockets.size,
+      [AGENT_NAMESPACE]: io.of(AGENT_NAMESPACE).sockets.size,
+    }),
+    waiting: () => countWaiting(db),
+  });
   const stopApprovals = approvals.onChange((a) => agentSocket.approval(a));
   const shopperSocket = attachShopperSocket({
     io,

@@ -17,13 +17,13 @@ import {
   type MerchandisingRules,
 } from '../merchandising/merchandising-rules.js';
 import { createConversationStore } from '../conversations/conversation-store.js';
-import type { TurnDeps } from '../agent/run-turn.js';
+import type { TurnDeps, TurnObserver } from '../agent/run-turn.js';
 import type { Config } from '../config.js';
 import { createCustomerReader } from '../customers/customer-reader.js';
 import type { Database } from '../db/database.js';
 import { createApprovals } from '../handoff/approvals.js';
 import { parseBusinessHours } from '../shared/business-hours.js';
-import { createOwnership } from '../conversations/ownership.js';
+import { createOwnership, type QueueRequest } from '../conversations/ownership.js';
 import { createEventLog } from '../conversations/event-log.js';
 import type { Logger } from '../logger.js';
 import { createPolicySearch } from '../policies/policy-search.js';
@@ -53,6 +53,8 @@ export async function buildCore(parts: {
   vocabulary?: ShopVocabulary;
   /** What shoppers may change after the sale (catalog/order-rules.json); the defaults without it. */
   orderRules?: OrderRules;
+  /** Told how each turn and tool call went, and of each handoff (metrics). */
+  observe?: { turns?: TurnObserver; handoff?: (req: QueueRequest) => void };
   /** Spends one new handoff of this client address; rejects with `limits:rate_limited` when none is left. */
   limitHandoff?: (clientIp: string) => Promise<void>;
 }) {
@@ -77,7 +79,7 @@ export async function buildCore(parts: {
   const conversations = createConversationStore({ db });
   const events = createEventLog({ db });
   const hours = parseBusinessHours(config.handoff.businessHours, config.handoff.timezone);
-  const ownership = createOwnership({ db, events, hours });
+  const ownership = createOwnership({ db, events, hours, onQueued: parts.observe?.handoff });
   const humans: HumanRequests = {
     // A client may open only so many new handoffs (the limiter throws); a conversation already waiting is no new one.
     async request(conversationId, req, from) {
@@ -127,6 +129,7 @@ export async function buildCore(parts: {
     maxSteps: config.model.maxSteps,
     historyTokenBudget: config.model.historyTokenBudget,
     logger,
+    observer: parts.observe?.turns,
     spend:
       parts.fallbackModel && config.spend
         ? createSpendGuard({

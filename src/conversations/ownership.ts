@@ -23,7 +23,14 @@ export interface QueueRequest {
  * transition is one conditional UPDATE, so two agents claiming at once cannot both win, and
  * each handoff starts a new epoch. Each change is told to the shopper as a status event.
  */
-export function createOwnership(deps: { db: Database; events: EventLog; hours: BusinessHours; now?: () => Date }) {
+export function createOwnership(deps: {
+  db: Database;
+  events: EventLog;
+  hours: BusinessHours;
+  now?: () => Date;
+  /** Told of each conversation newly queued for a person (metrics). */
+  onQueued?: (req: QueueRequest) => void;
+}) {
   const { db, events } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -68,6 +75,7 @@ export function createOwnership(deps: { db: Database; events: EventLog; hours: B
           out.push(
             await events.append(conversationId, { type: 'status.changed', status: 'queued', queuePosition, text }, tx),
           );
+          deps.onQueued?.(req);
         }
         return { queuePosition };
       });

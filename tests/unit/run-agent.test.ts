@@ -348,6 +348,7 @@ describe('runAgent with the OpenAI provider', () => {
         error: { code: 'model:unavailable', message: expect.stringMatching(/try again/i) },
         retryable: true,
         newMessages: [],
+        modelMs: expect.any(Number),
       },
     ]);
   });
