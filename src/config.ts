@@ -57,6 +57,7 @@ export interface Config {
   promptsWatch: boolean;
   importOnStart: boolean;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: 'text' | 'json';
   identitySecret: string;
   sessionSecret?: string;
   allowedOrigins: string[];
@@ -165,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     promptsWatch: e.PROMPTS_WATCH ?? mode === 'development',
     importOnStart: e.IMPORT_ON_START,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'text'),
     identitySecret: e.IDENTITY_SECRET ?? DEMO_IDENTITY_SECRET,
     sessionSecret: e.SESSION_SECRET,
     allowedOrigins: e.ALLOWED_ORIGINS.map((o) => new URL(o).origin),

@@ -1,3 +1,5 @@
+import pino from 'pino';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
@@ -40,7 +42,31 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/(\/\/[^/\s:@]+:)[^/\s@]+@/g, '$1[redacted]@'],
 ];
 
+/**
+ * Keys whose values are personal data (a shopper's contact and address), never logged: matched like
+ * SECRET_KEYS, on the key's end. Ids (customer, conversation, session) are not personal data here.
+ */
+export const PERSONAL_KEYS = [
+  'email',
+  'phone',
+  'address',
+  'line1',
+  'line2',
+  'postalcode',
+  'zip',
+  'street',
+  'firstname',
+  'lastname',
+] as const;
+
+/** Personal data recognised inside any string: email addresses and international phone numbers. */
+const PERSONAL_PATTERNS: [RegExp, string][] = [
+  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '[email]'],
+  [/(?<![\w/])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\w)/g, '[phone]'],
+];
+
 const REDACTED = '[redacted]';
+const PERSONAL = '[personal]';
 const MAX_DEPTH = 12;
 
 function isSecret(key: string, value: unknown): boolean {
@@ -49,8 +75,16 @@ function isSecret(key: string, value: unknown): boolean {
   return k.endsWith('hash') && typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value);
 }
 
+const isPersonal = (key: string): boolean => {
+  const k = key.toLowerCase().replace(/[-_]/g, '');
+  return PERSONAL_KEYS.some((p) => k.endsWith(p));
+};
+
 function redactString(s: string): string {
-  return SECRET_PATTERNS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), s);
+  return [...SECRET_PATTERNS, ...PERSONAL_PATTERNS].reduce(
+    (out, [pattern, replacement]) => out.replace(pattern, replacement),
+    s,
+  );
 }
 
 /**
@@ -81,29 +115,56 @@ function loggable(value: unknown, depth: number, ancestors: Set<object>): unknow
     if (value instanceof Set) return next([...value]);
     const toJSON = (value as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function') return next(toJSON.call(value));
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecret(k, v) ? REDACTED : next(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, isSecret(k, v) ? REDACTED : isPersonal(k) ? PERSONAL : next(v)]),
+    );
   } finally {
     ancestors.delete(value);
   }
 }
 
+export type LogFormat = 'text' | 'json';
+
+/** Log data as JSON-safe values, with errors spelled out and secrets and personal data redacted. */
+function safeData(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!data) return {};
+  try {
+    return loggable(data, 0, new Set()) as Record<string, unknown>;
+  } catch (err) {
+    // a throwing getter or toJSON must not turn logging into a crash
+    return { unloggable: String(err) };
+  }
+}
+
 /**
- * A small leveled logger writing one line per event to stderr: time, level, message, then the data as JSON.
- * Data goes through `loggable`, so errors keep their stack and cause and secrets (see `SECRET_KEYS`) never print.
+ * A leveled logger writing one line per event to stderr (or `write`). `text` (development): time,
+ * level, message, then the data as JSON. `json` (production): one JSON object a line from pino,
+ * `{"level":"error","time":"…","msg":"…",…data}`. Data goes through `loggable` either way, so errors
+ * keep their stack and cause, and secrets (`SECRET_KEYS`) and personal data (`PERSONAL_KEYS`,
+ * email addresses, phone numbers) never print.
  */
 export function createLogger(
   level: LogLevel = 'info',
   write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  opts: { format?: LogFormat } = {},
 ): Logger {
+  if (opts.format === 'json') {
+    const out = pino(
+      {
+        level: level === 'silent' ? 'silent' : level,
+        base: undefined,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+      },
+      { write: (line: string) => write(line.trimEnd()) },
+    );
+    const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, data?: Record<string, unknown>) =>
+      out[lvl](safeData(data), redactString(msg));
+    return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  }
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, data?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    let extra: string;
-    try {
-      extra = data ? ` ${JSON.stringify(loggable(data, 0, new Set()))}` : '';
-    } catch (err) {
-      // a throwing getter or toJSON must not turn logging into a crash
-      extra = ` ${JSON.stringify({ unloggable: String(err) })}`;
-    }
+    const extra = data ? ` ${JSON.stringify(safeData(data))}` : '';
     write(`${new Date().toISOString()} ${lvl.padEnd(5)} ${redactString(msg)}${extra}`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };

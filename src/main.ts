@@ -19,7 +19,7 @@ import { createRedisConnection } from './redis/redis-connection.js';
 /** Composition root: reads config, wires the modules, imports the catalog, starts the server. */
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
   installLastResortHandlers(logger);
   logger.info('starting', {
     mode: config.env,

@@ -96,6 +96,8 @@ export const envSchema = z.object({
   PROMPTS_WATCH: bool.optional(),
   IMPORT_ON_START: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** `json` (pino, one object a line) in production unless set; `text` otherwise. */
+  LOG_FORMAT: z.enum(['text', 'json']).optional(),
   /** Shared with the shop's backend, which signs customer ids with it. */
   IDENTITY_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   /** Signs shopper session tokens; generated and kept in DATA_DIR when not set (demo mode only). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
@@ -26,6 +27,15 @@ export function createHttpApp(deps: {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy);
+  // Every request has an id (the caller's X-Request-Id when it is a plain token), echoed back and
+  // logged with its errors, so a shopper's report and the log meet.
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('X-Request-Id', id);
+    next();
+  });
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

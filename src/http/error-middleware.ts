@@ -12,7 +12,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       e = new AppError('http:bad_json', 'The request body is not valid JSON.', { status: 400, expose: true });
     }
     const status = e instanceof AppError ? e.status : 500;
-    if (status >= 500) logger.error('request failed', { method: req.method, path: req.path, err: e });
+    if (status >= 500) {
+      const requestId: unknown = res.locals.requestId;
+      logger.error('request failed', { requestId, method: req.method, path: req.path, err: e });
+    }
     const retry = e instanceof AppError && (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retry) res.setHeader('Retry-After', String(retry));
     res.status(status).json({ error: toPublicError(e) });

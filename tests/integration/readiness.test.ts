@@ -30,6 +30,11 @@ describe('/readyz on the embedded database', () => {
   it('is ready with the database answering, every migration applied and vector search on', async () => {
     const app = await startTestApp(db);
     try {
+      // Every answer carries a request id: the caller's plain one echoed, else a new one.
+      const echoed = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'lb-42.a_b' } });
+      expect(echoed.headers.get('x-request-id')).toBe('lb-42.a_b');
+      const made = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'not ok <script>' } });
+      expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(await readyz(app.url)).toEqual({
         status: 200,
         body: { ready: true, checks: { database: 'ok', migrations: 'ok', vectorSearch: 'ok', shutdown: 'ok' } },

@@ -101,4 +101,34 @@ describe('the logger', () => {
     logger.warn('loud');
     expect(lines).toEqual([expect.stringMatching(/ warn {2}loud$/)]);
   });
+
+  it("never writes a shopper's personal data: contact and address fields by key, emails and phone numbers anywhere", () => {
+    const { logger, last } = capture();
+    logger.warn('could not mail ada@example.com about her order', {
+      customer: { id: 'cus_1', email: 'ada@example.com', firstName: 'Ada', phone: '+31 6 1234 5678' },
+      shippingAddress: { line1: '1 Main St', city: 'Leeds' },
+      note: 'call +44 20 7946 0958 or write to ada.l@mail.example.org',
+      orderId: 'AP-10066',
+      at: '2026-12-03 19:20',
+    });
+    const { msg, data } = last();
+    expect(msg).toBe('could not mail [email] about her order');
+    expect(data.customer).toEqual({ id: 'cus_1', email: '[personal]', firstName: '[personal]', phone: '[personal]' });
+    expect(data.shippingAddress).toBe('[personal]');
+    expect(data.note).toBe('call [phone] or write to [email]');
+    expect(data.orderId).toBe('AP-10066');
+    expect(data.at).toBe('2026-12-03 19:20');
+  });
+
+  it('writes one JSON object a line in the json format, with the same redaction and the error spelled out', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', (line) => lines.push(line), { format: 'json' });
+    logger.debug('below the level');
+    logger.error('turn failed', { conversationId: 'conv_1', err: new Error('boom'), email: 'x@y.example' });
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]);
+    expect(entry).toMatchObject({ level: 'error', msg: 'turn failed', conversationId: 'conv_1', email: '[personal]' });
+    expect(entry.time).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(entry.err.stack).toMatch(/^Error: boom\n\s+at /);
+  });
 });
