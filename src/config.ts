@@ -42,6 +42,7 @@ export interface Config {
   redis: { url: string; prefix: string } | null;
   /** On SIGTERM, how long running turns may take to finish. */
   shutdownGraceMs: number;
+  turnLeaseMs: number;
   shop: { name: string; currency: string; platform: 'native' | 'shopify' | 'woocommerce' };
   openai: {
     apiKey?: string;
@@ -145,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    turnLeaseMs: e.TURN_LEASE_MS,
     shop: { name: e.SHOP_NAME, currency: e.SHOP_CURRENCY, platform: e.SHOP_PLATFORM },
     openai: openaiConfigured
       ? {

@@ -69,6 +69,7 @@ async function main() {
     model,
     fallbackModel: config.openai ? createModel({ ...config, openai: null }, { index }) : undefined,
     redis,
+    turnLeases: { leaseMs: config.turnLeaseMs },
     vocabulary,
     logger,
     merchandising: loadMerchandisingRules(config.catalogDir),

@@ -70,6 +70,8 @@ export const envSchema = z.object({
   REDIS_PREFIX: z.string().min(1).default('concierge:'),
   /** On SIGTERM, how long running turns may take to finish before the sockets are closed. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long a turn's lease lasts before another instance may recover it (renewed every third of it). */
+  TURN_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   SHOP_NAME: z.string().min(1).default('Demo shop'),
   SHOP_CURRENCY: z
     .string()

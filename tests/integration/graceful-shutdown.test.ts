@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -11,7 +8,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { createPgliteDatabase, openPglite } from '../../src/db/pglite-database.js';
 import { servePgliteOverWire } from '../../src/db/serve-over-wire.js';
 import { connectShopper, newSession, request, seedTestShop, waitFor } from '../helpers/test-app.js';
-import { chatCompletionChunks } from '../msw/openai-chat.js';
+import { fakeStreamingModel, startMain } from '../helpers/child-app.js';
 
 /**
  * SIGTERM to `src/main.ts` in the middle of a streamed answer: the answer gets the grace period
@@ -19,14 +16,13 @@ import { chatCompletionChunks } from '../msw/openai-chat.js';
  * exits 0. The server runs as a child process on a database served over the wire and a fake
  * OpenAI-compatible server whose stream the test holds and releases.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const REPLY = 'This answer finishes while the server shuts down.';
 
 let pglite: PGlite;
 let dbUrl: string;
 let stopDb: () => Promise<void>;
 let dataDir: string;
-const model = fakeStreamingModel();
+const model = fakeStreamingModel(REPLY);
 
 beforeAll(async () => {
   pglite = await openPglite();
@@ -46,61 +42,16 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A chat-completions server that streams the first chunks of each answer, then waits for `release()`. */
-function fakeStreamingModel() {
-  let server: Server;
-  let releases: Array<() => void> = [];
-  const held = { count: 0 };
-  return {
-    held,
-    url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
-    listen: () =>
-      new Promise<void>((resolve) => {
-        server = createServer((req, res) => {
-          req.resume();
-          req.on('end', () => {
-            const chunks = chatCompletionChunks({ text: REPLY }).map((c) => `data: ${JSON.stringify(c)}\n\n`);
-            res.writeHead(200, { 'content-type': 'text/event-stream' });
-            res.write(chunks.slice(0, 2).join(''));
-            held.count++;
-            releases.push(() => res.end(`${chunks.slice(2).join('')}data: [DONE]\n\n`));
-          });
-        });
-        server.listen(0, '127.0.0.1', resolve);
-      }),
-    release() {
-      releases.forEach((r) => r());
-      releases = [];
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** `npm start` as a child process; resolves with its URL once it listens. */
-async function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: dataDir,
-      DATABASE_URL: dbUrl,
-      IMPORT_ON_START: 'false',
-      EMBEDDINGS: 'local',
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: model.url(),
-      MODEL_MAX_RETRIES: '0',
-      SESSION_SECRET: 'shutdown-test-session-secret-0123456789',
-      PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+/** This file's server: the shared database, the fake model, and `env`. */
+const startMainHere = (env: Record<string, string>) =>
+  startMain({
+    DATA_DIR: dataDir,
+    DATABASE_URL: dbUrl,
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_BASE_URL: model.url(),
+    SESSION_SECRET: 'shutdown-test-session-secret-0123456789',
+    ...env,
   });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const port = await waitFor(() => /Concierge is running: http:\/\/localhost:(\d+)\//.exec(log)?.[1], 60_000);
-  return { child, url: `http://127.0.0.1:${port}`, exited, log: () => log };
-}
 
 async function shopperMidAnswer(url: string) {
   const s = await newSession(url);
@@ -121,7 +72,7 @@ const completions = (events: ConversationEvent[]) => events.filter((e) => e.type
 
 describe('SIGTERM', () => {
   it('lets the answer being written complete, closes the sockets and exits 0', async () => {
-    const main = await startMain({ SHUTDOWN_GRACE_MS: '20000' });
+    const main = await startMainHere({ SHUTDOWN_GRACE_MS: '20000' });
     const shopper = await shopperMidAnswer(main.url);
     main.child.kill('SIGTERM');
     await waitFor(() => main.log().includes('SIGTERM: shutting down'));
@@ -138,7 +89,7 @@ describe('SIGTERM', () => {
   }, 90_000);
 
   it('stops waiting at SHUTDOWN_GRACE_MS, closes the sockets and still exits 0', async () => {
-    const main = await startMain({ SHUTDOWN_GRACE_MS: '300' });
+    const main = await startMainHere({ SHUTDOWN_GRACE_MS: '300' });
     const shopper = await shopperMidAnswer(main.url);
     main.child.kill('SIGTERM');
     expect(await main.exited).toBe(0);
