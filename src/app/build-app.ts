@@ -174,6 +174,7 @@ export async function buildApp(parts: AppParts) {
     orderActions: core.orderActions,
     orderApprovals: approvals.orderGate,
     confirmation: createConfirmationReader(),
+    stopElsewhere: redis ? (conversationId) => late.shoppers?.stopElsewhere(conversationId) : undefined,
     onShopperMessage: (conv, text, from) =>
       applyHandoffRules(
         { config: config.handoff, conversations, humans: core.humans, db, events, logger },
@@ -294,6 +295,7 @@ export async function buildApp(parts: AppParts) {
     logger,
     onTyping: (conversationId, isTyping) => agentSocket.shopperTyping(conversationId, isTyping),
     onRating: (conversationId, rating, comment) => desk.rate(conversationId, rating, comment),
+    clustered: Boolean(redis),
   });
   late.agents = agentSocket;
   late.shoppers = shopperSocket;

@@ -29,6 +29,8 @@ export interface ChatServiceDeps {
   orderApprovals?: OrderApprovalGate;
   /** Reads a plain yes or no, which answers the one change waiting instead of a model turn. */
   confirmation?: ConfirmationReader;
+  /** Asks the other instances to stop a conversation's turn (set when several instances share Redis). */
+  stopElsewhere?: (conversationId: string) => void;
   /** Called with each stored shopper message; handoff rules may queue the conversation. */
   onShopperMessage?: (conversation: Conversation, text: string, from: { clientIp: string }) => Promise<void>;
 }
@@ -147,10 +149,20 @@ export function createChatService(deps: ChatServiceDeps) {
 
     waitForTurn: runner.waitForTurn,
 
+    /**
+     * Stops the conversation's running turn: here, or, when another instance runs it, by asking
+     * every instance (`stopElsewhere`); false when no turn runs anywhere.
+     */
     async stop(claims: SessionClaims, conversationId: string): Promise<boolean> {
       await ownConversation(claims, conversationId);
-      return runner.stop(conversationId);
+      if (runner.stop(conversationId)) return true;
+      if (!deps.stopElsewhere || !(await runner.runsAnywhere(conversationId))) return false;
+      deps.stopElsewhere(conversationId);
+      return true;
     },
+
+    /** Another instance asks: stop this conversation's turn if it runs here. */
+    stopHere: (conversationId: string): boolean => runner.stop(conversationId),
 
     /** Runs a failed answer again; answers that completed cannot be re-run. */
     async retry(claims: SessionClaims, conversationId: string, messageId: string): Promise<boolean> {

@@ -46,6 +46,14 @@ export interface ShopperSocketDeps {
   logger: Logger;
   onTyping?: (conversationId: string, isTyping: boolean) => void;
   onRating?: (conversationId: string, rating: number, comment: string | undefined) => Promise<void>;
+  /** Other instances share this namespace (Redis adapter): a stop is passed on to them. */
+  clustered?: boolean;
+}
+
+/** What the instances of a cluster tell each other on this namespace. */
+interface ShopperClusterEvents {
+  /** Stop this conversation's turn if it runs on your instance. */
+  'turn:stop': (conversationId: string) => void;
 }
 
 interface ShopperSocketData {
@@ -73,7 +81,11 @@ function refusal(err: unknown): Error & { data: ReturnType<typeof toPublicError>
  */
 export function attachShopperSocket(deps: ShopperSocketDeps) {
   const { chat, logger, limits } = deps;
-  const nsp = typedNamespace<ClientToServerEvents, ServerToClientEvents, ShopperSocketData>(deps.io, SHOPPER_NAMESPACE);
+  const nsp = typedNamespace<ClientToServerEvents, ServerToClientEvents, ShopperSocketData, ShopperClusterEvents>(
+    deps.io,
+    SHOPPER_NAMESPACE,
+  );
+  nsp.on('turn:stop', (conversationId) => chat.stopHere(conversationId));
 
   nsp.use((socket, next) => {
     const ip = deps.clientIp(socket.request);
@@ -201,6 +213,10 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
   return {
     /** Disconnects every socket of a session that ended or was emptied: they hear nothing more. */
     disconnectSession: (sessionId: string) => nsp.in(sessionRoom(sessionId)).disconnectSockets(true),
+    /** Asks the other instances to stop a conversation's turn (a no-op on a lone instance). */
+    stopElsewhere(conversationId: string): void {
+      if (deps.clustered) nsp.serverSideEmit('turn:stop', conversationId);
+    },
     close: unsubscribe,
   };
 }

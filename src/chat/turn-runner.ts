@@ -273,6 +273,8 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     },
     isRunning: (conversationId: string) => running.has(conversationId),
     requeue: (conversationId: string, userMessageId: number) => queue.requeue(conversationId, userMessageId),
+    /** Whether a turn of the conversation runs on any instance (the database's turn state). */
+    runsAnywhere: (conversationId: string) => queue.isRunning(conversationId),
     /** Aborts the running turn of a conversation; false when none runs here. */
     stop(conversationId: string): boolean {
       const c = running.get(conversationId);

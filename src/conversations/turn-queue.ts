@@ -86,6 +86,13 @@ export function createTurnQueue(deps: { db: Database; owner: string; leaseMs: nu
       );
       return r.rowCount > 0;
     },
+    /** Whether a turn of this conversation runs now, on this instance or another. */
+    async isRunning(conversationId: string): Promise<boolean> {
+      const r = await db.query(`SELECT 1 FROM messages WHERE conversation_id = $1 AND turn_state = 'running' LIMIT 1`, [
+        conversationId,
+      ]);
+      return r.rows.length > 0;
+    },
     /** Running turns whose lease expired (their instance stopped or stalled), oldest first. */
     async expired(): Promise<RunningTurn[]> {
       const r = await db.query<{ conversation_id: string; id: number }>(

@@ -109,6 +109,24 @@ describe.skipIf(!hasRedis)('two instances, one database, one Redis', () => {
     shopper.close();
   });
 
+  it('stops, from a socket on B, the answer a turn on A is streaming', async () => {
+    const shopper = await shopperOnBoth();
+    const story = 'a b c d e f g h i j k l m n o p q r s t u v w x y z';
+    script.reply(streamReply({ text: story }, { delayMs: 60 }));
+    await request(shopper.onA.socket, 'message:send', {
+      conversationId: shopper.id,
+      clientMessageId: 'two-instances-stop',
+      text: 'tell me a long story',
+    });
+    await waitFor(() => shopper.onB.events.some((e) => e.type === 'message.delta'));
+    expect(b.chat.stopHere(shopper.id)).toBe(false);
+    const stop = await request<{ stopped: boolean }>(shopper.onB.socket, 'turn:stop', { conversationId: shopper.id });
+    expect(stop.data?.stopped).toBe(true);
+    const done = await waitFor(() => completed(shopper.onB.events));
+    expect(done.type === 'message.completed' && done.text.length).toBeLessThan(story.length);
+    shopper.close();
+  });
+
   it('sends a cart change made through B to the shopper on A', async () => {
     const shopper = await shopperOnBoth();
     const added = await request(shopper.onB.socket, 'cart:add', { sku: 'SOCK-1', quantity: 2 });
