@@ -143,7 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     promptsDir: path.resolve(cwd, e.PROMPTS_DIR),
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') },
+      : { kind: 'embedded', dataDir: path.join(dataDir, 'pg'), sharedBuffers: e.PGLITE_SHARED_BUFFERS },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     turnLeaseMs: e.TURN_LEASE_MS,

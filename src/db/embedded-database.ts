@@ -19,13 +19,18 @@ function startTsWorker(url: URL, data: unknown): Worker {
  * The embedded engine: PGlite persisted in `dataDir`, running on a worker thread and reached
  * through `pg` over loopback. One connection, because PGlite is a single Postgres session.
  */
-export async function createEmbeddedDatabase(opts: { dataDir: string; logger?: Logger }): Promise<Database> {
+export async function createEmbeddedDatabase(opts: {
+  dataDir: string;
+  /** Postgres's shared_buffers inside PGlite (e.g. `32MB`); PGlite's own default without it. */
+  sharedBuffers?: string;
+  logger?: Logger;
+}): Promise<Database> {
   const logger = opts.logger ?? createLogger();
   const lock = lockDataDir(opts.dataDir);
   if (lock.tookOver)
     logger.warn(`took over a stale lock on ${opts.dataDir}: ${lock.tookOver.reason}`, { holder: lock.tookOver.holder });
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const worker = startTsWorker(workerUrl, { dataDir: opts.dataDir });
+  const worker = startTsWorker(workerUrl, { dataDir: opts.dataDir, sharedBuffers: opts.sharedBuffers });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       worker.once('error', reject);

@@ -6,10 +6,10 @@ import { servePgliteOverWire } from './serve-over-wire.js';
  * Runs PGlite on its own thread and serves it over the wire, so the main thread's event loop
  * (every websocket) never waits for Postgres to compute.
  */
-const { dataDir } = workerData as { dataDir: string };
+const { dataDir, sharedBuffers } = workerData as { dataDir: string; sharedBuffers?: string };
 
 async function start() {
-  const db = await openPglite(dataDir);
+  const db = await openPglite(dataDir, { sharedBuffers });
   const served = await servePgliteOverWire(db, { maxConnections: 8 });
   parentPort?.postMessage({ type: 'ready', url: served.url });
   parentPort?.on('message', async (msg: { type: string }) => {

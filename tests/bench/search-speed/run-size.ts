@@ -8,7 +8,10 @@ import { toVectorLiteral, type Database } from '../../../src/db/database.js';
 import { lockDataDir } from '../../../src/db/data-dir-lock.js';
 import { createEmbeddedDatabase } from '../../../src/db/embedded-database.js';
 import { migrate } from '../../../src/db/migrate.js';
-import { createPgliteDatabase, openPglite } from '../../../src/db/pglite-database.js';
+import { createPgliteDatabase, DEFAULT_PGLITE_SHARED_BUFFERS, openPglite } from '../../../src/db/pglite-database.js';
+
+/** As the app runs it (PGLITE_SHARED_BUFFERS). */
+const SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS ?? DEFAULT_PGLITE_SHARED_BUFFERS;
 import { loadCatalog, type LoadResult } from './load-catalog.js';
 import {
   directorySize,
@@ -150,7 +153,9 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
 /** The same searches on in-process PGlite over the same data directory. */
 async function measureInProcess(dataDir: string, embedder: Embedder, log: (m: string) => void) {
   const lock = lockDataDir(dataDir);
-  const db = createPgliteDatabase(await openPglite(dataDir), { onClose: () => lock.release() });
+  const db = createPgliteDatabase(await openPglite(dataDir, { sharedBuffers: SHARED_BUFFERS }), {
+    onClose: () => lock.release(),
+  });
   try {
     const search = createCatalogSearch({ db, embedder });
     for (const q of warmUpQueries()) await search.search(q);
@@ -171,7 +176,7 @@ export async function runSize(total: number, embedder: Embedder, log: (m: string
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-search-bench-'));
   const dataDir = path.join(root, 'pgdata');
   try {
-    const db = await createEmbeddedDatabase({ dataDir });
+    const db = await createEmbeddedDatabase({ dataDir, sharedBuffers: SHARED_BUFFERS });
     let load: LoadResult;
     let relations: SizeResult['disk']['relations'];
     let worker: Awaited<ReturnType<typeof measureWorker>>;
