@@ -128,6 +128,7 @@ async function main() {
   const cpuBefore = sum(pids, cpuMs);
   const sampler = setInterval(() => sum(pids, cpuMs), 250);
   const t1 = Date.now();
+  let killedAt: number | null = null;
   const completed = () => shoppers.filter((s) => s.completedAt !== null).length;
   const sending = inBatches(shoppers, (s, i) => s.send(MESSAGES[i % MESSAGES.length]!));
   if (args.kill) {
@@ -135,11 +136,13 @@ async function main() {
     const killed = instances.at(-1)!;
     alive.delete(killed);
     killed.child.kill('SIGKILL');
+    killedAt = Date.now();
   }
   await sending.catch((err: unknown) => console.error('a send failed:', err));
   // Turns the killed instance was running come back once their lease (30 s) expires and a sweep (30 s) finds them.
   await waitUntil(() => completed() === SOCKETS, 60_000 + (args.kill ? 75_000 : 0));
-  const burstMs = Math.max(...shoppers.map((s) => s.completedAt ?? Date.now())) - t1;
+  const lastAt = Math.max(...shoppers.map((s) => s.completedAt ?? Date.now()));
+  const burstMs = lastAt - t1;
   clearInterval(sampler);
   const cpuAfter = sum(pids, cpuMs);
   const survivors = instances.filter((p) => alive.has(p));
@@ -157,6 +160,7 @@ async function main() {
     connectSeconds: connectMs / 1000,
     turns,
     failedTurns: shoppers.filter((s) => s.failed).length,
+    secondsFromKillToLastAnswer: killedAt === null ? null : (lastAt - killedAt) / 1000,
     reconnected: shoppers.filter((s) => s.reconnects > 0).length,
     turnsPerSecond: Math.round((turns / burstMs) * 1000 * 10) / 10,
     ownMsP50: quantileMs(own, 0.5),
