@@ -130,7 +130,10 @@ async function main() {
   const t1 = Date.now();
   let killedAt: number | null = null;
   const completed = () => shoppers.filter((s) => s.completedAt !== null).length;
-  const sending = inBatches(shoppers, (s, i) => s.send(MESSAGES[i % MESSAGES.length]!));
+  const sendErrors: string[] = [];
+  const sending = inBatches(shoppers, (s, i) =>
+    s.send(MESSAGES[i % MESSAGES.length]!).catch((err: Error) => void sendErrors.push(err.message)),
+  );
   if (args.kill) {
     await waitUntil(() => completed() >= SOCKETS / 2, 60_000);
     const killed = instances.at(-1)!;
@@ -138,9 +141,16 @@ async function main() {
     killed.child.kill('SIGKILL');
     killedAt = Date.now();
   }
-  await sending.catch((err: unknown) => console.error('a send failed:', err));
-  // Turns the killed instance was running come back once their lease (30 s) expires and a sweep (30 s) finds them.
-  await waitUntil(() => completed() === SOCKETS, 60_000 + (args.kill ? 75_000 : 0));
+  await sending;
+  if (sendErrors.length > 0) console.error(`${sendErrors.length} sends failed, e.g. ${sendErrors[0]}`);
+  // Bounded by progress: turns the killed instance was running come back only once their lease
+  // (30 s) has expired and a sweep (every 30 s) finds them.
+  const stallMs = args.kill ? 75_000 : 30_000;
+  let progress = { at: Date.now(), n: 0 };
+  await waitUntil(() => {
+    if (completed() > progress.n) progress = { at: Date.now(), n: completed() };
+    return completed() === SOCKETS || Date.now() - progress.at > stallMs;
+  }, 15 * 60_000);
   const lastAt = Math.max(...shoppers.map((s) => s.completedAt ?? Date.now()));
   const burstMs = lastAt - t1;
   clearInterval(sampler);
@@ -150,6 +160,12 @@ async function main() {
   const own = bucketDelta(survivors.map((p, i) => ({ before: before[instances.indexOf(p)]!, after: after[i]! })));
 
   const turns = completed();
+  // What the stragglers were missing: events the server never sent live, or a turn that never ended
+  // (a fresh join replays what the database has; a shopper sees it only after reconnecting).
+  const stragglers = shoppers.filter((s) => s.completedAt === null);
+  await Promise.all(stragglers.map((s) => s.connect(survivors[0]!.url, () => {}).catch(() => {})));
+  const answeredOnlyInDatabase = stragglers.filter((s) => s.completedAt !== null).length;
+  for (const s of stragglers.slice(0, 3)) console.error(`no answer seen live: ${s.conversationId} (${s.lastTypes})`);
   const lost = shoppers.reduce((n, s) => n + s.lost + (s.completedAt === null ? 1 : 0), 0);
   const duplicated = shoppers.reduce((n, s) => n + s.duplicated, 0);
   const figures = {
@@ -159,6 +175,8 @@ async function main() {
     kill: args.kill,
     connectSeconds: connectMs / 1000,
     turns,
+    failedSends: sendErrors.length,
+    answeredOnlyInDatabase,
     failedTurns: shoppers.filter((s) => s.failed).length,
     secondsFromKillToLastAnswer: killedAt === null ? null : (lastAt - killedAt) / 1000,
     reconnected: shoppers.filter((s) => s.reconnects > 0).length,

@@ -17,6 +17,7 @@ type ShopperSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export class Shopper {
   readonly seen = new Map<number, number>();
+  private readonly types = new Map<number, string>();
   duplicated = 0;
   completedAt: number | null = null;
   failed = false;
@@ -84,12 +85,29 @@ export class Shopper {
     for (const e of [...joined.events, ...overlap]) this.record(e, false);
   }
 
+  /** Sends `text`; a send cut off by a lost connection is sent again once reconnected (stored once). */
   async send(text: string): Promise<void> {
-    await this.emit('message:send', {
-      conversationId: this.conversationId,
-      clientMessageId: `bench-${this.conversationId}`,
-      text,
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.emit('message:send', {
+          conversationId: this.conversationId,
+          clientMessageId: `bench-${this.conversationId}`,
+          text,
+        });
+        return;
+      } catch (err) {
+        if (attempt === 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+  }
+
+  /** The types of the last events received, for a report on a shopper who got no answer. */
+  get lastTypes(): string {
+    return [...this.types]
+      .slice(-4)
+      .map(([seq, type]) => `${seq}:${type}`)
+      .join(' ');
   }
 
   close(): void {
@@ -102,6 +120,7 @@ export class Shopper {
     if (count > 0 && !live) return;
     if (count > 0) this.duplicated++;
     this.seen.set(e.seq, count + 1);
+    this.types.set(e.seq, e.type);
     if (e.type === 'message.completed' && e.role === 'assistant') {
       this.completedAt = Date.now();
       this.failed = e.failed === true;
