@@ -163,6 +163,11 @@ async function main() {
   // What the stragglers were missing: events the server never sent live, or a turn that never ended
   // (a fresh join replays what the database has; a shopper sees it only after reconnecting).
   const stragglers = shoppers.filter((s) => s.completedAt === null);
+  const byInstance = new Map<string, number>();
+  for (const s of stragglers)
+    byInstance.set(`${s.url} after seq ${s.lastSeq}`, (byInstance.get(`${s.url} after seq ${s.lastSeq}`) ?? 0) + 1);
+  if (stragglers.length > 0)
+    console.error('no answer seen live, by instance and last seq:', Object.fromEntries(byInstance));
   await Promise.all(stragglers.map((s) => s.connect(survivors[0]!.url, () => {}).catch(() => {})));
   const answeredOnlyInDatabase = stragglers.filter((s) => s.completedAt !== null).length;
   for (const s of stragglers.slice(0, 3)) console.error(`no answer seen live: ${s.conversationId} (${s.lastTypes})`);

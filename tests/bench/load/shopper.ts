@@ -22,6 +22,8 @@ export class Shopper {
   completedAt: number | null = null;
   failed = false;
   reconnects = 0;
+  /** The instance this shopper is connected to. */
+  url = '';
   private socket: ShopperSocket | null = null;
   private joining: ConversationEvent[] | null = null;
   private closed = false;
@@ -66,6 +68,7 @@ export class Shopper {
       forceNew: true,
     });
     this.socket = socket;
+    this.url = url;
     socket.on('conversation:event', (e) => (this.joining ? this.joining.push(e) : this.record(e, true)));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
