@@ -1,0 +1,215 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFakeModel } from './load/fake-model.js';
+import { bucketDelta, quantileMs, scrape, type Scrape } from './load/metrics.js';
+import { cpuMs, residentBytes, startScript, stopAll, sum, type Started } from './load/processes.js';
+import { Shopper } from './load/shopper.js';
+
+/**
+ * The load benchmark: a database served over the wire, N instances of the real server sharing it
+ * (and Redis when N > 1), `--sockets` shoppers spread over them, one message each. Prints one
+ * table and one JSON line; exits 1 when an event was lost or duplicated.
+ *
+ *   npm run bench:load -- --sockets 2000 --instances 2 [--model offline|fake] [--kill]
+ */
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    sockets: { type: 'string', default: '50' },
+    instances: { type: 'string', default: '1' },
+    model: { type: 'string', default: 'offline' },
+    kill: { type: 'boolean', default: false },
+  },
+});
+const SOCKETS = Number(args.sockets);
+const INSTANCES = Number(args.instances);
+const MODEL = args.model;
+if (!(SOCKETS >= 1 && INSTANCES >= 1 && (MODEL === 'offline' || MODEL === 'fake'))) {
+  throw new Error('usage: --sockets <n ≥ 1> --instances <n ≥ 1> [--model offline|fake] [--kill]');
+}
+if (args.kill && INSTANCES < 2) throw new Error('--kill needs --instances 2 or more');
+const MESSAGES = ['hello', 'warm socks'];
+const BATCH = 100;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'concierge-bench-load-'));
+let fakeModel: Awaited<ReturnType<typeof startFakeModel>> | null = null;
+const shoppers: Shopper[] = [];
+
+function cleanUp() {
+  for (const s of shoppers) s.close();
+  stopAll();
+  void fakeModel?.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.once('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
+
+/** Runs `f` over `items`, `BATCH` at a time. */
+async function inBatches<T>(items: T[], f: (item: T, i: number) => Promise<void>) {
+  for (let i = 0; i < items.length; i += BATCH) {
+    await Promise.all(items.slice(i, i + BATCH).map((item, j) => f(item, i + j)));
+  }
+}
+
+async function waitUntil(done: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await sleep(100);
+}
+
+async function startInstances(databaseUrl: string) {
+  if (MODEL === 'fake') fakeModel = await startFakeModel({ firstTokenMs: 300, tokensPerSecond: 50 });
+  const env = (i: number): Record<string, string> => ({
+    PORT: '0',
+    DATA_DIR: path.join(tmp, `instance-${i}`),
+    DATABASE_URL: databaseUrl,
+    ...(INSTANCES > 1
+      ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: `bench-load-${process.pid}-${Date.now()}:` }
+      : {}),
+    SESSION_SECRET: 'bench-load-session-secret-0123456789',
+    IMPORT_ON_START: i === 0 ? 'true' : 'false',
+    // Each shopper comes from an address of its own (X-Forwarded-For), so per-address limits apply as in the field.
+    TRUST_PROXY: 'loopback',
+    ...(fakeModel
+      ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: fakeModel.url, EMBEDDINGS: 'local', MODEL_MAX_RETRIES: '0' }
+      : {}),
+  });
+  const start = (i: number) =>
+    startScript('src/main.ts', [], env(i), /Concierge is running: http:\/\/[^:]+:(\d+)\//).then((p) => ({
+      ...p,
+      url: `http://127.0.0.1:${p.match[1]}`,
+    }));
+  // The first imports the demo catalog; the others start once it is ready, without importing.
+  const first = await start(0);
+  const ready = await fetch(`${first.url}/readyz`);
+  if (!ready.ok) throw new Error(`/readyz: ${ready.status} ${await ready.text()}`);
+  const rest = await Promise.all(Array.from({ length: INSTANCES - 1 }, (_, i) => start(i + 1)));
+  return [first, ...rest];
+}
+
+async function main() {
+  const db = await startScript(
+    'src/cli/db-serve.ts',
+    ['--port', '0', '--data-dir', path.join(tmp, 'db'), '--max-connections', '200'],
+    {},
+    /DATABASE_URL=(\S+)/,
+  );
+  const instances = await startInstances(db.match[1]!);
+  const processes: Started[] = [db, ...instances];
+  const pids = processes.map((p) => p.pid);
+  await sleep(2_000);
+  const idleBytes = sum(pids, residentBytes);
+
+  // Connect every shopper, spread over the instances.
+  const alive = new Set(instances);
+  const reconnect = (s: Shopper) => {
+    s.reconnects++;
+    const to = [...alive][s.reconnects % alive.size]!;
+    s.connect(to.url, reconnect).catch(() => setTimeout(() => reconnect(s), 500));
+  };
+  const t0 = Date.now();
+  await inBatches(Array.from({ length: SOCKETS }), async (_, i) => {
+    const at = instances[i % INSTANCES]!;
+    const s = await Shopper.start(at.url, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    shoppers.push(s);
+    await s.connect(at.url, reconnect);
+  });
+  const connectMs = Date.now() - t0;
+  await sleep(2_000);
+  const connectedBytes = sum(pids, residentBytes);
+
+  // The burst: one message each.
+  const before = await Promise.all(instances.map((p) => scrape(p.url)));
+  const cpuBefore = sum(pids, cpuMs);
+  const sampler = setInterval(() => sum(pids, cpuMs), 250);
+  const t1 = Date.now();
+  let killedAt: number | null = null;
+  const completed = () => shoppers.filter((s) => s.completedAt !== null).length;
+  const sendErrors: string[] = [];
+  const sending = inBatches(shoppers, (s, i) =>
+    s.send(MESSAGES[i % MESSAGES.length]!).catch((err: Error) => void sendErrors.push(err.message)),
+  );
+  if (args.kill) {
+    await waitUntil(() => completed() >= SOCKETS / 2, 60_000);
+    const killed = instances.at(-1)!;
+    alive.delete(killed);
+    killed.child.kill('SIGKILL');
+    killedAt = Date.now();
+  }
+  await sending;
+  if (sendErrors.length > 0) console.error(`${sendErrors.length} sends failed, e.g. ${sendErrors[0]}`);
+  // Bounded by progress: turns the killed instance was running come back only once their lease
+  // (30 s) has expired and a sweep (every 30 s) finds them.
+  const stallMs = args.kill ? 75_000 : 30_000;
+  let progress = { at: Date.now(), n: 0 };
+  await waitUntil(() => {
+    if (completed() > progress.n) progress = { at: Date.now(), n: completed() };
+    return completed() === SOCKETS || Date.now() - progress.at > stallMs;
+  }, 15 * 60_000);
+  const lastAt = Math.max(...shoppers.map((s) => s.completedAt ?? Date.now()));
+  const burstMs = lastAt - t1;
+  clearInterval(sampler);
+  const cpuAfter = sum(pids, cpuMs);
+  const survivors = instances.filter((p) => alive.has(p));
+  const after = await Promise.all(survivors.map((p) => scrape(p.url)));
+  const own = bucketDelta(survivors.map((p, i) => ({ before: before[instances.indexOf(p)]!, after: after[i]! })));
+
+  const turns = completed();
+  // What the stragglers were missing: events the server never sent live, or a turn that never ended
+  // (a fresh join replays what the database has; a shopper sees it only after reconnecting).
+  const stragglers = shoppers.filter((s) => s.completedAt === null);
+  const byInstance = new Map<string, number>();
+  for (const s of stragglers)
+    byInstance.set(`${s.url} after seq ${s.lastSeq}`, (byInstance.get(`${s.url} after seq ${s.lastSeq}`) ?? 0) + 1);
+  if (stragglers.length > 0)
+    console.error('no answer seen live, by instance and last seq:', Object.fromEntries(byInstance));
+  await Promise.all(stragglers.map((s) => s.connect(survivors[0]!.url, () => {}).catch(() => {})));
+  const answeredOnlyInDatabase = stragglers.filter((s) => s.completedAt !== null).length;
+  for (const s of stragglers.slice(0, 3)) console.error(`no answer seen live: ${s.conversationId} (${s.lastTypes})`);
+  // An answer a connected shopper only gets by reconnecting was lost live all the same.
+  const lost = answeredOnlyInDatabase + shoppers.reduce((n, s) => n + s.lost + (s.completedAt === null ? 1 : 0), 0);
+  const duplicated = shoppers.reduce((n, s) => n + s.duplicated, 0);
+  const figures = {
+    sockets: SOCKETS,
+    instances: INSTANCES,
+    model: MODEL,
+    kill: args.kill,
+    connectSeconds: connectMs / 1000,
+    turns,
+    failedSends: sendErrors.length,
+    answeredOnlyInDatabase,
+    failedTurns: shoppers.filter((s) => s.failed).length,
+    secondsFromKillToLastAnswer: killedAt === null ? null : (lastAt - killedAt) / 1000,
+    reconnected: shoppers.filter((s) => s.reconnects > 0).length,
+    turnsPerSecond: Math.round((turns / burstMs) * 1000 * 10) / 10,
+    ownMsP50: quantileMs(own, 0.5),
+    ownMsP95: quantileMs(own, 0.95),
+    ownMsP99: quantileMs(own, 0.99),
+    cpuMsPerTurn: Math.round((cpuAfter - cpuBefore) / Math.max(1, turns)),
+    idleMb: mb(idleBytes),
+    kbPerIdleSocket: Math.round((connectedBytes - idleBytes) / SOCKETS / 1024),
+    eventLoopP99Ms: Math.round(Math.max(...after.map((s: Scrape) => s.eventLoopP99Seconds * 1000))),
+    lostEvents: lost,
+    duplicatedEvents: duplicated,
+  };
+  console.log(`\n| figure | value |\n|---|---|`);
+  for (const [k, v] of Object.entries(figures)) console.log(`| ${k} | ${v} |`);
+  console.log(JSON.stringify(figures));
+  return lost === 0 && duplicated === 0 ? 0 : 1;
+}
+
+main()
+  .then((code) => {
+    cleanUp();
+    process.exit(code);
+  })
+  .catch((err: unknown) => {
+    console.error(err);
+    cleanUp();
+    process.exit(1);
+  });

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+export interface Started {
+  child: ChildProcess;
+  pid: number;
+  /** Resolves with the process's exit code. */
+  exited: Promise<number | null>;
+}
+
+const started: Started[] = [];
+
+/**
+ * Runs `node --import tsx <script>` (so the pid is the process that does the work, not npm's
+ * shell) and resolves once its output matches `ready`.
+ */
+export async function startScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 120_000,
+): Promise<Started & { match: RegExpExecArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const proc = { child, pid: child.pid!, exited };
+  started.push(proc);
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} not ready after ${timeoutMs} ms:\n${log}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      if (log.length < 100_000) log += d.toString();
+      const match = ready.exec(log);
+      if (!match) return;
+      clearTimeout(timer);
+      // Keep draining the pipes so a chatty process never blocks on a full pipe.
+      log = '';
+      resolve({ ...proc, match });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code} before it was ready:\n${log}`));
+    });
+  });
+}
+
+/** SIGKILLs every process this bench started that is still running. */
+export function stopAll(): void {
+  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+}
+
+/** Resident memory of a process in bytes (0 once it is gone). */
+export function residentBytes(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return Number(kb ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+const lastCpuMs = new Map<number, number>();
+
+/**
+ * User + system CPU time a process has used so far, in ms. A process that is gone (killed) keeps
+ * the last value read, so a burst's CPU still counts what it spent before it died.
+ */
+export function cpuMs(pid: number): number {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    lastCpuMs.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+  } catch {
+    // gone: the last value read
+  }
+  return lastCpuMs.get(pid) ?? 0;
+}
+
+export const sum = (pids: number[], f: (pid: number) => number) => pids.reduce((t, pid) => t + f(pid), 0);
