@@ -241,9 +241,12 @@ export async function writeTau2Shop(out: string, shop: ReturnType<typeof convert
   if (policy) await writeFile(path.join(out, 'policies', 'retail-policy.md'), policy);
 }
 
+/** Checks tau2's db.json, already parsed (the result is a checked copy; the input is left as it is). */
+export const parseTau2Db = (json: unknown): Tau2Db => dbSchema.parse(json);
+
 /** Reads and checks tau2's db.json. */
 export async function readTau2Db(file: string): Promise<Tau2Db> {
-  return dbSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  return parseTau2Db(JSON.parse(await readFile(file, 'utf8')));
 }
 
 async function main() {

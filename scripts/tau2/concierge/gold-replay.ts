@@ -8,9 +8,7 @@
 import { runTurn, type TurnEvent } from '../../../src/agent/run-turn.js';
 import { createOpenAIClient } from '../../../src/agent/models/create-openai-client.js';
 import { createOpenAIModel } from '../../../src/agent/models/openai-model.js';
-import { buildCore } from '../../../src/app/build-core.js';
 import type { Database } from '../../../src/db/database.js';
-import { createLogger } from '../../../src/logger.js';
 import type { ChatScript } from '../../../tests/msw/openai-chat.js';
 import { streamReply, TEST_OPENAI_BASE_URL } from '../../../tests/msw/openai-chat.js';
 import { replayGoldDetailed } from '../replay.js';
@@ -19,8 +17,8 @@ import type { Tau2Task } from '../tau2-db.js';
 import { toTau2State } from '../tau2-state.js';
 import { confirmAsShopper } from './confirm.js';
 import { exportTau2State } from './export-state.js';
-import { taskUser, toToolCall } from './gold-calls.js';
-import type { Tau2Shop } from './tau2-shop.js';
+import { toToolCall } from './gold-calls.js';
+import { openTaskSession, type Tau2Shop } from './tau2-shop.js';
 
 /** What became of one gold action in Concierge. */
 export interface ReplayStep {
@@ -94,21 +92,14 @@ export async function replayTask(
   opts: { beforeExport?: (db: Database) => Promise<void> } = {},
 ): Promise<TaskResult> {
   const expected = replayGoldDetailed(shop.raw, task);
-  const db = await shop.openTaskDb();
+  const session = await openTaskSession(shop, {
+    config,
+    model: scriptedModel(),
+    task,
+    sessionId: `tau2_${task.id}`,
+  });
+  const { db, core, conversation: conv, sessionId: sid } = session;
   try {
-    const core = await buildCore({
-      config,
-      db,
-      embedder: shop.embedder,
-      model: scriptedModel(),
-      logger: createLogger('silent'),
-      vocabulary: shop.vocabulary,
-      orderRules: shop.rules,
-    });
-    const user = taskUser(shop.raw, task);
-    const sid = `tau2_${task.id}`;
-    await core.carts.ensure(`cart_${sid}`, { currency: 'USD', customerId: user });
-    const conv = await core.conversations.create({ sessionId: sid, customerId: user, cartId: `cart_${sid}` });
     const steps: ReplayStep[] = [];
     for (const [actionIndex, action] of (task.evaluation_criteria.actions ?? []).entries()) {
       const call = toToolCall(action);
@@ -140,7 +131,6 @@ export async function replayTask(
       if (decided.status === 'done') step.outcome = 'done';
       else Object.assign(step, { outcome: 'refused', message: decided.outcome ?? decided.status });
     }
-    core.prompts.close();
     await opts.beforeExport?.(db);
     const mismatches = diffStates(toTau2State(expected.db), await exportTau2State(db));
     const rejected = new Set(expected.rejected.map((r) => r.actionIndex));
@@ -164,7 +154,7 @@ export async function replayTask(
       disagreements,
     };
   } finally {
-    await db.close();
+    await session.close();
   }
 }
 

@@ -9,17 +9,15 @@ import OpenAI from 'openai';
 import { createConfirmationReader } from '../../../src/agent/confirmation-reply.js';
 import { createModel, type ModelSettings } from '../../../src/agent/models/create-model.js';
 import { runTurn } from '../../../src/agent/run-turn.js';
-import { buildCore, type Core, type CoreConfig } from '../../../src/app/build-core.js';
+import type { CoreConfig } from '../../../src/app/build-core.js';
 import { loadConfig } from '../../../src/config.js';
-import { createLogger } from '../../../src/logger.js';
 import { replayGold } from '../replay.js';
 import { diffStates } from '../state-diff.js';
 import type { Tau2Task } from '../tau2-db.js';
 import { toTau2State } from '../tau2-state.js';
 import { confirmAsShopper } from './confirm.js';
 import { exportTau2State } from './export-state.js';
-import { taskUser } from './gold-calls.js';
-import { prepareTau2Shop, type Tau2Shop } from './tau2-shop.js';
+import { openTaskSession, prepareTau2Shop, type Tau2Shop } from './tau2-shop.js';
 
 /** Published pass^k on tau2 retail (tau2-bench leaderboard, as cited by the issue). */
 const PUBLISHED = [
@@ -76,23 +74,14 @@ export type LiveConfig = CoreConfig & ModelSettings & { openai: NonNullable<Mode
  * 20 shopper messages); true when the final database equals the gold outcome.
  */
 export async function runLiveTrial(shop: Tau2Shop, config: LiveConfig, task: Tau2Task, shopper: OpenAI) {
-  const db = await shop.openTaskDb();
-  let core: Core | null = null;
+  const session = await openTaskSession(shop, {
+    config,
+    model: createModel(config),
+    task,
+    sessionId: `tau2_live_${task.id}_${Date.now().toString(36)}`,
+  });
+  const { db, core, conversation: conv, sessionId: sid } = session;
   try {
-    const model = createModel(config);
-    core = await buildCore({
-      config: { ...config, shop: { ...config.shop, currency: 'USD' } },
-      db,
-      embedder: shop.embedder,
-      model,
-      logger: createLogger('silent'),
-      vocabulary: shop.vocabulary,
-      orderRules: shop.rules,
-    });
-    const user = taskUser(shop.raw, task);
-    const sid = `tau2_live_${task.id}_${Date.now().toString(36)}`;
-    await core.carts.ensure(`cart_${sid}`, { currency: 'USD', customerId: user });
-    const conv = await core.conversations.create({ sessionId: sid, customerId: user, cartId: `cart_${sid}` });
     const readYesNo = createConfirmationReader();
     // The shopper model sees the conversation from its side: its own lines are "assistant".
     const transcript: Line[] = [{ role: 'user', content: 'Hi! How can I help you today?' }];
@@ -128,8 +117,7 @@ export async function runLiveTrial(shop: Tau2Shop, config: LiveConfig, task: Tau
     const expected = toTau2State(replayGold(shop.raw, task));
     return diffStates(expected, await exportTau2State(db)).length === 0;
   } finally {
-    core?.prompts.close();
-    await db.close();
+    await session.close();
   }
 }
 

@@ -17,9 +17,14 @@ import { createPgliteDatabase, openPglite } from '../../../src/db/pglite-databas
 import { ingest } from '../../../src/ingest/ingest.js';
 import { readCatalogFiles } from '../../../src/ingest/importers/read-catalog-files.js';
 import { loadOrderRules, type OrderRules } from '../../../src/orders/order-rules.js';
-import { convertTau2, readTau2Db, writeTau2Shop } from '../convert.js';
+import type { ChatModel } from '../../../src/agent/model.js';
+import { buildCore, type Core, type CoreConfig } from '../../../src/app/build-core.js';
+import type { Conversation } from '../../../src/conversations/conversation-store.js';
+import { createLogger } from '../../../src/logger.js';
+import { convertTau2, parseTau2Db, writeTau2Shop } from '../convert.js';
 import { readTau2Json } from '../reference.js';
-import type { Tau2Db } from '../tau2-db.js';
+import type { Tau2Db, Tau2Task } from '../tau2-db.js';
+import { taskUser } from './gold-calls.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const TAU2_FIXTURES = path.join(ROOT, 'tests/fixtures/tau2-retail');
@@ -44,7 +49,7 @@ export async function prepareTau2Shop(opts: { dbFile?: string; embeddingsCacheDi
   let template: PGlite | null = null;
   try {
     const policy = await readFile(path.join(path.dirname(dbFile), 'policy.md'), 'utf8').catch(() => null);
-    await writeTau2Shop(dir, convertTau2(await readTau2Db(dbFile)), policy);
+    await writeTau2Shop(dir, convertTau2(parseTau2Db(raw)), policy);
     const rules = loadOrderRules(dir);
     template = await openPglite();
     const db = createPgliteDatabase(template);
@@ -73,5 +78,48 @@ export async function prepareTau2Shop(opts: { dbFile?: string; embeddingsCacheDi
     throw err;
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** One task's shop: a fresh database copy, the assistant's core over it, and the task's user signed in. */
+export interface TaskSession {
+  db: Database;
+  core: Core;
+  conversation: Conversation;
+  sessionId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a task's copy of the shop with `model` answering, and a conversation of the task's user (as
+ * tau2's agent would have found them; anonymous when no gold action names one).
+ */
+export async function openTaskSession(
+  shop: Tau2Shop,
+  opts: { config: CoreConfig; model: ChatModel; task: Tau2Task; sessionId: string },
+): Promise<TaskSession> {
+  const db = await shop.openTaskDb();
+  try {
+    const core = await buildCore({
+      config: { ...opts.config, shop: { ...opts.config.shop, currency: 'USD' } },
+      db,
+      embedder: shop.embedder,
+      model: opts.model,
+      logger: createLogger('silent'),
+      vocabulary: shop.vocabulary,
+      orderRules: shop.rules,
+    });
+    const user = taskUser(shop.raw, opts.task);
+    const sid = opts.sessionId;
+    await core.carts.ensure(`cart_${sid}`, { currency: 'USD', customerId: user });
+    const conversation = await core.conversations.create({ sessionId: sid, customerId: user, cartId: `cart_${sid}` });
+    const close = async () => {
+      core.prompts.close();
+      await db.close();
+    };
+    return { db, core, conversation, sessionId: sid, close };
+  } catch (err) {
+    await db.close();
+    throw err;
   }
 }
