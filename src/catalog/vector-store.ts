@@ -78,23 +78,12 @@ export async function embedPending(
   const batchSize = opts.batchSize ?? 64;
   const table = kind === 'product' ? 'product_vectors' : 'policy_vectors';
   const key = kind === 'product' ? 'product_id' : 'chunk_id';
-  let done = 0;
+  if (pending.length === 0) return 0;
   const existing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
   const rebuild = kind === 'product' && rebuildsIndex(pending.length, existing.rows[0].n);
   if (rebuild) await db.query('DROP INDEX IF EXISTS product_vectors_hnsw');
+  let done = 0;
   try {
-    done = await writeBatches();
-  } finally {
-    // Even after an abort or a failure the index is back: search never runs without it.
-    if (rebuild) {
-      await db.transaction(async (tx) => {
-        await tx.exec(`SET LOCAL maintenance_work_mem = '512MB'; ${PRODUCT_HNSW_SQL}`);
-      });
-    }
-  }
-  return done;
-
-  async function writeBatches(): Promise<number> {
     for (let i = 0; i < pending.length; i += batchSize) {
       const batch = pending.slice(i, i + batchSize);
       const vectors = await embedder.embedDocuments(
@@ -104,12 +93,19 @@ export async function embedPending(
       const tuples = batch.map((_, j) => `($${j * 3 + 1}, $${j * 3 + 2}, $${j * 3 + 3}::vector)`).join(', ');
       await db.query(
         `INSERT INTO ${table} (${key}, text_hash, embedding) VALUES ${tuples}
-       ON CONFLICT (${key}) DO UPDATE SET text_hash = EXCLUDED.text_hash, embedding = EXCLUDED.embedding`,
+         ON CONFLICT (${key}) DO UPDATE SET text_hash = EXCLUDED.text_hash, embedding = EXCLUDED.embedding`,
         batch.flatMap((p, j) => [p.id, p.hash, toVectorLiteral(vectors[j])]),
       );
       done += batch.length;
       opts.onProgress?.(done, pending.length);
     }
-    return done;
+  } finally {
+    // Even after an abort or a failure the index is back: search never runs without it.
+    if (rebuild) {
+      await db.transaction(async (tx) => {
+        await tx.exec(`SET LOCAL maintenance_work_mem = '512MB'; ${PRODUCT_HNSW_SQL}`);
+      });
+    }
   }
+  return done;
 }
