@@ -70,10 +70,16 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
 
   const typingState = new Map<string, boolean>();
   let queueTimer: NodeJS.Timeout | null = null;
-  /** Each agent connected here gets the first page of the queue (with their own "mine" count), at most every 50 ms. */
+  let announce = false;
+  /**
+   * Each agent connected here gets the first page of the queue (with their own "mine" count), at most
+   * every 50 ms; a change made here is announced to the other instances at the same pace.
+   */
   const pushQueue = () => {
     queueTimer ??= setTimeout(async () => {
       queueTimer = null;
+      if (announce) nsp.serverSideEmit('queue:changed');
+      announce = false;
       const byAgent = new Map<string, { agent: AgentIdentity; ids: string[] }>();
       for (const s of nsp.sockets.values()) {
         const entry = byAgent.get(s.data.agent.email) ?? { agent: s.data.agent, ids: [] };
@@ -91,8 +97,8 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
   };
   /** The consoles on every instance get the new queue. */
   const broadcastQueue = () => {
+    announce ||= deps.clustered === true;
     pushQueue();
-    if (deps.clustered) nsp.serverSideEmit('queue:changed');
   };
   nsp.on('queue:changed', pushQueue);
 

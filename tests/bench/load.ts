@@ -64,13 +64,13 @@ async function waitUntil(done: () => boolean, timeoutMs: number) {
 
 async function startInstances(databaseUrl: string) {
   if (MODEL === 'fake') fakeModel = await startFakeModel({ firstTokenMs: 300, tokensPerSecond: 50 });
+  // One prefix for the whole deployment: instances with different prefixes would not hear each other.
+  const redisPrefix = `bench-load-${process.pid}-${Date.now()}:`;
   const env = (i: number): Record<string, string> => ({
     PORT: '0',
     DATA_DIR: path.join(tmp, `instance-${i}`),
     DATABASE_URL: databaseUrl,
-    ...(INSTANCES > 1
-      ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: `bench-load-${process.pid}-${Date.now()}:` }
-      : {}),
+    ...(INSTANCES > 1 ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: redisPrefix } : {}),
     SESSION_SECRET: 'bench-load-session-secret-0123456789',
     IMPORT_ON_START: i === 0 ? 'true' : 'false',
     // Each shopper comes from an address of its own (X-Forwarded-For), so per-address limits apply as in the field.

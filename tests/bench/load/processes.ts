@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -27,7 +27,7 @@ export async function startScript(
 ): Promise<Started & { match: RegExpExecArray }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...(process.env.DEBUG ? { DEBUG: process.env.DEBUG } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -43,6 +43,11 @@ export async function startScript(
       clearTimeout(timer);
       // Keep draining the pipes so a chatty process never blocks on a full pipe.
       log = '';
+      if (process.env.BENCH_LOG_DIR) {
+        const out = createWriteStream(path.join(process.env.BENCH_LOG_DIR, `${path.basename(script)}-${proc.pid}.log`));
+        child.stdout!.pipe(out);
+        child.stderr!.pipe(out);
+      }
       resolve({ ...proc, match });
     };
     child.stdout!.on('data', onData);
