@@ -3,16 +3,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { lockDataDir } from '../db/data-dir-lock.js';
-import { openPglite } from '../db/pglite-database.js';
+import { DEFAULT_PGLITE_SHARED_BUFFERS, openPglite } from '../db/pglite-database.js';
 import { servePgliteOverWire } from '../db/serve-over-wire.js';
 import { AppError } from '../errors.js';
 
 const USAGE = `Usage: npm run db:serve -- --port <port> --data-dir <dir> [--host 127.0.0.1] [--max-connections 64]
+       [--shared-buffers auto|<size>]
 
 Serves an embedded PGlite database (with pgvector) kept in <dir> over the Postgres wire protocol,
 so that several Concierge instances share it through DATABASE_URL, as they would share a real
 Postgres. A development tool: it runs one statement (and one transaction) at a time, for every
-connection. Port 0 picks a free port. Prints the DATABASE_URL to use; Ctrl-C stops it.`;
+connection. Port 0 picks a free port. Shared buffers as PGLITE_SHARED_BUFFERS (auto: 32MB for a small
+database, 128MB from 256 MB on disk). Prints the DATABASE_URL to use; Ctrl-C stops it.`;
 
 const argsSchema = z.object({
   port: z
@@ -21,6 +23,10 @@ const argsSchema = z.object({
   dataDir: z.string({ message: 'is required' }).trim().min(1),
   host: z.string().trim().min(1).default('127.0.0.1'),
   maxConnections: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1_000).default(64),
+  sharedBuffers: z
+    .string()
+    .regex(/^(auto|\d+(kB|MB|GB))$/, 'auto, or a size such as 32MB')
+    .default(DEFAULT_PGLITE_SHARED_BUFFERS),
 });
 
 class UsageError extends AppError {
@@ -40,6 +46,7 @@ function readArgs(argv: string[]): z.infer<typeof argsSchema> {
         'data-dir': { type: 'string' },
         host: { type: 'string' },
         'max-connections': { type: 'string' },
+        'shared-buffers': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -52,6 +59,7 @@ function readArgs(argv: string[]): z.infer<typeof argsSchema> {
     dataDir: values['data-dir'],
     host: values.host,
     maxConnections: values['max-connections'],
+    sharedBuffers: values['shared-buffers'],
   });
   if (!parsed.success) {
     const flag = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -70,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
   // The same lock as the embedded engine: never two processes on one data directory.
   const lock = lockDataDir(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = await openPglite(dataDir);
+  const db = await openPglite(dataDir, { sharedBuffers: args.sharedBuffers });
   const served = await servePgliteOverWire(db, {
     host: args.host,
     port: args.port,

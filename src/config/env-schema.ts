@@ -71,15 +71,16 @@ export const envSchema = z.object({
   REDIS_PREFIX: z.string().min(1).default('concierge:'),
   /** On SIGTERM, how long running turns may take to finish before the sockets are closed. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-  /** How long a turn's lease lasts before another instance may recover it (renewed every third of it). */
   /**
-   * Postgres's shared_buffers in the embedded database: 32MB saves about 120 MB of resident memory
-   * against the default 128MB, enough for a small shop; a 10k catalog searches about 40% slower.
+   * Postgres's shared_buffers in the embedded database. `auto` (the default): 32MB while the database
+   * is under 256 MB on disk at start, PGlite's 128MB above; 32MB saves about 120 MB of resident memory,
+   * and a 10k catalog searches about 40% slower with it.
    */
   PGLITE_SHARED_BUFFERS: z
     .string()
-    .regex(/^\d+(kB|MB|GB)$/, 'a size such as 32MB')
+    .regex(/^(auto|\d+(kB|MB|GB))$/, 'auto, or a size such as 32MB')
     .default(DEFAULT_PGLITE_SHARED_BUFFERS),
+  /** How long a turn's lease lasts before another instance may recover it (renewed every third of it). */
   TURN_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   SHOP_NAME: z.string().min(1).default('Demo shop'),
   SHOP_CURRENCY: z

