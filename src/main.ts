@@ -46,14 +46,20 @@ async function main() {
     );
   }
   const redis = config.redis ? createRedisConnection({ ...config.redis, logger }) : undefined;
-  const db = await openDatabase(config.database, logger);
+  let db = await openDatabase(config.database, logger);
   const embedder = await createAppEmbedder(config);
   if (config.importOnStart) {
-    const { report, failed } = await importCatalog({ db, embedder }, config.catalogDir, {
+    const { report, failed, summary } = await importCatalog({ db, embedder }, config.catalogDir, {
       currency: config.shop.currency,
       out: process.stderr,
     });
     logger.info(`catalog ${config.catalogDir} imported${failed ? ` with ${failed} failed rows` : ''}\n${report}`);
+    if (config.database.kind === 'embedded' && summary.embedded.products > 0) {
+      // The embedded engine's memory grows while it loads and indexes, and never shrinks (the demo
+      // shop's first start: about 150 MB): opened again, it starts small.
+      await db.close();
+      db = await openDatabase(config.database, logger);
+    }
   } else {
     // The embedder may have changed since the last run: vectors of another provider or size are rebuilt.
     await embedStale({ db, embedder });
