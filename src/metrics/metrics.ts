@@ -66,7 +66,7 @@ export function createMetrics() {
     name: 'concierge_turn_duration_seconds',
     help: "Assistant turns' time: the whole turn, the model's share and Concierge's own (tools, database, the rest).",
     labelNames: ['part'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
     registers: [registry],
   });
   const firstToken = new Histogram({

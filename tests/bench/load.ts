@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeModel } from './load/fake-model.js';
 import { bucketDelta, quantileMs, scrape, type Scrape } from './load/metrics.js';
-import { cpuMs, residentBytes, startScript, stopAll, sum, type Started } from './load/processes.js';
+import { collectGarbage, cpuMs, residentBytes, startScript, stopAll, sum, type Started } from './load/processes.js';
 import { Shopper } from './load/shopper.js';
 
 /**
@@ -102,8 +102,13 @@ async function main() {
   const instances = await startInstances(db.match[1]!);
   const processes: Started[] = [db, ...instances];
   const pids = processes.map((p) => p.pid);
-  await sleep(2_000);
-  const idleBytes = sum(pids, residentBytes);
+  /** Resident memory of the deployment after a full collection in each process. */
+  const liveBytes = async () => {
+    await Promise.all(processes.map(collectGarbage));
+    await sleep(1_000);
+    return sum(pids, residentBytes);
+  };
+  const idleBytes = await liveBytes();
 
   // Connect every shopper, spread over the instances.
   const alive = new Set(instances);
@@ -120,8 +125,7 @@ async function main() {
     await s.connect(at.url, reconnect);
   });
   const connectMs = Date.now() - t0;
-  await sleep(2_000);
-  const connectedBytes = sum(pids, residentBytes);
+  const connectedBytes = await liveBytes();
 
   // The burst: one message each.
   const before = await Promise.all(instances.map((p) => scrape(p.url)));

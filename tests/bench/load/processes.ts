@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
+import WebSocket from 'ws';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -8,6 +9,8 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 export interface Started {
   child: ChildProcess;
   pid: number;
+  /** The process's inspector (it listens on a free loopback port), for `collectGarbage`. */
+  inspector: string | null;
   /** Resolves with the process's exit code. */
   exited: Promise<number | null>;
 }
@@ -25,19 +28,20 @@ export async function startScript(
   ready: RegExp,
   timeoutMs = 120_000,
 ): Promise<Started & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...(process.env.DEBUG ? { DEBUG: process.env.DEBUG } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const proc = { child, pid: child.pid!, exited };
+  const proc: Started = { child, pid: child.pid!, exited, inspector: null };
   started.push(proc);
   let log = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} not ready after ${timeoutMs} ms:\n${log}`)), timeoutMs);
     const onData = (d: Buffer) => {
       if (log.length < 100_000) log += d.toString();
+      proc.inspector ??= /Debugger listening on (ws:\/\/\S+)/.exec(log)?.[1] ?? null;
       const match = ready.exec(log);
       if (!match) return;
       clearTimeout(timer);
@@ -57,6 +61,22 @@ export async function startScript(
       reject(new Error(`${script} exited with ${code} before it was ready:\n${log}`));
     });
   });
+}
+
+/**
+ * A full garbage collection in the process, through its inspector, so that a reading of resident
+ * memory counts what is live rather than where the collector happens to be.
+ */
+export async function collectGarbage(p: Started): Promise<void> {
+  if (!p.inspector || p.child.exitCode !== null || p.child.signalCode !== null) return;
+  const ws = new WebSocket(p.inspector);
+  try {
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+    await new Promise((resolve, reject) => ws.once('message', resolve).once('error', reject));
+  } finally {
+    ws.close();
+  }
 }
 
 /** SIGKILLs every process this bench started that is still running. */
