@@ -126,7 +126,9 @@ export function createChatService(deps: ChatServiceDeps) {
         conv = (await conversations.get(conv.id))!;
       }
       const assistantAnswers = conv.status === 'bot';
-      const wasBusy = runner.isRunning(conv.id);
+      // With other instances (stopElsewhere), the turn in progress may run on one of them.
+      const wasBusy =
+        runner.isRunning(conv.id) || (Boolean(deps.stopElsewhere) && (await runner.runsAnywhere(conv.id)));
       // "yes" to the one change waiting is the shopper's confirmation, decided here, not by the model.
       const answer = assistantAnswers ? await answerToWaiting(conv.id, input.text) : null;
       const stored = await storeShopperMessage(deps, conv, {

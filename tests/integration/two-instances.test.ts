@@ -127,6 +127,32 @@ describe.skipIf(!hasRedis)('two instances, one database, one Redis', () => {
     shopper.close();
   });
 
+  it('tells a shopper writing on B that the message waits while a turn on A is answering', async () => {
+    const shopper = await shopperOnBoth();
+    const story = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen';
+    script.reply(streamReply({ text: story }, { delayMs: 50 }));
+    script.reply(streamReply({ text: 'And here is the second answer.' }));
+    await request(shopper.onA.socket, 'message:send', {
+      conversationId: shopper.id,
+      clientMessageId: 'two-instances-busy-1',
+      text: 'tell me a story',
+    });
+    await waitFor(() => shopper.onB.events.some((e) => e.type === 'message.delta'));
+    const second = await request<{ queued: boolean }>(shopper.onB.socket, 'message:send', {
+      conversationId: shopper.id,
+      clientMessageId: 'two-instances-busy-2',
+      text: 'and one more thing',
+    });
+    expect(second.data?.queued).toBe(true);
+    const answers = () => shopper.onB.events.filter((e) => e.type === 'message.completed' && e.role === 'assistant');
+    await waitFor(() => answers().length === 2);
+    expect(answers().map((e) => e.type === 'message.completed' && e.text)).toEqual([
+      story,
+      'And here is the second answer.',
+    ]);
+    shopper.close();
+  });
+
   it('sends a cart change made through B to the shopper on A', async () => {
     const shopper = await shopperOnBoth();
     const added = await request(shopper.onB.socket, 'cart:add', { sku: 'SOCK-1', quantity: 2 });
