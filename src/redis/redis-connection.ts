@@ -13,11 +13,44 @@ export interface RedisConnection {
   /** Key and channel prefix, so several deployments (or test runs) can share one Redis. */
   prefix: string;
   readiness: ReadinessCheck;
+  /** Broadcasts not passed on to the other instances because Redis was away too long (see `maxHeldPublishes`). */
+  droppedPublishes(): number;
   close(): Promise<void>;
 }
 
 /** How long a command may take before the limiter falls back to memory and readiness fails. */
 const COMMAND_TIMEOUT_MS = 1_000;
+/** About 10 MB of events: a few minutes of a busy shop. */
+const DEFAULT_MAX_HELD_PUBLISHES = 10_000;
+
+/**
+ * Bounds the publishes `pub` queues while Redis is away (socket.io's adapter never awaits them, so
+ * they cannot fail): past `max`, a publish is dropped until Redis is ready again, instead of
+ * holding memory for as long as the outage lasts. Returns the count of dropped publishes.
+ */
+function holdPublishesUpTo(pub: Redis, max: number, onFirstDrop: () => void): () => number {
+  const publish = pub.publish.bind(pub) as (channel: string, message: string | Buffer) => Promise<number>;
+  let held = 0;
+  let dropped = 0;
+  let dropping = false;
+  pub.on('ready', () => {
+    held = 0;
+    dropping = false;
+  });
+  const bounded = (channel: string, message: string | Buffer): Promise<number> => {
+    if (pub.status === 'ready') return publish(channel, message);
+    if (held < max) {
+      held++;
+      return publish(channel, message);
+    }
+    dropped++;
+    if (!dropping) onFirstDrop();
+    dropping = true;
+    return Promise.resolve(0);
+  };
+  Object.assign(pub, { publish: bounded });
+  return () => dropped;
+}
 
 /**
  * The connections to a Redis shared by every instance. Each client reconnects on its own after
@@ -25,8 +58,15 @@ const COMMAND_TIMEOUT_MS = 1_000;
  * clients queue while Redis is away (socket.io does not await its publishes, so a publish must
  * never reject), and the command client fails at once (limits then use memory).
  */
-export function createRedisConnection(opts: { url: string; prefix: string; logger: Logger }): RedisConnection {
+export function createRedisConnection(opts: {
+  url: string;
+  prefix: string;
+  logger: Logger;
+  /** Broadcasts held for the other instances while Redis is away; past it they reach this instance's sockets only. */
+  maxHeldPublishes?: number;
+}): RedisConnection {
   const { logger } = opts;
+  const maxHeld = opts.maxHeldPublishes ?? DEFAULT_MAX_HELD_PUBLISHES;
   const retryStrategy = (attempt: number) => Math.min(attempt * 100, 2_000);
   const commands = new Redis(opts.url, {
     enableOfflineQueue: false,
@@ -49,6 +89,12 @@ export function createRedisConnection(opts: { url: string; prefix: string; logge
   });
   // Errors of the adapter's clients repeat what the command client already said.
   for (const c of [pub, sub]) c.on('error', () => {});
+  const dropped = holdPublishesUpTo(pub, maxHeld, () =>
+    logger.warn(
+      `Redis has been away for ${maxHeld} broadcasts: live events now reach this instance's sockets only, ` +
+        "until Redis is back (the other instances' shoppers catch up when they rejoin)",
+    ),
+  );
 
   return {
     commands,
@@ -67,6 +113,7 @@ export function createRedisConnection(opts: { url: string; prefix: string; logge
         }
       },
     },
+    droppedPublishes: dropped,
     async close() {
       await Promise.all(
         [commands, pub, sub].map(async (c) => {

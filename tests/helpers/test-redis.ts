@@ -35,10 +35,14 @@ export async function requireRedis(): Promise<boolean> {
 /** A key and channel prefix of its own, so test runs sharing the machine's Redis never meet. */
 export const testRedisPrefix = () => `concierge-test:${randomUUID().slice(0, 8)}:`;
 
-export function connectTestRedis(prefix: string, opts: { url?: string; logger?: Logger } = {}): RedisConnection {
+export function connectTestRedis(
+  prefix: string,
+  opts: { url?: string; logger?: Logger; maxHeldPublishes?: number } = {},
+): RedisConnection {
   return createRedisConnection({
     url: opts.url ?? TEST_REDIS_URL,
     prefix,
     logger: opts.logger ?? createLogger('silent'),
+    maxHeldPublishes: opts.maxHeldPublishes,
   });
 }
