@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeModel } from './load/fake-model.js';
+import { syntheticProduct } from './search-speed/synthetic-catalog.js';
 import { bucketDelta, quantileMs, scrape, type Scrape } from './load/metrics.js';
 import { collectGarbage, cpuMs, residentBytes, startScript, stopAll, sum, type Started } from './load/processes.js';
 import { Shopper } from './load/shopper.js';
@@ -13,6 +14,10 @@ import { Shopper } from './load/shopper.js';
  * table and one JSON line; exits 1 when an event was lost or duplicated.
  *
  *   npm run bench:load -- --sockets 2000 --instances 2 [--model offline|fake] [--kill]
+ *                         [--messages mixed|hello|search] [--products <n>]
+ *
+ * `--messages hello` measures trivial turns, `search` product searches, `mixed` (default) half each.
+ * `--products <n>` serves a synthetic catalog of n products (bench:search's) instead of the demo shop.
  */
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -21,6 +26,8 @@ const { values: args } = parseArgs({
     instances: { type: 'string', default: '1' },
     model: { type: 'string', default: 'offline' },
     kill: { type: 'boolean', default: false },
+    messages: { type: 'string', default: 'mixed' },
+    products: { type: 'string' },
   },
 });
 const SOCKETS = Number(args.sockets);
@@ -30,7 +37,12 @@ if (!(SOCKETS >= 1 && INSTANCES >= 1 && (MODEL === 'offline' || MODEL === 'fake'
   throw new Error('usage: --sockets <n ≥ 1> --instances <n ≥ 1> [--model offline|fake] [--kill]');
 }
 if (args.kill && INSTANCES < 2) throw new Error('--kill needs --instances 2 or more');
-const MESSAGES = ['hello', 'warm socks'];
+const PRODUCTS = args.products === undefined ? null : Number(args.products);
+if (PRODUCTS !== null && !(Number.isInteger(PRODUCTS) && PRODUCTS >= 1)) throw new Error('--products: a count ≥ 1');
+const SEARCH = PRODUCTS === null ? 'warm socks' : 'padded backpack under 200';
+const MESSAGE_SETS: Record<string, string[]> = { mixed: ['hello', SEARCH], hello: ['hello'], search: [SEARCH] };
+const MESSAGES = MESSAGE_SETS[args.messages] ?? [];
+if (MESSAGES.length === 0) throw new Error('--messages: mixed, hello or search');
 const BATCH = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -62,7 +74,17 @@ async function waitUntil(done: () => boolean, timeoutMs: number) {
   while (!done() && Date.now() < deadline) await sleep(100);
 }
 
+/** A catalog folder with `n` synthetic products, for `--products`. */
+function writeSyntheticCatalog(n: number): string {
+  const dir = path.join(tmp, 'catalog');
+  mkdirSync(dir, { recursive: true });
+  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ kind: 'product', ...syntheticProduct(i) }));
+  writeFileSync(path.join(dir, 'products.jsonl'), `${lines.join('\n')}\n`);
+  return dir;
+}
+
 async function startInstances(databaseUrl: string) {
+  const catalogDir = PRODUCTS === null ? null : writeSyntheticCatalog(PRODUCTS);
   if (MODEL === 'fake') fakeModel = await startFakeModel({ firstTokenMs: 300, tokensPerSecond: 50 });
   // One prefix for the whole deployment: instances with different prefixes would not hear each other.
   const redisPrefix = `bench-load-${process.pid}-${Date.now()}:`;
@@ -73,6 +95,7 @@ async function startInstances(databaseUrl: string) {
     ...(INSTANCES > 1 ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: redisPrefix } : {}),
     SESSION_SECRET: 'bench-load-session-secret-0123456789',
     IMPORT_ON_START: i === 0 ? 'true' : 'false',
+    ...(catalogDir ? { CATALOG_DIR: catalogDir } : {}),
     // Each shopper comes from an address of its own (X-Forwarded-For), so per-address limits apply as in the field.
     TRUST_PROXY: 'loopback',
     ...(fakeModel
@@ -80,11 +103,18 @@ async function startInstances(databaseUrl: string) {
       : {}),
   });
   const start = (i: number) =>
-    startScript('src/main.ts', [], env(i), /Concierge is running: http:\/\/[^:]+:(\d+)\//).then((p) => ({
+    startScript(
+      'src/main.ts',
+      [],
+      env(i),
+      /Concierge is running: http:\/\/[^:]+:(\d+)\//,
+      // Importing a large synthetic catalog takes minutes.
+      i === 0 && PRODUCTS !== null ? 30 * 60_000 : undefined,
+    ).then((p) => ({
       ...p,
       url: `http://127.0.0.1:${p.match[1]}`,
     }));
-  // The first imports the demo catalog; the others start once it is ready, without importing.
+  // The first imports the catalog; the others start once it is ready, without importing.
   const first = await start(0);
   const ready = await fetch(`${first.url}/readyz`);
   if (!ready.ok) throw new Error(`/readyz: ${ready.status} ${await ready.text()}`);
@@ -183,6 +213,8 @@ async function main() {
     instances: INSTANCES,
     model: MODEL,
     kill: args.kill,
+    messages: args.messages,
+    products: PRODUCTS ?? 'demo',
     connectSeconds: connectMs / 1000,
     turns,
     failedSends: sendErrors.length,
