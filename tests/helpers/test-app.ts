@@ -180,3 +180,22 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * Waits until no turn of the conversation waits or runs, then returns the seqs and types of every
+ * event stored for it: after this, nothing more is written unless someone acts.
+ */
+export async function settledEvents(db: Database, conversationId: string, timeoutMs = 5_000) {
+  await waitFor(async () => {
+    const busy = await db.query(
+      `SELECT 1 FROM messages WHERE conversation_id = $1 AND turn_state IN ('pending', 'running')`,
+      [conversationId],
+    );
+    return busy.rows.length === 0;
+  }, timeoutMs);
+  const stored = await db.query<{ seq: number; type: string }>(
+    'SELECT seq, type FROM conversation_events WHERE conversation_id = $1 ORDER BY seq',
+    [conversationId],
+  );
+  return stored.rows;
+}

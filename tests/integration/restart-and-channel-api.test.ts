@@ -119,7 +119,6 @@ describe('a server restart mid-turn', () => {
       text: 'hello',
     });
     await waitFor(() => a.events.some((e) => e.type === 'message.delta'));
-    await new Promise((r) => setTimeout(r, 100));
     a.socket.close();
     await first.close();
 

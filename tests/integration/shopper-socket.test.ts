@@ -9,10 +9,11 @@ import {
   newSession,
   request,
   seedTestShop,
+  settledEvents,
   signedIn,
   startTestApp,
-  waitFor,
   TEST_CONFIG,
+  waitFor,
 } from '../helpers/test-app.js';
 
 const script = createChatScript();
@@ -139,9 +140,10 @@ describe('shopper socket', () => {
     expect(stop.data?.stopped).toBe(true);
     const done = await waitFor(() => completed(events)[0]);
     expect(done.type === 'message.completed' && done.text.length).toBeLessThan(40);
-    const after = events.length;
-    await new Promise((r) => setTimeout(r, 200));
-    expect(events.length).toBe(after);
+    // Once the turn has ended, the socket has had every stored event, and nothing after them.
+    const stored = await settledEvents(db, s.body.conversationId);
+    await waitFor(() => events.length >= stored.length);
+    expect(seqs(events)).toEqual(stored.map((e) => e.seq));
     socket.close();
   });
 
@@ -158,7 +160,8 @@ describe('shopper socket', () => {
     await waitFor(() => first.events.some((e) => e.type === 'message.delta'));
     first.socket.close();
     const lastSeq = first.events[first.events.length - 1].seq;
-    await new Promise((r) => setTimeout(r, 500));
+    // The answer ends while the client is away.
+    await settledEvents(db, s.body.conversationId);
     const second = await connectShopper(app.url, s.body.token);
     const join = await request<{ events: ConversationEvent[] }>(second.socket, 'conversation:join', {
       conversationId: s.body.conversationId,
@@ -278,7 +281,7 @@ describe('rate limits', () => {
       expect(acks[2].error).toMatchObject({ code: 'limits:rate_limited', details: { retryAfterSeconds: 30 } });
       expect(acks[2].error?.message).toMatch(/too many messages/i);
       await waitFor(() => script.pending === 0);
-      await new Promise((r) => setTimeout(r, 100));
+      await settledEvents(db, s.body.conversationId);
       socket.close();
     } finally {
       await limited.close();
