@@ -34,7 +34,11 @@ export function orderChangeTools(deps: ToolDeps): AnyTool[] {
       input: orderChangeSchemas[kind],
       async run(input, ctx): Promise<OrderChangeResult> {
         if (!ctx.customerId) {
-          return { ok: false, reason: 'sign_in_required', message: 'The shopper must sign in to change orders.' };
+          return {
+            ok: false,
+            reason: 'sign_in_required',
+            message: 'Please sign in to your account first, so I can change your orders.',
+          };
         }
         try {
           const at = { conversationId: ctx.conversationId, customerId: ctx.customerId };
