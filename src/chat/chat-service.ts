@@ -129,8 +129,9 @@ export function createChatService(deps: ChatServiceDeps) {
       // With other instances (stopElsewhere), the turn in progress may run on one of them.
       const wasBusy =
         runner.isRunning(conv.id) || (Boolean(deps.stopElsewhere) && (await runner.runsAnywhere(conv.id)));
-      // "yes" to the one change waiting is the shopper's confirmation, decided here, not by the model.
-      const answer = assistantAnswers ? await answerToWaiting(conv.id, input.text) : null;
+      // "yes" to the one change waiting is the shopper's confirmation, decided here, not by the model;
+      // while the assistant is still answering, a "yes" may answer that reply instead, so it waits its turn.
+      const answer = assistantAnswers && !wasBusy ? await answerToWaiting(conv.id, input.text) : null;
       const stored = await storeShopperMessage(deps, conv, {
         ...input,
         sessionId: claims.sid,

@@ -9,6 +9,7 @@ import {
   newSession,
   request,
   seedTestShop,
+  settledEvents,
   signedIn,
   startTestApp,
   waitFor,
@@ -126,6 +127,28 @@ describe('order changes run only on the shopper’s confirmation', () => {
     const body = (await res.json()) as { messages: { role: string; text: string }[] };
     expect(body.messages.at(-1)).toMatchObject({ role: 'assistant', text: expect.stringContaining('is cancelled') });
     expect(await statusOf(shopper.orderId)).toBe('cancelled');
+    shopper.socket.close();
+  });
+
+  it('leaves a "yes" sent while the assistant is still answering to that answer, not to the waiting change', async () => {
+    const shopper = await shopperAskingToCancel(signedIn('cus_1'));
+    script.reply(streamReply({ text: 'one two three four five six seven eight nine ten' }, { delayMs: 40 }));
+    script.reply(streamReply({ text: 'Good, glad that helps.' }));
+    await request(shopper.socket, 'message:send', {
+      conversationId: shopper.conversationId,
+      clientMessageId: 'busy-question',
+      text: 'and how long does a refund take?',
+    });
+    await waitFor(() => shopper.events.some((e) => e.type === 'message.delta'));
+    const yes = await request<{ queued: boolean }>(shopper.socket, 'message:send', {
+      conversationId: shopper.conversationId,
+      clientMessageId: 'busy-yes',
+      text: 'yes',
+    });
+    expect(yes.data?.queued).toBe(true);
+    await settledEvents(db, shopper.conversationId);
+    expect(await statusOf(shopper.orderId)).toBe('pending');
+    expect(script.pending).toBe(0);
     shopper.socket.close();
   });
 
