@@ -66,8 +66,9 @@ export function createHttpApp(deps: {
     next();
   });
   app.use((req, _res, next) => {
-    if (req.path.startsWith('/api/')) deps.requestLimiter?.take(req.ip ?? 'unknown');
-    next();
+    if (!deps.requestLimiter || !req.path.startsWith('/api/')) return next();
+    // A refusal goes to the error middleware: 429 with Retry-After.
+    deps.requestLimiter.take(req.ip ?? 'unknown').then(() => next(), next);
   });
   for (const r of deps.rawBodyRouters ?? []) app.use(r);
   app.use(express.json({ limit: deps.bodyLimit ?? '32kb' }));

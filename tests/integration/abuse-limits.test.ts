@@ -186,6 +186,28 @@ describe('client addresses behind a proxy (TRUST_PROXY)', () => {
   });
 });
 
+describe('API requests per address', () => {
+  it('refuse past the budget with 429 and Retry-After, per address, and never reach the route', async () => {
+    const limited = await startTestApp(db, {
+      config: { trustProxy: 'loopback', limits: { ...TEST_CONFIG.limits, requestsPerMinute: 3 } },
+    });
+    try {
+      const search = (ip: string) =>
+        fetch(`${limited.url}/api/products/search?q=socks`, { headers: { 'x-forwarded-for': ip } });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await search('203.0.113.20')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await search('203.0.113.20');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ error: { code: 'limits:rate_limited' } });
+      expect((await search('198.51.100.20')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('approval thresholds', () => {
   it('apply to the resulting cart line: four parallel adds of five reach twenty only with approval', async () => {
     const scripted = await startTestApp(db, { model: mswModel() });
