@@ -27,6 +27,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  // Type-aware, for the server's code: a promise nobody awaits or handles (a limit that refuses
+  // nothing, a rejection nobody sees) fails the lint.
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   prettier,
   // Prettier turns max-len off; keep the house limit on lines it cannot break (comments).
   {
