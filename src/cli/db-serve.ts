@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { lockDataDir } from '../db/data-dir-lock.js';
-import { DEFAULT_PGLITE_SHARED_BUFFERS, openPglite } from '../db/pglite-database.js';
+import { DEFAULT_PGLITE_SHARED_BUFFERS, SHARED_BUFFERS_SETTING, openPglite } from '../db/pglite-database.js';
 import { servePgliteOverWire } from '../db/serve-over-wire.js';
 import { AppError } from '../errors.js';
 
@@ -25,7 +25,7 @@ const argsSchema = z.object({
   maxConnections: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1_000).default(64),
   sharedBuffers: z
     .string()
-    .regex(/^(auto|\d+(kB|MB|GB))$/, 'auto, or a size such as 32MB')
+    .regex(SHARED_BUFFERS_SETTING, 'auto, or a size such as 32MB')
     .default(DEFAULT_PGLITE_SHARED_BUFFERS),
 });
 

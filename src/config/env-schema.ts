@@ -1,4 +1,4 @@
-import { DEFAULT_PGLITE_SHARED_BUFFERS } from '../db/pglite-database.js';
+import { DEFAULT_PGLITE_SHARED_BUFFERS, SHARED_BUFFERS_SETTING } from '../db/pglite-database.js';
 import { z } from 'zod';
 
 /** Every environment variable Concierge reads, validated; README's configuration table lists them. */
@@ -78,7 +78,7 @@ export const envSchema = z.object({
    */
   PGLITE_SHARED_BUFFERS: z
     .string()
-    .regex(/^(auto|\d+(kB|MB|GB))$/, 'auto, or a size such as 32MB')
+    .regex(SHARED_BUFFERS_SETTING, 'auto, or a size such as 32MB')
     .default(DEFAULT_PGLITE_SHARED_BUFFERS),
   /** How long a turn's lease lasts before another instance may recover it (renewed every third of it). */
   TURN_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),

@@ -11,6 +11,8 @@ import type { Database, Queryable, QueryResult } from './database.js';
  * about 120 MB of resident memory.
  */
 export const DEFAULT_PGLITE_SHARED_BUFFERS = 'auto';
+/** What PGLITE_SHARED_BUFFERS (and db:serve's --shared-buffers) accept. */
+export const SHARED_BUFFERS_SETTING = /^(auto|\d+(kB|MB|GB))$/;
 /** From this size on disk, `auto` gives the database PGlite's own 128MB of shared buffers. */
 const LARGE_DATABASE_BYTES = 256 * 1024 * 1024;
 
