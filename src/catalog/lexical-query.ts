@@ -19,6 +19,19 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
+ * A product's coverage of the query: each term adds 1 when the product has it in its title or keywords,
+ * `DESCRIPTION_ONLY` when only elsewhere. One expression a term (`terms` at most; a missing term is NULL and adds
+ * 0), evaluated in the row: a correlated subquery over the terms cost a sub-plan run for every matching product.
+ */
+function coverageSql(terms: number): string {
+  return Array.from(
+    { length: terms },
+    (_, i) =>
+      `CASE WHEN p.search_tsv @@ query.keyed[${i + 1}] THEN 1 WHEN p.search_tsv @@ query.anywhere[${i + 1}] THEN ${DESCRIPTION_ONLY} ELSE 0 END`,
+  ).join('\n              + ');
+}
+
+/**
  * Full-text matches ranked by coverage: the share of the query's distinct terms (English stems,
  * stop words dropped) a product contains, a term counting 1 in its title or keywords (weights A
  * and B: vendor, category, type, tags, attributes) and `DESCRIPTION_ONLY` in its description or
@@ -31,24 +44,28 @@ export function queryTerms(query: string): string[] {
  * every hit's coverage alike, so a one-word match of a vague request stays a weak signal.
  */
 export async function lexicalHits(db: Queryable, q: SearchQuery, limit: number): Promise<LexicalHit[]> {
-  const words = queryTerms(q.query).join(' ');
-  if (!words) return [];
+  const words = queryTerms(q.query);
+  if (words.length === 0 || limit < 1) return [];
   const f = filterSql(q, 1);
+  // A word gives one term at most (stop words none), so the LIMIT only makes sure coverageSql sees every term.
+  // ts_rank_cd only breaks ties, so it is computed only for the products whose coverage reaches the `limit`-th
+  // best: at 100k products a common word matches tens of thousands, and ranking them all was a good part of the time.
   const r = await db.query<LexicalHit>(
-    `WITH terms AS (
-       SELECT quote_literal(t) AS lit FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS t),
-     query AS (
+    `WITH query AS (
        SELECT string_agg(lit, ' | ')::tsquery AS any_term, count(*) AS n,
               array_agg(lit::tsquery) AS anywhere, array_agg((lit || ':AB')::tsquery) AS keyed
-       FROM terms),
-     hits AS (
-       SELECT p.id, p.handle, ts_rank_cd(p.search_tsv, query.any_term, 1) AS rank,
-              (SELECT sum(CASE WHEN p.search_tsv @@ t.keyed THEN 1 ELSE ${DESCRIPTION_ONLY} END)
-               FROM unnest(query.anywhere, query.keyed) AS t(anywhere, keyed) WHERE p.search_tsv @@ t.anywhere) / query.n::float8 AS coverage
+       FROM (SELECT quote_literal(t) AS lit FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS t
+             LIMIT ${words.length}) AS terms),
+     hits AS MATERIALIZED (
+       SELECT p.id, (${coverageSql(words.length)}) / query.n::float8 AS coverage
        FROM products p, query
-       WHERE p.search_tsv @@ query.any_term AND ${f.sql})
-     SELECT id, handle, coverage FROM hits ORDER BY coverage DESC, rank DESC, id LIMIT ${limit}`,
-    [words, ...f.params],
+       WHERE p.search_tsv @@ query.any_term AND ${f.sql}),
+     cut AS (SELECT coverage FROM hits ORDER BY coverage DESC OFFSET ${limit - 1} LIMIT 1)
+     SELECT h.id, p.handle, h.coverage
+     FROM hits h JOIN products p ON p.id = h.id, query
+     WHERE h.coverage >= coalesce((SELECT coverage FROM cut), 0)
+     ORDER BY h.coverage DESC, ts_rank_cd(p.search_tsv, query.any_term, 1) DESC, h.id LIMIT ${limit}`,
+    [words.join(' '), ...f.params],
   );
   return r.rows;
 }

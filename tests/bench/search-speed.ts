@@ -6,6 +6,9 @@
  *
  *   npm run bench:search                 # 10,000 and 100,000 products
  *   npm run bench:search -- 2000 10000   # other sizes ("10k" works too)
+ *   npm run bench:search -- 100k --keep /tmp/search-bench
+ *                                        # keeps each size's database under that directory, and measures a kept
+ *                                        # one again without loading it (its loading figures are the first run's)
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +16,19 @@ import { createLocalEmbedder } from '../../src/catalog/embeddings/local-embedder
 import { MAINTENANCE_WORK_MEM } from './search-speed/load-catalog.js';
 import type { RecallResult } from './search-speed/recall.js';
 import { QUERY_COUNTS, runSize, type SizeResult } from './search-speed/run-size.js';
+import { describeIndexes } from './search-speed/explain.js';
 import { count, megabytes, ms, ratio, renderTable, seconds, type TableRow } from './search-speed/table.js';
 import type { DelayStats, Summary } from './search-speed/measure.js';
 
 const CACHE_DIR = path.resolve(import.meta.dirname, '../../.cache/embeddings');
+
+function parseArgs(args: string[]): { sizes: number[]; keepDir?: string } {
+  const keep = args.indexOf('--keep');
+  if (keep >= 0 && !args[keep + 1]) throw new Error('--keep needs a directory');
+  const keepDir = keep >= 0 ? path.resolve(args[keep + 1]) : undefined;
+  const rest = keep >= 0 ? [...args.slice(0, keep), ...args.slice(keep + 2)] : args;
+  return { sizes: parseSizes(rest), keepDir };
+}
 
 function parseSizes(args: string[]): number[] {
   const sizes = args.map((a) => {
@@ -50,7 +62,11 @@ function rows(results: SizeResult[]): TableRow[] {
   return [
     { section: 'Catalog' },
     row('products / variants', (r) => `${count(r.load.products)} / ${count(r.load.variants)}`),
-    { section: 'Loading (local embedder)' },
+    {
+      section: results.some((r) => r.load.reused)
+        ? "Loading (local embedder; kept database: an earlier run's figures)"
+        : 'Loading (local embedder)',
+    },
     row(
       'ingest() rate, real path (†)',
       (r) =>
@@ -83,6 +99,12 @@ function rows(results: SizeResult[]): TableRow[] {
     row('vector retriever alone (100)', (r) => latencyCell(r.latency.vector)),
     row('hybrid search(), in-process PGlite', (r) => latencyCell(r.latency.inProcessHybrid)),
     row('slowest hybrid query', (r) => r.latency.slowestHybrid),
+    row(`plan: lexical retriever, indexes (first ${QUERY_COUNTS.explained})`, (r) =>
+      describeIndexes(r.retrieverPlans.lexical, r.retrieverPlans.queries),
+    ),
+    row(`plan: vector retriever, indexes (first ${QUERY_COUNTS.explained})`, (r) =>
+      describeIndexes(r.retrieverPlans.vector, r.retrieverPlans.queries),
+    ),
     row('slowest lexical query', (r) => r.latency.slowestLexical),
     { section: 'HNSW recall against exact search' },
     row('recall@10, ef_search 200 (as search.ts)', (r) => recallCell(r.recall.at10)),
@@ -158,7 +180,7 @@ function report(sizes: number[], results: SizeResult[]): string {
   ].join('\n');
 }
 
-const sizes = parseSizes(process.argv.slice(2));
+const { sizes, keepDir } = parseArgs(process.argv.slice(2));
 const embedder = await createLocalEmbedder({ cacheDir: CACHE_DIR });
 log(
   `embedder ${embedder.id} (${embedder.dimension} d), word vectors from ${embedder.loadedFrom} in ${Math.round(embedder.loadMs)} ms`,
@@ -167,7 +189,7 @@ const results: SizeResult[] = [];
 for (const size of sizes) {
   const sizeStart = performance.now();
   log(`=== ${count(size)} products ===`);
-  const result = await runSize(size, embedder, (m) => log(`${count(size)}: ${m}`));
+  const result = await runSize(size, embedder, (m) => log(`${count(size)}: ${m}`), { keepDir });
   results.push(result);
   console.log(`\n${planSection(size, result)}`);
   console.log(report([size], [result]));

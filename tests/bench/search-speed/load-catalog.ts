@@ -14,6 +14,8 @@ export interface LoadResult {
   /** What embedStale() found to re-embed after the bulk load (0 = the bulk vectors match ingest's). */
   restale: { count: number; ms: number };
   index: { ms: number; maintenanceWorkMem: string; definition: string };
+  /** Set when these figures come from an earlier run whose database was kept (`--keep`). */
+  reused?: boolean;
 }
 
 const BATCH = 1_000;

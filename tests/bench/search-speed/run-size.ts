@@ -21,6 +21,7 @@ import {
   type LoopDelay,
   type Summary,
 } from './measure.js';
+import { retrieverPlans, type RetrieverPlans } from './explain.js';
 import { describeQuery, hasFilters, syntheticQueries } from './queries.js';
 import { explainNearest, measureRecall, nearest, queryCases, type ExactCache, type RecallResult } from './recall.js';
 
@@ -31,6 +32,7 @@ export const QUERY_COUNTS = {
   filteredRecall: 50,
   productRecall: 50,
   concurrent: 50,
+  explained: 20,
 };
 
 export interface SizeResult {
@@ -55,6 +57,8 @@ export interface SizeResult {
     rankAgrees: string;
   };
   plans: { title: string; usesHnsw: boolean; lines: string[] }[];
+  /** The indexes the two retrievers' SQL scans, over the first latency queries. */
+  retrieverPlans: RetrieverPlans;
   loop: { worker: LoopDelay; inProcess: LoopDelay };
 }
 
@@ -139,6 +143,7 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
   }
 
   const planList = await plans(db, embedder, recallQueries[0]);
+  const used = await retrieverPlans(db, embedder, queries.slice(0, QUERY_COUNTS.explained));
   log(`event loop: ${QUERY_COUNTS.concurrent} searches at once on the worker-thread engine`);
   const concurrent = queries.slice(0, QUERY_COUNTS.concurrent);
   const loop = await eventLoopDelayDuring(() => Promise.all(concurrent.map((q) => search.search(q))));
@@ -146,6 +151,7 @@ async function measureWorker(db: Database, embedder: Embedder, log: (m: string) 
     latency,
     recall: { at10, at100, at10ef200, filteredAt10, productsAt10, rankAgrees: `${agree}/${checked.length}` },
     plans: planList,
+    retrieverPlans: used,
     loop,
   };
 }
@@ -171,10 +177,40 @@ async function measureInProcess(dataDir: string, embedder: Embedder, log: (m: st
   }
 }
 
-/** Builds a catalog of `total` products in a fresh temporary data directory, measures it, and deletes it. */
-export async function runSize(total: number, embedder: Embedder, log: (m: string) => void): Promise<SizeResult> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-search-bench-'));
+/** Where a size's database lives, and whether it is deleted after the run. */
+export interface SizeStore {
+  /** Keep the database under this directory and, when it already holds one of this size, measure it without loading. */
+  keepDir?: string;
+}
+
+const LOAD_FILE = 'load.json';
+
+/** The load figures of a database an earlier run kept in `dir`, if it finished loading `total` products. */
+function keptLoad(dir: string, total: number): LoadResult | null {
+  const file = path.join(dir, LOAD_FILE);
+  if (!fs.existsSync(file)) return null;
+  const load = JSON.parse(fs.readFileSync(file, 'utf8')) as LoadResult;
+  return load.ingest.count + load.bulk.count === total ? load : null;
+}
+
+/**
+ * Builds a catalog of `total` products in a data directory, measures it, and deletes it; with `keepDir` the
+ * directory stays, and a later run with the same `keepDir` reuses it (its load figures are those of the run that
+ * loaded it; migrations added since are applied).
+ */
+export async function runSize(
+  total: number,
+  embedder: Embedder,
+  log: (m: string) => void,
+  store: SizeStore = {},
+): Promise<SizeResult> {
+  const root = store.keepDir
+    ? path.join(store.keepDir, String(total))
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'concierge-search-bench-'));
   const dataDir = path.join(root, 'pgdata');
+  const kept = store.keepDir ? keptLoad(root, total) : null;
+  if (store.keepDir && !kept) fs.rmSync(root, { recursive: true, force: true });
+  fs.mkdirSync(root, { recursive: true });
   try {
     const db = await createEmbeddedDatabase({ dataDir, sharedBuffers: SHARED_BUFFERS });
     let load: LoadResult;
@@ -182,7 +218,15 @@ export async function runSize(total: number, embedder: Embedder, log: (m: string
     let worker: Awaited<ReturnType<typeof measureWorker>>;
     try {
       await migrate(db);
-      load = await loadCatalog({ db, embedder }, total, Math.min(2_000, total), log);
+      if (kept) {
+        log(`reusing the database kept in ${root}`);
+        load = { ...kept, reused: true };
+        // A migration added since may have rewritten rows: as after a load, no dead rows and fresh statistics.
+        await db.exec('VACUUM ANALYZE');
+      } else {
+        load = await loadCatalog({ db, embedder }, total, Math.min(2_000, total), log);
+        if (store.keepDir) fs.writeFileSync(path.join(root, LOAD_FILE), JSON.stringify(load));
+      }
       relations = await relationSizes(db);
       worker = await measureWorker(db, embedder, log);
     } finally {
@@ -196,9 +240,10 @@ export async function runSize(total: number, embedder: Embedder, log: (m: string
       latency: { ...worker.latency, inProcessHybrid: inProcess.hybrid },
       recall: worker.recall,
       plans: worker.plans,
+      retrieverPlans: worker.retrieverPlans,
       loop: { worker: worker.loop, inProcess: inProcess.loop },
     };
   } finally {
-    fs.rmSync(root, { recursive: true, force: true });
+    if (!store.keepDir) fs.rmSync(root, { recursive: true, force: true });
   }
 }
