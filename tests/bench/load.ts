@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -105,7 +105,7 @@ async function main() {
   const db = await startScript(
     'src/cli/db-serve.ts',
     ['--port', '0', '--data-dir', path.join(tmp, 'db'), '--max-connections', '200'],
-    {},
+    process.env.SQL_COUNT ? { SQL_COUNT: process.env.SQL_COUNT } : {},
     /DATABASE_URL=(\S+)/,
     { nodeFlags: nodeFlags('db-serve') },
   );
@@ -135,6 +135,7 @@ async function main() {
 
   // The burst: one message each.
   const before = await Promise.all(instances.map((p) => scrape(p.url)));
+  if (process.env.SQL_COUNT) db.child.kill('SIGUSR2');
   const cpuBefore = pids.map(cpuMs);
   const sampler = setInterval(() => sum(pids, cpuMs), 250);
   const t1 = Date.now();
@@ -164,6 +165,7 @@ async function main() {
   }, 15 * 60_000);
   const lastAt = Math.max(...shoppers.map((s) => s.completedAt ?? Date.now()));
   const burstMs = lastAt - t1;
+  if (process.env.SQL_COUNT) db.child.kill('SIGUSR2');
   const lastAtUs = nowUs() - (Date.now() - lastAt) * 1000;
   clearInterval(sampler);
   const cpuSpent = pids.map((pid, i) => cpuMs(pid) - cpuBefore[i]!);
@@ -207,6 +209,9 @@ async function main() {
     // The database is the first process, the instances the rest.
     cpuMsPerTurnDatabase: perTurn(cpuSpent[0]!),
     cpuMsPerTurnInstances: perTurn(cpuSpent.slice(1).reduce((a, b) => a + b, 0)),
+    statementsPerTurn: perTurn(
+      survivors.reduce((n, p, i) => n + after[i]!.statements - before[instances.indexOf(p)]!.statements, 0),
+    ),
     idleMb: mb(idleBytes),
     kbPerIdleSocket: Math.round((connectedBytes - idleBytes) / SOCKETS / 1024),
     eventLoopP99Ms: Math.round(Math.max(...after.map((s: Scrape) => s.eventLoopP99Seconds * 1000))),
@@ -220,8 +225,13 @@ async function main() {
     // The profiles are written when the processes exit; only the burst's samples count.
     for (const s of shoppers) s.close();
     await stopGracefully();
+    // For a closer look at the same samples: process.hrtime in µs, as the profiles' timestamps.
+    writeFileSync(path.join(PROFILE_DIR, 'burst.json'), JSON.stringify({ fromUs: t1Us, toUs: lastAtUs }));
     // One directory a process, one profile a thread (tsx's module loader runs on a thread of its own).
-    for (const name of readdirSync(PROFILE_DIR).sort()) {
+    for (const name of readdirSync(PROFILE_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()) {
       for (const f of readdirSync(path.join(PROFILE_DIR, name)).filter((f) => f.endsWith('.cpuprofile'))) {
         const summary = summarizeProfile(path.join(PROFILE_DIR, name, f), t1Us, lastAtUs);
         if (summary) console.log(`\n${name}/${summary}`);
