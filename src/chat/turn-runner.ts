@@ -205,8 +205,16 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     }
   }
 
+  /**
+   * The next turn after one this pump ended. Most often none waits: one read says so, without the
+   * claim's transaction and lock. A message stored after that read is not missed: its sender's
+   * pump claims it, since the turn that ended here is no longer running.
+   */
+  const following = async (conversationId: string) =>
+    (await queue.hasPending(conversationId)) ? queue.next(conversationId) : null;
+
   async function drain(conversationId: string): Promise<void> {
-    for (let next = await queue.next(conversationId); next; next = await queue.next(conversationId)) {
+    for (let next = await queue.next(conversationId); next; next = await following(conversationId)) {
       const outcome = await runOne(conversationId, next);
       if (outcome === 'interrupted' || closing) return;
       if (outcome === 'not_started') {

@@ -78,12 +78,13 @@ const toConversation = (r: ConvRow): Conversation => ({
 export function createConversationStore(deps: { db: Database }) {
   const { db } = deps;
 
-  async function insertMessage(q: Queryable, conversationId: string, m: NewMessage): Promise<number> {
-    const r = await q.query<{ id: number }>(
-      `INSERT INTO messages (conversation_id, role, content, tool_calls, tool_call_id, tool_name, epoch, meta)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb) RETURNING id`,
-      [
-        conversationId,
+  /** Stores messages in one statement, in order; returns their ids in the same order. */
+  async function insertMessages(q: Queryable, conversationId: string, ms: NewMessage[]): Promise<number[]> {
+    if (ms.length === 0) return [];
+    const params: unknown[] = [conversationId];
+    const rows = ms.map((m) => {
+      const at = params.length;
+      params.push(
         m.role,
         m.content,
         m.toolCalls ? toJson(m.toolCalls) : null,
@@ -91,9 +92,16 @@ export function createConversationStore(deps: { db: Database }) {
         m.toolName ?? null,
         m.epoch ?? 0,
         toJson(m.meta ?? {}),
-      ],
+      );
+      return `($1, $${at + 1}, $${at + 2}, $${at + 3}::jsonb, $${at + 4}, $${at + 5}, $${at + 6}::int, $${at + 7}::jsonb)`;
+    });
+    const r = await q.query<{ id: number }>(
+      `INSERT INTO messages (conversation_id, role, content, tool_calls, tool_call_id, tool_name, epoch, meta)
+       VALUES ${rows.join(', ')} RETURNING id`,
+      params,
     );
-    return r.rows[0].id;
+    // Ids come from a sequence, taken row by row in VALUES order.
+    return r.rows.map((row) => row.id).sort((a, b) => a - b);
   }
 
   return {
@@ -144,14 +152,9 @@ export function createConversationStore(deps: { db: Database }) {
         language,
       ]);
     },
-    append: (conversationId: string, m: NewMessage) => insertMessage(db, conversationId, m),
-    /** Appends several messages atomically: a tool call is never stored without its result. */
-    appendAll: (conversationId: string, ms: NewMessage[]) =>
-      db.transaction(async (tx) => {
-        const ids: number[] = [];
-        for (const m of ms) ids.push(await insertMessage(tx, conversationId, m));
-        return ids;
-      }),
+    append: async (conversationId: string, m: NewMessage) => (await insertMessages(db, conversationId, [m]))[0],
+    /** Appends several messages atomically (one statement): a tool call is never stored without its result. */
+    appendAll: (conversationId: string, ms: NewMessage[]) => insertMessages(db, conversationId, ms),
     async messages(conversationId: string, opts: { afterId?: number } = {}): Promise<StoredMessage[]> {
       const r = await db.query<{
         id: number;

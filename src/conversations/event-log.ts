@@ -26,6 +26,23 @@ export interface EventLog {
 }
 
 /**
+ * Takes the conversation's next sequence number and stores the event with it, in one statement
+ * (one round trip, no transaction of its own): when the insert fails, the number is not taken either.
+ */
+const APPEND = `
+  WITH next AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
+  INSERT INTO conversation_events (conversation_id, seq, type, body)
+  SELECT $1, last_seq, $2::text, $3::jsonb FROM next RETURNING seq, created_at`;
+
+/** The same, only while the assistant owns the conversation: status bot or queued, and epoch $2. */
+const APPEND_IF_ASSISTANT_OWNS = `
+  WITH next AS (
+    UPDATE conversations SET last_seq = last_seq + 1
+    WHERE id = $1 AND status IN ('bot', 'queued') AND epoch = $2 RETURNING last_seq)
+  INSERT INTO conversation_events (conversation_id, seq, type, body)
+  SELECT $1, last_seq, $3::text, $4::jsonb FROM next RETURNING seq, created_at`;
+
+/**
  * The conversation event log. The sequence number comes from one atomic update of the
  * conversation row, so numbers are gapless and ordered even with several writers.
  */
@@ -39,37 +56,28 @@ export function createEventLog(deps: { db: Database }): EventLog {
     body: ConversationEventBody,
     epoch?: number,
   ): Promise<ConversationEvent | null> {
-    const seq =
+    const r = await q.query<{ seq: number; created_at: Date }>(
+      epoch === undefined ? APPEND : APPEND_IF_ASSISTANT_OWNS,
       epoch === undefined
-        ? await q.query<{ last_seq: number }>(
-            'UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
-            [conversationId],
-          )
-        : await q.query<{ last_seq: number }>(
-            `UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 AND status IN ('bot', 'queued') AND epoch = $2 RETURNING last_seq`,
-            [conversationId, epoch],
-          );
-    if (seq.rows.length === 0) {
+        ? [conversationId, body.type, toJson(body)]
+        : [conversationId, epoch, body.type, toJson(body)],
+    );
+    const row = r.rows[0];
+    if (!row) {
       if (epoch !== undefined) return null;
       throw new Error(`conversation ${conversationId} does not exist`);
     }
-    const r = await q.query<{ created_at: Date }>(
-      'INSERT INTO conversation_events (conversation_id, seq, type, body) VALUES ($1, $2, $3, $4::jsonb) RETURNING created_at',
-      [conversationId, seq.rows[0].last_seq, body.type, toJson(body)],
-    );
-    return { ...body, conversationId, seq: seq.rows[0].last_seq, at: new Date(r.rows[0].created_at).toISOString() };
+    return { ...body, conversationId, seq: row.seq, at: new Date(row.created_at).toISOString() };
   }
 
   return {
     async appendIfAssistantOwns(conversationId, epoch, body) {
-      const event = await deps.db.transaction((t) => insert(t, conversationId, body, epoch));
+      const event = await insert(deps.db, conversationId, body, epoch);
       if (event) bus.emit('event', event);
       return event;
     },
     async append(conversationId, body, tx) {
-      const event = (
-        tx ? await insert(tx, conversationId, body) : await deps.db.transaction((t) => insert(t, conversationId, body))
-      )!;
+      const event = (await insert(tx ?? deps.db, conversationId, body))!;
       // Inside a caller's transaction, the caller publishes after commit.
       if (!tx) bus.emit('event', event);
       return event;

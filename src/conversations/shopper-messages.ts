@@ -21,24 +21,30 @@ export async function storeShopperMessage(
   conv: Conversation,
   m: { clientMessageId: string; text: string; sessionId: string; assistantAnswers: boolean },
 ): Promise<StoredShopperMessage> {
-  const dup = await deps.db.query<{ id: number; seq: number | null }>(
-    `SELECT m.id, (SELECT e.seq FROM conversation_events e WHERE e.conversation_id = m.conversation_id
-                   AND e.type = 'message.created' AND e.body->>'messageId' = 'u_' || m.id) AS seq
-     FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,
-    [conv.id, m.clientMessageId],
-  );
-  if (dup.rows[0]) return { id: dup.rows[0].id, seq: dup.rows[0].seq ?? 0, created: false, event: null };
   const stored = await deps.db.transaction(async (tx) => {
+    // A resend of a stored message inserts nothing (the unique client message id), and is answered below.
     const r = await tx.query<{ id: number }>(
       `INSERT INTO messages (conversation_id, role, content, epoch, client_message_id, turn_state, session_id)
-       VALUES ($1, 'user', $2, $3, $4, $5, $6) RETURNING id`,
+       VALUES ($1, 'user', $2, $3, $4, $5, $6)
+       ON CONFLICT (conversation_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
+       RETURNING id`,
       [conv.id, m.text, conv.epoch, m.clientMessageId, m.assistantAnswers ? 'pending' : 'skipped', m.sessionId],
     );
+    if (!r.rows[0]) return null;
     const id = r.rows[0].id;
     const body = { type: 'message.created', messageId: `u_${id}`, role: 'user', text: m.text } as const;
     const event = await deps.events.append(conv.id, { ...body, clientMessageId: m.clientMessageId }, tx);
     return { id, seq: event.seq, created: true, event };
   });
+  if (!stored) {
+    const dup = await deps.db.query<{ id: number; seq: number | null }>(
+      `SELECT m.id, (SELECT e.seq FROM conversation_events e WHERE e.conversation_id = m.conversation_id
+                     AND e.type = 'message.created' AND e.body->>'messageId' = 'u_' || m.id) AS seq
+       FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,
+      [conv.id, m.clientMessageId],
+    );
+    return { id: dup.rows[0].id, seq: dup.rows[0].seq ?? 0, created: false, event: null };
+  }
   deps.events.publish([stored.event]);
   return stored;
 }

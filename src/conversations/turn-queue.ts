@@ -46,6 +46,13 @@ export function createTurnQueue(deps: { db: Database; owner: string; leaseMs: nu
         return row ? { userMessageId: row.id, text: row.content, sessionId: row.session_id } : null;
       });
     },
+    /** Whether a turn of the conversation waits (one read, no lock: `next` is what claims it). */
+    async hasPending(conversationId: string): Promise<boolean> {
+      const r = await db.query(`SELECT 1 FROM messages WHERE conversation_id = $1 AND turn_state = 'pending' LIMIT 1`, [
+        conversationId,
+      ]);
+      return r.rows.length > 0;
+    },
     /** Extends this instance's lease on a running turn; false when the lease is no longer ours. */
     async renew(userMessageId: number): Promise<boolean> {
       const r = await db.query(

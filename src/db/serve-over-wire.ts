@@ -3,6 +3,20 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** Extended-query messages that leave a batch open until the client's Sync: Parse, Bind, Describe, Execute… */
 const OPENS_BATCH = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+/** Messages whose answer may wait for the Sync or Flush (Postgres holds it too): Parse, Bind, Describe, Execute. */
+const HOLDS_OUTPUT = new Set(['P', 'B', 'D', 'E'].map((c) => c.charCodeAt(0)));
+
+type RawStreamOptions = Parameters<PGlite['execProtocolRawStream']>[1];
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 
 /**
  * PGlite is one Postgres session shared by every connection. The socket server runs one message
@@ -10,22 +24,37 @@ const OPENS_BATCH = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCode
  * its Sync (outside BEGIN) another connection's Parse would replace the unnamed statement: one
  * client got the other's rows. This view of the database reports such an open batch as a
  * transaction, so the server serves only that connection until its Sync.
+ *
+ * The socket server also writes each message's answer to the socket on its own: five writes (five
+ * packets, with no delay) for one parameterized statement. This view holds the answers of Parse,
+ * Bind, Describe and Execute and hands them over with the Sync's (or a Flush's), so a statement
+ * costs one write. The batch belongs to one connection (above), so what is held is its own.
  */
 function batchAware(db: PGlite): PGlite {
   let batchOpen = false;
+  let held: Uint8Array[] = [];
   return new Proxy(db, {
     get(target, prop) {
       if (prop === 'isInTransaction') return () => batchOpen || target.isInTransaction();
       if (prop === 'execProtocolRawStream') {
-        return (message: Uint8Array, opts: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+        return async (message: Uint8Array, opts: RawStreamOptions) => {
           batchOpen = OPENS_BATCH.has(message[0]);
-          return target.execProtocolRawStream(message, opts);
+          if (HOLDS_OUTPUT.has(message[0])) {
+            // The chunk is a view of PGlite's memory, reused by the next message: keep a copy.
+            return target.execProtocolRawStream(message, { ...opts, onRawData: (d) => void held.push(d.slice()) });
+          }
+          if (held.length === 0) return target.execProtocolRawStream(message, opts);
+          const before = held;
+          held = [];
+          await target.execProtocolRawStream(message, { ...opts, onRawData: (d) => void before.push(d.slice()) });
+          opts.onRawData(concat(before));
         };
       }
       if (prop === 'exec') {
         // The server rolls back a disconnected client's transaction (or batch) with exec.
         return (sql: string) => {
           batchOpen = false;
+          held = [];
           return target.exec(sql);
         };
       }

@@ -1,11 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeModel } from './load/fake-model.js';
 import { syntheticProduct } from './search-speed/synthetic-catalog.js';
 import { bucketDelta, quantileMs, scrape, type Scrape } from './load/metrics.js';
-import { collectGarbage, cpuMs, residentBytes, startScript, stopAll, sum, type Started } from './load/processes.js';
+import { summarizeProfile } from './load/profile-summary.js';
+import {
+  collectGarbage,
+  cpuMs,
+  residentBytes,
+  startScript,
+  stopAll,
+  stopGracefully,
+  sum,
+  type Started,
+} from './load/processes.js';
 import { Shopper } from './load/shopper.js';
 
 /**
@@ -14,10 +24,12 @@ import { Shopper } from './load/shopper.js';
  * table and one JSON line; exits 1 when an event was lost or duplicated.
  *
  *   npm run bench:load -- --sockets 2000 --instances 2 [--model offline|fake] [--kill]
- *                         [--messages mixed|hello|search] [--products <n>]
+ *                         [--messages mixed|hello|search] [--products <n>] [--profile <dir>]
  *
  * `--messages hello` measures trivial turns, `search` product searches, `mixed` (default) half each.
  * `--products <n>` serves a synthetic catalog of n products (bench:search's) instead of the demo shop.
+ * `--profile <dir>` writes a V8 CPU profile of every server process (database and instances) into
+ * `<dir>` when it exits; the processes are stopped with SIGINT at the end for that.
  */
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -28,13 +40,14 @@ const { values: args } = parseArgs({
     kill: { type: 'boolean', default: false },
     messages: { type: 'string', default: 'mixed' },
     products: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const SOCKETS = Number(args.sockets);
 const INSTANCES = Number(args.instances);
 const MODEL = args.model;
 if (!(SOCKETS >= 1 && INSTANCES >= 1 && (MODEL === 'offline' || MODEL === 'fake'))) {
-  throw new Error('usage: --sockets <n ≥ 1> --instances <n ≥ 1> [--model offline|fake] [--kill]');
+  throw new Error('usage: --sockets <n ≥ 1> --instances <n ≥ 1> [--model offline|fake] [--kill] [--profile <dir>]');
 }
 if (args.kill && INSTANCES < 2) throw new Error('--kill needs --instances 2 or more');
 const PRODUCTS = args.products === undefined ? null : Number(args.products);
@@ -46,6 +59,10 @@ if (MESSAGES.length === 0) throw new Error('--messages: mixed, hello or search')
 const BATCH = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const PROFILE_DIR = args.profile ? path.resolve(args.profile) : null;
+/** Node flags for a server process named `name`: a CPU profile of it with `--profile`. */
+const nodeFlags = (name: string) => (PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.join(PROFILE_DIR, name)] : []);
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'concierge-bench-load-'));
 let fakeModel: Awaited<ReturnType<typeof startFakeModel>> | null = null;
@@ -103,17 +120,11 @@ async function startInstances(databaseUrl: string) {
       : {}),
   });
   const start = (i: number) =>
-    startScript(
-      'src/main.ts',
-      [],
-      env(i),
-      /Concierge is running: http:\/\/[^:]+:(\d+)\//,
+    startScript('src/main.ts', [], env(i), /Concierge is running: http:\/\/[^:]+:(\d+)\//, {
       // Importing a large synthetic catalog takes minutes.
-      i === 0 && PRODUCTS !== null ? 30 * 60_000 : undefined,
-    ).then((p) => ({
-      ...p,
-      url: `http://127.0.0.1:${p.match[1]}`,
-    }));
+      timeoutMs: i === 0 && PRODUCTS !== null ? 30 * 60_000 : undefined,
+      nodeFlags: nodeFlags(`instance-${i}`),
+    }).then((p) => ({ ...p, url: `http://127.0.0.1:${p.match[1]}` }));
   // The first imports the catalog; the others start once it is ready, without importing.
   const first = await start(0);
   const ready = await fetch(`${first.url}/readyz`);
@@ -123,11 +134,13 @@ async function startInstances(databaseUrl: string) {
 }
 
 async function main() {
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   const db = await startScript(
     'src/cli/db-serve.ts',
     ['--port', '0', '--data-dir', path.join(tmp, 'db'), '--max-connections', '200'],
     {},
     /DATABASE_URL=(\S+)/,
+    { nodeFlags: nodeFlags('db-serve') },
   );
   const instances = await startInstances(db.match[1]!);
   const processes: Started[] = [db, ...instances];
@@ -159,9 +172,10 @@ async function main() {
 
   // The burst: one message each.
   const before = await Promise.all(instances.map((p) => scrape(p.url)));
-  const cpuBefore = sum(pids, cpuMs);
+  const cpuBefore = pids.map(cpuMs);
   const sampler = setInterval(() => sum(pids, cpuMs), 250);
   const t1 = Date.now();
+  const t1Us = nowUs();
   let killedAt: number | null = null;
   const completed = () => shoppers.filter((s) => s.completedAt !== null).length;
   const sendErrors: string[] = [];
@@ -187,8 +201,9 @@ async function main() {
   }, 15 * 60_000);
   const lastAt = Math.max(...shoppers.map((s) => s.completedAt ?? Date.now()));
   const burstMs = lastAt - t1;
+  const lastAtUs = nowUs() - (Date.now() - lastAt) * 1000;
   clearInterval(sampler);
-  const cpuAfter = sum(pids, cpuMs);
+  const cpuSpent = pids.map((pid, i) => cpuMs(pid) - cpuBefore[i]!);
   const survivors = instances.filter((p) => alive.has(p));
   const after = await Promise.all(survivors.map((p) => scrape(p.url)));
   const own = bucketDelta(survivors.map((p, i) => ({ before: before[instances.indexOf(p)]!, after: after[i]! })));
@@ -206,6 +221,7 @@ async function main() {
   const answeredOnlyInDatabase = stragglers.filter((s) => s.completedAt !== null).length;
   for (const s of stragglers.slice(0, 3)) console.error(`no answer seen live: ${s.conversationId} (${s.lastTypes})`);
   // An answer a connected shopper only gets by reconnecting was lost live all the same.
+  const perTurn = (ms: number) => Math.round((ms / Math.max(1, turns)) * 10) / 10;
   const lost = answeredOnlyInDatabase + shoppers.reduce((n, s) => n + s.lost + (s.completedAt === null ? 1 : 0), 0);
   const duplicated = shoppers.reduce((n, s) => n + s.duplicated, 0);
   const figures = {
@@ -226,7 +242,13 @@ async function main() {
     ownMsP50: quantileMs(own, 0.5),
     ownMsP95: quantileMs(own, 0.95),
     ownMsP99: quantileMs(own, 0.99),
-    cpuMsPerTurn: Math.round((cpuAfter - cpuBefore) / Math.max(1, turns)),
+    cpuMsPerTurn: perTurn(cpuSpent.reduce((a, b) => a + b, 0)),
+    // The database is the first process, the instances the rest.
+    cpuMsPerTurnDatabase: perTurn(cpuSpent[0]!),
+    cpuMsPerTurnInstances: perTurn(cpuSpent.slice(1).reduce((a, b) => a + b, 0)),
+    statementsPerTurn: perTurn(
+      survivors.reduce((n, p, i) => n + after[i]!.statements - before[instances.indexOf(p)]!.statements, 0),
+    ),
     idleMb: mb(idleBytes),
     kbPerIdleSocket: Math.round((connectedBytes - idleBytes) / SOCKETS / 1024),
     eventLoopP99Ms: Math.round(Math.max(...after.map((s: Scrape) => s.eventLoopP99Seconds * 1000))),
@@ -236,6 +258,23 @@ async function main() {
   console.log(`\n| figure | value |\n|---|---|`);
   for (const [k, v] of Object.entries(figures)) console.log(`| ${k} | ${v} |`);
   console.log(JSON.stringify(figures));
+  if (PROFILE_DIR) {
+    // The profiles are written when the processes exit; only the burst's samples count.
+    for (const s of shoppers) s.close();
+    await stopGracefully();
+    // For a closer look at the same samples: process.hrtime in µs, as the profiles' timestamps.
+    writeFileSync(path.join(PROFILE_DIR, 'burst.json'), JSON.stringify({ fromUs: t1Us, toUs: lastAtUs }));
+    // One directory a process, one profile a thread (tsx's module loader runs on a thread of its own).
+    for (const name of readdirSync(PROFILE_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()) {
+      for (const f of readdirSync(path.join(PROFILE_DIR, name)).filter((f) => f.endsWith('.cpuprofile'))) {
+        const summary = summarizeProfile(path.join(PROFILE_DIR, name, f), t1Us, lastAtUs);
+        if (summary) console.log(`\n${name}/${summary}`);
+      }
+    }
+  }
   return lost === 0 && duplicated === 0 ? 0 : 1;
 }
 

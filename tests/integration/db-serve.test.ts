@@ -93,6 +93,38 @@ describe('npm run db:serve', () => {
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 
+  it('answers each connection its own rows and errors, statements from both pools interleaved', async () => {
+    const answers = await Promise.all(
+      instances.flatMap((db, i) =>
+        Array.from({ length: 40 }, async (_, j) => {
+          const tag = `${i}-${j}`;
+          // Every third one fails in Execute, every fifth in Parse: the error is its own and the connection goes on.
+          if (j % 5 === 0)
+            return db.query(`SELEC $1::text`, [tag]).then(
+              () => 'no error',
+              () => `parse error ${tag}`,
+            );
+          if (j % 3 === 0)
+            return db.query(`SELECT $1::int AS n`, [tag]).then(
+              () => 'no error',
+              () => `execute error ${tag}`,
+            );
+          const r = await db.query<{ tag: string; n: number }>(
+            'SELECT $1::text AS tag, n FROM generate_series(1, $2::int) AS n',
+            [tag, j],
+          );
+          return `${r.rows.length === j && r.rows.every((row) => row.tag === tag) ? 'rows' : 'wrong rows'} ${tag}`;
+        }),
+      ),
+    );
+    const expected = instances.flatMap((_, i) =>
+      Array.from({ length: 40 }, (__, j) =>
+        j % 5 === 0 ? `parse error ${i}-${j}` : j % 3 === 0 ? `execute error ${i}-${j}` : `rows ${i}-${j}`,
+      ),
+    );
+    expect(answers).toEqual(expected);
+  });
+
   it('refuses a second server on the same data directory', async () => {
     const second = dbServe(['--port', '0', '--data-dir', path.join(dir, 'db')]);
     expect(await second.exited).toBe(1);

@@ -3,6 +3,8 @@ export interface Scrape {
   /** Cumulative count of turns by upper bound (seconds) of `concierge_turn_duration_seconds{part="own"}`. */
   ownBuckets: Map<number, number>;
   eventLoopP99Seconds: number;
+  /** Statements the instance has run (`concierge_db_query_seconds_count`; BEGIN and COMMIT not counted). */
+  statements: number;
 }
 
 export async function scrape(url: string): Promise<Scrape> {
@@ -14,7 +16,8 @@ export async function scrape(url: string): Promise<Scrape> {
     ownBuckets.set(le === '+Inf' ? Infinity : Number(le), Number(m[2]));
   }
   const lag = /^concierge_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1];
-  return { ownBuckets, eventLoopP99Seconds: Number(lag ?? NaN) };
+  const statements = /^concierge_db_query_seconds_count (\S+)$/m.exec(text)?.[1];
+  return { ownBuckets, eventLoopP99Seconds: Number(lag ?? NaN), statements: Number(statements ?? NaN) };
 }
 
 /** The buckets of `after` minus `before`, summed over instances. */

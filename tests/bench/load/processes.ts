@@ -19,16 +19,16 @@ const started: Started[] = [];
 
 /**
  * Runs `node --import tsx <script>` (so the pid is the process that does the work, not npm's
- * shell) and resolves once its output matches `ready`.
+ * shell) and resolves once its output matches `ready`. `nodeFlags` go to node before the script.
  */
 export async function startScript(
   script: string,
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
-  timeoutMs = 120_000,
+  { timeoutMs = 120_000, nodeFlags = [] as string[] } = {},
 ): Promise<Started & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', ...nodeFlags, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...(process.env.DEBUG ? { DEBUG: process.env.DEBUG } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,9 +79,21 @@ export async function collectGarbage(p: Started): Promise<void> {
   }
 }
 
+const running = (p: Started) => p.child.exitCode === null && p.child.signalCode === null;
+
+/**
+ * Sends SIGTERM to every process this bench started that is still running and waits (up to
+ * `timeoutMs`) until they have exited, so that what they write on exit (a CPU profile) is written.
+ */
+export async function stopGracefully(timeoutMs = 30_000): Promise<void> {
+  const live = started.filter(running);
+  for (const p of live) p.child.kill('SIGTERM');
+  await Promise.race([Promise.all(live.map((p) => p.exited)), new Promise((r) => setTimeout(r, timeoutMs))]);
+}
+
 /** SIGKILLs every process this bench started that is still running. */
 export function stopAll(): void {
-  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+  for (const p of started) if (running(p)) p.child.kill('SIGKILL');
 }
 
 /** Resident memory of a process in bytes (0 once it is gone). */
