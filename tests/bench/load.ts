@@ -149,7 +149,8 @@ async function main() {
   const liveBytes = async () => {
     await Promise.all(processes.map(collectGarbage));
     await sleep(1_000);
-    return sum(pids, residentBytes);
+    const heaps = await Promise.all(instances.map(async (p) => (await scrape(p.url)).heapUsedBytes));
+    return { resident: sum(pids, residentBytes), heap: heaps.reduce((a, b) => a + b, 0) };
   };
   const idleBytes = await liveBytes();
 
@@ -249,8 +250,9 @@ async function main() {
     statementsPerTurn: perTurn(
       survivors.reduce((n, p, i) => n + after[i]!.statements - before[instances.indexOf(p)]!.statements, 0),
     ),
-    idleMb: mb(idleBytes),
-    kbPerIdleSocket: Math.round((connectedBytes - idleBytes) / SOCKETS / 1024),
+    idleMb: mb(idleBytes.resident),
+    kbPerIdleSocket: Math.round((connectedBytes.resident - idleBytes.resident) / SOCKETS / 1024),
+    heapKbPerIdleSocket: Math.round((connectedBytes.heap - idleBytes.heap) / SOCKETS / 1024),
     eventLoopP99Ms: Math.round(Math.max(...after.map((s: Scrape) => s.eventLoopP99Seconds * 1000))),
     lostEvents: lost,
     duplicatedEvents: duplicated,

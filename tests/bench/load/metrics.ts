@@ -3,6 +3,8 @@ export interface Scrape {
   /** Cumulative count of turns by upper bound (seconds) of `concierge_turn_duration_seconds{part="own"}`. */
   ownBuckets: Map<number, number>;
   eventLoopP99Seconds: number;
+  /** The JavaScript heap in use (after a collection, when the caller asked for one first). */
+  heapUsedBytes: number;
   /** Statements the instance has run (`concierge_db_query_seconds_count`; BEGIN and COMMIT not counted). */
   statements: number;
 }
@@ -17,7 +19,13 @@ export async function scrape(url: string): Promise<Scrape> {
   }
   const lag = /^concierge_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1];
   const statements = /^concierge_db_query_seconds_count (\S+)$/m.exec(text)?.[1];
-  return { ownBuckets, eventLoopP99Seconds: Number(lag ?? NaN), statements: Number(statements ?? NaN) };
+  const heap = /^concierge_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1];
+  return {
+    ownBuckets,
+    eventLoopP99Seconds: Number(lag ?? NaN),
+    statements: Number(statements ?? NaN),
+    heapUsedBytes: Number(heap ?? NaN),
+  };
 }
 
 /** The buckets of `after` minus `before`, summed over instances. */
