@@ -34,6 +34,9 @@ export interface IngestProgress {
   (phase: Kind | 'embedding products' | 'embedding policies', done: number, total: number): void;
 }
 
+/** Records changed by one ingest from which the tables' statistics are gathered again. */
+const ANALYZE_AFTER_CHANGES = 200;
+
 /** Products written per batch (a few statements each). */
 const PRODUCT_BATCH = 200;
 
@@ -116,6 +119,9 @@ export async function ingest(
   await run('orders', input.orders, upsertOrder);
   await run('policies', input.policies, upsertPolicyDocument);
   const embedded = await embedStale(deps, opts);
+  const changed = Object.values(counts).reduce((n, c) => n + c.created + c.updated, 0);
+  // Fresh statistics after a bulk load, or the planner guesses (the embedded engine has no autovacuum).
+  if (changed >= ANALYZE_AFTER_CHANGES) await db.exec('ANALYZE');
   return { counts, embedded, errors };
 }
 

@@ -137,7 +137,11 @@ async function main() {
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   const db = await startScript(
     'src/cli/db-serve.ts',
-    ['--port', '0', '--data-dir', path.join(tmp, 'db'), '--max-connections', '200'],
+    [
+      ...['--port', '0', '--data-dir', path.join(tmp, 'db'), '--max-connections', '200'],
+      // A large catalog gets the shared buffers `auto` gives it from the next start on.
+      ...(PRODUCTS !== null && PRODUCTS >= 5_000 ? ['--shared-buffers', '128MB'] : []),
+    ],
     {},
     /DATABASE_URL=(\S+)/,
     { nodeFlags: nodeFlags('db-serve') },
