@@ -65,12 +65,15 @@ export function createHttpApp(deps: {
     }
     next();
   });
+  // Signed webhooks come before the per-address budget: a platform sends a bulk change's hundreds
+  // from a few addresses, retries refusals and drops a subscription that keeps failing; each is
+  // checked against its signature before any work.
+  for (const r of deps.rawBodyRouters ?? []) app.use(r);
   app.use((req, _res, next) => {
     if (!deps.requestLimiter || !req.path.startsWith('/api/')) return next();
     // A refusal goes to the error middleware: 429 with Retry-After.
     deps.requestLimiter.take(req.ip ?? 'unknown').then(() => next(), next);
   });
-  for (const r of deps.rawBodyRouters ?? []) app.use(r);
   app.use(express.json({ limit: deps.bodyLimit ?? '32kb' }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
