@@ -121,7 +121,12 @@ export async function ingest(
   const embedded = await embedStale(deps, opts);
   const changed = Object.values(counts).reduce((n, c) => n + c.created + c.updated, 0);
   // Fresh statistics after a bulk load, or the planner guesses (the embedded engine has no autovacuum).
-  if (changed >= ANALYZE_AFTER_CHANGES) await db.exec('ANALYZE');
+  if (changed >= ANALYZE_AFTER_CHANGES) {
+    const vectors = db.capabilities.vector ? ', product_vectors, policy_vectors' : '';
+    await db.exec(
+      `ANALYZE products, variants, customers, orders, order_lines, policy_documents, policy_chunks${vectors}`,
+    );
+  }
   return { counts, embedded, errors };
 }
 
