@@ -6,7 +6,7 @@ import {
   streamReply,
   LOCAL_SERVER_ONLY,
 } from '../msw/openai-chat.js';
-import { mswModel, waitFor } from '../helpers/test-app.js';
+import { mswModel, turnsSettled } from '../helpers/test-app.js';
 import { describeBrowser, launchBrowser, openChat, say, startShop, cuttableConnection } from './browser.js';
 
 // The OpenAI-compatible provider talks to msw's fake of the API, inside this test process.
@@ -113,10 +113,7 @@ describeBrowser('assistant replies in the chat widget', () => {
     await connection.cut();
     await chat.getByText('Reconnecting…').waitFor();
     // The server finishes the answer while the shopper is offline.
-    await waitFor(async () => {
-      const busy = await shop.db.query(`SELECT 1 FROM messages WHERE turn_state IN ('pending', 'running')`);
-      return busy.rows.length === 0;
-    }, 10_000);
+    await turnsSettled(shop.db, undefined, 10_000);
     connection.restore();
     await chat.getByText('Reconnecting…').waitFor({ state: 'hidden', timeout: 15_000 });
     const done = chat.locator('.msg-assistant:not(.streaming) .bubble', { hasText: 'zq59' });

@@ -181,18 +181,23 @@ export async function waitFor<T>(
   }
 }
 
+/** Waits until no turn waits or runs: of one conversation, or of any when `conversationId` is left out. */
+export async function turnsSettled(db: Database, conversationId?: string, timeoutMs = 5_000): Promise<void> {
+  await waitFor(async () => {
+    const busy = await db.query(
+      `SELECT 1 FROM messages WHERE ($1::text IS NULL OR conversation_id = $1) AND turn_state IN ('pending', 'running')`,
+      [conversationId ?? null],
+    );
+    return busy.rows.length === 0;
+  }, timeoutMs);
+}
+
 /**
  * Waits until no turn of the conversation waits or runs, then returns the seqs and types of every
  * event stored for it: after this, nothing more is written unless someone acts.
  */
 export async function settledEvents(db: Database, conversationId: string, timeoutMs = 5_000) {
-  await waitFor(async () => {
-    const busy = await db.query(
-      `SELECT 1 FROM messages WHERE conversation_id = $1 AND turn_state IN ('pending', 'running')`,
-      [conversationId],
-    );
-    return busy.rows.length === 0;
-  }, timeoutMs);
+  await turnsSettled(db, conversationId, timeoutMs);
   const stored = await db.query<{ seq: number; type: string }>(
     'SELECT seq, type FROM conversation_events WHERE conversation_id = $1 ORDER BY seq',
     [conversationId],

