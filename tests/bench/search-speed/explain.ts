@@ -3,13 +3,21 @@ import type { Embedder } from '../../../src/catalog/embeddings/embedder.js';
 import type { SearchQuery } from '../../../src/catalog/types.js';
 import type { Database, Queryable } from '../../../src/db/database.js';
 
-interface PlanNode {
+export interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Relation Name'?: string;
+  Alias?: string;
   Plans?: PlanNode[];
 }
 
-function indexNames(node: PlanNode): string[] {
+/** The root of an `EXPLAIN (FORMAT JSON)` answer's plan (a JSON value, or its text). */
+export function planOf(rows: { 'QUERY PLAN': unknown }[]): PlanNode {
+  const raw = rows[0]!['QUERY PLAN'];
+  return ((typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[])[0]!.Plan;
+}
+
+export function indexNames(node: PlanNode): string[] {
   return [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexNames)];
 }
 
@@ -20,9 +28,7 @@ function explaining(q: Queryable, found: string[][]): Queryable {
     async query<T>(sql: string, params?: unknown[]) {
       if (/^\s*(WITH|SELECT)\b/i.test(sql)) {
         const r = await q.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-        const raw = r.rows[0]['QUERY PLAN'];
-        const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-        found.push(indexNames(plan[0].Plan));
+        found.push(indexNames(planOf(r.rows)));
       }
       return q.query<T>(sql, params);
     },

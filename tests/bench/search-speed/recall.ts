@@ -3,6 +3,7 @@ import type { Embedder } from '../../../src/catalog/embeddings/embedder.js';
 import { filterSql } from '../../../src/catalog/search-filters.js';
 import type { SearchQuery } from '../../../src/catalog/types.js';
 import { summarize, timed, type Summary } from './measure.js';
+import { indexNames, planOf, type PlanNode } from './explain.js';
 import { describeQuery } from './queries.js';
 
 export const HNSW_INDEX = 'product_vectors_hnsw';
@@ -46,14 +47,6 @@ export async function nearest(
   });
 }
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Alias?: string;
-  Plans?: PlanNode[];
-}
-
 function planLines(node: PlanNode, depth = 0): string[] {
   const label =
     node['Node Type'] +
@@ -62,10 +55,6 @@ function planLines(node: PlanNode, depth = 0): string[] {
       ? ` on ${node['Relation Name']}${node.Alias && node.Alias !== node['Relation Name'] ? ` ${node.Alias}` : ''}`
       : '');
   return [`${'  '.repeat(depth)}${label}`, ...(node.Plans ?? []).flatMap((child) => planLines(child, depth + 1))];
-}
-
-function usesIndex(node: PlanNode, index: string): boolean {
-  return node['Index Name'] === index || (node.Plans ?? []).some((child) => usesIndex(child, index));
 }
 
 /**
@@ -82,9 +71,8 @@ export async function explainNearest(
   return db.transaction(async (tx) => {
     await tx.exec(settings(mode, limit));
     const r = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, [vector, ...params]);
-    const raw = r.rows[0]['QUERY PLAN'];
-    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-    return { usesHnsw: usesIndex(plan[0].Plan, HNSW_INDEX), lines: planLines(plan[0].Plan) };
+    const plan = planOf(r.rows);
+    return { usesHnsw: indexNames(plan).includes(HNSW_INDEX), lines: planLines(plan) };
   });
 }
 
