@@ -28,14 +28,19 @@ export interface EventLog {
 /**
  * Takes the conversation's next sequence number and stores the event with it, in one statement
  * (one round trip, no transaction of its own): when the insert fails, the number is not taken either.
- * With an epoch ($4), only while the assistant owns the conversation: status bot or queued, that epoch.
  */
 const APPEND = `
-  WITH next AS (
-    UPDATE conversations SET last_seq = last_seq + 1
-    WHERE id = $1 AND ($4::int IS NULL OR (status IN ('bot', 'queued') AND epoch = $4)) RETURNING last_seq)
+  WITH next AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
   INSERT INTO conversation_events (conversation_id, seq, type, body)
   SELECT $1, last_seq, $2::text, $3::jsonb FROM next RETURNING seq, created_at`;
+
+/** The same, only while the assistant owns the conversation: status bot or queued, and epoch $2. */
+const APPEND_IF_ASSISTANT_OWNS = `
+  WITH next AS (
+    UPDATE conversations SET last_seq = last_seq + 1
+    WHERE id = $1 AND status IN ('bot', 'queued') AND epoch = $2 RETURNING last_seq)
+  INSERT INTO conversation_events (conversation_id, seq, type, body)
+  SELECT $1, last_seq, $3::text, $4::jsonb FROM next RETURNING seq, created_at`;
 
 /**
  * The conversation event log. The sequence number comes from one atomic update of the
@@ -51,12 +56,12 @@ export function createEventLog(deps: { db: Database }): EventLog {
     body: ConversationEventBody,
     epoch?: number,
   ): Promise<ConversationEvent | null> {
-    const r = await q.query<{ seq: number; created_at: Date }>(APPEND, [
-      conversationId,
-      body.type,
-      toJson(body),
-      epoch ?? null,
-    ]);
+    const r = await q.query<{ seq: number; created_at: Date }>(
+      epoch === undefined ? APPEND : APPEND_IF_ASSISTANT_OWNS,
+      epoch === undefined
+        ? [conversationId, body.type, toJson(body)]
+        : [conversationId, epoch, body.type, toJson(body)],
+    );
     const row = r.rows[0];
     if (!row) {
       if (epoch !== undefined) return null;
