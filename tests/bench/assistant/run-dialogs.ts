@@ -46,10 +46,10 @@ export type Dialog = z.infer<typeof dialogSchema>;
 type Expect = z.infer<typeof expectSchema>;
 
 /**
- * `dev` and `dev2` are further tuning sets, each written blind after the split, to find failures
- * beyond `train` (`dev2` was measured once before any tuning on it, see SOURCES.md).
+ * `dev`, `dev2` and `dev3` are further tuning sets, each written blind after the split, to find failures
+ * beyond `train` (`dev2` and `dev3` were measured once before any tuning on them, see SOURCES.md).
  */
-export type Half = 'train' | 'dev' | 'dev2' | 'heldout';
+export type Half = 'train' | 'dev' | 'dev2' | 'dev3' | 'heldout';
 
 export function loadDialogs(half: Half, catalog: CatalogName): Dialog[] {
   const file = path.resolve(import.meta.dirname, '../../fixtures/assistant-dialogs', half, `${catalog}.jsonl`);
