@@ -4,6 +4,7 @@ import { lexicalHits, unknownTerms } from './lexical-query.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
 import type { CatalogSearch } from './search.js';
 import { normalizeOptionName } from './search-filters.js';
+import { typeOfUses, usesOf } from './use-kinds.js';
 import type { ProductSummary, SearchQuery } from './types.js';
 
 /**
@@ -79,10 +80,28 @@ export function createProductFinder(deps: {
     return { filters, soft };
   }
 
+  /**
+   * Asked by need ("something for the kitchen", "anything for music"): the kinds of product the
+   * shop has for the needs its products never mention (a shop whose texts speak of kitchens is
+   * searched for "kitchen" as usual).
+   */
+  async function typeForNeeds(query: string, types: Map<string, ProductType>): Promise<ProductType | null> {
+    const uses = usesOf(query, types);
+    const unmentioned = [];
+    for (const u of uses) {
+      const { terms, unknown } = await unknownTerms(deps.db, u.use);
+      if (terms.length > 0 && unknown.length === terms.length) unmentioned.push(u);
+    }
+    return typeOfUses(unmentioned);
+  }
+
   return {
     async find(q: SearchQuery, opts: { signal?: AbortSignal } = {}): Promise<FindResult> {
       const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
-      const type = q.query ? askedType(q.query, deps.index().types) : null;
+      const { types } = deps.index();
+      const named = q.query ? askedType(q.query, types) : null;
+      const forUse = !named && q.query ? await typeForNeeds(q.query, types) : null;
+      const type = named ?? forUse;
       const { filters, soft } = splitOptions(q.options, type);
       const query = [q.query, ...soft].join(' ').trim();
       const base: SearchQuery = { ...q, query, options: Object.keys(filters).length ? filters : undefined };
@@ -118,8 +137,9 @@ export function createProductFinder(deps: {
         products = products.filter((p) => sharing.has(p.handle));
       }
       const typeKept = !type || type.handles.has(products[0].handle);
-      const strong = coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length;
-      const vague = deps.expands?.(query) ?? false;
+      const kindsKept = forUse !== null && typeKept && !relaxed.length;
+      const strong = kindsKept || (coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length);
+      const vague = forUse !== null || (deps.expands?.(query) ?? false);
       const short = terms.length > 0 && terms.length <= SHORT_QUERY_TERMS;
       // "sleeping mats" where only descriptions mention a mat: the thing asked for (the last word) names no product.
       const headUnnamed = short && !type && terms.length > 0 && unnamed.includes(terms.at(-1)!);

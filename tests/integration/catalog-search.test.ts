@@ -4,6 +4,8 @@ import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.
 import { embedStale, ingest, type IngestInput } from '../../src/ingest/ingest.js';
 import { createQueryExpander, loadMerchandisingRules } from '../../src/merchandising/merchandising-rules.js';
 import { createCatalogSearch, type CatalogSearch } from '../../src/catalog/search.js';
+import { loadCatalogEntries } from '../../src/catalog/catalog-vocabulary.js';
+import { buildCatalogIndex, createProductFinder, type CatalogIndex } from '../../src/catalog/find-products.js';
 import type { ProductRecord } from '../../src/catalog/records.js';
 import type { Embedder } from '../../src/catalog/embeddings/embedder.js';
 import type { Database } from '../../src/db/database.js';
@@ -221,9 +223,9 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
 describe.each(ENGINES)("hybrid search over Shopify's and WooCommerce's sample CSVs on %s", (engine) => {
   let db: Database;
   let search: CatalogSearch;
+  let embedder: Embedder;
 
   beforeAll(async () => {
-    let embedder: Embedder;
     [db, embedder] = await Promise.all([openTestDatabase(engine), testEmbedder()]);
     // The shop's merchandiser says, as data, that sitting means seating (the demo shop's rule).
     const seating = loadMerchandisingRules(path.resolve(import.meta.dirname, '../../catalog')).queryExpansions.filter(
@@ -242,5 +244,16 @@ describe.each(ENGINES)("hybrid search over Shopify's and WooCommerce's sample CS
     );
     // WooCommerce's sample products all say "Lorem ipsum dolor sit amet".
     expect(handles.filter((h) => h.startsWith('woo-'))).toEqual([]);
+  });
+
+  it('answers a need its products never mention with the kinds that serve it, and a missing product with none', async () => {
+    const index: CatalogIndex = buildCatalogIndex(await loadCatalogEntries(db));
+    const finder = createProductFinder({ db, search: createCatalogSearch({ db, embedder }), index: () => index });
+    const lounge = await finder.find({ query: 'comfy lounge', limit: 10 });
+    expect(lounge).toMatchObject({ match: 'strong', noMatch: false });
+    expect(lounge.products.map((p) => p.handle)).toEqual(expect.arrayContaining(['grey-sofa', 'pink-armchair']));
+    expect(lounge.products.every((p) => /sofa|armchair|chair|bean bag|pillow/i.test(p.title))).toBe(true);
+    const bags = await finder.find({ query: 'sleeping bags' });
+    expect(bags).toMatchObject({ match: 'weak', noMatch: true });
   });
 });
