@@ -29,6 +29,31 @@ const chatWith = (opts: Parameters<typeof createFakeShop>[0] = { products: CATAL
   converse(model, createFakeShop(opts));
 
 describe('offline model: shopping conversations', () => {
+  it('narrows a list by an option said alone ("white?"), and with one product shown asks about it, then picks it', async () => {
+    const chat = chatWith();
+    await chat.say('running shoes');
+    const narrowed = await chat.say('white?');
+    expect(narrowed.calls).toEqual([
+      { name: 'search_products', args: expect.objectContaining({ options: { Color: 'White' } }) },
+    ]);
+    expect(String(narrowed.calls[0].args.query)).toMatch(/running shoes/);
+
+    const single = chatWith({ products: [stormJacket] });
+    await single.say('storm shell jacket');
+    const asked = await single.say('navy?');
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'storm-shell-jacket' } }]);
+    const picked = await single.say('that one');
+    expect(picked.calls).toEqual([
+      {
+        name: 'add_to_cart',
+        args: expect.objectContaining({
+          handle: 'storm-shell-jacket',
+          options: expect.objectContaining({ Color: 'Navy' }),
+        }),
+      },
+    ]);
+  });
+
   it('searches with a budget, adds "the second one in size 42", changes the quantity and shows the cart', async () => {
     const chat = chatWith();
     const found = await chat.say("I'm looking for running shoes under 100");

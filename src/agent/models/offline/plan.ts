@@ -90,6 +90,19 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (budgetOnly && searched && !ABOUT_ORDERS_OR_PEOPLE.has(intent)) {
     return planFilter(u, memory, ctx);
   }
+  // "teal?", "any in red? i'm a size M" after a list: options alone narrow the last search; with
+  // one product on screen, "blue?" asks whether it comes in blue.
+  const optionFollowUp =
+    optionsOnly &&
+    onlyOptionWords(u, ctx.state.lexicon) &&
+    searched &&
+    !u.links.products.length &&
+    !u.ordinal &&
+    !ABOUT_ORDERS_OR_PEOPLE.has(intent) &&
+    !intent.startsWith('cart_');
+  if (optionFollowUp && memory.shown.length > 1) return planFilter(u, memory, ctx);
+  if (optionFollowUp && memory.shown.length === 1 && memory.focus && intent !== 'product_info' && u.raw.includes('?'))
+    return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
@@ -155,6 +168,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'cart_add':
       return planSwap(u, memory, ctx) ?? planAdd(u, memory, ctx);
     case 'product_info': {
+      // "that one" right after the product's details: the shopper picks it.
+      if (picksFocus(u, memory, ctx.state.lexicon)) return planAdd(u, memory, ctx);
       const aboutShown = planAboutShown(u, memory, ctx);
       if (aboutShown) return aboutShown;
       const t = resolveProduct(u, memory, ctx.index, hintsFor(u, memory, ctx));
@@ -284,4 +299,18 @@ function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
   if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
   return { intent: 'affirm', text: ctx.replies.whatNext };
+}
+
+/** Whether the message's product words are only the options it names ("teal?", "in red, size M"). */
+function onlyOptionWords(u: Understanding, lx: Lexicon): boolean {
+  const optionWords = new Set(u.options.flatMap((o) => o.value.toLowerCase().split(/\s+/)).map(stem));
+  // "the red one", "is it …": a product already shown, picked or asked about, not a narrower search.
+  const picks = u.words.some((w) => lx.ordinalSelectors.includes(w) || lx.pronouns.includes(w));
+  return !picks && u.queryWords.every((w) => optionWords.has(stem(w)));
+}
+
+/** A bare "that one" (no question) just after the details of the product in focus: choosing it. */
+function picksFocus(u: Understanding, memory: Memory, lx: Lexicon): boolean {
+  const bare = u.words.length <= 3 && !u.queryWords.length && !u.links.products.length && !u.raw.includes('?');
+  return bare && !!memory.focus && previousEvent(memory)?.name === 'get_product' && saysAny(u.raw, lx.pronouns);
 }
