@@ -76,8 +76,19 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
   function readCues(ws: string[], weight: number, out: PolicyQuestion) {
     const cue = ws.map(() => false);
     const synonym = ws.map(() => false);
-    for (const c of cued) {
-      const spans = c.cues.flatMap((p) => findCue(ws, p));
+    const found = cued.map((c) => ({ c, spans: c.cues.flatMap((p) => findCue(ws, p)) }));
+    // A cue inside a longer one of an unrelated topic is part of it: "another size" asks for an
+    // exchange, not the size guide; "doesn't fit" is about returning. ("free delivery" is still
+    // about delivery: the two topics share words.)
+    const all = found.flatMap(({ c, spans }) => spans.map((x) => ({ c, ...x })));
+    const related = (a: Cued, b: Cued) => a.expand.some((w) => b.expand.includes(w));
+    const inLonger = (c: Cued, x: { at: number; length: number }) =>
+      all.some(
+        (y) =>
+          y.c !== c && !related(y.c, c) && y.length > x.length && y.at <= x.at && x.at + x.length <= y.at + y.length,
+      );
+    for (const { c, spans: allSpans } of found) {
+      const spans = allSpans.filter((x) => !inLonger(c, x));
       if (!spans.length) continue;
       spans.forEach(({ at, length }) => cue.fill(true, at, at + length));
       if (c.ask) {

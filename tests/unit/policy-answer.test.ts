@@ -126,6 +126,19 @@ describe('policy answers', () => {
     expect(policyReader().read('how does it work?').topics).toEqual([]);
   });
 
+  it('reads a cue inside a longer one of an unrelated topic as part of it, and keeps related ones', () => {
+    const topicsOf = (q: string) =>
+      policyReader()
+        .read(q)
+        .topics.flatMap((t) => t.related);
+    expect(topicsOf('if they dont fit can i swap them for another size')).toEqual(
+      expect.arrayContaining(['exchange', 'return']),
+    );
+    expect(topicsOf('if they dont fit can i swap them for another size')).not.toContain('sizes');
+    expect(topicsOf('which size fits me?')).toContain('sizes');
+    expect(topicsOf('is there free delivery to Finland?')).toEqual(expect.arrayContaining(['threshold', 'delivery']));
+  });
+
   it('takes a country named as a question about where the shop ships, without making it the topic', () => {
     expect(answer('do you post to the UK?')).toContain('every EU country');
     expect(answer('can I pay with klarna from Germany?')).toContain('Klarna: pay in 30 days');
