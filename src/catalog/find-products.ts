@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
-import { lexicalHits, unknownTerms } from './lexical-query.js';
+import { lexicalHits, queryTerms, unknownTerms } from './lexical-query.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
 import type { CatalogSearch } from './search.js';
 import { normalizeOptionName } from './search-filters.js';
@@ -73,8 +73,12 @@ export function createProductFinder(deps: {
     for (const [name, value] of Object.entries(options)) {
       const values = optionValues.get(normalizeOptionName(name));
       const v = value.trim().toLowerCase();
-      const known = values && [...values].some((x) => x === v || x.split(/[^\p{L}\p{N}.]+/u).includes(v));
-      if (known && typeHas(name)) filters[name] = value;
+      const holds = (vs: Set<string>) => [...vs].some((x) => x === v || x.split(/[^\p{L}\p{N}.]+/u).includes(v));
+      const known = values && holds(values);
+      // Without a type, a value several options share ("gas": one product's Type, another's Fuel)
+      // says nothing about which option is meant: a word to match, not a filter.
+      const shared = !type && [...optionValues.values()].filter(holds).length > 1;
+      if (known && typeHas(name) && !shared) filters[name] = value;
       else soft.push(value);
     }
     return { filters, soft };
@@ -95,6 +99,22 @@ export function createProductFinder(deps: {
     return typeOfUses(unmentioned);
   }
 
+  /**
+   * The products of the asked type, and those that say more of the request than any of them ("a
+   * family shelter": one named for families whose type is another kind), in rank order; none
+   * when the ranking holds none of the type.
+   */
+  async function keepAskedType(products: ProductSummary[], type: ProductType, query: string) {
+    const typed = products.filter((p) => type.handles.has(p.handle));
+    const others = products.filter((p) => !type.handles.has(p.handle));
+    if (!typed.length || !others.length || queryTerms(query).length < 2) return typed;
+    const hits = await lexicalHits(deps.db, { query, handles: products.map((p) => p.handle) }, products.length);
+    const coverage = new Map(hits.map((h) => [h.handle, h.coverage]));
+    const bestTyped = Math.max(0, ...typed.map((p) => coverage.get(p.handle) ?? 0));
+    const better = new Set(others.filter((p) => (coverage.get(p.handle) ?? 0) > bestTyped).map((p) => p.handle));
+    return products.filter((p) => type.handles.has(p.handle) || better.has(p.handle));
+  }
+
   return {
     async find(q: SearchQuery, opts: { signal?: AbortSignal } = {}): Promise<FindResult> {
       const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
@@ -110,7 +130,7 @@ export function createProductFinder(deps: {
       let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
       if (type) {
         // Only the asked type; when the ranking holds none of it, look among that type alone.
-        const typed = products.filter((p) => type.handles.has(p.handle));
+        const typed = await keepAskedType(products, type, query);
         products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit }, opts);
       }
       if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {

@@ -257,3 +257,55 @@ describe.each(ENGINES)("hybrid search over Shopify's and WooCommerce's sample CS
     expect(bags).toMatchObject({ match: 'weak', noMatch: true });
   });
 });
+
+describe.each(ENGINES)('the product finder on %s', (engine) => {
+  let db: Database;
+  let finder: ReturnType<typeof createProductFinder>;
+  const v = (handle: string, options: Record<string, string>, i: number) => ({
+    sku: `${handle}-${i}`,
+    options,
+    priceMinor: 5000,
+    currency: 'EUR',
+    stock: 3,
+  });
+
+  beforeAll(async () => {
+    let embedder: Embedder;
+    [db, embedder] = await Promise.all([openTestDatabase(engine), testEmbedder()]);
+    const products = [
+      product({
+        handle: 'ember-grill',
+        title: 'Ember Grill',
+        productType: 'Grills',
+        optionNames: ['Type'],
+        variants: [v('ember-grill', { Type: 'gas' }, 1), v('ember-grill', { Type: 'charcoal' }, 2)],
+      }),
+      product({
+        handle: 'hob-kettle',
+        title: 'Hob Tea Kettle',
+        productType: 'Kettles',
+        descriptionHtml: '<p>Boils water for tea on any hob.</p>',
+        optionNames: ['Stovetop'],
+        variants: [v('hob-kettle', { Stovetop: 'gas' }, 1), v('hob-kettle', { Stovetop: 'induction' }, 2)],
+      }),
+      product({ handle: 'solo-tent', title: 'Solo Trekking Tent', productType: 'Tents' }),
+      product({ handle: 'lodge-family', title: 'Lodge Family Shelter', productType: 'Shelters', tags: ['tent'] }),
+      product({ handle: 'sun-canopy', title: 'Sun Canopy', productType: 'Shelters', tags: ['beach'] }),
+    ];
+    await ingest({ db, embedder }, input(products));
+    const index = buildCatalogIndex(await loadCatalogEntries(db));
+    finder = createProductFinder({ db, search: createCatalogSearch({ db, embedder }), index: () => index });
+  });
+  afterAll(() => db?.close());
+
+  it("matches a value two options share as a word, not as one option's filter", async () => {
+    const found = await finder.find({ query: 'boil water for tea', options: { Type: 'gas' } });
+    expect(found.products[0]?.handle).toBe('hob-kettle');
+  });
+
+  it('keeps beside the asked type a product that says more of the request than any of that type', async () => {
+    const found = await finder.find({ query: 'family tent', limit: 10 });
+    expect(found.products.map((p) => p.handle)).toEqual(expect.arrayContaining(['solo-tent', 'lodge-family']));
+    expect(found.products.map((p) => p.handle)).not.toContain('sun-canopy');
+  });
+});
