@@ -46,6 +46,7 @@ import { createRetentionJob } from '../privacy/retention.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
 import { databaseReadiness } from '../db/db-readiness.js';
 import { buildCore } from './build-core.js';
+import { buildAgentStorefront } from './build-storefront.js';
 import { buildWebhooks } from './build-webhooks.js';
 import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
@@ -248,6 +249,7 @@ export async function buildApp(parts: AppParts) {
         attribution: webhooks.attribution,
       }),
       metricsRoute({ registry: metrics.registry, token: config.metricsToken, production: config.production }),
+      ...buildAgentStorefront({ config, db, core, limiters, metrics, logger, orderRules: parts.orderRules }),
       ...(parts.extraRouters ?? []),
     ],
   });
