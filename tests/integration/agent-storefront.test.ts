@@ -367,6 +367,27 @@ describe('the agent storefront: MCP at /api/mcp over the demo shop', () => {
     expect((await fetch(`${app.url}/policies/no-such-policy`)).status).toBe(404);
   });
 
+  it('limits new carts per client address, as a tool error that says when to try again', async () => {
+    const limited = await startTestApp(db, {
+      config: { shop: SHOP, limits: { ...TEST_CONFIG.limits, sessionsPerMinute: 1 } },
+    });
+    const other = new Client({ name: 'storefront-test-limited', version: '1.0.0' });
+    await other.connect(new StreamableHTTPClientTransport(new URL(`${limited.url}/api/mcp`)));
+    try {
+      const [a] = await inStockSkus(1);
+      const add = { add_items: [{ product_variant_id: a.sku, quantity: 1 }] };
+      const first = (await other.callTool({ name: 'update_cart', arguments: add })) as CallToolResult;
+      expect(first.isError).toBeFalsy();
+      const second = (await other.callTool({ name: 'update_cart', arguments: add })) as CallToolResult;
+      expect(second.isError).toBe(true);
+      expect((second.structuredContent as { error: { code: string } }).error.code).toBe('limits:rate_limited');
+      expect(errorText(second)).toMatch(/Too many new carts\. Try again in/);
+    } finally {
+      await other.close();
+      await limited.close();
+    }
+  });
+
   it('answers GET with 405: the server is stateless', async () => {
     const res = await fetch(`${app.url}/api/mcp`, { headers: { accept: 'text/event-stream' } });
     expect(res.status).toBe(405);
