@@ -40,28 +40,33 @@ async function returnPolicyUrl(db: Queryable, links: ShopLinks): Promise<string 
   return doc ? `${links.base}/policies/${encodeURIComponent(doc.slug)}` : null;
 }
 
-async function write(res: Response, chunk: string): Promise<void> {
-  if (!res.write(chunk)) await once(res, 'drain');
+/** Writes a chunk, waiting while the client reads; false once the client has gone. */
+async function write(res: Response, chunk: string): Promise<boolean> {
+  if (res.write(chunk)) return true;
+  const stop = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: stop.signal }), once(res, 'close', { signal: stop.signal })]);
+  } finally {
+    stop.abort();
+  }
+  return !res.destroyed;
 }
 
 /** Streams the feed a page of variants at a time, honouring back-pressure. */
-async function streamFeed(
-  res: Response,
-  deps: AgentDiscoveryDeps,
-  seller: AcpSeller,
-  links: ShopLinks,
-  format: keyof typeof FORMATS,
-) {
+async function streamFeed(res: Response, items: AsyncIterable<AcpItem>, format: keyof typeof FORMATS) {
   const f = FORMATS[format];
   let buffer = f.header();
-  for await (const row of feedRows(deps.db)) {
-    buffer += f.line(acpItem(row, seller, links) satisfies AcpItem);
-    if (buffer.length >= CHUNK) {
-      await write(res, buffer);
-      buffer = '';
-    }
+  for await (const item of items) {
+    buffer += f.line(item);
+    if (buffer.length < CHUNK) continue;
+    if (!(await write(res, buffer))) return;
+    buffer = '';
   }
   res.end(buffer);
+}
+
+async function* feedItems(db: Queryable, seller: AcpSeller, links: ShopLinks): AsyncGenerator<AcpItem> {
+  for await (const row of feedRows(db)) yield acpItem(row, seller, links);
 }
 
 /**
@@ -85,7 +90,7 @@ export function agentDiscoveryRoutes(deps: AgentDiscoveryDeps): Router {
         returnPolicyUrl: await returnPolicyUrl(deps.db, links),
         returnWindowDays: deps.returnWindowDays,
       };
-      await streamFeed(res, deps, seller, links, format);
+      await streamFeed(res, feedItems(deps.db, seller, links), format);
     });
   }
   r.get('/llms.txt', async (req, res) => {
