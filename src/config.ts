@@ -43,7 +43,16 @@ export interface Config {
   /** On SIGTERM, how long running turns may take to finish. */
   shutdownGraceMs: number;
   turnLeaseMs: number;
-  shop: { name: string; currency: string; platform: 'native' | 'shopify' | 'woocommerce' };
+  shop: {
+    name: string;
+    currency: string;
+    platform: 'native' | 'shopify' | 'woocommerce';
+    /** ISO 3166-1 codes for the product feed. */
+    country?: string;
+    shipTo?: string[];
+    /** The public origin for links given to outside agents; the request's origin when unset. */
+    publicUrl?: string;
+  };
   openai: {
     apiKey?: string;
     baseURL?: string;
@@ -147,7 +156,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     turnLeaseMs: e.TURN_LEASE_MS,
-    shop: { name: e.SHOP_NAME, currency: e.SHOP_CURRENCY, platform: e.SHOP_PLATFORM },
+    shop: {
+      name: e.SHOP_NAME,
+      currency: e.SHOP_CURRENCY,
+      platform: e.SHOP_PLATFORM,
+      country: e.SHOP_COUNTRY,
+      shipTo: e.SHIP_TO_COUNTRIES.length ? e.SHIP_TO_COUNTRIES : e.SHOP_COUNTRY ? [e.SHOP_COUNTRY] : [],
+      publicUrl: e.PUBLIC_URL,
+    },
     openai: openaiConfigured
       ? {
           apiKey: e.OPENAI_API_KEY,

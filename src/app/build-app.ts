@@ -46,6 +46,8 @@ import { createRetentionJob } from '../privacy/retention.js';
 import { isAllowedOrigin } from '../shared/origin-check.js';
 import { databaseReadiness } from '../db/db-readiness.js';
 import { buildCore } from './build-core.js';
+import { AGENT_CART_IDLE_DAYS } from '../carts/agent-carts.js';
+import { buildAgentStorefront } from './build-storefront.js';
 import { buildWebhooks } from './build-webhooks.js';
 import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
@@ -134,7 +136,12 @@ export async function buildApp(parts: AppParts) {
   const disabled = await accounts.sync(config.consoleAgents);
   if (disabled.length > 0) logger.warn('console accounts not in CONSOLE_AGENTS were disabled', { disabled });
   const customerData = createCustomerData({ db });
-  const retention = createRetentionJob({ db, retentionDays: config.retentionDays, logger });
+  const retention = createRetentionJob({
+    db,
+    retentionDays: config.retentionDays,
+    agentCartIdleDays: AGENT_CART_IDLE_DAYS,
+    logger,
+  });
 
   const desk = createAgentDesk({
     db,
@@ -248,6 +255,7 @@ export async function buildApp(parts: AppParts) {
         attribution: webhooks.attribution,
       }),
       metricsRoute({ registry: metrics.registry, token: config.metricsToken, production: config.production }),
+      ...buildAgentStorefront({ config, db, core, limiters, metrics, logger, orderRules: parts.orderRules }),
       ...(parts.extraRouters ?? []),
     ],
   });

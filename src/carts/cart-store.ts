@@ -1,7 +1,7 @@
 import { money } from '../catalog/money.js';
 import type { Database, Queryable } from '../db/database.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { CartActor, CartLine, CartView } from './types.js';
+import type { CartActor, CartChannel, CartLine, CartView } from './types.js';
 
 export const MAX_LINE_QUANTITY = 20;
 
@@ -32,8 +32,8 @@ export interface LineCheck {
 }
 
 export interface CartStore {
-  /** Creates the cart if it does not exist yet; ties it to a customer once known. */
-  ensure(cartId: string, opts: { currency: string; customerId?: string | null }): Promise<void>;
+  /** Creates the cart if it does not exist yet (of `channel` when given); ties it to a customer once known. */
+  ensure(cartId: string, opts: { currency: string; customerId?: string | null; channel?: CartChannel }): Promise<void>;
   view(cartId: string): Promise<CartView>;
   /** Adds `quantity` to the line (creating it). Atomic: concurrent adds from any side all count. */
   add(cartId: string, sku: string, quantity: number, actor: CartActor, opts?: LineCheck): Promise<CartView>;
@@ -151,9 +151,9 @@ export function createCartStore(deps: { db: Database }): CartStore {
   return {
     async ensure(cartId, opts) {
       await db.query(
-        `INSERT INTO carts (id, currency, customer_id) VALUES ($1, $2, $3)
+        `INSERT INTO carts (id, currency, customer_id, channel) VALUES ($1, $2, $3, $4)
          ON CONFLICT (id) DO UPDATE SET customer_id = coalesce(EXCLUDED.customer_id, carts.customer_id)`,
-        [cartId, opts.currency, opts.customerId ?? null],
+        [cartId, opts.currency, opts.customerId ?? null, opts.channel ?? null],
       );
     },
     view: (cartId) => readView(db, cartId),

@@ -25,4 +25,7 @@ export interface CartView {
 }
 
 /** Who changed a cart: every change is recorded with its actor. */
-export type CartActor = { kind: 'shopper' | 'assistant' | 'agent' | 'system'; id?: string | null };
+export type CartActor = { kind: 'shopper' | 'assistant' | 'agent' | 'system' | 'outside_agent'; id?: string | null };
+
+/** Where a cart was made, when not in a shopper session: `mcp` for an outside agent's (the agent storefront). */
+export type CartChannel = 'mcp';

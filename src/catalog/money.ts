@@ -34,3 +34,9 @@ export function money(amountMinor: number, currency: string): Money {
 export function toMinor(major: number, currency: string): number {
   return Math.round(major * 10 ** minorDigits(currency));
 }
+
+/** The amount as a plain decimal in major units with its currency, e.g. "60.00 EUR" (product feeds). */
+export function plainPrice(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return `${(amountMinor / 10 ** digits).toFixed(digits)} ${currency.trim().toUpperCase()}`;
+}

@@ -89,6 +89,17 @@ export const envSchema = z.object({
     .default('EUR'),
   /** Whose carts the assistant changes: ours (native), or the Shopify/WooCommerce shop's own, via its pages. */
   SHOP_PLATFORM: z.enum(['native', 'shopify', 'woocommerce']).default('native'),
+  /** The shop's country (ISO 3166-1 alpha-2), in the product feed; left out of it when unset. */
+  SHOP_COUNTRY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 code such as NL')
+      .optional(),
+  ),
+  /** Countries the shop ships to, in the product feed; the shop's country when unset. */
+  SHIP_TO_COUNTRIES: list.pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 codes such as NL,BE,DE'))),
+  /** This server's public origin for links given to outside agents (llms.txt, feeds, checkout_url). */
+  PUBLIC_URL: optionalString.pipe(z.string().url({ message: 'must be a URL such as https://shop.example' }).optional()),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(
     z.string().url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional(),

@@ -93,6 +93,12 @@ export function createMetrics() {
     labelNames: ['source', 'urgency'],
     registers: [registry],
   });
+  const storefrontCalls = new Counter({
+    name: 'concierge_agent_storefront_calls_total',
+    help: 'Tool calls of outside agents on /api/mcp (their own channel), by tool and outcome (ok, refused, failed).',
+    labelNames: ['tool', 'outcome'],
+    registers: [registry],
+  });
   const queries = new Histogram({
     name: 'concierge_db_query_seconds',
     help: 'Database queries, as the app waits for them.',
@@ -150,6 +156,7 @@ export function createMetrics() {
     },
     rateLimited: (what: string) => refusals.inc({ what }),
     budgetFallback: (scope: 'conversation' | 'day') => budget.inc({ scope }),
+    storefrontCall: (tool: string, outcome: string) => storefrontCalls.inc({ tool, outcome }),
   };
 }
 

@@ -18,7 +18,14 @@ const DAY_MS = 86_400_000;
  * with their messages and events, carts, sessions, the audit log) after `retentionDays` without
  * activity. Runs at start and then daily; orders and the catalog are the shop's records, not ours.
  */
-export function createRetentionJob(deps: { db: Database; retentionDays: number; logger: Logger; now?: () => Date }) {
+export function createRetentionJob(deps: {
+  db: Database;
+  retentionDays: number;
+  logger: Logger;
+  /** Carts of outside agents (the `mcp` channel) go after this many days without a change. */
+  agentCartIdleDays?: number;
+  now?: () => Date;
+}) {
   const { db, logger } = deps;
   const now = deps.now ?? (() => new Date());
   let timer: NodeJS.Timeout | null = null;
@@ -27,6 +34,7 @@ export function createRetentionJob(deps: { db: Database; retentionDays: number; 
     const t = now();
     const idleCutoff = new Date(t.getTime() - DAY_MS);
     const cutoff = new Date(t.getTime() - deps.retentionDays * DAY_MS);
+    const agentCartCutoff = new Date(t.getTime() - (deps.agentCartIdleDays ?? deps.retentionDays) * DAY_MS);
     return db.transaction(async (tx) => {
       const idle = await tx.query<{ id: string; cart_id: string }>(
         `DELETE FROM shopper_sessions s WHERE s.customer_id IS NULL AND s.created_at < $1
@@ -54,10 +62,11 @@ export function createRetentionJob(deps: { db: Database; retentionDays: number; 
         [cutoff],
       );
       const carts = await tx.query(
-        `DELETE FROM carts c WHERE (c.updated_at < $1 OR c.id = ANY($2::text[]))
+        `DELETE FROM carts c
+         WHERE (c.updated_at < $1 OR c.id = ANY($2::text[]) OR (c.channel = 'mcp' AND c.updated_at < $3))
            AND NOT EXISTS (SELECT 1 FROM conversations v WHERE v.cart_id = c.id)
            AND NOT EXISTS (SELECT 1 FROM shopper_sessions s WHERE s.cart_id = c.id)`,
-        [cutoff, idle.rows.map((r) => r.cart_id)],
+        [cutoff, idle.rows.map((r) => r.cart_id), agentCartCutoff],
       );
       const agentSessions = await tx.query('DELETE FROM agent_sessions WHERE expires_at < $1', [t]);
       const audit = await tx.query('DELETE FROM audit_log WHERE at < $1', [cutoff]);

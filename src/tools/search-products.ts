@@ -37,7 +37,7 @@ export const searchProductsInput = z.object({
 });
 
 /** What the tool tells the model about a weak or missing match, so no answer presents unrelated products as matches. */
-function noteFor(r: FindResult, query: string): string | undefined {
+export function matchNote(r: FindResult, query: string): string | undefined {
   if (r.match === 'none') return 'No products match. Say so; suggest other words or a wider price range.';
   const parts: string[] = [];
   if (r.noMatch) {
@@ -83,7 +83,7 @@ export const searchProducts = (deps: ToolDeps) =>
       }
       const notes = [
         relaxedFilters && found.products.length ? 'Nothing matched the category or gender exactly.' : undefined,
-        noteFor(found, input.query),
+        matchNote(found, input.query),
       ].filter(Boolean);
       return {
         products: found.products,

@@ -199,4 +199,22 @@ describe('the retention job', () => {
     expect(await count('agent_sessions WHERE agent_email = $1', ['sam@example.com'])).toBe(0);
     expect((await queue()).status).toBe(401);
   });
+
+  it("deletes an outside agent's cart after 7 days without a change, and nobody else's", async () => {
+    await db.query(
+      `INSERT INTO carts (id, currency, channel) VALUES ('cart_agent_idle', 'EUR', 'mcp'), ('cart_idle', 'EUR', NULL)`,
+    );
+    const runWithAgentCarts = (aheadMs: number) =>
+      createRetentionJob({
+        db,
+        retentionDays: 30,
+        agentCartIdleDays: 7,
+        logger: createLogger('silent'),
+        now: () => new Date(Date.now() + aheadMs),
+      }).runOnce();
+    expect(await runWithAgentCarts(6 * DAY_MS)).toMatchObject({ carts: 0 });
+    expect(await runWithAgentCarts(8 * DAY_MS)).toMatchObject({ carts: 1 });
+    expect(await count('carts WHERE id = ANY($1)', [['cart_agent_idle', 'cart_idle']])).toBe(1);
+    await db.query(`DELETE FROM carts WHERE id = 'cart_idle'`);
+  });
 });

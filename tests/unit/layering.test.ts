@@ -61,8 +61,10 @@ const ALLOWED: Record<string, string[]> = {
   chat: INNER,
   handoff: INNER,
   http: INNER,
+  // The agent-facing storefront (MCP server for outside agents).
+  mcp: INNER,
   cli: [...INNER, 'app'],
-  app: [...INNER, 'chat', 'handoff', 'http'],
+  app: [...INNER, 'chat', 'handoff', 'http', 'mcp'],
   main: [...INNER, 'app', 'http'],
 };
 const NO_SERVER_LIBS = ['agent', 'tools', 'platforms', ...DOMAINS];

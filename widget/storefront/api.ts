@@ -45,6 +45,16 @@ export async function searchProducts(
   return (await getJson<{ results: StoreProduct[] }>(`/api/products/search?${params}`, signal)).results;
 }
 
+/** A cart an outside agent built (GET /api/agent-carts/:id), as far as the storefront needs it. */
+export interface AgentCart {
+  id: string;
+  lines: { product_variant_id: string; quantity: number; title: string }[];
+}
+
+export async function agentCart(id: string): Promise<AgentCart> {
+  return (await getJson<{ cart: AgentCart }>(`/api/agent-carts/${encodeURIComponent(id)}`)).cart;
+}
+
 /** The demo's "sign in as" list; empty when the server has it switched off. */
 export async function demoCustomers(): Promise<DemoCustomer[]> {
   try {

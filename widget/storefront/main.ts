@@ -1,6 +1,6 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
 import { h } from '../chat/dom.js';
-import { demoCustomers, searchProducts, type DemoCustomer, type StoreProduct } from './api.js';
+import { agentCart, demoCustomers, searchProducts, type DemoCustomer, type StoreProduct } from './api.js';
 import { renderCart } from './cart-panel.js';
 import { whenConcierge } from './concierge.js';
 import { renderGrid } from './product-grid.js';
@@ -116,12 +116,12 @@ function pickCategory(c: string) {
   void load();
 }
 
-cartToggle.addEventListener('click', () => {
-  const open = !document.body.classList.contains('cart-open');
+function showCartPanel(open: boolean) {
   document.body.classList.toggle('cart-open', open);
   cartToggle.setAttribute('aria-expanded', String(open));
   if (open) $('#cart').focus();
-});
+}
+cartToggle.addEventListener('click', () => showCartPanel(!document.body.classList.contains('cart-open')));
 $('#cart-close').addEventListener('click', () => {
   document.body.classList.remove('cart-open');
   cartToggle.setAttribute('aria-expanded', 'false');
@@ -142,8 +142,32 @@ signin.addEventListener('change', async () => {
   }
 });
 
+/**
+ * A cart an outside agent built, opened from its checkout_url (`/?cart=<id>`): its lines join the
+ * shopper's own cart, once (the id leaves the address, so a reload adds nothing).
+ */
+async function loadAgentCart(id: string) {
+  const here = new URL(location.href);
+  here.searchParams.delete('cart');
+  history.replaceState(null, '', here);
+  try {
+    const cart = await agentCart(id);
+    const api = await concierge;
+    for (const line of cart.lines) await api.addToCart(line.product_variant_id, line.quantity);
+    showCartPanel(true);
+    toast(`Your cart is ready: ${cart.lines.length} ${cart.lines.length === 1 ? 'product' : 'products'}`);
+  } catch (err) {
+    toast(`Could not load that cart: ${(err as Error).message}`, 'error');
+  }
+}
+
+// Links from outside agents: a search (`?q=`) and a cart they built (`?cart=`).
+const params = new URLSearchParams(location.search);
+input.value = params.get('q') ?? '';
 renderCart(cartBody, null, setQuantity);
 void load();
+const cartParam = params.get('cart');
+if (cartParam) void loadAgentCart(cartParam);
 void demoCustomers().then((list) => {
   customers = list;
   signin.append(...list.map((c) => h('option', { value: c.id }, `${c.firstName} ${c.lastName}`)));
