@@ -29,6 +29,42 @@ const chatWith = (opts: Parameters<typeof createFakeShop>[0] = { products: CATAL
   converse(model, createFakeShop(opts));
 
 describe('offline model: shopping conversations', () => {
+  it('reads "small" as the smallest of sizes in measures, and "the X one in <colour>" by its name word, not the colour', async () => {
+    const candle = fakeProduct({
+      handle: 'fig-candle',
+      title: 'Fig Candle',
+      price: 22,
+      category: 'Candles',
+      sizes: ['180 g', '320 g'],
+    });
+    const sageCandle = fakeProduct({
+      handle: 'sage-candle',
+      title: 'Sage Candle',
+      price: 25,
+      category: 'Candles',
+      sizes: ['180 g'],
+    });
+    const blanket = fakeProduct({
+      handle: 'waffle-blanket',
+      title: 'Waffle Blanket',
+      price: 60,
+      category: 'Blankets',
+      colors: ['Sage', 'Grey'],
+    });
+    const shop = [candle, sageCandle, blanket];
+    const local = createOfflineModel({ shop: () => buildShopIndex(shop.map(toCatalogEntry), loadLanguagePack('en')) });
+    const chat = converse(local, createFakeShop({ products: shop }));
+    await chat.say('candles');
+    const small = await chat.say('fig one, small');
+    expect(small.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'fig-candle', options: { Size: '180 g' }, quantity: 1 } },
+    ]);
+    const waffle = await chat.say('the waffle one in sage');
+    expect(waffle.calls).toEqual([
+      { name: 'add_to_cart', args: expect.objectContaining({ handle: 'waffle-blanket', options: { Color: 'Sage' } }) },
+    ]);
+  });
+
   it('narrows a list by an option said alone ("white?"), and with one product shown asks about it, then picks it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

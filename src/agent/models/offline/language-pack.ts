@@ -114,6 +114,8 @@ export const lexiconSchema = z.object({
   previous: phrases,
   /** Words for the same thing (an everyday word → the trade word): used when the shop calls it by another name. */
   synonyms: z.record(z.string(), phrases),
+  /** Words before an option value that say it is the option wanted, not a name ("in sage", "colour navy"). */
+  optionLeads: phrases.default([]),
   /**
    * Everyday things a shop may or may not sell, for `{thing}` in the intent examples: the model learns
    * that "have you got a ___?" asks for a product whatever the noun, since a noun the shop lacks stays as typed.

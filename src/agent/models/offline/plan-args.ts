@@ -62,6 +62,7 @@ export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hi
     fits: (handle) => Object.keys(ctx.state.reader.read(u.raw, ctx.state.table(handle))).length > 0,
     gender,
     selectors: new Set(ctx.state.lexicon.ordinalSelectors.filter((w) => !w.includes(' '))),
+    optionLeads: ctx.state.lexicon.optionLeads,
     rank: (pool) => rankedByFacet(pool, u.raw, ctx.state.lexicon)?.map((x) => x.p) ?? null,
     favoured: (pool, text) => {
       const lx = ctx.state.lexicon;

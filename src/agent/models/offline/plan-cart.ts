@@ -9,6 +9,7 @@ import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from
 import type { Plan } from './plan-types.js';
 import { resolveCartLine, resolveProduct } from './resolve-target.js';
 import type { ProductMention } from './shop-index.js';
+import type { Lexicon } from './language-pack.js';
 import type { Understanding } from './understand.js';
 
 /**
@@ -100,7 +101,7 @@ function variantOptions(u: Understanding, memory: Memory, ctx: PlanContext, hand
     ...((pending as Record<string, string> | undefined) ?? {}),
     ...said,
     ...wish.options,
-    ...sizeByOrder(u, names, values),
+    ...sizeByOrder(u, names, values, sizeSaid(u, ctx.state.lexicon)),
   };
   const product = memory.products.get(handle);
   const chosen = product ? chosenVariant(product, { ...wish, options: merged }) : null;
@@ -110,20 +111,37 @@ function variantOptions(u: Understanding, memory: Memory, ctx: PlanContext, hand
 
 const LETTER_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
 
-/** "the big one", "the smaller size": the product's largest or smallest size. */
-function sizeByOrder(u: Understanding, names: string[], values: (name: string) => string[]) {
-  if (!u.mentions.largest && !u.mentions.smallest) return {};
+/**
+ * "the big one", "the smaller size": the product's largest or smallest size; "small" or "large"
+ * for a product sized in measures ("180 g", "320 g"): its smallest or largest.
+ */
+function sizeByOrder(u: Understanding, names: string[], values: (name: string) => string[], size: string | null) {
   const name = names.find((n) => normalizeOptionName(n) === 'size');
   if (!name) return {};
-  const rank = (v: string) => {
-    const letter = LETTER_ORDER.indexOf(v.toUpperCase());
-    if (letter >= 0) return letter;
-    const n = Number.parseFloat(v.replace(',', '.'));
-    return Number.isNaN(n) ? 0 : n;
-  };
-  const sorted = [...values(name)].sort((a, b) => rank(a) - rank(b));
-  const pick = u.mentions.largest ? sorted.at(-1) : sorted[0];
+  const sorted = [...values(name)].sort((a, b) => sizeRank(a) - sizeRank(b));
+  const letter = size ? LETTER_ORDER.indexOf(size.toUpperCase()) : -1;
+  // Sized in measures only ("180 g", "320 g"), none of them said as such.
+  const measured =
+    sorted.length > 1 &&
+    sorted.every((v) => /^\d/.test(v.trim())) &&
+    !u.options.some((o) => sorted.some((v) => v.toLowerCase() === o.value.toLowerCase()));
+  const end = u.mentions.largest || (measured && letter > LETTER_ORDER.indexOf('M')) ? 'largest' : null;
+  const start =
+    u.mentions.smallest || (measured && letter >= 0 && letter < LETTER_ORDER.indexOf('M')) ? 'smallest' : null;
+  const pick = end ? sorted.at(-1) : start ? sorted[0] : undefined;
   return pick ? { [name]: pick } : {};
+}
+
+/** The letter size a message says: its size slot, or a size said in words ("small", "large"). */
+function sizeSaid(u: Understanding, lx: Lexicon): string | null {
+  return u.size ?? u.words.map((w) => (w.length > 2 ? lx.sizes[w] : undefined)).find(Boolean) ?? null;
+}
+
+function sizeRank(v: string): number {
+  const letter = LETTER_ORDER.indexOf(v.toUpperCase());
+  if (letter >= 0) return letter;
+  const n = Number.parseFloat(v.replace(',', '.'));
+  return Number.isNaN(n) ? 0 : n;
 }
 
 /** "swap it for the Wren Kite instead": the line in question out, the named product in. */

@@ -18,6 +18,7 @@ export type Target =
 export type LineTarget =
   { kind: 'line'; line: CartLine } | { kind: 'all' } | { kind: 'need_cart' } | { kind: 'ask'; text: string };
 
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 const which = (ps: ProductSummary[]) => `Which one do you mean?\n${listProducts(ps)}`;
 const NOTHING_SHOWN = "I haven't shown you any products yet — what are you looking for?";
 
@@ -106,6 +107,8 @@ export interface Hints {
   rank?: (pool: ProductSummary[]) => ProductSummary[] | null;
   /** Words that make the word before them a choice among things ("the Quillon one"). */
   selectors?: Set<string>;
+  /** Words before an option value that say it is the option wanted ("in sage"). */
+  optionLeads?: string[];
   /** The product a comparison question (`text`) favours: the lightest, the cheapest…; null when it asks none. */
   favoured?: (pool: ProductSummary[], text: string) => ProductSummary | null;
 }
@@ -189,8 +192,12 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
     const p = u.mentions.cheaper ? best[0] : best.at(-1)!;
     return { kind: 'product', handle: p.handle, product: p };
   }
-  // A name word of one product in the conversation ("the heron", "the wren") points at it first.
-  const words = u.words.length ? u.words : u.queryWords;
+  // A name word of one product in the conversation ("the heron", "the wren") points at it first;
+  // not a value said as the option wanted ("the Heron one in moss" is no Moss lamp).
+  const leads = new Set(hints.optionLeads ?? []);
+  const asOption = u.options.filter((o) => leads.has(u.words[o.start - 1] ?? ''));
+  const optionAt = new Set(asOption.flatMap((o) => range(o.start, o.end)));
+  const words = u.words.length ? u.words.filter((_, i) => !optionAt.has(i)) : u.queryWords;
   // A kind named ("the white shirt") leaves out shown products of another kind (a white top).
   const ofType = (p: ProductSummary) => !u.links.type || u.links.type.handles.has(p.handle);
   const inPool = pool
