@@ -5,7 +5,10 @@
  */
 export function stem(word: string): string {
   const w = word.toLowerCase();
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  // "cookies" and "cookie", "parties" and "party" meet at "cooki", "parti".
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}i`;
+  if (w.length > 3 && /[^aeiou]ie$/.test(w)) return w.slice(0, -1);
+  if (w.length > 3 && /[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}i`;
   if (w.length > 4 && /(ses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
   return w;

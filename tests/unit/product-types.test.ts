@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
 import { askedType, indexProductTypes } from '../../src/catalog/product-types.js';
+import { stem } from '../../src/catalog/terms.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
 
 const entry = (handle: string, title: string, productType: string): CatalogEntry =>
@@ -24,5 +25,15 @@ describe('product types', () => {
   it('takes names that differ only by "-ing" as one kind ("camping chair", "camp chair")', () => {
     expect([...askedType('camping chairs', types)!.handles].sort()).toEqual(['lark-chair', 'wren-chair']);
     expect([...askedType('camp chair', types)!.handles].sort()).toEqual(['lark-chair', 'wren-chair']);
+  });
+});
+
+describe('the catalog stem', () => {
+  it('meets singular and plural of words ending in -ie and -y', () => {
+    expect(stem('cookies')).toBe(stem('cookie'));
+    expect(stem('parties')).toBe(stem('party'));
+    expect(stem('forks')).toBe(stem('fork'));
+    expect(stem('boxes')).toBe(stem('box'));
+    expect(stem('day')).toBe('day');
   });
 });
