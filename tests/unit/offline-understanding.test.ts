@@ -274,6 +274,17 @@ describe('words the shop spells another way', () => {
   });
 });
 
+describe('verbs the shop sells as nouns', () => {
+  it('reads "a <word>" as the product when the shop names it, and the verb otherwise', () => {
+    const shop = buildShopIndex(
+      [...ENTRIES, entry({ handle: 'glen-throw', title: 'Glen Cotton Throw', productType: 'Throws' })],
+      pack,
+    );
+    expect(engine.understand('something cosy, like a throw for the sofa', shop).queryWords).toContain('throw');
+    expect(engine.understand('throw it in my basket', shop).queryWords).not.toContain('throw');
+  });
+});
+
 describe('words the shopper rules out', () => {
   it('are not searched for: "a jumper, not a cardigan" looks for jumpers', () => {
     const u = read('a merino jumper please, not a cardigan');

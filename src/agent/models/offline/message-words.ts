@@ -55,7 +55,9 @@ export function queryWordsOf(
   const content = words.map((w, i) => {
     if (negated(i)) return false;
     if (claim[i] !== null) return keep.has(owners[i] ?? '');
-    return !(stop.has(w) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
+    // "throw it in" is a verb, "a throw" the shop's product.
+    const named = stop.has(w) && ARTICLES.has(words[i - 1] ?? '') && !!index?.names(w);
+    return !((stop.has(w) && !named) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
   });
   const anchor = owners.findIndex((o) => o === '__type__' || o === '__product__');
   const inPhrase = new Set<number>();
