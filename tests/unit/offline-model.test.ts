@@ -78,6 +78,10 @@ describe('offline model: shopping conversations', () => {
     await single.say('storm shell jacket');
     const asked = await single.say('navy?');
     expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'storm-shell-jacket' } }]);
+    const narrowed2 = await chatWith({ products: [stormJacket] });
+    await narrowed2.say('storm shell jacket');
+    const only = await narrowed2.say('navy only');
+    expect(only.calls.map((c) => c.name)).toEqual(['search_products']);
     const picked = await single.say('that one');
     expect(picked.calls).toEqual([
       {

@@ -274,6 +274,20 @@ describe('words the shop spells another way', () => {
   });
 });
 
+describe('a range of two bare amounts', () => {
+  it('is a budget, unless the shop has it as an option value', () => {
+    const shop = buildShopIndex(
+      [
+        ...ENTRIES,
+        entry({ handle: 'fell-socks', title: 'Fell Socks', productType: 'Socks', options: { Size: ['39–42'] } }),
+      ],
+      pack,
+    );
+    expect(engine.understand('trail shoes 50-70', shop).price).toMatchObject({ minPrice: 50, maxPrice: 70 });
+    expect(engine.understand('socks 39-42', shop).price).toBeNull();
+  });
+});
+
 describe('verbs the shop sells as nouns', () => {
   it('reads "a <word>" as the product when the shop names it, and the verb otherwise', () => {
     const shop = buildShopIndex(

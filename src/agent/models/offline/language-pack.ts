@@ -114,6 +114,8 @@ export const lexiconSchema = z.object({
   previous: phrases,
   /** Words for the same thing (an everyday word → the trade word): used when the shop calls it by another name. */
   synonyms: z.record(z.string(), phrases),
+  /** Words that narrow a list to some of it ("only", "just"): a filter, never a question about one product. */
+  restrict: phrases.default([]),
   /** Words before an option value that say it is the option wanted, not a name ("in sage", "colour navy"). */
   optionLeads: phrases.default([]),
   /**

@@ -152,7 +152,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
         : planSimilar(u, memory, r);
     case 'refine_filter':
       // "are any of them foldable?" with one product on screen is a question about it.
-      if (memory.shown.length <= 1 && memory.focus && !u.links.type)
+      // …but "only glass ones", "polarized only" narrow the search whatever is on screen.
+      if (memory.shown.length <= 1 && memory.focus && !u.links.type && !saysAny(u.raw, ctx.state.lexicon.restrict))
         return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
       return planFilter(u, memory, ctx);
     // "a present for my sister, she loves gardening": the shop's own words say what to look for.

@@ -317,6 +317,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       const words = title.toLowerCase().match(/[\p{L}']+/gu) ?? [];
       return words.map((w) => genderWord.get(w) ?? genderWord.get(w.replace(/'s$/, ''))).find(Boolean) ?? null;
     },
+    /** Whether some product has an option value written so ("39-42" for "39–42"). */
+    hasOptionValue: (text: string) => optionValues.has(phraseKey(text)),
     /** Whether the shop calls things this: a product type, or one word of its vocabulary. */
     names(phrase: string): boolean {
       const key = phraseKey(phrase);

@@ -62,8 +62,11 @@ export function createSlotReader(lexicon: Lexicon) {
   }
 
   return {
-    /** A price limit or range: "under 150", "can't spend more than 60", "around 40", "between 20 and 40", "€30-50". */
-    price(text: string): PriceSlot | null {
+    /**
+     * A price limit or range: "under 150", "can't spend more than 60", "around 40", "between 20 and
+     * 40", "€30-50"; with `bareRange`, also "30-50".
+     */
+    price(text: string, opts: { bareRange?: boolean } = {}): PriceSlot | null {
       // "around 40" is a range, but "a budget of about 150" is a ceiling.
       const roughly = (v: number) =>
         budgetCue.test(text)
@@ -81,7 +84,8 @@ export function createSlotReader(lexicon: Lexicon) {
       };
       const r =
         hit(between, pair) ??
-        hit(range, (m) => (HAS_CUR.test(m[0]) ? pair(m) : null)) ??
+        // "30-50" without a currency may be a size ("39-42"): only when the caller says it is not.
+        hit(range, (m) => (HAS_CUR.test(m[0]) || opts.bareRange ? pair(m) : null)) ??
         hit(negatedMin, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
         hit(maxBefore, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
         hit(maxAfter, (m) => ({ maxPrice: value(m[1], m[2]) })) ??

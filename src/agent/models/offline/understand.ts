@@ -242,6 +242,21 @@ export function createUnderstanding(pack: LanguagePack) {
     return null;
   }
 
+  function bareRange(
+    joined: string,
+    words: string[],
+    size: Span | null,
+    links: Links,
+    index: ShopIndex | null,
+  ): PriceSlot | null {
+    const range = slots.price(joined, { bareRange: true });
+    if (!range || range.minPrice === undefined) return null;
+    const overlaps = (s: Span) => s.start < range.end && range.start < s.end;
+    const sizeCue = sizeCues.has(words[range.start - 1] ?? '');
+    const optionValue = index?.hasOptionValue(words.slice(range.start, range.end).join(' ')) ?? false;
+    return sizeCue || optionValue || (size && overlaps(size)) || links.options.some(overlaps) ? null : range;
+  }
+
   return {
     intentModel,
     lexicon: lx,
@@ -256,7 +271,7 @@ export function createUnderstanding(pack: LanguagePack) {
       });
       const text = words.join(' ');
       const joined = text;
-      const price = slots.price(joined);
+      let price = slots.price(joined);
       const order = ORDER_REF.exec(raw)?.[1] ?? null;
       const ordinal = slots.ordinal(joined);
       const links: Links = index
@@ -265,6 +280,8 @@ export function createUnderstanding(pack: LanguagePack) {
       // "how long does it burn?" asks about a length; it names no option value Long.
       links.options = links.options.filter((o) => !measureQuestion.has(words[o.start - 1] ?? ''));
       const size = sizeOf(words, raw, index, links);
+      // "kites 50-70": a range of two amounts is a budget unless it is a size or another option value.
+      price ??= bareRange(joined, words, size, links, index);
 
       // Placeholders, strongest claim first; a position keeps the first claim.
       const claim: (string | null)[] = words.map(() => null);
