@@ -123,6 +123,15 @@ export function createPromptVersions(deps: { db: Database }) {
       });
     },
 
+    /** Records that a file in prompts/ now says `text` (written from the database), so it is no change on disk. */
+    async noteFile(name: string, text: string): Promise<void> {
+      await db.query(
+        `INSERT INTO prompt_files (name, content_hash) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET content_hash = EXCLUDED.content_hash, seen_at = now()`,
+        [name, textHash(text)],
+      );
+    },
+
     /** A draft with this text (the existing version when one has the same text). */
     create(name: string, text: string, by: { author: string; note: string }): Promise<PromptVersion> {
       return db.transaction((tx) => findOrCreate(tx, name, text, by));

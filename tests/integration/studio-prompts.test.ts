@@ -7,6 +7,7 @@ import type { ConversationEvent } from '../../src/conversations/event-types.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import { createPromptVersions } from '../../src/prompt-versions/prompt-versions.js';
+import { exportPrompts } from '../../src/cli/prompts-export.js';
 import type { PromptHistory } from '../../src/studio/prompt-studio.js';
 import { agentLogin } from '../helpers/agent-client.js';
 import { openTestDatabase } from '../helpers/test-database.js';
@@ -234,6 +235,24 @@ describe('prompt files and versions', () => {
     expect(restarted.current().versions.persona).toBe('persona.v1');
     const v2 = (await versions.get(['persona.v2']))[0];
     expect(v2).toMatchObject({ author: 'prompts/', note: 'prompts/persona.md changed on disk', status: 'draft' });
+    restarted.close();
+  });
+
+  it('exports the published versions to the files, and a later publish survives the next start', async () => {
+    const versions = createPromptVersions({ db: fileDb });
+    const draft = await versions.create('persona', `${await personaText()}\n- Keep it short.\n`, {
+      author: 'mia@example.com',
+      note: 'shorter',
+    });
+    await versions.publish('persona', draft.id);
+
+    const lines = await exportPrompts(versions, dir);
+
+    expect(lines).toContain(`persona.md ← ${draft.id} (mia@example.com: shorter)`);
+    expect(await readFile(path.join(dir, 'persona.md'), 'utf8')).toBe(draft.text);
+    await versions.publish('persona', 'persona.v1');
+    const restarted = await open();
+    expect(restarted.current().versions.persona).toBe('persona.v1');
     restarted.close();
   });
 });
