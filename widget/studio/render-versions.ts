@@ -20,7 +20,10 @@ export function promptList(prompts: PromptHistory[], selected: string, select: (
             onClick: () => select(p.name),
           },
           h('span', { class: 'prompt-name', text: p.name }),
-          h('span', { class: 'muted small', text: `${p.publishedId ?? 'none'} · ${p.versions.length} versions` }),
+          h('span', {
+            class: 'muted small',
+            text: `${p.publishedId ?? 'none'} · ${p.versions.length} ${p.versions.length === 1 ? 'version' : 'versions'}`,
+          }),
         ),
       ),
     ),

@@ -59,11 +59,10 @@ function renderNodes(nodes: readonly TemplateNode[], values: Record<PromptVariab
   return out;
 }
 
-/** A section left out can leave a blank line or a double space behind. */
+/** A section left out can leave trailing blanks or an extra blank line behind. */
 function tidy(text: string): string {
   return text
     .replace(/[ \t]+\n/g, '\n')
-    .replace(/([^\s]) {2,}/g, '$1 ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
