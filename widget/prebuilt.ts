@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { buildWidgetAssets, type BuiltAsset } from './build.js';
 import { buildConsoleAssets } from './console/build-console.js';
+import { buildStudioAssets } from './studio/build-studio.js';
 
 /** Source paths in a manifest are relative to the repository root, so a build can move between machines. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
@@ -28,10 +29,14 @@ export type BrowserAssets = Map<string, BuiltAsset>;
 export type PrebuiltAssets =
   { ok: true; assets: BrowserAssets; manifest: AssetManifest } | { ok: false; reason: string };
 
-/** Bundles everything the server serves: widget loader, chat iframe, storefront and agent console. */
+/** Bundles everything the server serves: widget loader, chat iframe, storefront, agent console and studio. */
 export async function buildBrowserAssets(opts: { minify?: boolean } = {}): Promise<BrowserAssets> {
-  const [widget, agentConsole] = await Promise.all([buildWidgetAssets(opts), buildConsoleAssets(opts)]);
-  return new Map([...widget, ...agentConsole]);
+  const [widget, agentConsole, studio] = await Promise.all([
+    buildWidgetAssets(opts),
+    buildConsoleAssets(opts),
+    buildStudioAssets(opts),
+  ]);
+  return new Map([...widget, ...agentConsole, ...studio]);
 }
 
 /** Bundles everything into `dir` and writes `manifest.json` beside the files. */

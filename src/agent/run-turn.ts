@@ -25,7 +25,12 @@ export interface AssistantReply {
 
 export interface ReplyMeta {
   model: string;
+  /** A hash of the prompt texts that answered. */
   promptVersion: string;
+  /** The version id of each prompt that answered (`{ persona: 'persona.v3' }`). */
+  promptVersions: Record<string, string>;
+  /** The id of the reply's message in the conversation's event log, when it has one. */
+  replyId?: string;
   tools: string[];
   usage: { promptTokens: number; completionTokens: number };
   /** modelMs: waiting for the model; the rest of totalMs is Concierge's own (tools, database, grounding). */
@@ -97,6 +102,8 @@ export async function* runTurn(
     text: string;
     signal?: AbortSignal;
     userMessageId?: number;
+    /** The reply's message id in the event log (`message.completed`), recorded with the reply. */
+    replyId?: string;
     /** False when the turn's output was discarded (a human took over): nothing of it is stored. */
     shouldPersist?: () => boolean;
   },
@@ -106,13 +113,13 @@ export async function* runTurn(
   const userMessageId =
     turn.userMessageId ??
     (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
-  const prompt = deps.prompts.current();
+  const prompt = await deps.prompts.latest();
   const customerId = turn.sender ? turn.sender.customerId : conv.customerId;
   const profile = customerId ? await deps.customers.profile(customerId) : null;
   const { model, fallback } = deps.spend ? await deps.spend.choose(conv.id) : { model: deps.model, fallback: null };
   const system = prompt.render({
     shop_name: deps.shop.name,
-    customer_first_name: profile?.firstName ?? 'there',
+    customer_first_name: profile?.firstName ?? null,
     today: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
     currency: deps.shop.currency,
   });
@@ -163,6 +170,8 @@ export async function* runTurn(
       model: model.id,
       ...(fallback ? { budgetFallback: fallback } : {}),
       promptVersion: prompt.version,
+      promptVersions: prompt.versions,
+      ...(turn.replyId ? { replyId: turn.replyId } : {}),
       tools: calls.map((c) => c.name),
       usage: ev.type === 'done' ? ev.message.usage : { promptTokens: 0, completionTokens: 0 },
       timings: ev.type === 'done' ? ev.message.timings : { firstTokenMs: null, totalMs: 0, modelMs: 0 },

@@ -53,6 +53,8 @@ import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import type { ReadinessCheck } from '../shared/readiness.js';
 import { trackRepliesInFlight } from './replies-in-flight.js';
+import { createPromptStudio } from '../studio/prompt-studio.js';
+import { studioRoutes } from '../studio/studio-routes.js';
 
 export type AppConfig = Pick<
   Config,
@@ -243,6 +245,14 @@ export async function buildApp(parts: AppParts) {
         ownership,
         onChange: () => late.agents?.broadcastQueue(),
         onLogout: (id) => late.agents?.endSession(id),
+      }),
+      studioRoutes({
+        sessions: agentSessions,
+        prompts: createPromptStudio({
+          versions: core.promptVersions,
+          prompts: core.prompts,
+          preview: { model, tools: core.tools, shop: config.shop, maxSteps: config.model.maxSteps, logger },
+        }),
       }),
       adminRoutes({
         sessions: agentSessions,

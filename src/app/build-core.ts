@@ -31,6 +31,7 @@ import { createTools } from '../tools/registry.js';
 import type { HumanRequests } from '../tools/tool-deps.js';
 import { createSpendGuard } from '../agent/spend-guard.js';
 import { createModelUsage } from '../conversations/model-usage.js';
+import { createPromptVersions } from '../prompt-versions/prompt-versions.js';
 
 export type CoreConfig = Pick<Config, 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'> &
   Partial<Pick<Config, 'spend'>> & {
@@ -117,7 +118,13 @@ export async function buildCore(parts: {
     merchandising: createMerchandising(parts.merchandising ?? NO_RULES),
     currency: config.shop.currency,
   });
-  const prompts = await createPromptStore({ dir: config.promptsDir, watch: config.promptsWatch, logger });
+  const promptVersions = createPromptVersions({ db });
+  const prompts = await createPromptStore({
+    dir: config.promptsDir,
+    watch: config.promptsWatch,
+    logger,
+    versions: promptVersions,
+  });
   const turn: TurnDeps = {
     model,
     tools,
@@ -160,6 +167,7 @@ export async function buildCore(parts: {
     tools,
     humans,
     prompts,
+    promptVersions,
     turn,
     model,
   };

@@ -128,10 +128,11 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     controller: AbortController,
     lease: HeldLease,
   ): Promise<Outcome> {
+    const replyId = `a_${turn.userMessageId}_${randomUUID().slice(0, 8)}`;
     const stream = createAssistantStream({
       events,
       conversationId,
-      messageId: `a_${turn.userMessageId}_${randomUUID().slice(0, 8)}`,
+      messageId: replyId,
       epoch: conv.epoch,
       onDiscard: () => controller.abort(),
       onError: (err) => logger.error('could not store an assistant event', { conversationId, err }),
@@ -145,6 +146,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
         sender,
         text: turn.text,
         userMessageId: turn.userMessageId,
+        replyId,
         signal: controller.signal,
         shouldPersist: () => !stream.discarded,
       });

@@ -24,7 +24,8 @@ const list = z
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
-export const ROLES = ['agent', 'admin'] as const;
+/** agent: the console; merchandiser: the studio; admin: everything. */
+export const ROLES = ['agent', 'merchandiser', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** `email:password[:role]`; the password may itself contain colons. */

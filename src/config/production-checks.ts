@@ -1,9 +1,10 @@
 import type { Env } from './env-schema.js';
 
-/** Demo mode only: the console's demo logins when CONSOLE_AGENTS is not set (README lists them). */
+/** Demo mode only: the console's and the studio's demo logins when CONSOLE_AGENTS is not set (README lists them). */
 export const DEMO_AGENTS = [
   { email: 'alex@example.com', password: 'concierge-demo', role: 'admin' as const },
   { email: 'sam@example.com', password: 'concierge-demo', role: 'agent' as const },
+  { email: 'mia@example.com', password: 'concierge-demo', role: 'merchandiser' as const },
 ];
 
 /** Demo mode only: the demo storefront signs customers with this; it is public, so production refuses it. */

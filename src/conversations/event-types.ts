@@ -86,6 +86,10 @@ export type ConversationEventBody =
       pendingAction?: PendingActionPayload | null;
       failed?: boolean;
       retryable?: boolean;
+      /** The prompts' content hash that answered (only in the console's conversation detail). */
+      promptVersion?: string;
+      /** The version id of each prompt that answered (only in the console's conversation detail). */
+      promptVersions?: Record<string, string>;
     }
   | { type: 'cart.updated'; cart: CartPayload; actor: CartActorKind }
   | { type: 'action.updated'; action: PendingActionPayload }

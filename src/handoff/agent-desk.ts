@@ -1,3 +1,4 @@
+import { withReplyVersions } from './reply-versions.js';
 import type { ChatModel } from '../agent/model.js';
 import type { CartStore } from '../carts/cart-store.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
@@ -131,7 +132,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
           reason: request?.reason ?? null,
           urgency: request?.urgency ?? null,
         }),
-        events: evs,
+        events: await withReplyVersions(db, conversationId, evs),
         lastSeq: evs.at(-1)?.seq ?? (await events.lastSeq(conversationId)),
         notes: await notes(conversationId),
         customer: conv.customerId ? await loadCustomer360(deps, conv.customerId) : null,

@@ -48,7 +48,13 @@ export function displayName(email: string): string {
 // A hash to compare against when the email is unknown, so a login takes as long either way.
 const DUMMY = hashPassword('not-a-real-password');
 
-export type AgentRole = 'agent' | 'admin';
+/** agent: the console; merchandiser: the studio; admin: everything. */
+export type AgentRole = 'agent' | 'merchandiser' | 'admin';
+
+/** Whether an account may do what `role` may: an admin may do everything. */
+export function hasRole(agent: AgentIdentity, role: AgentRole): boolean {
+  return agent.role === role || agent.role === 'admin';
+}
 
 /** A console account as configured (CONSOLE_AGENTS). */
 export interface AgentAccountSpec {

@@ -22,6 +22,8 @@ export interface ToolDefinition<I extends z.ZodType = z.ZodType, O = unknown> {
   name: string;
   description: string;
   input: I;
+  /** Changes nothing (no cart, order, handoff or conversation): a studio preview may run it. */
+  readOnly?: boolean;
   run: (input: z.infer<I>, ctx: ToolContext) => Promise<O>;
 }
 

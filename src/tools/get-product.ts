@@ -5,6 +5,7 @@ import type { ToolDeps } from './tool-deps.js';
 export const getProduct = (deps: ToolDeps) =>
   defineTool({
     name: 'get_product',
+    readOnly: true,
     description: 'Details of one product by its handle: description, every variant with price and stock.',
     input: z.object({ handle: z.string().trim().min(1).max(255) }),
     async run(input) {

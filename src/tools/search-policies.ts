@@ -6,6 +6,7 @@ import type { ToolDeps } from './tool-deps.js';
 export const searchPolicies = (deps: ToolDeps) =>
   defineTool({
     name: 'search_policies',
+    readOnly: true,
     description:
       'Search the shop policies (shipping, returns, warranty, payment, sizing, privacy, care). Cite the source title in the answer.',
     input: z.object({ query: z.string().trim().min(1).max(300) }),

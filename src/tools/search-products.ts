@@ -58,6 +58,7 @@ export function matchNote(r: FindResult, query: string): string | undefined {
 export const searchProducts = (deps: ToolDeps) =>
   defineTool({
     name: 'search_products',
+    readOnly: true,
     description:
       'Search the shop catalog. Returns products with real prices, stock and the variants that match the filters, ' +
       'and `match`: strong, weak (closest alternatives only) or none.',

@@ -41,12 +41,14 @@ describe('configuration', () => {
 
   it('reads console agents and the allowlist', () => {
     const c = loadConfig({
-      CONSOLE_AGENTS: 'Kim@Shop.example:longpassword1, lee@shop.example:another:pass:admin',
+      CONSOLE_AGENTS:
+        'Kim@Shop.example:longpassword1, lee@shop.example:another:pass:admin, mo@shop.example:pw-mo:merchandiser',
       ALLOWED_ORIGINS: 'https://shop.example/, https://www.shop.example',
     });
     expect(c.consoleAgents).toEqual([
       { email: 'kim@shop.example', password: 'longpassword1', role: 'agent' },
       { email: 'lee@shop.example', password: 'another:pass', role: 'admin' },
+      { email: 'mo@shop.example', password: 'pw-mo', role: 'merchandiser' },
     ]);
     expect(c.allowedOrigins).toEqual(['https://shop.example', 'https://www.shop.example']);
   });
@@ -59,6 +61,7 @@ describe('demo and production modes', () => {
     expect(demo.consoleAgents.map((a) => [a.email, a.role])).toEqual([
       ['alex@example.com', 'admin'],
       ['sam@example.com', 'agent'],
+      ['mia@example.com', 'merchandiser'],
     ]);
     expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', hostFromEnv: true });
   });

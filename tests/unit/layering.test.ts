@@ -17,6 +17,7 @@ const DOMAINS = [
   'identity',
   'merchandising',
   'privacy',
+  'prompt-versions',
 ];
 // Metrics are counted through callbacks the composition root passes; only it and the entry points see them.
 const INNER = [
@@ -51,6 +52,8 @@ const ALLOWED: Record<string, string[]> = {
   policies: [...BASE, 'db', 'catalog'],
   identity: [...BASE, 'db', 'customers'],
   privacy: [...BASE, 'db'],
+  // The prompts' versions (texts, drafts, the published one); the agent checks and renders them.
+  'prompt-versions': [...BASE, 'db'],
   conversations: [...BASE, 'db', 'catalog', 'carts', 'customers'],
   ingest: [...BASE, 'db', 'catalog', 'customers', 'policies'],
   // Catalog sync and webhooks of the shop's platform (Shopify, WooCommerce); no express here.
@@ -63,8 +66,10 @@ const ALLOWED: Record<string, string[]> = {
   http: INNER,
   // The agent-facing storefront (MCP server for outside agents).
   mcp: INNER,
+  // The merchandiser studio's API: prompt versions and previews.
+  studio: INNER,
   cli: [...INNER, 'app'],
-  app: [...INNER, 'chat', 'handoff', 'http', 'mcp'],
+  app: [...INNER, 'chat', 'handoff', 'http', 'mcp', 'studio'],
   main: [...INNER, 'app', 'http'],
 };
 const NO_SERVER_LIBS = ['agent', 'tools', 'platforms', ...DOMAINS];

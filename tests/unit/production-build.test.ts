@@ -20,6 +20,8 @@ const ROUTES = [
   '/',
   '/console',
   '/console/console.js',
+  '/studio',
+  '/studio/studio.js',
 ];
 
 let tmp: string;

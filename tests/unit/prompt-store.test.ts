@@ -39,13 +39,29 @@ describe('prompt store', () => {
     expect(order[0]).toBe(0);
   });
 
-  it('greets an anonymous shopper as "there" and defaults today to the current date', async () => {
+  it('reads naturally for an anonymous shopper and defaults today to the current date', async () => {
     const prompts = await loadPrompts(dir);
 
     const text = prompts.render({ shop_name: 'Alder & Pine', currency: 'EUR', customer_first_name: null });
 
-    expect(text).toContain('You are talking with there.');
+    expect(text).toContain('The shopper has not signed in');
+    expect(text).not.toMatch(/talking with\s*[,.]|Address the shopper as\s+at/);
+    expect(text).not.toMatch(/\n\n\n/);
     expect(text).toContain(`Today is ${new Date().toISOString().slice(0, 10)}`);
+  });
+
+  it('renders a section only when its variable is set, and its inverse only when it is not', async () => {
+    await writeFile(
+      path.join(dir, 'persona.md'),
+      '# Tone\n{#customer_first_name}\n- Greet {customer_first_name}.\n{/customer_first_name}\n{^customer_first_name}\n- Ask no name.\n{/customer_first_name}\n- Be brief.\n',
+    );
+    const prompts = await loadPrompts(dir);
+
+    const named = prompts.render({ ...vars, customer_first_name: 'Maja' });
+    const anonymous = prompts.render({ ...vars, customer_first_name: '' });
+
+    expect(named).toContain('# Tone\n- Greet Maja.\n- Be brief.');
+    expect(anonymous).toContain('# Tone\n- Ask no name.\n- Be brief.');
   });
 
   it('has a version that is a short content hash: stable across loads, different when a file changes', async () => {
@@ -64,13 +80,23 @@ describe('prompt store', () => {
     await writeFile(path.join(dir, 'persona.md'), 'Hello {customer_name}');
     await expect(createPromptStore({ dir, watch: false, logger: fakeLogger() })).rejects.toMatchObject({
       code: 'prompts:invalid',
-      message: expect.stringMatching(/persona\.md: unknown variable \{customer_name\}/),
+      message: expect.stringMatching(/persona\.md: line 1: unknown variable \{customer_name\}/),
     });
 
     await writeFile(path.join(dir, 'persona.md'), 'Hello {shop_name');
     await expect(loadPrompts(dir)).rejects.toMatchObject({
       code: 'prompts:invalid',
-      message: expect.stringMatching(/persona\.md: Unclosed '\{'/),
+      message: expect.stringMatching(/persona\.md: line 1: an unclosed '\{'/),
+    });
+
+    await writeFile(path.join(dir, 'persona.md'), 'Hi\n{#customer_first_name}Hello {customer_first_name}.');
+    await expect(loadPrompts(dir)).rejects.toMatchObject({
+      message: expect.stringMatching(/persona\.md: section \{#customer_first_name\} on line 2 is never closed/),
+    });
+
+    await writeFile(path.join(dir, 'persona.md'), 'Hello {customer_first_name}.');
+    await expect(loadPrompts(dir)).rejects.toMatchObject({
+      message: expect.stringMatching(/\{customer_first_name\} can be empty .*inside \{#customer_first_name\}/),
     });
 
     await rm(path.join(dir, 'handoff-rules.md'));
@@ -94,7 +120,7 @@ describe('prompt store', () => {
 
     await writeFile(path.join(dir, 'answer-rules.md'), 'Broken: {shop_name');
     await vi.waitFor(() => expect(logger.error).toHaveBeenCalled(), { timeout: 3000, interval: 20 });
-    expect(logger.error.mock.calls[0][0]).toMatch(new RegExp(`still serving ${second}: .*answer-rules\\.md: Unclosed`));
+    expect(logger.error.mock.calls[0][0]).toMatch(new RegExp(`still serving ${second}: .*answer-rules\\.md: line 1`));
     expect(store.current().version).toBe(second);
     expect(store.current().render(vars)).toContain('# Answer rules');
   });

@@ -21,6 +21,8 @@ export interface MessageEntry {
   interrupted: boolean;
   failed: boolean;
   products: ProductCard[];
+  /** The prompt versions an assistant reply was written with (`persona.v3`…), when known. */
+  promptVersions?: Record<string, string>;
   /** Bumped on each change, so the renderer redraws only what changed. */
   rev: number;
 }
@@ -224,6 +226,7 @@ export class ConversationView {
           failed: e.failed === true,
           streaming: false,
           interrupted: false,
+          ...(e.promptVersions ? { promptVersions: e.promptVersions } : {}),
         };
         if (m) this.update(m, patch);
         else

@@ -44,6 +44,9 @@ function entryNode(e: Entry): HTMLElement {
       time,
       status ? ' · ' : null,
       status,
+      e.promptVersions
+        ? h('span', { class: 'prompt-versions', text: ` · ${Object.values(e.promptVersions).join(', ')}` })
+        : null,
     ),
     h('div', { class: 'text' }, multiline(e.text)),
     e.products.length > 0

@@ -20,7 +20,7 @@ export interface WidgetRoutesOptions {
 }
 
 /**
- * Serves the widget loader, the chat iframe, the demo storefront and the agent console: the files
+ * Serves the widget loader, the chat iframe, the demo storefront, the agent console and the studio: the files
  * `npm run build` wrote if they match the sources, otherwise bundles built once in memory at start.
  */
 export async function widgetRoutes(opts: WidgetRoutesOptions = {}): Promise<Router> {
@@ -56,9 +56,10 @@ async function loadAssets(opts: WidgetRoutesOptions): Promise<BrowserAssets> {
 function setAssetHeaders(req: Request, res: Response, contentType: string, opts: WidgetRoutesOptions): void {
   res.type(contentType).set('Cache-Control', 'no-cache');
   const path = req.path;
-  if (!(path.endsWith('.html') || path === '/' || path === '/console')) return;
+  const staffPage = path === '/console' || path === '/studio';
+  if (!(path.endsWith('.html') || path === '/' || staffPage)) return;
   // Only the shop's own pages may frame the chat: a hostile page must not drive a shopper's cart.
-  const ancestors = path === '/console' ? ["'none'"] : ["'self'", ...(opts.allowedOrigins ?? [])];
+  const ancestors = staffPage ? ["'none'"] : ["'self'", ...(opts.allowedOrigins ?? [])];
   const host = req.get('host');
   // 'self' covers same-host websockets in CSP level 3; the explicit origins serve older browsers.
   const sockets = host && /^[\w.-]+(:\d+)?$/.test(host) ? [`ws://${host}`, `wss://${host}`] : [];

@@ -1,0 +1,62 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { PROMPT_FILES } from '../agent/prompts/load-prompts.js';
+import { AuthError } from '../errors.js';
+import { hasRole, type AgentIdentity } from '../identity/agent-accounts.js';
+import type { AgentSessions } from '../identity/agent-sessions.js';
+import { bearerToken } from '../shared/bearer-token.js';
+import { parseInput } from '../shared/parse-input.js';
+import type { PromptStudio } from './prompt-studio.js';
+
+const promptName = z.strictObject({ name: z.enum(PROMPT_FILES) });
+const versionId = z.string().trim().min(1).max(100);
+const draftBody = z.strictObject({
+  text: z.string().min(1).max(20_000),
+  note: z.string().trim().max(500).default(''),
+});
+const publishBody = z.strictObject({ versionId });
+const previewBody = z.strictObject({
+  versions: z.partialRecord(z.enum(PROMPT_FILES), versionId).default({}),
+  message: z.string().trim().min(1).max(2_000),
+});
+
+/**
+ * The merchandiser studio's API (docs/api.md): prompt versions, drafts, publishing and previews.
+ * Every route needs a console session of a merchandiser or an admin.
+ */
+export function studioRoutes(deps: { sessions: AgentSessions; prompts: PromptStudio }): Router {
+  const r = Router();
+  const merchandiserOf = async (req: Request): Promise<AgentIdentity> => {
+    const { agent } = await deps.sessions.authenticate(bearerToken(req.get('authorization')));
+    if (!hasRole(agent, 'merchandiser')) {
+      throw new AuthError('auth:merchandiser_required', 'Only a merchandiser or an admin can use the studio.', {
+        status: 403,
+      });
+    }
+    return agent;
+  };
+
+  r.get('/api/studio/prompts', async (req, res) => {
+    await merchandiserOf(req);
+    res.json({ prompts: await deps.prompts.list() });
+  });
+  r.post('/api/studio/prompts/:name/versions', async (req, res) => {
+    const agent = await merchandiserOf(req);
+    const { name } = parseInput(promptName, req.params);
+    const b = parseInput(draftBody, req.body ?? {}, 'field');
+    const version = await deps.prompts.createDraft(name, b.text, { author: agent.email, note: b.note });
+    res.status(201).json({ version });
+  });
+  r.post('/api/studio/prompts/:name/publish', async (req, res) => {
+    await merchandiserOf(req);
+    const { name } = parseInput(promptName, req.params);
+    const b = parseInput(publishBody, req.body ?? {}, 'field');
+    res.json({ version: await deps.prompts.publish(name, b.versionId) });
+  });
+  r.post('/api/studio/preview', async (req, res) => {
+    await merchandiserOf(req);
+    const b = parseInput(previewBody, req.body ?? {}, 'field');
+    res.json({ reply: await deps.prompts.preview(b.versions, b.message) });
+  });
+  return r;
+}

@@ -1,0 +1,101 @@
+import type { PreviewReply } from '../../src/agent/preview-reply.js';
+import type { PromptVersion } from '../../src/prompt-versions/prompt-versions.js';
+import type { PromptHistory } from '../../src/studio/prompt-studio.js';
+
+export type { PreviewReply, PromptHistory, PromptVersion };
+
+export interface StudioSession {
+  token: string;
+  user: { email: string; name: string; role: string };
+}
+
+/** An error to show: one the server reported (`{ code, message }`) or a connection problem. */
+export class StudioError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STORAGE_KEY = 'concierge:studio-session';
+
+/** The login lasts for this tab (sessionStorage). */
+export const sessionStore = {
+  load(): StudioSession | null {
+    try {
+      const s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as StudioSession | null;
+      return s && typeof s.token === 'string' && typeof s.user?.email === 'string' ? s : null;
+    } catch {
+      return null;
+    }
+  },
+  save(s: StudioSession): void {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
+    } catch {
+      // Storage blocked: the login lasts until the page reloads.
+    }
+  },
+  clear(): void {
+    try {
+      sessionStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // nothing stored
+    }
+  },
+};
+
+async function send<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new StudioError('network:offline', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const json = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
+  if (!res.ok || !json) {
+    throw new StudioError(json?.error?.code ?? `http:${res.status}`, json?.error?.message ?? 'Something went wrong.');
+  }
+  return json;
+}
+
+/** POST /api/agent/sessions; only a merchandiser or an admin may use the studio. */
+export async function login(email: string, password: string): Promise<StudioSession> {
+  const r = await send<{ token: string; agent: StudioSession['user'] }>('POST', '/api/agent/sessions', null, {
+    email,
+    password,
+  });
+  if (r.agent.role !== 'merchandiser' && r.agent.role !== 'admin') {
+    await send('DELETE', '/api/agent/sessions', r.token).catch(() => undefined);
+    throw new StudioError('auth:merchandiser_required', 'The studio is for merchandisers and admins.');
+  }
+  return { token: r.token, user: r.agent };
+}
+
+/** The studio's REST API with one session's token. */
+export function studioApi(token: string) {
+  return {
+    logout: () => send<void>('DELETE', '/api/agent/sessions', token),
+    prompts: async () => (await send<{ prompts: PromptHistory[] }>('GET', '/api/studio/prompts', token)).prompts,
+    async saveDraft(name: string, text: string, note: string): Promise<PromptVersion> {
+      const url = `/api/studio/prompts/${encodeURIComponent(name)}/versions`;
+      return (await send<{ version: PromptVersion }>('POST', url, token, { text, note })).version;
+    },
+    async publish(name: string, versionId: string): Promise<PromptVersion> {
+      const url = `/api/studio/prompts/${encodeURIComponent(name)}/publish`;
+      return (await send<{ version: PromptVersion }>('POST', url, token, { versionId })).version;
+    },
+    async preview(versions: Record<string, string>, message: string): Promise<PreviewReply> {
+      return (await send<{ reply: PreviewReply }>('POST', '/api/studio/preview', token, { versions, message })).reply;
+    },
+  };
+}
+
+export type StudioApi = ReturnType<typeof studioApi>;

@@ -1,0 +1,69 @@
+import { h } from '../shared/dom.js';
+import { sessionStore, studioApi, StudioError, type StudioSession } from './api.js';
+import { showLogin } from './login.js';
+import { createPromptsTab } from './prompts-tab.js';
+
+function startStudio(app: HTMLElement, session: StudioSession): void {
+  const api = studioApi(session.token);
+  const toastBox = h('div', { class: 'toast', role: 'status', hidden: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const toast = (text: string) => {
+    toastBox.textContent = text;
+    toastBox.hidden = false;
+    clearTimeout(timer);
+    timer = setTimeout(() => (toastBox.hidden = true), 6_000);
+  };
+  const logout = h('button', { class: 'secondary small-btn', text: 'Log out' });
+  logout.addEventListener('click', async () => {
+    await api.logout().catch(() => undefined);
+    sessionStore.clear();
+    showLogin(app, (s) => begin(app, s));
+  });
+  const body = h('div', { class: 'studio-body' });
+  app.replaceChildren(
+    h(
+      'div',
+      { class: 'app' },
+      h(
+        'header',
+        { class: 'topbar' },
+        h(
+          'div',
+          { class: 'brand' },
+          h('span', { class: 'logo', 'aria-hidden': 'true', text: 'C' }),
+          'Concierge',
+          h('span', { class: 'muted', text: 'studio' }),
+        ),
+        // Only what works is shown: evals, experiments and analytics come with their own work.
+        h(
+          'nav',
+          { class: 'tabs', role: 'tablist' },
+          h('button', { role: 'tab', 'aria-selected': 'true', text: 'Prompts' }),
+        ),
+        h('div', { class: 'who-am-i' }, h('span', { class: 'agent-name', text: session.user.name }), logout),
+      ),
+      body,
+      toastBox,
+    ),
+  );
+  document.title = 'Prompts · Concierge studio';
+  void createPromptsTab(body, api, toast).load();
+}
+
+/** Checks the stored session still works, then opens the studio; otherwise the login. */
+async function begin(app: HTMLElement, session: StudioSession): Promise<void> {
+  sessionStore.save(session);
+  try {
+    await studioApi(session.token).prompts();
+  } catch (err) {
+    sessionStore.clear();
+    const notice = err instanceof StudioError ? err.message : 'Log in again.';
+    return showLogin(app, (s) => void begin(app, s), notice);
+  }
+  startStudio(app, session);
+}
+
+const app = document.getElementById('app')!;
+const saved = sessionStore.load();
+if (saved) void begin(app, saved);
+else showLogin(app, (s) => void begin(app, s));
