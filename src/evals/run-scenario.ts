@@ -32,6 +32,7 @@ export interface ScenarioRun {
   ms: number;
 }
 
+/** A call's arguments as the model wrote them; invalid JSON (which the loop reports to the model) counts as none. */
 function parseArgs(raw: string): Record<string, unknown> {
   try {
     const args: unknown = JSON.parse(raw);
@@ -46,19 +47,25 @@ async function collect(events: AsyncIterable<TurnEvent>) {
   const calls: TurnObservation['calls'] = [];
   let reply = '';
   let products: ProductSummary[] = [];
+  let failure: string | null = null;
   for await (const ev of events) {
     if (ev.type === 'tool_call') calls.push({ name: ev.call.name, args: parseArgs(ev.call.arguments) });
     if (ev.type === 'completed' || ev.type === 'failed') {
       reply = ev.reply?.text ?? (ev.type === 'failed' ? ev.error.message : '');
       products = ev.reply?.products ?? [];
     }
+    if (ev.type === 'failed') failure = `the turn failed (${ev.error.code}): ${ev.error.message}`;
   }
-  return { calls, reply, products };
+  return { calls, reply, products, failure };
 }
 
 /** Plays one shopper message through the real turn (agent loop, tools, grounding) and records what it did. */
-async function playTurn(shop: EvalShop, conversation: Conversation, text: string): Promise<TurnObservation> {
-  let answered = { calls: [] as TurnObservation['calls'], reply: '', products: [] as ProductSummary[] };
+async function playTurn(
+  shop: EvalShop,
+  conversation: Conversation,
+  text: string,
+): Promise<TurnObservation & { failure: string | null }> {
+  let answered: Awaited<ReturnType<typeof collect>> = { calls: [], reply: '', products: [], failure: null };
   if (conversation.status === 'bot') answered = await collect(runTurn(shop.turn, { conversation, text }));
   // As in the chat: once a person is asked for, the shopper's messages wait for them, unanswered.
   else await shop.conversations.append(conversation.id, { role: 'user', content: text, epoch: conversation.epoch });
@@ -112,7 +119,10 @@ export async function runScenario(shop: EvalShop, scenario: Scenario, grader: Gr
         reply: observed.reply,
         calls: observed.calls,
         products: observed.products.map((p) => p.handle),
-        failures: outcomes.flatMap((o) => (o.outcome === 'fail' ? [o.message] : [])),
+        failures: [
+          ...(observed.failure ? [observed.failure] : []),
+          ...outcomes.flatMap((o) => (o.outcome === 'fail' ? [o.message] : [])),
+        ],
         notes: outcomes.flatMap((o) => (o.outcome === 'skipped' ? [o.message] : [])),
       });
       // A handoff starts a new epoch: the next turn is stored under it.
