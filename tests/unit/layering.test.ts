@@ -30,6 +30,7 @@ const INNER = [
   ...DOMAINS,
   'tools',
   'agent',
+  'evals',
   'ingest',
   'platforms',
 ];
@@ -60,6 +61,8 @@ const ALLOWED: Record<string, string[]> = {
   platforms: [...BASE, 'db', 'catalog', 'customers', 'ingest'],
   tools: [...BASE, 'catalog', 'customers', 'carts', 'orders', 'policies', 'conversations'],
   agent: [...BASE, 'tools', ...DOMAINS],
+  // Scenario evals: play shopper turns through the agent and check what they did.
+  evals: [...BASE, 'agent', ...DOMAINS],
   // Entry points: everything inward, never each other.
   chat: INNER,
   handoff: INNER,

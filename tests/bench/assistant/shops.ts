@@ -5,12 +5,8 @@ import { createOfflineModel } from '../../../src/agent/models/offline-model.js';
 import { shopIndexSource } from '../../../src/agent/models/offline/shop-index-source.js';
 import type { Understanding } from '../../../src/agent/models/offline/understand.js';
 import { buildCore, type Core } from '../../../src/app/build-core.js';
-import { createShopVocabulary } from '../../../src/catalog/shop-vocabulary.js';
+import { openInMemoryShop } from '../../../src/app/in-memory-shop.js';
 import type { Database } from '../../../src/db/database.js';
-import { migrate } from '../../../src/db/migrate.js';
-import { createPgliteDatabase, openPglite } from '../../../src/db/pglite-database.js';
-import { ingest } from '../../../src/ingest/ingest.js';
-import { readCatalogFiles } from '../../../src/ingest/importers/read-catalog-files.js';
 import { createLogger } from '../../../src/logger.js';
 import { loadOrderRules } from '../../../src/orders/order-rules.js';
 import { loadMerchandisingRules, NO_RULES } from '../../../src/merchandising/merchandising-rules.js';
@@ -58,14 +54,8 @@ async function catalogDir(name: CatalogName): Promise<{ dir: string; cleanup: ()
 /** An in-memory shop with the catalog imported as `npm run catalog:import` would, and the offline assistant over it. */
 export async function loadBenchShop(name: CatalogName): Promise<BenchShop> {
   const { dir, cleanup } = await catalogDir(name);
-  const db = createPgliteDatabase(await openPglite());
-  await migrate(db);
   const embedder = await testEmbedder();
-  const batch = await readCatalogFiles(dir, { currency: CURRENCY[name] });
-  const summary = await ingest({ db, embedder }, batch);
-  if (summary.errors.length) throw new Error(`${name}: ${summary.errors.length} catalog rows failed`);
-  const vocabulary = createShopVocabulary({ db });
-  await vocabulary.refresh();
+  const { db, vocabulary } = await openInMemoryShop({ catalogDir: dir, currency: CURRENCY[name], embedder });
   const steps: StepRecord[] = [];
   const model = createOfflineModel({ shop: shopIndexSource(vocabulary), onStep: (s) => steps.push(s) });
   const merchandising = name === 'demo' ? loadMerchandisingRules(dir) : NO_RULES;
