@@ -275,7 +275,7 @@ describe('words the shop spells another way', () => {
 });
 
 describe('a range of two bare amounts', () => {
-  it('is a budget, unless the shop has it as an option value', () => {
+  it('is a budget, unless the shop has it as an option value or a size cue comes before it', () => {
     const shop = buildShopIndex(
       [
         ...ENTRIES,
@@ -285,6 +285,12 @@ describe('a range of two bare amounts', () => {
     );
     expect(engine.understand('trail shoes 50-70', shop).price).toMatchObject({ minPrice: 50, maxPrice: 70 });
     expect(engine.understand('socks 39-42', shop).price).toBeNull();
+    expect(engine.understand('a trail shoe, got like 300-400 to spend', shop).price).toMatchObject({
+      minPrice: 300,
+      maxPrice: 400,
+    });
+    // The "e" of "size" is no euro sign before the range.
+    expect(engine.understand('boots size 40-42', shop).price).toBeNull();
   });
 });
 

@@ -34,8 +34,9 @@ export function createSlotReader(lexicon: Lexicon) {
   const NUMW = alternation(numberWords);
   const MULT = alternation(Object.keys(lexicon.multipliers));
   // An amount: "40", "39.95", "1,200", "1.5k", "fifty", "a hundred", with a currency before or after.
-  // A multiplier or currency after the number is a word of its own ("two eggcups" is no "two e[uros]").
-  const AMOUNT = `(?:${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|${NUMW})(?:\\s*(${MULT})(?![\\w'-]))?(?:\\s*${CUR}(?![\\w'-]))?`;
+  // A multiplier or currency after the number is a word of its own ("two eggcups" is no "two e[uros]"),
+  // and so is one before it ("size 40-42" is no "[siz]e 40-42").
+  const AMOUNT = `(?:(?<![\\w'-])${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|${NUMW})(?:\\s*(${MULT})(?![\\w'-]))?(?:\\s*${CUR}(?![\\w'-]))?`;
   const HAS_CUR = new RegExp(`(?:^|\\s)${CUR}(?:\\s|$)|^\\s*[€$£]|[€$£]\\s*$`);
   const W = (s: string) => `(?<![\\w'-])(?:${s})(?![\\w'-])`;
   const between = new RegExp(

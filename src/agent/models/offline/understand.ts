@@ -281,7 +281,9 @@ export function createUnderstanding(pack: LanguagePack) {
       links.options = links.options.filter((o) => !measureQuestion.has(words[o.start - 1] ?? ''));
       const size = sizeOf(words, raw, index, links);
       // "kites 50-70": a range of two amounts is a budget unless it is a size or another option value.
-      price ??= bareRange(joined, words, size, links, index);
+      // "300-400 to spend": the range, not only its ceiling.
+      const range = bareRange(joined, words, size, links, index);
+      if (range && (!price || (price.minPrice === undefined && price.maxPrice === range.maxPrice))) price = range;
 
       // Placeholders, strongest claim first; a position keeps the first claim.
       const claim: (string | null)[] = words.map(() => null);
