@@ -72,3 +72,5 @@ function pickWinner(probs: (number | null)[]): number | null {
   if (others.every((p) => p <= 0.05)) return 0;
   return null;
 }
+
+export type ExperimentReport = ReturnType<typeof experimentReport>;
