@@ -2,7 +2,7 @@ import { countVariants } from '../experiments/experiment-metrics.js';
 import { experimentReport } from '../experiments/experiment-report.js';
 import type { ExperimentStore, Metric } from '../experiments/experiment-store.js';
 import type { Database } from '../db/database.js';
-import { ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import type { PromptVersions } from '../prompt-versions/prompt-versions.js';
 import type { PromptStudio } from './prompt-studio.js';
 
@@ -53,18 +53,23 @@ export function createExperimentStudio(deps: {
       return experimentReport(exp, await countVariants(deps.db, id, exp.variants.length), minSample);
     },
 
-    /** Stops it; with `promote`, that variant's versions become the published ones. */
+    /**
+     * Stops it; with `promote`, that variant's versions become the published ones. They are
+     * published first, so a failure leaves the experiment running and the call can be repeated.
+     */
     async stop(id: string, promote: number | undefined) {
       const exp = await experiments.get(id);
+      if (exp.status !== 'running') {
+        throw new ConflictError('experiments:not_running', `Experiment ${id} is already stopped.`);
+      }
       const variant = promote === undefined ? undefined : exp.variants[promote];
       if (promote !== undefined && !variant) {
         throw new ValidationError('experiments:unknown_variant', `Experiment ${id} has no variant ${promote}.`);
       }
-      const stopped = await experiments.stop(id, promote ?? null);
       for (const [name, versionId] of Object.entries(variant?.prompts ?? {})) {
         await deps.prompts.publish(name, versionId);
       }
-      return stopped;
+      return experiments.stop(id, promote ?? null);
     },
   };
 }
