@@ -1,7 +1,7 @@
 import type { AgentEvent } from './agent-events.js';
 import { fitHistory } from './history-budget.js';
 import type { ChatModel } from './model.js';
-import type { PromptStore } from './prompts/load-prompts.js';
+import type { PromptStore, Prompts } from './prompts/load-prompts.js';
 import { runAgent } from './run-agent.js';
 import type { SpendGuard } from './spend-guard.js';
 import type { ProductSummary } from '../catalog/types.js';
@@ -66,6 +66,8 @@ export interface TurnDeps {
   now?: () => Date;
   /** Spend caps: which model answers this turn, and where its tokens are counted. */
   spend?: SpendGuard;
+  /** The prompts of the conversation's experiment variant, when one applies (else the published ones answer). */
+  experimentPrompts?: (conv: Conversation) => Promise<Prompts | null>;
   /** Told how each turn and tool call went (metrics); never changes the turn. */
   observer?: TurnObserver;
 }
@@ -113,7 +115,7 @@ export async function* runTurn(
   const userMessageId =
     turn.userMessageId ??
     (await deps.conversations.append(conv.id, { role: 'user', content: turn.text, epoch: conv.epoch }));
-  const prompt = await deps.prompts.latest();
+  const prompt = (await deps.experimentPrompts?.(conv)) ?? (await deps.prompts.latest());
   const customerId = turn.sender ? turn.sender.customerId : conv.customerId;
   const profile = customerId ? await deps.customers.profile(customerId) : null;
   const { model, fallback } = deps.spend ? await deps.spend.choose(conv.id) : { model: deps.model, fallback: null };

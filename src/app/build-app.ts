@@ -54,6 +54,7 @@ import type { RedisConnection } from '../redis/redis-connection.js';
 import type { ReadinessCheck } from '../shared/readiness.js';
 import { trackRepliesInFlight } from './replies-in-flight.js';
 import { createPromptStudio } from '../studio/prompt-studio.js';
+import { createExperimentStudio } from '../studio/experiment-studio.js';
 import { studioRoutes } from '../studio/studio-routes.js';
 
 export type AppConfig = Pick<
@@ -138,6 +139,11 @@ export async function buildApp(parts: AppParts) {
   const disabled = await accounts.sync(config.consoleAgents);
   if (disabled.length > 0) logger.warn('console accounts not in CONSOLE_AGENTS were disabled', { disabled });
   const customerData = createCustomerData({ db });
+  const promptStudio = createPromptStudio({
+    versions: core.promptVersions,
+    prompts: core.prompts,
+    preview: { model, tools: core.tools, shop: config.shop, maxSteps: config.model.maxSteps, logger },
+  });
   const retention = createRetentionJob({
     db,
     retentionDays: config.retentionDays,
@@ -248,10 +254,12 @@ export async function buildApp(parts: AppParts) {
       }),
       studioRoutes({
         sessions: agentSessions,
-        prompts: createPromptStudio({
+        prompts: promptStudio,
+        experiments: createExperimentStudio({
+          db,
+          experiments: core.experiments,
           versions: core.promptVersions,
-          prompts: core.prompts,
-          preview: { model, tools: core.tools, shop: config.shop, maxSteps: config.model.maxSteps, logger },
+          prompts: promptStudio,
         }),
       }),
       adminRoutes({

@@ -1,5 +1,7 @@
 import type { ChatModel } from '../agent/model.js';
 import { createPromptStore } from '../agent/prompts/load-prompts.js';
+import { createExperimentPrompts } from '../agent/prompts/experiment-prompts.js';
+import { createExperimentStore } from '../experiments/experiment-store.js';
 import { createCartStore } from '../carts/cart-store.js';
 import { createCartRelay } from '../carts/platform-cart.js';
 import { DEFAULT_ORDER_RULES, type OrderRules } from '../orders/order-rules.js';
@@ -125,10 +127,12 @@ export async function buildCore(parts: {
     logger,
     versions: promptVersions,
   });
+  const experiments = createExperimentStore({ db });
   const turn: TurnDeps = {
     model,
     tools,
     prompts,
+    experimentPrompts: createExperimentPrompts({ experiments, versions: promptVersions }),
     conversations,
     customers,
     products,
@@ -168,6 +172,7 @@ export async function buildCore(parts: {
     humans,
     prompts,
     promptVersions,
+    experiments,
     turn,
     model,
   };

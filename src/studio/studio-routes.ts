@@ -6,6 +6,8 @@ import { hasRole, type AgentIdentity } from '../identity/agent-accounts.js';
 import type { AgentSessions } from '../identity/agent-sessions.js';
 import { bearerToken } from '../shared/bearer-token.js';
 import { parseInput } from '../shared/parse-input.js';
+import { METRICS } from '../experiments/experiment-store.js';
+import type { ExperimentStudio } from './experiment-studio.js';
 import type { PromptStudio } from './prompt-studio.js';
 
 const promptName = z.strictObject({ name: z.enum(PROMPT_FILES) });
@@ -19,12 +21,32 @@ const previewBody = z.strictObject({
   versions: z.partialRecord(z.enum(PROMPT_FILES), versionId).default({}),
   message: z.string().trim().min(1).max(2_000),
 });
+const experimentBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  metric: z.enum(METRICS),
+  variants: z
+    .array(
+      z.strictObject({
+        prompts: z.partialRecord(z.enum(PROMPT_FILES), versionId).default({}),
+        weight: z.number().int().min(1).max(1000),
+      }),
+    )
+    .min(2)
+    .max(6),
+});
+const experimentId = z.strictObject({ id: z.string().trim().min(1).max(100) });
+const reportQuery = z.object({ minSample: z.coerce.number().int().min(1).max(1_000_000).default(100) });
+const stopBody = z.strictObject({ promote: z.number().int().min(0).optional() });
 
 /**
  * The merchandiser studio's API (docs/api.md): prompt versions, drafts, publishing and previews.
  * Every route needs a console session of a merchandiser or an admin.
  */
-export function studioRoutes(deps: { sessions: AgentSessions; prompts: PromptStudio }): Router {
+export function studioRoutes(deps: {
+  sessions: AgentSessions;
+  prompts: PromptStudio;
+  experiments: ExperimentStudio;
+}): Router {
   const r = Router();
   const merchandiserOf = async (req: Request): Promise<AgentIdentity> => {
     const { agent } = await deps.sessions.authenticate(bearerToken(req.get('authorization')));
@@ -57,6 +79,27 @@ export function studioRoutes(deps: { sessions: AgentSessions; prompts: PromptStu
     await merchandiserOf(req);
     const b = parseInput(previewBody, req.body ?? {}, 'field');
     res.json({ reply: await deps.prompts.preview(b.versions, b.message) });
+  });
+  r.get('/api/studio/experiments', async (req, res) => {
+    await merchandiserOf(req);
+    res.json({ experiments: await deps.experiments.list() });
+  });
+  r.post('/api/studio/experiments', async (req, res) => {
+    const agent = await merchandiserOf(req);
+    const b = parseInput(experimentBody, req.body ?? {}, 'field');
+    res.status(201).json({ experiment: await deps.experiments.create(b, agent.email) });
+  });
+  r.get('/api/studio/experiments/:id', async (req, res) => {
+    await merchandiserOf(req);
+    const { id } = parseInput(experimentId, req.params);
+    const { minSample } = parseInput(reportQuery, req.query);
+    res.json({ experiment: await deps.experiments.report(id, minSample) });
+  });
+  r.post('/api/studio/experiments/:id/stop', async (req, res) => {
+    await merchandiserOf(req);
+    const { id } = parseInput(experimentId, req.params);
+    const b = parseInput(stopBody, req.body ?? {}, 'field');
+    res.json({ experiment: await deps.experiments.stop(id, b.promote) });
   });
   return r;
 }

@@ -87,6 +87,26 @@ describeBrowser('studio in a real browser', () => {
     expect(await newConversationVersions()).toMatchObject({ persona: 'persona.v1' });
   }, 60_000);
 
+  it('starts an experiment from a published version, shows the per-variant table, stops and promotes', async () => {
+    const page = await openStudio();
+    await page.getByRole('tab', { name: 'Experiments' }).click();
+    await page.getByText('No experiments yet.').waitFor();
+    await page.getByLabel('Name').fill('Free returns line');
+    await page.getByLabel('persona (variant 1)').selectOption('persona.v2');
+    await page.getByLabel('Weight of variant 1').fill('3');
+    await page.getByRole('button', { name: 'Start experiment' }).click();
+
+    const table = page.locator('.experiment-table');
+    await table.getByRole('cell', { name: 'Variant 1' }).waitFor();
+    expect(await table.getByRole('cell', { name: 'persona.v2' }).count()).toBe(1);
+    await page.getByText(/Beta-Binomial with a uniform Beta\(1,1\) prior/).waitFor();
+    await page.getByText(/No winner yet \(needs 100 conversations per variant/).waitFor();
+
+    await page.getByRole('button', { name: 'Stop and promote variant 1' }).click();
+    await page.getByText(/^Stopped /).waitFor();
+    expect(await newConversationVersions()).toMatchObject({ persona: 'persona.v2' });
+  }, 60_000);
+
   it('refuses a plain agent', async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);

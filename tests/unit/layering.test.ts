@@ -18,6 +18,7 @@ const DOMAINS = [
   'merchandising',
   'privacy',
   'prompt-versions',
+  'experiments',
 ];
 // Metrics are counted through callbacks the composition root passes; only it and the entry points see them.
 const INNER = [
@@ -55,6 +56,8 @@ const ALLOWED: Record<string, string[]> = {
   privacy: [...BASE, 'db'],
   // The prompts' versions (texts, drafts, the published one); the agent checks and renders them.
   'prompt-versions': [...BASE, 'db'],
+  // A/B experiments over prompt versions: variants, sticky assignments, per-variant numbers.
+  experiments: [...BASE, 'db'],
   conversations: [...BASE, 'db', 'catalog', 'carts', 'customers'],
   ingest: [...BASE, 'db', 'catalog', 'customers', 'policies'],
   // Catalog sync and webhooks of the shop's platform (Shopify, WooCommerce); no express here.

@@ -1,8 +1,11 @@
 import type { PreviewReply } from '../../src/agent/preview-reply.js';
 import type { PromptVersion } from '../../src/prompt-versions/prompt-versions.js';
 import type { PromptHistory } from '../../src/studio/prompt-studio.js';
+import type { ExperimentReport } from '../../src/experiments/experiment-report.js';
+import type { Experiment } from '../../src/experiments/experiment-store.js';
+import type { NewExperiment } from '../../src/studio/experiment-studio.js';
 
-export type { PreviewReply, PromptHistory, PromptVersion };
+export type { Experiment, ExperimentReport, NewExperiment, PreviewReply, PromptHistory, PromptVersion };
 
 export interface StudioSession {
   token: string;
@@ -94,6 +97,19 @@ export function studioApi(token: string) {
     },
     async preview(versions: Record<string, string>, message: string): Promise<PreviewReply> {
       return (await send<{ reply: PreviewReply }>('POST', '/api/studio/preview', token, { versions, message })).reply;
+    },
+    experiments: async () =>
+      (await send<{ experiments: Experiment[] }>('GET', '/api/studio/experiments', token)).experiments,
+    async startExperiment(input: NewExperiment): Promise<Experiment> {
+      return (await send<{ experiment: Experiment }>('POST', '/api/studio/experiments', token, input)).experiment;
+    },
+    async experiment(id: string): Promise<ExperimentReport> {
+      const url = `/api/studio/experiments/${encodeURIComponent(id)}`;
+      return (await send<{ experiment: ExperimentReport }>('GET', url, token)).experiment;
+    },
+    async stopExperiment(id: string, promote?: number): Promise<Experiment> {
+      const url = `/api/studio/experiments/${encodeURIComponent(id)}/stop`;
+      return (await send<{ experiment: Experiment }>('POST', url, token, { promote })).experiment;
     },
   };
 }

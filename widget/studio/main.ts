@@ -1,6 +1,7 @@
 import { h } from '../shared/dom.js';
 import { sessionStore, studioApi, StudioError, type StudioSession } from './api.js';
 import { showLogin } from './login.js';
+import { createExperimentsTab } from './experiments-tab.js';
 import { createPromptsTab } from './prompts-tab.js';
 
 function startStudio(app: HTMLElement, session: StudioSession): void {
@@ -20,6 +21,19 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
     showLogin(app, (s) => begin(app, s));
   });
   const body = h('div', { class: 'studio-body' });
+  const tabs = {
+    Prompts: h('button', { role: 'tab', text: 'Prompts' }),
+    Experiments: h('button', { role: 'tab', text: 'Experiments' }),
+  };
+  const show = (name: keyof typeof tabs) => {
+    for (const [n, b] of Object.entries(tabs)) b.setAttribute('aria-selected', String(n === name));
+    document.title = `${name} · Concierge studio`;
+    body.className = name === 'Prompts' ? 'studio-body' : 'studio-body two-col';
+    const tab = name === 'Prompts' ? createPromptsTab(body, api, toast) : createExperimentsTab(body, api, toast);
+    void tab.load();
+  };
+  tabs.Prompts.addEventListener('click', () => show('Prompts'));
+  tabs.Experiments.addEventListener('click', () => show('Experiments'));
   app.replaceChildren(
     h(
       'div',
@@ -34,20 +48,15 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
           'Concierge',
           h('span', { class: 'muted', text: 'studio' }),
         ),
-        // Only what works is shown: evals, experiments and analytics come with their own work.
-        h(
-          'nav',
-          { class: 'tabs', role: 'tablist' },
-          h('button', { role: 'tab', 'aria-selected': 'true', text: 'Prompts' }),
-        ),
+        // Only what works is shown: evals and analytics come with their own work.
+        h('nav', { class: 'tabs', role: 'tablist' }, ...Object.values(tabs)),
         h('div', { class: 'who-am-i' }, h('span', { class: 'agent-name', text: session.user.name }), logout),
       ),
       body,
       toastBox,
     ),
   );
-  document.title = 'Prompts · Concierge studio';
-  void createPromptsTab(body, api, toast).load();
+  show('Prompts');
 }
 
 /** Checks the stored session still works, then opens the studio; otherwise the login. */
