@@ -42,6 +42,9 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
  * Experiments, their variants and which variant each conversation got. Checking that the
  * variants' versions are published is the caller's job.
  */
+/** How long a turn may go on using the last answer to "which experiment runs?". */
+const RUNNING_TTL_MS = 2000;
+
 export function createExperimentStore(deps: { db: Database }) {
   const { db } = deps;
 
@@ -83,6 +86,19 @@ export function createExperimentStore(deps: { db: Database }) {
     return r.rows[0] ? (await withVariants(r.rows))[0] : null;
   }
 
+  // Every turn asks which experiment runs: read at most every RUNNING_TTL_MS (an experiment started or
+  // stopped on another instance applies to new turns here within that time; on this one at once).
+  let cached: { at: number; exp: Promise<Experiment | null> } | null = null;
+  function runningForTurns(): Promise<Experiment | null> {
+    const now = Date.now();
+    if (!cached || now - cached.at > RUNNING_TTL_MS) {
+      const exp = running();
+      cached = { at: now, exp };
+      exp.catch(() => (cached = null));
+    }
+    return cached.exp;
+  }
+
   return {
     get,
     running,
@@ -115,6 +131,7 @@ export function createExperimentStore(deps: { db: Database }) {
           );
         }
       });
+      cached = null;
       return get(id);
     },
 
@@ -125,6 +142,7 @@ export function createExperimentStore(deps: { db: Database }) {
          WHERE id = $1 AND status = 'running' RETURNING id`,
         [id, promoted],
       );
+      cached = null;
       if (!r.rows[0]) {
         await get(id);
         throw new ConflictError('experiments:not_running', `Experiment ${id} is already stopped.`);
@@ -137,7 +155,7 @@ export function createExperimentStore(deps: { db: Database }) {
      * turn when it started after the experiment did, and the same one every turn after.
      */
     async variantFor(conv: { id: string; createdAt: string }): Promise<Variant | null> {
-      const exp = await running();
+      const exp = await runningForTurns();
       if (!exp) return null;
       const known = await db.query<{ variant: number; experiment_id: string }>(
         'SELECT experiment_id, variant FROM experiment_assignments WHERE conversation_id = $1',
