@@ -98,29 +98,42 @@ export function createPromptVersions(deps: { db: Database }) {
     return toVersion(r.rows[0]);
   }
 
+  // Publishes made through this store: a reader caching what is published knows to look again.
+  let changes = 0;
+  const counted = async <T>(work: Promise<T>): Promise<T> => {
+    const out = await work;
+    changes++;
+    return out;
+  };
+
   return {
+    /** How many publishes this store has made (in this process). */
+    localChanges: () => changes,
+
     /**
      * Records what a file in prompts/ says. A file changed on disk since it was last read (or read
      * for the first time) makes its text a version and publishes it; an unchanged file leaves the
      * published version alone, whatever the studio published since.
      */
     async syncFile(name: string, text: string): Promise<PromptVersion | null> {
-      return db.transaction(async (tx) => {
-        const hash = textHash(text);
-        const seen = await tx.query<{ content_hash: string }>(
-          'SELECT content_hash FROM prompt_files WHERE name = $1 FOR UPDATE',
-          [name],
-        );
-        if (seen.rows[0]?.content_hash === hash) return null;
-        const note = seen.rows[0] ? `prompts/${name}.md changed on disk` : `prompts/${name}.md`;
-        const version = await findOrCreate(tx, name, text, { author: FILE_AUTHOR, note });
-        await tx.query(
-          `INSERT INTO prompt_files (name, content_hash) VALUES ($1, $2)
+      return counted(
+        db.transaction(async (tx) => {
+          const hash = textHash(text);
+          const seen = await tx.query<{ content_hash: string }>(
+            'SELECT content_hash FROM prompt_files WHERE name = $1 FOR UPDATE',
+            [name],
+          );
+          if (seen.rows[0]?.content_hash === hash) return null;
+          const note = seen.rows[0] ? `prompts/${name}.md changed on disk` : `prompts/${name}.md`;
+          const version = await findOrCreate(tx, name, text, { author: FILE_AUTHOR, note });
+          await tx.query(
+            `INSERT INTO prompt_files (name, content_hash) VALUES ($1, $2)
            ON CONFLICT (name) DO UPDATE SET content_hash = EXCLUDED.content_hash, seen_at = now()`,
-          [name, hash],
-        );
-        return publishIn(tx, name, version.id);
-      });
+            [name, hash],
+          );
+          return publishIn(tx, name, version.id);
+        }),
+      );
     },
 
     /** Records that a file in prompts/ now says `text` (written from the database), so it is no change on disk. */
@@ -139,10 +152,12 @@ export function createPromptVersions(deps: { db: Database }) {
 
     /** Publishes a version of `name` (rolling back is publishing an older one). */
     publish(name: string, id: string): Promise<PromptVersion> {
-      return db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`prompt_versions:${name}`]);
-        return publishIn(tx, name, id);
-      });
+      return counted(
+        db.transaction(async (tx) => {
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`prompt_versions:${name}`]);
+          return publishIn(tx, name, id);
+        }),
+      );
     },
 
     /** Every version, newest first within each prompt. */

@@ -100,6 +100,9 @@ async function readSource(opts: PromptStoreOptions): Promise<Prompts> {
  * and the last good version keeps serving. With `versions`, what serves is the published
  * versions in the database, and a file changed on disk becomes a new published version.
  */
+/** How long turns may go on using the published prompts last read. */
+const PUBLISHED_TTL_MS = 2000;
+
 export async function createPromptStore(opts: PromptStoreOptions): Promise<PromptStore> {
   let current = await readSource(opts);
   let pending: Promise<boolean> = Promise.resolve(false);
@@ -122,8 +125,17 @@ export async function createPromptStore(opts: PromptStoreOptions): Promise<Promp
   // One reload at a time, in order.
   const reload = () => (pending = pending.then(reloadNow, reloadNow));
 
+  // Every turn asks for the latest prompts: the database is asked at most every PUBLISHED_TTL_MS, and at
+  // once after a publish in this process (another instance's publish reaches turns here within the TTL).
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let seenChanges = -1;
   const latest = async (): Promise<Prompts> => {
     if (!opts.versions) return current;
+    const now = Date.now();
+    const changes = opts.versions.localChanges();
+    if (now - checkedAt < PUBLISHED_TTL_MS && changes === seenChanges) return current;
+    checkedAt = now;
+    seenChanges = changes;
     const ids = await opts.versions.publishedIds();
     const same = PROMPT_FILES.every((n) => ids[n] === current.versions[n]);
     if (!same) current = compileVersions(await opts.versions.published());
