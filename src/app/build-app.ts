@@ -261,6 +261,7 @@ export async function buildApp(parts: AppParts) {
           versions: core.promptVersions,
           prompts: promptStudio,
         }),
+        merchandising: core.merchandising,
       }),
       adminRoutes({
         sessions: agentSessions,

@@ -12,12 +12,8 @@ import { createProductLookup } from '../catalog/product-lookup.js';
 import { createCatalogSearch } from '../catalog/search.js';
 import { createProductFinder } from '../catalog/find-products.js';
 import { createShopVocabulary, type ShopVocabulary } from '../catalog/shop-vocabulary.js';
-import {
-  createMerchandising,
-  createQueryExpander,
-  NO_RULES,
-  type MerchandisingRules,
-} from '../merchandising/merchandising-rules.js';
+import { NO_RULES, type MerchandisingRules } from '../merchandising/merchandising-rules.js';
+import { createMerchandisingStore } from '../merchandising/merchandising-store.js';
 import { createConversationStore } from '../conversations/conversation-store.js';
 import type { TurnDeps, TurnObserver } from '../agent/run-turn.js';
 import type { Config } from '../config.js';
@@ -62,12 +58,17 @@ export async function buildCore(parts: {
   limitHandoff?: (clientIp: string) => Promise<void>;
 }) {
   const { config, db, embedder, model, logger } = parts;
-  const expandQuery = createQueryExpander(parts.merchandising ?? NO_RULES);
-  const search = createCatalogSearch({ db, embedder, expandQuery });
+  // The rules live in the database (seeded from the catalog's file) and may change between two searches.
+  const merchandising = createMerchandisingStore({ db, seed: parts.merchandising ?? NO_RULES });
+  await merchandising.init();
+  const rules = async () => (await merchandising.fresh()).search;
+  const expandQuery = (q: string) => merchandising.current().expandQuery(q);
+  const search = createCatalogSearch({ db, embedder, expandQuery, rules });
   const vocabulary = parts.vocabulary ?? createShopVocabulary({ db });
   if (!parts.vocabulary) await vocabulary.refresh();
-  const finder = createProductFinder({ db, search, index: vocabulary.index, expands: (q) => expandQuery(q) !== q });
-  const products = createProductLookup({ db });
+  const expands = (q: string) => expandQuery(q) !== q || merchandising.current().search.withSynonyms(q) !== q;
+  const finder = createProductFinder({ db, search, index: vocabulary.index, expands, rules });
+  const products = createProductLookup({ db, hidden: async () => (await rules()).hidden });
   const nativeCarts = createCartStore({ db });
   const platform = config.shop.platform ?? 'native';
   const relay = createCartRelay();
@@ -117,7 +118,10 @@ export async function buildCore(parts: {
     humans,
     approvals,
     orderActions,
-    merchandising: createMerchandising(parts.merchandising ?? NO_RULES),
+    merchandising: {
+      complementsOf: (categories) => merchandising.current().tools.complementsOf(categories),
+      tagsForGender: (gender) => merchandising.current().tools.tagsForGender(gender),
+    },
     currency: config.shop.currency,
   });
   const promptVersions = createPromptVersions({ db });
@@ -173,6 +177,7 @@ export async function buildCore(parts: {
     prompts,
     promptVersions,
     experiments,
+    merchandising,
     turn,
     model,
   };

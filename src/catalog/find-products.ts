@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
 import { lexicalHits, queryTerms, unknownTerms } from './lexical-query.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
+import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import { normalizeOptionName } from './search-filters.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
@@ -56,8 +57,31 @@ export function createProductFinder(deps: {
   index: () => CatalogIndex;
   /** Whether a shop query expansion applied (a vague request, e.g. "something to sit on"): never called a non-match. */
   expands?: (query: string) => boolean;
+  /** The merchandisers' pins and boosts (search itself applies synonyms and hidden products). */
+  rules?: QueryRulesSource;
 }) {
   const { search } = deps;
+  const rules = deps.rules ?? (() => Promise.resolve(NO_QUERY_RULES));
+
+  /**
+   * The products pinned for the query first, in their order (found or not, within the request's
+   * filters), then those boosted for it by weight, then the others in rank order.
+   */
+  async function merchandise(products: ProductSummary[], q: SearchQuery, limit: number) {
+    const r = await rules();
+    const pinned = r.pinned(q.query);
+    const boosted = r.boosted(q.query);
+    if (!pinned.length && !boosted.size) return products;
+    const missing = pinned.filter((h) => !products.some((p) => p.handle === h));
+    const extra = missing.length
+      ? await search.search({ ...q, query: '', options: undefined, handles: missing, limit: missing.length })
+      : [];
+    const all = new Map([...products, ...extra].map((p) => [p.handle, p]));
+    const first = pinned.flatMap((h) => all.get(h) ?? []);
+    const weight = (p: ProductSummary) => boosted.get(p.handle) ?? 0;
+    const rest = products.filter((p) => !pinned.includes(p.handle)).sort((a, b) => weight(b) - weight(a));
+    return [...first, ...rest].slice(0, limit);
+  }
 
   /**
    * Options whose name and value the catalog has stay filters — when a product type is asked for,
@@ -115,65 +139,74 @@ export function createProductFinder(deps: {
     return products.filter((p) => type.handles.has(p.handle) || better.has(p.handle));
   }
 
+  /** The products the search and the shop's data find, and how well they match. */
+  async function judge(q: SearchQuery, limit: number, opts: { signal?: AbortSignal }): Promise<FindResult> {
+    const { types } = deps.index();
+    const named = q.query ? askedType(q.query, types) : null;
+    const forUse = !named && q.query ? await typeForNeeds(q.query, types) : null;
+    const type = named ?? forUse;
+    const { filters, soft } = splitOptions(q.options, type);
+    const query = [q.query, ...soft].join(' ').trim();
+    const base: SearchQuery = { ...q, query, options: Object.keys(filters).length ? filters : undefined };
+    const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
+
+    let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
+    if (type) {
+      // Only the asked type; when the ranking holds none of it, look among that type alone.
+      const typed = await keepAskedType(products, type, query);
+      products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit }, opts);
+    }
+    if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
+      // Nothing within the budget or options: the closest things without them, said as such.
+      const loose = { ...base, minPriceMinor: undefined, maxPriceMinor: undefined, options: undefined };
+      products = await search.search({ ...loose, ...(type ? { handles: [...type.handles] } : {}), limit }, opts);
+      if (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined) relaxed.push('price');
+      if (base.options) relaxed.push('options');
+    }
+    products = products.slice(0, limit);
+    if (!products.length) {
+      return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
+    }
+    const [{ terms, unknown, unnamed }, hits] = await Promise.all([
+      query
+        ? unknownTerms(deps.db, query)
+        : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
+      query ? lexicalHits(deps.db, { query, handles: products.map((p) => p.handle) }, products.length) : [],
+    ]);
+    const coverage = Math.max(0, ...hits.map((h) => h.coverage));
+    if (coverage > 0 && !type) {
+      // The closest things share words with the request; products that share none are not shown as close.
+      const sharing = new Set(hits.filter((h) => h.coverage >= coverage / 2).map((h) => h.handle));
+      products = products.filter((p) => sharing.has(p.handle));
+    }
+    const typeKept = !type || type.handles.has(products[0].handle);
+    const kindsKept = forUse !== null && typeKept && !relaxed.length;
+    const strong = kindsKept || (coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length);
+    const vague = forUse !== null || (deps.expands?.(query) ?? false);
+    const short = terms.length > 0 && terms.length <= SHORT_QUERY_TERMS;
+    // "sleeping mats" where only descriptions mention a mat: the thing asked for (the last word) names no product.
+    const headUnnamed = short && !type && terms.length > 0 && unnamed.includes(terms.at(-1)!);
+    const noMatch =
+      !vague &&
+      ((unknown.length > 0 && (type !== null || short)) || (short && coverage < POOR_COVERAGE) || headUnnamed);
+    return {
+      products,
+      match: strong ? 'strong' : 'weak',
+      askedType: type?.label ?? null,
+      missing: unknown,
+      noMatch,
+      relaxed,
+    };
+  }
+
   return {
     async find(q: SearchQuery, opts: { signal?: AbortSignal } = {}): Promise<FindResult> {
       const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
-      const { types } = deps.index();
-      const named = q.query ? askedType(q.query, types) : null;
-      const forUse = !named && q.query ? await typeForNeeds(q.query, types) : null;
-      const type = named ?? forUse;
-      const { filters, soft } = splitOptions(q.options, type);
-      const query = [q.query, ...soft].join(' ').trim();
-      const base: SearchQuery = { ...q, query, options: Object.keys(filters).length ? filters : undefined };
-      const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
-
-      let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
-      if (type) {
-        // Only the asked type; when the ranking holds none of it, look among that type alone.
-        const typed = await keepAskedType(products, type, query);
-        products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit }, opts);
-      }
-      if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
-        // Nothing within the budget or options: the closest things without them, said as such.
-        const loose = { ...base, minPriceMinor: undefined, maxPriceMinor: undefined, options: undefined };
-        products = await search.search({ ...loose, ...(type ? { handles: [...type.handles] } : {}), limit }, opts);
-        if (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined) relaxed.push('price');
-        if (base.options) relaxed.push('options');
-      }
-      products = products.slice(0, limit);
-      if (!products.length) {
-        return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
-      }
-      const [{ terms, unknown, unnamed }, hits] = await Promise.all([
-        query
-          ? unknownTerms(deps.db, query)
-          : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
-        query ? lexicalHits(deps.db, { query, handles: products.map((p) => p.handle) }, products.length) : [],
-      ]);
-      const coverage = Math.max(0, ...hits.map((h) => h.coverage));
-      if (coverage > 0 && !type) {
-        // The closest things share words with the request; products that share none are not shown as close.
-        const sharing = new Set(hits.filter((h) => h.coverage >= coverage / 2).map((h) => h.handle));
-        products = products.filter((p) => sharing.has(p.handle));
-      }
-      const typeKept = !type || type.handles.has(products[0].handle);
-      const kindsKept = forUse !== null && typeKept && !relaxed.length;
-      const strong = kindsKept || (coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length);
-      const vague = forUse !== null || (deps.expands?.(query) ?? false);
-      const short = terms.length > 0 && terms.length <= SHORT_QUERY_TERMS;
-      // "sleeping mats" where only descriptions mention a mat: the thing asked for (the last word) names no product.
-      const headUnnamed = short && !type && terms.length > 0 && unnamed.includes(terms.at(-1)!);
-      const noMatch =
-        !vague &&
-        ((unknown.length > 0 && (type !== null || short)) || (short && coverage < POOR_COVERAGE) || headUnnamed);
-      return {
-        products,
-        match: strong ? 'strong' : 'weak',
-        askedType: type?.label ?? null,
-        missing: unknown,
-        noMatch,
-        relaxed,
-      };
+      const found = await judge(q, limit, opts);
+      const products = await merchandise(found.products, q, limit);
+      // Products a merchandiser pinned for the query are an answer the shop chose, never "no match".
+      if (products.length && !found.products.length) return { ...found, products, match: 'weak', noMatch: false };
+      return { ...found, products };
     },
   };
 }

@@ -10,18 +10,23 @@ export interface ProductLookup {
   bestSellers(opts: { limit: number; excludeHandles?: string[] }): Promise<ProductSummary[]>;
 }
 
-/** Active products by handle or SKU, always read fresh from the database. */
-export function createProductLookup(deps: { db: Database }): ProductLookup {
+/** Active products by handle or SKU, always read fresh from the database; never a product merchandisers hid. */
+export function createProductLookup(deps: { db: Database; hidden?: () => Promise<readonly string[]> }): ProductLookup {
   const { db } = deps;
+  const hidden = async () => new Set(deps.hidden ? await deps.hidden() : []);
+  const visible = async (handles: string[]) => {
+    const h = await hidden();
+    return handles.filter((x) => !h.has(x));
+  };
   return {
-    byHandles: (handles: string[]) => loadByHandles(db, handles),
+    byHandles: async (handles: string[]) => loadByHandles(db, await visible(handles)),
     async bySku(sku: string): Promise<ProductSummary | null> {
       const r = await db.query<{ handle: string }>(
         'SELECT p.handle FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = $1',
         [sku],
       );
       if (r.rows.length === 0) return null;
-      const [p] = await loadByHandles(db, [r.rows[0].handle]);
+      const [p] = await loadByHandles(db, await visible([r.rows[0].handle]));
       return p ?? null;
     },
     async bestSellers({ limit, excludeHandles = [] }) {
@@ -36,7 +41,7 @@ export function createProductLookup(deps: { db: Database }): ProductLookup {
            AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.stock > 0)
          ORDER BY coalesce(sold.units, 0) DESC, p.id
          LIMIT $1`,
-        [limit, excludeHandles],
+        [limit, [...excludeHandles, ...(await hidden())]],
       );
       return loadSummaries(
         db,

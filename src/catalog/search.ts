@@ -4,6 +4,7 @@ import type { Embedder } from './embeddings/embedder.js';
 import { fuseWeighted, type RankedList } from './fuse-rankings.js';
 import { lexicalHits } from './lexical-query.js';
 import { loadSummaries } from './product-summaries.js';
+import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import { filterSql } from './search-filters.js';
 import type { ProductSummary, SearchQuery } from './types.js';
 
@@ -41,9 +42,19 @@ export function createCatalogSearch(deps: {
   embedder: Embedder;
   /** The shop's query expansions (merchandising data), applied to the text the query is embedded from. */
   expandQuery?: (query: string) => string;
+  /** The merchandisers' rules: synonyms join the query's words, hidden products are left out. */
+  rules?: QueryRulesSource;
 }): CatalogSearch {
   const { db, embedder } = deps;
-  const expand = deps.expandQuery ?? ((q: string) => q);
+  const expand = (q: string) => deps.expandQuery?.(q) ?? q;
+  const rules = deps.rules ?? (() => Promise.resolve(NO_QUERY_RULES));
+
+  /** The query as the merchandising rules say: with its synonyms, without the hidden products. */
+  async function merchandised(q: SearchQuery): Promise<SearchQuery> {
+    const r = await rules();
+    if (r.hidden.length === 0 && r.withSynonyms(q.query) === q.query) return q;
+    return { ...q, query: r.withSynonyms(q.query), excludeHandles: [...(q.excludeHandles ?? []), ...r.hidden] };
+  }
 
   async function lexical(q: SearchQuery, limit: number): Promise<RankedList> {
     const hits = await lexicalHits(db, q, limit);
@@ -110,7 +121,8 @@ export function createCatalogSearch(deps: {
   return {
     rank: async (q, mode, limit) =>
       mode === 'lexical' || !db.capabilities.vector ? (await lexical(q, limit)).ids : vector(q, limit),
-    async search(q, opts = {}) {
+    async search(asked, opts = {}) {
+      const q = await merchandised(asked);
       const limit = Math.min(Math.max(q.limit ?? 10, 1), 50);
       // Without pgvector every mode is lexical (openDatabase warned once).
       const mode = db.capabilities.vector ? (q.mode ?? 'hybrid') : 'lexical';

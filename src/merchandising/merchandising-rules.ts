@@ -13,6 +13,9 @@ import { ValidationError } from '../errors.js';
  * `suggest` phrases. Gender tags say which product tags a gender filter accepts.
  */
 const phrase = z.string().trim().min(1).max(100);
+const handle = z.string().trim().min(1).max(255);
+const handles = z.array(handle).min(1).max(20);
+const note = z.string().max(500).optional();
 export const merchandisingSchema = z.strictObject({
   queryExpansions: z
     .array(
@@ -35,12 +38,42 @@ export const merchandisingSchema = z.strictObject({
     .max(500)
     .default([]),
   genderTags: z.partialRecord(z.enum(GENDERS), z.array(phrase).min(1).max(20)).default({}),
+  /** A `group` means the same both ways; `from` → `to` one way only ("couch" finds sofas, "sofa" no couches). */
+  synonyms: z
+    .array(
+      z.union([
+        z.strictObject({ note, group: z.array(phrase).min(2).max(20) }),
+        z.strictObject({ note, from: phrase, to: z.array(phrase).min(1).max(20) }),
+      ]),
+    )
+    .max(500)
+    .default([]),
+  /** For a query (compared with its words normalized), these products first, in this order. */
+  pins: z
+    .array(z.strictObject({ note, query: phrase, handles }))
+    .max(500)
+    .default([]),
+  /** For a query, these products rise above the others found; a higher weight rises higher. */
+  boosts: z
+    .array(z.strictObject({ note, query: phrase, handles, weight: z.number().min(0.1).max(100).default(1) }))
+    .max(500)
+    .default([]),
+  /** Products no search or product lookup a shopper reaches ever shows. */
+  hidden: z.array(handle).max(5000).default([]),
 });
 
 export type MerchandisingRules = z.infer<typeof merchandisingSchema>;
 
 export const MERCHANDISING_FILE = 'merchandising.json';
-export const NO_RULES: MerchandisingRules = { queryExpansions: [], complements: [], genderTags: {} };
+export const NO_RULES: MerchandisingRules = {
+  queryExpansions: [],
+  complements: [],
+  genderTags: {},
+  synonyms: [],
+  pins: [],
+  boosts: [],
+  hidden: [],
+};
 
 /** Reads `merchandising.json` from the catalog folder; no file means no rules, a bad file a clear error. */
 export function loadMerchandisingRules(catalogDir: string): MerchandisingRules {
@@ -60,10 +93,10 @@ export function loadMerchandisingRules(catalogDir: string): MerchandisingRules {
   return parsed.data;
 }
 
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+export const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Whether `phrase`'s words occur in `tokens` in a row. */
-function containsPhrase(tokens: string[], phraseWords: string[]): boolean {
+export function containsPhrase(tokens: string[], phraseWords: string[]): boolean {
   for (let i = 0; i + phraseWords.length <= tokens.length; i++) {
     if (phraseWords.every((w, j) => tokens[i + j] === w)) return true;
   }

@@ -7,6 +7,8 @@ import type { AgentSessions } from '../identity/agent-sessions.js';
 import { bearerToken } from '../shared/bearer-token.js';
 import { parseInput } from '../shared/parse-input.js';
 import { METRICS } from '../experiments/experiment-store.js';
+import { merchandisingSchema } from '../merchandising/merchandising-rules.js';
+import type { MerchandisingStore, StoredRules } from '../merchandising/merchandising-store.js';
 import type { ExperimentStudio } from './experiment-studio.js';
 import type { PromptStudio } from './prompt-studio.js';
 
@@ -39,13 +41,15 @@ const reportQuery = z.object({ minSample: z.coerce.number().int().min(1).max(1_0
 const stopBody = z.strictObject({ promote: z.number().int().min(0).optional() });
 
 /**
- * The merchandiser studio's API (docs/api.md): prompt versions, drafts, publishing and previews.
+ * The merchandiser studio's API (docs/api.md): prompt versions, drafts, publishing and previews,
+ * experiments, and the merchandising rules.
  * Every route needs a console session of a merchandiser or an admin.
  */
 export function studioRoutes(deps: {
   sessions: AgentSessions;
   prompts: PromptStudio;
   experiments: ExperimentStudio;
+  merchandising: MerchandisingStore;
 }): Router {
   const r = Router();
   const merchandiserOf = async (req: Request): Promise<AgentIdentity> => {
@@ -101,5 +105,16 @@ export function studioRoutes(deps: {
     const b = parseInput(stopBody, req.body ?? {}, 'field');
     res.json({ experiment: await deps.experiments.stop(id, b.promote) });
   });
+  r.get('/api/studio/merchandising', async (req, res) => {
+    await merchandiserOf(req);
+    res.json(publicRules(await deps.merchandising.fresh()));
+  });
+  r.put('/api/studio/merchandising', async (req, res) => {
+    const agent = await merchandiserOf(req);
+    const rules = parseInput(merchandisingSchema, req.body ?? {}, 'field');
+    res.json(publicRules(await deps.merchandising.save(rules, agent.email)));
+  });
   return r;
 }
+
+const publicRules = ({ rules, updatedBy, updatedAt }: StoredRules) => ({ rules, updatedBy, updatedAt });

@@ -107,6 +107,27 @@ describeBrowser('studio in a real browser', () => {
     expect(await newConversationVersions()).toMatchObject({ persona: 'persona.v2' });
   }, 60_000);
 
+  it('edits the merchandising rules as JSON, showing why bad rules are refused', async () => {
+    const page = await openStudio();
+    await page.getByRole('tab', { name: 'Merchandising' }).click();
+    const editor = page.getByLabel('Merchandising rules (JSON)');
+    await expect.poll(() => editor.inputValue()).toContain('"genderTags"');
+    const rules = await editor.inputValue();
+
+    await editor.fill('{ "pins": [');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByRole('alert').getByText('Not valid JSON').waitFor();
+
+    await editor.fill('{ "pins": [{ "query": "tents" }] }');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByRole('alert').getByText('pins.0.handles').waitFor();
+
+    await editor.fill(rules);
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Rules saved').waitFor();
+    await page.getByText(`Last saved by ${MIA.email}`).waitFor();
+  }, 60_000);
+
   it('refuses a plain agent', async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);

@@ -46,7 +46,7 @@ const ALLOWED: Record<string, string[]> = {
   db: [...BASE],
   config: [...BASE, 'db'],
   catalog: [...BASE, 'db'],
-  merchandising: [...BASE, 'catalog'],
+  merchandising: [...BASE, 'db', 'catalog'],
   customers: [...BASE, 'db', 'catalog'],
   carts: [...BASE, 'db', 'catalog'],
   // Changes after the sale: rules, plans, pending actions; customers' orders read with its own queries.

@@ -107,6 +107,8 @@ export function studioApi(token: string) {
       const url = `/api/studio/experiments/${encodeURIComponent(id)}`;
       return (await send<{ experiment: ExperimentReport }>('GET', url, token)).experiment;
     },
+    merchandising: () => send<MerchandisingState>('GET', '/api/studio/merchandising', token),
+    saveMerchandising: (rules: unknown) => send<MerchandisingState>('PUT', '/api/studio/merchandising', token, rules),
     async stopExperiment(id: string, promote?: number): Promise<Experiment> {
       const url = `/api/studio/experiments/${encodeURIComponent(id)}/stop`;
       return (await send<{ experiment: Experiment }>('POST', url, token, { promote })).experiment;
@@ -115,3 +117,10 @@ export function studioApi(token: string) {
 }
 
 export type StudioApi = ReturnType<typeof studioApi>;
+
+/** The merchandising rules as the server keeps them (docs/api.md). */
+export interface MerchandisingState {
+  rules: Record<string, unknown>;
+  updatedBy: string;
+  updatedAt: string;
+}

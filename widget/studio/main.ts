@@ -2,6 +2,7 @@ import { h } from '../shared/dom.js';
 import { sessionStore, studioApi, StudioError, type StudioSession } from './api.js';
 import { showLogin } from './login.js';
 import { createExperimentsTab } from './experiments-tab.js';
+import { createMerchandisingTab } from './merchandising-tab.js';
 import { createPromptsTab } from './prompts-tab.js';
 
 function startStudio(app: HTMLElement, session: StudioSession): void {
@@ -24,16 +25,16 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
   const tabs = {
     Prompts: h('button', { role: 'tab', text: 'Prompts' }),
     Experiments: h('button', { role: 'tab', text: 'Experiments' }),
+    Merchandising: h('button', { role: 'tab', text: 'Merchandising' }),
   };
+  const tabOf = { Prompts: createPromptsTab, Experiments: createExperimentsTab, Merchandising: createMerchandisingTab };
   const show = (name: keyof typeof tabs) => {
     for (const [n, b] of Object.entries(tabs)) b.setAttribute('aria-selected', String(n === name));
     document.title = `${name} · Concierge studio`;
-    body.className = name === 'Prompts' ? 'studio-body' : 'studio-body two-col';
-    const tab = name === 'Prompts' ? createPromptsTab(body, api, toast) : createExperimentsTab(body, api, toast);
-    void tab.load();
+    body.className = name === 'Experiments' ? 'studio-body two-col' : 'studio-body';
+    void tabOf[name](body, api, toast).load();
   };
-  tabs.Prompts.addEventListener('click', () => show('Prompts'));
-  tabs.Experiments.addEventListener('click', () => show('Experiments'));
+  for (const name of Object.keys(tabs) as (keyof typeof tabs)[]) tabs[name].addEventListener('click', () => show(name));
   app.replaceChildren(
     h(
       'div',
