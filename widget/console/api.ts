@@ -1,49 +1,21 @@
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE } from '../../src/handoff/agent-constants.js';
 import type { AgentClientEvents, AgentServerEvent, AgentServerEvents } from '../../src/handoff/agent-protocol.js';
+import { createSessionStore, ServerError as ConsoleError } from '../shared/session-store.js';
 
 export interface AgentSession {
   token: string;
   agent: { email: string; name: string };
 }
 
-/** An error to show the agent: one the server reported (`{ code, message }`) or a connection problem. */
-export class ConsoleError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** An error to show: one the server reported (`{ code, message }`) or a connection problem. */
+export { ConsoleError };
 
-const STORAGE_KEY = 'concierge:agent-session';
-
-/** The login lasts for this tab (sessionStorage): closing the tab logs the agent out. */
-export const sessionStore = {
-  load(): AgentSession | null {
-    try {
-      const s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as AgentSession | null;
-      return s && typeof s.token === 'string' && typeof s.agent?.email === 'string' ? s : null;
-    } catch {
-      return null;
-    }
-  },
-  save(s: AgentSession): void {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
-    } catch {
-      // Storage blocked: the login lasts until the page reloads.
-    }
-  },
-  clear(): void {
-    try {
-      sessionStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // nothing stored
-    }
-  },
-};
+/** The login lasts for this tab (sessionStorage). */
+export const sessionStore = createSessionStore<AgentSession>(
+  'concierge:agent-session',
+  (s) => typeof s.token === 'string' && typeof s.agent?.email === 'string',
+);
 
 /** POST /api/agent/sessions. */
 export async function login(email: string, password: string): Promise<AgentSession> {

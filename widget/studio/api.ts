@@ -4,6 +4,7 @@ import type { PromptHistory } from '../../src/studio/prompt-studio.js';
 import type { ExperimentReport } from '../../src/experiments/experiment-report.js';
 import type { Experiment } from '../../src/experiments/experiment-store.js';
 import type { NewExperiment } from '../../src/studio/experiment-studio.js';
+import { createSessionStore, ServerError as StudioError } from '../shared/session-store.js';
 
 export type { Experiment, ExperimentReport, NewExperiment, PreviewReply, PromptHistory, PromptVersion };
 
@@ -13,42 +14,13 @@ export interface StudioSession {
 }
 
 /** An error to show: one the server reported (`{ code, message }`) or a connection problem. */
-export class StudioError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const STORAGE_KEY = 'concierge:studio-session';
+export { StudioError };
 
 /** The login lasts for this tab (sessionStorage). */
-export const sessionStore = {
-  load(): StudioSession | null {
-    try {
-      const s = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as StudioSession | null;
-      return s && typeof s.token === 'string' && typeof s.user?.email === 'string' ? s : null;
-    } catch {
-      return null;
-    }
-  },
-  save(s: StudioSession): void {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
-    } catch {
-      // Storage blocked: the login lasts until the page reloads.
-    }
-  },
-  clear(): void {
-    try {
-      sessionStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // nothing stored
-    }
-  },
-};
+export const sessionStore = createSessionStore<StudioSession>(
+  'concierge:studio-session',
+  (s) => typeof s.token === 'string' && typeof s.user?.email === 'string',
+);
 
 async function send<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
   let res: Response;
