@@ -12,8 +12,8 @@ import type { PromptHistory } from '../../src/studio/prompt-studio.js';
 import { agentLogin } from '../helpers/agent-client.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import { newSession, seedTestShop, startTestApp, TEST_CONFIG } from '../helpers/test-app.js';
+import { callJson, MERCHANDISER } from '../helpers/studio-client.js';
 
-const MERCHANDISER = { email: 'mia@example.com', password: 'merch-password-3', role: 'merchandiser' as const };
 const [ADMIN, AGENT] = TEST_CONFIG.consoleAgents;
 const REPO_PROMPTS = path.resolve(import.meta.dirname, '../../prompts');
 
@@ -21,18 +21,8 @@ let db: Database;
 let app: Awaited<ReturnType<typeof startTestApp>>;
 const tokens: Record<'merchandiser' | 'admin' | 'agent', string> = { merchandiser: '', admin: '', agent: '' };
 
-async function call(method: string, route: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${app.url}${route}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const call = (method: string, route: string, token: string | null, body?: unknown) =>
+  callJson(app.url, method, route, token, body);
 
 const prompts = async (): Promise<PromptHistory[]> =>
   (await call('GET', '/api/studio/prompts', tokens.admin)).body.prompts;
