@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { agentLogin } from '../helpers/agent-client.js';
-import { openTestDatabase } from '../helpers/test-database.js';
-import { seedTestShop, startTestApp, TEST_CONFIG } from '../helpers/test-app.js';
 import { TEST_MERCHANDISING } from '../fixtures/test-shop.js';
-import { callJson, MERCHANDISER } from '../helpers/studio-client.js';
-
-const [ADMIN, AGENT] = TEST_CONFIG.consoleAgents;
+import { callJson, MERCHANDISER, startStudioApp } from '../helpers/studio-client.js';
 
 let db: Database;
-let app: Awaited<ReturnType<typeof startTestApp>>;
+let app: Awaited<ReturnType<typeof startStudioApp>>['app'];
 const tokens: Record<'merchandiser' | 'admin' | 'agent', string> = { merchandiser: '', admin: '', agent: '' };
 
 const call = (method: string, route: string, token: string | null, body?: unknown) =>
@@ -26,16 +21,9 @@ async function storefront(q: string) {
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase('pglite');
-  await seedTestShop(db);
-  app = await startTestApp(db, { config: { consoleAgents: [...TEST_CONFIG.consoleAgents, MERCHANDISER] } });
-  for (const [role, a] of [
-    ['merchandiser', MERCHANDISER],
-    ['admin', ADMIN],
-    ['agent', AGENT],
-  ] as const) {
-    tokens[role] = (await agentLogin(app.url, a.email, a.password)).token!;
-  }
+  const started = await startStudioApp();
+  ({ db, app } = started);
+  Object.assign(tokens, started.tokens);
 });
 
 afterAll(async () => {

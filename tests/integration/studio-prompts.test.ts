@@ -9,16 +9,14 @@ import { createLogger } from '../../src/logger.js';
 import { createPromptVersions } from '../../src/prompt-versions/prompt-versions.js';
 import { exportPrompts } from '../../src/cli/prompts-export.js';
 import type { PromptHistory } from '../../src/studio/prompt-studio.js';
-import { agentLogin } from '../helpers/agent-client.js';
 import { openTestDatabase } from '../helpers/test-database.js';
-import { newSession, seedTestShop, startTestApp, TEST_CONFIG } from '../helpers/test-app.js';
-import { callJson, MERCHANDISER } from '../helpers/studio-client.js';
+import { newSession } from '../helpers/test-app.js';
+import { callJson, MERCHANDISER, startStudioApp } from '../helpers/studio-client.js';
 
-const [ADMIN, AGENT] = TEST_CONFIG.consoleAgents;
 const REPO_PROMPTS = path.resolve(import.meta.dirname, '../../prompts');
 
 let db: Database;
-let app: Awaited<ReturnType<typeof startTestApp>>;
+let app: Awaited<ReturnType<typeof startStudioApp>>['app'];
 const tokens: Record<'merchandiser' | 'admin' | 'agent', string> = { merchandiser: '', admin: '', agent: '' };
 
 const call = (method: string, route: string, token: string | null, body?: unknown) =>
@@ -47,16 +45,9 @@ const rowCount = async (table: string) =>
   Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
 
 beforeAll(async () => {
-  db = await openTestDatabase('pglite');
-  await seedTestShop(db);
-  app = await startTestApp(db, { config: { consoleAgents: [...TEST_CONFIG.consoleAgents, MERCHANDISER] } });
-  for (const [role, a] of [
-    ['merchandiser', MERCHANDISER],
-    ['admin', ADMIN],
-    ['agent', AGENT],
-  ] as const) {
-    tokens[role] = (await agentLogin(app.url, a.email, a.password)).token!;
-  }
+  const started = await startStudioApp();
+  ({ db, app } = started);
+  Object.assign(tokens, started.tokens);
 });
 
 afterAll(async () => {
