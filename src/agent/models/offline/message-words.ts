@@ -105,3 +105,11 @@ export function phrasePositions(words: string[], phrases: readonly string[]): Se
   }
   return at;
 }
+
+/** Sentences of a message: split after ".", "!" or "?" (not a decimal point) and at line breaks. */
+export function splitSentences(raw: string): string[] {
+  return raw
+    .split(/(?<=[!?]|\.(?!\d))\s+|\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}

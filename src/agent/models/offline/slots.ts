@@ -62,7 +62,8 @@ export function createSlotReader(lexicon: Lexicon) {
     return mult ? base * (lexicon.multipliers[mult] ?? 1) : base;
   }
 
-  return {
+  const sizeCues = new Set(lexicon.sizeCues.flatMap((c) => c.split(' ')));
+  const reader = {
     /**
      * A price limit or range: "under 150", "can't spend more than 60", "around 40", "between 20 and
      * 40", "€30-50"; with `bareRange`, also "30-50".
@@ -130,7 +131,21 @@ export function createSlotReader(lexicon: Lexicon) {
       if (cue) return { n: Number(cue[1]), ...spanOf(text, cue.index, cue.index + cue[0].length) };
       return null;
     },
+
+    /**
+     * "kites 50-70": a range of two bare amounts in the message's words is a budget, unless a size
+     * cue comes before it or it is a size or another option value (`taken` spans, `isOptionValue`).
+     */
+    bareRange(words: string[], taken: Span[], isOptionValue: (text: string) => boolean): PriceSlot | null {
+      const range = reader.price(words.join(' '), { bareRange: true });
+      if (!range || range.minPrice === undefined) return null;
+      const overlaps = (s: Span) => s.start < range.end && range.start < s.end;
+      const sizeCue = sizeCues.has(words[range.start - 1] ?? '');
+      const optionValue = isOptionValue(words.slice(range.start, range.end).join(' '));
+      return sizeCue || optionValue || taken.some(overlaps) ? null : range;
+    },
   };
+  return reader;
 }
 
 export type SlotReader = ReturnType<typeof createSlotReader>;

@@ -3,7 +3,7 @@ import { trainIntentModel, type IntentScore, type TrainedIntentModel } from './i
 import type { LanguagePack } from './language-pack.js';
 import { normalize } from './normalize.js';
 import type { Links, OptionMention, ShopIndex, Span } from './shop-index.js';
-import { linkBySentence, phraseAsSaid, phrasePositions, queryWordsOf } from './message-words.js';
+import { linkBySentence, phraseAsSaid, phrasePositions, queryWordsOf, splitSentences } from './message-words.js';
 import { preferredSentence, type Reading } from './request-sentence.js';
 import { createSlotReader, ORDER_REF, type PriceSlot } from './slots.js';
 
@@ -65,14 +65,6 @@ const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) 
 /** Intents that carry no request of their own. */
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
-
-/** Sentences of a message: split after ".", "!" or "?" (not a decimal point) and at line breaks. */
-export function splitSentences(raw: string): string[] {
-  return raw
-    .split(/(?<=[!?]|\.(?!\d))\s+|\n+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-}
 
 /** One intent model per language pack, trained once per process (a few seconds). */
 const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
@@ -242,21 +234,6 @@ export function createUnderstanding(pack: LanguagePack) {
     return null;
   }
 
-  function bareRange(
-    joined: string,
-    words: string[],
-    size: Span | null,
-    links: Links,
-    index: ShopIndex | null,
-  ): PriceSlot | null {
-    const range = slots.price(joined, { bareRange: true });
-    if (!range || range.minPrice === undefined) return null;
-    const overlaps = (s: Span) => s.start < range.end && range.start < s.end;
-    const sizeCue = sizeCues.has(words[range.start - 1] ?? '');
-    const optionValue = index?.hasOptionValue(words.slice(range.start, range.end).join(' ')) ?? false;
-    return sizeCue || optionValue || (size && overlaps(size)) || links.options.some(overlaps) ? null : range;
-  }
-
   return {
     intentModel,
     lexicon: lx,
@@ -282,7 +259,8 @@ export function createUnderstanding(pack: LanguagePack) {
       const size = sizeOf(words, raw, index, links);
       // "kites 50-70": a range of two amounts is a budget unless it is a size or another option value.
       // "300-400 to spend": the range, not only its ceiling.
-      const range = bareRange(joined, words, size, links, index);
+      const taken = size ? [size, ...links.options] : links.options;
+      const range = slots.bareRange(words, taken, (text) => index?.hasOptionValue(text) ?? false);
       if (range && (!price || (price.minPrice === undefined && price.maxPrice === range.maxPrice))) price = range;
 
       // Placeholders, strongest claim first; a position keeps the first claim.
