@@ -7,12 +7,13 @@ import { importCatalog } from '../ingest/import-catalog.js';
 import { createShopVocabulary } from '../catalog/shop-vocabulary.js';
 import { shopIndexSource } from '../agent/models/offline/shop-index-source.js';
 import { runTurn } from '../agent/run-turn.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { loadMerchandisingRules } from '../merchandising/merchandising-rules.js';
 import { renderTurnEvent } from './render-turn-event.js';
+import { runCommand } from './run-command.js';
 
 const HELP = `npm run chat -- [--customer <id>] [--quiet]
 
@@ -101,12 +102,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof AppError && err.expose) console.error(`Error: ${err.message}`);
-    else console.error(err);
-    process.exit(1);
-  },
-);
+runCommand(main);

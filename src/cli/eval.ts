@@ -5,14 +5,15 @@ import { createModel } from '../agent/models/create-model.js';
 import { shopIndexSource } from '../agent/models/offline/shop-index-source.js';
 import { createAppEmbedder } from '../app/create-app-embedder.js';
 import { openEvalTargets } from '../app/eval-targets.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { AppError, ValidationError } from '../errors.js';
+import { loadConfig, type Config } from '../config.js';
+import { ValidationError } from '../errors.js';
 import { formatReport, reportJson } from '../evals/format-report.js';
 import { loadSuites } from '../evals/load-suites.js';
 import { resolvePromptSets } from '../evals/prompt-sets.js';
 import { createModelGrader, skipRubrics } from '../evals/rubric-grader.js';
 import { runEvals, type EvalReport } from '../evals/run-evals.js';
 import { createLogger } from '../logger.js';
+import { runCommand } from './run-command.js';
 
 const HELP = `npm run eval -- [--suite name] [--prompts a,b] [--repeat k] [--concurrency n] [--json]
 
@@ -101,12 +102,4 @@ async function main(): Promise<number> {
   return report.targets.some((t) => t.requiredFailed.length > 0) ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof AppError && err.expose) console.error(`Error: ${err.message}`);
-    else console.error(err);
-    process.exit(2);
-  },
-);
+runCommand(main, 2);
