@@ -11,6 +11,7 @@ import {
   loadDialogs,
   runDialogs,
   summarize,
+  LANGUAGE_HALVES,
   type Half,
   type Summary,
   type TurnOutcome,
@@ -26,7 +27,7 @@ const { values } = parseArgs({
   },
 });
 const catalogs = (values.catalog ?? ['demo', 'tau2', 'partners']) as CatalogName[];
-const halves = (values.half ?? ['train', 'dev', 'dev2', 'dev3', 'heldout']) as Half[];
+const halves = (values.half ?? ['train', 'dev', 'dev2', 'dev3', 'heldout', ...LANGUAGE_HALVES]) as Half[];
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
 const results: { catalog: CatalogName; half: Half; summary: Summary; outcomes: TurnOutcome[] }[] = [];
@@ -35,7 +36,9 @@ for (const catalog of catalogs) {
   const shop = await loadBenchShop(catalog);
   process.stderr.write(`${catalog}: shop loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   for (const half of halves) {
-    const outcomes = await runDialogs(shop, loadDialogs(half, catalog));
+    const dialogs = loadDialogs(half, catalog);
+    if (!dialogs.length) continue;
+    const outcomes = await runDialogs(shop, dialogs);
     results.push({ catalog, half, summary: summarize(outcomes), outcomes });
   }
   await shop.close();
@@ -60,7 +63,7 @@ for (const k of kinds) {
   console.log(`${k.padEnd(18)}${cells.join('')}`);
 }
 if (values.failures) {
-  for (const r of results.filter((x) => x.half !== 'heldout')) {
+  for (const r of results.filter((x) => !x.half.endsWith('heldout'))) {
     console.log(`\nfailed turns, ${r.catalog}/${r.half}:`);
     for (const o of r.outcomes.filter((x) => !x.success)) {
       console.log(

@@ -15,8 +15,11 @@ import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.
 const root = path.resolve(import.meta.dirname, '../..');
 const LANG_EN = path.join(root, 'src/agent/models/offline/lang/en');
 const SCANNED = new Set(['.ts', '.json', '.txt', '.md', '.html', '.css']);
-/** Generic vocabulary: the language packs' lexicons and common-word lists name colours, sizes and everyday words. */
-const isVocabularyFile = (rel: string) => /(^|\/)lang\/.+\/(lexicon\.json|words\.txt)$/.test(rel);
+/**
+ * Generic vocabulary: the language packs' lexicons, the bilingual lexicons and the common-word lists
+ * name colours, sizes and everyday words.
+ */
+const isVocabularyFile = (rel: string) => /(^|\/)lang\/.+\/(lexicon\.json|bilingual\.json|words\.txt)$/.test(rel);
 
 interface ShopProduct {
   title: string;

@@ -1,6 +1,8 @@
-import type { ChatModel, ModelChunk, ModelRequest } from '../model.js';
+import { glossFor } from '../../catalog/catalog-gloss.js';
+import { detectLanguage } from '../../shared/language.js';
+import type { ChatMessage, ChatModel, ModelChunk, ModelRequest } from '../model.js';
 import { decideStep, type Brain } from './offline/decide-step.js';
-import { loadLanguagePack } from './offline/language-pack.js';
+import { loadLanguagePack, packHas, packLanguages } from './offline/language-pack.js';
 import { createOptionReader } from './offline/product-options.js';
 import { loadReplies } from './offline/replies.js';
 import type { ShopIndex } from './offline/shop-index.js';
@@ -9,7 +11,10 @@ import { createUnderstanding, type Understanding } from './offline/understand.js
 export interface OfflineModelOptions {
   /** The shop's words (names, types, options), rebuilt after imports; without it the model reads plain words. */
   shop?: () => ShopIndex | null;
+  /** The language of a message that does not tell its own (default en). */
   language?: string;
+  /** The language the catalog is written in: words of other languages are looked up in it (default en). */
+  catalogLanguage?: string;
   /** Told how each step read the latest message (the assistant benchmark scores intents with it). */
   onStep?: (step: { intent: string; understanding: Understanding | null; ms: number }) => void;
 }
@@ -40,18 +45,18 @@ const estimateTokens = (chars: number) => Math.ceil(chars / 4);
  * second one", the cart) is read back from earlier tool results in `messages`.
  */
 export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
-  const pack = loadLanguagePack(opts.language ?? 'en');
-  const engine = createUnderstanding(pack);
-  engine.intentModel(); // trained now, at start, not on the first shopper's message
-  const replies = loadReplies(opts.language ?? 'en');
-  const options = createOptionReader(pack.lexicon);
+  const fallback = opts.language ?? 'en';
+  const brains = createBrains(opts.catalogLanguage ?? 'en');
+  brains.get(fallback).engine.intentModel(); // trained now, at start, not on the first shopper's message
   return {
     id: OFFLINE_MODEL_ID,
     async *stream(request: ModelRequest): AsyncIterable<ModelChunk> {
       request.signal?.throwIfAborted();
       const started = performance.now();
-      const brain: Brain = { engine, index: opts.shop?.() ?? null, replies, options };
-      const step = decideStep(request.messages, request.tools, brain);
+      const language = turnLanguage(request, brains.languages, fallback);
+      const own = brains.get(language);
+      const brain: Brain = { ...own, index: opts.shop?.() ?? null };
+      const step = decideStep(own.gloss(request.messages, language), request.tools, brain);
       opts.onStep?.({ intent: step.intent, understanding: step.understanding, ms: performance.now() - started });
       const promptChars = request.messages.reduce((n, m) => n + (m.content?.length ?? 0), 0);
       if (step.calls) {
@@ -82,4 +87,44 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
       yield { type: 'finish', reason: 'stop' };
     },
   };
+}
+
+type LanguageBrain = Omit<Brain, 'index'> & {
+  /** User messages with other languages' shop words in the catalog's language. */
+  gloss(messages: ChatMessage[], language: string): ChatMessage[];
+};
+
+/** One understanding per language with a pack, made when a message in it first arrives. */
+function createBrains(catalogLanguage: string) {
+  const languages = new Set(packLanguages());
+  const made = new Map<string, LanguageBrain>();
+  const glossMessage = (text: string, turn: string) => {
+    const gloss = glossFor(detectLanguage(text) ?? turn, catalogLanguage);
+    return gloss ? gloss.apply(text) : text;
+  };
+  const get = (language: string): LanguageBrain => {
+    let brain = made.get(language);
+    if (!brain) {
+      const pack = loadLanguagePack(language);
+      brain = {
+        engine: createUnderstanding(pack),
+        replies: loadReplies(packHas(language, 'replies.json') ? language : 'en'),
+        options: createOptionReader(pack.lexicon),
+        gloss: (messages, turn) =>
+          messages.map((m) => (m.role === 'user' ? { ...m, content: glossMessage(m.content, turn) } : m)),
+      };
+      made.set(language, brain);
+    }
+    return brain;
+  };
+  return { languages, get };
+}
+
+/** The request's language when a pack speaks it, else the latest message's, else the fallback. */
+function turnLanguage(request: ModelRequest, languages: Set<string>, fallback: string): string {
+  const asked = (request as ModelRequest & { language?: string }).language;
+  if (asked && languages.has(asked)) return asked;
+  const last = request.messages.findLast((m) => m.role === 'user');
+  const said = last?.content ? detectLanguage(last.content) : null;
+  return said && languages.has(said) ? said : fallback;
 }

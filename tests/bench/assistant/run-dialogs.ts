@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { runTurn } from '../../../src/agent/run-turn.js';
@@ -49,10 +49,15 @@ type Expect = z.infer<typeof expectSchema>;
  * `dev`, `dev2` and `dev3` are further tuning sets, each written blind after the split, to find failures
  * beyond `train` (`dev2` and `dev3` were measured once before any tuning on them, see SOURCES.md).
  */
-export type Half = 'train' | 'dev' | 'dev2' | 'dev3' | 'heldout';
+export type Half = 'train' | 'dev' | 'dev2' | 'dev3' | 'heldout' | `${'fa' | 'ar'}-${'train' | 'heldout'}`;
 
+/** The halves of the dialogs in other languages (Persian and Arabic shoppers over the English catalogs). */
+export const LANGUAGE_HALVES: Half[] = ['fa-train', 'ar-train', 'fa-heldout', 'ar-heldout'];
+
+/** A half's dialogs over a catalog (none when that half has no file for it: tau2 has no Persian dialogs). */
 export function loadDialogs(half: Half, catalog: CatalogName): Dialog[] {
   const file = path.resolve(import.meta.dirname, '../../fixtures/assistant-dialogs', half, `${catalog}.jsonl`);
+  if (half.includes('-') && !existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { glossFor } from '../../../catalog/catalog-gloss.js';
+import { foldArabicScript } from '../../../shared/language.js';
 import { normalize } from './normalize.js';
 
 /**
@@ -213,14 +215,47 @@ function readAs(lexicon: Lexicon) {
 
 const packs = new Map<string, LanguagePack>();
 
-/** Loads (once) and validates a language pack; a broken pack is a clear error at start. */
-export function loadLanguagePack(code = 'en'): LanguagePack {
-  const cached = packs.get(code);
-  if (cached) return cached;
-  const dir = path.join(LANG_DIR, code);
-  const lexicon = lexiconSchema.parse(JSON.parse(readFileSync(path.join(dir, 'lexicon.json'), 'utf8')));
+/** The language every other pack extends: its words stay understood in a message in another language. */
+const BASE = 'en';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** A pack's lexicon over the base one: lists joined (no repeats), maps merged key by key, values replaced. */
+function mergeLexicon(base: Json, extra: Json): Json {
+  if (Array.isArray(base) && Array.isArray(extra))
+    return [...new Set([...base, ...extra].map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as Json);
+  if (isObject(base) && isObject(extra)) {
+    const out: Record<string, Json> = { ...base };
+    for (const [k, v] of Object.entries(extra)) out[k] = k in base ? mergeLexicon(base[k], v) : v;
+    return out;
+  }
+  return extra;
+}
+
+const isObject = (v: Json): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every word of a lexicon spelled as normalized messages spell it (Arabic-script variants folded). */
+function foldWords(value: Json): Json {
+  if (typeof value === 'string') return foldArabicScript(value);
+  if (Array.isArray(value)) return value.map(foldWords);
+  if (isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [foldArabicScript(k), foldWords(v)]));
+  return value;
+}
+
+function readLexicon(code: string): Lexicon {
+  const read = (c: string) =>
+    foldWords(JSON.parse(readFileSync(path.join(LANG_DIR, c, 'lexicon.json'), 'utf8')) as Json);
+  if (code === BASE) return lexiconSchema.parse(read(code));
+  return lexiconSchema.parse(mergeLexicon(read(BASE), read(code)));
+}
+
+function readExamples(dir: string, lexicon: Lexicon): LanguagePack['examples'] {
   const examples: LanguagePack['examples'] = [];
-  const asRead = readAs(lexicon);
+  // Examples are read as messages will be: with the words the catalog's language has glossed.
+  const gloss = glossFor(lexicon.code, BASE);
+  const readAsMessage = readAs(lexicon);
+  const asRead = (text: string) => readAsMessage(gloss ? gloss.apply(text) : text);
   const files = readdirSync(dir)
     .filter((f) => /^intents.*\.txt$/.test(f))
     .sort();
@@ -237,13 +272,42 @@ export function loadLanguagePack(code = 'en'): LanguagePack {
       }
     }
   }
-  let known: string[] = [];
+  return examples;
+}
+
+function readKnownWords(code: string): string[] {
   try {
-    known = readFileSync(path.join(dir, 'words.txt'), 'utf8').split('\n').filter(Boolean);
+    return readFileSync(path.join(LANG_DIR, code, 'words.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
   } catch {
-    // a language without a word list corrects any unknown word
+    return []; // a language without a word list corrects any unknown word
   }
-  const pack = { lexicon, examples, knownWords: new Set(known) };
+}
+
+/** The languages with a pack (a folder under `lang/`). */
+export function packLanguages(): string[] {
+  return readdirSync(LANG_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/**
+ * Loads (once) and validates a language pack; a broken pack is a clear error at start. A pack
+ * other than the base extends the base pack's lexicon and word list (a Persian message naming a
+ * colour in English is still understood) but learns intents from its own examples only.
+ */
+export function loadLanguagePack(code = BASE): LanguagePack {
+  const cached = packs.get(code);
+  if (cached) return cached;
+  const dir = path.join(LANG_DIR, code);
+  const lexicon = readLexicon(code);
+  const known = code === BASE ? readKnownWords(code) : [...readKnownWords(BASE), ...readKnownWords(code)];
+  const pack = { lexicon, examples: readExamples(dir, lexicon), knownWords: new Set(known) };
   packs.set(code, pack);
   return pack;
 }
+
+/** Whether a language's pack has a file (a pack without `replies.json` answers in the base language). */
+export const packHas = (code: string, file: string) => existsSync(path.join(LANG_DIR, code, file));

@@ -1,22 +1,24 @@
+import { foldArabicScript } from '../../../shared/language.js';
+
 /**
  * Text helpers shared by the offline model's parsers. Everything works on a normalized string:
- * lower case, plain quotes, currency symbols split off, sentence punctuation removed (decimals kept).
+ * lower case, plain quotes, currency symbols split off, sentence punctuation removed (decimals kept),
+ * Arabic-script spelling variants and digits folded (src/shared/language.ts).
  */
 
 export function normalize(text: string): string {
   return (
-    text
-      .normalize('NFKC')
+    foldArabicScript(text.normalize('NFKC'))
       .toLowerCase()
       .replace(/[’‘`´]/g, "'")
       .replace(/[“”«»]/g, '"')
       .replace(/([€$£])/g, ' $1 ')
       .replace(/(?<=\d)\s?[–—]\s?(?=\d)/g, '-')
-      .replace(/[!?;:()"—–…|*~[\]{}]+/g, ' ')
+      .replace(/[!?;:()"—–…|*~[\]{}؟؛]+/g, ' ')
       // Emoji and their joiners carry tone, not a request ("thx 🙏", "add em 😅").
       .replace(/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+/gu, ' ')
       .replace(/(?<=^|\s)[-/]+(?=\s|$)/g, ' ')
-      .replace(/[.,]+(?!\d)/g, ' ')
+      .replace(/[.,،]+(?!\d)/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
   );
@@ -25,9 +27,12 @@ export function normalize(text: string): string {
 /** Text to match literally inside a regular expression. */
 export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A regex for a whole phrase: not part of a longer word (hyphens and apostrophes count as word characters). */
+/**
+ * A regex for a whole phrase: not part of a longer word in any script (hyphens and apostrophes
+ * count as word characters).
+ */
 export function phraseRegex(phrase: string, flags = ''): RegExp {
-  return new RegExp(`(?<![\\w'-])${escapeRegex(phrase)}(?![\\w'-])`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}_'-])${escapeRegex(phrase)}(?![\\p{L}\\p{N}_'-])`, `${flags}u`);
 }
 
 export function hasPhrase(text: string, phrase: string): boolean {

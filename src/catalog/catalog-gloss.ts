@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { foldArabicScript } from '../shared/language.js';
+
+const terms = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
+const SECTIONS = ['types', 'colors', 'materials', 'sizes', 'attributes', 'occasions', 'genders', 'policies'] as const;
+
+/**
+ * A bilingual commerce lexicon, `lang/<code>/bilingual.json`: a shopper's words in one language →
+ * the words a catalog in another language uses ("کاپشن" → jacket), by kind, and the affixes the
+ * language puts on a word ("کاپشن‌ها", "الحذاء") that a lookup may strip.
+ */
+const bilingualSchema = z.object({
+  code: z.string().min(2),
+  to: z.string().min(2),
+  types: terms.default({}),
+  colors: terms.default({}),
+  materials: terms.default({}),
+  sizes: terms.default({}),
+  attributes: terms.default({}),
+  occasions: terms.default({}),
+  genders: terms.default({}),
+  /** Words of questions about the shop's policies ("مرجوعی" → return), for the policy search. */
+  policies: terms.default({}),
+  affixes: z.object({ prefixes: z.array(z.string()), suffixes: z.array(z.string()) }).default({
+    prefixes: [],
+    suffixes: [],
+  }),
+});
+
+export interface Gloss {
+  /** The language glossed from. */
+  from: string;
+  /** Entries (after spelling folding), for reports. */
+  size: number;
+  /**
+   * The text with every term of the lexicon replaced by the catalog's word for it (longest phrase
+   * first, in any of its affixed forms); other words as typed, lower case, folded.
+   */
+  apply(text: string): string;
+}
+
+const LANG_DIR = path.join(import.meta.dirname, 'lang');
+const glosses = new Map<string, Gloss | null>();
+
+const fold = (text: string) => foldArabicScript(text.normalize('NFKC').toLowerCase());
+const tokensOf = (text: string) =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** The gloss from a language to the catalog's (read once); null when the language has no lexicon. */
+export function glossFor(language: string, catalogLanguage = 'en'): Gloss | null {
+  const key = `${language}>${catalogLanguage}`;
+  if (glosses.has(key)) return glosses.get(key) ?? null;
+  const file = path.join(LANG_DIR, language, 'bilingual.json');
+  let gloss: Gloss | null = null;
+  if (language !== catalogLanguage && existsSync(file)) {
+    const data = bilingualSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    if (data.to === catalogLanguage) gloss = buildGloss(data);
+  }
+  glosses.set(key, gloss);
+  return gloss;
+}
+
+function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
+  const table = new Map<string, string>();
+  let longest = 1;
+  for (const section of SECTIONS) {
+    for (const [term, targets] of Object.entries(data[section])) {
+      const words = tokensOf(term);
+      if (!words.length || table.has(words.join(' '))) continue;
+      table.set(words.join(' '), targets[0].toLowerCase());
+      longest = Math.max(longest, words.length);
+    }
+  }
+  const prefixes = data.affixes.prefixes.map(fold);
+  const suffixes = data.affixes.suffixes.map(fold);
+  // A word as the lexicon may hold it: as typed, else without one prefix and/or one suffix.
+  const forms = (word: string): string[] => {
+    const bare = prefixes
+      .filter((p) => word.startsWith(p) && word.length - p.length >= 2)
+      .map((p) => word.slice(p.length));
+    const stems = [word, ...bare];
+    const trimmed = stems.flatMap((w) =>
+      suffixes.filter((s) => w.endsWith(s) && w.length - s.length >= 2).map((s) => w.slice(0, -s.length)),
+    );
+    return [...stems, ...trimmed];
+  };
+  const lookup = (words: string[]): string | undefined => {
+    if (words.length === 1)
+      return forms(words[0])
+        .map((f) => table.get(f))
+        .find(Boolean);
+    const head = words.slice(0, -1).join(' ');
+    return forms(words.at(-1)!)
+      .map((f) => table.get(`${head} ${f}`))
+      .find(Boolean);
+  };
+  return {
+    from: data.code,
+    size: table.size,
+    apply(text) {
+      // Words at even places, what separates them at odd ones; a phrase spans plain spaces only.
+      const parts = fold(text).split(/([^\p{L}\p{N}]+)/u);
+      const out: string[] = [];
+      for (let i = 0; i < parts.length;) {
+        let span = 0;
+        let target: string | undefined;
+        for (let n = Math.min(longest, Math.ceil((parts.length - i) / 2)); n >= 1 && !target; n--) {
+          const gaps = parts.slice(i + 1, i + 2 * n - 1).filter((_, k) => k % 2 === 0);
+          if (i % 2 || gaps.some((g) => g.trim())) continue;
+          target = lookup(parts.slice(i, i + 2 * n - 1).filter((_, k) => k % 2 === 0));
+          span = 2 * n - 1;
+        }
+        out.push(target ?? parts[i]);
+        i += target ? span : 1;
+      }
+      return out.join('');
+    },
+  };
+}

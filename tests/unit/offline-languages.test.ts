@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
+import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
+import { glossFor } from '../../src/catalog/catalog-gloss.js';
+import { converse, createFakeShop, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
+
+const products = Object.values(SHOP);
+const index = buildShopIndex(products.map(toCatalogEntry), loadLanguagePack('en'));
+const model = createOfflineModel({ shop: () => index });
+
+describe('the bilingual gloss', () => {
+  const fa = glossFor('fa', 'en')!;
+
+  it('puts a Persian shopper’s product words in the catalog’s language, longest phrase first', () => {
+    expect(fa.size).toBeGreaterThan(0);
+    expect(fa.apply('یک کاپشن گرم برای زمستان')).toBe('یک jacket warm برای winter');
+    expect(fa.apply('کفش دویدن')).toBe('running shoes');
+  });
+
+  it('finds a word behind its plural suffix and keeps punctuation and unknown words', () => {
+    expect(fa.apply('کاپشنها؟')).toBe('jacket؟');
+    expect(fa.apply('کاپشن‌ها')).toBe('jacket');
+    expect(fa.apply('سلام! کفش دویدن، لطفا')).toBe('سلام! running shoes، لطفا');
+  });
+
+  it('has nothing for the catalog’s own language', () => {
+    expect(glossFor('en', 'en')).toBeNull();
+  });
+});
+
+describe('the offline model in Persian', () => {
+  it('searches with the budget, adds the second result in a size, answers a policy question and hands over', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    const search = await chat.say('یک کفش دویدن زیر ۸۵ یورو می‌خوام');
+    expect(search.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
+    expect(String(search.calls[0].args.query)).toContain('running');
+
+    const add = await chat.say('دومی رو در سایز ۴۱ اضافه کن');
+    expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ options: { Size: '41' } });
+
+    const policy = await chat.say('شرایط مرجوعی چیه؟');
+    expect(policy.calls[0].name).toBe('search_policies');
+    expect(String(policy.calls[0].args.query)).toContain('return');
+
+    const human = await chat.say('میخوام با یه اپراتور صحبت کنم');
+    expect(human.calls.map((c) => c.name)).toEqual(['request_human']);
+  });
+
+  it('goes back to English when the shopper does', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    await chat.say('سلام');
+    const search = await chat.say('do you have running shoes under 85?');
+    expect(search.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
+  });
+});
