@@ -4,6 +4,7 @@ import type { ChatMessage, ChatModel, ModelChunk, ModelRequest } from '../model.
 import { decideStep, type Brain } from './offline/decide-step.js';
 import { loadLanguagePack, packHas, packLanguages } from './offline/language-pack.js';
 import { createOptionReader } from './offline/product-options.js';
+import { normalize } from './offline/normalize.js';
 import { loadReplies } from './offline/replies.js';
 import type { ShopIndex } from './offline/shop-index.js';
 import { createUnderstanding, type Understanding } from './offline/understand.js';
@@ -120,11 +121,28 @@ function createBrains(catalogLanguage: string) {
   return { languages, get };
 }
 
-/** The request's language when a pack speaks it, else the latest message's, else the fallback. */
+/**
+ * The request's language when a pack speaks it; else the latest message's that tells its language
+ * (by its script and words, then by the words of each pack's examples), the latest first; else the
+ * fallback.
+ */
 function turnLanguage(request: ModelRequest, languages: Set<string>, fallback: string): string {
   const asked = (request as ModelRequest & { language?: string }).language;
   if (asked && languages.has(asked)) return asked;
-  const last = request.messages.findLast((m) => m.role === 'user');
-  const said = last?.content ? detectLanguage(last.content) : null;
-  return said && languages.has(said) ? said : fallback;
+  for (const m of request.messages.toReversed()) {
+    if (m.role !== 'user' || !m.content) continue;
+    const said = detectLanguage(m.content) ?? byPackWords(m.content, languages);
+    if (said && languages.has(said)) return said;
+  }
+  return fallback;
+}
+
+/** The pack whose own example words a message uses most (none on a tie). */
+function byPackWords(text: string, languages: Set<string>): string | null {
+  const words = normalize(text).split(' ');
+  const scores = [...languages]
+    .map((language) => ({ language, hits: words.filter((w) => loadLanguagePack(language).ownWords.has(w)).length }))
+    .sort((a, b) => b.hits - a.hits);
+  const [first, second] = scores;
+  return first && first.hits > 0 && first.hits > (second?.hits ?? 0) ? first.language : null;
 }

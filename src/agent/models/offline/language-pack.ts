@@ -132,6 +132,8 @@ export interface LanguagePack {
   lexicon: Lexicon;
   /** Common words of the language (`words.txt`): never "corrected" into a shop word. */
   knownWords: Set<string>;
+  /** Words of this pack's own examples and word list (empty for the base pack): they tell its language. */
+  ownWords: Set<string>;
   /** Labelled training utterances, placeholders already in their token form (`__type__`…). */
   examples: { intent: string; text: string }[];
 }
@@ -303,8 +305,11 @@ export function loadLanguagePack(code = BASE): LanguagePack {
   if (cached) return cached;
   const dir = path.join(LANG_DIR, code);
   const lexicon = readLexicon(code);
-  const known = code === BASE ? readKnownWords(code) : [...readKnownWords(BASE), ...readKnownWords(code)];
-  const pack = { lexicon, examples: readExamples(dir, lexicon), knownWords: new Set(known) };
+  const examples = readExamples(dir, lexicon);
+  // Beside the base list, a pack's own example words are common words of its language, never shop words.
+  const own = code === BASE ? [] : [...readKnownWords(code), ...examples.flatMap((e) => e.text.split(' '))];
+  const known = [...readKnownWords(BASE), ...own.filter((w) => !w.startsWith('__'))];
+  const pack = { lexicon, examples, knownWords: new Set(known), ownWords: new Set(own) };
   packs.set(code, pack);
   return pack;
 }
