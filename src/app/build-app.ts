@@ -75,7 +75,7 @@ export type AppConfig = Pick<
   | 'retentionDays'
   | 'metricsToken'
 > &
-  Partial<Pick<Config, 'platforms'>> & {
+  Partial<Pick<Config, 'platforms' | 'attributionWindowDays'>> & {
     sessionSecret: string;
   };
 
