@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationEvent } from '../../src/conversations/event-types.js';
 import type { Database } from '../../src/db/database.js';
+import { createLogger } from '../../src/logger.js';
+import { createRetentionJob } from '../../src/privacy/retention.js';
 import { callJson, MERCHANDISER, startStudioApp } from '../helpers/studio-client.js';
 import {
   connectShopper,
@@ -190,5 +192,20 @@ describe('studio analytics API', () => {
     const past = await call('GET', '/api/studio/analytics?from=2025-01-01&to=2025-01-31', tokens.merchandiser);
     expect(past.body).toMatchObject({ conversations: 0, searches: { total: 0, zeroResult: 0 }, byPromptVersion: [] });
     expect(past.body.daily).toHaveLength(31);
+  });
+});
+
+describe('search events and privacy', () => {
+  const searchesOf = async () =>
+    (await db.query<{ channel: string }>('SELECT channel FROM search_events ORDER BY id')).rows.map((r) => r.channel);
+
+  it("erasing a customer erases their conversation's searches; retention deletes the rest", async () => {
+    expect(await searchesOf()).toEqual(['assistant', 'assistant', 'storefront']);
+    const erased = await call('DELETE', '/api/admin/customers/cus_2', tokens.admin);
+    expect(erased.status).toBe(200);
+    expect(await searchesOf()).toEqual(['storefront']);
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    await createRetentionJob({ db, retentionDays: 1, logger: createLogger('silent'), now: () => later }).runOnce();
+    expect(await searchesOf()).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ const DAY_MS = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const percent = (r: number) => `${Math.round(r * 1000) / 10}%`;
 const moneyList = (list: { formatted: string }[]) => list.map((m) => m.formatted).join(' + ') || '0';
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A table with a header row; every cell is text. */
 function table(caption: string, head: string[], rows: Cell[][], empty: string) {
@@ -46,11 +47,11 @@ function headlines(r: Report) {
     headline('Conversations', String(r.conversations)),
     headline('Contained', percent(r.containment.rate), `${r.containment.conversations} without a human`),
     headline('Handoff rate', percent(r.handoffs.rate), `${r.handoffs.conversations} handed off`),
-    headline('CSAT', csat, `${r.csat.count} ratings`),
+    headline('CSAT', csat, count(r.csat.count, 'rating', 'ratings')),
     headline(
       'Add to cart',
       String(r.addToCart.conversations),
-      `${r.addToCart.items} items, ${moneyList(r.addToCart.value)}`,
+      `${count(r.addToCart.items, 'item', 'items')}, ${moneyList(r.addToCart.value)}`,
     ),
     headline('Attributed orders', String(r.attributedOrders.orders), moneyList(revenue)),
     headline('Searches', String(r.searches.total), `${r.searches.zeroResult} with no result`),
