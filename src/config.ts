@@ -77,6 +77,8 @@ export interface Config {
   consoleAgents: ConsoleAccount[];
   agentSessionHours: number;
   retentionDays: number;
+  /** Days before an order in which assistant- or agent-added items credit it to their conversation. */
+  attributionWindowDays: number;
   metricsToken?: string;
   handoff: {
     businessHours: string;
@@ -201,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     consoleAgents: e.CONSOLE_AGENTS.length > 0 ? e.CONSOLE_AGENTS : production ? [] : DEMO_AGENTS,
     agentSessionHours: e.AGENT_SESSION_HOURS,
     retentionDays: e.RETENTION_DAYS,
+    attributionWindowDays: e.ATTRIBUTION_WINDOW_DAYS,
     metricsToken: e.METRICS_TOKEN,
     handoff: {
       businessHours: e.BUSINESS_HOURS,

@@ -139,6 +139,7 @@ export async function* runTurn(
     clientIp: turn.sender?.clientIp ?? null,
     actor: 'assistant' as const,
     signal: turn.signal,
+    analytics: { promptVersion: prompt.version },
   };
   for await (const ev of runAgent({
     model,

@@ -7,6 +7,7 @@ import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createChatService } from '../chat/chat-service.js';
 import { shopperRoutes } from '../chat/shopper-routes.js';
+import { checkoutRoute } from '../chat/checkout-route.js';
 import { attachShopperSocket } from '../chat/shopper-socket.js';
 import { createTurnRunner } from '../chat/turn-runner.js';
 import type { Config } from '../config.js';
@@ -56,6 +57,7 @@ import { trackRepliesInFlight } from './replies-in-flight.js';
 import { createPromptStudio } from '../studio/prompt-studio.js';
 import { createExperimentStudio } from '../studio/experiment-studio.js';
 import { studioRoutes } from '../studio/studio-routes.js';
+import { analyticsRoutes } from '../studio/analytics-routes.js';
 
 export type AppConfig = Pick<
   Config,
@@ -75,7 +77,7 @@ export type AppConfig = Pick<
   | 'retentionDays'
   | 'metricsToken'
 > &
-  Partial<Pick<Config, 'platforms'>> & {
+  Partial<Pick<Config, 'platforms' | 'attributionWindowDays'>> & {
     sessionSecret: string;
   };
 
@@ -241,6 +243,17 @@ export async function buildApp(parts: AppParts) {
         turnTimeoutMs: config.model.timeoutMs * (config.model.maxSteps + 1),
         onSessionReplaced: (sid) => late.shoppers?.disconnectSession(sid),
       }),
+      checkoutRoute({
+        db,
+        sessions,
+        conversations,
+        carts,
+        chat,
+        limits,
+        platform: config.shop.platform ?? 'native',
+        currency: config.shop.currency,
+        attributionWindowDays: config.attributionWindowDays,
+      }),
       ...(demo ? [demoRoutes({ db, identitySecret: config.identitySecret })] : []),
       imageRoutes({ products }),
       agentRoutes({
@@ -263,6 +276,7 @@ export async function buildApp(parts: AppParts) {
         }),
         merchandising: core.merchandising,
       }),
+      analyticsRoutes({ db, sessions: agentSessions, currency: config.shop.currency }),
       adminRoutes({
         sessions: agentSessions,
         customerData,

@@ -11,6 +11,7 @@ import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createProductLookup } from '../catalog/product-lookup.js';
 import { createCatalogSearch } from '../catalog/search.js';
 import { createProductFinder } from '../catalog/find-products.js';
+import { createSearchEvents } from '../catalog/search-events.js';
 import { createShopVocabulary, type ShopVocabulary } from '../catalog/shop-vocabulary.js';
 import { NO_RULES, type MerchandisingRules } from '../merchandising/merchandising-rules.js';
 import { createMerchandisingStore } from '../merchandising/merchandising-store.js';
@@ -67,7 +68,15 @@ export async function buildCore(parts: {
   const vocabulary = parts.vocabulary ?? createShopVocabulary({ db });
   if (!parts.vocabulary) await vocabulary.refresh();
   const expands = (q: string) => expandQuery(q) !== q || merchandising.current().search.withSynonyms(q) !== q;
-  const finder = createProductFinder({ db, search, index: vocabulary.index, expands, rules });
+  const searchEvents = createSearchEvents({ db, logger });
+  const finder = createProductFinder({
+    db,
+    search,
+    index: vocabulary.index,
+    expands,
+    rules,
+    onSearch: searchEvents.record,
+  });
   const products = createProductLookup({ db, hidden: async () => (await rules()).hidden });
   const nativeCarts = createCartStore({ db });
   const platform = config.shop.platform ?? 'native';

@@ -15,7 +15,7 @@ import { createWooClient } from '../platforms/woocommerce/rest-client.js';
  * refreshes the offline model's shop vocabulary, so a changed product is searchable within seconds.
  */
 export function buildWebhooks(parts: {
-  config: { shop: Config['shop']; platforms?: Config['platforms'] };
+  config: { shop: Config['shop']; platforms?: Config['platforms']; attributionWindowDays?: number };
   db: Database;
   embedder: Embedder;
   logger: Logger;
@@ -28,6 +28,7 @@ export function buildWebhooks(parts: {
     db,
     onCatalogWritten: () => refresher.request(),
     onOrderAttributed: metrics.orderAttributed,
+    attributionWindowDays: config.attributionWindowDays,
   });
   const woo = config.platforms?.woocommerce;
   const wooClient =

@@ -4,6 +4,7 @@ import { lexicalHits, queryTerms, unknownTerms } from './lexical-query.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
+import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
 import type { ProductSummary, SearchQuery } from './types.js';
@@ -59,6 +60,8 @@ export function createProductFinder(deps: {
   expands?: (query: string) => boolean;
   /** The merchandisers' pins and boosts (search itself applies synonyms and hidden products). */
   rules?: QueryRulesSource;
+  /** Told of each search made with a source (analytics); must not throw. */
+  onSearch?: (e: SearchEvent) => Promise<void>;
 }) {
   const { search } = deps;
   const rules = deps.rules ?? (() => Promise.resolve(NO_QUERY_RULES));
@@ -199,15 +202,30 @@ export function createProductFinder(deps: {
     };
   }
 
+  /** Records a search and what it found, for the studio's analytics. */
+  async function record(query: string, found: FindResult, source: SearchSource): Promise<void> {
+    if (!query.trim()) return;
+    const zeroResult = found.noMatch || found.products.length === 0;
+    await deps.onSearch?.({ ...source, query, resultCount: found.products.length, zeroResult });
+  }
+
+  async function findOnly(q: SearchQuery, opts: { signal?: AbortSignal }): Promise<FindResult> {
+    const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
+    const found = await judge(q, limit, opts);
+    const products = await merchandise(found.products, q, limit);
+    // Products a merchandiser pinned for the query are an answer the shop chose, never "no match".
+    if (products.length && !found.products.length) return { ...found, products, match: 'weak', noMatch: false };
+    return { ...found, products };
+  }
+
   return {
-    async find(q: SearchQuery, opts: { signal?: AbortSignal } = {}): Promise<FindResult> {
-      const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
-      const found = await judge(q, limit, opts);
-      const products = await merchandise(found.products, q, limit);
-      // Products a merchandiser pinned for the query are an answer the shop chose, never "no match".
-      if (products.length && !found.products.length) return { ...found, products, match: 'weak', noMatch: false };
-      return { ...found, products };
+    /** Finds products; with a `source`, the search is recorded (analytics). */
+    async find(q: SearchQuery, opts: { signal?: AbortSignal; source?: SearchSource } = {}): Promise<FindResult> {
+      const found = await findOnly(q, opts);
+      if (opts.source) await record(q.query, found, opts.source);
+      return found;
     },
+    record,
   };
 }
 

@@ -153,6 +153,8 @@ export const envSchema = z.object({
     .default(12),
   /** Days conversations, carts and sessions are kept before the daily job deletes them. */
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Days before an order in which items the assistant or an agent added credit it to their conversation. */
+  ATTRIBUTION_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Bearer token for GET /metrics; without it /metrics is only served in demo mode. */
   METRICS_TOKEN: optionalString,
   /** When people answer, e.g. "mon-fri 09:00-17:30"; outside, shoppers are told when someone will reply. */

@@ -57,13 +57,17 @@ export function createStorefrontTools(deps: StorefrontDeps) {
   async function searchCatalog({ catalog }: SearchCatalogArgs, call: StorefrontCall) {
     const offset = offsetOf(catalog.pagination?.cursor);
     const limit = Math.min(catalog.pagination?.limit ?? DEFAULT_PAGE, MAX_RESULTS - offset);
-    const found = await deps.finder.find({
-      query: catalog.query,
-      limit: offset + limit,
-      inStock: catalog.filters?.available,
-      minPriceMinor: catalog.filters?.price?.min,
-      maxPriceMinor: catalog.filters?.price?.max,
-    });
+    const found = await deps.finder.find(
+      {
+        query: catalog.query,
+        limit: offset + limit,
+        inStock: catalog.filters?.available,
+        minPriceMinor: catalog.filters?.price?.min,
+        maxPriceMinor: catalog.filters?.price?.max,
+      },
+      // A further page of the same search is no new search.
+      offset === 0 ? { source: { channel: 'mcp' } } : {},
+    );
     const page = found.products.slice(offset, offset + limit);
     const more = found.products.length === offset + limit && offset + limit < MAX_RESULTS;
     const note = matchNote(found, catalog.query);

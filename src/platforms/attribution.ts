@@ -2,35 +2,45 @@ import { money } from '../catalog/money.js';
 import type { Money } from '../catalog/types.js';
 import type { Queryable } from '../db/database.js';
 
-/** How long after a conversation an order is still credited to it when the cart named none. */
-export const ATTRIBUTION_WINDOW_DAYS = 30;
+/** How long before an order items the assistant or an agent added still earn it (ATTRIBUTION_WINDOW_DAYS). */
+export const ATTRIBUTION_WINDOW_DAYS = 7;
 
 export type AttributionSource = 'cart' | 'customer';
 
 /**
+ * The conversation of the customer where the assistant or an agent added one of the order's
+ * products (any of its variants) to the cart within the window before the order; the latest such add wins.
+ */
+const ASSISTED = `
+SELECT c.id FROM cart_events e
+  JOIN conversations c ON c.cart_id = e.cart_id
+  JOIN variants ev ON ev.sku = e.sku
+WHERE c.customer_id = $1 AND e.actor IN ('assistant', 'agent') AND e.action IN ('add', 'set')
+  AND e.created_at <= $2::timestamptz AND e.created_at >= $2::timestamptz - make_interval(days => $3)
+  AND ev.product_id IN (SELECT v.product_id FROM order_lines l JOIN variants v ON v.sku = l.sku WHERE l.order_id = $4)
+ORDER BY e.created_at DESC, e.id DESC LIMIT 1`;
+
+/**
  * Credits an order to a conversation. The rule, in order:
- * 1. the conversation the cart named (Shopify note attribute / WooCommerce meta `_concierge_conversation`),
- *    when it exists here;
- * 2. else the customer's most recent conversation started before the order and active within
- *    ATTRIBUTION_WINDOW_DAYS before it;
+ * 1. the conversation the cart named (Shopify note attribute / WooCommerce meta `_concierge_conversation`,
+ *    the demo checkout), when it exists here;
+ * 2. else a conversation of the same customer in which the assistant or an agent added one of the
+ *    order's products to the cart within `windowDays` (ATTRIBUTION_WINDOW_DAYS) before the order;
  * 3. else none.
  */
 export async function attributeOrder(
   tx: Queryable,
-  o: { orderId: string; customerId: string; placedAt: string; conversationId: string | null },
+  o: { orderId: string; customerId: string | null; placedAt: string; conversationId: string | null },
+  windowDays: number = ATTRIBUTION_WINDOW_DAYS,
 ): Promise<{ conversationId: string; source: AttributionSource } | null> {
   let found: { conversationId: string; source: AttributionSource } | null = null;
   if (o.conversationId) {
     const named = await tx.query<{ id: string }>('SELECT id FROM conversations WHERE id = $1', [o.conversationId]);
     if (named.rows[0]) found = { conversationId: named.rows[0].id, source: 'cart' };
   }
-  if (!found) {
-    const recent = await tx.query<{ id: string }>(
-      `SELECT id FROM conversations WHERE customer_id = $1 AND created_at <= $2::timestamptz
-         AND updated_at >= $2::timestamptz - make_interval(days => $3) ORDER BY created_at DESC, id LIMIT 1`,
-      [o.customerId, o.placedAt, ATTRIBUTION_WINDOW_DAYS],
-    );
-    if (recent.rows[0]) found = { conversationId: recent.rows[0].id, source: 'customer' };
+  if (!found && o.customerId) {
+    const assisted = await tx.query<{ id: string }>(ASSISTED, [o.customerId, o.placedAt, windowDays, o.orderId]);
+    if (assisted.rows[0]) found = { conversationId: assisted.rows[0].id, source: 'customer' };
   }
   await tx.query('UPDATE orders SET conversation_id = $2 WHERE id = $1', [o.orderId, found?.conversationId ?? null]);
   return found;

@@ -51,19 +51,23 @@ async function inventory(tx: Queryable, c: Change<'inventory'>): Promise<Applied
   return { outcome: ids.length > 0 ? 'applied' : 'ignored' };
 }
 
-async function order(tx: Queryable, c: Change<'order'>): Promise<Applied> {
+async function order(tx: Queryable, c: Change<'order'>, windowDays?: number): Promise<Applied> {
   if (c.customer) {
     // The order's copy of the customer only fills a gap; customer webhooks and the sync keep them current.
     const known = await tx.query('SELECT 1 FROM customers WHERE id = $1', [c.customer.id]);
     if (known.rows.length === 0) await upsertCustomer(tx, c.customer);
   }
   const outcome = await upsertOrder(tx, c.order);
-  const credited = await attributeOrder(tx, {
-    orderId: c.order.id,
-    customerId: c.order.customerId,
-    placedAt: c.order.placedAt,
-    conversationId: c.conversationId,
-  });
+  const credited = await attributeOrder(
+    tx,
+    {
+      orderId: c.order.id,
+      customerId: c.order.customerId,
+      placedAt: c.order.placedAt,
+      conversationId: c.conversationId,
+    },
+    windowDays,
+  );
   if (!credited) return { outcome: outcome === 'unchanged' ? 'unchanged' : 'applied' };
   const total = await tx.query<{ total_minor: number }>('SELECT total_minor FROM orders WHERE id = $1', [c.order.id]);
   const attributed = {
@@ -75,7 +79,7 @@ async function order(tx: Queryable, c: Change<'order'>): Promise<Applied> {
   return { outcome: outcome === 'unchanged' ? 'unchanged' : 'applied', attributed };
 }
 
-async function applyChange(tx: Queryable, c: WebhookChange): Promise<Applied> {
+async function applyChange(tx: Queryable, c: WebhookChange, windowDays?: number): Promise<Applied> {
   switch (c.kind) {
     case 'product':
       return product(tx, c);
@@ -86,7 +90,7 @@ async function applyChange(tx: Queryable, c: WebhookChange): Promise<Applied> {
     case 'customer':
       return { outcome: (await upsertCustomer(tx, c.record)) === 'unchanged' ? 'unchanged' : 'applied' };
     case 'order':
-      return order(tx, c);
+      return order(tx, c, windowDays);
     case 'ignored':
       return { outcome: 'ignored' };
   }
@@ -103,6 +107,8 @@ export function createWebhookApplier(deps: {
   db: Database;
   onCatalogWritten?: () => void;
   onOrderAttributed?: (o: AttributedOrder) => void;
+  /** ATTRIBUTION_WINDOW_DAYS (7 by default). */
+  attributionWindowDays?: number;
 }): WebhookApplier {
   return {
     async apply({ platform, deliveryId, topic, change }) {
@@ -112,7 +118,7 @@ export function createWebhookApplier(deps: {
            ON CONFLICT (platform, delivery_id) DO NOTHING RETURNING 1`,
           [platform, deliveryId, topic],
         );
-        return fresh.rows.length === 0 ? null : applyChange(tx, change);
+        return fresh.rows.length === 0 ? null : applyChange(tx, change, deps.attributionWindowDays);
       });
       if (!result) return 'replayed';
       if (result.outcome === 'applied' && CATALOG_KINDS.has(change.kind)) deps.onCatalogWritten?.();

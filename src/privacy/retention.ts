@@ -71,6 +71,8 @@ export function createRetentionJob(deps: {
       const agentSessions = await tx.query('DELETE FROM agent_sessions WHERE expires_at < $1', [t]);
       const audit = await tx.query('DELETE FROM audit_log WHERE at < $1', [cutoff]);
       await tx.query('DELETE FROM model_usage_daily WHERE day < $1::date', [cutoff]);
+      // Searches go with their conversation; the storefront's and outside agents' after the same time.
+      await tx.query('DELETE FROM search_events WHERE created_at < $1', [cutoff]);
       return {
         idleSessions: idle.rowCount,
         conversations: conversations.rowCount,

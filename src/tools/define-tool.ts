@@ -15,6 +15,11 @@ export interface ToolContext {
   /** Who is acting: the assistant (tool calls) or, for cart changes made outside the model, others. */
   actor: 'assistant';
   signal?: AbortSignal;
+  /**
+   * Set for a shopper's turn: the prompt version answering it, and its searches are recorded for
+   * the studio's analytics (a studio preview's are not).
+   */
+  analytics?: { promptVersion: string };
 }
 
 export interface ToolDefinition<I extends z.ZodType = z.ZodType, O = unknown> {

@@ -77,10 +77,16 @@ export const searchProducts = (deps: ToolDeps) =>
       const anyTags = input.gender ? deps.merchandising.tagsForGender(input.gender) : undefined;
       let found = await deps.finder.find({ ...base, category: input.category, anyTags }, { signal: ctx.signal });
       let relaxedFilters = false;
+      let query = input.query;
       if (!found.products.length && (input.category || anyTags)) {
-        const query = [input.query, input.category, input.gender].filter(Boolean).join(' ');
+        query = [input.query, input.category, input.gender].filter(Boolean).join(' ');
         found = await deps.finder.find({ ...base, query }, { signal: ctx.signal });
         relaxedFilters = true;
+      }
+      // One search as the shopper asked it, with what was finally found.
+      if (ctx.analytics) {
+        const source = { channel: 'assistant' as const, conversationId: ctx.conversationId, ...ctx.analytics };
+        await deps.finder.record(query, found, source);
       }
       const notes = [
         relaxedFilters && found.products.length ? 'Nothing matched the category or gender exactly.' : undefined,

@@ -19,6 +19,7 @@ const DOMAINS = [
   'privacy',
   'prompt-versions',
   'experiments',
+  'analytics',
 ];
 // Metrics are counted through callbacks the composition root passes; only it and the entry points see them.
 const INNER = [
@@ -58,6 +59,8 @@ const ALLOWED: Record<string, string[]> = {
   'prompt-versions': [...BASE, 'db'],
   // A/B experiments over prompt versions: variants, sticky assignments, per-variant numbers.
   experiments: [...BASE, 'db'],
+  // The studio's commerce analytics: conversations, carts, orders and searches over a date range.
+  analytics: [...BASE, 'db', 'catalog'],
   conversations: [...BASE, 'db', 'catalog', 'carts', 'customers'],
   ingest: [...BASE, 'db', 'catalog', 'customers', 'policies'],
   // Catalog sync and webhooks of the shop's platform (Shopify, WooCommerce); no express here.

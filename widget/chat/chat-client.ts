@@ -8,11 +8,12 @@ import type {
   PlatformCartCommand,
   ServerToClientEvents,
 } from '../../src/chat/protocol.js';
+import type { DemoOrder } from '../loader/frame-messages.js';
 import type { PlatformCartSnapshot } from '../loader/platforms/platform-cart.js';
 import type { ConversationState } from './conversation-state.js';
 import { randomId } from './dom.js';
 import { MAX_MESSAGE_CHARS, SHOPPER_NAMESPACE } from './limits.js';
-import { ChatError, createSessionStore, requestSession, type Session } from './session.js';
+import { ChatError, createSessionStore, postJson, requestSession, type Session } from './session.js';
 
 type ShopperSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Event = keyof ClientToServerEvents;
@@ -287,6 +288,15 @@ export function createChatClient(opts: {
       identity = { customerId, customerHash };
       switchTo(s);
       return s.customer;
+    },
+    /** The demo checkout: an order for this session's cart, which the server then empties. */
+    async checkout(): Promise<DemoOrder> {
+      const answer = await postJson<{ order: DemoOrder; cart: CartPayload }>(
+        `${opts.apiBase}api/storefront/checkout`,
+        session?.token,
+      );
+      state.setCart(answer.cart);
+      return answer.order;
     },
     async signOut() {
       if (session && !session.customer) return null;

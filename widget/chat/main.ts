@@ -109,6 +109,8 @@ async function run(c: Command): Promise<unknown> {
       return client.signIn(String(c.customerId), String(c.customerHash));
     case 'signOut':
       return client.signOut();
+    case 'checkout':
+      return client.checkout();
     default:
       throw new ChatError('command:unknown', 'Unknown command.');
   }

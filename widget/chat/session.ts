@@ -68,3 +68,24 @@ export async function requestSession(
     );
   return { token: json.token, conversationId: json.conversationId, customer: json.customer };
 }
+
+/** POST of an empty JSON body with the session's token; an error answer becomes a ChatError with its code. */
+export async function postJson<T>(url: string, token: string | undefined): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+      body: '{}',
+    });
+  } catch {
+    throw new ChatError('network:offline', "Can't reach the shop right now. Check your connection.");
+  }
+  const json = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
+  if (!res.ok || !json || json.error)
+    throw new ChatError(
+      json?.error?.code ?? `http:${res.status}`,
+      json?.error?.message ?? 'The shop could not do that.',
+    );
+  return json;
+}

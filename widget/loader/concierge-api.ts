@@ -1,5 +1,5 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
-import type { Customer, StatusInfo } from './frame-messages.js';
+import type { Customer, DemoOrder, StatusInfo } from './frame-messages.js';
 
 export interface ConciergeEvents {
   /** The chat connected; sent again after a sign-in or sign-out switches the session. */
@@ -26,6 +26,8 @@ export interface ConciergeApi {
   /** Signs the shopper in with the HMAC the shop's backend computed; null id = sign out. */
   signIn(customerId: string | null, customerHash?: string): Promise<Customer>;
   signOut(): Promise<Customer>;
+  /** The demo checkout: places an order for the cart (built-in carts only) and empties it. */
+  checkout(): Promise<DemoOrder>;
   on<K extends keyof ConciergeEvents>(event: K, fn: (value: ConciergeEvents[K]) => void): () => void;
 }
 

@@ -25,7 +25,18 @@ export type Command =
   | { name: 'addToCart'; sku: string; quantity: number }
   | { name: 'setQuantity'; sku: string; quantity: number }
   | { name: 'signIn'; customerId: string; customerHash: string }
-  | { name: 'signOut' };
+  | { name: 'signOut' }
+  /** The demo storefront's checkout (built-in carts only): places an order for the cart. */
+  | { name: 'checkout' };
+
+/** An order the demo checkout placed (POST /api/storefront/checkout). */
+export interface DemoOrder {
+  id: string;
+  placedAt: string;
+  itemCount: number;
+  total: { amount: number; currency: string; formatted: string };
+  conversationId: string | null;
+}
 
 export type ParentToFrame =
   | {

@@ -1,6 +1,13 @@
 import type { CartPayload, PlatformCartCommand } from '../../src/chat/protocol.js';
 import type { ConciergeApi, ConciergeEvents } from './concierge-api.js';
-import { type Command, type Customer, type FrameToParent, type ParentToFrame, isOurMessage } from './frame-messages.js';
+import {
+  type Command,
+  type Customer,
+  type DemoOrder,
+  type FrameToParent,
+  type ParentToFrame,
+  isOurMessage,
+} from './frame-messages.js';
 import { mountLauncher } from './launcher.js';
 import { linkPlatformCart } from './platform-link.js';
 import { detectPlatform } from './platforms/detect-platform.js';
@@ -167,6 +174,7 @@ function start(script: HTMLScriptElement | null) {
           })
         : api.signOut(),
     signOut: () => command<Customer>({ name: 'signOut' }),
+    checkout: () => command<DemoOrder>({ name: 'checkout' }),
     on(event, fn) {
       const set = listeners[event] as Set<typeof fn>;
       set.add(fn);

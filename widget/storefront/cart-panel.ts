@@ -1,15 +1,36 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
 import { h } from '../chat/dom.js';
 import { productImage, safeImage } from '../chat/product-image.js';
+import type { DemoOrder } from '../loader/frame-messages.js';
+
+export interface CartActions {
+  setQuantity: (sku: string, quantity: number) => void;
+  /** The demo checkout; absent where the shop's own checkout takes orders. */
+  checkout?: (button: HTMLButtonElement) => void;
+  /** The order the demo checkout just placed, confirmed above the empty cart. */
+  placed?: DemoOrder | null;
+}
+
+function confirmation(order: DemoOrder) {
+  return h(
+    'div',
+    { class: 'placed', role: 'status' },
+    h('p', { class: 'ltitle' }, 'Thank you! Your demo order is placed.'),
+    h('p', {}, 'Order number ', h('strong', { class: 'order-number' }, order.id)),
+    h(
+      'p',
+      { class: 'lopts' },
+      `${order.itemCount} ${order.itemCount === 1 ? 'item' : 'items'} · ${order.total.formatted}`,
+    ),
+  );
+}
 
 /** The shop's cart panel, drawn from the same live cart events the chat shows. */
-export function renderCart(
-  root: HTMLElement,
-  cart: CartPayload | null,
-  setQuantity: (sku: string, quantity: number) => void,
-) {
+export function renderCart(root: HTMLElement, cart: CartPayload | null, actions: CartActions) {
+  const { setQuantity } = actions;
   if (!cart || cart.items.length === 0) {
     root.replaceChildren(
+      ...(actions.placed ? [confirmation(actions.placed)] : []),
       h('p', { class: 'empty' }, 'Your cart is empty. Add something from the shop, or ask the assistant for ideas.'),
     );
     return;
@@ -67,5 +88,19 @@ export function renderCart(
       h('span', {}, `Subtotal · ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`),
       h('strong', {}, cart.subtotal.formatted),
     ),
+    ...(actions.checkout
+      ? [
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn checkout',
+              onClick: (e: Event) => actions.checkout!(e.currentTarget as HTMLButtonElement),
+            },
+            'Checkout (demo)',
+          ),
+          h('p', { class: 'lopts' }, 'Places a demo order: no payment, nothing is shipped.'),
+        ]
+      : []),
   );
 }

@@ -1,7 +1,8 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
 import { h } from '../chat/dom.js';
 import { agentCart, demoCustomers, searchProducts, type DemoCustomer, type StoreProduct } from './api.js';
-import { renderCart } from './cart-panel.js';
+import { renderCart, type CartActions } from './cart-panel.js';
+import type { DemoOrder } from '../loader/frame-messages.js';
 import { whenConcierge } from './concierge.js';
 import { renderGrid } from './product-grid.js';
 
@@ -78,8 +79,28 @@ async function setQuantity(sku: string, quantity: number) {
   }
 }
 
+let placed: DemoOrder | null = null;
+let lastCart: CartPayload | null = null;
+const cartActions = (): CartActions => ({ setQuantity, checkout, placed });
+
+/** The demo checkout: an order for the cart, confirmed with its number in the cart panel. */
+async function checkout(button: HTMLButtonElement) {
+  button.disabled = true;
+  button.textContent = 'Placing your order…';
+  try {
+    placed = await (await concierge).checkout();
+    toast(`Order ${placed.id} placed`);
+  } catch (err) {
+    toast((err as Error).message, 'error');
+  } finally {
+    if (lastCart) showCart(lastCart);
+  }
+}
+
 function showCart(cart: CartPayload) {
-  renderCart(cartBody, cart, setQuantity);
+  lastCart = cart;
+  if (cart.items.length > 0) placed = null;
+  renderCart(cartBody, cart, cartActions());
   cartCount.textContent = String(cart.itemCount);
   cartToggle.setAttribute('aria-label', `Cart, ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`);
 }
@@ -164,7 +185,7 @@ async function loadAgentCart(id: string) {
 // Links from outside agents: a search (`?q=`) and a cart they built (`?cart=`).
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
-renderCart(cartBody, null, setQuantity);
+renderCart(cartBody, null, cartActions());
 void load();
 const cartParam = params.get('cart');
 if (cartParam) void loadAgentCart(cartParam);

@@ -4,9 +4,18 @@ import type { PromptHistory } from '../../src/studio/prompt-studio.js';
 import type { ExperimentReport } from '../../src/experiments/experiment-report.js';
 import type { Experiment } from '../../src/experiments/experiment-store.js';
 import type { NewExperiment } from '../../src/studio/experiment-studio.js';
+import type { CommerceAnalytics } from '../../src/analytics/commerce-analytics.js';
 import { createSessionStore, ServerError as StudioError } from '../shared/session-store.js';
 
-export type { Experiment, ExperimentReport, NewExperiment, PreviewReply, PromptHistory, PromptVersion };
+export type {
+  CommerceAnalytics,
+  Experiment,
+  ExperimentReport,
+  NewExperiment,
+  PreviewReply,
+  PromptHistory,
+  PromptVersion,
+};
 
 export interface StudioSession {
   token: string;
@@ -80,6 +89,9 @@ export function studioApi(token: string) {
       return (await send<{ experiment: ExperimentReport }>('GET', url, token)).experiment;
     },
     merchandising: () => send<MerchandisingState>('GET', '/api/studio/merchandising', token),
+    /** Whole days, `from` and `to` included (YYYY-MM-DD). */
+    analytics: (from: string, to: string) =>
+      send<CommerceAnalytics>('GET', `/api/studio/analytics?${new URLSearchParams({ from, to })}`, token),
     saveMerchandising: (rules: unknown) => send<MerchandisingState>('PUT', '/api/studio/merchandising', token, rules),
     async stopExperiment(id: string, promote?: number): Promise<Experiment> {
       const url = `/api/studio/experiments/${encodeURIComponent(id)}/stop`;

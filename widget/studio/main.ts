@@ -1,6 +1,7 @@
 import { h } from '../shared/dom.js';
 import { sessionStore, studioApi, StudioError, type StudioSession } from './api.js';
 import { showLogin } from './login.js';
+import { createAnalyticsTab } from './analytics-tab.js';
 import { createExperimentsTab } from './experiments-tab.js';
 import { createMerchandisingTab } from './merchandising-tab.js';
 import { createPromptsTab } from './prompts-tab.js';
@@ -26,12 +27,19 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
     Prompts: h('button', { role: 'tab', text: 'Prompts' }),
     Experiments: h('button', { role: 'tab', text: 'Experiments' }),
     Merchandising: h('button', { role: 'tab', text: 'Merchandising' }),
+    Analytics: h('button', { role: 'tab', text: 'Analytics' }),
   };
-  const tabOf = { Prompts: createPromptsTab, Experiments: createExperimentsTab, Merchandising: createMerchandisingTab };
+  const tabOf = {
+    Prompts: createPromptsTab,
+    Experiments: createExperimentsTab,
+    Merchandising: createMerchandisingTab,
+    Analytics: createAnalyticsTab,
+  };
+  const layout = { Prompts: '', Experiments: ' two-col', Merchandising: '', Analytics: ' wide' };
   const show = (name: keyof typeof tabs) => {
     for (const [n, b] of Object.entries(tabs)) b.setAttribute('aria-selected', String(n === name));
     document.title = `${name} · Concierge studio`;
-    body.className = name === 'Experiments' ? 'studio-body two-col' : 'studio-body';
+    body.className = `studio-body${layout[name]}`;
     void tabOf[name](body, api, toast).load();
   };
   for (const name of Object.keys(tabs) as (keyof typeof tabs)[]) tabs[name].addEventListener('click', () => show(name));
@@ -49,7 +57,7 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
           'Concierge',
           h('span', { class: 'muted', text: 'studio' }),
         ),
-        // Only what works is shown: evals and analytics come with their own work.
+        // Only what works is shown: evals and knowledge gaps come with their own work.
         h('nav', { class: 'tabs', role: 'tablist' }, ...Object.values(tabs)),
         h('div', { class: 'who-am-i' }, h('span', { class: 'agent-name', text: session.user.name }), logout),
       ),

@@ -89,7 +89,7 @@ export function productSearchRoute(deps: { search: CatalogSearch; finder: Produc
         .json({ query: q.q, count: results.length, results: results.map(publicProduct) });
       return;
     }
-    const found = await deps.finder.find(query);
+    const found = await deps.finder.find(query, { source: { channel: 'storefront' } });
     res.set('Cache-Control', 'public, max-age=30').json({
       query: q.q,
       count: found.products.length,
