@@ -54,3 +54,26 @@ describe('the offline model in Persian', () => {
     expect(search.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
   });
 });
+
+describe('the offline model in German and Arabic', () => {
+  it('reads a German budget, a German ordinal and a German request for a person', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    const search = await chat.say('Ich suche Laufschuhe unter 85 Euro');
+    expect(search.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
+    expect(String(search.calls[0].args.query)).toContain('running');
+    const add = await chat.say('Die zweite in Größe 41 bitte in den Warenkorb');
+    expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ options: { Size: '41' } });
+    const human = await chat.say('Ich möchte mit einem Mitarbeiter sprechen');
+    expect(human.calls.map((c) => c.name)).toEqual(['request_human']);
+  });
+
+  it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    const search = await chat.say('أريد حذاء للجري بأقل من ٨٥ يورو');
+    expect(search.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
+    expect(String(search.calls[0].args.query)).toContain('running');
+    const policy = await chat.say('ما هي سياسة الإرجاع؟');
+    expect(policy.calls[0].name).toBe('search_policies');
+    expect(String(policy.calls[0].args.query)).toContain('return');
+  });
+});

@@ -46,6 +46,8 @@ export const lexiconSchema = z.object({
   ordinalStops: phrases,
   /** Words after an ordinal that make it a position ("the second one", "first of those"). */
   ordinalSelectors: phrases,
+  /** Words before an ordinal that make it a position ("the second", "that first"). */
+  ordinalLeads: phrases.default([]),
   pronouns: phrases,
   cheaper: phrases,
   pricier: phrases,
