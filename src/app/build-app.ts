@@ -56,6 +56,8 @@ import { trackRepliesInFlight } from './replies-in-flight.js';
 import { createPromptStudio } from '../studio/prompt-studio.js';
 import { createExperimentStudio } from '../studio/experiment-studio.js';
 import { studioRoutes } from '../studio/studio-routes.js';
+import { knowledgeRoutes } from '../studio/knowledge-routes.js';
+import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 
 export type AppConfig = Pick<
   Config,
@@ -263,6 +265,7 @@ export async function buildApp(parts: AppParts) {
         }),
         merchandising: core.merchandising,
       }),
+      knowledgeRoutes({ sessions: agentSessions, db, knowledge: createKnowledgeBase({ db, embedder }) }),
       adminRoutes({
         sessions: agentSessions,
         customerData,

@@ -29,6 +29,7 @@ const INNER = [
   'redis',
   'limits',
   ...DOMAINS,
+  'knowledge',
   'tools',
   'agent',
   'evals',
@@ -59,6 +60,8 @@ const ALLOWED: Record<string, string[]> = {
   // A/B experiments over prompt versions: variants, sticky assignments, per-variant numbers.
   experiments: [...BASE, 'db'],
   conversations: [...BASE, 'db', 'catalog', 'carts', 'customers'],
+  // Knowledge gaps: unanswered questions, grouped; the answers written for them, indexed as policies.
+  knowledge: [...BASE, 'db', 'catalog', 'policies', 'ingest'],
   ingest: [...BASE, 'db', 'catalog', 'customers', 'policies'],
   // Catalog sync and webhooks of the shop's platform (Shopify, WooCommerce); no express here.
   platforms: [...BASE, 'db', 'catalog', 'customers', 'ingest'],
