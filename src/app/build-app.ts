@@ -58,6 +58,8 @@ import { createExperimentStudio } from '../studio/experiment-studio.js';
 import { studioRoutes } from '../studio/studio-routes.js';
 import { knowledgeRoutes } from '../studio/knowledge-routes.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { evalRoutes } from '../studio/eval-routes.js';
+import { createStudioEvals, type StudioEvalParts } from './build-studio-evals.js';
 
 export type AppConfig = Pick<
   Config,
@@ -103,6 +105,8 @@ export interface AppParts {
   redis?: RedisConnection;
   /** More checks for `/readyz` (the database…). */
   readiness?: ReadinessCheck[];
+  /** Scenario evals from the studio (`/api/studio/evals`); without it those routes are not served. */
+  evals?: StudioEvalParts;
   /** Turn leases: this instance's id (random by default) and their timings (a 30 s lease by default). */
   turnLeases?: { instanceId?: string; leaseMs?: number; heartbeatMs?: number; sweepMs?: number };
 }
@@ -146,6 +150,9 @@ export async function buildApp(parts: AppParts) {
     prompts: core.prompts,
     preview: { model, tools: core.tools, shop: config.shop, maxSteps: config.model.maxSteps, logger },
   });
+  const evalStudio = parts.evals
+    ? createStudioEvals({ config, db, embedder, logger, versions: core.promptVersions, evals: parts.evals })
+    : null;
   const retention = createRetentionJob({
     db,
     retentionDays: config.retentionDays,
@@ -265,6 +272,7 @@ export async function buildApp(parts: AppParts) {
         }),
         merchandising: core.merchandising,
       }),
+      ...(evalStudio ? [evalRoutes({ sessions: agentSessions, evals: evalStudio })] : []),
       knowledgeRoutes({ sessions: agentSessions, db, knowledge: createKnowledgeBase({ db, embedder }) }),
       adminRoutes({
         sessions: agentSessions,
@@ -375,6 +383,7 @@ export async function buildApp(parts: AppParts) {
       await io.close();
       await stopped;
       await webhooks.refresher.idle();
+      await evalStudio?.idle();
       core.prompts.close();
     },
   };

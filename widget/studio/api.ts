@@ -4,6 +4,7 @@ import type { PromptHistory } from '../../src/studio/prompt-studio.js';
 import type { ExperimentReport } from '../../src/experiments/experiment-report.js';
 import type { Experiment } from '../../src/experiments/experiment-store.js';
 import type { NewExperiment } from '../../src/studio/experiment-studio.js';
+import { knowledgeApi } from './knowledge-api.js';
 import { createSessionStore, ServerError as StudioError } from '../shared/session-store.js';
 
 export type { Experiment, ExperimentReport, NewExperiment, PreviewReply, PromptHistory, PromptVersion };
@@ -57,6 +58,7 @@ export async function login(email: string, password: string): Promise<StudioSess
 /** The studio's REST API with one session's token. */
 export function studioApi(token: string) {
   return {
+    ...knowledgeApi(send, token),
     logout: () => send<void>('DELETE', '/api/agent/sessions', token),
     prompts: async () => (await send<{ prompts: PromptHistory[] }>('GET', '/api/studio/prompts', token)).prompts,
     async saveDraft(name: string, text: string, note: string): Promise<PromptVersion> {

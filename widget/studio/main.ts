@@ -4,6 +4,8 @@ import { showLogin } from './login.js';
 import { createExperimentsTab } from './experiments-tab.js';
 import { createMerchandisingTab } from './merchandising-tab.js';
 import { createPromptsTab } from './prompts-tab.js';
+import { createKnowledgeTab } from './knowledge-tab.js';
+import { createEvalsTab } from './evals-tab.js';
 
 function startStudio(app: HTMLElement, session: StudioSession): void {
   const api = studioApi(session.token);
@@ -26,12 +28,25 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
     Prompts: h('button', { role: 'tab', text: 'Prompts' }),
     Experiments: h('button', { role: 'tab', text: 'Experiments' }),
     Merchandising: h('button', { role: 'tab', text: 'Merchandising' }),
+    'Knowledge gaps': h('button', { role: 'tab', text: 'Knowledge gaps' }),
+    Evals: h('button', { role: 'tab', text: 'Evals' }),
   };
-  const tabOf = { Prompts: createPromptsTab, Experiments: createExperimentsTab, Merchandising: createMerchandisingTab };
+  const tabOf = {
+    Prompts: createPromptsTab,
+    Experiments: createExperimentsTab,
+    Merchandising: createMerchandisingTab,
+    'Knowledge gaps': createKnowledgeTab,
+    Evals: createEvalsTab,
+  };
+  const layout: Partial<Record<keyof typeof tabs, string>> = {
+    Experiments: 'two-col',
+    'Knowledge gaps': 'halves',
+    Evals: 'one-col',
+  };
   const show = (name: keyof typeof tabs) => {
     for (const [n, b] of Object.entries(tabs)) b.setAttribute('aria-selected', String(n === name));
     document.title = `${name} · Concierge studio`;
-    body.className = name === 'Experiments' ? 'studio-body two-col' : 'studio-body';
+    body.className = `studio-body ${layout[name] ?? ''}`.trim();
     void tabOf[name](body, api, toast).load();
   };
   for (const name of Object.keys(tabs) as (keyof typeof tabs)[]) tabs[name].addEventListener('click', () => show(name));
@@ -49,7 +64,7 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
           'Concierge',
           h('span', { class: 'muted', text: 'studio' }),
         ),
-        // Only what works is shown: evals and analytics come with their own work.
+        // Only what works is shown: analytics comes with its own work.
         h('nav', { class: 'tabs', role: 'tablist' }, ...Object.values(tabs)),
         h('div', { class: 'who-am-i' }, h('span', { class: 'agent-name', text: session.user.name }), logout),
       ),
