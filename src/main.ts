@@ -3,7 +3,6 @@ import { createAppEmbedder } from './app/create-app-embedder.js';
 import { buildApp } from './app/build-app.js';
 import { resolveSessionSecret } from './app/session-secret.js';
 import { createModel } from './agent/models/create-model.js';
-import { createModelGrader } from './evals/rubric-grader.js';
 import { importCatalog } from './ingest/import-catalog.js';
 import { embedStale } from './ingest/ingest.js';
 import { createShopVocabulary } from './catalog/shop-vocabulary.js';
@@ -82,12 +81,7 @@ async function main() {
     logger,
     merchandising: loadMerchandisingRules(config.catalogDir),
     orderRules: loadOrderRules(config.catalogDir),
-    evals: {
-      catalogDir: config.catalogDir,
-      suitesDir: path.resolve('evals'),
-      model: (shopVocabulary) => createModel(config, { index: shopIndexSource(shopVocabulary) }),
-      grader: config.openai ? createModelGrader(createModel(config)) : undefined,
-    },
+    evals: { config, suitesDir: path.resolve('evals') },
     extraRouters: [
       await widgetRoutes({
         minify: config.production,

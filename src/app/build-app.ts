@@ -151,7 +151,7 @@ export async function buildApp(parts: AppParts) {
     preview: { model, tools: core.tools, shop: config.shop, maxSteps: config.model.maxSteps, logger },
   });
   const evalStudio = parts.evals
-    ? createStudioEvals({ config, db, embedder, logger, versions: core.promptVersions, evals: parts.evals })
+    ? createStudioEvals({ db, logger, versions: core.promptVersions, evals: parts.evals })
     : null;
   const retention = createRetentionJob({
     db,

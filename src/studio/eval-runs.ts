@@ -13,6 +13,12 @@ export interface ScenarioOutcome {
   failures: string[];
 }
 
+/** What a run found: pass^1 over all scenario runs, and each scenario's outcome. */
+export interface EvalOutcome {
+  pass1: number;
+  scenarios: ScenarioOutcome[];
+}
+
 export interface EvalRun {
   id: string;
   startedBy: string;

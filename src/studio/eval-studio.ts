@@ -5,28 +5,23 @@ import path from 'node:path';
 import { PROMPT_FILES } from '../agent/prompts/load-prompts.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { loadSuites } from '../evals/load-suites.js';
-import type { PromptSet } from '../evals/prompt-sets.js';
-import { skipRubrics, type Grader } from '../evals/rubric-grader.js';
-import { runEvals, type EvalTarget, type ScenarioReport } from '../evals/run-evals.js';
 import type { Logger } from '../logger.js';
 import type { PromptVersions } from '../prompt-versions/prompt-versions.js';
-import { evalRunStore, type EvalRun, type ScenarioOutcome } from './eval-runs.js';
+import type { EvalOutcome, EvalRun, EvalRunStore, ScenarioOutcome } from './eval-runs.js';
 
 /** A run still `running` after this long was interrupted (its instance stopped). */
 export const STALE_RUN_MS = 30 * 60_000;
 const HISTORY = 100;
-const CONCURRENCY = 4;
 
 export interface EvalStudioDeps {
-  runs: ReturnType<typeof evalRunStore>;
+  runs: EvalRunStore;
   versions: PromptVersions;
   /** The prompt files, for prompts never published. */
   promptsDir: string;
   /** The suites' folder (`evals/`). */
   suitesDir: string;
-  /** A fresh in-memory shop with one assistant per prompt set, as `npm run eval` opens. */
-  openTargets(sets: PromptSet[]): Promise<{ targets: EvalTarget[]; close(): Promise<void> }>;
-  grader?: Grader;
+  /** Plays the suites (one, or all) with the prompt files of a folder, in a fresh shop as `npm run eval` does. */
+  play(job: { promptsDir: string; suite: string | null; repeat: number }): Promise<EvalOutcome>;
   logger: Logger;
 }
 
@@ -35,18 +30,6 @@ export interface EvalRunDetail extends EvalRun {
   previousRunId: string | null;
   /** Scenarios that passed in the previous finished run and fail in this one. */
   regressions: string[];
-}
-
-function outcomeOf(s: ScenarioReport): ScenarioOutcome {
-  const failures = s.runs.flatMap((r) => [...r.turns.flatMap((t) => t.failures), ...(r.error ? [r.error] : [])]);
-  return {
-    id: s.id,
-    suite: s.suite,
-    description: s.description,
-    required: s.required,
-    passed: s.runs.every((r) => r.passed),
-    failures: [...new Set(failures)],
-  };
 }
 
 /** Scenarios that passed in the previous finished run and fail in this one. */
@@ -105,21 +88,8 @@ export function createEvalStudio(deps: EvalStudioDeps) {
   async function play(id: string, input: { suite: string | null; repeat: number }, prompts: Record<string, string>) {
     const dir = await writePrompts(prompts);
     try {
-      const suites = await loadSuites(deps.suitesDir, input.suite ? [input.suite] : []);
-      const { targets, close } = await deps.openTargets([{ label: 'studio', dir }]);
-      try {
-        const report = await runEvals({
-          suites,
-          targets,
-          repeat: input.repeat,
-          concurrency: CONCURRENCY,
-          grader: deps.grader ?? skipRubrics,
-        });
-        const [target] = report.targets;
-        await runs.finish(id, target.pass1, target.scenarios.map(outcomeOf));
-      } finally {
-        await close();
-      }
+      const outcome = await deps.play({ promptsDir: dir, ...input });
+      await runs.finish(id, outcome.pass1, outcome.scenarios);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

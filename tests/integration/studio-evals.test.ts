@@ -1,30 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatModel } from '../../src/agent/model.js';
-import { createOfflineModel } from '../../src/agent/models/offline-model.js';
-import { shopIndexSource } from '../../src/agent/models/offline/shop-index-source.js';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
+import { BROKEN } from '../fixtures/breakable-eval-model.js';
+import { TEST_CACHE_DIR } from '../helpers/local-embedder.js';
 import { waitFor } from '../helpers/test-app.js';
 import { callJson, startStudioApp } from '../helpers/studio-client.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** A persona that breaks the assistant under test: it then answers every message with a shrug. */
-const BROKEN = 'BROKEN-PERSONA';
-
-/** The offline model, except that a system prompt naming BROKEN makes it useless (as a bad prompt would). */
-function breakableModel(inner: ChatModel): ChatModel {
-  return {
-    id: inner.id,
-    async *stream(request) {
-      const system = request.messages.find((m) => m.role === 'system')?.content ?? '';
-      if (!system.includes(BROKEN)) return yield* inner.stream(request);
-      yield { type: 'text_delta', text: 'No idea, sorry.' };
-      yield { type: 'finish', reason: 'stop' };
-    },
-  };
-}
-
 let db: Database;
 let app: Awaited<ReturnType<typeof startStudioApp>>['app'];
 const tokens: Record<'merchandiser' | 'admin' | 'agent', string> = { merchandiser: '', admin: '', agent: '' };
@@ -48,9 +32,10 @@ beforeAll(async () => {
   const config = loadConfig({}, ROOT);
   const started = await startStudioApp({
     evals: {
-      catalogDir: config.catalogDir,
+      config,
       suitesDir: path.join(ROOT, 'evals'),
-      model: (vocabulary) => breakableModel(createOfflineModel({ shop: shopIndexSource(vocabulary) })),
+      embeddingCacheDir: TEST_CACHE_DIR,
+      modelModule: pathToFileURL(path.join(ROOT, 'tests/fixtures/breakable-eval-model.ts')).href,
     },
   });
   ({ db, app } = started);
@@ -116,7 +101,7 @@ describe('studio evals API', () => {
     const history = await call('GET', '/api/studio/evals', tokens.merchandiser);
     expect(history.body.runs.map((r: { id: string }) => r.id)).toEqual([run.id]);
     expect(history.body.byPrompts).toEqual([{ prompts: run.prompts, runs: [run.id] }]);
-  });
+  }, 300_000);
 
   it('shows the scenarios a newly published prompt version broke as regressions', async () => {
     const draft = await call('POST', '/api/studio/prompts/persona/versions', tokens.merchandiser, {
@@ -141,7 +126,7 @@ describe('studio evals API', () => {
     ]);
     expect(history.body.runs[0].regressions).toEqual(run.regressions);
     expect(history.body.runs[1].regressions).toEqual([]);
-  });
+  }, 300_000);
 
   it('ends a run left running by a stopped instance as an error', async () => {
     await db.query(
