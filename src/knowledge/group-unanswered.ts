@@ -68,13 +68,17 @@ function mostAsked(rows: UnansweredRow[]): string {
 
 function toGroup(key: string, rows: UnansweredRow[]): UnansweredGroup {
   const newest = [...rows].reverse();
-  const examples = [...new Map(newest.map((r) => [r.question.trim().toLowerCase(), r.question.trim()])).values()];
+  const examples = new Map<string, string>();
+  for (const r of newest) {
+    const k = r.question.trim().toLowerCase();
+    if (!examples.has(k)) examples.set(k, r.question.trim());
+  }
   const resolvedBy = [...new Set(rows.flatMap((r) => (r.resolvedBy === null ? [] : [r.resolvedBy])))];
   return {
     key,
     representative: mostAsked(rows),
     count: rows.length,
-    examples: examples.slice(0, MAX_EXAMPLES),
+    examples: [...examples.values()].slice(0, MAX_EXAMPLES),
     lastAsked: newest[0].createdAt,
     reasons: [...new Set(rows.map((r) => r.reason))].sort(),
     resolved: rows.every((r) => r.resolvedBy !== null),
