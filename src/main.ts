@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createAppEmbedder } from './app/create-app-embedder.js';
 import { buildApp } from './app/build-app.js';
 import { resolveSessionSecret } from './app/session-secret.js';
@@ -80,6 +81,7 @@ async function main() {
     logger,
     merchandising: loadMerchandisingRules(config.catalogDir),
     orderRules: loadOrderRules(config.catalogDir),
+    evals: { config, suitesDir: path.resolve('evals') },
     extraRouters: [
       await widgetRoutes({
         minify: config.production,

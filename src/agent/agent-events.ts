@@ -1,5 +1,5 @@
 import type { ProductSummary } from '../catalog/types.js';
-import type { ChatMessage, TokenUsage, ToolCall } from './model.js';
+import type { ChatMessage, TokenUsage, ToolCall, UnansweredReason } from './model.js';
 
 /** What a finished turn looks like to the chat layer (and what it records). */
 export interface AgentTurnMessage {
@@ -16,6 +16,8 @@ export interface AgentTurnMessage {
   model: string;
   /** The model still wanted tools after maxSteps; the turn ended with a fallback text. */
   stepLimitReached: boolean;
+  /** Set when the model said it could not answer (a knowledge gap); models that cannot tell never set it. */
+  unanswered?: UnansweredReason;
 }
 
 export interface AgentErrorInfo {

@@ -24,10 +24,15 @@ export interface TokenUsage {
   completionTokens: number;
 }
 
+/** Why a question went unanswered: no policy section held it, or the message was not understood. */
+export type UnansweredReason = 'no_policy_match' | 'not_understood';
+
 export type ModelChunk =
   | { type: 'text_delta'; text: string }
   | { type: 'tool_call'; call: ToolCall }
   | { type: 'usage'; usage: TokenUsage }
+  /** The model could not answer the question (a knowledge gap); only models that can tell say so. */
+  | { type: 'unanswered'; reason: UnansweredReason }
   | { type: 'finish'; reason: 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'other' };
 
 export interface ModelRequest {

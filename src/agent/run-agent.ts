@@ -6,7 +6,7 @@ import type { AgentEvent, AgentTurnMessage } from './agent-events.js';
 import { executeToolCalls, type ToolOutcome } from './execute-tool-calls.js';
 import { extractProducts as defaultExtractProducts, type ExtractProducts } from './extract-products.js';
 import { ModelError } from './model-error.js';
-import type { ChatMessage, ChatModel, TokenUsage, ToolCall } from './model.js';
+import type { ChatMessage, ChatModel, TokenUsage, ToolCall, UnansweredReason } from './model.js';
 
 export type { AgentEvent, AgentTurnMessage } from './agent-events.js';
 
@@ -79,6 +79,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
   let firstTokenMs: number | null = null;
   let modelMs = 0;
   let steps = 0;
+  let unanswered: UnansweredReason | undefined;
 
   /** A new paragraph after earlier text starts with a blank line, so the streamed text equals `content`. */
   const appendText = (text: string, newParagraph: boolean): string => {
@@ -96,6 +97,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
       steps,
       model: model.id,
       stepLimitReached,
+      ...(unanswered ? { unanswered } : {}),
     };
     return { type: 'done', message, newMessages };
   };
@@ -120,6 +122,8 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
           stepText += chunk.text;
         } else if (chunk.type === 'tool_call') {
           calls.push(chunk.call);
+        } else if (chunk.type === 'unanswered') {
+          unanswered = chunk.reason;
         } else if (chunk.type === 'usage') {
           usage.promptTokens += chunk.usage.promptTokens;
           usage.completionTokens += chunk.usage.completionTokens;

@@ -1,6 +1,6 @@
 import type { AgentEvent } from './agent-events.js';
 import { fitHistory } from './history-budget.js';
-import type { ChatModel } from './model.js';
+import type { ChatModel, UnansweredReason } from './model.js';
 import type { PromptStore, Prompts } from './prompts/load-prompts.js';
 import { runAgent } from './run-agent.js';
 import type { SpendGuard } from './spend-guard.js';
@@ -70,6 +70,21 @@ export interface TurnDeps {
   experimentPrompts?: (conv: Conversation) => Promise<Prompts | null>;
   /** Told how each turn and tool call went (metrics); never changes the turn. */
   observer?: TurnObserver;
+  /** Keeps the questions the assistant could not answer (knowledge gaps); never fails the turn. */
+  unanswered?: UnansweredRecorder;
+}
+
+/** A question the assistant could not answer, as the studio's knowledge gaps list it. */
+export interface UnansweredQuestion {
+  conversationId: string;
+  question: string;
+  reason: UnansweredReason;
+  /** The version id of each prompt that answered. */
+  promptVersions: Record<string, string>;
+}
+
+export interface UnansweredRecorder {
+  record(q: UnansweredQuestion): Promise<void>;
 }
 
 /** How a turn went, for metrics: its outcome, its time split into the model's and Concierge's own. */
@@ -132,6 +147,7 @@ export async function* runTurn(
 
   const shown = new Map<string, ProductSummary>();
   const results: unknown[] = [];
+  let noPolicy = false;
   const ctx = {
     conversationId: conv.id,
     customerId,
@@ -153,6 +169,7 @@ export async function* runTurn(
     if (ev.type === 'products') ev.products.forEach((p) => shown.set(p.handle, p));
     if (ev.type === 'tool_result') {
       results.push(ev.result);
+      if (ev.name === 'search_policies' && !ev.isError && foundNothing(ev.result)) noPolicy = true;
       deps.observer?.toolCalled(ev.name, ev.isError ? 'error' : 'ok');
     }
     if (ev.type !== 'done' && ev.type !== 'error') {
@@ -221,7 +238,31 @@ export async function* runTurn(
       firstTokenMs: meta.timings.firstTokenMs,
       usage: meta.usage,
     });
+    const reason = ev.type === 'done' ? (ev.message.unanswered ?? (noPolicy ? 'no_policy_match' : null)) : null;
+    if (reason && persist) {
+      await recordUnanswered(deps, {
+        conversationId: conv.id,
+        question: turn.text,
+        reason,
+        promptVersions: meta.promptVersions,
+      });
+    }
     if (ev.type === 'done') yield { type: 'completed', userMessageId, reply };
     else yield { type: 'failed', userMessageId, error: ev.error, retryable: ev.retryable, reply };
+  }
+}
+
+/** A policy search that returned no section at all: no model can answer from it. */
+const foundNothing = (result: unknown) =>
+  Array.isArray((result as { chunks?: unknown } | null)?.chunks) &&
+  (result as { chunks: unknown[] }).chunks.length === 0;
+
+/** One insert; a failure is logged and the turn goes on. */
+async function recordUnanswered(deps: TurnDeps, q: UnansweredQuestion): Promise<void> {
+  if (!deps.unanswered) return;
+  try {
+    await deps.unanswered.record(q);
+  } catch (err) {
+    deps.logger?.error('could not record an unanswered question', { conversationId: q.conversationId, err });
   }
 }

@@ -1,3 +1,4 @@
+import { groupUnanswered, type UnansweredGroup } from '../knowledge/group-unanswered.js';
 import { money } from '../catalog/money.js';
 import type { Money } from '../catalog/types.js';
 import type { Queryable } from '../db/database.js';
@@ -57,8 +58,8 @@ export interface CommerceAnalytics {
   productsAskedAbout: { handle: string; title: string | null; conversations: number }[];
   daily: DayFigures[];
   byPromptVersion: VersionFigures[];
-  /** Questions the assistant could not answer: measured by the knowledge-gaps work, not here. */
-  unansweredQuestions: null;
+  /** Questions the assistant could not answer, similar phrasings grouped (the Knowledge gaps tab's groups). */
+  unansweredQuestions: UnansweredGroup[];
 }
 
 const rate = (n: number, of: number) => (of === 0 ? 0 : n / of);
@@ -128,7 +129,7 @@ export async function commerceAnalytics(
     productsAskedAbout: asked.rows,
     daily: await daily(db, [...p, range.currency]),
     byPromptVersion: await byPromptVersion(db, [...p, range.currency], range.currency),
-    unansweredQuestions: null,
+    unansweredQuestions: await groupUnanswered(db, range),
   };
 }
 

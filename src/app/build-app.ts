@@ -58,6 +58,10 @@ import { createPromptStudio } from '../studio/prompt-studio.js';
 import { createExperimentStudio } from '../studio/experiment-studio.js';
 import { studioRoutes } from '../studio/studio-routes.js';
 import { analyticsRoutes } from '../studio/analytics-routes.js';
+import { knowledgeRoutes } from '../studio/knowledge-routes.js';
+import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { evalRoutes } from '../studio/eval-routes.js';
+import { createStudioEvals, type StudioEvalParts } from './build-studio-evals.js';
 
 export type AppConfig = Pick<
   Config,
@@ -103,6 +107,8 @@ export interface AppParts {
   redis?: RedisConnection;
   /** More checks for `/readyz` (the database…). */
   readiness?: ReadinessCheck[];
+  /** Scenario evals from the studio (`/api/studio/evals`); without it those routes are not served. */
+  evals?: StudioEvalParts;
   /** Turn leases: this instance's id (random by default) and their timings (a 30 s lease by default). */
   turnLeases?: { instanceId?: string; leaseMs?: number; heartbeatMs?: number; sweepMs?: number };
 }
@@ -146,6 +152,9 @@ export async function buildApp(parts: AppParts) {
     prompts: core.prompts,
     preview: { model, tools: core.tools, shop: config.shop, maxSteps: config.model.maxSteps, logger },
   });
+  const evalStudio = parts.evals
+    ? createStudioEvals({ db, logger, versions: core.promptVersions, evals: parts.evals })
+    : null;
   const retention = createRetentionJob({
     db,
     retentionDays: config.retentionDays,
@@ -277,6 +286,8 @@ export async function buildApp(parts: AppParts) {
         merchandising: core.merchandising,
       }),
       analyticsRoutes({ db, sessions: agentSessions, currency: config.shop.currency }),
+      ...(evalStudio ? [evalRoutes({ sessions: agentSessions, evals: evalStudio })] : []),
+      knowledgeRoutes({ sessions: agentSessions, db, knowledge: createKnowledgeBase({ db, embedder }) }),
       adminRoutes({
         sessions: agentSessions,
         customerData,
@@ -386,6 +397,7 @@ export async function buildApp(parts: AppParts) {
       await io.close();
       await stopped;
       await webhooks.refresher.idle();
+      await evalStudio?.idle();
       core.prompts.close();
     },
   };

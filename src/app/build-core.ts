@@ -31,6 +31,7 @@ import type { HumanRequests } from '../tools/tool-deps.js';
 import { createSpendGuard } from '../agent/spend-guard.js';
 import { createModelUsage } from '../conversations/model-usage.js';
 import { createPromptVersions } from '../prompt-versions/prompt-versions.js';
+import { recordUnanswered } from '../knowledge/unanswered-store.js';
 
 export type CoreConfig = Pick<Config, 'model' | 'promptsDir' | 'promptsWatch' | 'handoff'> &
   Partial<Pick<Config, 'spend'>> & {
@@ -154,6 +155,7 @@ export async function buildCore(parts: {
     historyTokenBudget: config.model.historyTokenBudget,
     logger,
     observer: parts.observe?.turns,
+    unanswered: { record: (q) => recordUnanswered(db, q) },
     spend:
       parts.fallbackModel && config.spend
         ? createSpendGuard({

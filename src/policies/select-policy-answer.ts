@@ -174,3 +174,18 @@ export function selectPolicyAnswer<S extends SectionText>(
   const best = scored.reduce<ScoredSection<S> | null>((a, b) => (!a || b.score > a.score ? b : a), null);
   return best && { section: best.section, passages: pickPassages(best.passages) };
 }
+
+/**
+ * The share of the question's main concepts (its own words or their related ones) that a section
+ * speaks of, in its heading or text; 1 when the question has none. Under one half, the section
+ * does not hold what was asked, however it ranked: "do you offer gift boxes?" against a section
+ * on delivery costs.
+ */
+export function conceptCoverage(section: SectionText, question: string, reader: PolicyReader = policyReader()): number {
+  const main = reader.read(question).concepts.filter((c) => c.weight >= 1);
+  if (main.length === 0) return 1;
+  const heading = reader.tokens(section.heading === section.title ? '' : section.heading);
+  const said = new Set([...heading.map(reader.stem), ...passagesOf(section.text, reader).flatMap((p) => [...p.stems])]);
+  const held = main.filter((c) => [...c.words, ...c.related].some((w) => said.has(reader.stem(w))));
+  return held.length / main.length;
+}

@@ -1,16 +1,14 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { PROMPT_FILES } from '../agent/prompts/load-prompts.js';
-import { AuthError } from '../errors.js';
-import { hasRole, type AgentIdentity } from '../identity/agent-accounts.js';
 import type { AgentSessions } from '../identity/agent-sessions.js';
-import { bearerToken } from '../shared/bearer-token.js';
 import { parseInput } from '../shared/parse-input.js';
 import { METRICS } from '../experiments/experiment-store.js';
 import { merchandisingSchema } from '../merchandising/merchandising-rules.js';
 import type { MerchandisingStore, StoredRules } from '../merchandising/merchandising-store.js';
 import type { ExperimentStudio } from './experiment-studio.js';
 import type { PromptStudio } from './prompt-studio.js';
+import { merchandiserCheck } from './merchandiser-auth.js';
 
 const promptName = z.strictObject({ name: z.enum(PROMPT_FILES) });
 const versionId = z.string().trim().min(1).max(100);
@@ -52,15 +50,7 @@ export function studioRoutes(deps: {
   merchandising: MerchandisingStore;
 }): Router {
   const r = Router();
-  const merchandiserOf = async (req: Request): Promise<AgentIdentity> => {
-    const { agent } = await deps.sessions.authenticate(bearerToken(req.get('authorization')));
-    if (!hasRole(agent, 'merchandiser')) {
-      throw new AuthError('auth:merchandiser_required', 'Only a merchandiser or an admin can use the studio.', {
-        status: 403,
-      });
-    }
-    return agent;
-  };
+  const merchandiserOf = merchandiserCheck(deps.sessions);
 
   r.get('/api/studio/prompts', async (req, res) => {
     await merchandiserOf(req);

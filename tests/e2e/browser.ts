@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Page, type WebSocketRoute } from 'playwright-core';
 import { describe, it } from 'vitest';
 import type { ChatModel } from '../../src/agent/model.js';
-import type { App, AppConfig } from '../../src/app/build-app.js';
+import type { App, AppConfig, AppParts } from '../../src/app/build-app.js';
 import type { Database } from '../../src/db/database.js';
 import { widgetRoutes } from '../../src/http/routes/widget-routes.js';
 import { seedTestShop, startTestApp } from '../helpers/test-app.js';
@@ -62,7 +62,7 @@ export async function launchBrowser(
 
 /** The real app with the widget bundles, over a seeded in-memory database, on an ephemeral port. */
 export async function startShop(
-  opts: { model?: ChatModel; config?: Partial<AppConfig> } = {},
+  opts: { model?: ChatModel; config?: Partial<AppConfig>; evals?: AppParts['evals'] } = {},
 ): Promise<{ app: App; db: Database; url: string; close(): Promise<void> }> {
   const db = await openTestDatabase('pglite');
   await seedTestShop(db);

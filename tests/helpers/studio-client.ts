@@ -20,10 +20,13 @@ export async function callJson(baseUrl: string, method: string, route: string, t
 }
 
 /** The test shop served with a merchandiser account, and a console token for each role. */
-export async function startStudioApp() {
+export async function startStudioApp(opts: Pick<Parameters<typeof startTestApp>[1] & {}, 'evals'> = {}) {
   const db = await openTestDatabase('pglite');
   await seedTestShop(db);
-  const app = await startTestApp(db, { config: { consoleAgents: [...TEST_CONFIG.consoleAgents, MERCHANDISER] } });
+  const app = await startTestApp(db, {
+    ...opts,
+    config: { consoleAgents: [...TEST_CONFIG.consoleAgents, MERCHANDISER] },
+  });
   const [admin, agent] = TEST_CONFIG.consoleAgents;
   const tokens: Record<'merchandiser' | 'admin' | 'agent', string> = { merchandiser: '', admin: '', agent: '' };
   for (const [role, a] of [

@@ -90,6 +90,7 @@ export async function startTestApp(
     /** Shared with other instances (socket.io adapter, limits). */
     redis?: RedisConnection;
     turnLeases?: AppParts['turnLeases'];
+    evals?: AppParts['evals'];
   } = {},
 ): Promise<App & { url: string }> {
   const vocabulary = createShopVocabulary({ db });
@@ -106,6 +107,7 @@ export async function startTestApp(
     merchandising: TEST_MERCHANDISING,
     redis: opts.redis,
     turnLeases: opts.turnLeases,
+    evals: opts.evals,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;

@@ -30,6 +30,7 @@ const INNER = [
   'redis',
   'limits',
   ...DOMAINS,
+  'knowledge',
   'tools',
   'agent',
   'evals',
@@ -60,8 +61,10 @@ const ALLOWED: Record<string, string[]> = {
   // A/B experiments over prompt versions: variants, sticky assignments, per-variant numbers.
   experiments: [...BASE, 'db'],
   // The studio's commerce analytics: conversations, carts, orders and searches over a date range.
-  analytics: [...BASE, 'db', 'catalog'],
+  analytics: [...BASE, 'db', 'catalog', 'knowledge'],
   conversations: [...BASE, 'db', 'catalog', 'carts', 'customers'],
+  // Knowledge gaps: unanswered questions, grouped; the answers written for them, indexed as policies.
+  knowledge: [...BASE, 'db', 'catalog', 'policies', 'ingest'],
   ingest: [...BASE, 'db', 'catalog', 'customers', 'policies'],
   // Catalog sync and webhooks of the shop's platform (Shopify, WooCommerce); no express here.
   platforms: [...BASE, 'db', 'catalog', 'customers', 'ingest'],

@@ -97,6 +97,12 @@ function tables(r: Report) {
       'No answered conversations in this range.',
     ),
     table('Handoff reasons', ['Reason', 'Asked by', 'Conversations'], reasons, 'No handoffs in this range.'),
+    table(
+      'Unanswered questions',
+      ['Question', 'Times', 'Answered'],
+      r.unansweredQuestions.map((g) => [g.representative, g.count, g.resolved ? 'yes' : 'no']),
+      'The assistant answered every question in this range.',
+    ),
   ];
 }
 

@@ -5,6 +5,7 @@ import type { ExperimentReport } from '../../src/experiments/experiment-report.j
 import type { Experiment } from '../../src/experiments/experiment-store.js';
 import type { NewExperiment } from '../../src/studio/experiment-studio.js';
 import type { CommerceAnalytics } from '../../src/analytics/commerce-analytics.js';
+import { knowledgeApi } from './knowledge-api.js';
 import { createSessionStore, ServerError as StudioError } from '../shared/session-store.js';
 
 export type {
@@ -66,6 +67,7 @@ export async function login(email: string, password: string): Promise<StudioSess
 /** The studio's REST API with one session's token. */
 export function studioApi(token: string) {
   return {
+    ...knowledgeApi(send, token),
     logout: () => send<void>('DELETE', '/api/agent/sessions', token),
     prompts: async () => (await send<{ prompts: PromptHistory[] }>('GET', '/api/studio/prompts', token)).prompts,
     async saveDraft(name: string, text: string, note: string): Promise<PromptVersion> {

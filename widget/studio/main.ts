@@ -5,6 +5,8 @@ import { createAnalyticsTab } from './analytics-tab.js';
 import { createExperimentsTab } from './experiments-tab.js';
 import { createMerchandisingTab } from './merchandising-tab.js';
 import { createPromptsTab } from './prompts-tab.js';
+import { createKnowledgeTab } from './knowledge-tab.js';
+import { createEvalsTab } from './evals-tab.js';
 
 function startStudio(app: HTMLElement, session: StudioSession): void {
   const api = studioApi(session.token);
@@ -28,18 +30,27 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
     Experiments: h('button', { role: 'tab', text: 'Experiments' }),
     Merchandising: h('button', { role: 'tab', text: 'Merchandising' }),
     Analytics: h('button', { role: 'tab', text: 'Analytics' }),
+    'Knowledge gaps': h('button', { role: 'tab', text: 'Knowledge gaps' }),
+    Evals: h('button', { role: 'tab', text: 'Evals' }),
   };
   const tabOf = {
     Prompts: createPromptsTab,
     Experiments: createExperimentsTab,
     Merchandising: createMerchandisingTab,
     Analytics: createAnalyticsTab,
+    'Knowledge gaps': createKnowledgeTab,
+    Evals: createEvalsTab,
   };
-  const layout = { Prompts: '', Experiments: ' two-col', Merchandising: '', Analytics: ' wide' };
+  const layout: Partial<Record<keyof typeof tabs, string>> = {
+    Experiments: 'two-col',
+    Analytics: 'wide',
+    'Knowledge gaps': 'halves',
+    Evals: 'one-col',
+  };
   const show = (name: keyof typeof tabs) => {
     for (const [n, b] of Object.entries(tabs)) b.setAttribute('aria-selected', String(n === name));
     document.title = `${name} · Concierge studio`;
-    body.className = `studio-body${layout[name]}`;
+    body.className = `studio-body ${layout[name] ?? ''}`.trim();
     void tabOf[name](body, api, toast).load();
   };
   for (const name of Object.keys(tabs) as (keyof typeof tabs)[]) tabs[name].addEventListener('click', () => show(name));
@@ -57,7 +68,6 @@ function startStudio(app: HTMLElement, session: StudioSession): void {
           'Concierge',
           h('span', { class: 'muted', text: 'studio' }),
         ),
-        // Only what works is shown: evals and knowledge gaps come with their own work.
         h('nav', { class: 'tabs', role: 'tablist' }, ...Object.values(tabs)),
         h('div', { class: 'who-am-i' }, h('span', { class: 'agent-name', text: session.user.name }), logout),
       ),

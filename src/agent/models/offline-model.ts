@@ -83,6 +83,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
         request.signal?.throwIfAborted();
         yield { type: 'text_delta', text };
       }
+      if (step.unanswered) yield { type: 'unanswered', reason: step.unanswered };
       yield {
         type: 'usage',
         usage: { promptTokens: estimateTokens(promptChars), completionTokens: estimateTokens(step.text.length) },

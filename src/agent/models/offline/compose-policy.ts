@@ -1,5 +1,5 @@
 import type { Passage } from '../../../policies/policy-passages.js';
-import { selectPolicyAnswer } from '../../../policies/select-policy-answer.js';
+import { conceptCoverage, selectPolicyAnswer } from '../../../policies/select-policy-answer.js';
 import type { SearchPoliciesResult } from '../../../tools/results.js';
 import { trimText } from './format.js';
 import { policyQuestion } from './policy-question.js';
@@ -25,6 +25,19 @@ function quoteOf(passages: Passage[]): string {
   return parts.join(' ').replace(/:\s*$/, '.');
 }
 
+/** The section and passages that answer the question, or null when no section found holds it. */
+export const policyAnswer = (result: SearchPoliciesResult, question: string, about?: string | null) =>
+  selectPolicyAnswer(result.chunks ?? [], policyQuestion(question, about));
+
+/** Below this share of the question's concepts, the section found does not hold what was asked. */
+const COVERED = 0.5;
+
+/** True when no section found holds what was asked: a knowledge gap, whatever the reply quoted. */
+export function policyUnmatched(result: SearchPoliciesResult, question: string, about?: string | null): boolean {
+  const answer = policyAnswer(result, question, about);
+  return !answer || conceptCoverage(answer.section, policyQuestion(question, about)) < COVERED;
+}
+
 /**
  * Quotes the section that holds the asked fact, briefly, and cites it: "(Source: Returns and
  * refunds — Exceptions)". The section and its one or two passages are chosen for the question:
@@ -33,7 +46,7 @@ function quoteOf(passages: Passage[]): string {
  * the question is about when the message does not (the product in focus), as for `policyQuery`.
  */
 export function composePolicy(result: SearchPoliciesResult, question: string, about?: string | null): string {
-  const answer = selectPolicyAnswer(result.chunks ?? [], policyQuestion(question, about));
+  const answer = policyAnswer(result, question, about);
   if (!answer) return "I couldn't find that in our policies. Would you like me to connect you with a person?";
   const { section, passages } = answer;
   const quote = trimText(quoteOf(passages), MAX_QUOTE);

@@ -2,7 +2,7 @@ import { tokens } from '../../../catalog/terms.js';
 import { composeCart, composeCartChanges } from './compose-cart.js';
 import { answerAboutProduct } from './answer-product.js';
 import { composeHuman, composeOrders, composeOrderStatus } from './compose-info.js';
-import { composePolicy } from './compose-policy.js';
+import { composePolicy, policyUnmatched } from './compose-policy.js';
 import { policySubject } from './policy-question.js';
 import { composeProduct, composeRecommend, composeSearch } from './compose-products.js';
 import type { DialogueState } from './dialogue-state.js';
@@ -101,11 +101,7 @@ function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state
     case 'get_order_status':
       return composeOrderStatus(e.result, e.args);
     case 'search_policies':
-      return composePolicy(
-        e.result,
-        u?.raw ?? (typeof e.args.query === 'string' ? e.args.query : ''),
-        u ? policySubject(u, memory) : null,
-      );
+      return composePolicy(e.result, ...policyAsked(e, memory, u));
     default:
       // The server shows an order change as a card; the shopper confirms it there or says yes.
       if (ORDER_CHANGES.has(e.name)) {
@@ -115,6 +111,18 @@ function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state
       }
       return composeHuman(e.result);
   }
+}
+
+/** The question a policy search answers, and what it is about when the message does not say. */
+const policyAsked = (e: ToolEvent, memory: Memory, u: Understanding | null): [string, string | null] => [
+  u?.raw ?? (typeof e.args.query === 'string' ? e.args.query : ''),
+  u ? policySubject(u, memory) : null,
+];
+
+/** True when a policy search of this step found no section that holds what was asked. */
+export function policyUnanswered(events: ToolEvent[], memory: Memory, u: Understanding | null): boolean {
+  const searches = events.filter((e) => e.name === 'search_policies' && wellFormed(e));
+  return searches.some((e) => policyUnmatched(e.result, ...policyAsked(e, memory, u)));
 }
 
 /** The reply after the tool results of one step, stating only what those results say. */

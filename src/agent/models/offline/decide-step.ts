@@ -1,5 +1,5 @@
-import type { ChatMessage, ToolSpec } from '../../model.js';
-import { composeReply } from './compose-reply.js';
+import type { ChatMessage, ToolSpec, UnansweredReason } from '../../model.js';
+import { composeReply, policyUnanswered } from './compose-reply.js';
 import { createDialogueState } from './dialogue-state.js';
 import { readHistory, type Memory } from './history.js';
 import type { PlanContext } from './plan-args.js';
@@ -14,7 +14,7 @@ const MAX_STEPS = 3;
 
 export type Step =
   | { intent: Plan['intent'] | 'reply'; calls: PlannedCall[]; text?: undefined }
-  | { intent: Plan['intent'] | 'reply'; text: string; calls?: undefined };
+  | { intent: Plan['intent'] | 'reply'; text: string; calls?: undefined; unanswered?: UnansweredReason };
 
 export interface Brain extends Omit<PlanContext, 'state'> {
   engine: UnderstandingEngine;
@@ -65,5 +65,7 @@ export function decideStep(
     const repeats = plan.calls?.every((c) => memory.turnEvents.some((e) => sameCall(c, e.name, e.args)));
     if (plan.text !== undefined || !repeats) return { ...plan, understanding: u };
   }
-  return { intent: 'reply', text: composeReply(memory.lastStep, memory, u, state), understanding: u };
+  const text = composeReply(memory.lastStep, memory, u, state);
+  const unanswered = policyUnanswered(memory.lastStep, memory, u) ? ('no_policy_match' as const) : undefined;
+  return { intent: 'reply', text, unanswered, understanding: u };
 }

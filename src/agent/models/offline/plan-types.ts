@@ -1,3 +1,5 @@
+import type { UnansweredReason } from '../../model.js';
+
 /** The intent the plan serves (the intent model's label, or what the plan turned into). */
 export type IntentName = string;
 
@@ -12,4 +14,4 @@ export interface PlannedCall {
  */
 export type Plan =
   | { intent: IntentName; calls: PlannedCall[]; prefetch?: boolean; text?: undefined }
-  | { intent: IntentName; text: string; calls?: undefined };
+  | { intent: IntentName; text: string; calls?: undefined; unanswered?: UnansweredReason };

@@ -27,6 +27,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
   const say = (text: string): Plan => ({ intent, text });
+  const notUnderstood: Plan = { intent, text: r.notUnderstood, unanswered: 'not_understood' };
   const search = (about = u): Plan => {
     const args = searchArgs(about, memory, ctx);
     return args ? { intent: 'search', calls: [{ name: 'search_products', args }] } : say(r.whatLookingFor);
@@ -80,7 +81,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
   if (u.confidence < UNSURE) {
     // Unsure what is asked: the shop's own words make it a search; otherwise ask, never guess.
-    if (!shopWords) return say(r.notUnderstood);
+    if (!shopWords) return notUnderstood;
     if (!['search', 'product_info', 'cart_add'].includes(intent)) return search();
   }
 
@@ -118,7 +119,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'goodbye':
       return say(r.goodbye);
     case 'other':
-      return u.queryWords.length && shopWords ? search() : say(r.notUnderstood);
+      return u.queryWords.length && shopWords ? search() : notUnderstood;
     case 'human':
       return handOff(u);
     case 'affirm':
