@@ -43,14 +43,14 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
   const pack = loadLanguagePack(opts.language ?? 'en');
   const engine = createUnderstanding(pack);
   engine.intentModel(); // trained now, at start, not on the first shopper's message
-  const replies = loadReplies(opts.language ?? 'en');
+  const say = loadReplies(opts.language ?? 'en');
   const options = createOptionReader(pack.lexicon);
   return {
     id: OFFLINE_MODEL_ID,
     async *stream(request: ModelRequest): AsyncIterable<ModelChunk> {
       request.signal?.throwIfAborted();
       const started = performance.now();
-      const brain: Brain = { engine, index: opts.shop?.() ?? null, replies, options };
+      const brain: Brain = { engine, index: opts.shop?.() ?? null, say, options };
       const step = decideStep(request.messages, request.tools, brain);
       opts.onStep?.({ intent: step.intent, understanding: step.understanding, ms: performance.now() - started });
       const promptChars = request.messages.reduce((n, m) => n + (m.content?.length ?? 0), 0);
