@@ -1,3 +1,4 @@
+import { minorDigits } from '../../../catalog/money.js';
 import type { Money } from '../../../catalog/types.js';
 
 /**
@@ -17,6 +18,26 @@ export interface ReplyFormats {
 /** English lists have no serial comma ("a, b and c"), as British English writes them. */
 const LIST_LOCALE: Record<string, string> = { en: 'en-GB' };
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "89,00 €" in German, "€۸۹٫۰۰" in Persian: the amount in the language's own way of writing money. */
+function localMoney(language: string, m: Money): string {
+  const digits = minorDigits(m.currency);
+  const key = `${language}:${m.currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    const opts: Intl.NumberFormatOptions = {
+      style: 'currency',
+      currency: m.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    };
+    f = new Intl.NumberFormat(language, opts);
+    moneyFormats.set(key, f);
+  }
+  return f.format(m.amount / 10 ** digits);
+}
+
 export function createReplyFormats(language: string): ReplyFormats {
   const listLocale = LIST_LOCALE[language] ?? language;
   const and = new Intl.ListFormat(listLocale, { type: 'conjunction' });
@@ -28,8 +49,8 @@ export function createReplyFormats(language: string): ReplyFormats {
   return {
     language,
     number,
-    // The tools format money for the shop; another language reprints its digits.
-    money: (m) => (english ? m.formatted : m.formatted.replace(/\d/g, (d) => number(Number(d)))),
+    // The tools format money as the shop shows it; another language prints it its own way.
+    money: (m) => (english ? m.formatted : localMoney(language, m)),
     list: (items, style = 'and') => (style === 'and' ? and : comma).format(items),
     plural: (n) => plural.select(n),
   };
