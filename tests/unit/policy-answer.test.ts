@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composePolicy } from '../../src/agent/models/offline/compose-policy.js';
 import { policyQuery } from '../../src/agent/models/offline/policy-question.js';
+import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import type { Understanding } from '../../src/agent/models/offline/understand.js';
 import { parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.js';
 import { expandPolicyQuery } from '../../src/policies/expand-policy-query.js';
@@ -94,7 +95,8 @@ const ALL = [
   ...chunksOf(PAYMENT, 'paying.md'),
   ...chunksOf(WARRANTY, 'warranty.md'),
 ];
-const answer = (question: string) => composePolicy({ chunks: ALL }, question);
+const say = loadReplies('en');
+const answer = (question: string) => composePolicy(say, { chunks: ALL }, question);
 
 describe('policy answers', () => {
   it.each([
@@ -151,7 +153,7 @@ describe('policy answers', () => {
   });
 
   it('reads the question with what it is about when the message does not say it', () => {
-    const reply = composePolicy({ chunks: ALL }, 'Is that covered under warranty?', 'Volt E-bike Motor 250W');
+    const reply = composePolicy(say, { chunks: ALL }, 'Is that covered under warranty?', 'Volt E-bike Motor 250W');
     expect(reply).toContain('2 years');
     expect(reply).toMatch(/— E-bike motors\)$/);
     expect(policyQuery({ raw: 'Is that covered?' } as Understanding, 'Volt E-bike Motor')).toBe(
@@ -161,7 +163,7 @@ describe('policy answers', () => {
 
   it('cites title and heading, and offers a person when nothing was found', () => {
     expect(answer('do you take klarna')).toMatch(/\(Source: Paying — Ways to pay\)$/);
-    expect(composePolicy({ chunks: [] }, 'anything')).toMatch(/connect you with a person/);
+    expect(composePolicy(say, { chunks: [] }, 'anything')).toMatch(/connect you with a person/);
   });
 });
 

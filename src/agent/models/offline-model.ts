@@ -112,7 +112,7 @@ function createBrains(catalogLanguage: string) {
       const pack = loadLanguagePack(language);
       brain = {
         engine: createUnderstanding(pack),
-        replies: loadReplies(packHas(language, 'replies.json') ? language : 'en'),
+        say: loadReplies(packHas(language, 'replies.json') ? language : 'en'),
         options: createOptionReader(pack.lexicon),
         gloss: (messages, turn) =>
           messages.map((m) => (m.role === 'user' ? { ...m, content: glossMessage(m.content, turn) } : m)),

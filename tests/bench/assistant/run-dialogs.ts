@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { foldArabicScript } from '../../../src/shared/language.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { runTurn } from '../../../src/agent/run-turn.js';
@@ -102,8 +103,16 @@ const INTENTS_OF: Record<string, string[]> = {
 
 const NO_MATCH =
   /\b(don'?t|do not|doesn'?t|does not|couldn'?t|could not|can'?t|cannot|won'?t)\s+(carry|have|find|sell|stock|offer)\b|\bno (exact )?match|\bnot (available|something we|in (our|the) (shop|store|catalog))|\bnothing (like|matching)/i;
+/** The same, said in the other languages' replies (Persian, Arabic, German), after folding. */
+const NO_MATCH_OTHER = new RegExp(
+  ['نداریم', 'پیدا نکردم', 'لا نبيع', 'لم أجد', 'führen wir nichts', 'nichts gefunden', 'keinen genauen treffer']
+    .map((p) => foldArabicScript(p))
+    .join('|'),
+);
+const saysNoMatch = (reply: string) => NO_MATCH.test(reply) || NO_MATCH_OTHER.test(norm(reply));
 
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+/** Lower case, one space, Arabic-script spellings and digits folded: "۵۹٫۹۹" says "59.99". */
+const norm = (s: string) => foldArabicScript(s.toLowerCase()).replace(/\s+/g, ' ');
 const same = (a: unknown, b: unknown): boolean => {
   if (typeof b === 'number') return typeof a === 'number' && Math.abs(a - b) < 0.01;
   if (typeof b === 'string') return typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
@@ -174,7 +183,7 @@ function check(
       o.shown[0]?.handle === e.product;
     if (!about) failures.push(`answer not about ${e.product}`);
   }
-  if (e.noMatch && !NO_MATCH.test(o.reply)) failures.push('does not say the shop lacks it');
+  if (e.noMatch && !saysNoMatch(o.reply)) failures.push('does not say the shop lacks it');
   if (e.cart) {
     for (const want of e.cart.has ?? []) {
       const line = o.cart.items.find(
@@ -193,7 +202,7 @@ function check(
   for (const s of e.says ?? []) if (!reply.includes(norm(s))) failures.push(`reply lacks "${s}"`);
   for (const s of e.saysNot ?? []) if (reply.includes(norm(s))) failures.push(`reply says "${s}"`);
   // Asking is a question with nothing changed: a cart change refused for a missing option counts.
-  if (e.clarify && (o.cartChanged || o.calls.some((c) => c.name === 'request_human') || !o.reply.includes('?'))) {
+  if (e.clarify && (o.cartChanged || o.calls.some((c) => c.name === 'request_human') || !/[?؟]/.test(o.reply))) {
     failures.push('did not ask');
   }
   return { failures, slots };

@@ -3,18 +3,19 @@ import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { stem } from '../../../catalog/terms.js';
 import { chosenVariant, variantsFitting, type DialogueState, type VariantWish } from './dialogue-state.js';
-import { availableOptions, trimText } from './format.js';
+import { availableOptions, optionPairs, trimText } from './format.js';
 import type { Lexicon } from './language-pack.js';
 import {
   bestFacts,
-  factLine,
   factsOf,
   factScore,
   isAbout,
   questionTerms,
+  type Fact,
   type QuestionTerms,
 } from './product-facts.js';
 import type { OptionTable } from './product-options.js';
+import type { Say } from './replies.js';
 import type { Understanding } from './understand.js';
 
 /**
@@ -30,11 +31,11 @@ function questionText(raw: string): string {
   return (questions.length ? questions : sentences).join(' ');
 }
 
-const list = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
-const label = (options: Record<string, string>) =>
-  Object.entries(options)
-    .map(([n, v]) => `${n.toLowerCase()} ${v}`)
-    .join(', ');
+/** "size m, colour black": option names lowercased, with their values. */
+const label = (say: Say, options: Record<string, string>) => optionPairs(say, options, true);
+const factLine = (say: Say, f: Fact) =>
+  f.kind === 'sentence' ? f.value : say('answer.fact', { label: f.label, value: f.value });
+const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((x): x is string => !!x))];
 
 function tableOf(p: ProductSummary, state: DialogueState | null): OptionTable {
   if (state) return state.table(p.handle);
@@ -43,16 +44,16 @@ function tableOf(p: ProductSummary, state: DialogueState | null): OptionTable {
   return out;
 }
 
-function priceOf(vs: VariantSummary[]): string {
+function priceOf(say: Say, vs: VariantSummary[]): string {
   const prices = vs.map((v) => v.price);
   const min = prices.reduce((a, b) => (b.amount < a.amount ? b : a));
   const max = prices.reduce((a, b) => (b.amount > a.amount ? b : a));
-  return min.amount === max.amount ? min.formatted : `${min.formatted} to ${max.formatted}`;
+  return min.amount === max.amount ? say.money(min) : say('answer.priceRange', { min, max });
 }
 
-function describeVariant(p: ProductSummary, v: VariantSummary): string {
-  const stock = v.inStock ? '' : ' (out of stock right now)';
-  return `${p.title} (${label(v.options)}) is ${v.price.formatted}${stock}.`;
+function describeVariant(say: Say, p: ProductSummary, v: VariantSummary): string {
+  const vars = { title: p.title, options: label(say, v.options), price: v.price };
+  return say(v.inStock ? 'answer.variant' : 'answer.variantOutOfStock', vars);
 }
 
 interface Asked {
@@ -78,53 +79,66 @@ function askedOf(p: ProductSummary, u: Understanding, state: DialogueState | nul
 }
 
 /** "which colours does the large oak one come in?": the values among variants fitting everything else said. */
-function answerNames(p: ProductSummary, a: Asked): string {
+function answerNames(say: Say, p: ProductSummary, a: Asked): string {
   const constraints = Object.fromEntries(Object.entries(a.wish.options).filter(([n]) => !a.names.includes(n)));
   const fits = variantsFitting(p, { ...a.wish, options: constraints });
-  const within = Object.keys(constraints).length ? ` in ${label(constraints)}` : '';
-  if (!fits.length) return `${p.title} doesn't come${within || ' in that'} — ${availableOptions(p)}.`;
+  const within = Object.keys(constraints).length ? label(say, constraints) : '';
+  if (!fits.length) {
+    const available = availableOptions(say, p);
+    return within
+      ? say('answer.notInThose', { title: p.title, options: within, available })
+      : say('answer.notInThat', { title: p.title, available });
+  }
   const available = fits.filter((v) => v.inStock);
   const overBudget = variantsFitting(p, { options: constraints, pick: null }).filter((v) => v.inStock);
   const parts = a.names.map((name) => {
-    const values = [...new Set((available.length ? available : fits).map((v) => v.options[name]).filter(Boolean))];
-    const dearer = [...new Set(overBudget.map((v) => v.options[name]).filter((x) => x && !values.includes(x)))];
-    return `${name.toLowerCase()} ${list(values)}${dearer.length ? ` (and ${list(dearer)} above your budget)` : ''}`;
+    const values = distinct((available.length ? available : fits).map((v) => v.options[name]));
+    const dearer = distinct(overBudget.map((v) => v.options[name])).filter((x) => !values.includes(x));
+    const vars = { name: name.toLowerCase(), values };
+    return dearer.length ? say('answer.valuesAboveBudget', { ...vars, dearer }) : say('answer.values', vars);
   });
-  const one =
-    available.length === 1
-      ? ` — ${available[0].price.formatted}`
-      : ` — ${priceOf(available.length ? available : fits)}`;
-  return `${p.title}${within} comes in ${parts.join('; ')}${one}.`;
+  const price =
+    available.length === 1 ? say.money(available[0].price) : priceOf(say, available.length ? available : fits);
+  const vars = { title: p.title, parts: parts.join('; '), price };
+  return within ? say('answer.comesInWithin', { ...vars, options: within }) : say('answer.comesIn', vars);
+}
+
+/** The asked values are not to be had: over the budget (with what they cost), or not at all. */
+function answerNoFit(say: Say, p: ProductSummary, a: Asked, options: Record<string, string>): string {
+  const asked = label(say, a.said);
+  const name = Object.keys(a.said)[0];
+  const values = distinct(p.variants.map((v) => v.options[name]));
+  const overBudget = variantsFitting(p, { options, pick: null });
+  if (a.wish.maxPrice !== undefined && overBudget.length) {
+    const shown = overBudget
+      .slice(0, 3)
+      .map((v) => say('answer.variantAt', { options: label(say, v.options), price: v.price }));
+    return say('answer.overBudget', { title: p.title, options: asked, variants: shown });
+  }
+  const vars = { title: p.title, options: asked };
+  return values.length ? say('answer.notInComesIn', { ...vars, values }) : say('answer.notIn', vars);
 }
 
 /** "does it come in blue?", "is there a solar one within that price?", "how much is a size 9 in leather?". */
-function answerValues(p: ProductSummary, a: Asked, u: Understanding): string {
+function answerValues(say: Say, p: ProductSummary, a: Asked, u: Understanding): string {
   const options = { ...a.wish.options, ...a.said };
   const fits = variantsFitting(p, { ...a.wish, options });
-  const asked = label(a.said);
-  if (!fits.length) {
-    const name = Object.keys(a.said)[0];
-    const values = [...new Set(p.variants.map((v) => v.options[name]).filter(Boolean))];
-    const overBudget = variantsFitting(p, { options, pick: null });
-    if (a.wish.maxPrice !== undefined && overBudget.length) {
-      const shown = overBudget.slice(0, 3).map((v) => `${label(v.options)} at ${v.price.formatted}`);
-      return `Not within your budget: ${p.title} in ${asked} comes as ${list(shown)}.`;
-    }
-    return `No — ${p.title} doesn't come in ${asked}.${values.length ? ` It comes in ${list(values)}.` : ''}`;
-  }
+  const asked = label(say, a.said);
+  if (!fits.length) return answerNoFit(say, p, a, options);
   const available = fits.filter((v) => v.inStock);
-  if (!available.length) return `${p.title} comes in ${asked}, but that is out of stock right now.`;
-  if (available.length === 1) return `Yes — ${describeVariant(p, available[0])}`;
+  if (!available.length) return say('answer.inButOutOfStock', { title: p.title, options: asked });
+  if (available.length === 1) return say('answer.yes', { answer: describeVariant(say, p, available[0]) });
   const chosen =
     u.mentions.cheaper || u.mentions.pricier
       ? chosenVariant(p, { ...a.wish, options, pick: u.mentions.cheaper ? 'cheapest' : 'priciest' })
       : null;
-  if (chosen) return `Yes — ${describeVariant(p, chosen)}`;
+  if (chosen) return say('answer.yes', { answer: describeVariant(say, p, chosen) });
   const others = p.optionNames.filter((n) => !Object.keys(options).includes(n));
   const detail = others
-    .map((n) => `${n.toLowerCase()} ${list([...new Set(available.map((v) => v.options[n]).filter(Boolean))])}`)
+    .map((n) => say('answer.values', { name: n.toLowerCase(), values: distinct(available.map((v) => v.options[n])) }))
     .join('; ');
-  return `Yes — ${p.title} comes in ${asked}${detail ? ` (${detail})` : ''}, ${priceOf(available)}.`;
+  const vars = { title: p.title, options: asked, price: priceOf(say, available) };
+  return detail ? say('answer.yesComesInDetail', { ...vars, detail }) : say('answer.yesComesIn', vars);
 }
 
 /**
@@ -137,19 +151,42 @@ function withMaterials(q: QuestionTerms, lx: Lexicon): QuestionTerms {
   return { terms: new Set([...q.terms, ...materials]), direct: q.direct };
 }
 
+/** "how much is it?", "is it in stock?", "what colours?": the answer from its variants, or null. */
+function answerAspect(say: Say, p: ProductSummary, u: Understanding, wish: VariantWish): string | null {
+  const title = p.title;
+  if (u.aspect === 'price') {
+    const fits = variantsFitting(p, wish);
+    const price = priceOf(say, fits.length ? fits : p.variants);
+    return say(fits.length > 1 ? 'answer.costsDepending' : 'answer.costs', { title, price });
+  }
+  if (u.aspect === 'stock') {
+    const fits = variantsFitting(p, wish).filter((v) => v.inStock);
+    if (!fits.length) return say('answer.outOfStockNow', { title });
+    const options = availableOptions(say, { ...p, variants: fits });
+    return options ? say('answer.inStockOptions', { title, options }) : say('answer.inStock', { title });
+  }
+  if (u.aspect === 'color' || u.aspect === 'size') {
+    const options = availableOptions(say, p);
+    return options ? say('answer.comesInOptions', { title, options }) : null;
+  }
+  return null;
+}
+
 /** The answer to a question about one product, or null when its data does not say. */
 export function answerAboutProduct(
+  say: Say,
   p: ProductSummary,
   u: Understanding,
   state: DialogueState | null,
   lx: Lexicon,
 ): string | null {
   const a = askedOf(p, u, state);
-  if (a.names.length) return answerNames(p, a);
-  if (Object.keys(a.said).length) return answerValues(p, a, u);
+  if (a.names.length) return answerNames(say, p, a);
+  if (Object.keys(a.said).length) return answerValues(say, p, a, u);
   if ((u.mentions.cheaper || u.mentions.pricier) && p.variants.length > 1) {
     const v = chosenVariant(p, { ...a.wish, pick: u.mentions.cheaper ? 'cheapest' : 'priciest' });
-    if (v) return `The ${u.mentions.cheaper ? 'cheapest' : 'dearest'} option: ${describeVariant(p, v)}`;
+    const key = u.mentions.cheaper ? 'answer.cheapestOption' : 'answer.dearestOption';
+    if (v) return say(key, { variant: describeVariant(say, p, v) });
   }
   const skip = new Set((p.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
   const q = withMaterials(questionTerms(questionText(u.raw), lx, skip), lx);
@@ -157,24 +194,11 @@ export function answerAboutProduct(
   const facts = bestFacts(factsOf(p, lx, a.wish), q).sort((x, y) => Number(isAbout(y, q)) - Number(isAbout(x, q)));
   // "how much coffee does it make?" asks about capacity, not price: a fact named by the question wins.
   if (facts.length && (isAbout(facts[0], q) || !['price', 'stock'].includes(u.aspect ?? ''))) {
-    const lines = facts.map((f) => trimText(factLine(f), 240));
-    return `${p.title}: ${lines.join('. ')}${/[.!?]$/.test(lines.at(-1)!) ? '' : '.'}`;
+    const lines = facts.map((f) => trimText(factLine(say, f), 240));
+    const end = /[.!?]$/.test(lines.at(-1)!) ? '' : '.';
+    return say('answer.facts', { title: p.title, facts: `${lines.join('. ')}${end}` });
   }
-  if (u.aspect === 'price') {
-    const fits = variantsFitting(p, a.wish);
-    return `${p.title} costs ${priceOf(fits.length ? fits : p.variants)}${fits.length > 1 ? ', depending on the option' : ''}.`;
-  }
-  if (u.aspect === 'stock') {
-    const fits = variantsFitting(p, a.wish).filter((v) => v.inStock);
-    if (!fits.length) return `${p.title} is out of stock right now.`;
-    const options = availableOptions({ ...p, variants: fits });
-    return `${p.title} is in stock${options ? ` — ${options}` : ''}.`;
-  }
-  if (u.aspect === 'color' || u.aspect === 'size') {
-    const options = availableOptions(p);
-    return options ? `${p.title} comes in ${options}.` : null;
-  }
-  return null;
+  return answerAspect(say, p, u, a.wish);
 }
 
 /**
@@ -204,26 +228,28 @@ export function rankedByFacet(products: ProductSummary[], raw: string, lx: Lexic
  * "which of them is warmest?", "are any of those foldable?", "which one lasts longer on a
  * charge?": compares the products just shown on the fact the question is about.
  */
-export function answerAboutShown(products: ProductSummary[], u: Understanding, lx: Lexicon): string | null {
+export function answerAboutShown(say: Say, products: ProductSummary[], u: Understanding, lx: Lexicon): string | null {
   const q = questionTerms(u.raw, lx, new Set());
   const ranked = rankedByFacet(products, u.raw, lx);
   if (ranked) {
     const [best, ...rest] = ranked;
     const bare = (text: string) => text.replace(/[.!?]+$/, '');
-    const others = rest.map((x) => `${x.p.title}: ${bare(x.fact.value)}`);
-    return `${best.p.title} — ${bare(factLine(best.fact))}.${others.length ? ` (${others.join('; ')})` : ''}`;
+    const others = rest.map((x) => say('shown.titled', { title: x.p.title, value: bare(x.fact.value) }));
+    const vars = { title: best.p.title, fact: bare(factLine(say, best.fact)) };
+    return others.length ? say('shown.bestOthers', { ...vars, others: others.join('; ') }) : say('shown.best', vars);
   }
   if (u.aspect === 'price' && products.length === 2 && !u.mentions.cheaper && !u.mentions.pricier) {
     // "what's the price difference between those two?"
     const [a, b] = [...products].sort((x, y) => x.price.amount - y.price.amount);
-    const gap = money(b.price.amount - a.price.amount, b.price.currency).formatted;
-    return `${a.title} is ${a.price.formatted} and ${b.title} is ${b.price.formatted}: ${gap} less.`;
+    const gap = money(b.price.amount - a.price.amount, b.price.currency);
+    const vars = { cheaper: a.title, cheaperPrice: a.price, dearer: b.title, dearerPrice: b.price, gap };
+    return say('shown.priceGap', vars);
   }
   if (u.mentions.cheaper || u.mentions.pricier) {
     const best = products.reduce((a, b) =>
       (u.mentions.cheaper ? b.price.amount < a.price.amount : b.price.amount > a.price.amount) ? b : a,
     );
-    return `${best.title} is the ${u.mentions.cheaper ? 'cheapest' : 'dearest'}, at ${best.price.formatted}.`;
+    return say(u.mentions.cheaper ? 'shown.cheapest' : 'shown.dearest', { title: best.title, price: best.price });
   }
   const scored = products.map((p) => {
     const facts = bestFacts(factsOf(p, lx), q);
@@ -232,5 +258,7 @@ export function answerAboutShown(products: ProductSummary[], u: Understanding, l
   const top = Math.max(0, ...scored.map((x) => x.s));
   if (top === 0) return null;
   const best = scored.filter((x) => x.s >= top * 0.8);
-  return best.map((x) => `${x.p.title}: ${trimText(factLine(x.facts[0]), 200)}`).join('\n');
+  return best
+    .map((x) => say('shown.titled', { title: x.p.title, value: trimText(factLine(say, x.facts[0]), 200) }))
+    .join('\n');
 }

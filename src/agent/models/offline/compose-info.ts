@@ -1,10 +1,10 @@
 import type { HumanRequestResult, OrderView, OrdersResult, OrderStatusResult } from '../../../tools/results.js';
 import { tokens } from '../../../catalog/terms.js';
+import type { Say } from './replies.js';
 import type { Understanding } from './understand.js';
 
 /** Replies about orders, policies and handoff. */
 
-const SIGN_IN = 'Please sign in to see your orders — once you are signed in, ask me again and I will look it up.';
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 /**
@@ -12,27 +12,27 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
  * holds it, or plainly none, never another order presented as the answer.
  */
 export function composeOrders(
+  say: Say,
   result: OrdersResult,
   u: Understanding | null = null,
   focus: string | null = null,
 ): string {
-  if ('signInRequired' in result) return SIGN_IN;
-  if (!result.orders.length) return "I can't find any orders on your account yet.";
+  if ('signInRequired' in result) return say('orders.signIn');
+  if (!result.orders.length) return say('orders.none');
   let orders = result.orders;
   if (u?.month) {
     // "my October order": the orders placed that month (the latest such month).
     const inMonth = orders.filter((o) => o.placedAt && new Date(o.placedAt).getUTCMonth() + 1 === u.month);
-    if (!inMonth.length)
-      return `I can't find an order placed in that month. Your recent orders:\n${recentList(orders)}`;
+    if (!inMonth.length) return say('orders.noneInMonth', { list: recentList(say, orders) });
     orders = inMonth;
   }
   const at = focus ? orders.findIndex((o) => o.id === focus) : -1;
   if (u?.mentions.previous && at >= 0) {
     const before = orders[at + 1];
-    return before ? describeOrder(before) : `${focus} is your first order with us.`;
+    return before ? describeOrder(say, before) : say('orders.first', { order: focus! });
   }
   const words = u?.orderProductWords ?? [];
-  if (!words.length && (orders.length === 1 || u?.mentions.latest)) return describeOrder(orders[0]);
+  if (!words.length && (orders.length === 1 || u?.mentions.latest)) return describeOrder(say, orders[0]);
   if (words.length) {
     const scored = orders.map((o) => ({
       o,
@@ -40,59 +40,73 @@ export function composeOrders(
     }));
     const top = Math.max(...scored.map((x) => x.s));
     const best = scored.filter((x) => x.s === top && top > 0).map((x) => x.o);
-    if (best.length === 1) return describeOrder(best[0]);
+    if (best.length === 1) return describeOrder(say, best[0]);
     if (best.length > 1) {
-      return `You have ${best.length} orders with that:\n${best.map((o) => describeOrder(o)).join('\n\n')}`;
+      const described = best.map((o) => describeOrder(say, o)).join('\n\n');
+      return say('orders.severalWithThat', { n: best.length, orders: described });
     }
-    return `I couldn't find an order with "${words.join(' ')}" on your account. Your recent orders:\n${recentList(orders)}`;
+    return say('orders.noneWithWords', { words: words.join(' '), list: recentList(say, orders) });
   }
   const lines = orders.slice(0, 5).map((o, i) => {
     const count = o.items.reduce((n, it) => n + it.quantity, 0);
-    return `${i + 1}. ${o.id} — ${o.status} — ${o.total?.formatted ?? ''}, placed ${day(o.placedAt)} (${count} item${count === 1 ? '' : 's'})`;
+    const vars = { n: i + 1, order: o.id, status: o.status, total: o.total ?? '', date: day(o.placedAt), count };
+    return say('orders.recentLine', vars);
   });
-  return `Your recent orders:\n${lines.join('\n')}\nAsk me about any of them for tracking details.`;
+  return say('orders.recent', { lines: lines.join('\n') });
 }
 
-function recentList(orders: OrderView[]): string {
+function recentList(say: Say, orders: OrderView[]): string {
   return orders
     .slice(0, 5)
-    .map((o, i) => `${i + 1}. ${o.id} — ${o.status} — ${o.items.map((it) => it.title).join(', ')}`)
+    .map((o, i) => {
+      const titles = say.list(
+        o.items.map((it) => it.title),
+        'comma',
+      );
+      return say('orders.recentTitlesLine', { n: i + 1, order: o.id, status: o.status, titles });
+    })
     .join('\n');
 }
 
-export function composeOrderStatus(result: OrderStatusResult, args: Record<string, unknown>): string {
-  if ('signInRequired' in result) return SIGN_IN;
+export function composeOrderStatus(say: Say, result: OrderStatusResult, args: Record<string, unknown>): string {
+  if ('signInRequired' in result) return say('orders.signIn');
   if (!result.order) {
-    const which = typeof args.orderId === 'string' ? `order ${args.orderId}` : 'a recent order';
-    return `I couldn't find ${which} on your account. Please check the order number — or I can connect you with a person.`;
+    return typeof args.orderId === 'string'
+      ? say('orders.notFound', { order: args.orderId })
+      : say('orders.notFoundRecent');
   }
-  return describeOrder(result.order);
+  return describeOrder(say, result.order);
 }
 
-const shippingOf = (o: OrderView) =>
-  !o.shipping ? '' : o.shipping.amount > 0 ? `, including ${o.shipping.formatted} shipping` : ', with free shipping';
-
-function describeOrder(o: OrderView): string {
-  const dates = [`placed ${day(o.placedAt)}`];
-  if (o.shippedAt) dates.push(`shipped ${day(o.shippedAt)}`);
-  if (o.deliveredAt) dates.push(`delivered ${day(o.deliveredAt)}`);
-  const lines = [`Order ${o.id} is ${o.status} (${dates.join(', ')}).`];
-  if (o.tracking)
-    lines.push(`Tracking: ${o.tracking.carrier} ${o.tracking.number}${o.tracking.url ? ` — ${o.tracking.url}` : ''}`);
+/** "Items: … Total …", with the shipping when the order has it. */
+function itemsLine(say: Say, o: OrderView): string {
   // "what did I pay for it?": each line with its price.
-  const items = o.items.slice(0, 5).map((it) => `${it.title} × ${it.quantity} at ${it.unitPrice.formatted}`);
-  if (items.length)
-    lines.push(
-      `Items: ${items.join(', ')}${o.items.length > 5 ? ', …' : ''}. Total ${o.total?.formatted ?? ''}${shippingOf(o)}.`,
-    );
+  const items = o.items
+    .slice(0, 5)
+    .map((it) => say('orders.item', { title: it.title, quantity: it.quantity, price: it.unitPrice }));
+  const vars = { items: say.list(o.items.length > 5 ? [...items, '…'] : items, 'comma'), total: o.total ?? '' };
+  if (!o.shipping) return say('orders.items', vars);
+  if (o.shipping.amount > 0) return say('orders.itemsShipping', { ...vars, shipping: o.shipping });
+  return say('orders.itemsFreeShipping', vars);
+}
+
+function describeOrder(say: Say, o: OrderView): string {
+  const dates = [say('orders.placed', { date: day(o.placedAt) })];
+  if (o.shippedAt) dates.push(say('orders.shipped', { date: day(o.shippedAt) }));
+  if (o.deliveredAt) dates.push(say('orders.delivered', { date: day(o.deliveredAt) }));
+  const lines = [say('orders.status', { order: o.id, status: o.status, dates: say.list(dates, 'comma') })];
+  const t = o.tracking;
+  if (t) {
+    const vars = { carrier: t.carrier, number: t.number };
+    lines.push(t.url ? say('orders.trackingUrl', { ...vars, url: t.url }) : say('orders.tracking', vars));
+  }
+  if (o.items.length) lines.push(itemsLine(say, o));
   return lines.join('\n');
 }
 
-export function composeHuman(result: HumanRequestResult): string {
+export function composeHuman(say: Say, result: HumanRequestResult): string {
   if (!result.requested) return result.message;
-  if (result.urgency === 'high')
-    return "I'm sorry about the trouble. I've asked a member of our team to join this chat urgently — they'll reply here shortly.";
-  return "I've asked a member of our team to join this chat — they'll reply here as soon as they can.";
+  return result.urgency === 'high' ? say('human.urgent') : say('human.asked');
 }
 
 /** How many of the shopper's words an order line's title has ("my garden table"). */

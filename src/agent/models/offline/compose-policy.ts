@@ -3,6 +3,7 @@ import { conceptCoverage, selectPolicyAnswer } from '../../../policies/select-po
 import type { SearchPoliciesResult } from '../../../tools/results.js';
 import { trimText } from './format.js';
 import { policyQuestion } from './policy-question.js';
+import type { Say } from './replies.js';
 
 /** Policy answers: the section that holds the asked fact, quoted briefly and cited. */
 
@@ -45,12 +46,14 @@ export function policyUnmatched(result: SearchPoliciesResult, question: string, 
  * duration for "how long", an amount for "how much", a condition for "can I"). `about` names what
  * the question is about when the message does not (the product in focus), as for `policyQuery`.
  */
-export function composePolicy(result: SearchPoliciesResult, question: string, about?: string | null): string {
+export function composePolicy(say: Say, result: SearchPoliciesResult, question: string, about?: string | null): string {
   const answer = policyAnswer(result, question, about);
-  if (!answer) return "I couldn't find that in our policies. Would you like me to connect you with a person?";
+  if (!answer) return say('policy.notFound');
   const { section, passages } = answer;
   const quote = trimText(quoteOf(passages), MAX_QUOTE);
   const source =
-    section.heading && section.heading !== section.title ? `${section.title} — ${section.heading}` : section.title;
-  return `${quote} (Source: ${source})`;
+    section.heading && section.heading !== section.title
+      ? say('policy.section', { title: section.title, heading: section.heading })
+      : section.title;
+  return say('policy.answer', { quote, source });
 }

@@ -5,6 +5,7 @@ import { composeHuman, composeOrders, composeOrderStatus } from './compose-info.
 import { composePolicy, policyUnmatched } from './compose-policy.js';
 import { policySubject } from './policy-question.js';
 import { composeProduct, composeRecommend, composeSearch } from './compose-products.js';
+import type { ReplyKey, Say } from './replies.js';
 import type { DialogueState } from './dialogue-state.js';
 import type { Memory, ToolEvent } from './history.js';
 import type { Understanding } from './understand.js';
@@ -21,25 +22,25 @@ const ORDER_CHANGES = new Set([
   'update_default_address',
 ]);
 
-const DOING: Record<string, string> = {
-  search_products: 'searching the catalog',
-  get_product: 'looking up that product',
-  get_cart: 'opening your cart',
-  add_to_cart: 'adding to your cart',
-  update_cart_item: 'updating your cart',
-  remove_from_cart: 'updating your cart',
-  get_orders: 'looking up your orders',
-  get_order_status: 'looking up your order',
-  cancel_order: 'preparing the cancellation',
-  return_items: 'preparing the return',
-  change_order_address: 'preparing the address change',
-  change_order_items: 'preparing the change',
-  change_order_payment: 'preparing the change',
-  exchange_items: 'preparing the exchange',
-  update_default_address: 'preparing the address change',
-  recommend_products: 'finding recommendations',
-  search_policies: 'looking that up',
-  request_human: 'contacting our team',
+const DOING: Record<string, ReplyKey> = {
+  search_products: 'doing.searchCatalog',
+  get_product: 'doing.lookUpProduct',
+  get_cart: 'doing.openCart',
+  add_to_cart: 'doing.addToCart',
+  update_cart_item: 'doing.updateCart',
+  remove_from_cart: 'doing.updateCart',
+  get_orders: 'doing.lookUpOrders',
+  get_order_status: 'doing.lookUpOrder',
+  cancel_order: 'doing.prepareCancellation',
+  return_items: 'doing.prepareReturn',
+  change_order_address: 'doing.prepareAddressChange',
+  change_order_items: 'doing.prepareChange',
+  change_order_payment: 'doing.prepareChange',
+  exchange_items: 'doing.prepareExchange',
+  update_default_address: 'doing.prepareAddressChange',
+  recommend_products: 'doing.findRecommendations',
+  search_policies: 'doing.lookItUp',
+  request_human: 'doing.contactTeam',
 };
 
 /** Whether a result has the shape its tool promises; anything else (an error object, bad JSON) is a failure. */
@@ -77,39 +78,45 @@ function wellFormed(e: ToolEvent): boolean {
   }
 }
 
-function composeOne(e: ToolEvent, memory: Memory, u: Understanding | null, state: DialogueState | null): string {
+function composeOne(
+  say: Say,
+  e: ToolEvent,
+  memory: Memory,
+  u: Understanding | null,
+  state: DialogueState | null,
+): string {
   switch (e.name) {
     case 'search_products':
-      return composeSearch(e.result, e.args, memory, e.at);
+      return composeSearch(say, e.result, e.args, memory, e.at);
     case 'recommend_products':
-      return composeRecommend(e.result);
+      return composeRecommend(say, e.result);
     case 'get_product':
       return (
-        (u && state ? answerAboutProduct(e.result.product, u, state, state.lexicon) : null) ??
-        composeProduct(e.result.product, state?.lexicon ?? null)
+        (u && state ? answerAboutProduct(say, e.result.product, u, state, state.lexicon) : null) ??
+        composeProduct(say, e.result.product, state?.lexicon ?? null)
       );
     case 'get_cart':
-      return composeCart(e.result.cart);
+      return composeCart(say, e.result.cart);
     case 'get_orders': {
       // "what did I pay for them last time?": the product in focus names the order.
       const focus = memory.focus
         ? (memory.products.get(memory.focus)?.title ?? memory.cart?.items.find((l) => l.handle === memory.focus)?.title)
         : undefined;
       const about = u && !u.orderProductWords.length && u.mentions.pronoun && focus;
-      return composeOrders(e.result, about ? { ...u, orderProductWords: tokens(focus) } : u, memory.orderFocus);
+      return composeOrders(say, e.result, about ? { ...u, orderProductWords: tokens(focus) } : u, memory.orderFocus);
     }
     case 'get_order_status':
-      return composeOrderStatus(e.result, e.args);
+      return composeOrderStatus(say, e.result, e.args);
     case 'search_policies':
-      return composePolicy(e.result, ...policyAsked(e, memory, u));
+      return composePolicy(say, e.result, ...policyAsked(e, memory, u));
     default:
       // The server shows an order change as a card; the shopper confirms it there or says yes.
       if (ORDER_CHANGES.has(e.name)) {
         return e.result.ok
-          ? `${e.result.pendingAction.summary}\n\nShall I go ahead? Confirm below, or just say yes.`
+          ? say('orders.confirmChange', { summary: e.result.pendingAction.summary })
           : e.result.message;
       }
-      return composeHuman(e.result);
+      return composeHuman(say, e.result);
   }
 }
 
@@ -127,22 +134,22 @@ export function policyUnanswered(events: ToolEvent[], memory: Memory, u: Underst
 
 /** The reply after the tool results of one step, stating only what those results say. */
 export function composeReply(
+  say: Say,
   events: ToolEvent[],
   memory: Memory,
   u: Understanding | null = null,
   state: DialogueState | null = null,
 ): string {
-  if (!events.length) return 'Is there anything else I can help you with?';
+  if (!events.length) return say('chat.anythingElse');
   const parts: string[] = [];
   const failed = events.filter((e) => !wellFormed(e));
   const cartChanges = events.filter((e) => CART_CHANGES.has(e.name) && wellFormed(e));
-  for (const e of events) if (!CART_CHANGES.has(e.name) && wellFormed(e)) parts.push(composeOne(e, memory, u, state));
-  if (cartChanges.length) parts.push(composeCartChanges(cartChanges, memory));
+  for (const e of events)
+    if (!CART_CHANGES.has(e.name) && wellFormed(e)) parts.push(composeOne(say, e, memory, u, state));
+  if (cartChanges.length) parts.push(composeCartChanges(say, cartChanges, memory));
   if (failed.length) {
-    const what = [...new Set(failed.map((e) => DOING[e.name] ?? 'doing that'))].join(' and ');
-    parts.push(
-      `Sorry, something went wrong while ${what}. Please try again in a moment — or I can connect you with a person.`,
-    );
+    const doing = [...new Set(failed.map((e) => say(DOING[e.name] ?? 'doing.other')))];
+    parts.push(say('chat.failed', { doing: say.eachAnd(doing) }));
   }
   return parts.join('\n\n');
 }

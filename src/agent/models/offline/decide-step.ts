@@ -7,6 +7,7 @@ import { planMessage } from './plan.js';
 import { ORDER_CHANGE_INTENTS, ORDER_LOOKUPS } from './plan-order.js';
 import type { Plan, PlannedCall } from './plan-types.js';
 import type { OptionReader } from './product-options.js';
+import type { Say } from './replies.js';
 import type { Understanding, UnderstandingEngine } from './understand.js';
 
 /** Tool steps per user turn: at most an order, then its product, looked up before the change. */
@@ -25,12 +26,12 @@ const sameCall = (a: PlannedCall, name: string, args: Record<string, unknown>) =
   a.name === name && JSON.stringify(a.args) === JSON.stringify(args);
 
 /** Only tools the request offers may be called; otherwise say so instead of calling a missing tool. */
-function restrictTo(plan: Plan, tools: ToolSpec[]): Plan {
+function restrictTo(plan: Plan, tools: ToolSpec[], say: Say): Plan {
   if (!plan.calls) return plan;
   const offered = new Set(tools.map((t) => t.name));
   if (plan.calls.every((c) => offered.has(c.name))) return plan;
-  const human = offered.has('request_human') ? ' Would you like me to connect you with a person?' : '';
-  return { intent: plan.intent, text: `Sorry, I can't do that right now.${human}` };
+  const text = offered.has('request_human') ? say('chat.cannotNowOfferPerson') : say('chat.cannotNow');
+  return { intent: plan.intent, text };
 }
 
 /**
@@ -44,11 +45,11 @@ export function decideStep(
   brain: Brain,
 ): Step & { understanding: Understanding | null } {
   const memory: Memory = readHistory(messages);
-  if (memory.userIndex < 0) return { intent: 'greeting', text: brain.replies.greeting, understanding: null };
+  if (memory.userIndex < 0) return { intent: 'greeting', text: brain.say('chat.greeting'), understanding: null };
   const u = brain.engine.understand(memory.userText, brain.index);
   const state = createDialogueState(memory, brain.engine.lexicon, brain.index, brain.options);
-  const ctx = { index: brain.index, replies: brain.replies, state };
-  const plan = restrictTo(planMessage(u, memory, ctx), tools);
+  const ctx = { index: brain.index, say: brain.say, state };
+  const plan = restrictTo(planMessage(u, memory, ctx), tools, brain.say);
   if (messages.at(-1)?.role === 'user') return { ...plan, understanding: u };
 
   // A cart lookup, or a product lookup made only to check a cart change, then the plan again.
@@ -65,7 +66,7 @@ export function decideStep(
     const repeats = plan.calls?.every((c) => memory.turnEvents.some((e) => sameCall(c, e.name, e.args)));
     if (plan.text !== undefined || !repeats) return { ...plan, understanding: u };
   }
-  const text = composeReply(memory.lastStep, memory, u, state);
+  const text = composeReply(brain.say, memory.lastStep, memory, u, state);
   const unanswered = policyUnanswered(memory.lastStep, memory, u) ? ('no_policy_match' as const) : undefined;
   return { intent: 'reply', text, unanswered, understanding: u };
 }

@@ -1,50 +1,59 @@
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import type { CartLine, CartView } from '../../../tools/results.js';
 import { MAX_LISTED } from './history.js';
+import type { Say } from './replies.js';
 
 /** Formatting shared by replies and clarifying questions. Only structured fields are printed. */
 
-export function optionsLabel(options: Record<string, string> | undefined): string {
-  const parts = Object.entries(options ?? {}).map(([k, v]) => `${k} ${v}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
+/** "size 40, color Black": option names and values, as the shop spells them (or names lowercased). */
+export function optionPairs(say: Say, options: Record<string, string> | undefined, lower = false): string {
+  const pairs = Object.entries(options ?? {}).map(([name, value]) =>
+    say('format.option', { name: lower ? name.toLowerCase() : name, value }),
+  );
+  return say.list(pairs, 'comma');
 }
 
-export function productLine(p: ProductSummary, n: number): string {
-  return `${n}. ${p.title} — ${p.price?.formatted ?? 'price unavailable'}${p.inStock === false ? ' (out of stock)' : ''}`;
+/** A title with its options in brackets, when it has any: "Lamp (Color Black)". */
+export function withOptions(say: Say, title: string, options: Record<string, string> | undefined): string {
+  return Object.keys(options ?? {}).length
+    ? say('format.withOptions', { title, options: optionPairs(say, options) })
+    : title;
 }
 
-export function listProducts(products: ProductSummary[]): string {
+export function productLine(say: Say, p: ProductSummary, n: number): string {
+  const vars = { n, title: p.title, price: p.price ?? say('format.priceUnavailable') };
+  return say(p.inStock === false ? 'format.productLineOutOfStock' : 'format.productLine', vars);
+}
+
+export function listProducts(say: Say, products: ProductSummary[]): string {
   return products
     .slice(0, MAX_LISTED)
-    .map((p, i) => productLine(p, i + 1))
+    .map((p, i) => productLine(say, p, i + 1))
     .join('\n');
 }
 
-export function cartLine(l: CartLine, n: number): string {
-  const stock = l.inStock === false ? ' (out of stock)' : '';
-  return `${n}. ${l.title}${optionsLabel(l.options)} × ${l.quantity} — ${l.lineTotal?.formatted ?? ''}${stock}`;
+export function cartLine(say: Say, l: CartLine, n: number): string {
+  const vars = { n, item: withOptions(say, l.title, l.options), quantity: l.quantity, total: l.lineTotal ?? '' };
+  return say(l.inStock === false ? 'format.cartLineOutOfStock' : 'format.cartLine', vars);
 }
 
-export function listCart(lines: CartLine[]): string {
-  return lines.map((l, i) => cartLine(l, i + 1)).join('\n');
+export function listCart(say: Say, lines: CartLine[]): string {
+  return lines.map((l, i) => cartLine(say, l, i + 1)).join('\n');
 }
 
-export function cartSummary(cart: CartView): string {
-  if (!cart.items.length) return 'Your cart is now empty.';
+export function cartSummary(say: Say, cart: CartView): string {
+  if (!cart.items.length) return say('format.cartEmptied');
   const count = cart.itemCount ?? cart.items.reduce((n, l) => n + l.quantity, 0);
-  return `Your cart: ${count} item${count === 1 ? '' : 's'}, subtotal ${cart.subtotal?.formatted ?? ''}.`;
+  return say('format.cartSummary', { count, subtotal: cart.subtotal ?? '' });
 }
 
-export function variantLine(v: VariantSummary): string {
-  const label =
-    Object.entries(v.options ?? {})
-      .map(([k, val]) => `${k} ${val}`)
-      .join(', ') || v.sku;
-  return `- ${label} — ${v.price?.formatted ?? ''}${v.inStock === false ? ' (out of stock)' : ''}`;
+export function variantLine(say: Say, v: VariantSummary): string {
+  const vars = { options: optionPairs(say, v.options) || v.sku, price: v.price ?? '' };
+  return say(v.inStock === false ? 'format.variantLineOutOfStock' : 'format.variantLine', vars);
 }
 
 /** "Size: 40, 41, 42; Color: Black, White" from a product's variants. */
-export function availableOptions(p: ProductSummary): string {
+export function availableOptions(say: Say, p: ProductSummary): string {
   return (p.optionNames ?? [])
     .map((name) => {
       const values = [
@@ -52,10 +61,10 @@ export function availableOptions(p: ProductSummary): string {
           p.variants
             .filter((v) => v.inStock)
             .map((v) => v.options?.[name])
-            .filter(Boolean),
+            .filter((x): x is string => !!x),
         ),
       ];
-      return values.length ? `${name}: ${values.join(', ')}` : '';
+      return values.length ? say('format.optionValues', { name, values: say.list(values, 'comma') }) : '';
     })
     .filter(Boolean)
     .join('; ');

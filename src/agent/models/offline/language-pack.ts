@@ -289,10 +289,10 @@ function readKnownWords(code: string): string[] {
   }
 }
 
-/** The languages with a pack (a folder under `lang/`). */
+/** The languages with a pack (a folder under `lang/` with a lexicon; replies alone are no pack). */
 export function packLanguages(): string[] {
   return readdirSync(LANG_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && existsSync(path.join(LANG_DIR, d.name, 'lexicon.json')))
     .map((d) => d.name)
     .sort();
 }

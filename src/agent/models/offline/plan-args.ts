@@ -7,14 +7,15 @@ import { rankedByFacet } from './answer-product.js';
 import { saysAny } from './normalize.js';
 import type { DialogueState } from './dialogue-state.js';
 import type { Memory } from './history.js';
-import type { Replies } from './replies.js';
+import type { Say } from './replies.js';
 import type { Hints } from './resolve-target.js';
 import type { ShopIndex } from './shop-index.js';
 import type { Understanding } from './understand.js';
 
 export interface PlanContext {
   index: ShopIndex | null;
-  replies: Replies;
+  /** The offline model's sentences in the conversation's language. */
+  say: Say;
   state: DialogueState;
 }
 

@@ -1,12 +1,13 @@
 /** Planning cart changes: adding a product named or pointed at, swapping, removing, changing a count. */
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
-import type { VariantSummary } from '../../../catalog/types.js';
+import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { availableOptions, listProducts } from './format.js';
 import type { Memory } from './history.js';
 import { escapeRegex, saysAny } from './normalize.js';
 import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
+import type { Say } from './replies.js';
 import { resolveCartLine, resolveProduct } from './resolve-target.js';
 import type { ProductMention } from './shop-index.js';
 import type { Lexicon } from './language-pack.js';
@@ -29,7 +30,6 @@ export function chosenByName(u: Understanding, ctx: PlanContext): boolean {
 }
 
 export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pendingHandle?: string): Plan {
-  const r = ctx.replies;
   // "add the Heron Desk Fan and the Wren Kite", "I'll grab both": one add per product.
   const several = pendingHandle ? [] : severalNamed(u, memory);
   if (several.length > 1) {
@@ -41,17 +41,17 @@ export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pend
   }
   const t: ReturnType<typeof resolveProduct> = pendingHandle
     ? { kind: 'product', handle: pendingHandle }
-    : resolveProduct(u, memory, ctx.index, hintsFor(u, memory, ctx));
+    : resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
   if (t.kind === 'ask') return { intent: 'cart_add', text: t.text };
   if (t.kind === 'words') {
     const args = searchArgs(u, memory, ctx);
     return args
       ? { intent: 'cart_add', calls: [{ name: 'search_products', args }] }
-      : { intent: 'cart_add', text: r.whatLookingFor };
+      : { intent: 'cart_add', text: ctx.say('ask.whatLookingFor') };
   }
   if (t.kind === 'none') {
-    const list = memory.shown.length ? `\n${listProducts(memory.shown)}` : '';
-    return { intent: 'cart_add', text: `${r.whichToAdd}${list}` };
+    const list = memory.shown.length ? `\n${listProducts(ctx.say, memory.shown)}` : '';
+    return { intent: 'cart_add', text: `${ctx.say('ask.whichToAdd')}${list}` };
   }
   // A number that names an option value ("42", "in 44") is not a count.
   const named = Object.values(ctx.state.reader.read(u.raw, ctx.state.table(t.handle)));
@@ -62,7 +62,8 @@ export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pend
       .includes(String(u.quantity)),
   );
   const quantity = u.quantity !== null && u.ordinal?.n !== u.quantity && !isValue ? u.quantity : 1;
-  if (quantity < 1 || quantity > MAX_QUANTITY) return { intent: 'cart_add', text: r.tooMany(MAX_QUANTITY) };
+  if (quantity < 1 || quantity > MAX_QUANTITY)
+    return { intent: 'cart_add', text: ctx.say('ask.tooMany', { n: MAX_QUANTITY }) };
   const options = variantOptions(u, memory, ctx, t.handle);
   return {
     intent: 'cart_add',
@@ -150,7 +151,7 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
   if (!ctx.state.lexicon.swap.some((w) => text.includes(` ${w} `))) return null;
   const incoming = u.links.products.find((p) => !memory.cart?.items.some((l) => l.handle === p.handle));
   if (!incoming) return null;
-  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory);
+  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory, ctx.say);
   if (ref.kind === 'need_cart')
     return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
   if (ref.kind !== 'line') return null;
@@ -175,7 +176,7 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
 export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
   const cart = memory.cart;
   if (!cart?.items.length || !saysAny(u.raw, ctx.state.lexicon.optionChange)) return null;
-  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory);
+  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory, ctx.say);
   if (ref.kind !== 'line') return null;
   const line = ref.line;
   const others = u.links.products.some((p) => p.handle !== line.handle);
@@ -232,21 +233,35 @@ export function variantChange(
   const product = memory.products.get(line.handle);
   if (!product) return { kind: 'need_product' };
   const replacement = changed.length && variantsFitting(product, { options, pick: null }).find((v) => v.inStock);
-  if (!replacement) {
-    const wanted = changed.length
-      ? changed.map(([n, v]) => `${n.toLowerCase()} ${v}`).join(', ')
-      : unknown.map((o) => o.value).join(', ');
-    const available = availableOptions(product);
-    return {
-      kind: 'unavailable',
-      text: `${line.title} isn't available in ${wanted}, so I've kept it as it is.${available ? ` Available: ${available}.` : ''}`,
-    };
-  }
+  if (!replacement) return { kind: 'unavailable', text: keptAsItIs(ctx.say, line.title, product, changed, unknown) };
   return { kind: 'variant', options, variant: replacement };
 }
 
-export function planRemove(u: Understanding, memory: Memory): Plan {
-  const ref = resolveCartLine(u, memory);
+/** "X isn't available in purple, so I've kept it as it is. Available: …" */
+function keptAsItIs(
+  say: Say,
+  title: string,
+  product: ProductSummary,
+  changed: [string, string][],
+  unknown: { value: string }[],
+): string {
+  const wanted = changed.length
+    ? say.list(
+        changed.map(([name, value]) => say('format.option', { name: name.toLowerCase(), value })),
+        'comma',
+      )
+    : say.list(
+        unknown.map((o) => o.value),
+        'comma',
+      );
+  const options = availableOptions(say, product);
+  return options
+    ? say('cart.keptUnavailableOptions', { title, wanted, options })
+    : say('cart.keptUnavailable', { title, wanted });
+}
+
+export function planRemove(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  const ref = resolveCartLine(u, memory, ctx.say);
   if (ref.kind === 'need_cart')
     return { intent: 'cart_remove', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
   if (ref.kind === 'ask') return { intent: 'cart_remove', text: ref.text };
@@ -277,13 +292,13 @@ export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): 
   // "the black one please, two of them": a count for a product shown and not in the cart adds it.
   const pointsAtShown = u.options.length > 0 || !!u.ordinal || u.mentions.pronoun;
   if (memory.cart && u.quantity !== null && memory.shown.length && pointsAtShown) {
-    const t = resolveProduct(u, memory, ctx.index, hintsFor(u, memory, ctx));
+    const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
     if (t.kind === 'product' && !memory.cart.items.some((l) => l.handle === t.handle)) return planAdd(u, memory, ctx);
   }
   if (u.quantity === null && !u.increment) {
-    const ref = memory.cart ? resolveCartLine(u, memory) : null;
+    const ref = memory.cart ? resolveCartLine(u, memory, ctx.say) : null;
     const count = ref?.kind === 'line' ? countInOptions(u, ctx, ref.line.handle) : null;
-    if (count === null) return { intent: 'cart_update', text: ctx.replies.howMany };
+    if (count === null) return { intent: 'cart_update', text: ctx.say('ask.howMany') };
     return planUpdate({ ...u, quantity: count, options: [] }, memory, ctx);
   }
   // "a couple of kites please" with no kites in the cart: a request for kites, not a change.
@@ -296,13 +311,13 @@ export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): 
     const args = searchArgs(u, memory, ctx);
     if (args) return { intent: 'search', calls: [{ name: 'search_products', args }] };
   }
-  const ref = resolveCartLine(u, memory);
+  const ref = resolveCartLine(u, memory, ctx.say);
   if (ref.kind === 'need_cart')
     return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
   if (ref.kind === 'ask') return { intent: 'cart_update', text: ref.text };
-  if (ref.kind === 'all') return { intent: 'cart_update', text: ctx.replies.whichItem };
+  if (ref.kind === 'all') return { intent: 'cart_update', text: ctx.say('ask.whichItem') };
   const quantity = u.increment ? ref.line.quantity + 1 : u.quantity!;
-  if (quantity > MAX_QUANTITY) return { intent: 'cart_update', text: ctx.replies.tooMany(MAX_QUANTITY) };
+  if (quantity > MAX_QUANTITY) return { intent: 'cart_update', text: ctx.say('ask.tooMany', { n: MAX_QUANTITY }) };
   if (quantity === 0)
     return { intent: 'cart_remove', calls: [{ name: 'remove_from_cart', args: { sku: ref.line.sku } }] };
   return { intent: 'cart_update', calls: [{ name: 'update_cart_item', args: { sku: ref.line.sku, quantity } }] };

@@ -110,15 +110,11 @@ export function planReturn(u: Understanding, memory: Memory, ctx: PlanContext): 
     const delivered = holding.filter((o) => o.status === DELIVERED);
     const pool = delivered.length ? delivered : holding;
     if (pool.length > 1) {
-      const which = pool
-        .map(
-          (o) =>
-            `- ${o.id}: ${linesNamed(o, words)
-              .map((l) => l.title)
-              .join(', ')}`,
-        )
-        .join('\n');
-      return { intent, text: `More than one of your orders has that:\n${which}\nWhich order is it from?` };
+      const which = pool.map((o) => {
+        const titles = linesNamed(o, words).map((l) => l.title);
+        return ctx.say('ask.orderHoldingLine', { order: o.id, titles: ctx.say.list(titles, 'comma') });
+      });
+      return { intent, text: ctx.say('ask.whichOrderHoldsIt', { orders: which.join('\n') }) };
     }
     if (!pool.length) return call(intent, 'get_orders', { limit: 20 }, true);
     order = pool[0];
@@ -126,7 +122,7 @@ export function planReturn(u: Understanding, memory: Memory, ctx: PlanContext): 
   if (!order) return call(intent, 'get_orders', { limit: 20 }, true);
   const lines = linesNamed(order, words);
   if (lines.length !== 1) {
-    const ask = ctx.replies.whichOrderItem.replace('{order}', order.id);
+    const ask = ctx.say('ask.whichOrderItem', { order: order.id });
     return { intent, text: `${ask}\n${listLines(lines.length ? lines : order.items)}` };
   }
   const [line] = lines;
@@ -160,7 +156,7 @@ export function planOrderAddress(u: Understanding, memory: Memory, ctx: PlanCont
     if (!newest) return call('order_address', 'get_orders', { limit: 10 }, true);
     orderId = newest.id;
   }
-  if (!address) return { intent: 'order_address', text: ctx.replies.addressInParts };
+  if (!address) return { intent: 'order_address', text: ctx.say('ask.addressInParts') };
   return call('order_address', 'change_order_address', { orderId, address });
 }
 
@@ -195,7 +191,7 @@ export function planOrderSwap(u: Understanding, memory: Memory, ctx: PlanContext
   });
   if (!candidates.length) return null;
   if (candidates.length > 1) {
-    const ask = ctx.replies.whichOrderItem.replace('{order}', order.id);
+    const ask = ctx.say('ask.whichOrderItem', { order: order.id });
     return { intent: 'order_swap', text: `${ask}\n${listLines(candidates.map((c) => c.line))}` };
   }
   const [{ line, handle }] = candidates;

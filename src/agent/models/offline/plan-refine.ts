@@ -1,6 +1,6 @@
 import type { Memory } from './history.js';
 import type { Plan } from './plan-types.js';
-import type { Replies } from './replies.js';
+import type { Say } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
 import type { Understanding } from './understand.js';
 
@@ -8,21 +8,21 @@ const lastSearch = (memory: Memory) =>
   [...memory.events].reverse().find((e) => e.name === 'search_products' && typeof e.args.query === 'string');
 
 /** "something cheaper": the last search again, capped below the cheapest product shown. */
-export function planCheaper(memory: Memory, r: Replies): Plan {
-  if (!memory.shown.length) return { intent: 'refine_cheaper', text: r.nothingShown };
+export function planCheaper(memory: Memory, say: Say): Plan {
+  if (!memory.shown.length) return { intent: 'refine_cheaper', text: say('ask.nothingShown') };
   const last = lastSearch(memory);
   const cheapest = Math.min(...memory.shown.map((p) => p.price?.amount ?? 0));
   const maxPrice = Math.ceil(cheapest / 100) - 1;
-  if (maxPrice < 1) return { intent: 'refine_cheaper', text: r.cheapestAlready };
+  if (maxPrice < 1) return { intent: 'refine_cheaper', text: say('ask.cheapestAlready') };
   const base: Record<string, unknown> = last ? { ...last.args } : { query: memory.shown[0].category.toLowerCase() };
   delete base.minPrice;
   return { intent: 'refine_cheaper', calls: [{ name: 'search_products', args: { ...base, maxPrice } }] };
 }
 
 /** "only in stock": the last search again, in-stock products only. */
-export function planInStock(memory: Memory, r: Replies): Plan {
+export function planInStock(memory: Memory, say: Say): Plan {
   const last = lastSearch(memory);
-  if (!last) return { intent: 'refine_in_stock', text: r.nothingShown };
+  if (!last) return { intent: 'refine_in_stock', text: say('ask.nothingShown') };
   return { intent: 'refine_in_stock', calls: [{ name: 'search_products', args: { ...last.args, inStock: true } }] };
 }
 
@@ -30,21 +30,21 @@ export function planInStock(memory: Memory, r: Replies): Plan {
  * "show me more": the last search with a larger list, leaving out what was already shown; "any more?
  * don't mind if they're pricier" lifts its budget cap.
  */
-export function planMore(u: Understanding, memory: Memory, r: Replies): Plan {
+export function planMore(u: Understanding, memory: Memory, say: Say): Plan {
   const last = lastSearch(memory);
-  if (!last) return { intent: 'refine_more', text: r.nothingShown };
+  if (!last) return { intent: 'refine_more', text: say('ask.nothingShown') };
   const args: Record<string, unknown> = { ...last.args, limit: 10 };
   if (u.mentions.pricier) delete args.maxPrice;
   return { intent: 'refine_more', calls: [{ name: 'search_products', args }] };
 }
 
 /** "more like this": the type of the product under discussion. */
-export function planSimilar(u: Understanding, memory: Memory, r: Replies): Plan {
-  const ref = resolveProduct(u, memory, null);
+export function planSimilar(u: Understanding, memory: Memory, say: Say): Plan {
+  const ref = resolveProduct(u, memory, null, say);
   if (ref.kind === 'ask') return { intent: 'refine_similar', text: ref.text };
   const handle = ref.kind === 'product' ? ref.handle : memory.focus;
   const product = handle ? memory.products.get(handle) : (memory.shown[0] ?? undefined);
-  if (!product) return { intent: 'refine_similar', text: r.similarToWhich };
+  if (!product) return { intent: 'refine_similar', text: say('ask.similarToWhich') };
   const category = product.category || product.categoryPath.at(-1) || product.title;
   return { intent: 'refine_similar', calls: [{ name: 'search_products', args: { query: category.toLowerCase() } }] };
 }

@@ -6,6 +6,7 @@ import { saysAny } from './normalize.js';
 import { policyQuery, policySubject } from './policy-question.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
+import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
 import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { GENDERS, hintsFor, searchArgs, type PlanContext } from './plan-args.js';
@@ -23,14 +24,13 @@ const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', '
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
-  const r = ctx.replies;
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
-  const say = (text: string): Plan => ({ intent, text });
-  const notUnderstood: Plan = { intent, text: r.notUnderstood, unanswered: 'not_understood' };
+  const reply = (key: ReplyKey): Plan => ({ intent, text: ctx.say(key) });
+  const notUnderstood: Plan = { intent, text: ctx.say('chat.notUnderstood'), unanswered: 'not_understood' };
   const search = (about = u): Plan => {
     const args = searchArgs(about, memory, ctx);
-    return args ? { intent: 'search', calls: [{ name: 'search_products', args }] } : say(r.whatLookingFor);
+    return args ? { intent: 'search', calls: [{ name: 'search_products', args }] } : reply('ask.whatLookingFor');
   };
 
   // "Kayaks?", "garden gnomes": a bare noun phrase asks for that thing, sold here or not.
@@ -113,11 +113,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
 
   switch (intent) {
     case 'greeting':
-      return say(r.greeting);
+      return reply('chat.greeting');
     case 'thanks':
-      return say(r.thanks);
+      return reply('chat.thanks');
     case 'goodbye':
-      return say(r.goodbye);
+      return reply('chat.goodbye');
     case 'other':
       return u.queryWords.length && shopWords ? search() : notUnderstood;
     case 'human':
@@ -125,7 +125,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'affirm':
       return planAffirm(u, memory, ctx);
     case 'deny':
-      return say(r.noProblem);
+      return reply('chat.noProblem');
     case 'cart_show':
       return call('get_cart');
     case 'order_list':
@@ -141,16 +141,16 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
-      return u.price ? planFilter(u, memory, ctx) : planCheaper(memory, r);
+      return u.price ? planFilter(u, memory, ctx) : planCheaper(memory, ctx.say);
     case 'refine_in_stock':
-      return planInStock(memory, r);
+      return planInStock(memory, ctx.say);
     case 'refine_more':
-      return u.price || newShopWords(u, memory, ctx).length ? planFilter(u, memory, ctx) : planMore(u, memory, r);
+      return u.price || newShopWords(u, memory, ctx).length ? planFilter(u, memory, ctx) : planMore(u, memory, ctx.say);
     case 'refine_similar':
       // "something that smells like pine": new words narrow the last search rather than name a product.
       return !u.links.products.length && !u.ordinal && newShopWords(u, memory, ctx).length
         ? planFilter(u, memory, ctx)
-        : planSimilar(u, memory, r);
+        : planSimilar(u, memory, ctx.say);
     case 'refine_filter':
       // "are any of them foldable?" with one product on screen is a question about it.
       // …but "only glass ones", "polarized only" narrow the search whatever is on screen.
@@ -164,7 +164,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return u.links.type || u.price || shopWords ? search() : call('recommend_products');
     }
     case 'cart_remove':
-      return planSwap(u, memory, ctx) ?? planRemove(u, memory);
+      return planSwap(u, memory, ctx) ?? planRemove(u, memory, ctx);
     case 'cart_update':
       return planUpdate(u, memory, ctx);
     case 'cart_add':
@@ -174,9 +174,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (picksFocus(u, memory, ctx.state.lexicon)) return planAdd(u, memory, ctx);
       const aboutShown = planAboutShown(u, memory, ctx);
       if (aboutShown) return aboutShown;
-      const t = resolveProduct(u, memory, ctx.index, hintsFor(u, memory, ctx));
+      const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
       if (t.kind === 'product') return call('get_product', { handle: t.handle });
-      if (t.kind === 'ask') return say(t.text);
+      if (t.kind === 'ask') return { intent, text: t.text };
       return search();
     }
     default:
@@ -195,11 +195,11 @@ function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContext): Pla
   const named = new Set(u.links.products.map((p) => p.handle));
   const compared = memory.shown.filter((p) => named.has(p.handle));
   if (compared.length >= 2) {
-    const answer = answerAboutShown(compared, u, lx);
+    const answer = answerAboutShown(ctx.say, compared, u, lx);
     if (answer) return { intent: 'product_info', text: answer };
   }
   if (!plural || memory.shown.length < 2 || u.ordinal || u.links.products.length) return null;
-  const answer = answerAboutShown(memory.shown, u, lx);
+  const answer = answerAboutShown(ctx.say, memory.shown, u, lx);
   return answer ? { intent: 'product_info', text: answer } : null;
 }
 
@@ -210,7 +210,7 @@ function planFilter(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   if (!last)
     return now
       ? { intent: 'refine_filter', calls: [{ name: 'search_products', args: now }] }
-      : { intent: 'refine_filter', text: ctx.replies.nothingShown };
+      : { intent: 'refine_filter', text: ctx.say('ask.nothingShown') };
   const base = { ...last.args } as Record<string, unknown>;
   const words = newShopWords(u, memory, ctx);
   // "only sofas pls" after beanbags: another kind of product replaces the last one's words.
@@ -300,7 +300,7 @@ function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   // "Want me to add it?" after a product's details: yes means add it.
   if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
   if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
-  return { intent: 'affirm', text: ctx.replies.whatNext };
+  return { intent: 'affirm', text: ctx.say('chat.whatNext') };
 }
 
 /** Whether the message's product words are only the options it names ("teal?", "in red, size M"). */

@@ -141,5 +141,3 @@ export function bestFacts(facts: Fact[], q: QuestionTerms): Fact[] {
 
 /** Whether a fact is about what the question names (a word of its label), not merely mentions it. */
 export const isAbout = (f: Fact, q: QuestionTerms) => [...q.terms].some((t) => f.about.has(t));
-
-export const factLine = (f: Fact) => (f.kind === 'sentence' ? f.value : `${f.label} — ${f.value}`);

@@ -3,6 +3,7 @@ import { stem, tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
 import { listCart, listProducts } from './format.js';
 import type { Memory } from './history.js';
+import type { Say } from './replies.js';
 import type { ProductMention, ShopIndex } from './shop-index.js';
 import type { Understanding } from './understand.js';
 
@@ -19,8 +20,7 @@ export type LineTarget =
   { kind: 'line'; line: CartLine } | { kind: 'all' } | { kind: 'need_cart' } | { kind: 'ask'; text: string };
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
-const which = (ps: ProductSummary[]) => `Which one do you mean?\n${listProducts(ps)}`;
-const NOTHING_SHOWN = "I haven't shown you any products yet — what are you looking for?";
+const which = (say: Say, ps: ProductSummary[]) => say('ask.whichOne', { list: listProducts(say, ps) });
 
 /** Whether a product (or cart line) carries a colour or option value in its title or options. */
 function carries(
@@ -159,17 +159,22 @@ function narrowNamed(
  * The product a message points at, from what was shown, the product in focus, or the shop's
  * catalog.
  */
-export function resolveProduct(u: Understanding, memory: Memory, index: ShopIndex | null, hints: Hints = {}): Target {
+export function resolveProduct(
+  u: Understanding,
+  memory: Memory,
+  index: ShopIndex | null,
+  say: Say,
+  hints: Hints = {},
+): Target {
   const { fits } = hints;
   const shown = memory.shown;
   if (u.mentions.both && shown.length > 1) {
-    return { kind: 'ask', text: `I'll add them one at a time — which one first?\n${listProducts(shown)}` };
+    return { kind: 'ask', text: say('ask.oneAtATime', { list: listProducts(say, shown) }) };
   }
   if (u.ordinal) {
-    if (!shown.length) return { kind: 'ask', text: NOTHING_SHOWN };
+    if (!shown.length) return { kind: 'ask', text: say('ask.nothingShownYet') };
     const p = u.ordinal.n === -1 ? shown.at(-1) : shown[u.ordinal.n - 1];
-    if (!p)
-      return { kind: 'ask', text: `I only showed ${shown.length} — which one do you mean?\n${listProducts(shown)}` };
+    if (!p) return { kind: 'ask', text: say('ask.onlyShowed', { n: shown.length, list: listProducts(say, shown) }) };
     return { kind: 'product', handle: p.handle, product: p };
   }
   const focused = memory.focus ? memory.products.get(memory.focus) : undefined;
@@ -238,14 +243,9 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
     if (best.length === 1)
       return { kind: 'product', handle: best[0].handle, product: memory.products.get(best[0].handle) };
     const products = best.map((b) => memory.products.get(b.handle)).filter((p): p is ProductSummary => !!p);
-    if (products.length === best.length) return { kind: 'ask', text: which(products) };
-    return {
-      kind: 'ask',
-      text: `Which one do you mean? ${best
-        .slice(0, 5)
-        .map((b) => b.title)
-        .join(', ')}`,
-    };
+    if (products.length === best.length) return { kind: 'ask', text: which(say, products) };
+    const titles = best.slice(0, 5).map((b) => b.title);
+    return { kind: 'ask', text: say('ask.whichOneOf', { titles: say.list(titles, 'comma') }) };
   }
   // "that", "it": the product under discussion, whatever else the message says about its options.
   if (u.mentions.pronoun && focused && !u.links.type)
@@ -262,8 +262,9 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
     fits ? (p) => fits(p.handle) : undefined,
   );
   if (picked && 'one' in picked) return { kind: 'product', handle: picked.one.handle, product: picked.one };
-  if (picked && picked.several.length < pool.length) return { kind: 'ask', text: which(picked.several) };
-  if ((u.mentions.cheaper || u.mentions.pricier) && !pool.length) return { kind: 'ask', text: NOTHING_SHOWN };
+  if (picked && picked.several.length < pool.length) return { kind: 'ask', text: which(say, picked.several) };
+  if ((u.mentions.cheaper || u.mentions.pricier) && !pool.length)
+    return { kind: 'ask', text: say('ask.nothingShownYet') };
   // Product words that match nothing shown (a type, a new thing): a search can show them.
   const productWords = u.queryWords.filter((w) => !['cheaper', 'cheapest'].includes(w));
   // "a cotton one then" while a desk fan is in focus: words the focused product lacks ask for something else.
@@ -278,17 +279,16 @@ export function resolveProduct(u: Understanding, memory: Memory, index: ShopInde
   }
   if (focused) return { kind: 'product', handle: focused.handle, product: focused };
   if (shown.length === 1) return { kind: 'product', handle: shown[0].handle, product: shown[0] };
-  if (u.mentions.pronoun && shown.length) return { kind: 'ask', text: which(shown) };
+  if (u.mentions.pronoun && shown.length) return { kind: 'ask', text: which(say, shown) };
   return { kind: 'none' };
 }
 
-const whichLine = (lines: CartLine[]) => `Which item do you mean?\n${listCart(lines)}`;
-
 /** The cart line a remove or a quantity change points at; asks rather than guessing. */
-export function resolveCartLine(u: Understanding, memory: Memory): LineTarget {
+export function resolveCartLine(u: Understanding, memory: Memory, say: Say): LineTarget {
   const cart = memory.cart;
   if (!cart) return { kind: 'need_cart' };
-  if (!cart.items.length) return { kind: 'ask', text: 'Your cart is empty — there is nothing to change yet.' };
+  if (!cart.items.length) return { kind: 'ask', text: say('ask.cartEmptyNothingToChange') };
+  const whichLine = (lines: CartLine[]) => say('ask.whichCartItem', { lines: listCart(say, lines) });
   if (u.mentions.everything) return { kind: 'all' };
   if (u.ordinal && memory.lastList === 'cart') {
     const line = u.ordinal.n === -1 ? cart.items.at(-1) : cart.items[u.ordinal.n - 1];
@@ -298,7 +298,7 @@ export function resolveCartLine(u: Understanding, memory: Memory): LineTarget {
     const lines = cart.items.filter((l) => l.handle === handle);
     if (lines.length === 1) return { kind: 'line', line: lines[0] };
     if (lines.length > 1) return { kind: 'ask', text: whichLine(lines) };
-    return { kind: 'ask', text: `That product isn't in your cart. Here's what is:\n${listCart(cart.items)}` };
+    return { kind: 'ask', text: say('ask.productNotInCart', { lines: listCart(say, cart.items) }) };
   };
   if (u.ordinal) {
     const shown = memory.shown[u.ordinal.n === -1 ? memory.shown.length - 1 : u.ordinal.n - 1];
@@ -315,10 +315,8 @@ export function resolveCartLine(u: Understanding, memory: Memory): LineTarget {
   if (picked && 'one' in picked) return { kind: 'line', line: picked.one };
   if (picked) return { kind: 'ask', text: whichLine(picked.several) };
   if (u.queryWords.length && !u.mentions.pronoun) {
-    return {
-      kind: 'ask',
-      text: `I couldn't find "${u.queryWords.join(' ')}" in your cart. Here's what is in it:\n${listCart(cart.items)}`,
-    };
+    const vars = { words: u.queryWords.join(' '), lines: listCart(say, cart.items) };
+    return { kind: 'ask', text: say('ask.wordsNotInCart', vars) };
   }
   const focused = cart.items.find((l) => l.sku === memory.focusSku);
   if (focused) return { kind: 'line', line: focused };
