@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
 import { lexicalHits, queryTerms, unknownTerms } from './lexical-query.js';
+import { inCatalogLanguage } from './query-language.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
@@ -62,6 +63,8 @@ export function createProductFinder(deps: {
   rules?: QueryRulesSource;
   /** Told of each search made with a source (analytics); must not throw. */
   onSearch?: (e: SearchEvent) => Promise<void>;
+  /** The language the catalog is written in: queries in another are put in it first (default en). */
+  catalogLanguage?: string;
 }) {
   const { search } = deps;
   const rules = deps.rules ?? (() => Promise.resolve(NO_QUERY_RULES));
@@ -221,7 +224,8 @@ export function createProductFinder(deps: {
   return {
     /** Finds products; with a `source`, the search is recorded (analytics). */
     async find(q: SearchQuery, opts: { signal?: AbortSignal; source?: SearchSource } = {}): Promise<FindResult> {
-      const found = await findOnly(q, opts);
+      const query = q.query ? inCatalogLanguage(q.query, deps.catalogLanguage) : q.query;
+      const found = await findOnly({ ...q, query }, opts);
       if (opts.source) await record(q.query, found, opts.source);
       return found;
     },

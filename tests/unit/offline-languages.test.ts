@@ -3,6 +3,7 @@ import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { glossFor } from '../../src/catalog/catalog-gloss.js';
+import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
 import { converse, createFakeShop, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
 
 const products = Object.values(SHOP);
@@ -22,6 +23,15 @@ describe('the bilingual gloss', () => {
     expect(fa.apply('کاپشنها؟')).toBe('jacket؟');
     expect(fa.apply('کاپشن‌ها')).toBe('jacket');
     expect(fa.apply('سلام! کفش دویدن، لطفا')).toBe('سلام! running shoes، لطفا');
+  });
+
+  it('puts a storefront query in the catalog’s language, keeping only words that can match it', () => {
+    expect(inCatalogLanguage('کفش دویدن مشکی')).toBe('running shoes black');
+    expect(inCatalogLanguage('حذاء للجري')).toBe('running shoes');
+    expect(inCatalogLanguage('running shoes')).toBe('running shoes');
+    expect(keepCatalogScript('jacket قشنگ')).toBe('jacket');
+    expect(keepCatalogScript('قشنگ')).toBe('قشنگ');
+    expect(keepCatalogScript('کاپشن', 'fa')).toBe('کاپشن');
   });
 
   it('has nothing for the catalog’s own language', () => {

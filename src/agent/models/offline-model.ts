@@ -1,5 +1,6 @@
 import { glossFor } from '../../catalog/catalog-gloss.js';
-import { detectLanguage, isLanguage, isRtl } from '../../shared/language.js';
+import { keepCatalogScript } from '../../catalog/query-language.js';
+import { detectLanguage } from '../../shared/language.js';
 import type { ChatMessage, ChatModel, ModelChunk, ModelRequest } from '../model.js';
 import { decideStep, type Brain } from './offline/decide-step.js';
 import { loadLanguagePack, packHas, packLanguages } from './offline/language-pack.js';
@@ -47,8 +48,8 @@ const estimateTokens = (chars: number) => Math.ceil(chars / 4);
  */
 export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
   const fallback = opts.language ?? 'en';
-  const brains = createBrains(opts.catalogLanguage ?? 'en');
-  const latinCatalog = !isLanguage(opts.catalogLanguage) || !isRtl(opts.catalogLanguage);
+  const catalogLanguage = opts.catalogLanguage ?? 'en';
+  const brains = createBrains(catalogLanguage);
   brains.get(fallback).engine.intentModel(); // trained now, at start, not on the first shopper's message
   return {
     id: OFFLINE_MODEL_ID,
@@ -59,7 +60,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
       const own = brains.get(language);
       const brain: Brain = { ...own, index: opts.shop?.() ?? null };
       const decided = decideStep(own.gloss(request.messages, language), request.tools, brain);
-      const step = latinCatalog ? inCatalogScript(decided) : decided;
+      const step = inCatalogScript(decided, catalogLanguage);
       opts.onStep?.({ intent: step.intent, understanding: step.understanding, ms: performance.now() - started });
       const promptChars = request.messages.reduce((n, m) => n + (m.content?.length ?? 0), 0);
       if (step.calls) {
@@ -150,20 +151,18 @@ function byPackWords(text: string, languages: Set<string>): string | null {
   return first && first.hits > 0 && first.hits > (second?.hits ?? 0) ? first.language : null;
 }
 
-const ARABIC_SCRIPT_WORD = /[\u0600-\u06ff]/;
 const QUERY_TOOLS = new Set(['search_products', 'search_policies']);
 
-/**
- * A search query's words in a script the catalog does not use cannot match it (what the bilingual
- * lexicon could not put in the catalog's language): they are left out, unless nothing else is left.
- */
-function inCatalogScript<T extends { calls?: { name: string; args: Record<string, unknown> }[] }>(step: T): T {
+/** Search queries with only the words that can match the catalog (see keepCatalogScript). */
+function inCatalogScript<T extends { calls?: { name: string; args: Record<string, unknown> }[] }>(
+  step: T,
+  catalogLanguage: string,
+): T {
   if (!step.calls) return step;
   const calls = step.calls.map((c) => {
     const query = c.args.query;
     if (!QUERY_TOOLS.has(c.name) || typeof query !== 'string') return c;
-    const kept = query.split(/\s+/).filter((w) => w && !ARABIC_SCRIPT_WORD.test(w));
-    return kept.length ? { ...c, args: { ...c.args, query: kept.join(' ') } } : c;
+    return { ...c, args: { ...c.args, query: keepCatalogScript(query, catalogLanguage) } };
   });
   return { ...step, calls };
 }

@@ -1,0 +1,27 @@
+import { detectLanguage, isLanguage, isRtl } from '../shared/language.js';
+import { glossFor } from './catalog-gloss.js';
+
+const ARABIC_SCRIPT_WORD = /[\u0600-\u06ff]/;
+
+/**
+ * A query's words in a script the catalog does not use cannot match it (what no bilingual lexicon
+ * put in the catalog's language): they are left out, unless nothing else is left. A catalog
+ * written right to left keeps every word.
+ */
+export function keepCatalogScript(query: string, catalogLanguage = 'en'): string {
+  if (isLanguage(catalogLanguage) && isRtl(catalogLanguage)) return query;
+  const kept = query.split(/\s+/).filter((w) => w && !ARABIC_SCRIPT_WORD.test(w));
+  return kept.length ? kept.join(' ') : query;
+}
+
+/**
+ * A shopper's query in the catalog's language: the words of the query's own language that the
+ * bilingual lexicon knows put in the catalog's ("کاپشن گرم" → "jacket warm"), then only the words
+ * that can match the catalog. A query already in the catalog's language is returned as it is.
+ */
+export function inCatalogLanguage(query: string, catalogLanguage = 'en'): string {
+  const language = detectLanguage(query) ?? (ARABIC_SCRIPT_WORD.test(query) ? 'fa' : null);
+  if (!language || language === catalogLanguage) return query;
+  const gloss = glossFor(language, catalogLanguage) ?? (language === 'fa' ? glossFor('ar', catalogLanguage) : null);
+  return keepCatalogScript(gloss ? gloss.apply(query) : query, catalogLanguage);
+}
