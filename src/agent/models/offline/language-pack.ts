@@ -308,10 +308,20 @@ export function loadLanguagePack(code = BASE): LanguagePack {
   const dir = path.join(LANG_DIR, code);
   const lexicon = readLexicon(code);
   const examples = readExamples(dir, lexicon);
-  // Beside the base list, a pack's own example words are common words of its language, never shop words.
-  const own = code === BASE ? [] : [...readKnownWords(code), ...examples.flatMap((e) => e.text.split(' '))];
-  const known = [...readKnownWords(BASE), ...own.filter((w) => !w.startsWith('__'))];
-  const pack = { lexicon, examples, knownWords: new Set(known), ownWords: new Set(own) };
+  if (code === BASE) {
+    const known = new Set(readKnownWords(BASE));
+    const pack = { lexicon, examples, knownWords: known, ownWords: new Set<string>() };
+    packs.set(code, pack);
+    return pack;
+  }
+  // A pack's own words tell its language: those of its examples and word list that the base
+  // language does not use (its examples hold glossed base words and placeholders too).
+  const base = loadLanguagePack(BASE);
+  const baseWords = new Set([...base.knownWords, ...base.examples.flatMap((e) => e.text.split(' '))]);
+  const own = [...readKnownWords(code), ...examples.flatMap((e) => e.text.split(' '))].filter(
+    (w) => !w.startsWith('__') && !baseWords.has(w) && !/^[\p{N}\p{P}]+$/u.test(w),
+  );
+  const pack = { lexicon, examples, knownWords: new Set([...base.knownWords, ...own]), ownWords: new Set(own) };
   packs.set(code, pack);
   return pack;
 }
