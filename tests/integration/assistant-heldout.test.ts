@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDialogs, runDialogs, summarize } from '../bench/assistant/run-dialogs.js';
+import { loadDialogs, runDialogs, summarize, type Half } from '../bench/assistant/run-dialogs.js';
 import { loadBenchShop, type CatalogName } from '../bench/assistant/shops.js';
 
 /**
@@ -11,6 +11,16 @@ import { loadBenchShop, type CatalogName } from '../bench/assistant/shops.js';
  */
 const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.86, partners: 0.73 };
 
+/**
+ * The Persian and Arabic held-out halves (issue 14's blind dialogs over the English catalogs), run
+ * with the same shop: regression floors about one point below their turn success on 2026-12-05
+ * (Persian 77.4 / 86.2%, Arabic 67.3 / 69.7%); the goal is 85% per language, not reached yet.
+ */
+const LANGUAGE_FLOORS: Partial<Record<CatalogName, Partial<Record<Half, number>>>> = {
+  demo: { 'fa-heldout': 0.76, 'ar-heldout': 0.66 },
+  partners: { 'fa-heldout': 0.85, 'ar-heldout': 0.68 },
+};
+
 describe('held-out shopper dialogs', () => {
   for (const catalog of Object.keys(FLOORS) as CatalogName[]) {
     it(`succeed on at least ${FLOORS[catalog] * 100}% of turns over the ${catalog} catalog`, async () => {
@@ -21,6 +31,11 @@ describe('held-out shopper dialogs', () => {
         expect(outcomes.length).toBeGreaterThanOrEqual(100);
         const summary = summarize(outcomes);
         expect(summary.success).toBeGreaterThanOrEqual(FLOORS[catalog]);
+        for (const [half, floor] of Object.entries(LANGUAGE_FLOORS[catalog] ?? {}) as [Half, number][]) {
+          const translated = await runDialogs(shop, loadDialogs(half, catalog));
+          expect(translated.length).toBeGreaterThanOrEqual(25);
+          expect({ half, success: summarize(translated).success >= floor }).toEqual({ half, success: true });
+        }
       } finally {
         await shop.close();
       }
