@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createChatService } from '../chat/chat-service.js';
+import { createConversationLanguage } from '../conversations/conversation-language.js';
 import { shopperRoutes } from '../chat/shopper-routes.js';
 import { attachShopperSocket } from '../chat/shopper-socket.js';
 import { createTurnRunner } from '../chat/turn-runner.js';
@@ -177,6 +178,12 @@ export async function buildApp(parts: AppParts) {
     heartbeatMs: parts.turnLeases?.heartbeatMs,
     sweepMs: parts.turnLeases?.sweepMs,
   });
+  const languages = createConversationLanguage({
+    conversations,
+    events,
+    customers,
+    shopLanguage: config.shop.language ?? 'en',
+  });
   const chat = createChatService({
     db,
     conversations,
@@ -184,6 +191,7 @@ export async function buildApp(parts: AppParts) {
     sessions,
     carts,
     runner,
+    languages,
     logger,
     currency: config.shop.currency,
     orderActions: core.orderActions,
@@ -317,6 +325,7 @@ export async function buildApp(parts: AppParts) {
     carts,
     platformCarts: core.platformCarts,
     customers,
+    languages,
     limits,
     clientIp: (req) => clientIp(req, trust),
     logger,
