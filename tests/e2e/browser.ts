@@ -33,13 +33,15 @@ export function describeBrowser(name: string, fn: () => void): void {
 
 /** A fresh headless Chromium with its own profile directory, removed on close. */
 export async function launchBrowser(
-  opts: { width?: number; height?: number } = {},
+  opts: { width?: number; height?: number; bypassCSP?: boolean } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'concierge-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
+    // Only to inject axe-core into pages whose CSP forbids inline scripts.
+    bypassCSP: opts.bypassCSP ?? false,
     args: [
       '--headless',
       '--no-sandbox',

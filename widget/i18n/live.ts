@@ -25,11 +25,11 @@ export const date = (iso: string, style?: 'date' | 'dateTime' | 'time'): string 
 
 /** Switches the page's words to `next`: `lang` and `dir` on the document, then every listener. */
 export function setLanguage(next: Language): void {
-  if (next === current && document.documentElement.lang === next) return;
+  const changed = next !== current;
   current = next;
   document.documentElement.lang = next;
   document.documentElement.dir = dir();
-  for (const listener of listeners) listener(next);
+  if (changed) for (const listener of listeners) listener(next);
 }
 
 /** Calls `listener` whenever the language changes; returns how to stop. */
