@@ -163,6 +163,7 @@ export async function buildApp(parts: AppParts) {
     approvals,
     orderActions: core.orderActions,
     model,
+    shopLanguage: config.shop.language,
   });
   const runner = createTurnRunner({
     conversations,

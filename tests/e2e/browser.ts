@@ -33,7 +33,7 @@ export function describeBrowser(name: string, fn: () => void): void {
 
 /** A fresh headless Chromium with its own profile directory, removed on close. */
 export async function launchBrowser(
-  opts: { width?: number; height?: number; bypassCSP?: boolean } = {},
+  opts: { width?: number; height?: number; bypassCSP?: boolean; locale?: string } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'concierge-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -42,6 +42,7 @@ export async function launchBrowser(
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
     // Only to inject axe-core into pages whose CSP forbids inline scripts.
     bypassCSP: opts.bypassCSP ?? false,
+    ...(opts.locale ? { locale: opts.locale } : {}),
     args: [
       '--headless',
       '--no-sandbox',
