@@ -98,13 +98,14 @@ export async function openChat(
   if (!opts.page) await page.goto(url);
   await page.getByRole('button', { name: 'Chat with us' }).click();
   const chat = page.frameLocator('#concierge-widget iframe');
-  await chat.getByRole('textbox', { name: 'Message' }).waitFor();
+  // By id: the box's label is in the conversation's language, which an earlier test may have changed.
+  await chat.locator('#composer-input').waitFor();
   return { page, chat };
 }
 
 /** Types a message in the chat and sends it with Enter. */
 export async function say(chat: FrameLocator, text: string): Promise<void> {
-  const box = chat.getByRole('textbox', { name: 'Message' });
+  const box = chat.locator('#composer-input');
   await box.fill(text);
   await box.press('Enter');
 }

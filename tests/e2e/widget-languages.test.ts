@@ -5,7 +5,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ChatModel } from '../../src/agent/model.js';
 import { CATALOGS } from '../../widget/i18n/catalogs.js';
-import { describeBrowser, launchBrowser, openChat, startShop } from './browser.js';
+import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
 import { axeProblems, boxes, centreX, overlaps } from './page-checks.js';
 
 /** Answers every step with a short text: the browser test is about the widget's own words. */
@@ -59,13 +59,6 @@ async function checkLayout(page: Page, name: string, rtl: boolean) {
     expect(centreX(parts.send), `${name}: Send right of the box`).toBeGreaterThan(centreX(parts.input));
     expect(centreX(parts.shopper), `${name}: shopper on the right`).toBeGreaterThan(centreX(parts.assistant));
   }
-}
-
-/** Types a message and sends it with Enter, whatever language the box is labelled in. */
-async function say(chat: FrameLocator, text: string) {
-  const box = chat.locator('#composer-input');
-  await box.fill(text);
-  await box.press('Enter');
 }
 
 async function answered(chat: FrameLocator, count: number) {

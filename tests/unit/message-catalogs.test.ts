@@ -9,7 +9,7 @@ const keys = Object.keys(en).sort();
 /** The argument names a message uses: `{name}` and `{count, plural, …}`, nested ones included. */
 function placeholders(pattern: string): string[] {
   const names = new Set<string>();
-  for (const m of pattern.matchAll(/\{\s*([a-zA-Z_]\w*)\s*(,|\})/g)) names.add(m[1]);
+  for (const m of pattern.matchAll(/\{\s*(\w+)\s*(?:\}|,\s*plural\s*,)/g)) names.add(m[1]);
   return [...names].sort();
 }
 

@@ -1,6 +1,7 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
 import { h } from '../chat/dom.js';
 import { productImage, safeImage } from '../chat/product-image.js';
+import { money, number, t } from '../i18n/live.js';
 
 /** The shop's cart panel, drawn from the same live cart events the chat shows. */
 export function renderCart(
@@ -9,20 +10,18 @@ export function renderCart(
   setQuantity: (sku: string, quantity: number) => void,
 ) {
   if (!cart || cart.items.length === 0) {
-    root.replaceChildren(
-      h('p', { class: 'empty' }, 'Your cart is empty. Add something from the shop, or ask the assistant for ideas.'),
-    );
+    root.replaceChildren(h('p', { class: 'empty' }, t('store.cartEmpty')));
     return;
   }
   const items = cart.items.map((item) => {
     const options = Object.values(item.options).join(' / ');
-    const step = (delta: number, label: string, text: string) =>
+    const step = (delta: number, label: 'store.oneFewer' | 'store.oneMore', text: string) =>
       h(
         'button',
         {
           type: 'button',
           class: 'step',
-          'aria-label': `${label} ${item.title}`,
+          'aria-label': t(label, { title: item.title }),
           disabled: delta > 0 && item.quantity >= 20,
           onClick: () => setQuantity(item.sku, item.quantity + delta),
         },
@@ -35,28 +34,28 @@ export function renderCart(
       h(
         'div',
         { class: 'linfo' },
-        h('p', { class: 'ltitle' }, item.title),
-        options ? h('p', { class: 'lopts' }, options) : null,
-        item.inStock ? null : h('p', { class: 'lopts warn' }, 'No longer in stock'),
+        h('p', { class: 'ltitle', dir: 'auto' }, item.title),
+        options ? h('p', { class: 'lopts', dir: 'auto' }, options) : null,
+        item.inStock ? null : h('p', { class: 'lopts warn' }, t('store.noLongerInStock')),
         h(
           'div',
           { class: 'qty' },
-          step(-1, 'One fewer', '−'),
-          h('span', { 'aria-label': `Quantity ${item.quantity}` }, String(item.quantity)),
-          step(1, 'One more', '+'),
+          step(-1, 'store.oneFewer', '−'),
+          h('span', { 'aria-label': t('store.quantity', { count: item.quantity }) }, number(item.quantity)),
+          step(1, 'store.oneMore', '+'),
           h(
             'button',
             {
               type: 'button',
               class: 'link',
-              'aria-label': `Remove ${item.title}`,
+              'aria-label': t('store.removeItem', { title: item.title }),
               onClick: () => setQuantity(item.sku, 0),
             },
-            'Remove',
+            t('store.remove'),
           ),
         ),
       ),
-      h('p', { class: 'ltotal' }, item.lineTotal.formatted),
+      h('p', { class: 'ltotal' }, h('bdi', {}, money(item.lineTotal.amount, item.lineTotal.currency))),
     );
   });
   root.replaceChildren(
@@ -64,8 +63,8 @@ export function renderCart(
     h(
       'p',
       { class: 'subtotal' },
-      h('span', {}, `Subtotal · ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`),
-      h('strong', {}, cart.subtotal.formatted),
+      h('span', {}, t('store.subtotal', { count: cart.itemCount })),
+      h('strong', {}, h('bdi', {}, money(cart.subtotal.amount, cart.subtotal.currency))),
     ),
   );
 }
