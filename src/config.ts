@@ -3,6 +3,7 @@ import { envSchema, type Env, type Role } from './config/env-schema.js';
 import { DEMO_AGENTS, DEMO_IDENTITY_SECRET, productionProblems } from './config/production-checks.js';
 import type { DatabaseTarget } from './db/open-database.js';
 import { parseBusinessHours } from './shared/business-hours.js';
+import type { Language } from './shared/language.js';
 
 /** The only reader of the environment. Validated at boot; a bad value names its variable. */
 
@@ -46,6 +47,8 @@ export interface Config {
   shop: {
     name: string;
     currency: string;
+    /** SHOP_LANGUAGE: the catalog's language, and the conversation's when nothing else tells; en when absent. */
+    language?: Language;
     platform: 'native' | 'shopify' | 'woocommerce';
     /** ISO 3166-1 codes for the product feed. */
     country?: string;
@@ -161,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shop: {
       name: e.SHOP_NAME,
       currency: e.SHOP_CURRENCY,
+      language: e.SHOP_LANGUAGE,
       platform: e.SHOP_PLATFORM,
       country: e.SHOP_COUNTRY,
       shipTo: e.SHIP_TO_COUNTRIES.length ? e.SHIP_TO_COUNTRIES : e.SHOP_COUNTRY ? [e.SHOP_COUNTRY] : [],

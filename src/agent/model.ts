@@ -1,3 +1,4 @@
+import type { Language } from '../shared/language.js';
 import type { ToolSpec } from '../tools/tool-spec.js';
 
 export type { ToolSpec };
@@ -39,6 +40,8 @@ export interface ModelRequest {
   messages: ChatMessage[];
   tools: ToolSpec[];
   signal?: AbortSignal;
+  /** The conversation's language (docs/languages.md): the language to answer in. */
+  language?: Language;
 }
 
 export interface ChatModel {

@@ -2,6 +2,8 @@ import type { ChatModel } from './model.js';
 import type { Prompts } from './prompts/load-prompts.js';
 import { runAgent } from './run-agent.js';
 import type { Logger } from '../logger.js';
+import { LANGUAGE_NAMES } from '../shared/choose-language.js';
+import { detectLanguage, type Language } from '../shared/language.js';
 import type { AnyTool } from '../tools/define-tool.js';
 
 /** One answer to one shopper message, written with a given set of prompts. */
@@ -18,7 +20,7 @@ export interface PreviewReply {
 export interface PreviewDeps {
   model: ChatModel;
   tools: readonly AnyTool[];
-  shop: { name: string; currency: string };
+  shop: { name: string; currency: string; language?: Language };
   maxSteps: number;
   logger?: Pick<Logger, 'error'>;
   now?: () => Date;
@@ -33,11 +35,15 @@ export async function previewReply(
   deps: PreviewDeps,
   input: { prompts: Prompts; message: string; signal?: AbortSignal },
 ): Promise<PreviewReply> {
+  const shopLanguage = deps.shop.language ?? 'en';
+  const language = detectLanguage(input.message) ?? shopLanguage;
   const system = input.prompts.render({
     shop_name: deps.shop.name,
     currency: deps.shop.currency,
     customer_first_name: null,
     today: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
+    language_name: LANGUAGE_NAMES[language].english,
+    catalog_language_name: LANGUAGE_NAMES[shopLanguage].english,
   });
   const products = new Set<string>();
   for await (const ev of runAgent({
@@ -51,6 +57,7 @@ export async function previewReply(
     ctx: { conversationId: 'preview', customerId: null, cartId: 'preview', actor: 'assistant', signal: input.signal },
     maxSteps: deps.maxSteps,
     signal: input.signal,
+    language,
     logger: deps.logger,
   })) {
     if (ev.type === 'products') ev.products.forEach((p) => products.add(p.handle));

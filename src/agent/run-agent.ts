@@ -7,6 +7,7 @@ import { executeToolCalls, type ToolOutcome } from './execute-tool-calls.js';
 import { extractProducts as defaultExtractProducts, type ExtractProducts } from './extract-products.js';
 import { ModelError } from './model-error.js';
 import type { ChatMessage, ChatModel, TokenUsage, ToolCall, UnansweredReason } from './model.js';
+import type { Language } from '../shared/language.js';
 
 export type { AgentEvent, AgentTurnMessage } from './agent-events.js';
 
@@ -19,6 +20,8 @@ export interface RunAgentOptions {
   /** Model calls allowed this turn (>= 1). */
   maxSteps: number;
   signal?: AbortSignal;
+  /** The conversation's language, given to the model with every step. */
+  language?: Language;
   extractProducts?: ExtractProducts;
   /** Where model and tool failures are logged with their cause; defaults to console. */
   logger?: Pick<Logger, 'error'>;
@@ -115,7 +118,7 @@ export async function* runAgent(opts: RunAgentOptions): AsyncGenerator<AgentEven
     let stepText = '';
     const calls: ToolCall[] = [];
     try {
-      const stream = model.stream({ messages: history, tools: specs, signal });
+      const stream = model.stream({ messages: history, tools: specs, signal, language: opts.language });
       for await (const chunk of timed(stream, (ms) => (modelMs += ms))) {
         if (chunk.type === 'text_delta' && chunk.text) {
           yield { type: 'text_delta', text: appendText(chunk.text, stepText === '') };

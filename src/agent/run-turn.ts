@@ -14,6 +14,8 @@ import { toModelHistory } from './model-history.js';
 import { groundReply } from './ground-reply.js';
 import { knownPrices } from './known-prices.js';
 import { quickReplies } from './quick-replies.js';
+import { chooseLanguage, LANGUAGE_NAMES } from '../shared/choose-language.js';
+import { detectLanguage, type Language } from '../shared/language.js';
 
 export interface AssistantReply {
   messageId: number;
@@ -59,7 +61,8 @@ export interface TurnDeps {
   conversations: ConversationStore;
   customers: CustomerReader;
   products: ProductLookup;
-  shop: { name: string; currency: string };
+  /** `language` is SHOP_LANGUAGE, the catalog's (English when absent). */
+  shop: { name: string; currency: string; language?: Language };
   maxSteps: number;
   historyTokenBudget: number;
   logger?: Pick<Logger, 'error'>;
@@ -134,11 +137,21 @@ export async function* runTurn(
   const customerId = turn.sender ? turn.sender.customerId : conv.customerId;
   const profile = customerId ? await deps.customers.profile(customerId) : null;
   const { model, fallback } = deps.spend ? await deps.spend.choose(conv.id) : { model: deps.model, fallback: null };
+  const shopLanguage = deps.shop.language ?? 'en';
+  const language = chooseLanguage({
+    message: detectLanguage(turn.text),
+    conversation: conv.language,
+    customer: profile?.language,
+    page: conv.pageLanguage,
+    shop: shopLanguage,
+  });
   const system = prompt.render({
     shop_name: deps.shop.name,
     customer_first_name: profile?.firstName ?? null,
     today: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
     currency: deps.shop.currency,
+    language_name: LANGUAGE_NAMES[language].english,
+    catalog_language_name: LANGUAGE_NAMES[shopLanguage].english,
   });
   const stored = await deps.conversations.messages(conv.id);
   const history = fitHistory([{ role: 'system', content: system }, ...toModelHistory(stored)], {
@@ -164,6 +177,7 @@ export async function* runTurn(
     ctx,
     maxSteps: deps.maxSteps,
     signal: turn.signal,
+    language,
     logger: deps.logger,
   })) {
     if (ev.type === 'products') ev.products.forEach((p) => shown.set(p.handle, p));

@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createChatService } from '../chat/chat-service.js';
+import { createConversationLanguage } from '../conversations/conversation-language.js';
 import { shopperRoutes } from '../chat/shopper-routes.js';
 import { checkoutRoute } from '../chat/checkout-route.js';
 import { attachShopperSocket } from '../chat/shopper-socket.js';
@@ -173,6 +174,7 @@ export async function buildApp(parts: AppParts) {
     approvals,
     orderActions: core.orderActions,
     model,
+    shopLanguage: config.shop.language,
   });
   const runner = createTurnRunner({
     conversations,
@@ -188,6 +190,12 @@ export async function buildApp(parts: AppParts) {
     heartbeatMs: parts.turnLeases?.heartbeatMs,
     sweepMs: parts.turnLeases?.sweepMs,
   });
+  const languages = createConversationLanguage({
+    conversations,
+    events,
+    customers,
+    shopLanguage: config.shop.language ?? 'en',
+  });
   const chat = createChatService({
     db,
     conversations,
@@ -195,6 +203,7 @@ export async function buildApp(parts: AppParts) {
     sessions,
     carts,
     runner,
+    languages,
     logger,
     currency: config.shop.currency,
     orderActions: core.orderActions,
@@ -342,6 +351,7 @@ export async function buildApp(parts: AppParts) {
     carts,
     platformCarts: core.platformCarts,
     customers,
+    languages,
     limits,
     clientIp: (req) => clientIp(req, trust),
     logger,

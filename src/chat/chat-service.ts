@@ -1,5 +1,6 @@
 import type { CartStore } from '../carts/cart-store.js';
 import type { CartView } from '../carts/types.js';
+import type { ConversationLanguage } from '../conversations/conversation-language.js';
 import type { Conversation, ConversationStore } from '../conversations/conversation-store.js';
 import type { EventLog } from '../conversations/event-log.js';
 import type { ConversationEvent } from '../conversations/event-types.js';
@@ -21,6 +22,8 @@ export interface ChatServiceDeps {
   sessions: ShopperSessions;
   carts: CartStore;
   runner: TurnRunner;
+  /** The conversation's language, which each message the shopper writes may change. */
+  languages?: ConversationLanguage;
   logger: Logger;
   currency: string;
   /** Order changes the assistant prepared, which only the shopper's confirmation runs. */
@@ -138,6 +141,8 @@ export function createChatService(deps: ChatServiceDeps) {
         assistantAnswers: assistantAnswers && !answer,
       });
       if (stored.created) {
+        // Before the turn is queued: the model answers in the language this message moved to.
+        await deps.languages?.afterMessage(conv, input.text);
         await deps.onShopperMessage?.(conv, input.text, from);
         if (answer) await decide(conv, answer.actionId, answer.decision, claims.sid);
         else runner.pump(conv.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../shared/language.js';
 import type { Ack } from '../shared/ack.js';
 import {
   platformCartReport,
@@ -32,6 +33,7 @@ export type {
   ProductCard,
 } from '../conversations/event-types.js';
 export type { Ack } from '../shared/ack.js';
+export type { Language } from '../shared/language.js';
 export type { Platform, PlatformCartAnswer, PlatformCartCommand, PlatformCartReport } from '../carts/platform-cart.js';
 
 const conversationId = z.string().min(1).max(100);
@@ -40,6 +42,8 @@ const sku = z.string().trim().min(1).max(120);
 export const joinPayload = z.strictObject({
   conversationId: conversationId.optional(),
   afterSeq: z.number().int().min(0).default(0),
+  /** The language the shop's page declares (its `lang`, or the widget's data-lang), when Concierge speaks it. */
+  pageLanguage: z.enum(LANGUAGES).optional(),
 });
 export const sendPayload = z.strictObject({
   conversationId,
@@ -76,6 +80,8 @@ export interface JoinResult {
   customer: { id: string; firstName: string } | null;
   /** The shop platform whose own cart this server changes through the page; null for our own cart. */
   cartPlatform: Platform | null;
+  /** The conversation's language: the widget speaks it; later changes come as `language.changed` events. */
+  language: Language;
 }
 
 export interface ClientToServerEvents {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
+import type { ConversationLanguage } from '../conversations/conversation-language.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { EventLog } from '../conversations/event-log.js';
 import { toCartPayload } from '../conversations/product-cards.js';
@@ -41,6 +42,7 @@ export interface ShopperSocketDeps {
   /** Set when the shop's carts are its platform's own: the pages report them and apply our changes. */
   platformCarts: { store: PlatformCartStore; relay: CartRelay; platform: Platform } | null;
   customers: CustomerReader;
+  languages: ConversationLanguage;
   limits: ShopperLimits;
   clientIp: (req: IncomingMessage) => string;
   logger: Logger;
@@ -127,6 +129,7 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
       }
       // Join first, then read: an event in between arrives twice, and the client keeps one by seq.
       await socket.join(room(conv.id));
+      const language = await deps.languages.fromPage(conv, p.pageLanguage);
       const [events, cart, profile] = await Promise.all([
         chat.after(conv.id, p.afterSeq),
         chat.cart(claims),
@@ -141,6 +144,7 @@ export function attachShopperSocket(deps: ShopperSocketDeps) {
         events,
         customer: profile ? { id: profile.id, firstName: profile.firstName } : null,
         cartPlatform: deps.platformCarts?.platform ?? null,
+        language,
       };
     });
     on('message:send', sendPayload, async (p) => {

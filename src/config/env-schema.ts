@@ -1,5 +1,6 @@
 import { DEFAULT_PGLITE_SHARED_BUFFERS, SHARED_BUFFERS_SETTING } from '../db/pglite-database.js';
 import { z } from 'zod';
+import { LANGUAGES } from '../shared/language.js';
 
 /** Every environment variable Concierge reads, validated; README's configuration table lists them. */
 
@@ -88,6 +89,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
     .default('EUR'),
+  /** The shop's own language (its catalog's): the conversation's when nothing else tells (docs/languages.md). */
+  SHOP_LANGUAGE: z.enum(LANGUAGES).default('en'),
   /** Whose carts the assistant changes: ours (native), or the Shopify/WooCommerce shop's own, via its pages. */
   SHOP_PLATFORM: z.enum(['native', 'shopify', 'woocommerce']).default('native'),
   /** The shop's country (ISO 3166-1 alpha-2), in the product feed; left out of it when unset. */

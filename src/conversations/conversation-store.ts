@@ -13,7 +13,10 @@ export interface Conversation {
   status: ConversationStatus;
   assignedAgent: string | null;
   epoch: number;
+  /** The language of the shopper's latest message that told one (docs/languages.md). */
   language: string | null;
+  /** The language the shop's page declared (its `lang`, or the widget's data-lang). */
+  pageLanguage: string | null;
   createdAt: string;
 }
 
@@ -58,6 +61,7 @@ interface ConvRow {
   assigned_agent: string | null;
   epoch: number;
   language: string | null;
+  page_language: string | null;
   created_at: Date;
 }
 
@@ -71,6 +75,7 @@ const toConversation = (r: ConvRow): Conversation => ({
   assignedAgent: r.assigned_agent,
   epoch: r.epoch,
   language: r.language,
+  pageLanguage: r.page_language ?? null,
   createdAt: new Date(r.created_at).toISOString(),
 });
 
@@ -151,6 +156,12 @@ export function createConversationStore(deps: { db: Database }) {
         id,
         language,
       ]);
+    },
+    async setPageLanguage(id: string, language: string): Promise<void> {
+      await db.query(
+        'UPDATE conversations SET page_language = $2 WHERE id = $1 AND page_language IS DISTINCT FROM $2',
+        [id, language],
+      );
     },
     append: async (conversationId: string, m: NewMessage) => (await insertMessages(db, conversationId, [m]))[0],
     /** Appends several messages atomically (one statement): a tool call is never stored without its result. */

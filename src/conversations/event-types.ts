@@ -1,3 +1,5 @@
+import type { Language } from '../shared/language.js';
+
 /**
  * What a conversation's event log holds, as the shopper's widget and the agent console receive
  * it. Types only (no zod), so the browser bundles that import them stay small.
@@ -100,6 +102,8 @@ export type ConversationEventBody =
       queuePosition?: number | null;
       text?: string | null;
     }
-  | { type: 'typing'; role: 'assistant' | 'agent' | 'shopper'; isTyping: boolean };
+  | { type: 'typing'; role: 'assistant' | 'agent' | 'shopper'; isTyping: boolean }
+  /** The conversation now speaks another language (docs/languages.md): the widget's words follow. */
+  | { type: 'language.changed'; language: Language };
 
 export type ConversationEvent = ConversationEventBody & { conversationId: string; seq: number; at: string };

@@ -25,6 +25,8 @@ import type { Approvals } from './approvals.js';
 import { loadCustomer360 } from './customer-360.js';
 import { buildHandoffPacket } from './handoff-packet.js';
 import type { Ownership } from '../conversations/ownership.js';
+import { chooseLanguage } from '../shared/choose-language.js';
+import type { Language } from '../shared/language.js';
 
 export interface AgentDeskDeps {
   db: Database;
@@ -37,6 +39,8 @@ export interface AgentDeskDeps {
   approvals: Approvals;
   orderActions: OrderActions;
   model: ChatModel;
+  /** SHOP_LANGUAGE: a conversation's language when nothing else tells (en when absent). */
+  shopLanguage?: Language;
 }
 
 /**
@@ -138,6 +142,12 @@ export function createAgentDesk(deps: AgentDeskDeps) {
         customer: conv.customerId ? await loadCustomer360(deps, conv.customerId) : null,
         approvals,
         orderActions,
+        language: chooseLanguage({
+          conversation: conv.language,
+          customer: profile?.language,
+          page: conv.pageLanguage,
+          shop: deps.shopLanguage ?? 'en',
+        }),
         cancelReasons: deps.orderActions.rules.cancelReasons,
       };
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import type { Ack } from '../shared/ack.js';
 import type {
   CartPayload,
@@ -164,6 +165,8 @@ export interface ConversationDetail {
   orderActions: OrderActionView[];
   /** The reasons a cancellation may give (the shop's order rules); empty: any. */
   cancelReasons: string[];
+  /** The conversation's language (docs/languages.md); later changes come as `language.changed` events. */
+  language: Language;
 }
 
 export type AgentServerEvent =

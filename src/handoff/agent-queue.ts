@@ -40,7 +40,7 @@ export async function loadQueuePage(
 ): Promise<QueuePage> {
   const [rows, counts] = await Promise.all([
     db.query<Row>(
-      `SELECT c.id, c.status, c.assigned_agent, a.name AS agent_name, c.queued_at, c.language, c.customer_id,
+      `SELECT c.id, c.status, c.assigned_agent, a.name AS agent_name, c.queued_at, coalesce(c.language, cu.language, c.page_language) AS language, c.customer_id,
               cu.first_name, cu.last_name, hr.reason, hr.urgency, count(*) OVER ()::int AS total,
               (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role IN ('user', 'agent')
                ORDER BY m.id DESC LIMIT 1) AS last_message

@@ -188,7 +188,7 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
 
   const unsubscribe = deps.events.subscribe((e) => {
     send(nsp.to(room(e.conversationId)), { type: 'conversation', event: e });
-    if (e.type === 'status.changed' || e.type === 'message.created') broadcastQueue();
+    if (e.type === 'status.changed' || e.type === 'message.created' || e.type === 'language.changed') broadcastQueue();
   });
 
   return {

@@ -33,13 +33,16 @@ export function describeBrowser(name: string, fn: () => void): void {
 
 /** A fresh headless Chromium with its own profile directory, removed on close. */
 export async function launchBrowser(
-  opts: { width?: number; height?: number } = {},
+  opts: { width?: number; height?: number; bypassCSP?: boolean; locale?: string } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'concierge-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
+    // Only to inject axe-core into pages whose CSP forbids inline scripts.
+    bypassCSP: opts.bypassCSP ?? false,
+    ...(opts.locale ? { locale: opts.locale } : {}),
     args: [
       '--headless',
       '--no-sandbox',
@@ -95,13 +98,14 @@ export async function openChat(
   if (!opts.page) await page.goto(url);
   await page.getByRole('button', { name: 'Chat with us' }).click();
   const chat = page.frameLocator('#concierge-widget iframe');
-  await chat.getByRole('textbox', { name: 'Message' }).waitFor();
+  // By id: the box's label is in the conversation's language, which an earlier test may have changed.
+  await chat.locator('#composer-input').waitFor();
   return { page, chat };
 }
 
 /** Types a message in the chat and sends it with Enter. */
 export async function say(chat: FrameLocator, text: string): Promise<void> {
-  const box = chat.getByRole('textbox', { name: 'Message' });
+  const box = chat.locator('#composer-input');
   await box.fill(text);
   await box.press('Enter');
 }

@@ -118,10 +118,10 @@ describeBrowser('shopping with the chat widget on the storefront', () => {
     await page.close();
   });
 
-  it('sets right-to-left direction on Arabic messages and on the panel while the shopper writes Arabic', async () => {
+  it('sets right-to-left direction on Arabic messages, and on the panel while the conversation is in Arabic', async () => {
     const { page, chat } = await openChat(browser.context, shop.url);
     await say(chat, 'هل لديكم أحذية للجري؟');
-    const mine = chat.locator('.msg-user', { hasText: 'هل لديكم' });
+    const mine = chat.locator('.msg-user .bubble', { hasText: 'هل لديكم' });
     await expect.poll(() => mine.getAttribute('dir')).toBe('rtl');
     expect(await chat.locator('.panel').getAttribute('dir')).toBe('rtl');
     await say(chat, 'Do you have running shoes?');

@@ -1,12 +1,13 @@
 import type { PendingActionPayload } from '../../src/chat/protocol.js';
 import { h } from './dom.js';
+import { t, type MessageKey } from '../i18n/live.js';
 
-const STATE_TEXT: Record<Exclude<PendingActionPayload['status'], 'pending'>, string> = {
-  awaiting_approval: 'Confirmed: waiting for a person from our team to approve it',
-  done: 'Done',
-  cancelled: 'Cancelled: nothing was changed',
-  expired: 'This confirmation expired: ask again if you still want it',
-  refused: "This can't be done any more",
+const STATE_TEXT: Record<Exclude<PendingActionPayload['status'], 'pending'>, MessageKey> = {
+  awaiting_approval: 'action.awaitingApproval',
+  done: 'action.done',
+  cancelled: 'action.cancelled',
+  expired: 'action.expired',
+  refused: 'action.refused',
 };
 
 /**
@@ -20,16 +21,16 @@ export function actionCard(
   const note = h('p', { class: 'card-note', role: 'status' });
   const card = h(
     'div',
-    { class: 'action-card', role: 'group', 'aria-label': 'Please confirm this change' },
-    h('p', { class: 'action-summary' }, action.summary),
+    { class: 'action-card', role: 'group', 'aria-label': t('action.label') },
+    h('p', { class: 'action-summary', dir: 'auto' }, action.summary),
   );
   if (action.status !== 'pending') {
-    note.textContent = action.outcome && action.status === 'refused' ? action.outcome : STATE_TEXT[action.status];
+    note.textContent = action.outcome && action.status === 'refused' ? action.outcome : t(STATE_TEXT[action.status]);
     card.append(note);
     return card;
   }
   const buttons = ['confirm', 'cancel'].map((decision) => {
-    const label = decision === 'confirm' ? 'Confirm' : 'Cancel';
+    const label = decision === 'confirm' ? t('action.confirm') : t('action.cancel');
     const button = h(
       'button',
       { type: 'button', class: decision === 'confirm' ? 'btn small' : 'btn ghost small' },

@@ -14,6 +14,8 @@ import type { ConversationState } from './conversation-state.js';
 import { randomId } from './dom.js';
 import { MAX_MESSAGE_CHARS, SHOPPER_NAMESPACE } from './limits.js';
 import { ChatError, createSessionStore, postJson, requestSession, type Session } from './session.js';
+import type { Language } from '../../src/shared/language.js';
+import { t } from '../i18n/live.js';
 
 type ShopperSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Event = keyof ClientToServerEvents;
@@ -48,6 +50,8 @@ export function createChatClient(opts: {
   serverOrigin: string;
   state: ConversationState;
   hooks: ClientHooks;
+  /** The language the shop's page declares (data-lang or its lang), sent with every join. */
+  pageLanguage?: Language | null;
 }) {
   const { state, hooks } = opts;
   const store = createSessionStore(opts.serverOrigin);
@@ -68,14 +72,14 @@ export function createChatClient(opts: {
     payload: Parameters<ClientToServerEvents[E]>[0],
     timeoutMs = 10_000,
   ): Promise<DataOf<E>> {
-    if (!socket) throw new ChatError('network:offline', 'The chat is still connecting.');
+    if (!socket) throw new ChatError('network:offline', t('error.connecting'));
     let res: Ack<DataOf<E>>;
     try {
       res = await (
         socket.timeout(timeoutMs) as unknown as { emitWithAck(e: E, p: unknown): Promise<Ack<DataOf<E>>> }
       ).emitWithAck(event, payload);
     } catch {
-      throw new ChatError('network:timeout', "The shop didn't answer in time. Please try again.");
+      throw new ChatError('network:timeout', t('error.timeout'));
     }
     if (!res.ok) throw new ChatError(res.error.code, res.error.message);
     return res.data;
@@ -132,7 +136,11 @@ export function createChatClient(opts: {
       for (let round = 0; round < 5 && (round === 0 || rejoin || state.hasGap); round++) {
         rejoin = false;
         const afterSeq = state.conversationId === session.conversationId ? state.lastSeq : 0;
-        const data = await request('conversation:join', { conversationId: session.conversationId, afterSeq }, 15_000);
+        const data = await request(
+          'conversation:join',
+          { conversationId: session.conversationId, afterSeq, pageLanguage: opts.pageLanguage ?? undefined },
+          15_000,
+        );
         state.applyJoin(data, { initial: initialJoin });
         hooks.joined?.(data);
         initialJoin = false;
@@ -241,9 +249,7 @@ export function createChatClient(opts: {
       const trimmed = text.trim();
       if (!trimmed) return Promise.resolve();
       if (trimmed.length > MAX_MESSAGE_CHARS)
-        return Promise.reject(
-          new ChatError('message:too_long', `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`),
-        );
+        return Promise.reject(new ChatError('message:too_long', t('error.tooLong', { max: MAX_MESSAGE_CHARS })));
       const id = randomId('c');
       state.addPending(id, trimmed);
       return new Promise((resolve, reject) => {

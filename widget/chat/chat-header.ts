@@ -1,39 +1,52 @@
 import type { Customer, StatusInfo } from '../loader/frame-messages.js';
 import type { Child } from '../shared/dom.js';
+import { t } from '../i18n/live.js';
 import { h } from './dom.js';
-
-/** Shown before the first message: the shopper knows from the start that an AI answers (EU AI Act, Art. 50). */
-export const AI_NOTICE = "You're chatting with an AI assistant. You can ask for a person at any time.";
 
 function statusText(s: StatusInfo, customer: Customer): string {
   if (s.status === 'queued')
-    return s.queuePosition ? `Waiting for our team · #${s.queuePosition} in line` : 'Waiting for our team…';
-  if (s.status === 'human') return `You're chatting with ${s.agentName ?? 'our team'}`;
-  if (s.status === 'closed') return 'This conversation has ended';
-  return customer ? `Hi ${customer.firstName}! Ask me anything` : 'Typically replies in seconds';
+    return s.queuePosition ? t('chat.status.queuedAt', { position: s.queuePosition }) : t('chat.status.queued');
+  if (s.status === 'human') return t('chat.status.human', { name: s.agentName ?? t('chat.status.ourTeam') });
+  if (s.status === 'closed') return t('chat.status.closed');
+  return customer ? t('chat.status.greeting', { name: customer.firstName }) : t('chat.status.default');
 }
 
 /**
  * The chat's header: the shop's name for its assistant, a visible label saying who answers (the
- * AI assistant, or a team member once a person has taken over) and a status line.
+ * AI assistant, or a team member once a person has taken over) and a status line. `title` is the
+ * shop's own (data-title), or the catalog's name for an assistant when it gave none.
  */
-export function createChatHeader(opts: { title: string; end: Child[] }) {
-  const who = h('span', { class: 'who-tag' }, 'AI assistant');
+export function createChatHeader(opts: { title: string | null; end: Child[] }) {
+  const who = h('span', { class: 'who-tag' });
   const sub = h('p', { class: 'sub', role: 'status' });
+  const heading = h('h1', { dir: 'auto' });
+  const avatar = h('div', { class: 'avatar', 'aria-hidden': 'true' });
   const el = h(
     'header',
     { class: 'head' },
-    h('div', { class: 'avatar', 'aria-hidden': 'true' }, opts.title.trim().charAt(0).toUpperCase() || 'C'),
-    h('div', { class: 'who' }, h('div', { class: 'title' }, h('h1', {}, opts.title), who), sub),
+    avatar,
+    h('div', { class: 'who' }, h('div', { class: 'title' }, heading, who), sub),
     ...opts.end,
   );
+  let shown: { status: StatusInfo; customer: Customer } = {
+    status: { status: 'bot', agentName: null, queuePosition: null },
+    customer: null,
+  };
+  const show = (status: StatusInfo, customer: Customer) => {
+    shown = { status, customer };
+    const person = status.status === 'human';
+    const title = opts.title ?? t('chat.title');
+    heading.textContent = title;
+    avatar.textContent = title.trim().charAt(0).toUpperCase() || 'C';
+    who.textContent = person ? t('chat.teamTag') : t('chat.aiTag');
+    who.classList.toggle('person', person);
+    sub.textContent = statusText(status, customer);
+  };
+  show(shown.status, shown.customer);
   return {
     el,
-    show(status: StatusInfo, customer: Customer) {
-      const person = status.status === 'human';
-      who.textContent = person ? 'Team member' : 'AI assistant';
-      who.classList.toggle('person', person);
-      sub.textContent = statusText(status, customer);
-    },
+    show,
+    /** Says it all again in the page's current language. */
+    relabel: () => show(shown.status, shown.customer),
   };
 }

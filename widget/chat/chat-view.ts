@@ -1,12 +1,13 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
 import type { Customer, StatusInfo } from '../loader/frame-messages.js';
-import { AI_NOTICE, createChatHeader } from './chat-header.js';
+import { createChatHeader } from './chat-header.js';
+import { dir, number, setLanguage, t, type MessageKey } from '../i18n/live.js';
+import type { Language } from '../../src/shared/language.js';
 import { createComposer, icon } from './composer.js';
 import type { ChatMessage, MessageChange, StateListener, Typing } from './conversation-state.js';
 import { createCsat } from './csat.js';
 import { h } from './dom.js';
 import { MessageView } from './message-view.js';
-import { textDirection } from './text-direction.js';
 
 export interface ViewActions {
   send(text: string): void;
@@ -21,14 +22,14 @@ export interface ViewActions {
   conversationId(): string | null;
 }
 
-const STARTERS = ['Show me rain jackets', 'Help me pick running shoes', 'Where is my order?'];
+const STARTERS: MessageKey[] = ['chat.starter.1', 'chat.starter.2', 'chat.starter.3'];
 const CART_ICON =
   'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM5.2 4H2V2h4.8l.9 2H21l-3.2 8.4a2 2 0 0 1-1.9 1.3H8.6l-1 1.8V16h12v2H4.9l2.4-4.4L5.2 4z';
 
 /** The chat panel: header, connection banner, messages, quick replies, rating prompt and composer. */
 export function createChatView(
   root: HTMLElement,
-  opts: { title: string; embedded: boolean; base: string; linkOrigins: readonly string[]; actions: ViewActions },
+  opts: { title: string | null; embedded: boolean; base: string; linkOrigins: readonly string[]; actions: ViewActions },
 ) {
   const { actions } = opts;
   const linkOrigins = [...opts.linkOrigins];
@@ -52,32 +53,24 @@ export function createChatView(
   };
 
   const cartCount = h('span', { class: 'count' }, '0');
-  const cartBadge = h(
-    'div',
-    { class: 'cart-badge', role: 'status', 'aria-label': 'Cart: 0 items' },
-    icon(CART_ICON),
-    cartCount,
-  );
+  const cartBadge = h('div', { class: 'cart-badge', role: 'status' }, icon(CART_ICON), cartCount);
   // On a Shopify or WooCommerce shop the cart is the platform's: the shopper pays at its checkout.
-  const checkout = h('a', { class: 'checkout', target: '_top', hidden: true }, 'Checkout');
+  const checkout = h('a', { class: 'checkout', target: '_top', hidden: true });
   const close = opts.embedded
     ? h(
         'button',
-        { type: 'button', class: 'icon-btn close', 'aria-label': 'Close chat', onClick: () => actions.close() },
+        { type: 'button', class: 'icon-btn close', onClick: () => actions.close() },
         icon('M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z'),
       )
     : null;
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
-  const list = h('ol', { class: 'messages', 'aria-live': 'polite', 'aria-label': 'Conversation' });
-  const welcome = h(
-    'div',
-    { class: 'welcome' },
-    h('p', { class: 'hello' }, 'Hi there!'),
-    h('p', { class: 'ai-note' }, AI_NOTICE),
-    h('p', {}, 'I can find products, compare sizes and colours, check stock and orders, and add things to your cart.'),
-  );
+  const list = h('ol', { class: 'messages', 'aria-live': 'polite' });
+  const hello = h('p', { class: 'hello' });
+  const aiNote = h('p', { class: 'ai-note' });
+  const intro = h('p');
+  const welcome = h('div', { class: 'welcome' }, hello, aiNote, intro);
   const typing = h('div', { class: 'typing', hidden: true, role: 'status' });
-  const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Suggested replies' });
+  const chips = h('div', { class: 'chips', role: 'group' });
   const csat = createCsat((r, c) => actions.rate(r, c));
   const composer = createComposer({
     send: (t) => send(t),
@@ -93,6 +86,34 @@ export function createChatView(
     if (e.key === 'Escape' && opts.embedded) actions.close();
   });
 
+  let cart: CartPayload | null = null;
+  let typingWho: Typing = null;
+  let connection: 'connecting' | 'online' | 'offline' = 'connecting';
+
+  /** Every word of the chat's own, in the page's current language, and its direction. */
+  function relabel() {
+    panel.dir = dir();
+    header.relabel();
+    composer.relabel();
+    csat.relabel();
+    checkout.textContent = t('chat.checkout');
+    close?.setAttribute('aria-label', t('chat.close'));
+    list.setAttribute('aria-label', t('chat.conversation'));
+    chips.setAttribute('aria-label', t('chat.suggestions'));
+    hello.textContent = t('chat.welcome.hello');
+    aiNote.textContent = t('chat.aiNotice');
+    intro.textContent = t('chat.welcome.body');
+    if (cart) listener.cart(cart);
+    else {
+      cartCount.textContent = number(0);
+      cartBadge.setAttribute('aria-label', t('chat.cart.label', { count: 0 }));
+    }
+    listener.typing(typingWho);
+    api.setConnection(connection);
+    for (const v of views.values()) v.refresh();
+    afterChange();
+  }
+
   function send(text: string) {
     stick = true;
     actions.send(text);
@@ -104,12 +125,14 @@ export function createChatView(
     list.setAttribute('aria-busy', String(streaming.size > 0));
     const last = lastMessage;
     const replies =
-      views.size === 0 ? STARTERS : last?.role === 'assistant' && !last.streaming ? last.quickReplies : [];
+      views.size === 0
+        ? STARTERS.map((k) => t(k))
+        : last?.role === 'assistant' && !last.streaming
+          ? last.quickReplies
+          : [];
     chips.replaceChildren(
-      ...replies.map((r) => h('button', { type: 'button', class: 'chip', onClick: () => send(r) }, r)),
+      ...replies.map((r) => h('button', { type: 'button', class: 'chip', dir: 'auto', onClick: () => send(r) }, r)),
     );
-    const lastUser = [...messagesByOrder].reverse().find((m) => m.role === 'user');
-    panel.dir = lastUser && textDirection(lastUser.text) === 'rtl' ? 'rtl' : 'ltr';
     if (stick) requestAnimationFrame(() => (scroll.scrollTop = scroll.scrollHeight));
   }
 
@@ -156,33 +179,35 @@ export function createChatView(
       afterChange();
     },
     cart(c: CartPayload) {
-      cartCount.textContent = String(c.itemCount);
-      cartBadge.setAttribute('aria-label', `Cart: ${c.itemCount} ${c.itemCount === 1 ? 'item' : 'items'}`);
+      cart = c;
+      cartCount.textContent = number(c.itemCount);
+      cartBadge.setAttribute('aria-label', t('chat.cart.label', { count: c.itemCount }));
       cartBadge.classList.toggle('empty', c.itemCount === 0);
       const url = c.itemCount > 0 && c.checkoutUrl ? linkable(c.checkoutUrl) : null;
       checkout.hidden = !url;
       if (url) checkout.href = url;
       else checkout.removeAttribute('href');
     },
-    typing(t: Typing) {
-      typing.hidden = !t;
+    typing(who: Typing) {
+      typingWho = who;
+      typing.hidden = !who;
       typing.replaceChildren(
-        ...(t
-          ? [
-              h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')),
-              `${t.role === 'agent' ? (t.name ?? 'A team member') : 'The AI assistant'} is typing…`,
-            ]
-          : []),
+        ...(who ? [h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), typingText(who)] : []),
       );
       afterChange();
     },
+    language(language: Language) {
+      setLanguage(language);
+      relabel();
+    },
   };
 
-  return {
+  const api = {
     listener,
     setConnection(state: 'connecting' | 'online' | 'offline') {
+      connection = state;
       banner.hidden = state === 'online';
-      banner.textContent = state === 'connecting' ? 'Connecting…' : 'Reconnecting…';
+      banner.textContent = state === 'connecting' ? t('chat.connecting') : t('chat.reconnecting');
       panel.classList.toggle('offline', state !== 'online');
     },
     setCustomer(c: Customer) {
@@ -207,4 +232,11 @@ export function createChatView(
       for (const v of views.values()) v.refresh();
     },
   };
+  relabel();
+  return api;
+}
+
+function typingText(who: NonNullable<Typing>): string {
+  if (who.role !== 'agent') return t('chat.typing.assistant');
+  return t('chat.typing.agent', { name: who.name ?? t('chat.typing.someone') });
 }

@@ -1,6 +1,7 @@
 import { h } from './dom.js';
 import { MAX_MESSAGE_CHARS } from './limits.js';
 import { textDirection } from './text-direction.js';
+import { t } from '../i18n/live.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -21,24 +22,25 @@ export function createComposer(actions: { send(text: string): void; stop(): void
     class: 'input',
     rows: 1,
     maxlength: MAX_MESSAGE_CHARS,
-    placeholder: 'Ask me anything…',
     autocomplete: 'off',
   });
   const send = h(
     'button',
-    { type: 'submit', class: 'icon-btn send', 'aria-label': 'Send message' },
+    { type: 'submit', class: 'icon-btn send' },
     icon('M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z'),
   );
-  const stop = h('button', { type: 'button', class: 'btn stop', hidden: true }, icon('M7 7h10v10H7z'), 'Stop');
-  const form = h(
-    'form',
-    { class: 'composer' },
-    h('label', { for: 'composer-input', class: 'sr' }, 'Message'),
-    input,
-    stop,
-    send,
-  );
+  const stopLabel = h('span');
+  const stop = h('button', { type: 'button', class: 'btn stop', hidden: true }, icon('M7 7h10v10H7z'), stopLabel);
+  const label = h('label', { for: 'composer-input', class: 'sr' });
+  const form = h('form', { class: 'composer' }, label, input, stop, send);
   let typingSent = 0;
+  const relabel = () => {
+    input.placeholder = t('composer.placeholder');
+    send.setAttribute('aria-label', t('composer.send'));
+    stopLabel.textContent = t('composer.stop');
+    label.textContent = t('composer.label');
+  };
+  relabel();
 
   const grow = () => {
     input.style.height = 'auto';
@@ -80,6 +82,7 @@ export function createComposer(actions: { send(text: string): void; stop(): void
 
   return {
     el: form,
+    relabel,
     focus: () => input.focus(),
     setStreaming(streaming: boolean) {
       const hadFocus = document.activeElement === stop;

@@ -4,6 +4,7 @@ import type {
   JoinResult,
   PendingActionPayload,
   ProductCard,
+  Language,
 } from '../../src/chat/protocol.js';
 import type { StatusInfo } from '../loader/frame-messages.js';
 
@@ -37,6 +38,8 @@ export interface StateListener {
   status(s: StatusInfo, live: boolean): void;
   cart(c: CartPayload): void;
   typing(t: Typing): void;
+  /** The conversation's language (docs/languages.md): the widget's own words follow it. */
+  language(language: Language): void;
 }
 
 const blank = (key: string, role: ChatMessage['role'], messageId: string | null, text = ''): ChatMessage => ({
@@ -65,6 +68,7 @@ export class ConversationState {
   lastSeq = 0;
   status: StatusInfo = { status: 'bot', agentName: null, queuePosition: null };
   cart: CartPayload | null = null;
+  language: Language | null = null;
   readonly messages: ChatMessage[] = [];
   private readonly byKey = new Map<string, ChatMessage>();
   private readonly early = new Map<number, ConversationEvent>();
@@ -97,7 +101,14 @@ export class ConversationState {
     if (r.status !== this.status.status)
       this.setStatus({ status: r.status, agentName: this.status.agentName, queuePosition: null });
     this.drain();
+    this.setLanguage(r.language);
     for (const m of carried) if (!this.byKey.has(m.key)) this.add(m);
+  }
+
+  private setLanguage(language: Language) {
+    if (language === this.language) return;
+    this.language = language;
+    this.on.language(language);
   }
 
   /** A live event. Returns true when events are missing before it: the caller should re-join. */
@@ -215,6 +226,10 @@ export class ConversationState {
           queuePosition: e.queuePosition ?? null,
         });
         if (e.text) this.add(blank(`s:${e.seq}`, 'system', null, e.text));
+        break;
+      case 'language.changed':
+        // Replayed history ends with the join's own language; live changes apply at once.
+        if (this.live) this.setLanguage(e.language);
         break;
       case 'typing':
         // Typing is momentary: replayed history says nothing about now, and the shopper's own is not shown.

@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import { t } from '../i18n/live.js';
 
 const RATED_KEY = 'concierge:rated';
 
@@ -35,7 +36,7 @@ export function createCsat(rate: (rating: number, comment?: string) => Promise<u
         { class: 'star' },
         h('input', { type: 'radio', name: 'rating', value: n, required: true }),
         h('span', { 'aria-hidden': 'true' }, '★'),
-        h('span', { class: 'sr' }, `${n} of 5`),
+        h('span', { class: 'sr' }, t('csat.star', { n, max: 5 })),
       ),
     );
     el.onchange = () => {
@@ -47,13 +48,13 @@ export function createCsat(rate: (rating: number, comment?: string) => Promise<u
       class: 'input',
       rows: 2,
       maxlength: 1_000,
-      placeholder: 'Anything we could do better? (optional)',
+      placeholder: t('csat.placeholder'),
     });
     const error = h('p', { class: 'note error', role: 'alert' });
-    const submit = h('button', { type: 'submit', class: 'btn' }, 'Send rating');
+    const submit = h('button', { type: 'submit', class: 'btn' }, t('csat.send'));
     el.replaceChildren(
-      h('fieldset', {}, h('legend', {}, 'How did we do?'), h('div', { class: 'stars' }, ...stars)),
-      h('label', { for: 'csat-comment', class: 'sr' }, 'Comment'),
+      h('fieldset', {}, h('legend', {}, t('csat.question')), h('div', { class: 'stars' }, ...stars)),
+      h('label', { for: 'csat-comment', class: 'sr' }, t('csat.comment')),
       comment,
       h('div', { class: 'row' }, submit, error),
     );
@@ -66,7 +67,7 @@ export function createCsat(rate: (rating: number, comment?: string) => Promise<u
         await rate(rating, comment.value.trim() || undefined);
         remember(conversationId);
         thanked = conversationId;
-        el.replaceChildren(h('p', { class: 'thanks', role: 'status' }, 'Thanks for your feedback!'));
+        el.replaceChildren(h('p', { class: 'thanks', role: 'status' }, t('csat.thanks')));
       } catch (err) {
         submit.disabled = false;
         error.textContent = (err as Error).message;
@@ -85,6 +86,12 @@ export function createCsat(rate: (rating: number, comment?: string) => Promise<u
         render();
       }
       el.hidden = !want;
+    },
+    /** Asks again in the page's current language; a rating being chosen starts over. */
+    relabel() {
+      if (el.hidden) return;
+      if (thanked === conversationId) el.replaceChildren(h('p', { class: 'thanks', role: 'status' }, t('csat.thanks')));
+      else render();
     },
   };
 }

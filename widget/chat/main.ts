@@ -5,10 +5,15 @@ import { createChatView } from './chat-view.js';
 import { ConversationState, type StateListener } from './conversation-state.js';
 import { createFrameBridge, parentOriginFrom } from './frame-bridge.js';
 import { ChatError } from './session.js';
+import { languageOfTag } from '../../src/shared/language.js';
+import { dir, setLanguage, t } from '../i18n/live.js';
 
 /** The chat app inside the iframe (or on its own at /widget/chat.html). */
 const params = new URLSearchParams(location.hash.slice(1));
-const title = (params.get('title') || 'Shopping assistant').slice(0, 60);
+// The shop's own title (data-title), or the catalog's words for an assistant in the chat's language.
+const title = params.get('title')?.slice(0, 60) || null;
+const pageLanguage = languageOfTag(params.get('lang'));
+setLanguage(pageLanguage ?? 'en');
 const accent = params.get('accent');
 if (accent && /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(accent))
   document.documentElement.style.setProperty('--accent', accent);
@@ -47,7 +52,7 @@ const view = createChatView(document.getElementById('app')!, {
     rate: (rating, comment) => client.rate(rating, comment),
     typing: (b) => client.typing(b),
     close: () => bridge.post({ type: 'concierge:close' }),
-    unread: (count) => bridge.post({ type: 'concierge:unread', count }),
+    unread: (count) => bridge.post({ type: 'concierge:unread', count, text: t('launcher.unread', { count }) }),
     conversationId: () => state.conversationId,
   },
 });
@@ -58,6 +63,16 @@ const listener: StateListener = {
     view.listener.cart(c);
     bridge.post({ type: 'concierge:cart', cart: c });
   },
+  language(l) {
+    view.listener.language(l);
+    bridge.post({
+      type: 'concierge:language',
+      language: l,
+      dir: dir(),
+      open: t('launcher.open'),
+      title: title ?? t('chat.title'),
+    });
+  },
   status(s, live) {
     view.listener.status(s, live);
     bridge.post({ type: 'concierge:status', status: s });
@@ -67,6 +82,7 @@ const state = new ConversationState(listener);
 
 const client = createChatClient({
   apiBase,
+  pageLanguage,
   serverOrigin: location.origin,
   state,
   hooks: {

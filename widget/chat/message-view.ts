@@ -6,6 +6,7 @@ import { parseMarkdown } from './markdown.js';
 import { actionCard } from './action-card.js';
 import { productCard } from './product-card.js';
 import { textDirection } from './text-direction.js';
+import { relabel, t } from '../i18n/live.js';
 
 export interface MessageActions {
   retry(messageId: string): Promise<unknown>;
@@ -23,13 +24,13 @@ export interface MessageActions {
  */
 function author(m: ChatMessage): HTMLElement {
   if (m.role === 'user' || m.role === 'system')
-    return h('span', { class: 'sr' }, m.role === 'user' ? 'You: ' : 'Notice: ');
+    return h('span', { class: 'sr' }, m.role === 'user' ? t('message.you') : t('message.notice'));
   const person = m.role === 'agent';
   return h(
     'p',
     { class: 'from' },
-    h('span', { class: 'author' }, person ? (m.author ?? 'Our team') : 'AI assistant'),
-    person && m.author ? h('span', { class: 'role' }, ' (team member)') : null,
+    h('bdi', { class: 'author' }, person ? (m.author ?? t('message.ourTeam')) : t('chat.aiTag')),
+    person && m.author ? h('span', { class: 'role' }, t('message.teamMember')) : null,
   );
 }
 
@@ -39,7 +40,9 @@ function author(m: ChatMessage): HTMLElement {
  */
 export class MessageView {
   readonly el: HTMLLIElement;
+  // The text's own direction: a Persian reply in an English page, a product name in an Arabic one.
   private readonly bubble = h('div', { class: 'bubble' });
+  private author: HTMLElement;
   private readonly extras = h('div', { class: 'extras' });
   private cards: HTMLElement | null = null;
   private retried = false;
@@ -48,23 +51,32 @@ export class MessageView {
     private m: ChatMessage,
     private readonly actions: MessageActions,
   ) {
-    this.el = h('li', { class: `msg msg-${m.role}` }, author(m), this.bubble, this.extras);
+    this.author = author(m);
+    this.el = h('li', { class: `msg msg-${m.role}` }, this.author, this.bubble, this.extras);
     this.update(m);
   }
 
-  /** Renders again, e.g. once the shop's page origin is known and more of the links may be clickable. */
+  /**
+   * Renders again: once the shop's page origin is known and more of the links may be clickable,
+   * or in another language (the product cards re-label themselves).
+   */
   refresh() {
+    const label = author(this.m);
+    this.author.replaceWith(label);
+    this.author = label;
     this.update(this.m);
   }
 
   update(m: ChatMessage) {
     this.m = m;
-    this.el.dir = textDirection(m.text);
+    this.bubble.dir = m.text ? textDirection(m.text) : 'auto';
     this.el.classList.toggle('pending', m.pending);
     this.el.classList.toggle('streaming', m.streaming);
     if (m.role === 'user' || m.role === 'system') this.bubble.textContent = m.text;
     else if (m.streaming && !m.text)
-      this.bubble.replaceChildren(h('span', { class: 'dots', 'aria-label': 'Writing' }, h('i'), h('i'), h('i')));
+      this.bubble.replaceChildren(
+        h('span', { class: 'dots', role: 'img', 'aria-label': t('message.writing') }, h('i'), h('i'), h('i')),
+      );
     else
       this.bubble.replaceChildren(
         // A person on the shop's team may link anywhere; the model only to the shop's own origins.
@@ -73,13 +85,13 @@ export class MessageView {
       );
 
     const extras: Node[] = [];
-    if (m.error) extras.push(h('p', { class: 'note error', role: 'alert' }, `Not sent: ${m.error}`));
+    if (m.error) extras.push(h('p', { class: 'note error', role: 'alert' }, t('message.notSent', { reason: m.error })));
     this.el.classList.toggle('failed', m.failed);
     if (m.failed) {
-      if (!m.text) extras.push(h('p', { class: 'note error' }, "Sorry, I couldn't answer that."));
+      if (!m.text) extras.push(h('p', { class: 'note error' }, t('message.failed')));
       if (m.retryable && m.messageId && !this.retried) {
         const id = m.messageId;
-        const button = h('button', { type: 'button', class: 'btn ghost small' }, 'Retry');
+        const button = h('button', { type: 'button', class: 'btn ghost small' }, t('message.retry'));
         button.addEventListener('click', () => {
           button.disabled = true;
           this.actions.retry(id).then(
@@ -89,7 +101,7 @@ export class MessageView {
             },
             (err: Error) => {
               button.disabled = false;
-              button.textContent = `Retry (${err.message})`;
+              button.textContent = t('message.retryFailed', { reason: err.message });
             },
           );
         });
@@ -97,10 +109,9 @@ export class MessageView {
       }
     }
     if (!m.streaming && m.products.length > 0) {
-      this.cards ??= h(
-        'div',
-        { class: 'cards', role: 'group', 'aria-label': 'Suggested products' },
-        ...m.products.map((p) => productCard(p, this.actions)),
+      this.cards ??= relabel(
+        h('div', { class: 'cards', role: 'group' }, ...m.products.map((p) => productCard(p, this.actions))),
+        (cards) => cards.setAttribute('aria-label', t('message.products')),
       );
       extras.push(this.cards);
     }

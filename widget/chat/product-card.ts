@@ -1,5 +1,6 @@
 import type { CartPayload, ProductCard } from '../../src/chat/protocol.js';
 import { h } from './dom.js';
+import { money, relabel, t } from '../i18n/live.js';
 import { productImage, safeImage } from './product-image.js';
 import {
   choose,
@@ -24,7 +25,7 @@ export function productCard(
   let sel = initialSelection(card);
   const names = pickerOptions(card);
   const price = h('p', { class: 'price' });
-  const button = h('button', { type: 'button', class: 'btn add' }, 'Add to cart');
+  const button = h('button', { type: 'button', class: 'btn add' });
   const note = h('p', { class: 'card-note', role: 'status' });
   const selects = names.map((name, i) => {
     const select = h('select', { id: `${id}-${i}`, class: 'select' });
@@ -32,7 +33,7 @@ export function productCard(
       sel = choose(card, sel, i, select.value);
       refresh();
     });
-    return h('div', { class: 'opt' }, h('label', { for: `${id}-${i}`, text: name }), select);
+    return h('div', { class: 'opt' }, h('label', { for: `${id}-${i}`, dir: 'auto', text: name }), select);
   });
 
   function refresh() {
@@ -41,37 +42,47 @@ export function productCard(
       select.replaceChildren(
         ...optionValues(card, name).map((v) => {
           const ok = valueAvailable(card, sel, i, v);
-          return h('option', { value: v, disabled: !ok, selected: sel[name] === v }, ok ? v : `${v} (sold out)`);
+          return h(
+            'option',
+            { value: v, disabled: !ok, selected: sel[name] === v },
+            ok ? v : t('card.optionSoldOut', { value: v }),
+          );
         }),
       );
       select.value = sel[name] ?? '';
     });
     const v = findVariant(card, sel);
     const was = v?.compareAtPrice ?? (v && v.price.amount === card.price.amount ? card.compareAtPrice : null);
+    const now = (v ?? card).price;
     price.replaceChildren(
-      h('span', { class: 'now' }, (v ?? card).price.formatted),
-      was && was.amount > (v ?? card).price.amount
-        ? h('s', { class: 'was' }, h('span', { class: 'sr' }, 'Was '), was.formatted)
+      h('bdi', { class: 'now' }, money(now.amount, now.currency)),
+      was && was.amount > now.amount
+        ? h(
+            's',
+            { class: 'was' },
+            h('span', { class: 'sr' }, t('card.was')),
+            h('bdi', {}, money(was.amount, was.currency)),
+          )
         : '',
     );
     button.classList.remove('done');
     const inStock = !!v?.inStock;
     button.disabled = !inStock;
-    button.textContent = inStock ? 'Add to cart' : 'Sold out';
+    button.textContent = inStock ? t('card.add') : t('card.soldOut');
   }
 
   button.addEventListener('click', async () => {
     const v = findVariant(card, sel);
     if (!v || !v.inStock) return;
     button.disabled = true;
-    button.textContent = 'Adding…';
+    button.textContent = t('card.adding');
     note.className = 'card-note';
     note.textContent = '';
     try {
       await deps.addToCart(v.sku);
-      button.textContent = 'Added ✓';
+      button.textContent = t('card.added');
       button.classList.add('done');
-      note.textContent = 'Added to your cart.';
+      note.textContent = t('card.addedNote');
       setTimeout(refresh, 1_800);
     } catch (err) {
       note.className = 'card-note error';
@@ -80,20 +91,22 @@ export function productCard(
     }
   });
 
-  refresh();
-  return h(
-    'article',
-    { class: 'card', 'aria-labelledby': `${id}-t` },
-    productImage(safeImage(card.image, deps.base), 'card-img'),
+  return relabel(
     h(
-      'div',
-      { class: 'card-body' },
-      h('p', { class: 'vendor' }, card.vendor),
-      h('h3', { class: 'card-title', id: `${id}-t` }, card.title),
-      price,
-      ...selects,
-      button,
-      note,
+      'article',
+      { class: 'card', 'aria-labelledby': `${id}-t` },
+      productImage(safeImage(card.image, deps.base), 'card-img'),
+      h(
+        'div',
+        { class: 'card-body' },
+        h('p', { class: 'vendor', dir: 'auto' }, card.vendor),
+        h('h3', { class: 'card-title', id: `${id}-t`, dir: 'auto' }, card.title),
+        price,
+        ...selects,
+        button,
+        note,
+      ),
     ),
+    refresh,
   );
 }

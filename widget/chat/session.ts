@@ -1,4 +1,5 @@
 import type { SessionResponse } from '../../src/chat/protocol.js';
+import { t } from '../i18n/live.js';
 
 /** An error the server reported (`{ error: { code, message } }`) or a network failure. */
 export class ChatError extends Error {
@@ -58,14 +59,11 @@ export async function requestSession(
       body: JSON.stringify(body),
     });
   } catch {
-    throw new ChatError('network:offline', "Can't reach the shop right now. Check your connection.");
+    throw new ChatError('network:offline', t('error.offline'));
   }
   const json = (await res.json().catch(() => null)) as (Session & { error?: { code: string; message: string } }) | null;
   if (!res.ok || !json || json.error)
-    throw new ChatError(
-      json?.error?.code ?? `http:${res.status}`,
-      json?.error?.message ?? 'Could not start a chat session.',
-    );
+    throw new ChatError(json?.error?.code ?? `http:${res.status}`, json?.error?.message ?? t('error.session'));
   return { token: json.token, conversationId: json.conversationId, customer: json.customer };
 }
 

@@ -9,7 +9,7 @@ html,body,#app{margin:0;height:100%;background:#fff}
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .panel{display:flex;flex-direction:column;height:100%;min-width:0}
-.head{display:flex;align-items:center;gap:10px;padding:12px 12px 12px 14px;background:var(--accent);color:#fff}
+.head{display:flex;align-items:center;gap:10px;padding-block:12px;padding-inline:14px 12px;background:var(--accent);color:#fff}
 .avatar{flex:none;width:38px;height:38px;border-radius:50%;background:rgba(255,255,255,.18);display:grid;place-items:center;font-weight:700;font-size:17px}
 .who{flex:1;min-width:0}
 .title{display:flex;flex-wrap:wrap;align-items:center;gap:2px 8px;min-width:0}

@@ -3,6 +3,8 @@ import type { Actions } from './actions.js';
 import { ConsoleError } from './api.js';
 import { h } from './dom.js';
 import type { ConsoleState } from './state.js';
+import { t } from '../i18n/live.js';
+import { isLanguage } from '../../src/shared/language.js';
 
 const MAX_CHARS = 4_000;
 
@@ -15,9 +17,8 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
   const noteToggle = h('input', { type: 'checkbox', id: 'note-mode' });
   const canned = h(
     'select',
-    { 'aria-label': 'Insert a canned response' },
-    h('option', { value: '', text: 'Canned responses…' }),
-    ...CANNED_RESPONSES.map((t, i) => h('option', { value: String(i), text: t })),
+    { 'aria-label': t('compose.cannedLabel') },
+    h('option', { value: '', text: t('compose.canned') }),
   );
   const text = h('textarea', { id: 'reply', rows: 3, maxlength: MAX_CHARS, 'aria-describedby': 'composer-hint' });
   const hint = h('p', { id: 'composer-hint', class: 'muted small' });
@@ -29,10 +30,10 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
     h(
       'div',
       { class: 'composer-tools' },
-      h('label', { class: 'toggle', for: 'note-mode' }, noteToggle, 'Private note'),
+      h('label', { class: 'toggle', for: 'note-mode' }, noteToggle, t('compose.note')),
       canned,
     ),
-    h('label', { for: 'reply', class: 'sr-only', text: 'Message' }),
+    h('label', { for: 'reply', class: 'sr-only', text: t('compose.message') }),
     text,
     h('div', { class: 'composer-foot' }, hint, send),
     error,
@@ -40,9 +41,24 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
   root.append(form);
 
   const noteMode = () => noteToggle.checked;
+  // Canned responses go to the shopper: in the conversation's language, English when it has none.
+  const cannedFor = () => {
+    const language = state.view?.language;
+    return CANNED_RESPONSES[isLanguage(language) ? language : 'en'];
+  };
+  let cannedShown: readonly string[] | null = null;
+  const showCanned = () => {
+    const list = cannedFor();
+    if (list === cannedShown) return;
+    cannedShown = list;
+    canned.replaceChildren(
+      canned.options[0],
+      ...list.map((reply, i) => h('option', { value: String(i), dir: 'auto', text: reply })),
+    );
+  };
 
   canned.addEventListener('change', () => {
-    const chosen = CANNED_RESPONSES[Number(canned.value)];
+    const chosen = cannedFor()[Number(canned.value)];
     canned.value = '';
     if (chosen === undefined) return;
     text.value = text.value.trim() ? `${text.value.trimEnd()}\n${chosen}` : chosen;
@@ -73,7 +89,7 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
       else await actions.reply(value);
       text.value = '';
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : 'Not sent. Try again.';
+      error.textContent = err instanceof ConsoleError ? err.message : t('compose.notSent');
     } finally {
       render();
       text.focus();
@@ -87,19 +103,22 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
     const online = state.connection === 'online' && !!view?.loaded;
     const canSend = online && (note || mine);
     form.classList.toggle('note-mode', note);
-    text.placeholder = note ? 'Write a private note for colleagues…' : 'Reply to the shopper…';
-    send.textContent = note ? 'Add note' : 'Send';
+    text.placeholder = note ? t('compose.notePlaceholder') : t('compose.replyPlaceholder');
+    send.textContent = note ? t('compose.addNote') : t('compose.send');
+    showCanned();
     send.disabled = !canSend;
     canned.disabled = note;
-    hint.textContent = !online
-      ? 'Reconnecting… you can keep typing.'
-      : note
-        ? 'Private note — not visible to the shopper.'
-        : mine
-          ? 'Enter to send · Shift+Enter for a new line'
-          : view?.status === 'closed'
-            ? 'This conversation is closed.'
-            : 'Take the conversation to reply to the shopper. Private notes work any time.';
+    hint.textContent = t(
+      !online
+        ? 'compose.hint.offline'
+        : note
+          ? 'compose.hint.note'
+          : mine
+            ? 'compose.hint.mine'
+            : view?.status === 'closed'
+              ? 'compose.hint.closed'
+              : 'compose.hint.take',
+    );
   }
 
   return {

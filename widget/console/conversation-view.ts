@@ -58,6 +58,8 @@ export class ConversationView {
   /** The conversation's order changes, newest first, and the reasons a cancellation may give. */
   orderActions: OrderActionView[] = [];
   cancelReasons: string[] = [];
+  /** The shopper's language (docs/languages.md), from the open and `language.changed` events. */
+  language: string | null = null;
   shopperTyping = false;
   /** A colleague typing here (their name). */
   agentTyping: string | null = null;
@@ -84,6 +86,7 @@ export class ConversationView {
     this.cancelReasons = d.cancelReasons;
     for (const e of d.events) if (e.seq === this.lastSeq + 1) this.apply(e);
     this.drain();
+    this.language = d.language;
     // The status as of now, after the events that led to it.
     this.setStatus(d.status, d.assignedAgent, d.assignedAgentName);
     this.loaded = true;
@@ -264,6 +267,10 @@ export class ConversationView {
       }
       case 'typing':
         if (e.role === 'shopper') this.setShopperTyping(e.isTyping);
+        return;
+      case 'language.changed':
+        this.language = e.language;
+        this.changed('header');
         return;
     }
   }

@@ -1,5 +1,6 @@
 import { ConsoleError, login, type AgentSession } from './api.js';
 import { h } from './dom.js';
+import { t } from '../i18n/live.js';
 
 /** The login screen. `notice` explains why the agent is here again (e.g. the session expired). */
 export function showLogin(root: HTMLElement, onLoggedIn: (s: AgentSession) => void, notice?: string): void {
@@ -20,7 +21,7 @@ export function showLogin(root: HTMLElement, onLoggedIn: (s: AgentSession) => vo
     maxlength: 200,
   });
   const error = h('p', { class: 'error', role: 'alert', text: notice ?? '' });
-  const submit = h('button', { type: 'submit', class: 'primary wide', text: 'Log in' });
+  const submit = h('button', { type: 'submit', class: 'primary wide', text: t('login.submit') });
   const form = h(
     'form',
     { class: 'login-card', 'aria-labelledby': 'login-title' },
@@ -30,11 +31,11 @@ export function showLogin(root: HTMLElement, onLoggedIn: (s: AgentSession) => vo
       h('span', { class: 'logo', 'aria-hidden': 'true', text: 'C' }),
       h('span', { text: 'Concierge' }),
     ),
-    h('h1', { id: 'login-title', text: 'Agent console' }),
-    h('p', { class: 'muted', text: 'Log in to help shoppers who asked for a person.' }),
-    h('label', { for: 'email', text: 'Email' }),
+    h('h1', { id: 'login-title', text: t('console.brand') }),
+    h('p', { class: 'muted', text: t('login.intro') }),
+    h('label', { for: 'email', text: t('login.email') }),
     email,
-    h('label', { for: 'password', text: 'Password' }),
+    h('label', { for: 'password', text: t('login.password') }),
     password,
     error,
     submit,
@@ -43,18 +44,18 @@ export function showLogin(root: HTMLElement, onLoggedIn: (s: AgentSession) => vo
     ev.preventDefault();
     error.textContent = '';
     submit.disabled = true;
-    submit.textContent = 'Logging in…';
+    submit.textContent = t('login.busy');
     try {
       onLoggedIn(await login(email.value.trim(), password.value));
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : 'Could not log in.';
+      error.textContent = err instanceof ConsoleError ? err.message : t('login.failed');
       password.select();
     } finally {
       submit.disabled = false;
-      submit.textContent = 'Log in';
+      submit.textContent = t('login.submit');
     }
   });
   root.replaceChildren(h('main', { class: 'login' }, form));
-  document.title = 'Log in · Concierge console';
+  document.title = t('login.title');
   email.focus();
 }

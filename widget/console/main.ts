@@ -12,8 +12,14 @@ import { createQueuePanel } from './render-queue.js';
 import { createTranscript } from './render-transcript.js';
 import { ConsoleState, type Change } from './state.js';
 import { createSync } from './sync.js';
+import { setLanguage, t } from '../i18n/live.js';
+import { languageOfTag } from '../../src/shared/language.js';
 
-const CONNECTION_TEXT = { connecting: 'Connecting…', online: 'Online', offline: 'Reconnecting…' } as const;
+const CONNECTION_TEXT = {
+  connecting: 'console.connecting',
+  online: 'console.online',
+  offline: 'console.reconnecting',
+} as const;
 
 function startConsole(app: HTMLElement, session: AgentSession): void {
   let client: AgentClient | null = null;
@@ -60,13 +66,13 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
     if (all || changes.has('queue')) {
       queue.render();
       const waiting = state.counts.waiting;
-      document.title = `${waiting > 0 ? `(${waiting}) ` : ''}Concierge console`;
+      document.title = waiting > 0 ? t('console.titleWaiting', { count: waiting }) : t('console.title');
     }
     if (all || changes.has('connection')) {
-      ui.connection.textContent = CONNECTION_TEXT[state.connection];
+      ui.connection.textContent = t(CONNECTION_TEXT[state.connection]);
       ui.connection.className = `conn ${state.connection}`;
       ui.banner.hidden = state.connection !== 'offline';
-      ui.banner.textContent = 'Connection lost. Reconnecting… the console will catch up on everything you missed.';
+      ui.banner.textContent = t('console.connectionLost');
     }
     if (!view) return;
     if (all || changes.has('details')) {
@@ -100,14 +106,14 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
   }
 
   app.replaceChildren(ui.root);
-  document.title = 'Concierge console';
+  document.title = t('console.title');
   render(new Set(['open', 'queue', 'connection']));
   const fromHash = decodeURIComponent(location.hash.slice(1));
   if (fromHash) void sync.open(fromHash);
   client = connectAgent(session.token, {
     connected: sync.connected,
     disconnected: sync.disconnected,
-    refused: () => end('Your session has ended. Please log in again.'),
+    refused: () => end(t('console.sessionEnded')),
     event: sync.event,
   });
 }
@@ -117,6 +123,8 @@ function begin(app: HTMLElement, session: AgentSession): void {
   startConsole(app, session);
 }
 
+// The console speaks its agent's language: the browser's, when Concierge speaks it.
+setLanguage(languageOfTag(navigator.language) ?? 'en');
 const app = document.getElementById('app')!;
 const saved = sessionStore.load();
 if (saved) startConsole(app, saved);

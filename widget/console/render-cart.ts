@@ -2,6 +2,7 @@ import type { CartPayload } from '../../src/chat/protocol.js';
 import type { Actions } from './actions.js';
 import { ConsoleError } from './api.js';
 import { h, replaceKeepingFocus } from './dom.js';
+import { money, number, t } from '../i18n/live.js';
 
 const MAX_QUANTITY = 50;
 
@@ -15,7 +16,7 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
   const sku = h('input', {
     id: 'add-sku',
     name: 'sku',
-    placeholder: 'SKU',
+    placeholder: t('cartPanel.sku'),
     autocomplete: 'off',
     required: true,
     maxlength: 120,
@@ -27,18 +28,18 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
     min: 1,
     max: MAX_QUANTITY,
     value: 1,
-    'aria-label': 'Quantity',
+    'aria-label': t('cartPanel.quantity'),
     class: 'qty',
   });
   const form = h(
     'form',
     { class: 'add-sku' },
-    h('label', { for: 'add-sku', class: 'sr-only', text: 'Add SKU' }),
+    h('label', { for: 'add-sku', class: 'sr-only', text: t('cartPanel.addSku') }),
     sku,
     qty,
-    h('button', { type: 'submit', class: 'secondary', text: 'Add' }),
+    h('button', { type: 'submit', class: 'secondary', text: t('cartPanel.add') }),
   );
-  root.append(h('h2', { text: 'Current cart' }), lines, form, error);
+  root.append(h('h2', { text: t('cartPanel.title') }), lines, form, error);
   let cart: CartPayload | null = null;
   let busy = false;
 
@@ -51,7 +52,7 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
       await deps.actions.setQuantity(skuValue, Math.max(0, Math.min(MAX_QUANTITY, quantity)));
       return true;
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : 'Could not change the cart.';
+      error.textContent = err instanceof ConsoleError ? err.message : t('cartPanel.failed');
       return false;
     } finally {
       busy = false;
@@ -75,7 +76,7 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
     render(next: CartPayload | null): void {
       cart = next;
       if (!next || next.items.length === 0)
-        return replaceKeepingFocus(lines, h('p', { class: 'muted', text: 'The cart is empty.' }));
+        return replaceKeepingFocus(lines, h('p', { class: 'muted', text: t('cartPanel.empty') }));
       replaceKeepingFocus(
         lines,
         h(
@@ -90,7 +91,7 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
                 'div',
                 { class: 'line-title' },
                 h('span', { text: i.title }),
-                h('span', { class: 'price', text: i.lineTotal.formatted }),
+                h('span', { class: 'price' }, h('bdi', {}, money(i.lineTotal.amount, i.lineTotal.currency))),
               ),
               h('div', {
                 class: 'muted small',
@@ -105,19 +106,23 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
                     type: 'button',
                     class: 'icon',
                     'data-key': `dec:${i.sku}`,
-                    'aria-label': `One less ${i.title}`,
+                    'aria-label': t('cartPanel.less', { title: i.title }),
                     onClick: () => void change(i.sku, i.quantity - 1),
                   },
                   '−',
                 ),
-                h('span', { class: 'qty-value', 'aria-label': `Quantity ${i.quantity}`, text: String(i.quantity) }),
+                h('span', {
+                  class: 'qty-value',
+                  title: t('cartPanel.lineQuantity', { count: i.quantity }),
+                  text: number(i.quantity),
+                }),
                 h(
                   'button',
                   {
                     type: 'button',
                     class: 'icon',
                     'data-key': `inc:${i.sku}`,
-                    'aria-label': `One more ${i.title}`,
+                    'aria-label': t('cartPanel.more', { title: i.title }),
                     onClick: () => void change(i.sku, i.quantity + 1),
                   },
                   '+',
@@ -130,7 +135,7 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
                     'data-key': `rm:${i.sku}`,
                     onClick: () => void change(i.sku, 0),
                   },
-                  'Remove',
+                  t('cartPanel.remove'),
                 ),
               ),
             );
@@ -139,8 +144,8 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
         h(
           'div',
           { class: 'subtotal' },
-          h('span', { text: `${next.itemCount} item${next.itemCount === 1 ? '' : 's'}` }),
-          h('strong', { text: next.subtotal.formatted }),
+          h('span', { text: t('cartPanel.items', { count: next.itemCount }) }),
+          h('strong', {}, h('bdi', {}, money(next.subtotal.amount, next.subtotal.currency))),
         ),
       );
     },

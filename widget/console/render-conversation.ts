@@ -2,8 +2,9 @@ import type { Actions } from './actions.js';
 import { ConsoleError } from './api.js';
 import type { ConversationView } from './conversation-view.js';
 import { h } from './dom.js';
-import { statusLabel } from './format.js';
+import { languageBadge, statusLabel } from './format.js';
 import type { ConsoleState } from './state.js';
+import { t } from '../i18n/live.js';
 
 /**
  * The conversation's header: who, status, and the agent's moves: take it, hand it back to the
@@ -14,16 +15,17 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
   const title = h('h2', { id: 'conv-title' });
   const status = h('span', { class: 'badge' });
   const sub = h('span', { class: 'muted small' });
-  const claim = h('button', { type: 'button', class: 'primary', text: 'Take conversation' });
-  const release = h('button', { type: 'button', class: 'secondary', text: 'Hand back to assistant' });
-  const close = h('button', { type: 'button', class: 'secondary', text: 'Close…', 'aria-haspopup': 'dialog' });
+  const language = h('span', { class: 'conv-language' });
+  const claim = h('button', { type: 'button', class: 'primary', text: t('conv.take') });
+  const release = h('button', { type: 'button', class: 'secondary', text: t('conv.release') });
+  const close = h('button', { type: 'button', class: 'secondary', text: t('conv.close'), 'aria-haspopup': 'dialog' });
   const error = h('p', { class: 'error banner-error', role: 'alert' });
   const resolution = h('textarea', {
     id: 'resolution',
     rows: 3,
     maxlength: 500,
     required: true,
-    placeholder: 'e.g. Exchanged for size M, new order sent',
+    placeholder: t('conv.resolvedExample'),
   });
   const dialogError = h('p', { class: 'error', role: 'alert' });
   const dialog = h(
@@ -32,15 +34,19 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
     h(
       'form',
       { method: 'dialog' },
-      h('h2', { id: 'close-title', text: 'Close the conversation' }),
-      h('label', { for: 'resolution', text: 'How was it resolved?' }),
+      h('h2', { id: 'close-title', text: t('conv.closeTitle') }),
+      h('label', { for: 'resolution', text: t('conv.resolved') }),
       resolution,
       dialogError,
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', class: 'secondary', value: 'cancel', onClick: () => dialog.close() }, 'Cancel'),
-        h('button', { type: 'submit', class: 'primary', value: 'close' }, 'Close conversation'),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', value: 'cancel', onClick: () => dialog.close() },
+          t('conv.cancel'),
+        ),
+        h('button', { type: 'submit', class: 'primary', value: 'close' }, t('conv.closeConfirm')),
       ),
     ),
   );
@@ -48,7 +54,7 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
     h(
       'div',
       { class: 'conv-head' },
-      h('div', { class: 'who' }, title, h('div', { class: 'sub' }, status, sub)),
+      h('div', { class: 'who' }, title, h('div', { class: 'sub' }, status, language, sub)),
       h('div', { class: 'actions' }, claim, release, close),
     ),
     error,
@@ -61,7 +67,7 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
     try {
       await act();
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : 'That did not work. Try again.';
+      error.textContent = err instanceof ConsoleError ? err.message : t('conv.failed');
     } finally {
       render(state.view);
     }
@@ -79,25 +85,26 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
     ev.preventDefault();
     const text = resolution.value.trim();
     if (!text) {
-      dialogError.textContent = 'Say how it was resolved.';
+      dialogError.textContent = t('conv.sayResolution');
       return;
     }
     try {
       await actions.close(text);
       dialog.close();
     } catch (err) {
-      dialogError.textContent = err instanceof ConsoleError ? err.message : 'Could not close the conversation.';
+      dialogError.textContent = err instanceof ConsoleError ? err.message : t('conv.closeFailed');
     }
   });
 
   function render(view: ConversationView | null): void {
     if (!view) return;
     const identity = view.packet?.identity;
-    title.textContent = identity ? (identity.verified ? identity.name : 'Anonymous shopper') : 'Loading…';
+    title.textContent = identity ? (identity.verified ? identity.name : t('conv.anonymous')) : t('conv.loading');
     const mine = view.status === 'human' && state.isMine(view);
     status.textContent = statusLabel(view.status, view.assignedAgentName, mine);
     status.className = `badge status-${view.status}${mine ? ' mine' : ''}`;
-    sub.textContent = identity?.verified ? identity.email : 'not signed in';
+    sub.textContent = identity?.verified ? identity.email : t('conv.notSignedIn');
+    language.replaceChildren(view.language ? languageBadge(view.language) : '');
     const online = state.connection === 'online' && view.loaded;
     claim.disabled = !online || mine || view.status === 'closed';
     release.disabled = !online || !mine;

@@ -1,18 +1,19 @@
 import type { QueueItem } from '../../src/handoff/agent-protocol.js';
 import { h, replaceKeepingFocus } from './dom.js';
-import { statusLabel, waitingFor } from './format.js';
+import { languageBadge, statusLabel, waitingFor } from './format.js';
 import type { ConsoleState, Filter } from './state.js';
+import { number, t, type MessageKey } from '../i18n/live.js';
 
-const FILTERS: { id: Filter; label: string }[] = [
-  { id: 'waiting', label: 'Waiting' },
-  { id: 'mine', label: 'Mine' },
-  { id: 'all', label: 'All' },
+const FILTERS: { id: Filter; label: MessageKey }[] = [
+  { id: 'waiting', label: 'queue.waiting' },
+  { id: 'mine', label: 'queue.mine' },
+  { id: 'all', label: 'queue.all' },
 ];
 
-const EMPTY: Record<Filter, string> = {
-  waiting: 'Nobody is waiting. New requests appear here as they come in.',
-  mine: 'You have no conversations. Take one from “Waiting”.',
-  all: 'No conversations right now.',
+const EMPTY: Record<Filter, MessageKey> = {
+  waiting: 'queue.empty.waiting',
+  mine: 'queue.empty.mine',
+  all: 'queue.empty.all',
 };
 
 /** The live queue: who is waiting, for how long and why; a click opens the conversation. */
@@ -26,9 +27,9 @@ export function createQueuePanel(
   },
 ) {
   const { state } = deps;
-  const filters = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Show conversations' });
-  const list = h('ul', { class: 'queue-list', 'aria-label': 'Conversations' });
-  root.append(h('div', { class: 'panel-head' }, h('h2', { text: 'Queue' }), filters), list);
+  const filters = h('div', { class: 'segmented', role: 'group', 'aria-label': t('queue.show') });
+  const list = h('ul', { class: 'queue-list', 'aria-label': t('queue.list') });
+  root.append(h('div', { class: 'panel-head' }, h('h2', { text: t('console.queue') }), filters), list);
 
   const count = (f: Filter) => state.counts[f];
 
@@ -39,9 +40,12 @@ export function createQueuePanel(
       'div',
       { class: 'badges' },
       q.urgency
-        ? h('span', { class: `badge urgency-${q.urgency}`, text: q.urgency === 'high' ? 'High urgency' : q.urgency })
+        ? h('span', {
+            class: `badge urgency-${q.urgency}`,
+            text: q.urgency === 'high' ? t('queue.highUrgency') : t('queue.urgency', { level: q.urgency }),
+          })
         : null,
-      q.language ? h('span', { class: 'badge', title: 'Language', text: q.language.toUpperCase() }) : null,
+      q.language ? languageBadge(q.language) : null,
       h('span', {
         class: `badge status-${q.status}${mine ? ' mine' : ''}`,
         text: statusLabel(q.status, q.assignedAgentName, mine),
@@ -49,7 +53,7 @@ export function createQueuePanel(
       q.pendingApprovals > 0
         ? h('span', {
             class: 'badge approvals',
-            text: `${q.pendingApprovals} approval${q.pendingApprovals === 1 ? '' : 's'}`,
+            text: t('queue.approvals', { count: q.pendingApprovals }),
           })
         : null,
     );
@@ -65,17 +69,21 @@ export function createQueuePanel(
       h(
         'div',
         { class: 'row' },
-        h('span', { class: `who${q.customer ? '' : ' anon'}`, text: q.customer?.name ?? 'anonymous' }),
+        h('span', {
+          class: `who${q.customer ? '' : ' anon'}`,
+          dir: 'auto',
+          text: q.customer?.name ?? t('queue.anonymous'),
+        }),
         q.waitingSince
           ? h('span', {
               class: 'waiting',
               'data-since': q.waitingSince,
-              title: 'Waiting time',
+              title: t('queue.waitingTime'),
               text: waitingFor(q.waitingSince),
             })
           : null,
       ),
-      h('div', { class: 'reason', text: q.reason ?? q.lastMessage ?? 'No reason given' }),
+      h('div', { class: 'reason', dir: 'auto', text: q.reason ?? q.lastMessage ?? t('queue.noReason') }),
       badges,
     );
     return h('li', {}, button);
@@ -97,8 +105,8 @@ export function createQueuePanel(
                 deps.reload();
               },
             },
-            f.label,
-            h('span', { class: 'count', text: String(count(f.id)) }),
+            t(f.label),
+            h('span', { class: 'count', text: number(count(f.id)) }),
           ),
         ),
       );
@@ -111,7 +119,7 @@ export function createQueuePanel(
               h('button', {
                 type: 'button',
                 'data-key': 'more',
-                text: `Show more (${items.length} of ${state.total})`,
+                text: t('queue.more', { shown: items.length, total: state.total }),
                 onClick: () => {
                   state.showMore();
                   deps.reload();
@@ -121,7 +129,7 @@ export function createQueuePanel(
           : null;
       replaceKeepingFocus(
         list,
-        ...(items.length > 0 ? items.map(item) : [h('li', { class: 'empty', text: EMPTY[state.filter] })]),
+        ...(items.length > 0 ? items.map(item) : [h('li', { class: 'empty', text: t(EMPTY[state.filter]) })]),
         ...(more ? [more] : []),
       );
     },

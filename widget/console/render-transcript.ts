@@ -1,12 +1,12 @@
 import type { Entry, MessageEntry } from './conversation-view.js';
 import { h, multiline } from './dom.js';
 import { clock } from './format.js';
+import { t, type MessageKey } from '../i18n/live.js';
 
-const WHO: Record<MessageEntry['role'], string> = {
-  user: 'Shopper',
-  assistant: 'Assistant',
-  agent: 'Agent',
-  system: '',
+const WHO: Record<Exclude<MessageEntry['role'], 'system'>, MessageKey> = {
+  user: 'transcript.shopper',
+  assistant: 'transcript.assistant',
+  agent: 'transcript.agent',
 };
 
 function entryNode(e: Entry): HTMLElement {
@@ -15,23 +15,17 @@ function entryNode(e: Entry): HTMLElement {
     return h(
       'li',
       { class: 'entry note' },
-      h(
-        'div',
-        { class: 'meta' },
-        h('strong', { text: 'Private note — not visible to the shopper' }),
-        ` · ${e.author} · `,
-        time,
-      ),
+      h('div', { class: 'meta' }, h('strong', { text: t('transcript.note') }), ` · ${e.author} · `, time),
       h('div', { class: 'text' }, multiline(e.text)),
     );
   }
   if (e.role === 'system') return h('li', { class: 'entry system' }, h('span', {}, multiline(e.text)), ' · ', time);
   const status = e.streaming
-    ? h('span', { class: 'streaming', text: 'writing…' })
+    ? h('span', { class: 'streaming', text: t('transcript.writing') })
     : e.interrupted
-      ? h('span', { class: 'muted', text: 'stopped — a person took over' })
+      ? h('span', { class: 'muted', text: t('transcript.stopped') })
       : e.failed
-        ? h('span', { class: 'failed', text: 'failed' })
+        ? h('span', { class: 'failed', text: t('transcript.failed') })
         : null;
   return h(
     'li',
@@ -39,7 +33,7 @@ function entryNode(e: Entry): HTMLElement {
     h(
       'div',
       { class: 'meta' },
-      h('strong', { text: e.role === 'agent' ? (e.author ?? WHO.agent) : WHO[e.role] }),
+      h('strong', { text: e.role === 'agent' ? (e.author ?? t(WHO.agent)) : t(WHO[e.role]) }),
       ' · ',
       time,
       status ? ' · ' : null,
@@ -67,7 +61,12 @@ function entryNode(e: Entry): HTMLElement {
  * unless the agent has scrolled up to read.
  */
 export function createTranscript(scroller: HTMLElement, typing: HTMLElement) {
-  const list = h('ol', { class: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+  // A list of entries, announced politely (role=log would hide the list from assistive technology).
+  const list = h('ol', {
+    class: 'transcript',
+    'aria-live': 'polite',
+    'aria-label': t('chat.conversation'),
+  });
   scroller.append(list);
   let nodes = new Map<string, { rev: number; el: HTMLElement }>();
 
@@ -96,7 +95,10 @@ export function createTranscript(scroller: HTMLElement, typing: HTMLElement) {
       nodes = new Map();
     },
     typing(shopper: boolean, agentName: string | null): void {
-      const text = [shopper ? 'Shopper is typing…' : '', agentName ? `${agentName} is typing…` : '']
+      const text = [
+        shopper ? t('transcript.shopperTyping') : '',
+        agentName ? t('transcript.typing', { name: agentName }) : '',
+      ]
         .filter(Boolean)
         .join(' · ');
       typing.textContent = text;

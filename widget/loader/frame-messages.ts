@@ -58,7 +58,10 @@ export type FrameToParent =
   | { type: 'concierge:ready'; conversationId: string; customer: Customer }
   | { type: 'concierge:cart'; cart: CartPayload }
   | { type: 'concierge:status'; status: StatusInfo }
-  | { type: 'concierge:unread'; count: number }
+  /** `text` says the count in the chat's language, for screen readers on the launcher. */
+  | { type: 'concierge:unread'; count: number; text: string }
+  /** The chat now speaks `language`: the launcher's words (from the chat's catalogs) and side follow. */
+  | { type: 'concierge:language'; language: string; dir: 'ltr' | 'rtl'; open: string; title: string }
   | { type: 'concierge:close' }
   /** The server changes this page's platform cart: tag it with the conversation, report it, watch it. */
   | { type: 'concierge:platform-active'; conversationId: string }

@@ -3,22 +3,25 @@ export interface Launcher {
   button: HTMLButtonElement;
   frame: HTMLIFrameElement;
   setOpen(open: boolean): void;
-  setUnread(count: number): void;
+  /** `text` is the count said in the chat's language. */
+  setUnread(count: number, text?: string): void;
+  /** The chat's language: the launcher's words and its side (inline-end) follow. */
+  setLanguage(said: { language: string; dir: 'ltr' | 'rtl'; open: string; title: string }): void;
 }
 
 const css = (accent: string) => `
 :host{all:initial}
-.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;
+.launcher{position:fixed;inset-inline-end:20px;bottom:20px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;
 background:${accent};color:#fff;cursor:pointer;box-shadow:0 6px 20px rgba(0,0,0,.25);display:grid;place-items:center;
 transition:transform .15s ease}
 .launcher:hover{transform:scale(1.05)}
 .launcher:focus-visible{outline:3px solid ${accent};outline-offset:3px;box-shadow:0 0 0 3px #fff}
 .launcher svg{width:28px;height:28px;fill:currentColor}
-.badge{position:absolute;top:-2px;right:-2px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;
+.badge{position:absolute;top:-2px;inset-inline-end:-2px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;
 background:#c2410c;color:#fff;font:700 12px/20px system-ui,sans-serif;text-align:center}
 .badge[hidden],.panel[hidden]{display:none}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.panel{position:fixed;right:20px;bottom:92px;z-index:2147483001;width:390px;height:min(660px,calc(100vh - 112px));
+.panel{position:fixed;inset-inline-end:20px;bottom:92px;z-index:2147483001;width:390px;height:min(660px,calc(100vh - 112px));
 border-radius:16px;overflow:hidden;box-shadow:0 12px 40px rgba(0,0,0,.28);background:#fff}
 .panel iframe{width:100%;height:100%;border:0;display:block}
 @media (max-width:480px){.panel{inset:0;width:100%;height:100%;border-radius:0}}
@@ -49,7 +52,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 export function mountLauncher(opts: {
   frameSrc: string;
-  title: string;
+  /** The shop's data-title, or null until the chat names its assistant in its language. */
+  title: string | null;
   accent: string;
   onToggle: () => void;
 }): Launcher {
@@ -58,7 +62,8 @@ export function mountLauncher(opts: {
   const root = host.attachShadow({ mode: 'open' });
   const style = el('style', { textContent: css(opts.accent) });
   const panel = el('div', { className: 'panel', id: 'concierge-panel', hidden: true });
-  const frame = el('iframe', { src: opts.frameSrc, title: opts.title });
+  // English until the chat says its language (a moment after it loads).
+  const frame = el('iframe', { src: opts.frameSrc, title: opts.title ?? 'Shopping assistant' });
   frame.setAttribute('allow', 'clipboard-write');
   panel.append(frame);
   const unreadText = el('span', { className: 'sr', id: 'concierge-unread' });
@@ -82,10 +87,16 @@ export function mountLauncher(opts: {
       button.setAttribute('aria-expanded', String(open));
       path.setAttribute('d', open ? CLOSE : CHAT);
     },
-    setUnread(count) {
+    setUnread(count, text = '') {
       badge.hidden = count === 0;
       badge.textContent = count > 9 ? '9+' : String(count);
-      unreadText.textContent = count === 0 ? '' : `${count} unread ${count === 1 ? 'message' : 'messages'}`;
+      unreadText.textContent = count === 0 ? '' : text;
+    },
+    setLanguage(said) {
+      host.dir = said.dir === 'rtl' ? 'rtl' : 'ltr';
+      host.lang = said.language;
+      button.setAttribute('aria-label', said.open);
+      frame.title = opts.title ?? said.title;
     },
   };
 }

@@ -38,8 +38,11 @@ function loadPlatformCart(platform: PlatformName, serverBase: string): Promise<P
  */
 function start(script: HTMLScriptElement | null) {
   if (window.Concierge) return;
-  const config = readConfig(script, location.href);
-  const frameSrc = `${config.serverBase}/widget/chat.html#origin=${encodeURIComponent(config.shopOrigin)}&title=${encodeURIComponent(config.title)}`;
+  const config = readConfig(script, location.href, document.documentElement.lang);
+  const hash = new URLSearchParams({ origin: config.shopOrigin });
+  if (config.title) hash.set('title', config.title);
+  if (config.language) hash.set('lang', config.language);
+  const frameSrc = `${config.serverBase}/widget/chat.html#${hash.toString()}`;
   let open = false;
   let helloed = false;
   let nextId = 1;
@@ -131,7 +134,10 @@ function start(script: HTMLScriptElement | null) {
         emit('status', msg.status);
         break;
       case 'concierge:unread':
-        launcher.setUnread(open ? 0 : msg.count);
+        launcher.setUnread(open ? 0 : msg.count, String(msg.text ?? ''));
+        break;
+      case 'concierge:language':
+        launcher.setLanguage(msg);
         break;
       case 'concierge:close':
         setOpen(false);

@@ -2,6 +2,7 @@ import type { CartPayload } from '../../src/chat/protocol.js';
 import { h } from '../chat/dom.js';
 import { productImage, safeImage } from '../chat/product-image.js';
 import type { DemoOrder } from '../loader/frame-messages.js';
+import { money, number, t } from '../i18n/live.js';
 
 export interface CartActions {
   setQuantity: (sku: string, quantity: number) => void;
@@ -15,13 +16,9 @@ function confirmation(order: DemoOrder) {
   return h(
     'div',
     { class: 'placed', role: 'status' },
-    h('p', { class: 'ltitle' }, 'Thank you! Your demo order is placed.'),
-    h('p', {}, 'Order number ', h('strong', { class: 'order-number' }, order.id)),
-    h(
-      'p',
-      { class: 'lopts' },
-      `${order.itemCount} ${order.itemCount === 1 ? 'item' : 'items'} · ${order.total.formatted}`,
-    ),
+    h('p', { class: 'ltitle' }, t('store.orderPlaced')),
+    h('p', {}, t('store.orderNumber'), ' ', h('strong', { class: 'order-number', dir: 'ltr' }, order.id)),
+    h('p', { class: 'lopts' }, t('store.orderItems', { count: order.itemCount, total: order.total.formatted })),
   );
 }
 
@@ -31,19 +28,19 @@ export function renderCart(root: HTMLElement, cart: CartPayload | null, actions:
   if (!cart || cart.items.length === 0) {
     root.replaceChildren(
       ...(actions.placed ? [confirmation(actions.placed)] : []),
-      h('p', { class: 'empty' }, 'Your cart is empty. Add something from the shop, or ask the assistant for ideas.'),
+      h('p', { class: 'empty' }, t('store.cartEmpty')),
     );
     return;
   }
   const items = cart.items.map((item) => {
     const options = Object.values(item.options).join(' / ');
-    const step = (delta: number, label: string, text: string) =>
+    const step = (delta: number, label: 'store.oneFewer' | 'store.oneMore', text: string) =>
       h(
         'button',
         {
           type: 'button',
           class: 'step',
-          'aria-label': `${label} ${item.title}`,
+          'aria-label': t(label, { title: item.title }),
           disabled: delta > 0 && item.quantity >= 20,
           onClick: () => setQuantity(item.sku, item.quantity + delta),
         },
@@ -56,28 +53,28 @@ export function renderCart(root: HTMLElement, cart: CartPayload | null, actions:
       h(
         'div',
         { class: 'linfo' },
-        h('p', { class: 'ltitle' }, item.title),
-        options ? h('p', { class: 'lopts' }, options) : null,
-        item.inStock ? null : h('p', { class: 'lopts warn' }, 'No longer in stock'),
+        h('p', { class: 'ltitle', dir: 'auto' }, item.title),
+        options ? h('p', { class: 'lopts', dir: 'auto' }, options) : null,
+        item.inStock ? null : h('p', { class: 'lopts warn' }, t('store.noLongerInStock')),
         h(
           'div',
           { class: 'qty' },
-          step(-1, 'One fewer', '−'),
-          h('span', { 'aria-label': `Quantity ${item.quantity}` }, String(item.quantity)),
-          step(1, 'One more', '+'),
+          step(-1, 'store.oneFewer', '−'),
+          h('span', { 'aria-label': t('store.quantity', { count: item.quantity }) }, number(item.quantity)),
+          step(1, 'store.oneMore', '+'),
           h(
             'button',
             {
               type: 'button',
               class: 'link',
-              'aria-label': `Remove ${item.title}`,
+              'aria-label': t('store.removeItem', { title: item.title }),
               onClick: () => setQuantity(item.sku, 0),
             },
-            'Remove',
+            t('store.remove'),
           ),
         ),
       ),
-      h('p', { class: 'ltotal' }, item.lineTotal.formatted),
+      h('p', { class: 'ltotal' }, h('bdi', {}, money(item.lineTotal.amount, item.lineTotal.currency))),
     );
   });
   root.replaceChildren(
@@ -85,8 +82,8 @@ export function renderCart(root: HTMLElement, cart: CartPayload | null, actions:
     h(
       'p',
       { class: 'subtotal' },
-      h('span', {}, `Subtotal · ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`),
-      h('strong', {}, cart.subtotal.formatted),
+      h('span', {}, t('store.subtotal', { count: cart.itemCount })),
+      h('strong', {}, h('bdi', {}, money(cart.subtotal.amount, cart.subtotal.currency))),
     ),
     ...(actions.checkout
       ? [
@@ -97,7 +94,7 @@ export function renderCart(root: HTMLElement, cart: CartPayload | null, actions:
               class: 'btn checkout',
               onClick: (e: Event) => actions.checkout!(e.currentTarget as HTMLButtonElement),
             },
-            'Checkout (demo)',
+            t('store.checkout'),
           ),
           h('p', { class: 'lopts' }, 'Places a demo order: no payment, nothing is shipped.'),
         ]

@@ -5,6 +5,11 @@ import { renderCart, type CartActions } from './cart-panel.js';
 import type { DemoOrder } from '../loader/frame-messages.js';
 import { whenConcierge } from './concierge.js';
 import { renderGrid } from './product-grid.js';
+import { setLanguage, t } from '../i18n/live.js';
+import { languageOfTag } from '../../src/shared/language.js';
+
+// The demo shop's page speaks its own <html lang> (the shop's language).
+setLanguage(languageOfTag(document.documentElement.lang) ?? 'en');
 
 /** The demo shop: search, a product grid, a live cart and "sign in as", all beside the chat widget. */
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
@@ -39,14 +44,11 @@ async function load() {
   grid.setAttribute('aria-busy', 'true');
   try {
     const products = await searchProducts({ q, category, limit: 24 }, controller.signal);
-    heading.textContent = q ? `Results for “${q}”` : category || 'Popular right now';
-    meta.textContent =
-      products.length === 0
-        ? 'Nothing matched. Try another word, or ask the assistant.'
-        : `${products.length} ${products.length === 1 ? 'product' : 'products'}`;
+    heading.textContent = q ? t('store.results', { q }) : category || t('store.popular');
+    meta.textContent = products.length === 0 ? t('store.nothing') : t('store.count', { count: products.length });
     renderGrid(grid, products, { addToCart, ask });
   } catch (err) {
-    if (!controller.signal.aborted) meta.textContent = `Search failed: ${(err as Error).message}`;
+    if (!controller.signal.aborted) meta.textContent = t('store.searchFailed', { reason: (err as Error).message });
   } finally {
     if (searching === controller) grid.removeAttribute('aria-busy');
   }
@@ -55,10 +57,10 @@ async function load() {
 async function addToCart(sku: string, label: string, button: HTMLButtonElement) {
   const text = button.textContent;
   button.disabled = true;
-  button.textContent = 'Adding…';
+  button.textContent = t('card.adding');
   try {
     await (await concierge).addToCart(sku, 1);
-    toast(`Added ${label} to your cart`);
+    toast(t('store.added', { item: label }));
   } catch (err) {
     toast((err as Error).message, 'error');
   } finally {
@@ -68,7 +70,7 @@ async function addToCart(sku: string, label: string, button: HTMLButtonElement) 
 }
 
 async function ask(p: StoreProduct) {
-  (await concierge).send(`Tell me about the ${p.title}`).catch((err: Error) => toast(err.message, 'error'));
+  (await concierge).send(t('store.askAbout', { title: p.title })).catch((err: Error) => toast(err.message, 'error'));
 }
 
 async function setQuantity(sku: string, quantity: number) {
@@ -86,7 +88,7 @@ const cartActions = (): CartActions => ({ setQuantity, checkout, placed });
 /** The demo checkout: an order for the cart, confirmed with its number in the cart panel. */
 async function checkout(button: HTMLButtonElement) {
   button.disabled = true;
-  button.textContent = 'Placing your order…';
+  button.textContent = t('store.placing');
   try {
     placed = await (await concierge).checkout();
     toast(`Order ${placed.id} placed`);
@@ -102,7 +104,7 @@ function showCart(cart: CartPayload) {
   if (cart.items.length > 0) placed = null;
   renderCart(cartBody, cart, cartActions());
   cartCount.textContent = String(cart.itemCount);
-  cartToggle.setAttribute('aria-label', `Cart, ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`);
+  cartToggle.setAttribute('aria-label', t('store.cartLabel', { count: cart.itemCount }));
 }
 
 let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -127,7 +129,7 @@ pills.replaceChildren(
         'data-category': c,
         onClick: () => pickCategory(c),
       },
-      c || 'All',
+      c || t('store.all'),
     ),
   ),
 );
@@ -155,9 +157,9 @@ signin.addEventListener('change', async () => {
   signin.disabled = true;
   try {
     const customer = c ? await api.signIn(c.id, c.customerHash) : await api.signOut();
-    toast(customer ? `Signed in as ${customer.firstName}` : 'Browsing as a guest');
+    toast(customer ? t('store.signedIn', { name: customer.firstName }) : t('store.guest'));
   } catch (err) {
-    toast(`Could not sign in: ${(err as Error).message}`, 'error');
+    toast(t('store.signInFailed', { reason: (err as Error).message }), 'error');
   } finally {
     signin.disabled = false;
   }
@@ -176,9 +178,9 @@ async function loadAgentCart(id: string) {
     const api = await concierge;
     for (const line of cart.lines) await api.addToCart(line.product_variant_id, line.quantity);
     showCartPanel(true);
-    toast(`Your cart is ready: ${cart.lines.length} ${cart.lines.length === 1 ? 'product' : 'products'}`);
+    toast(t('store.cartReady', { count: cart.lines.length }));
   } catch (err) {
-    toast(`Could not load that cart: ${(err as Error).message}`, 'error');
+    toast(t('store.cartFailed', { reason: (err as Error).message }), 'error');
   }
 }
 

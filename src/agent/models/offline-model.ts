@@ -131,7 +131,7 @@ function createBrains(catalogLanguage: string) {
  * fallback.
  */
 function turnLanguage(request: ModelRequest, languages: Set<string>, fallback: string): string {
-  const asked = (request as ModelRequest & { language?: string }).language;
+  const asked = request.language;
   if (asked && languages.has(asked)) return asked;
   for (const m of request.messages.toReversed()) {
     if (m.role !== 'user' || !m.content) continue;

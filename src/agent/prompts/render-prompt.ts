@@ -2,7 +2,14 @@ import { AppError } from '../../errors.js';
 import { parseTemplate, type TemplateNode } from './prompt-template.js';
 
 /** The variables every prompt file may use, as `{name}`; write a literal brace as `{{` or `}}`. */
-export const PROMPT_VARIABLES = ['shop_name', 'customer_first_name', 'today', 'currency'] as const;
+export const PROMPT_VARIABLES = [
+  'shop_name',
+  'customer_first_name',
+  'today',
+  'currency',
+  'language_name',
+  'catalog_language_name',
+] as const;
 export type PromptVariable = (typeof PROMPT_VARIABLES)[number];
 
 /**
@@ -20,6 +27,10 @@ export interface PromptVars {
   today?: string;
   /** ISO 4217, e.g. EUR. */
   currency: string;
+  /** The conversation's language in English ("Persian"); English when absent. */
+  language_name?: string;
+  /** The catalog's language (SHOP_LANGUAGE) in English, for search queries; English when absent. */
+  catalog_language_name?: string;
 }
 
 export interface CompiledPrompt {
@@ -77,6 +88,8 @@ function promptValues(vars: PromptVars): Record<PromptVariable, string> {
     customer_first_name: oneLine(vars.customer_first_name ?? '').slice(0, NAME_MAX),
     today: vars.today ?? new Date().toISOString().slice(0, 10),
     currency: vars.currency,
+    language_name: oneLine(vars.language_name ?? '') || 'English',
+    catalog_language_name: oneLine(vars.catalog_language_name ?? '') || 'English',
   };
 }
 
