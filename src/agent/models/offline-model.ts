@@ -1,6 +1,6 @@
 import { glossFor } from '../../catalog/catalog-gloss.js';
 import { keepCatalogScript } from '../../catalog/query-language.js';
-import { detectLanguage } from '../../shared/language.js';
+import { detectLanguage, isLanguage, isRtl } from '../../shared/language.js';
 import type { ChatMessage, ChatModel, ModelChunk, ModelRequest } from '../model.js';
 import { decideStep, type Brain } from './offline/decide-step.js';
 import { loadLanguagePack, packHas, packLanguages } from './offline/language-pack.js';
@@ -126,19 +126,35 @@ function createBrains(catalogLanguage: string) {
 }
 
 /**
- * The request's language when a pack speaks it; else the latest message's that tells its language
- * (by its script and words, then by the words of each pack's examples), the latest first; else the
- * fallback.
+ * The language of a turn: the latest message's own when it tells it (script and telling words, then
+ * the words only one pack's examples use); else the request's (the conversation's) when its script
+ * fits the message; else the last earlier message that told its language; else the fallback.
  */
 function turnLanguage(request: ModelRequest, languages: Set<string>, fallback: string): string {
+  const said = request.messages
+    .filter((m) => m.role === 'user' && m.content)
+    .map((m) => m.content as string)
+    .reverse();
+  const tells = (text: string) => {
+    const language = detectLanguage(text) ?? byPackWords(text, languages);
+    return language && languages.has(language) ? language : null;
+  };
+  const own = said[0] ? tells(said[0]) : null;
+  if (own) return own;
   const asked = request.language;
-  if (asked && languages.has(asked)) return asked;
-  for (const m of request.messages.toReversed()) {
-    if (m.role !== 'user' || !m.content) continue;
-    const said = detectLanguage(m.content) ?? byPackWords(m.content, languages);
-    if (said && languages.has(said)) return said;
+  if (asked && languages.has(asked) && (!said[0] || scriptFits(said[0], asked))) return asked;
+  for (const text of said.slice(1)) {
+    const earlier = tells(text);
+    if (earlier) return earlier;
   }
-  return fallback;
+  return asked && languages.has(asked) ? asked : fallback;
+}
+
+/** Whether a message is written in the script of a language (a message without letters fits any). */
+function scriptFits(text: string, language: string): boolean {
+  if (!/\p{L}/u.test(text)) return true;
+  const arabic = /[\u0600-\u06ff]/.test(text);
+  return arabic === (isLanguage(language) && isRtl(language));
 }
 
 /** The pack whose own example words a message uses most (none on a tie). */

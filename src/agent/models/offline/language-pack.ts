@@ -48,6 +48,8 @@ export const lexiconSchema = z.object({
   ordinalSelectors: phrases,
   /** Words before an ordinal that make it a position ("the second", "that first"). */
   ordinalLeads: phrases.default([]),
+  /** Ordinals that are a position wherever they stand (Persian "دومی", Arabic "الثاني": the article is in the word). */
+  positionalOrdinals: phrases.default([]),
   pronouns: phrases,
   cheaper: phrases,
   pricier: phrases,

@@ -124,7 +124,12 @@ export function createSlotReader(lexicon: Lexicon) {
         const next = after.split(' ')[0] ?? '';
         const selected = lexicon.ordinalSelectors.some((s) => ` ${after} `.startsWith(` ${s} `));
         const positional =
-          phrase.includes(' ') || selected || lexicon.ordinalLeads.includes(before) || count <= 3 || !next;
+          phrase.includes(' ') ||
+          selected ||
+          lexicon.positionalOrdinals.includes(phrase) ||
+          lexicon.ordinalLeads.includes(before) ||
+          count <= 3 ||
+          !next;
         if (positional && !lexicon.ordinalStops.includes(next)) return { n, ...spanOf(text, at, at + phrase.length) };
       }
       const cue = new RegExp(`(?<![\\w'-])(?:${alternation(lexicon.ordinalCues)})\\s*(\\d{1,2})(?![\\w'-])`).exec(text);
