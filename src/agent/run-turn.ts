@@ -241,7 +241,11 @@ export async function* runTurn(
       messageId: ids[ids.length - 1],
       text: grounded.text,
       products: grounded.products,
-      quickReplies: quickReplies(calls, { productCount: grounded.products.length, signedIn: customerId !== null }),
+      quickReplies: quickReplies(calls, {
+        productCount: grounded.products.length,
+        signedIn: customerId !== null,
+        language,
+      }),
       meta,
     };
     deps.observer?.turnEnded({
