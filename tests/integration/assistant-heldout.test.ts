@@ -14,10 +14,10 @@ const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.86, partners: 
 /**
  * The Persian and Arabic held-out halves (issue 14's blind dialogs over the English catalogs), run
  * with the same shop: regression floors about one point below their turn success on 2026-12-05
- * (Persian 77.4 / 86.2%, Arabic 67.3 / 69.7%); the goal is 85% per language, not reached yet.
+ * (Persian 79.2 / 86.2%, Arabic 67.3 / 69.7%); the goal is 85% per language, not reached yet.
  */
 const LANGUAGE_FLOORS: Partial<Record<CatalogName, Partial<Record<Half, number>>>> = {
-  demo: { 'fa-heldout': 0.76, 'ar-heldout': 0.66 },
+  demo: { 'fa-heldout': 0.78, 'ar-heldout': 0.66 },
   partners: { 'fa-heldout': 0.85, 'ar-heldout': 0.68 },
 };
 
