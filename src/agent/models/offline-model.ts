@@ -128,7 +128,8 @@ function createBrains(catalogLanguage: string) {
 /**
  * The language of a turn: the latest message's own when it tells it (script and telling words, then
  * the words only one pack's examples use); else the request's (the conversation's) when its script
- * fits the message; else the last earlier message that told its language; else the fallback.
+ * fits the message; else the last earlier message that told its language; else the fallback (a
+ * Latin message in a conversation whose customer reads Persian is not answered in Persian).
  */
 function turnLanguage(request: ModelRequest, languages: Set<string>, fallback: string): string {
   const said = request.messages
@@ -147,7 +148,7 @@ function turnLanguage(request: ModelRequest, languages: Set<string>, fallback: s
     const earlier = tells(text);
     if (earlier) return earlier;
   }
-  return asked && languages.has(asked) ? asked : fallback;
+  return fallback;
 }
 
 /** Whether a message is written in the script of a language (a message without letters fits any). */

@@ -256,10 +256,10 @@ function readLexicon(code: string): Lexicon {
   return lexiconSchema.parse(mergeLexicon(read(BASE), read(code)));
 }
 
-function readExamples(dir: string, lexicon: Lexicon): LanguagePack['examples'] {
+function readExamples(dir: string, lexicon: Lexicon, glossed = true): LanguagePack['examples'] {
   const examples: LanguagePack['examples'] = [];
   // Examples are read as messages will be: with the words the catalog's language has glossed.
-  const gloss = glossFor(lexicon.code, BASE);
+  const gloss = glossed ? glossFor(lexicon.code, BASE) : null;
   const readAsMessage = readAs(lexicon);
   const asRead = (text: string) => readAsMessage(gloss ? gloss.apply(text) : text);
   const files = readdirSync(dir)
@@ -316,11 +316,12 @@ export function loadLanguagePack(code = BASE): LanguagePack {
     packs.set(code, pack);
     return pack;
   }
-  // A pack's own words tell its language: those of its examples and word list that the base
-  // language does not use (its examples hold glossed base words and placeholders too).
+  // A pack's own words tell its language: those of its examples (as written, before the gloss puts
+  // catalog words in them) and word list that the base language does not use.
   const base = loadLanguagePack(BASE);
   const baseWords = new Set([...base.knownWords, ...base.examples.flatMap((e) => e.text.split(' '))]);
-  const own = [...readKnownWords(code), ...examples.flatMap((e) => e.text.split(' '))].filter(
+  const written = readExamples(dir, lexicon, false);
+  const own = [...readKnownWords(code), ...written.flatMap((e) => e.text.split(' '))].filter(
     (w) => !w.startsWith('__') && !baseWords.has(w) && !/^[\p{N}\p{P}]+$/u.test(w),
   );
   const pack = { lexicon, examples, knownWords: new Set([...base.knownWords, ...own]), ownWords: new Set(own) };
