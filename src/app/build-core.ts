@@ -77,6 +77,7 @@ export async function buildCore(parts: {
     expands,
     rules,
     onSearch: searchEvents.record,
+    catalogLanguage: config.shop.language ?? 'en',
   });
   const products = createProductLookup({ db, hidden: async () => (await rules()).hidden });
   const nativeCarts = createCartStore({ db });

@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/language.js';
 import type { ChatModel } from '../model.js';
 import { createOpenAIClient } from './create-openai-client.js';
 import { createOfflineModel } from './offline-model.js';
@@ -8,6 +9,8 @@ import { createOpenAIModel } from './openai-model.js';
 export interface ModelSettings {
   openai: { apiKey?: string; baseURL?: string; model: string } | null;
   model: { timeoutMs: number; maxRetries: number };
+  /** The catalog's language (SHOP_LANGUAGE): the offline model reads other languages' words in it. */
+  shop?: { language?: Language };
 }
 
 /**
@@ -15,7 +18,10 @@ export interface ModelSettings {
  * offline model, which links shoppers' words to the shop's own names, types and options.
  */
 export function createModel(config: ModelSettings, shop: { index?: () => ShopIndex | null } = {}): ChatModel {
-  if (!config.openai) return createOfflineModel({ shop: shop.index });
+  if (!config.openai) {
+    const language = config.shop?.language ?? 'en';
+    return createOfflineModel({ shop: shop.index, language, catalogLanguage: language });
+  }
   const client = createOpenAIClient({
     apiKey: config.openai.apiKey,
     baseURL: config.openai.baseURL,
