@@ -133,6 +133,19 @@ describe('demo shop catalog', () => {
     );
   });
 
+  it('judges the Persian and Arabic queries as their English originals, in their own script', () => {
+    const byId = new Map(queries.map((q) => [q.id, q]));
+    for (const language of ['fa', 'ar']) {
+      const translated = lines(`tests/fixtures/retrieval/queries-${language}.jsonl`) as typeof queries;
+      expect(translated.length, language).toBeGreaterThanOrEqual(30);
+      for (const q of translated) {
+        const original = byId.get(q.id.replace(`${language}-`, ''));
+        expect(q.judgements, q.id).toEqual(original?.judgements);
+        expect(q.query, q.id).toMatch(/[\u0600-\u06ff]/);
+      }
+    }
+  });
+
   it('has policies with a title and several sections', () => {
     const dir = join(root, 'catalog', 'policies');
     const files = readdirSync(dir).filter((f) => f.endsWith('.md'));

@@ -5,6 +5,7 @@ import {
   NO_RULES,
   type MerchandisingRules,
 } from '../../../src/merchandising/merchandising-rules.js';
+import { inCatalogLanguage } from '../../../src/catalog/query-language.js';
 import { createCatalogSearch, type CatalogSearch } from '../../../src/catalog/search.js';
 import type { SearchFilters, SearchMode } from '../../../src/catalog/types.js';
 import type { Database } from '../../../src/db/database.js';
@@ -77,7 +78,8 @@ export type ModeOutcomes = Record<SearchMode, QueryOutcome[]>;
 
 /**
  * Runs every query through `search()` in each mode with the query's filters, as the assistant's
- * tool would, and scores the top results. A few untimed warm-up searches per mode come first; the
+ * tool would (a query in another language than the catalog's put in it first, as the product finder
+ * does), and scores the top results. A few untimed warm-up searches per mode come first; the
  * modes take turns query by query, so a busy machine slows them alike.
  */
 export async function runModes(
@@ -86,7 +88,8 @@ export async function runModes(
   opts: { warmUp?: number } = {},
 ): Promise<ModeOutcomes> {
   const limit = Math.max(NDCG_K, RECALL_K);
-  const run = (q: JudgedQuery, mode: SearchMode) => search.search({ ...q.filters, query: q.query, limit, mode });
+  const run = (q: JudgedQuery, mode: SearchMode) =>
+    search.search({ ...q.filters, query: inCatalogLanguage(q.query), limit, mode });
   const out = Object.fromEntries(MODES.map((m) => [m, []])) as unknown as ModeOutcomes;
   for (const q of queries.slice(0, opts.warmUp ?? WARM_UP)) for (const mode of MODES) await run(q, mode);
   for (const q of queries) {
