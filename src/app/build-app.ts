@@ -55,14 +55,8 @@ import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import type { ReadinessCheck } from '../shared/readiness.js';
 import { trackRepliesInFlight } from './replies-in-flight.js';
-import { createPromptStudio } from '../studio/prompt-studio.js';
-import { createExperimentStudio } from '../studio/experiment-studio.js';
-import { studioRoutes } from '../studio/studio-routes.js';
-import { analyticsRoutes } from '../studio/analytics-routes.js';
-import { knowledgeRoutes } from '../studio/knowledge-routes.js';
-import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { evalRoutes } from '../studio/eval-routes.js';
-import { createStudioEvals, type StudioEvalParts } from './build-studio-evals.js';
+import type { StudioEvalParts } from './build-studio-evals.js';
+import { buildStudio } from './build-studio.js';
 
 export type AppConfig = Pick<
   Config,
@@ -148,14 +142,16 @@ export async function buildApp(parts: AppParts) {
   const disabled = await accounts.sync(config.consoleAgents);
   if (disabled.length > 0) logger.warn('console accounts not in CONSOLE_AGENTS were disabled', { disabled });
   const customerData = createCustomerData({ db });
-  const promptStudio = createPromptStudio({
-    versions: core.promptVersions,
-    prompts: core.prompts,
-    preview: { model, tools: core.tools, shop: config.shop, maxSteps: config.model.maxSteps, logger },
+  const studio = buildStudio({
+    config,
+    db,
+    embedder,
+    model,
+    logger,
+    core,
+    sessions: agentSessions,
+    evals: parts.evals,
   });
-  const evalStudio = parts.evals
-    ? createStudioEvals({ db, logger, versions: core.promptVersions, evals: parts.evals })
-    : null;
   const retention = createRetentionJob({
     db,
     retentionDays: config.retentionDays,
@@ -283,20 +279,7 @@ export async function buildApp(parts: AppParts) {
         onChange: () => late.agents?.broadcastQueue(),
         onLogout: (id) => late.agents?.endSession(id),
       }),
-      studioRoutes({
-        sessions: agentSessions,
-        prompts: promptStudio,
-        experiments: createExperimentStudio({
-          db,
-          experiments: core.experiments,
-          versions: core.promptVersions,
-          prompts: promptStudio,
-        }),
-        merchandising: core.merchandising,
-      }),
-      analyticsRoutes({ db, sessions: agentSessions, currency: config.shop.currency }),
-      ...(evalStudio ? [evalRoutes({ sessions: agentSessions, evals: evalStudio })] : []),
-      knowledgeRoutes({ sessions: agentSessions, db, knowledge: createKnowledgeBase({ db, embedder }) }),
+      ...studio.routers,
       adminRoutes({
         sessions: agentSessions,
         customerData,
@@ -407,7 +390,7 @@ export async function buildApp(parts: AppParts) {
       await io.close();
       await stopped;
       await webhooks.refresher.idle();
-      await evalStudio?.idle();
+      await studio.idle();
       core.prompts.close();
     },
   };
