@@ -1,19 +1,14 @@
 /** The studio's knowledge gaps and evals API (docs/api.md), as the tabs call it. */
+import type { UnansweredGroup } from '../../src/knowledge/group-unanswered.js';
+import type { ScenarioOutcome } from '../../src/studio/eval-runs.js';
 
 type Send = <T>(method: string, url: string, token: string | null, body?: unknown) => Promise<T>;
 
+/** A server type as its JSON arrives: dates as ISO strings. */
+type OnTheWire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
 /** Similar unanswered questions, grouped (`GET /api/studio/knowledge-gaps`). */
-export interface GapGroup {
-  key: string;
-  representative: string;
-  count: number;
-  examples: string[];
-  lastAsked: string;
-  reasons: string[];
-  resolved: boolean;
-  resolvedBy: number[];
-  questionIds: number[];
-}
+export type GapGroup = OnTheWire<UnansweredGroup>;
 
 /** An answer a merchandiser wrote; the assistant searches and cites it like a policy. */
 export interface KnowledgeEntry {
@@ -27,14 +22,7 @@ export interface KnowledgeEntry {
 }
 
 /** One scenario's outcome in an eval run. */
-export interface EvalScenarioResult {
-  id: string;
-  suite: string;
-  description: string;
-  required: boolean;
-  passed: boolean;
-  failures: string[];
-}
+export type EvalScenarioResult = ScenarioOutcome;
 
 /** An eval run started from the studio (`GET /api/studio/evals/:id` adds results and regressions). */
 export interface EvalRun {
