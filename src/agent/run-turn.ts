@@ -169,6 +169,7 @@ export async function* runTurn(
     actor: 'assistant' as const,
     signal: turn.signal,
     analytics: { promptVersion: prompt.version },
+    language,
   };
   for await (const ev of runAgent({
     model,

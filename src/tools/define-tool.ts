@@ -1,3 +1,4 @@
+import type { Language } from '../shared/language.js';
 import type { z } from 'zod';
 
 /**
@@ -20,6 +21,11 @@ export interface ToolContext {
    * the studio's analytics (a studio preview's are not).
    */
   analytics?: { promptVersion: string };
+  /**
+   * The turn's language (the shopper's): tools show catalog and policy translations in it when
+   * the shop has them. Absent outside a shopper's turn (the catalog's own language is used).
+   */
+  language?: Language;
 }
 
 export interface ToolDefinition<I extends z.ZodType = z.ZodType, O = unknown> {
