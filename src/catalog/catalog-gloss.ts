@@ -117,7 +117,24 @@ function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
         out.push(target ?? parts[i]);
         i += target ? span : 1;
       }
-      return out.join('');
+      return keepCodes(text, out.join(''));
     },
   };
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Codes the shopper typed (order numbers, SKUs: words with a digit) keep their letters' case, so
+ * "AP-10063" is still the order's id after the text was folded to lower case.
+ */
+function keepCodes(text: string, glossed: string): string {
+  const codes = foldArabicScript(text.normalize('NFKC')).match(/[\p{L}\p{N}-]*\d[\p{L}\p{N}-]*/gu) ?? [];
+  let out = glossed;
+  for (const code of new Set(codes)) {
+    const lower = code.toLowerCase();
+    if (lower === code) continue;
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegex(lower)}(?![\\p{L}\\p{N}-])`, 'gu'), code);
+  }
+  return out;
 }

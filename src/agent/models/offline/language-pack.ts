@@ -78,6 +78,8 @@ export const lexiconSchema = z.object({
   confirmAction: phrases.default([]),
   /** Cancellation reasons as the shop's order rules spell them, with the words that give each; none = the default. */
   cancelReasons: z.record(z.string(), phrases).default({}),
+  /** The reason given when the shopper names none (one of cancelReasons' keys). */
+  defaultCancelReason: z.string().optional(),
   /** Asking to send an order elsewhere ("change the address", "ship it to"). */
   addressChange: phrases.default([]),
   /** Words an address follows in a message ("… to 12 Main St, …", "my new address is …"). */

@@ -75,7 +75,7 @@ export function planCancel(u: Understanding, memory: Memory, ctx: PlanContext): 
   }
   const reasons = Object.entries(ctx.state.lexicon.cancelReasons);
   const said = reasons.find(([, words]) => words.length > 0 && saysAny(u.raw, words));
-  const reason = said?.[0] ?? reasons.find(([, words]) => words.length === 0)?.[0];
+  const reason = said?.[0] ?? ctx.state.lexicon.defaultCancelReason;
   return call(u.intent, 'cancel_order', { orderId, ...(reason ? { reason } : {}) });
 }
 
