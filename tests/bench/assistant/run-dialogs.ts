@@ -50,10 +50,10 @@ type Expect = z.infer<typeof expectSchema>;
  * `dev`, `dev2` and `dev3` are further tuning sets, each written blind after the split, to find failures
  * beyond `train` (`dev2` and `dev3` were measured once before any tuning on them, see SOURCES.md).
  */
-export type Half = 'train' | 'dev' | 'dev2' | 'dev3' | 'heldout' | `${'fa' | 'ar'}-${'train' | 'heldout'}`;
+export type Half = 'train' | 'dev' | 'dev2' | 'dev3' | 'heldout' | `${'fa' | 'ar' | 'de'}-${'train' | 'heldout'}`;
 
-/** The halves of the dialogs in other languages (Persian and Arabic shoppers over the English catalogs). */
-export const LANGUAGE_HALVES: Half[] = ['fa-train', 'ar-train', 'fa-heldout', 'ar-heldout'];
+/** The halves of the dialogs in other languages (Persian, Arabic and German shoppers over the English catalogs). */
+export const LANGUAGE_HALVES: Half[] = ['fa-train', 'ar-train', 'de-train', 'fa-heldout', 'ar-heldout', 'de-heldout'];
 
 /** A half's dialogs over a catalog (none when that half has no file for it: tau2 has no Persian dialogs). */
 export function loadDialogs(half: Half, catalog: CatalogName): Dialog[] {
