@@ -24,6 +24,7 @@ import { loadQueuePage } from './agent-queue.js';
 import type { Approvals } from './approvals.js';
 import { loadCustomer360 } from './customer-360.js';
 import { buildHandoffPacket } from './handoff-packet.js';
+import { createTranslator } from './translate-text.js';
 import type { Ownership } from '../conversations/ownership.js';
 import { chooseLanguage } from '../shared/choose-language.js';
 import type { Language } from '../shared/language.js';
@@ -50,6 +51,7 @@ export interface AgentDeskDeps {
 export function createAgentDesk(deps: AgentDeskDeps) {
   const { db, conversations, events, ownership } = deps;
   const noteListeners = new Set<(n: Note) => void>();
+  const translator = createTranslator(deps.model);
 
   async function notes(conversationId: string): Promise<Note[]> {
     const r = await db.query<{ id: number; content: string; meta: { author?: string }; created_at: Date }>(
@@ -149,7 +151,16 @@ export function createAgentDesk(deps: AgentDeskDeps) {
           shop: deps.shopLanguage ?? 'en',
         }),
         cancelReasons: deps.orderActions.rules.cancelReasons,
+        translation: translator.available,
       };
+    },
+
+    /** A machine translation for an agent working on this conversation (see translate-text.ts). */
+    async translate(conversationId: string, text: string, to: Language): Promise<{ text: string; to: Language }> {
+      if (!(await conversations.get(conversationId))) {
+        throw new NotFoundError('conversation:not_found', 'Conversation not found.');
+      }
+      return { text: await translator.translate(text, to), to };
     },
 
     /** Checks an order change for the conversation's customer and keeps it as the agent's; nothing changes yet. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
+import { LANGUAGES, type Language } from '../shared/language.js';
 import type { Ack } from '../shared/ack.js';
 import type {
   CartPayload,
@@ -167,6 +167,8 @@ export interface ConversationDetail {
   cancelReasons: string[];
   /** The conversation's language (docs/languages.md); later changes come as `language.changed` events. */
   language: Language;
+  /** Machine translation (`text:translate`) is available: a model is configured. */
+  translation: boolean;
 }
 
 export type AgentServerEvent =
@@ -210,6 +212,11 @@ export const decidePayload = z.strictObject({
   note: z.string().trim().min(1).max(500).optional(),
 });
 export const orderPreparePayload = z.strictObject({ conversationId, change: orderChangeSchema });
+export const translatePayload = z.strictObject({
+  conversationId,
+  text: z.string().trim().min(1, 'nothing to translate').max(4_000),
+  to: z.enum(LANGUAGES),
+});
 export const orderExecutePayload = z.strictObject({ conversationId, actionId: z.string().min(1).max(100) });
 
 export interface AgentClientEvents {
@@ -236,6 +243,11 @@ export interface AgentClientEvents {
   'order:prepare': (p: z.input<typeof orderPreparePayload>, ack: (r: Ack<OrderActionView>) => void) => void;
   /** Runs a change this console prepared, as the agent, with the rules checked again. */
   'order:execute': (p: z.input<typeof orderExecutePayload>, ack: (r: Ack<OrderActionView>) => void) => void;
+  /** A machine translation by the configured model: a shopper's message for the agent, or a draft for the shopper. */
+  'text:translate': (
+    p: z.input<typeof translatePayload>,
+    ack: (r: Ack<{ text: string; to: Language }>) => void,
+  ) => void;
 }
 
 export interface AgentServerEvents {

@@ -20,6 +20,7 @@ import {
   orderPreparePayload,
   queueListPayload,
   replyPayload,
+  translatePayload,
   type AgentClientEvents,
   type AgentServerEvent,
   type AgentServerEvents,
@@ -178,6 +179,7 @@ export function attachAgentSocket(deps: AgentSocketDeps) {
     );
     on('order:prepare', orderPreparePayload, (p) => deps.desk.prepareOrderChange(p.conversationId, agent, p.change));
     on('order:execute', orderExecutePayload, (p) => deps.desk.executeOrderChange(p.conversationId, agent, p.actionId));
+    on('text:translate', translatePayload, (p) => deps.desk.translate(p.conversationId, p.text, p.to));
 
     // Rooms and the first queue page last: a failure here is logged, and the console asks again.
     void (async () => {

@@ -336,6 +336,47 @@ describe('handoff to a human agent', () => {
     shopper.socket.close();
   });
 
+  it('translates a shopper message for the agent and a draft for the shopper, by the configured model', async () => {
+    const shopper = await queuedShopper();
+    const alex = await connectAgent(app.url, alexToken);
+    const opened = await ask<ConversationDetail>(alex.socket, 'conversation:open', {
+      conversationId: shopper.id,
+      afterSeq: 0,
+    });
+    expect(opened.data!.translation).toBe(true);
+    const before = script.requests.length;
+    script.reply(streamReply({ text: 'I want a warm jacket under 200 euros' }));
+    const inbound = await ask<{ text: string; to: string }>(alex.socket, 'text:translate', {
+      conversationId: shopper.id,
+      text: 'یک کاپشن گرم زیر ۲۰۰ یورو می‌خوام',
+      to: 'en',
+    });
+    expect(inbound).toMatchObject({ ok: true, data: { text: 'I want a warm jacket under 200 euros', to: 'en' } });
+    const sent = script.requests[before];
+    expect(sent.messages[0].content).toMatch(/^Translate the text the user sends into English\./);
+    expect(sent.messages[1]).toMatchObject({ role: 'user', content: 'یک کاپشن گرم زیر ۲۰۰ یورو می‌خوام' });
+    expect(sent.tools ?? []).toEqual([]);
+    // The same text again comes from the cache: the model is not asked twice.
+    const again = await ask<{ text: string }>(alex.socket, 'text:translate', {
+      conversationId: shopper.id,
+      text: 'یک کاپشن گرم زیر ۲۰۰ یورو می‌خوام',
+      to: 'en',
+    });
+    expect(again.data!.text).toBe('I want a warm jacket under 200 euros');
+    expect(script.requests).toHaveLength(before + 1);
+    // A model that answers nothing is an error the agent sees, not an empty translation.
+    script.reply(streamReply({ text: '  ' }));
+    const empty = await ask(alex.socket, 'text:translate', { conversationId: shopper.id, text: 'Hallo', to: 'fa' });
+    expect(empty.error).toMatchObject({ code: 'translate:failed' });
+    const badLanguage = await ask(alex.socket, 'text:translate', { conversationId: shopper.id, text: 'hi', to: 'xx' });
+    expect(badLanguage.ok).toBe(false);
+    expect(badLanguage.error!.message).toMatch(/to/);
+    const unknown = await ask(alex.socket, 'text:translate', { conversationId: 'nope', text: 'hi', to: 'fa' });
+    expect(unknown.error).toMatchObject({ code: 'conversation:not_found' });
+    alex.socket.close();
+    shopper.socket.close();
+  });
+
   it('refuses unauthenticated agent sockets and shopper tokens on agent endpoints', async () => {
     await expect(connectAgent(app.url, undefined)).rejects.toThrow(/Log in/);
     const s = await newSession(app.url);

@@ -2,6 +2,8 @@ import type { OrderActionView, orderPreparePayload } from '../../src/handoff/age
 import type { z } from 'zod';
 import { ConsoleError, type AgentClient } from './api.js';
 import type { ConsoleState } from './state.js';
+import { language as consoleLanguage } from '../i18n/live.js';
+import { isLanguage } from '../../src/shared/language.js';
 
 const TYPING_IDLE_MS = 2_500;
 
@@ -93,6 +95,27 @@ export function createActions(deps: {
       v.setOrderAction(action);
       await deps.refresh?.();
       return action;
+    },
+    /** Translates a message of the conversation into the console's language; shown under the message. */
+    async translateMessage(key: string) {
+      const v = openView();
+      const text = v.messageText(key);
+      if (!text) return;
+      v.setTranslation(key, { status: 'loading', text: '' });
+      try {
+        const r = await client().request('text:translate', { conversationId: v.id, text, to: consoleLanguage() });
+        v.setTranslation(key, { status: 'done', text: r.text });
+      } catch (err) {
+        const message = err instanceof ConsoleError ? err.message : String(err);
+        v.setTranslation(key, { status: 'failed', text: message });
+      }
+    },
+    /** A draft in the shopper's language, for the agent to check before sending. */
+    async translateDraft(text: string): Promise<string> {
+      const v = openView();
+      if (!isLanguage(v.language)) throw new ConsoleError('console:no_language', 'The shopper has no language yet.');
+      const r = await client().request('text:translate', { conversationId: v.id, text, to: v.language });
+      return r.text;
     },
     /** Call on each keystroke in the reply box: sends "typing" once, and "stopped" after a pause. */
     typing() {

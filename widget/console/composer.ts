@@ -3,7 +3,10 @@ import type { Actions } from './actions.js';
 import { ConsoleError } from './api.js';
 import { h } from './dom.js';
 import type { ConsoleState } from './state.js';
-import { t } from '../i18n/live.js';
+import { language, t } from '../i18n/live.js';
+
+/** A language's name in the console's language ("Persian", "Persisch", "فارسی"). */
+const languageName = (code: string) => new Intl.DisplayNames([language()], { type: 'language' }).of(code) ?? code;
 import { isLanguage } from '../../src/shared/language.js';
 
 const MAX_CHARS = 4_000;
@@ -23,6 +26,8 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
   const text = h('textarea', { id: 'reply', rows: 3, maxlength: MAX_CHARS, 'aria-describedby': 'composer-hint' });
   const hint = h('p', { id: 'composer-hint', class: 'muted small' });
   const send = h('button', { type: 'submit', class: 'primary' });
+  // Machine translation of the draft into the shopper's language, for the agent to check before sending.
+  const translate = h('button', { type: 'button', class: 'secondary', hidden: true });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h(
     'form',
@@ -35,7 +40,7 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
     ),
     h('label', { for: 'reply', class: 'sr-only', text: t('compose.message') }),
     text,
-    h('div', { class: 'composer-foot' }, hint, send),
+    h('div', { class: 'composer-foot' }, hint, translate, send),
     error,
   );
   root.append(form);
@@ -64,6 +69,22 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
     text.value = text.value.trim() ? `${text.value.trimEnd()}\n${chosen}` : chosen;
     text.focus();
     render();
+  });
+  translate.addEventListener('click', async () => {
+    const draft = text.value.trim();
+    if (!draft) return;
+    error.textContent = '';
+    translate.disabled = true;
+    translate.textContent = t('compose.translating');
+    try {
+      text.value = await actions.translateDraft(draft);
+    } catch (err) {
+      error.textContent = err instanceof ConsoleError ? err.message : String(err);
+    } finally {
+      translate.disabled = false;
+      render();
+      text.focus();
+    }
   });
   noteToggle.addEventListener('change', () => {
     if (noteMode()) actions.stopTyping();
@@ -108,6 +129,11 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
     showCanned();
     send.disabled = !canSend;
     canned.disabled = note;
+    const shopperLanguage = view?.language;
+    translate.hidden = note || !view?.translation || !isLanguage(shopperLanguage) || shopperLanguage === language();
+    if (!translate.hidden && !translate.disabled) {
+      translate.textContent = t('compose.translateTo', { language: languageName(shopperLanguage!) });
+    }
     hint.textContent = t(
       !online
         ? 'compose.hint.offline'

@@ -23,6 +23,8 @@ export interface MessageEntry {
   products: ProductCard[];
   /** The prompt versions an assistant reply was written with (`persona.v3`…), when known. */
   promptVersions?: Record<string, string>;
+  /** A machine translation the agent asked for (`text:translate`). */
+  translation?: { status: 'loading' | 'done' | 'failed'; text: string };
   /** Bumped on each change, so the renderer redraws only what changed. */
   rev: number;
 }
@@ -60,6 +62,8 @@ export class ConversationView {
   cancelReasons: string[] = [];
   /** The shopper's language (docs/languages.md), from the open and `language.changed` events. */
   language: string | null = null;
+  /** Machine translation is available (a model is configured). */
+  translation = false;
   shopperTyping = false;
   /** A colleague typing here (their name). */
   agentTyping: string | null = null;
@@ -87,6 +91,7 @@ export class ConversationView {
     for (const e of d.events) if (e.seq === this.lastSeq + 1) this.apply(e);
     this.drain();
     this.language = d.language;
+    this.translation = d.translation;
     // The status as of now, after the events that led to it.
     this.setStatus(d.status, d.assignedAgent, d.assignedAgentName);
     this.loaded = true;
@@ -103,6 +108,20 @@ export class ConversationView {
     this.apply(e);
     this.drain();
     return this.early.size > 0 ? 'gap' : 'applied';
+  }
+
+  /** A message's text, for translating it. */
+  messageText(key: string): string | null {
+    return this.messages.find((m) => m.key === key)?.text ?? null;
+  }
+
+  /** Shows (or clears, with null) the machine translation of a message. */
+  setTranslation(key: string, translation: MessageEntry['translation'] | null): void {
+    const entry = this.messages.find((m) => m.key === key);
+    if (!entry) return;
+    entry.translation = translation ?? undefined;
+    entry.rev++;
+    this.changed('transcript');
   }
 
   get hasGap(): boolean {

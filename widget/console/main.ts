@@ -12,8 +12,8 @@ import { createQueuePanel } from './render-queue.js';
 import { createTranscript } from './render-transcript.js';
 import { ConsoleState, type Change } from './state.js';
 import { createSync } from './sync.js';
-import { setLanguage, t } from '../i18n/live.js';
-import { languageOfTag } from '../../src/shared/language.js';
+import { language, setLanguage, t } from '../i18n/live.js';
+import { detectLanguage, languageOfTag } from '../../src/shared/language.js';
 
 const CONNECTION_TEXT = {
   connecting: 'console.connecting',
@@ -41,7 +41,15 @@ function startConsole(app: HTMLElement, session: AgentSession): void {
   });
   const header = createConversationHeader(ui.header, { state, actions });
   const packet = createPacketPanel(ui.packet);
-  const transcript = createTranscript(ui.scroller, ui.typing);
+  const transcript = createTranscript(ui.scroller, ui.typing, {
+    // A shopper's message in another language than the agent's (its own, else the conversation's).
+    translatable: (e) => {
+      const view = state.view;
+      const written = detectLanguage(e.text) ?? view?.language;
+      return !!view?.translation && !!written && written !== language();
+    },
+    translate: (key) => void actions.translateMessage(key),
+  });
   const composer = createComposer(ui.composer, { state, actions });
   const approvals = createApprovalsPanel(ui.approvals, { actions });
   const customer = createCustomerPanel(ui.customer, { actions });

@@ -1,7 +1,7 @@
 import type { Entry, MessageEntry } from './conversation-view.js';
 import { h, multiline } from './dom.js';
 import { clock } from './format.js';
-import { t, type MessageKey } from '../i18n/live.js';
+import { language, t, type MessageKey } from '../i18n/live.js';
 
 const WHO: Record<Exclude<MessageEntry['role'], 'system'>, MessageKey> = {
   user: 'transcript.shopper',
@@ -9,7 +9,42 @@ const WHO: Record<Exclude<MessageEntry['role'], 'system'>, MessageKey> = {
   agent: 'transcript.agent',
 };
 
-function entryNode(e: Entry): HTMLElement {
+export interface TranscriptOptions {
+  /** Whether a message may be machine-translated into the console's language. */
+  translatable(e: MessageEntry): boolean;
+  translate(key: string): void;
+}
+
+/** Under a shopper's message: a Translate button, or the translation (or why there is none). */
+function translationNode(e: MessageEntry, opts: TranscriptOptions): HTMLElement | null {
+  const tr = e.translation;
+  if (tr?.status === 'done') {
+    return h(
+      'div',
+      { class: 'translation', lang: language(), dir: 'auto' },
+      h('span', { class: 'muted small', text: `${t('transcript.translation')}: ` }),
+      multiline(tr.text),
+    );
+  }
+  if (tr?.status === 'loading')
+    return h('div', { class: 'translation muted small', text: t('transcript.translating') });
+  if (!opts.translatable(e)) return null;
+  return h(
+    'div',
+    { class: 'translation' },
+    tr?.status === 'failed'
+      ? h('span', { class: 'error small', role: 'alert', text: t('transcript.translateFailed', { error: tr.text }) })
+      : null,
+    h('button', {
+      type: 'button',
+      class: 'link small',
+      text: t('transcript.translate'),
+      onClick: () => opts.translate(e.key),
+    }),
+  );
+}
+
+function entryNode(e: Entry, opts: TranscriptOptions): HTMLElement {
   const time = h('time', { datetime: e.at, text: clock(e.at) });
   if (e.kind === 'note') {
     return h(
@@ -43,6 +78,7 @@ function entryNode(e: Entry): HTMLElement {
         : null,
     ),
     h('div', { class: 'text' }, multiline(e.text)),
+    e.role === 'user' ? translationNode(e, opts) : null,
     e.products.length > 0
       ? h(
           'ul',
@@ -60,7 +96,7 @@ function entryNode(e: Entry): HTMLElement {
  * (a streaming reply grows without touching the rest), and the view follows new messages
  * unless the agent has scrolled up to read.
  */
-export function createTranscript(scroller: HTMLElement, typing: HTMLElement) {
+export function createTranscript(scroller: HTMLElement, typing: HTMLElement, opts: TranscriptOptions) {
   // A list of entries, announced politely (role=log would hide the list from assistive technology).
   const list = h('ol', {
     class: 'transcript',
@@ -77,7 +113,7 @@ export function createTranscript(scroller: HTMLElement, typing: HTMLElement) {
       let cursor: ChildNode | null = list.firstChild;
       for (const e of entries) {
         const old = nodes.get(e.key);
-        const el = old && old.rev === e.rev ? old.el : entryNode(e);
+        const el = old && old.rev === e.rev ? old.el : entryNode(e, opts);
         if (old && old.el !== el) {
           old.el.replaceWith(el);
           if (cursor === old.el) cursor = el;
