@@ -125,7 +125,12 @@ export function createChatService(deps: ChatServiceDeps) {
     ) {
       let conv = await ownConversation(claims, input.conversationId);
       if (conv.status === 'closed' && (await conversations.reopen(conv.id))) {
-        await events.append(conv.id, { type: 'status.changed', status: 'bot', text: 'The assistant is back.' });
+        await events.append(conv.id, {
+          type: 'status.changed',
+          status: 'bot',
+          text: 'The assistant is back.',
+          notice: { kind: 'resumed' },
+        });
         conv = (await conversations.get(conv.id))!;
       }
       const assistantAnswers = conv.status === 'bot';

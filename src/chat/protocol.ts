@@ -31,6 +31,7 @@ export type {
   MoneyPayload,
   PendingActionPayload,
   ProductCard,
+  StatusNotice,
 } from '../conversations/event-types.js';
 export type { Ack } from '../shared/ack.js';
 export type { Language } from '../shared/language.js';

@@ -1,3 +1,4 @@
+import type { NextOpening } from '../shared/business-hours.js';
 import type { Language } from '../shared/language.js';
 
 /**
@@ -100,10 +101,20 @@ export type ConversationEventBody =
       status: ConversationStatusValue;
       agentName?: string | null;
       queuePosition?: number | null;
+      /** The notice in English, as API clients show it. */
       text?: string | null;
+      /** The same notice as data, so the widget says it in the shopper's language (absent in older events). */
+      notice?: StatusNotice;
     }
   | { type: 'typing'; role: 'assistant' | 'agent' | 'shopper'; isTyping: boolean }
   /** The conversation now speaks another language (docs/languages.md): the widget's words follow. */
   | { type: 'language.changed'; language: Language };
+
+/** What a status notice says: the widget words it from its message catalogs (`chat.notice.<kind>`). */
+export type StatusNotice =
+  | { kind: 'queued'; minutes: number }
+  | { kind: 'away'; opens: NextOpening | null }
+  | { kind: 'joined' | 'left' | 'closed'; agent: string }
+  | { kind: 'resumed' };
 
 export type ConversationEvent = ConversationEventBody & { conversationId: string; seq: number; at: string };

@@ -1,8 +1,8 @@
 import type { EventLog } from './event-log.js';
-import type { ConversationEvent } from './event-types.js';
+import type { ConversationEvent, StatusNotice } from './event-types.js';
 import type { Database, Queryable } from '../db/database.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { isOpen, nextOpening, type BusinessHours } from '../shared/business-hours.js';
+import { isOpen, nextOpening, nextOpeningAt, type BusinessHours } from '../shared/business-hours.js';
 
 const MINUTES_PER_WAITING_SHOPPER = 2;
 
@@ -69,11 +69,19 @@ export function createOwnership(deps: {
         const queuePosition = Math.max(1, pos.rows[0]?.n ?? 1);
         if (moved.rowCount > 0) {
           const open = isOpen(deps.hours, now());
+          const minutes = queuePosition * MINUTES_PER_WAITING_SHOPPER;
           const text = open
-            ? `You're in the queue (about ${queuePosition * MINUTES_PER_WAITING_SHOPPER} min). A member of our team will join here.`
+            ? `You're in the queue (about ${minutes} min). A member of our team will join here.`
             : `Our team is away right now and will reply ${nextOpening(deps.hours, now())}. Leave your email address here and we'll answer by email too; your request stays in the queue.`;
+          const notice: StatusNotice = open
+            ? { kind: 'queued', minutes }
+            : { kind: 'away', opens: nextOpeningAt(deps.hours, now()) };
           out.push(
-            await events.append(conversationId, { type: 'status.changed', status: 'queued', queuePosition, text }, tx),
+            await events.append(
+              conversationId,
+              { type: 'status.changed', status: 'queued', queuePosition, text, notice },
+              tx,
+            ),
           );
           deps.onQueued?.(req);
         }
@@ -112,6 +120,7 @@ export function createOwnership(deps: {
               status: 'human',
               agentName: agent.name,
               text: `${agent.name} joined the conversation.`,
+              notice: { kind: 'joined', agent: agent.name },
             },
             tx,
           ),
@@ -136,6 +145,7 @@ export function createOwnership(deps: {
               status: 'bot',
               agentName: agent.name,
               text: `${agent.name} left — the assistant is back.`,
+              notice: { kind: 'left', agent: agent.name },
             },
             tx,
           ),
@@ -167,6 +177,7 @@ export function createOwnership(deps: {
               status: 'closed',
               agentName: agent.name,
               text: `${agent.name} closed the conversation. How did we do?`,
+              notice: { kind: 'closed', agent: agent.name },
             },
             tx,
           ),

@@ -50,15 +50,29 @@ export function isOpen(hours: BusinessHours, at: Date): boolean {
   return hours.days.has(day) && minute >= hours.openMinute && minute < hours.closeMinute;
 }
 
-/** "Monday at 09:00" (or "today at 09:00"): when the team is next in. */
-export function nextOpening(hours: BusinessHours, at: Date): string {
+/** When the team is next in: in how many days (0 today, 1 tomorrow), which weekday (0 Sunday) and at what time. */
+export interface NextOpening {
+  inDays: number;
+  weekday: number;
+  time: string;
+}
+
+export function nextOpeningAt(hours: BusinessHours, at: Date): NextOpening | null {
   const { day, minute } = localParts(at, hours.timezone);
   const time = `${String(Math.floor(hours.openMinute / 60)).padStart(2, '0')}:${String(hours.openMinute % 60).padStart(2, '0')}`;
   for (let offset = 0; offset < 8; offset++) {
     const d = (day + offset) % 7;
     if (!hours.days.has(d)) continue;
     if (offset === 0 && minute >= hours.openMinute) continue;
-    return `${offset === 0 ? 'today' : offset === 1 ? 'tomorrow' : NAMES[d]} at ${time}`;
+    return { inDays: offset, weekday: d, time };
   }
-  return `soon`;
+  return null;
+}
+
+/** "Monday at 09:00" (or "today at 09:00"): when the team is next in. */
+export function nextOpening(hours: BusinessHours, at: Date): string {
+  const next = nextOpeningAt(hours, at);
+  if (!next) return 'soon';
+  const day = next.inDays === 0 ? 'today' : next.inDays === 1 ? 'tomorrow' : NAMES[next.weekday];
+  return `${day} at ${next.time}`;
 }

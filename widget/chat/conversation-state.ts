@@ -5,6 +5,7 @@ import type {
   PendingActionPayload,
   ProductCard,
   Language,
+  StatusNotice,
 } from '../../src/chat/protocol.js';
 import type { StatusInfo } from '../loader/frame-messages.js';
 
@@ -26,6 +27,8 @@ export interface ChatMessage {
   error: string | null;
   /** A change this reply asks the shopper to confirm, as it now stands. */
   action: PendingActionPayload | null;
+  /** A status notice as data: worded in the widget's language (the text is the server's English). */
+  notice?: StatusNotice;
 }
 
 export type Typing = { role: 'assistant' | 'agent'; name: string | null } | null;
@@ -225,7 +228,7 @@ export class ConversationState {
           agentName: e.agentName ?? (e.status === 'human' ? this.status.agentName : null),
           queuePosition: e.queuePosition ?? null,
         });
-        if (e.text) this.add(blank(`s:${e.seq}`, 'system', null, e.text));
+        if (e.text) this.add({ ...blank(`s:${e.seq}`, 'system', null, e.text), notice: e.notice });
         break;
       case 'language.changed':
         // Replayed history ends with the join's own language; live changes apply at once.

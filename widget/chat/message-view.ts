@@ -5,8 +5,9 @@ import { toDom } from './dom-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { actionCard } from './action-card.js';
 import { productCard } from './product-card.js';
+import { noticeText } from './notice-text.js';
 import { textDirection } from './text-direction.js';
-import { relabel, t } from '../i18n/live.js';
+import { language, relabel, t } from '../i18n/live.js';
 
 export interface MessageActions {
   retry(messageId: string): Promise<unknown>;
@@ -69,10 +70,11 @@ export class MessageView {
 
   update(m: ChatMessage) {
     this.m = m;
-    this.bubble.dir = m.text ? textDirection(m.text) : 'auto';
+    const text = m.notice ? noticeText(m.notice, language()) : m.text;
+    this.bubble.dir = text ? textDirection(text) : 'auto';
     this.el.classList.toggle('pending', m.pending);
     this.el.classList.toggle('streaming', m.streaming);
-    if (m.role === 'user' || m.role === 'system') this.bubble.textContent = m.text;
+    if (m.role === 'user' || m.role === 'system') this.bubble.textContent = text;
     else if (m.streaming && !m.text)
       this.bubble.replaceChildren(
         h('span', { class: 'dots', role: 'img', 'aria-label': t('message.writing') }, h('i'), h('i'), h('i')),
