@@ -4,7 +4,9 @@ import { composePolicy } from '../../src/agent/models/offline/compose-policy.js'
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import type { Database } from '../../src/db/database.js';
 import { readCatalogFiles, type ParsedBatch } from '../../src/ingest/importers/read-catalog-files.js';
-import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
+import { ingest, type IngestInput, type IngestSummary } from '../../src/ingest/ingest.js';
+import { parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.js';
+import { attachTranslations } from '../../src/ingest/importers/policy-translations.js';
 import { createPolicySearch } from '../../src/policies/policy-search.js';
 import type { ToolContext } from '../../src/tools/define-tool.js';
 import type { SearchPoliciesResult } from '../../src/tools/results.js';
@@ -23,6 +25,7 @@ let db: Database;
 let batch: ParsedBatch;
 let summary: IngestSummary;
 let tool: ReturnType<typeof searchPolicies>;
+const none: IngestInput = { products: [], customers: [], orders: [], policies: [], errors: [] };
 
 beforeAll(async () => {
   db = await openTestDatabase('pglite');
@@ -69,6 +72,34 @@ describe('importing policy translations', () => {
     const warning = batch.errors.find((e) => e.file.endsWith(path.join('ar', 'privacy.md')));
     expect(warning?.warning).toBe(true);
     expect(warning?.message).toMatch(/no original policy privacy\.md/);
+  });
+
+  it('rewrites a document when a translation of it arrives, changes or goes', async () => {
+    const embedder = await testEmbedder();
+    const gifts = (translated: string | null) => {
+      const files = [
+        { file: 'shop/policies/gifts.md', text: '# Gifts\n\n## Ribbons\n\nEvery parcel gets a red ribbon.\n' },
+      ];
+      if (translated) files.push({ file: 'shop/policies/fa/gifts.md', text: `# هدیه\n\n## روبان\n\n${translated}\n` });
+      const parsed = files.map((f) => ({ file: f.file, parsed: parsePolicyMarkdown(f.text, { file: f.file }) }));
+      const [doc] = attachTranslations(parsed).policies;
+      return { ...none, policies: [{ record: doc.doc, source: { file: doc.file, line: 1 } }] };
+    };
+    const outcomes = [];
+    for (const translated of [null, 'هر بسته یک روبان قرمز دارد.', 'هر بسته روبان قرمز می‌گیرد.', null]) {
+      outcomes.push((await ingest({ db, embedder }, gifts(translated))).counts.policies);
+    }
+    expect(outcomes.map((c) => (c.created ? 'created' : c.updated ? 'updated' : 'unchanged'))).toEqual([
+      'created',
+      'updated',
+      'updated',
+      'updated',
+    ]);
+    const left = await db.query(
+      'SELECT 1 FROM policy_document_translations t JOIN policy_documents d ON d.id = t.document_id WHERE d.slug = $1',
+      ['gifts'],
+    );
+    expect(left.rows).toEqual([]);
   });
 
   it('imports the same files again as unchanged', async () => {

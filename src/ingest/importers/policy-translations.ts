@@ -86,16 +86,14 @@ export function alignTranslation(
   const aligned = off ? off.aligned : outline.length;
   const chunks: PolicyChunkTranslation[] = [];
   for (let i = 0; i < aligned; i++) {
+    const mine = outline[i].positions.flatMap((p) => doc?.chunks[p] ?? []);
+    if (!mine.length) continue; // a heading with no text of its own: the original's stays as written
+    const { heading, path } = mine[0];
     const positions = original.outline[i].positions;
-    const texts = spread(
-      outline[i].positions.map((p) => doc?.chunks[p]?.text ?? ''),
+    spread(
+      mine.map((c) => c.text),
       positions.length,
-    );
-    texts.forEach((text, k) => {
-      const translated = doc?.chunks[outline[i].positions[0]];
-      if (!translated) return;
-      chunks.push({ position: positions[k], heading: translated.heading, path: translated.path, text });
-    });
+    ).forEach((text, k) => chunks.push({ position: positions[k], heading, path, text }));
   }
   const record: PolicyTranslationRecord = {
     language: translation.language,
