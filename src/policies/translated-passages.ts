@@ -22,5 +22,11 @@ export function translatedPassages(
   if (mine.length === 0 || theirs === 0) return [];
   const at = (p: Passage) => (mine.length === theirs ? p.at : Math.floor((p.at * mine.length) / theirs));
   const picked = [...new Set(chosen.map(at))].filter((i) => i < mine.length).sort((a, b) => a - b);
-  return picked.map((i) => mine[i]);
+  return picked.map((i) => inScript(mine[i]));
+}
+
+/** A table row read out in Arabic script joins its cells with the Arabic comma ("€4.95، …"). */
+function inScript(p: Passage): Passage {
+  if (p.kind !== 'row' || !/[\u0600-\u06ff]/.test(p.text)) return p;
+  return { ...p, text: p.text.replace(/, /g, '، ') };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHUNK_CHARS, parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.js';
 import { attachTranslations, translationOf } from '../../src/ingest/importers/policy-translations.js';
+import { passagesOf } from '../../src/policies/policy-passages.js';
+import { policyReader } from '../../src/policies/policy-reader.js';
+import { translatedPassages } from '../../src/policies/translated-passages.js';
 
 const file = (name: string, markdown: string) => ({
   file: name,
@@ -37,5 +40,14 @@ describe('policy translations', () => {
       [1, 'بعد'],
     ]);
     expect(chunks[0].text.split('\n\n').length).toBeGreaterThan(1);
+  });
+
+  it('quotes the passages of a translation that stand where the chosen ones stand in the original', () => {
+    const reader = policyReader();
+    const original = 'Can I return it? Yes, within 30 days.\n\n| Zone | Price | Free from |\n| EU | €5 | €75 |';
+    const translated = 'می‌توانم پس بدهم؟ بله، تا ۳۰ روز.\n\n| منطقه | قیمت | رایگان از |\n| اروپا | €5 | €75 |';
+    const [, yes, row] = passagesOf(original, reader);
+    const quoted = translatedPassages(original, [yes, row], translated, reader).map((p) => p.text);
+    expect(quoted).toEqual(['بله، تا ۳۰ روز.', 'اروپا: قیمت €5، رایگان از €75']);
   });
 });
