@@ -186,9 +186,27 @@ export interface PolicyChunkRecord {
   position: number;
 }
 
+/** A translated chunk: the text of the original's chunk at `position`, in another language. */
+export interface PolicyChunkTranslation {
+  position: number;
+  heading: string;
+  path: string[];
+  text: string;
+}
+
+/** A policy document in another language (`policies/<language>/<slug>.md`), aligned with its original. */
+export interface PolicyTranslationRecord {
+  language: string;
+  title: string;
+  source: string;
+  chunks: PolicyChunkTranslation[];
+}
+
 export interface PolicyDocumentRecord {
   slug: string;
   title: string;
   source: string;
   chunks: PolicyChunkRecord[];
+  /** By language; absent or empty when the shop has none. */
+  translations?: PolicyTranslationRecord[];
 }

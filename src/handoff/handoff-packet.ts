@@ -6,6 +6,14 @@ import type { CustomerProfile } from '../customers/customer-reader.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
 import type { HandoffPacket } from './agent-protocol.js';
 
+/** A policy section as search_policies returned it (with the original when it was translated). */
+interface CitedChunk {
+  source: string;
+  title: string;
+  heading: string;
+  original?: { title: string; heading: string };
+}
+
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** A summary without a model: what the shopper asked, what the assistant did, and why a person is needed. */
@@ -88,8 +96,9 @@ export async function buildHandoffPacket(
   for (const m of messages) {
     if (m.role !== 'tool' || m.toolName !== 'search_policies' || !m.content) continue;
     try {
-      for (const c of (JSON.parse(m.content) as { chunks?: { source: string; title: string; heading: string }[] })
-        .chunks ?? []) {
+      for (const found of (JSON.parse(m.content) as { chunks?: CitedChunk[] }).chunks ?? []) {
+        // Agents read the shop's own policies: a section shown translated is cited as written.
+        const c = { ...found, ...found.original };
         policies.set(`${c.source}#${c.heading}`, { source: c.source, title: c.title, heading: c.heading });
       }
     } catch {

@@ -75,7 +75,7 @@ export interface ImportSummary {
   updated: KindCounts;
   unchanged: KindCounts;
   failed: KindCounts;
-  errors: Array<{ file: string; line: number | null; message: string }>;
+  errors: Array<{ file: string; line: number | null; message: string; warning?: boolean }>;
 }
 
 export const MAX_LISTED_ERRORS = 50;
@@ -100,9 +100,11 @@ export function formatImportSummary(summary: ImportSummary): string {
 
   const { errors } = summary;
   if (errors.length > 0) {
-    lines.push('', `${errors.length} error${errors.length === 1 ? '' : 's'}:`);
+    const warnings = errors.filter((e) => e.warning).length;
+    const kind = warnings === errors.length ? 'warning' : 'error';
+    lines.push('', `${errors.length} ${kind}${errors.length === 1 ? '' : 's'}:`);
     for (const e of errors.slice(0, MAX_LISTED_ERRORS))
-      lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}`);
+      lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.warning ? 'warning: ' : ''}${e.message}`);
     if (errors.length > MAX_LISTED_ERRORS) lines.push(`… and ${errors.length - MAX_LISTED_ERRORS} more`);
   }
   return `${lines.join('\n')}\n`;

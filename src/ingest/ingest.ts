@@ -18,7 +18,8 @@ export interface IngestInput {
   customers: Sourced<CustomerRecord>[];
   orders: Sourced<OrderRecord>[];
   policies: Sourced<PolicyDocumentRecord>[];
-  errors: { file: string; line: number | null; message: string }[];
+  /** Problems found while reading; a `warning` failed nothing (a translation imported in part). */
+  errors: { file: string; line: number | null; message: string; warning?: boolean }[];
 }
 
 export type Kind = 'products' | 'customers' | 'orders' | 'policies';
@@ -27,7 +28,7 @@ export type Counts = Record<'created' | 'updated' | 'unchanged' | 'failed', numb
 export interface IngestSummary {
   counts: Record<Kind, Counts>;
   embedded: { products: number; policyChunks: number };
-  errors: { file: string; line: number | null; message: string }[];
+  errors: { file: string; line: number | null; message: string; warning?: boolean }[];
 }
 
 export interface IngestProgress {
@@ -67,7 +68,7 @@ export async function ingest(
     policies: emptyCounts(),
   };
   const errors = [...input.errors];
-  for (const e of input.errors) counts[kindOfError(e.file)].failed++;
+  for (const e of input.errors) if (!e.warning) counts[kindOfError(e.file)].failed++;
 
   const fail = (kind: Kind, item: Sourced<unknown>, err: unknown) => {
     counts[kind].failed++;

@@ -1,21 +1,23 @@
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { fuseWeighted } from '../catalog/fuse-rankings.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { toVectorLiteral } from '../db/database.js';
 import { expandPolicyQuery } from './expand-policy-query.js';
 import { lexicalRanking } from './policy-lexical.js';
+import type { PolicyHit } from './policy-hit.js';
+import { hitsByIds, translatedRanking } from './policy-translated-search.js';
 
-export interface PolicyHit {
-  source: string;
-  slug: string;
-  title: string;
-  heading: string;
-  anchor: string;
-  text: string;
+export type { PolicyHit } from './policy-hit.js';
+
+export interface PolicySearchOptions {
+  limit?: number;
+  signal?: AbortSignal;
+  /** The shopper's language: sections the shop has translated into it come back translated. */
+  language?: string;
 }
 
 export interface PolicySearch {
-  search(query: string, opts?: { limit?: number; signal?: AbortSignal }): Promise<PolicyHit[]>;
+  search(query: string, opts?: PolicySearchOptions): Promise<PolicyHit[]>;
 }
 
 /** Candidates the vector retriever brings to the fusion. */
@@ -26,6 +28,11 @@ const CANDIDATES = 30;
  * bring sections phrased in other words.
  */
 const VECTOR_WEIGHT = 0.5;
+/**
+ * The say of the question's words found in translated sections: the original's ranking (with the
+ * shopper's words glossed to the policies') leads; the translation adds words left unglossed.
+ */
+const TRANSLATED_WEIGHT = 0.5;
 
 async function vectorRanking(db: Database, embedder: Embedder, text: string, signal?: AbortSignal) {
   // Without pgvector the full-text ranking decides alone.
@@ -38,36 +45,11 @@ async function vectorRanking(db: Database, embedder: Embedder, text: string, sig
   return r.rows.map((x) => x.id);
 }
 
-interface ChunkRow {
-  id: number;
-  source: string;
-  slug: string;
-  title: string;
-  heading: string;
-  anchor: string;
-  body: string;
-}
-
-async function hitsByIds(db: Queryable, ids: number[]): Promise<PolicyHit[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.query<ChunkRow>(
-    `SELECT c.id, d.source, d.slug, d.title, c.heading, c.anchor, c.body FROM policy_chunks c
-     JOIN policy_documents d ON d.id = c.document_id WHERE c.id = ANY($1::int[])`,
-    [ids],
-  );
-  const byId = new Map(rows.rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    return r
-      ? [{ source: r.source, slug: r.slug, title: r.title, heading: r.heading, anchor: r.anchor, text: r.body }]
-      : [];
-  });
-}
-
 /**
  * Hybrid search over policy chunks: full text (question words weighted by rarity and by where they
  * occur, plus the policy words the question implies) and vectors of the question, fused by
- * reciprocal rank; returns citable chunks.
+ * reciprocal rank; returns citable chunks. In a language the shop has translated its policies into,
+ * the translated sections' words count too, and the sections come back translated.
  */
 export function createPolicySearch(deps: { db: Database; embedder: Embedder }): PolicySearch {
   const { db, embedder } = deps;
@@ -75,16 +57,19 @@ export function createPolicySearch(deps: { db: Database; embedder: Embedder }): 
     async search(query, opts = {}) {
       const limit = Math.min(opts.limit ?? 3, 10);
       const expanded = expandPolicyQuery(query);
-      const [lexical, vector] = await Promise.all([
+      const language = opts.language ?? null;
+      const [lexical, vector, translated] = await Promise.all([
         lexicalRanking(db, expanded.groups),
         vectorRanking(db, embedder, expanded.asked || query, opts.signal),
+        language ? translatedRanking(db, language, query) : [],
       ]);
-      const scores = fuseWeighted([{ ids: lexical }, { ids: vector, weights: vector.map(() => VECTOR_WEIGHT) }]);
-      const ids = [...scores.entries()]
+      const lists = [{ ids: lexical }, { ids: vector, weights: vector.map(() => VECTOR_WEIGHT) }];
+      if (translated.length) lists.push({ ids: translated, weights: translated.map(() => TRANSLATED_WEIGHT) });
+      const ids = [...fuseWeighted(lists).entries()]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, limit)
         .map(([id]) => id);
-      return hitsByIds(db, ids);
+      return hitsByIds(db, ids, language);
     },
   };
 }

@@ -61,10 +61,14 @@ export type OrderStatusResult =
 
 export interface PolicyChunkView {
   source: string;
+  /** In the shopper's language when the shop translated the section (then `language` is set), else as written. */
   title: string;
   heading: string;
   anchor: string;
   text: string;
+  language?: string;
+  /** The section as written, beside its translation. */
+  original?: { title: string; heading: string; text: string };
 }
 
 export interface SearchPoliciesResult {

@@ -11,7 +11,7 @@ export const searchPolicies = (deps: ToolDeps) =>
       'Search the shop policies (shipping, returns, warranty, payment, sizing, privacy, care). Cite the source title in the answer.',
     input: z.object({ query: z.string().trim().min(1).max(300) }),
     async run(input, ctx): Promise<SearchPoliciesResult> {
-      const hits = await deps.policies.search(input.query, { limit: 5, signal: ctx.signal });
+      const hits = await deps.policies.search(input.query, { limit: 5, signal: ctx.signal, language: ctx.language });
       return {
         chunks: hits.map((h) => ({
           source: h.source,
@@ -19,6 +19,7 @@ export const searchPolicies = (deps: ToolDeps) =>
           heading: h.heading,
           anchor: h.anchor,
           text: h.text,
+          ...(h.original ? { language: h.language, original: h.original } : {}),
         })),
       };
     },

@@ -88,4 +88,10 @@ describe('formatImportSummary', () => {
     expect(lines.slice(7)).toHaveLength(51);
     expect(lines.at(-1)).toBe('… and 4 more');
   });
+
+  it('marks warnings, and counts only warnings as such', () => {
+    const warning = { file: 'policies/fa/care.md', line: null, message: 'the headings do not match', warning: true };
+    const text = formatImportSummary({ created: {}, updated: {}, unchanged: {}, failed: {}, errors: [warning] });
+    expect(text).toContain('\n1 warning:\npolicies/fa/care.md: warning: the headings do not match\n');
+  });
 });

@@ -94,6 +94,7 @@ describe('parsePolicyMarkdown', () => {
   it('reports a document with no text, and a line of invalid UTF-8', () => {
     expect(parsePolicyMarkdown('# Empty\n', { file: 'empty.md' })).toEqual({
       policy: null,
+      outline: [{ level: 1, heading: 'Empty', positions: [] }],
       errors: [{ line: 1, message: 'the policy document has no text' }],
     });
     const bad = Buffer.concat([Buffer.from('# T\n\nGood line.\nBad '), Buffer.from([0xff]), Buffer.from('\nAfter.\n')]);

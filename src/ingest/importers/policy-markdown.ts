@@ -3,12 +3,24 @@ import type { PolicyChunkRecord, PolicyDocumentRecord } from '../../catalog/reco
 
 export const MAX_CHUNK_CHARS = 1_200;
 
+/** One heading of a policy file, in order: what a translation of it must match. */
+export interface OutlineSection {
+  /** 1 for the title, 2 and 3 for `##` and `###`, 0 for text before any heading. */
+  level: number;
+  heading: string;
+  /** The positions of the chunks its text became (none for a heading with no text of its own). */
+  positions: number[];
+}
+
 export interface PolicyParseResult {
   policy: PolicyDocumentRecord | null;
+  /** The file's sections in order, empty ones included. */
+  outline: OutlineSection[];
   errors: Array<{ line: number; message: string }>;
 }
 
 interface Section {
+  level: number;
   heading: string;
   path: string[];
   lines: string[];
@@ -40,18 +52,20 @@ export function parsePolicyMarkdown(input: Uint8Array | string, opts: { file: st
     const heading = fenced ? null : /^(#{1,3})\s+(.+?)\s*#*\s*$/.exec(raw);
     if (heading && heading[1] === '#' && !title) {
       title = inline(heading[2]);
-      current = { heading: title, path: [title], lines: [] };
+      current = { level: 1, heading: title, path: [title], lines: [] };
       sections.push(current);
     } else if (heading) {
       // A later "#" is treated like "##": one level under the title.
-      const depth = Math.max(heading[1].length, 2) - 2;
+      const level = Math.max(heading[1].length, 2);
+      const depth = level - 2;
       trail.length = depth;
       trail[depth] = inline(heading[2]);
-      current = { heading: trail[depth], path: [title || humanize(slug), ...trail.filter(Boolean)], lines: [] };
+      const path = [title || humanize(slug), ...trail.filter(Boolean)];
+      current = { level, heading: trail[depth], path, lines: [] };
       sections.push(current);
     } else {
       if (!current) {
-        current = { heading: title || humanize(slug), path: [title || humanize(slug)], lines: [] };
+        current = { level: 0, heading: title || humanize(slug), path: [title || humanize(slug)], lines: [] };
         sections.push(current);
       }
       const text = /^\s*(```|~~~)/.test(raw) ? '' : fenced ? raw : plain(raw);
@@ -60,23 +74,27 @@ export function parsePolicyMarkdown(input: Uint8Array | string, opts: { file: st
   }
 
   const chunks: PolicyChunkRecord[] = [];
+  const outline: OutlineSection[] = [];
   const anchors = new Map<string, number>();
   for (const section of sections) {
     const text = section.lines
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
+    const positions: number[] = [];
+    outline.push({ level: section.level, heading: section.heading, positions });
     if (!text) continue;
     const anchor = uniqueAnchor(section.heading, anchors);
     for (const piece of splitText(text, MAX_CHUNK_CHARS)) {
+      positions.push(chunks.length);
       chunks.push({ heading: section.heading, path: section.path, anchor, text: piece, position: chunks.length });
     }
   }
   if (chunks.length === 0) {
     errors.push({ line: 1, message: 'the policy document has no text' });
-    return { policy: null, errors };
+    return { policy: null, outline, errors };
   }
-  return { policy: { slug, title: title || humanize(slug), source: opts.file, chunks }, errors };
+  return { policy: { slug, title: title || humanize(slug), source: opts.file, chunks }, outline, errors };
 }
 
 /** Decodes line by line so invalid UTF-8 costs only its own line, which is reported. */

@@ -12,6 +12,7 @@ import {
 } from './detect-format.js';
 import { parseJsonl } from './jsonl.js';
 import { parsePolicyMarkdown } from './policy-markdown.js';
+import { attachTranslations, type PolicyFile } from './policy-translations.js';
 import { parseShopifyCsv } from './shopify-csv.js';
 import { parseWooCommerceCsv } from './woocommerce-csv.js';
 
@@ -30,6 +31,8 @@ export interface CatalogIssue {
   /** null when the problem is the whole file. */
   line: number | null;
   message: string;
+  /** Reported, but nothing failed (a translation imported only in part). */
+  warning?: boolean;
 }
 
 export interface ParsedBatch {
@@ -54,20 +57,32 @@ export interface ReadCatalogOptions {
  */
 export async function readCatalogFiles(paths: string | string[], opts: ReadCatalogOptions = {}): Promise<ParsedBatch> {
   const batch: ParsedBatch = { products: [], customers: [], orders: [], policies: [], errors: [], files: [] };
+  const policyFiles: PolicyFile[] = [];
+  const read = { batch, opts, policyFiles };
   for (const path of Array.isArray(paths) ? paths : [paths]) {
     const info = await stat(path).catch((cause: unknown) => {
       throw new NotFoundError('catalog:not_found', `No file or folder at ${path}.`, { cause });
     });
     if (info.isDirectory()) {
-      for (const file of await findCatalogFiles(path)) await readOne(file, false, batch, opts);
+      for (const file of await findCatalogFiles(path)) await readOne(file, false, read);
     } else {
-      await readOne(path, true, batch, opts);
+      await readOne(path, true, read);
     }
   }
+  // Translations (policies/<language>/<name>.md) join their originals once every file is read.
+  const { policies, issues } = attachTranslations(policyFiles);
+  batch.policies.push(...policies.map((p) => ({ record: p.doc, source: { file: p.file, line: 1 } })));
+  batch.errors.push(...issues);
   return batch;
 }
 
-async function readOne(file: string, named: boolean, batch: ParsedBatch, opts: ReadCatalogOptions): Promise<void> {
+interface ReadState {
+  batch: ParsedBatch;
+  opts: ReadCatalogOptions;
+  policyFiles: PolicyFile[];
+}
+
+async function readOne(file: string, named: boolean, { batch, opts, policyFiles }: ReadState): Promise<void> {
   const content = await readFile(file);
   const detected = detectFormat(file, content);
   if (detected.format === null) return notACatalog(file, detected.reason, named, batch);
@@ -104,7 +119,7 @@ async function readOne(file: string, named: boolean, batch: ParsedBatch, opts: R
     }
     case 'policy-markdown': {
       const parsed = parsePolicyMarkdown(content, { file });
-      if (parsed.policy) batch.policies.push({ record: parsed.policy, source: at(1) });
+      policyFiles.push({ file, parsed });
       batch.errors.push(...issues(parsed.errors));
       break;
     }

@@ -137,6 +137,7 @@ function check(
   e: Expect,
   o: Observed,
   titles: Map<string, { title: string; type: string }>,
+  translatedHeadings: Map<string, string[]>,
 ): { failures: string[]; slots: { hit: number; total: number } } {
   const failures: string[] = [];
   const reply = norm(o.reply);
@@ -198,7 +199,10 @@ function check(
   }
   if (e.order && !reply.replace(/#/g, '').includes(e.order.toLowerCase().replace(/#/g, '')))
     failures.push(`order ${e.order} not in answer`);
-  if (e.policy && !reply.includes(norm(e.policy))) failures.push(`policy section "${e.policy}" not cited`);
+  // A section the shop translated is cited by its heading in the shopper's language.
+  const cited = (heading: string) => [heading, ...(translatedHeadings.get(heading) ?? [])];
+  if (e.policy && !cited(e.policy).some((h) => reply.includes(norm(h))))
+    failures.push(`policy section "${e.policy}" not cited`);
   for (const s of e.says ?? []) if (!reply.includes(norm(s))) failures.push(`reply lacks "${s}"`);
   for (const s of e.saysNot ?? []) if (reply.includes(norm(s))) failures.push(`reply says "${s}"`);
   // Asking is a question with nothing changed: a cart change refused for a missing option counts.
@@ -218,6 +222,14 @@ export async function runDialogs(shop: BenchShop, dialogs: Dialog[]): Promise<Tu
       )
     ).rows.map((r) => [r.handle, { title: r.title, type: r.product_type }]),
   );
+  const translatedHeadings = new Map<string, string[]>();
+  const translated = await shop.db.query<{ heading: string; translated: string }>(
+    `SELECT DISTINCT c.heading, t.heading AS translated
+     FROM policy_chunk_translations t JOIN policy_chunks c ON c.id = t.chunk_id`,
+  );
+  for (const r of translated.rows) {
+    translatedHeadings.set(r.heading, [...(translatedHeadings.get(r.heading) ?? []), r.translated]);
+  }
   const outcomes: TurnOutcome[] = [];
   for (const dialog of dialogs) {
     const sid = `bench_${dialog.id}_${Math.random().toString(36).slice(2, 8)}`;
@@ -249,7 +261,7 @@ export async function runDialogs(shop: BenchShop, dialogs: Dialog[]): Promise<Tu
       const intent = steps[0]?.intent ?? 'none';
       const cart = await core.carts.view(cartId);
       const observed = { calls, reply, shown, cart, cartChanged: cart.version !== before };
-      const { failures, slots } = check(turn.expect, observed, titles);
+      const { failures, slots } = check(turn.expect, observed, titles, translatedHeadings);
       outcomes.push({
         dialog: dialog.id,
         turn: i + 1,
