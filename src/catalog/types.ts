@@ -63,6 +63,11 @@ export type SearchMode = 'hybrid' | 'lexical' | 'vector';
 
 export interface SearchQuery extends SearchFilters {
   query: string;
+  /**
+   * The shopper's own words when they wrote in another language than the catalog's (`query` then
+   * holds them put in the catalog's language): full-text search also matches translations into it.
+   */
+  shopperQuery?: { text: string; language: string };
   limit?: number;
   mode?: SearchMode;
 }

@@ -6,6 +6,7 @@ import { upsertPolicyDocument } from '../policies/policy-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { upsertProduct, upsertProducts, type UpsertOutcome } from '../catalog/product-store.js';
 import type { CustomerRecord, OrderRecord, PolicyDocumentRecord, ProductRecord } from '../catalog/records.js';
+import { textSearchConfig } from '../catalog/text-search-config.js';
 import { embedPending, prepareVectorTables } from '../catalog/vector-store.js';
 
 export interface Sourced<T> {
@@ -34,6 +35,13 @@ export interface IngestProgress {
   (phase: Kind | 'embedding products' | 'embedding policies', done: number, total: number): void;
 }
 
+export interface IngestDeps {
+  db: Database;
+  embedder: Embedder;
+  /** The language the catalog is written in (SHOP_LANGUAGE): its texts are indexed for search in it. Default en. */
+  catalogLanguage?: string;
+}
+
 /** Records changed by one ingest from which the tables' statistics are gathered again. */
 const ANALYZE_AFTER_CHANGES = 200;
 
@@ -55,11 +63,12 @@ function kindOfError(file: string): Kind {
  * takes good ones with it), then embeds what is new or changed.
  */
 export async function ingest(
-  deps: { db: Database; embedder: Embedder },
+  deps: IngestDeps,
   input: IngestInput,
   opts: { onProgress?: IngestProgress; signal?: AbortSignal } = {},
 ): Promise<IngestSummary> {
   const { db } = deps;
+  const text = { textSearch: textSearchConfig(deps.catalogLanguage) };
   const counts: Record<Kind, Counts> = {
     products: emptyCounts(),
     customers: emptyCounts(),
@@ -104,6 +113,7 @@ export async function ingest(
         upsertProducts(
           tx,
           batch.map((b) => b.record),
+          text,
         ),
       )
       .catch(() => null);
@@ -112,7 +122,7 @@ export async function ingest(
       opts.onProgress?.('products', i + batch.length, input.products.length);
     } else {
       const at = { offset: i, total: input.products.length };
-      await run('products', batch, async (tx, r) => (await upsertProduct(tx, r)).outcome, at);
+      await run('products', batch, async (tx, r) => (await upsertProduct(tx, r, text)).outcome, at);
     }
   }
   await run('customers', input.customers, upsertCustomer);
