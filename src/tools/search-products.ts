@@ -4,6 +4,7 @@ import { toMinor } from '../catalog/money.js';
 import { GENDERS, type SearchQuery } from '../catalog/types.js';
 import { defineTool } from './define-tool.js';
 import type { SearchProductsResult } from './results.js';
+import { inShopperLanguage } from './shopper-language.js';
 import type { ToolDeps } from './tool-deps.js';
 
 export const searchProductsInput = z.object({
@@ -93,7 +94,7 @@ export const searchProducts = (deps: ToolDeps) =>
         matchNote(found, input.query),
       ].filter(Boolean);
       return {
-        products: found.products,
+        products: await inShopperLanguage(deps, found.products, ctx),
         match: found.match,
         ...(found.askedType ? { askedType: found.askedType } : {}),
         ...(found.noMatch ? { noMatch: true, missing: found.missing } : {}),

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { buildCore, type Core } from '../../src/app/build-core.js';
+import type { ProductSummary } from '../../src/catalog/types.js';
+import type { Database } from '../../src/db/database.js';
+import { parseJsonl } from '../../src/ingest/importers/jsonl.js';
+import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
+import { createLogger } from '../../src/logger.js';
+import type { ToolContext } from '../../src/tools/define-tool.js';
+import { TEST_MERCHANDISING } from '../fixtures/test-shop.js';
+import { testEmbedder } from '../helpers/local-embedder.js';
+import { seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
+import { openTestDatabase } from '../helpers/test-database.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/translations');
+
+let db: Database;
+let core: Core;
+let imported: IngestSummary;
+
+beforeAll(async () => {
+  db = await openTestDatabase('pglite');
+  await seedTestShop(db);
+  const file = path.join(FIXTURES, 'products.jsonl');
+  const parsed = parseJsonl(readFileSync(file), { file });
+  imported = await ingest(
+    { db, embedder: await testEmbedder() },
+    {
+      products: parsed.products.map((p) => ({ record: p.record, source: { file, line: p.line } })),
+      customers: [],
+      orders: [],
+      policies: [],
+      errors: parsed.errors.map((e) => ({ file, ...e })),
+    },
+  );
+  core = await buildCore({
+    config: TEST_CONFIG,
+    db,
+    embedder: await testEmbedder(),
+    model: createOfflineModel(),
+    logger: createLogger('silent'),
+    merchandising: TEST_MERCHANDISING,
+  });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const ctx = (language?: 'en' | 'fa' | 'de'): ToolContext => ({
+  conversationId: 'conv_tr',
+  customerId: null,
+  cartId: `cart_tr_${language ?? 'none'}`,
+  actor: 'assistant',
+  ...(language ? { language } : {}),
+});
+
+async function runTool<T>(name: string, input: unknown, c: ToolContext): Promise<T> {
+  return (await core.tools.find((t) => t.name === name)!.run(input, c)) as T;
+}
+
+describe('catalog translations', () => {
+  it('stores the translations of the products imported, and rejects bad ones with their line', async () => {
+    const r = await db.query<{ handle: string; language: string; title: string; category_path: string[] }>(
+      `SELECT p.handle, t.language, t.title, t.category_path FROM product_translations t
+       JOIN products p ON p.id = t.product_id ORDER BY 1, 2`,
+    );
+    expect(r.rows).toEqual([
+      { handle: 'summit-shell', language: 'de', title: 'Gipfeljacke', category_path: [] },
+      { handle: 'summit-shell', language: 'fa', title: 'کاپشن قله‌نورد', category_path: ['پوشاک', 'کاپشن'] },
+    ]);
+    expect(imported.counts.products).toMatchObject({ created: 2, failed: 2 });
+    const errors = imported.errors.map((e) => `${e.line}: ${e.message}`);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^3: .*options\.Material: the product has no option "Material".*"Color" has no value "Walnut"/,
+      ),
+      expect.stringMatching(/^4: .*translations.*language code/),
+    ]);
+  });
+
+  it('finds a product by a word of its Persian title, which no lexicon knows', async () => {
+    const found = await core.finder.find({ query: 'قله‌نورد', limit: 3 });
+    expect(found.products[0]?.handle).toBe('summit-shell');
+    expect(found.noMatch).toBe(false);
+    const described = await core.finder.find({ query: 'پوسته ضدآب کوهستان', limit: 3 });
+    expect(described.products[0]?.handle).toBe('summit-shell');
+  });
+
+  it("shows search results and product details in the shopper's language, the catalog's title kept", async () => {
+    const fa = await runTool<{ products: ProductSummary[] }>('search_products', { query: 'قله‌نورد' }, ctx('fa'));
+    const shell = fa.products.find((p) => p.handle === 'summit-shell')!;
+    expect(shell).toMatchObject({
+      title: 'کاپشن قله‌نورد',
+      originalTitle: 'Summit Shell Jacket',
+      productType: 'کاپشن',
+    });
+    expect(shell.optionNames).toEqual(['رنگ', 'سایز']);
+    expect(shell.variants.map((v) => [v.sku, v.options])).toEqual([
+      ['SUM-BLK-M', { رنگ: 'مشکی', سایز: 'M' }],
+      ['SUM-RED-M', { رنگ: 'قرمز', سایز: 'M' }],
+    ]);
+    const { product } = await runTool<{ product: ProductSummary }>(
+      'get_product',
+      { handle: 'summit-shell' },
+      ctx('fa'),
+    );
+    expect(product).toMatchObject({
+      title: 'کاپشن قله‌نورد',
+      originalTitle: 'Summit Shell Jacket',
+      categoryPath: ['پوشاک', 'کاپشن'],
+    });
+    const en = await runTool<{ product: ProductSummary }>('get_product', { handle: 'summit-shell' }, ctx('en'));
+    expect(en.product.title).toBe('Summit Shell Jacket');
+    expect(en.product.originalTitle).toBeUndefined();
+    expect(en.product.optionNames).toEqual(['Color', 'Size']);
+    const de = await runTool<{ product: ProductSummary }>('get_product', { handle: 'summit-shell' }, ctx('de'));
+    expect(de.product).toMatchObject({ title: 'Gipfeljacke', optionNames: ['Color', 'Size'] });
+  });
+
+  it('adds the variant a translated option name or value picks', async () => {
+    type Added = { ok: boolean; changedSku?: string };
+    const byNames = await runTool<Added>(
+      'add_to_cart',
+      { handle: 'summit-shell', options: { رنگ: 'مشکی', سایز: 'M' } },
+      ctx('fa'),
+    );
+    expect(byNames).toMatchObject({ ok: true, changedSku: 'SUM-BLK-M' });
+    const mixed = await runTool<Added>(
+      'add_to_cart',
+      { handle: 'summit-shell', options: { Color: 'قرمز' } },
+      ctx('fa'),
+    );
+    expect(mixed).toMatchObject({ ok: true, changedSku: 'SUM-RED-M' });
+  });
+});
