@@ -5,7 +5,9 @@ import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { buildCore, type Core } from '../../src/app/build-core.js';
 import type { ProductSummary } from '../../src/catalog/types.js';
 import type { Database } from '../../src/db/database.js';
+import { detectFormat } from '../../src/ingest/importers/detect-format.js';
 import { parseJsonl } from '../../src/ingest/importers/jsonl.js';
+import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.js';
 import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/logger.js';
 import type { ToolContext } from '../../src/tools/define-tool.js';
@@ -15,6 +17,7 @@ import { seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/translations');
+const PARTNER = path.resolve(import.meta.dirname, '../fixtures/partner-shop');
 
 let db: Database;
 let core: Core;
@@ -133,5 +136,46 @@ describe('catalog translations', () => {
       ctx('fa'),
     );
     expect(mixed).toMatchObject({ ok: true, changedSku: 'SUM-RED-M' });
+  });
+});
+
+describe("Shopify's translation export", () => {
+  // Kept out of the partner shop's folder, which the assistant bench imports (and which must import without errors).
+  const file = path.join(FIXTURES, 'partner-shop-fa.csv');
+
+  it('is told from its header, and merged into the products already in the catalog', async () => {
+    expect(detectFormat(file, readFileSync(file)).format).toBe('shopify-translations-csv');
+    const batch = await readCatalogFiles([path.join(PARTNER, 'shopifypartners_apparel.csv'), file]);
+    const summary = await ingest({ db, embedder: await testEmbedder() }, batch);
+    expect(summary.counts.translations).toMatchObject({ updated: 7, failed: 1 });
+    expect(summary.errors.map((e) => `${path.basename(e.file)}:${e.line}: ${e.message}`)).toEqual([
+      'partner-shop-fa.csv:12: no product with handle "moon-boots": its fa translation was skipped',
+    ]);
+    const r = await db.query<{ handle: string; title: string; description: string | null; options: object }>(
+      `SELECT p.handle, t.title, t.description, t.options FROM product_translations t
+       JOIN products p ON p.id = t.product_id
+       WHERE t.language = 'fa' AND p.handle IN ('ocean-blue-shirt', 'classic-varsity-top', 'dark-winter-jacket')
+       ORDER BY 1`,
+    );
+    expect(r.rows).toEqual([
+      {
+        handle: 'classic-varsity-top',
+        title: 'تاپ دانشگاهی کلاسیک',
+        description: 'تاپ اسپرت زنانه‌ی طوسی و مشکی با حرف گلدوزی‌شده.',
+        options: { Size: { name: 'سایز', values: { Small: 'کوچک', Medium: 'متوسط', Large: 'بزرگ' } } },
+      },
+      // The market-specific title is not the language's.
+      { handle: 'dark-winter-jacket', title: 'کاپشن زمستانی نرم', description: null, options: {} },
+      {
+        handle: 'ocean-blue-shirt',
+        title: 'پیراهن آبی اقیانوسی',
+        description: expect.stringContaining('پیراهن نخی آبی'),
+        options: {},
+      },
+    ]);
+    const again = await ingest({ db, embedder: await testEmbedder() }, await readCatalogFiles(file));
+    expect(again.counts.translations).toMatchObject({ updated: 0, unchanged: 7, failed: 1 });
+    const found = await core.finder.find({ query: 'اقیانوسی', limit: 3 });
+    expect(found.products[0]?.handle).toBe('ocean-blue-shirt');
   });
 });

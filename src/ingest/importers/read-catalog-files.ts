@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { CustomerRecord, OrderRecord, PolicyDocumentRecord, ProductRecord } from '../../catalog/records.js';
+import type { TranslationPatch } from '../../catalog/translation-merge.js';
 import {
   ACCEPTED_FORMATS,
   CSV_EXTENSIONS,
@@ -13,6 +14,7 @@ import {
 import { parseJsonl } from './jsonl.js';
 import { parsePolicyMarkdown } from './policy-markdown.js';
 import { parseShopifyCsv } from './shopify-csv.js';
+import { parseShopifyTranslationsCsv } from './shopify-translations-csv.js';
 import { parseWooCommerceCsv } from './woocommerce-csv.js';
 
 export type { CatalogFormat } from './detect-format.js';
@@ -37,6 +39,8 @@ export interface ParsedBatch {
   customers: Array<Sourced<CustomerRecord>>;
   orders: Array<Sourced<OrderRecord>>;
   policies: Array<Sourced<PolicyDocumentRecord>>;
+  /** Translations to merge into products already in the catalog (written after the products). */
+  translations: Array<Sourced<TranslationPatch>>;
   errors: CatalogIssue[];
   files: Array<{ file: string; format: CatalogFormat }>;
 }
@@ -53,7 +57,15 @@ export interface ReadCatalogOptions {
  * inside a folder such a file is reported once and skipped.
  */
 export async function readCatalogFiles(paths: string | string[], opts: ReadCatalogOptions = {}): Promise<ParsedBatch> {
-  const batch: ParsedBatch = { products: [], customers: [], orders: [], policies: [], errors: [], files: [] };
+  const batch: ParsedBatch = {
+    products: [],
+    customers: [],
+    orders: [],
+    policies: [],
+    translations: [],
+    errors: [],
+    files: [],
+  };
   for (const path of Array.isArray(paths) ? paths : [paths]) {
     const info = await stat(path).catch((cause: unknown) => {
       throw new NotFoundError('catalog:not_found', `No file or folder at ${path}.`, { cause });
@@ -81,6 +93,12 @@ async function readOne(file: string, named: boolean, batch: ParsedBatch, opts: R
       const parse = detected.format === 'shopify-csv' ? parseShopifyCsv : parseWooCommerceCsv;
       const parsed = parse(content, { currency: opts.currency });
       batch.products.push(...parsed.products.map((p) => ({ record: p.record, source: at(p.line) })));
+      batch.errors.push(...issues(parsed.errors));
+      break;
+    }
+    case 'shopify-translations-csv': {
+      const parsed = parseShopifyTranslationsCsv(content);
+      batch.translations.push(...parsed.translations.map((t) => ({ record: t.record, source: at(t.line) })));
       batch.errors.push(...issues(parsed.errors));
       break;
     }
