@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { categoryNamesIn } from './list-categories.js';
 import { foldArabicScript } from '../shared/language.js';
 import { normalizeOptionName, optionValueMatches } from './search-filters.js';
 import type { ProductSummary, VariantSummary } from './types.js';
@@ -131,6 +132,8 @@ export interface ProductTranslations {
   localize(products: ProductSummary[], language: string | undefined): Promise<ProductSummary[]>;
   /** `optionsInCatalogTerms` over every translation of the product. */
   catalogOptions(handle: string, wanted: Record<string, string>): Promise<Record<string, string>>;
+  /** A category name as the catalog has it, from its name in `language` (given back when none matches). */
+  catalogCategory(name: string, language: string | undefined): Promise<string>;
 }
 
 export function createProductTranslations(deps: { db: Queryable; catalogLanguage?: string }): ProductTranslations {
@@ -149,6 +152,14 @@ export function createProductTranslations(deps: { db: Queryable; catalogLanguage
       if (Object.keys(wanted).length === 0) return wanted;
       const found = await loadTranslations(deps.db, [handle]);
       return optionsInCatalogTerms(wanted, found.get(handle) ?? []);
+    },
+    async catalogCategory(name, language) {
+      if (!language || language === catalogLanguage) return name;
+      const wanted = foldArabicScript(name.trim().toLowerCase());
+      for (const [catalogName, shown] of await categoryNamesIn(deps.db, language)) {
+        if (foldArabicScript(shown.toLowerCase()) === wanted) return catalogName;
+      }
+      return name;
     },
   };
 }

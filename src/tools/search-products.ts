@@ -4,7 +4,7 @@ import { toMinor } from '../catalog/money.js';
 import { GENDERS, type SearchQuery } from '../catalog/types.js';
 import { defineTool } from './define-tool.js';
 import type { SearchProductsResult } from './results.js';
-import { inShopperLanguage } from './shopper-language.js';
+import { categoryInCatalogTerms, inShopperLanguage } from './shopper-language.js';
 import type { ToolDeps } from './tool-deps.js';
 
 export const searchProductsInput = z.object({
@@ -76,7 +76,8 @@ export const searchProducts = (deps: ToolDeps) =>
       };
       // The shop's data says which tags a gender means (often also the tag of products for everyone).
       const anyTags = input.gender ? deps.merchandising.tagsForGender(input.gender) : undefined;
-      let found = await deps.finder.find({ ...base, category: input.category, anyTags }, { signal: ctx.signal });
+      const category = await categoryInCatalogTerms(deps, input.category, ctx);
+      let found = await deps.finder.find({ ...base, category, anyTags }, { signal: ctx.signal });
       let relaxedFilters = false;
       let query = input.query;
       if (!found.products.length && (input.category || anyTags)) {

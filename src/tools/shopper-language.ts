@@ -20,3 +20,13 @@ export async function optionsInCatalogTerms(
   if (!options || !deps.translations) return options;
   return deps.translations.catalogOptions(handle, options);
 }
+
+/** A category the shopper named in their language, as the catalog names it. */
+export async function categoryInCatalogTerms(
+  deps: ToolDeps,
+  category: string | undefined,
+  ctx: ToolContext,
+): Promise<string | undefined> {
+  if (!category || !deps.translations) return category;
+  return deps.translations.catalogCategory(category, ctx.language);
+}

@@ -9,6 +9,9 @@ import { detectFormat } from '../../src/ingest/importers/detect-format.js';
 import { parseJsonl } from '../../src/ingest/importers/jsonl.js';
 import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.js';
 import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
+import { lexicalHits } from '../../src/catalog/lexical-query.js';
+import { listCategories } from '../../src/catalog/list-categories.js';
+import { textSearchConfig } from '../../src/catalog/text-search-config.js';
 import { createLogger } from '../../src/logger.js';
 import type { ToolContext } from '../../src/tools/define-tool.js';
 import { TEST_MERCHANDISING } from '../fixtures/test-shop.js';
@@ -122,6 +125,20 @@ describe('catalog translations', () => {
     expect(de.product).toMatchObject({ title: 'Gipfeljacke', optionNames: ['Color', 'Size'] });
   });
 
+  it('names categories in the language their products translate them into, and searches by such a name', async () => {
+    const fa = await listCategories(db, 'fa');
+    expect(fa).toEqual(expect.arrayContaining(['پوشاک', 'کاپشن']));
+    expect(fa).not.toContain('Jackets');
+    expect(await listCategories(db)).toContain('Jackets');
+    const found = await runTool<{ products: ProductSummary[] }>(
+      'search_products',
+      { query: 'کاپشن ضدآب', category: 'کاپشن' },
+      ctx('fa'),
+    );
+    expect(found.products.map((p) => p.handle)).toEqual(['summit-shell']);
+    expect(found.products[0].category).toBe('کاپشن');
+  });
+
   it('adds the variant a translated option name or value picks', async () => {
     type Added = { ok: boolean; changedSku?: string };
     const byNames = await runTool<Added>(
@@ -177,5 +194,33 @@ describe("Shopify's translation export", () => {
     expect(again.counts.translations).toMatchObject({ updated: 0, unchanged: 7, failed: 1 });
     const found = await core.finder.find({ query: 'اقیانوسی', limit: 3 });
     expect(found.products[0]?.handle).toBe('ocean-blue-shirt');
+  });
+});
+
+describe('a catalog in another language than English (SHOP_LANGUAGE)', () => {
+  it("is indexed and searched with its language's configuration", async () => {
+    const record = {
+      handle: 'wanderjacke',
+      title: 'Leichte Wanderjacke',
+      descriptionHtml: 'Wasserdicht und atmungsaktiv.',
+      vendor: '',
+      categoryPath: [],
+      productType: '',
+      tags: [],
+      attributes: {},
+      images: [],
+      status: 'active' as const,
+      optionNames: [],
+      variants: [{ sku: 'WJ-1', options: {}, priceMinor: 9900, currency: 'EUR', stock: 2 }],
+    };
+    const source = { file: 'produkte.jsonl', line: 1 };
+    const batch = { products: [{ record, source }], customers: [], orders: [], policies: [], errors: [] };
+    await ingest({ db, embedder: await testEmbedder(), catalogLanguage: 'de' }, batch);
+    const q = { query: 'leichten Wanderjacken', handles: ['wanderjacke'] };
+    // German stems: "leichten" and "Wanderjacken" are the title's words; English stems do not meet them.
+    expect(await lexicalHits(db, q, 5, textSearchConfig('de'))).toEqual([
+      { id: expect.any(Number), handle: 'wanderjacke', coverage: 1 },
+    ]);
+    expect(await lexicalHits(db, q, 5)).toEqual([]);
   });
 });
