@@ -156,7 +156,7 @@ export async function upsertProduct(
     productParams(record, hash, config),
   );
   const productId = row.rows[0].id;
-  await replaceTranslations(tx, [{ productId, translations: record.translations }]);
+  if (record.translations) await replaceTranslations(tx, [{ productId, translations: record.translations }]);
   const skus = record.variants.map((v) => v.sku);
   await tx.query('DELETE FROM variants WHERE product_id = $1 AND NOT (sku = ANY($2::text[]))', [productId, skus]);
   await writeVariants(tx, variantRows(productId, record));
@@ -215,9 +215,12 @@ export async function upsertProducts(
     tx,
     todo.flatMap((i, j) => variantRows(productIds[j], records[i])),
   );
+  // A record without `translations` (a platform's, or a file's that never had them) keeps the stored ones,
+  // which a translation export may have merged in; `"translations": {}` removes them.
+  const translated = todo.flatMap((i, j) => (records[i].translations ? [j] : []));
   await replaceTranslations(
     tx,
-    todo.map((i, j) => ({ productId: productIds[j], translations: records[i].translations })),
+    translated.map((j) => ({ productId: productIds[j], translations: records[todo[j]].translations })),
   );
   todo.forEach(
     (i, j) => (out[i] = { outcome: prev.has(records[i].handle) ? 'updated' : 'created', productId: productIds[j] }),

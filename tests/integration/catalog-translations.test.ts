@@ -194,6 +194,18 @@ describe("Shopify's translation export", () => {
     expect(again.counts.translations).toMatchObject({ updated: 0, unchanged: 7, failed: 1 });
     const found = await core.finder.find({ query: 'اقیانوسی', limit: 3 });
     expect(found.products[0]?.handle).toBe('ocean-blue-shirt');
+    // A product changed by its platform (a record without translations) keeps those merged in.
+    const shirt = batch.products.find((p) => p.record.handle === 'ocean-blue-shirt')!;
+    const changed = { ...shirt, record: { ...shirt.record, title: 'Ocean Blue Shirt II' } };
+    const resynced = await ingest(
+      { db, embedder: await testEmbedder() },
+      { ...batch, products: [changed], translations: [] },
+    );
+    expect(resynced.counts.products.updated).toBe(1);
+    const kept = await db.query<{ title: string }>(
+      `SELECT t.title FROM product_translations t JOIN products p ON p.id = t.product_id WHERE p.handle = 'ocean-blue-shirt'`,
+    );
+    expect(kept.rows).toEqual([{ title: 'پیراهن آبی اقیانوسی' }]);
   });
 });
 
