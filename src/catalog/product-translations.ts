@@ -54,6 +54,9 @@ export async function loadTranslations(
 
 const DESCRIPTION_CHARS = 600;
 
+/** A description as summaries carry it: its first `DESCRIPTION_CHARS` characters. */
+const clipped = (text: string) => (text.length > DESCRIPTION_CHARS ? `${text.slice(0, DESCRIPTION_CHARS)}…` : text);
+
 function translatedOptions(options: Record<string, string>, t: ProductTranslation): Record<string, string> {
   return Object.fromEntries(
     Object.entries(options).map(([name, value]) => {
@@ -70,11 +73,7 @@ function translatedOptions(options: Record<string, string>, t: ProductTranslatio
  */
 export function localizeSummary(p: ProductSummary, t: ProductTranslation | undefined): ProductSummary {
   if (!t) return p;
-  const description = t.description
-    ? t.description.length > DESCRIPTION_CHARS
-      ? `${t.description.slice(0, DESCRIPTION_CHARS)}…`
-      : t.description
-    : p.description;
+  const description = t.description ? clipped(t.description) : p.description;
   const categoryPath = t.categoryPath.length === p.categoryPath.length ? t.categoryPath : p.categoryPath;
   const variant = (v: VariantSummary): VariantSummary => ({ ...v, options: translatedOptions(v.options, t) });
   return {
