@@ -50,10 +50,14 @@ async function main() {
   let db = await openDatabase(config.database, logger);
   const embedder = await createAppEmbedder(config);
   if (config.importOnStart) {
-    const { report, failed, summary } = await importCatalog({ db, embedder }, config.catalogDir, {
-      currency: config.shop.currency,
-      out: process.stderr,
-    });
+    const { report, failed, summary } = await importCatalog(
+      { db, embedder, catalogLanguage: config.shop.language },
+      config.catalogDir,
+      {
+        currency: config.shop.currency,
+        out: process.stderr,
+      },
+    );
     logger.info(`catalog ${config.catalogDir} imported${failed ? ` with ${failed} failed rows` : ''}\n${report}`);
     if (config.database.kind === 'embedded' && summary.embedded.products > 0) {
       // The embedded engine's memory grows while it loads and indexes, and never shrinks (the demo

@@ -8,6 +8,7 @@ import { DEFAULT_ORDER_RULES, type OrderRules } from '../orders/order-rules.js';
 import { createOrderActions } from '../orders/pending-actions.js';
 import { createPlatformCartStore } from '../carts/platform-cart-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
+import { createProductTranslations } from '../catalog/product-translations.js';
 import { createProductLookup } from '../catalog/product-lookup.js';
 import { createCatalogSearch } from '../catalog/search.js';
 import { createProductFinder } from '../catalog/find-products.js';
@@ -65,7 +66,8 @@ export async function buildCore(parts: {
   await merchandising.init();
   const rules = async () => (await merchandising.fresh()).search;
   const expandQuery = (q: string) => merchandising.current().expandQuery(q);
-  const search = createCatalogSearch({ db, embedder, expandQuery, rules });
+  const catalogLanguage = config.shop.language ?? 'en';
+  const search = createCatalogSearch({ db, embedder, expandQuery, rules, catalogLanguage });
   const vocabulary = parts.vocabulary ?? createShopVocabulary({ db });
   if (!parts.vocabulary) await vocabulary.refresh();
   const expands = (q: string) => expandQuery(q) !== q || merchandising.current().search.withSynonyms(q) !== q;
@@ -77,7 +79,7 @@ export async function buildCore(parts: {
     expands,
     rules,
     onSearch: searchEvents.record,
-    catalogLanguage: config.shop.language ?? 'en',
+    catalogLanguage,
   });
   const products = createProductLookup({ db, hidden: async () => (await rules()).hidden });
   const nativeCarts = createCartStore({ db });
@@ -123,6 +125,7 @@ export async function buildCore(parts: {
     search,
     finder,
     products,
+    translations: createProductTranslations({ db, catalogLanguage }),
     carts,
     customers,
     policies,

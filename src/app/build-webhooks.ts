@@ -29,6 +29,7 @@ export function buildWebhooks(parts: {
     onCatalogWritten: () => refresher.request(),
     onOrderAttributed: metrics.orderAttributed,
     attributionWindowDays: config.attributionWindowDays,
+    catalogLanguage: config.shop.language,
   });
   const woo = config.platforms?.woocommerce;
   const wooClient =

@@ -1,12 +1,13 @@
 import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
 import { lexicalHits, queryTerms, unknownTerms } from './lexical-query.js';
-import { inCatalogLanguage } from './query-language.js';
+import { inCatalogLanguage, queryLanguage } from './query-language.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
+import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
 import type { ProductSummary, SearchQuery } from './types.js';
 
@@ -67,6 +68,7 @@ export function createProductFinder(deps: {
   catalogLanguage?: string;
 }) {
   const { search } = deps;
+  const textSearch = textSearchConfig(deps.catalogLanguage);
   const rules = deps.rules ?? (() => Promise.resolve(NO_QUERY_RULES));
 
   /**
@@ -123,7 +125,7 @@ export function createProductFinder(deps: {
     const uses = usesOf(query, types);
     const unmentioned = [];
     for (const u of uses) {
-      const { terms, unknown } = await unknownTerms(deps.db, u.use);
+      const { terms, unknown } = await unknownTerms(deps.db, u.use, textSearch);
       if (terms.length > 0 && unknown.length === terms.length) unmentioned.push(u);
     }
     return typeOfUses(unmentioned);
@@ -134,15 +136,21 @@ export function createProductFinder(deps: {
    * family shelter": one named for families whose type is another kind), in rank order; none
    * when the ranking holds none of the type.
    */
-  async function keepAskedType(products: ProductSummary[], type: ProductType, query: string) {
+  async function keepAskedType(products: ProductSummary[], type: ProductType, q: SearchQuery) {
     const typed = products.filter((p) => type.handles.has(p.handle));
     const others = products.filter((p) => !type.handles.has(p.handle));
-    if (!typed.length || !others.length || queryTerms(query).length < 2) return typed;
-    const hits = await lexicalHits(deps.db, { query, handles: products.map((p) => p.handle) }, products.length);
+    if (!typed.length || !others.length || queryTerms(q.query).length < 2) return typed;
+    const hits = await coverageOf(products, q);
     const coverage = new Map(hits.map((h) => [h.handle, h.coverage]));
     const bestTyped = Math.max(0, ...typed.map((p) => coverage.get(p.handle) ?? 0));
     const better = new Set(others.filter((p) => (coverage.get(p.handle) ?? 0) > bestTyped).map((p) => p.handle));
     return products.filter((p) => type.handles.has(p.handle) || better.has(p.handle));
+  }
+
+  /** Full-text hits of the query (and of the shopper's own words, in translations) among these products. */
+  function coverageOf(products: ProductSummary[], q: SearchQuery) {
+    const only = { query: q.query, shopperQuery: q.shopperQuery, handles: products.map((p) => p.handle) };
+    return lexicalHits(deps.db, only, products.length, textSearch);
   }
 
   /** The products the search and the shop's data find, and how well they match. */
@@ -159,7 +167,7 @@ export function createProductFinder(deps: {
     let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
     if (type) {
       // Only the asked type; when the ranking holds none of it, look among that type alone.
-      const typed = await keepAskedType(products, type, query);
+      const typed = await keepAskedType(products, type, base);
       products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit }, opts);
     }
     if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
@@ -173,13 +181,18 @@ export function createProductFinder(deps: {
     if (!products.length) {
       return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
     }
-    const [{ terms, unknown, unnamed }, hits] = await Promise.all([
+    const [known, hits] = await Promise.all([
       query
-        ? unknownTerms(deps.db, query)
+        ? unknownTerms(deps.db, query, textSearch)
         : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
-      query ? lexicalHits(deps.db, { query, handles: products.map((p) => p.handle) }, products.length) : [],
+      query ? coverageOf(products, base) : [],
     ]);
     const coverage = Math.max(0, ...hits.map((h) => h.coverage));
+    // The shopper's words name a product in its translation: words the catalog's language lacks are no gap.
+    const namedInTranslation = hits.some((h) => h.translated && h.coverage >= STRONG_COVERAGE);
+    const { terms } = known;
+    const unknown = namedInTranslation ? [] : known.unknown;
+    const unnamed = namedInTranslation ? [] : known.unnamed;
     if (coverage > 0 && !type) {
       // The closest things share words with the request; products that share none are not shown as close.
       const sharing = new Set(hits.filter((h) => h.coverage >= coverage / 2).map((h) => h.handle));
@@ -225,7 +238,10 @@ export function createProductFinder(deps: {
     /** Finds products; with a `source`, the search is recorded (analytics). */
     async find(q: SearchQuery, opts: { signal?: AbortSignal; source?: SearchSource } = {}): Promise<FindResult> {
       const query = q.query ? inCatalogLanguage(q.query, deps.catalogLanguage) : q.query;
-      const found = await findOnly({ ...q, query }, opts);
+      const language = q.query ? queryLanguage(q.query) : null;
+      const foreign = language && language !== (deps.catalogLanguage ?? 'en');
+      const shopperQuery = foreign ? { text: q.query, language } : undefined;
+      const found = await findOnly({ ...q, query, ...(shopperQuery ? { shopperQuery } : {}) }, opts);
       if (opts.source) await record(q.query, found, opts.source);
       return found;
     },

@@ -5,12 +5,14 @@ import { contentHash } from '../shared/content-hash.js';
 import { productEmbeddingText } from './embeddings/product-text.js';
 import { htmlToText } from './html-to-text.js';
 import type { ProductRecord } from './records.js';
+import { textSearchConfig, type TextSearchConfig } from './text-search-config.js';
+import { replaceTranslations } from './translation-store.js';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
 const PRODUCT_COLUMNS = `handle, title, search_tsv, description_html, description, vendor, product_type,
   category_path, category, tags, attributes, images, option_names, status, content_hash, embedding_text, platform_id`;
-const PRODUCT_PARAMS = 18;
+const PRODUCT_PARAMS = 19;
 const ON_PRODUCT_CONFLICT = `ON CONFLICT (handle) DO UPDATE SET
   title = EXCLUDED.title, search_tsv = EXCLUDED.search_tsv, description_html = EXCLUDED.description_html,
   description = EXCLUDED.description, vendor = EXCLUDED.vendor, product_type = EXCLUDED.product_type,
@@ -19,18 +21,26 @@ const ON_PRODUCT_CONFLICT = `ON CONFLICT (handle) DO UPDATE SET
   status = EXCLUDED.status, content_hash = EXCLUDED.content_hash, embedding_text = EXCLUDED.embedding_text,
   platform_id = EXCLUDED.platform_id, updated_at = now()`;
 
-/** One product row's VALUES tuple, its parameters numbered from `$n+1`. */
-function productTuple(n: number): string {
+/** How the catalog's own texts are searched: its language's configuration (English unless told). */
+export interface CatalogText {
+  textSearch?: TextSearchConfig;
+}
+
+/**
+ * One product row's VALUES tuple, its parameters numbered from `$n+1`. The configuration's name is
+ * one of a fixed few, written as a literal so that English SQL stays as it always was.
+ */
+function productTuple(n: number, config: TextSearchConfig['name']): string {
   const $ = (i: number) => `$${n + i}`;
-  const tsv = `setweight(to_tsvector('english', coalesce(${$(2)}, '')), 'A') ||
-    setweight(to_tsvector('english', coalesce(${$(3)}, '')), 'B') ||
-    setweight(to_tsvector('english', coalesce(${$(4)}, '')), 'C')`;
+  const tsv = `setweight(to_tsvector('${config}', coalesce(${$(19)}, '')), 'A') ||
+    setweight(to_tsvector('${config}', coalesce(${$(3)}, '')), 'B') ||
+    setweight(to_tsvector('${config}', coalesce(${$(4)}, '')), 'C')`;
   return `(${$(1)}, ${$(2)}, ${tsv}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}::text[], ${$(10)}, ${$(11)}::text[],
     ${$(12)}::jsonb, ${$(13)}::jsonb, ${$(14)}::jsonb, ${$(15)}, ${$(16)}, ${$(17)}, ${$(18)})`;
 }
 
 /** The parameters of a product row, in `productTuple`'s order. */
-function productParams(record: ProductRecord, hash: string): unknown[] {
+function productParams(record: ProductRecord, hash: string, config: TextSearchConfig): unknown[] {
   const description = htmlToText(record.descriptionHtml);
   const categoryPath =
     record.categoryPath.length > 0 ? record.categoryPath : record.productType ? [record.productType] : [];
@@ -45,8 +55,8 @@ function productParams(record: ProductRecord, hash: string): unknown[] {
   return [
     record.handle,
     record.title,
-    keywords,
-    `${description} ${optionValues}`,
+    config.normalize(keywords),
+    config.normalize(`${description} ${optionValues}`),
     record.descriptionHtml,
     description,
     record.vendor,
@@ -61,6 +71,7 @@ function productParams(record: ProductRecord, hash: string): unknown[] {
     hash,
     productEmbeddingText(record),
     record.platformId ?? null,
+    config.normalize(record.title),
   ];
 }
 
@@ -103,6 +114,13 @@ async function writeVariants(tx: Queryable, rows: unknown[][]): Promise<void> {
   }
 }
 
+/**
+ * The record's content hash; outside English it includes the text search configuration, so a
+ * product is indexed again when the catalog's language changes. English hashes are as they were.
+ */
+const hashOf = (record: ProductRecord, config: TextSearchConfig) =>
+  contentHash(config.name === 'english' ? record : { record, textSearch: config.name });
+
 const skuTaken = (sku: string, handle: string) =>
   new ValidationError('catalog:duplicate_sku', `SKU ${sku} already belongs to product "${handle}"`);
 
@@ -113,12 +131,14 @@ const skuTaken = (sku: string, handle: string) =>
 export async function upsertProduct(
   tx: Queryable,
   record: ProductRecord,
+  text: CatalogText = {},
 ): Promise<{ outcome: UpsertOutcome; productId: number }> {
+  const config = text.textSearch ?? textSearchConfig('en');
   const twice = record.variants.find((v, i) => record.variants.findIndex((w) => w.sku === v.sku) !== i);
   if (twice) {
     throw new ValidationError('catalog:duplicate_sku', `SKU ${twice.sku} appears twice in product "${record.handle}"`);
   }
-  const hash = contentHash(record);
+  const hash = hashOf(record, config);
   const existing = await tx.query<{ id: number; content_hash: string }>(
     'SELECT id, content_hash FROM products WHERE handle = $1',
     [record.handle],
@@ -132,10 +152,11 @@ export async function upsertProduct(
   );
   if (taken.rows.length > 0) throw skuTaken(taken.rows[0].sku, taken.rows[0].handle);
   const row = await tx.query<{ id: number }>(
-    `INSERT INTO products (${PRODUCT_COLUMNS}) VALUES ${productTuple(0)} ${ON_PRODUCT_CONFLICT} RETURNING id`,
-    productParams(record, hash),
+    `INSERT INTO products (${PRODUCT_COLUMNS}) VALUES ${productTuple(0, config.name)} ${ON_PRODUCT_CONFLICT} RETURNING id`,
+    productParams(record, hash, config),
   );
   const productId = row.rows[0].id;
+  if (record.translations) await replaceTranslations(tx, [{ productId, translations: record.translations }]);
   const skus = record.variants.map((v) => v.sku);
   await tx.query('DELETE FROM variants WHERE product_id = $1 AND NOT (sku = ANY($2::text[]))', [productId, skus]);
   await writeVariants(tx, variantRows(productId, record));
@@ -149,13 +170,18 @@ export type BulkOutcome = { outcome: UpsertOutcome; productId: number } | { erro
  * whose SKUs belong to another product get their error and are skipped. Throws on anything else,
  * and when records of the batch share a handle or a SKU: the caller then writes them one by one.
  */
-export async function upsertProducts(tx: Queryable, records: ProductRecord[]): Promise<BulkOutcome[]> {
+export async function upsertProducts(
+  tx: Queryable,
+  records: ProductRecord[],
+  text: CatalogText = {},
+): Promise<BulkOutcome[]> {
+  const config = text.textSearch ?? textSearchConfig('en');
   const handles = records.map((r) => r.handle);
   const skus = records.flatMap((r) => r.variants.map((v) => v.sku));
   if (new Set(handles).size !== handles.length || new Set(skus).size !== skus.length) {
     throw new ValidationError('catalog:batch_overlap', 'records of one batch share a handle or a SKU');
   }
-  const hashes = records.map((r) => contentHash(r));
+  const hashes = records.map((r) => hashOf(r, config));
   const existing = await tx.query<{ id: number; handle: string; content_hash: string }>(
     'SELECT id, handle, content_hash FROM products WHERE handle = ANY($1::text[])',
     [handles],
@@ -174,10 +200,10 @@ export async function upsertProducts(tx: Queryable, records: ProductRecord[]): P
   });
   const todo = records.flatMap((r, i) => (out[i] === null ? [i] : []));
   if (todo.length === 0) return out as BulkOutcome[];
-  const tuples = todo.map((_, j) => productTuple(j * PRODUCT_PARAMS)).join(', ');
+  const tuples = todo.map((_, j) => productTuple(j * PRODUCT_PARAMS, config.name)).join(', ');
   const written = await tx.query<{ id: number; handle: string }>(
     `INSERT INTO products (${PRODUCT_COLUMNS}) VALUES ${tuples} ${ON_PRODUCT_CONFLICT} RETURNING id, handle`,
-    todo.flatMap((i) => productParams(records[i], hashes[i])),
+    todo.flatMap((i) => productParams(records[i], hashes[i], config)),
   );
   const ids = new Map(written.rows.map((r) => [r.handle, r.id]));
   const productIds = todo.map((i) => ids.get(records[i].handle)!);
@@ -188,6 +214,13 @@ export async function upsertProducts(tx: Queryable, records: ProductRecord[]): P
   await writeVariants(
     tx,
     todo.flatMap((i, j) => variantRows(productIds[j], records[i])),
+  );
+  // A record without `translations` (a platform's, or a file's that never had them) keeps the stored ones,
+  // which a translation export may have merged in; `"translations": {}` removes them.
+  const translated = todo.flatMap((i, j) => (records[i].translations ? [j] : []));
+  await replaceTranslations(
+    tx,
+    translated.map((j) => ({ productId: productIds[j], translations: records[todo[j]].translations })),
   );
   todo.forEach(
     (i, j) => (out[i] = { outcome: prev.has(records[i].handle) ? 'updated' : 'created', productId: productIds[j] }),

@@ -1,4 +1,4 @@
-import { detectLanguage, isLanguage, isRtl } from '../shared/language.js';
+import { detectLanguage, isLanguage, isRtl, type Language } from '../shared/language.js';
 import { glossFor } from './catalog-gloss.js';
 
 const ARABIC_SCRIPT_WORD = /[\u0600-\u06ff]/;
@@ -14,13 +14,18 @@ export function keepCatalogScript(query: string, catalogLanguage = 'en'): string
   return kept.length ? kept.join(' ') : query;
 }
 
+/** The language a query is written in; Arabic-script words without telling ones count as Persian. */
+export function queryLanguage(query: string): Language | null {
+  return detectLanguage(query) ?? (ARABIC_SCRIPT_WORD.test(query) ? 'fa' : null);
+}
+
 /**
  * A shopper's query in the catalog's language: the words of the query's own language that the
  * bilingual lexicon knows put in the catalog's ("کاپشن گرم" → "jacket warm"), then only the words
  * that can match the catalog. A query already in the catalog's language is returned as it is.
  */
 export function inCatalogLanguage(query: string, catalogLanguage = 'en'): string {
-  const language = detectLanguage(query) ?? (ARABIC_SCRIPT_WORD.test(query) ? 'fa' : null);
+  const language = queryLanguage(query);
   if (!language || language === catalogLanguage) return query;
   const gloss = glossFor(language, catalogLanguage) ?? (language === 'fa' ? glossFor('ar', catalogLanguage) : null);
   return keepCatalogScript(gloss ? gloss.apply(query) : query, catalogLanguage);

@@ -46,29 +46,96 @@ export const variantRecordSchema = z.object({
 });
 export type VariantRecord = z.infer<typeof variantRecordSchema>;
 
-export const productRecordSchema = z.object({
-  kind: z.literal('product').optional(),
-  handle: text(255)
-    .min(1, 'handle is required')
-    .regex(/^[a-z0-9][a-z0-9-_.]*$/i, 'handle may hold letters, digits, "-", "_" and "." only'),
-  title: text(500).min(1, 'title is required'),
-  /** HTML allowed; stored as given and as plain text for search. */
-  descriptionHtml: text(MAX_FIELD_CHARS).default(''),
-  vendor: text(255).default(''),
-  /** Category path from general to specific, for example ["Hardware", "Hand tools"]. */
-  categoryPath: z.array(text(255).min(1)).max(10).default([]),
-  productType: text(255).default(''),
-  tags: z.array(text(255).min(1)).max(250).default([]),
-  attributes: z.record(z.string(), text(1_000)).default({}),
-  images: z.array(text(2_000).min(1)).max(50).default([]),
-  status: z.enum(['active', 'draft', 'archived']).default('active'),
-  /** The product's id on the shop's platform, when synced from it. */
-  platformId: text(100).min(1).nullable().optional(),
-  /** Option names in display order, for example ["Size", "Color"]. */
-  optionNames: z.array(text(100).min(1)).max(5).default([]),
-  variants: z.array(variantRecordSchema).min(1, 'a product needs at least one variant').max(2_000),
-});
+/** A language code such as "fa" or "pt-BR": the keys of a product's `translations`. */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** One option in another language: its name, and its values by the catalog's own value. */
+const optionTranslationSchema = z
+  .object({
+    name: text(100).min(1).optional(),
+    values: z.record(z.string(), text(200).min(1)).optional(),
+  })
+  .strict();
+
+/** A product in one other language; every field is optional (what is missing is shown as the catalog has it). */
+export const productTranslationSchema = z
+  .object({
+    title: text(500).min(1).optional(),
+    descriptionHtml: text(MAX_FIELD_CHARS).optional(),
+    productType: text(255).optional(),
+    categoryPath: z.array(text(255).min(1)).max(10).optional(),
+    /** By the catalog's option name, for example { Color: { name: 'رنگ', values: { Black: 'مشکی' } } }. */
+    options: z.record(z.string(), optionTranslationSchema).optional(),
+  })
+  .strict();
+export type ProductTranslationRecord = z.infer<typeof productTranslationSchema>;
+
+// Keys are checked with the options (checkTranslations): a key schema's own message is not reported.
+const translationsSchema = z.record(z.string(), productTranslationSchema);
+
+export const productRecordSchema = z
+  .object({
+    kind: z.literal('product').optional(),
+    handle: text(255)
+      .min(1, 'handle is required')
+      .regex(/^[a-z0-9][a-z0-9-_.]*$/i, 'handle may hold letters, digits, "-", "_" and "." only'),
+    title: text(500).min(1, 'title is required'),
+    /** HTML allowed; stored as given and as plain text for search. */
+    descriptionHtml: text(MAX_FIELD_CHARS).default(''),
+    vendor: text(255).default(''),
+    /** Category path from general to specific, for example ["Hardware", "Hand tools"]. */
+    categoryPath: z.array(text(255).min(1)).max(10).default([]),
+    productType: text(255).default(''),
+    tags: z.array(text(255).min(1)).max(250).default([]),
+    attributes: z.record(z.string(), text(1_000)).default({}),
+    images: z.array(text(2_000).min(1)).max(50).default([]),
+    status: z.enum(['active', 'draft', 'archived']).default('active'),
+    /** The product's id on the shop's platform, when synced from it. */
+    platformId: text(100).min(1).nullable().optional(),
+    /** Option names in display order, for example ["Size", "Color"]. */
+    optionNames: z.array(text(100).min(1)).max(5).default([]),
+    variants: z.array(variantRecordSchema).min(1, 'a product needs at least one variant').max(2_000),
+    /** The product in other languages, by language code (docs/catalog-format.md, "Translations"). */
+    translations: translationsSchema.optional(),
+  })
+  .superRefine(checkTranslations);
 export type ProductRecord = z.infer<typeof productRecordSchema>;
+
+/**
+ * Translations are keyed by language codes, and name only options the product has and only values
+ * its variants have.
+ */
+function checkTranslations(
+  product: {
+    optionNames: string[];
+    variants: { options: Record<string, string> }[];
+    translations?: Record<string, ProductTranslationRecord>;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const values = new Map<string, Set<string>>(product.optionNames.map((n) => [n, new Set()]));
+  for (const v of product.variants) {
+    for (const [name, value] of Object.entries(v.options)) values.set(name, (values.get(name) ?? new Set()).add(value));
+  }
+  for (const [language, t] of Object.entries(product.translations ?? {})) {
+    if (!LANGUAGE_CODE.test(language)) {
+      const message = `"${language}" is not a language code (such as "fa", "de" or "pt-BR")`;
+      ctx.addIssue({ code: 'custom', path: ['translations', language], message });
+    }
+    for (const [name, option] of Object.entries(t.options ?? {})) {
+      const path = ['translations', language, 'options', name];
+      const known = values.get(name);
+      if (!known) {
+        ctx.addIssue({ code: 'custom', path, message: `the product has no option "${name}"` });
+        continue;
+      }
+      for (const value of Object.keys(option.values ?? {}).filter((v) => !known.has(v))) {
+        const message = `option "${name}" has no value "${value}"`;
+        ctx.addIssue({ code: 'custom', path: [...path, 'values', value], message });
+      }
+    }
+  }
+}
 
 /** A postal address, as customers and orders keep it. */
 export const addressSchema = z.object({

@@ -6,6 +6,7 @@ import { lexicalHits } from './lexical-query.js';
 import { loadSummaries } from './product-summaries.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import { filterSql } from './search-filters.js';
+import { textSearchConfig } from './text-search-config.js';
 import type { ProductSummary, SearchQuery } from './types.js';
 
 export { fuseRankings } from './fuse-rankings.js';
@@ -44,8 +45,11 @@ export function createCatalogSearch(deps: {
   expandQuery?: (query: string) => string;
   /** The merchandisers' rules: synonyms join the query's words, hidden products are left out. */
   rules?: QueryRulesSource;
+  /** The language the catalog is written in (SHOP_LANGUAGE): full-text search reads it with its configuration. */
+  catalogLanguage?: string;
 }): CatalogSearch {
   const { db, embedder } = deps;
+  const textSearch = textSearchConfig(deps.catalogLanguage);
   const expand = (q: string) => deps.expandQuery?.(q) ?? q;
   const rules = deps.rules ?? (() => Promise.resolve(NO_QUERY_RULES));
 
@@ -57,7 +61,7 @@ export function createCatalogSearch(deps: {
   }
 
   async function lexical(q: SearchQuery, limit: number): Promise<RankedList> {
-    const hits = await lexicalHits(db, q, limit);
+    const hits = await lexicalHits(db, q, limit, textSearch);
     return { ids: hits.map((h) => h.id), weights: hits.map((h) => h.coverage) };
   }
 

@@ -19,7 +19,14 @@ export interface VariantSummary {
 /** A product as search and tools return it. Only active products are ever returned. */
 export interface ProductSummary {
   handle: string;
+  /** In the shopper's language when the product has a translation into it (then `language` says which). */
   title: string;
+  /** The catalog's own title, when `title` is a translation. */
+  originalTitle?: string;
+  /** The language of the translated fields (title, description, type, category, option names and values). */
+  language?: string;
+  /** The product type, given only when translated. */
+  productType?: string;
   vendor: string;
   category: string;
   categoryPath: string[];
@@ -63,6 +70,11 @@ export type SearchMode = 'hybrid' | 'lexical' | 'vector';
 
 export interface SearchQuery extends SearchFilters {
   query: string;
+  /**
+   * The shopper's own words when they wrote in another language than the catalog's (`query` then
+   * holds them put in the catalog's language): full-text search also matches translations into it.
+   */
+  shopperQuery?: { text: string; language: string };
   limit?: number;
   mode?: SearchMode;
 }

@@ -1,9 +1,8 @@
 import { createAppEmbedder } from '../app/create-app-embedder.js';
 import { ConfigError, type Config } from '../config.js';
-import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open-database.js';
 import { AppError } from '../errors.js';
-import type { Embedder } from '../catalog/embeddings/embedder.js';
+import type { IngestDeps } from '../ingest/ingest.js';
 
 /**
  * A catalog command's write (import or sync) over the configured database and embedder: its report
@@ -11,12 +10,12 @@ import type { Embedder } from '../catalog/embeddings/embedder.js';
  */
 export async function writeCatalog(
   config: Config,
-  write: (deps: { db: Database; embedder: Embedder }) => Promise<{ report: string; failed: number }>,
+  write: (deps: IngestDeps) => Promise<{ report: string; failed: number }>,
 ): Promise<number> {
   const db = await openDatabase(config.database);
   try {
     const embedder = await createAppEmbedder(config);
-    const { report, failed } = await write({ db, embedder });
+    const { report, failed } = await write({ db, embedder, catalogLanguage: config.shop.language });
     process.stdout.write(report);
     return failed > 0 ? 1 : 0;
   } finally {

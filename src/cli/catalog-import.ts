@@ -5,7 +5,8 @@ import { runCatalogCli, writeCatalog } from './catalog-command.js';
 
 const USAGE = `Usage: npm run catalog:import -- <file or folder> [more…]
 
-Imports Shopify product CSV exports, WooCommerce product CSVs, JSON Lines (products,
+Imports Shopify product CSV exports, Shopify translation exports (merged into the
+products already imported), WooCommerce product CSVs, JSON Lines (products,
 customers, orders; see docs/catalog-format.md) and markdown policy documents.
 Running it twice changes nothing. Exits non-zero if any row failed.`;
 

@@ -38,10 +38,14 @@ async function main(): Promise<number> {
     const embedder = await createAppEmbedder(config);
     const count = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
     if (count.rows[0].n === 0) {
-      const { report } = await importCatalog({ db, embedder }, config.catalogDir, {
-        currency: config.shop.currency,
-        out: process.stderr,
-      });
+      const { report } = await importCatalog(
+        { db, embedder, catalogLanguage: config.shop.language },
+        config.catalogDir,
+        {
+          currency: config.shop.currency,
+          out: process.stderr,
+        },
+      );
       process.stderr.write(report);
     }
     const vocabulary = createShopVocabulary({ db });

@@ -1,9 +1,7 @@
 import type { Writable } from 'node:stream';
-import type { Database } from '../db/database.js';
-import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { readCatalogFiles } from './importers/read-catalog-files.js';
 import { createProgress, formatImportSummary, type ImportSummary, type Progress } from './import-progress.js';
-import { ingest, type IngestInput, type IngestSummary } from './ingest.js';
+import { ingest, type IngestDeps, type IngestInput, type IngestSummary } from './ingest.js';
 
 /** Per-kind counts reshaped for the summary table. */
 export function toImportSummary(s: IngestSummary): ImportSummary {
@@ -24,7 +22,7 @@ export function toImportSummary(s: IngestSummary): ImportSummary {
  * syncs share it.
  */
 export async function ingestWithProgress(
-  deps: { db: Database; embedder: Embedder },
+  deps: IngestDeps,
   batch: IngestInput,
   opts: { out: Writable; signal?: AbortSignal },
 ): Promise<{ summary: IngestSummary; report: string; failed: number }> {
@@ -51,7 +49,7 @@ export async function ingestWithProgress(
  * Returns the summary and its printed form.
  */
 export async function importCatalog(
-  deps: { db: Database; embedder: Embedder },
+  deps: IngestDeps,
   paths: string | string[],
   opts: { currency: string; out: Writable; signal?: AbortSignal },
 ): Promise<{ summary: IngestSummary; report: string; failed: number }> {

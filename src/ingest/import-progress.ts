@@ -66,8 +66,8 @@ export function createProgress(opts: {
   };
 }
 
-export type ImportKind = 'products' | 'customers' | 'orders' | 'policies';
-export const IMPORT_KINDS: readonly ImportKind[] = ['products', 'customers', 'orders', 'policies'];
+export type ImportKind = 'products' | 'customers' | 'orders' | 'policies' | 'translations';
+export const IMPORT_KINDS: readonly ImportKind[] = ['products', 'customers', 'orders', 'policies', 'translations'];
 export type KindCounts = Partial<Record<ImportKind, number>>;
 
 export interface ImportSummary {
@@ -88,7 +88,11 @@ export function formatImportSummary(summary: ImportSummary): string {
   const columns = ['created', 'updated', 'unchanged', 'failed'] as const;
   const rows = [
     ['', ...columns],
-    ...IMPORT_KINDS.map((kind) => [kind, ...columns.map((c) => String(summary[c][kind] ?? 0))]),
+    // Translations merged from an export have a row only when there were any.
+    ...IMPORT_KINDS.filter((kind) => kind !== 'translations' || columns.some((c) => summary[c][kind])).map((kind) => [
+      kind,
+      ...columns.map((c) => String(summary[c][kind] ?? 0)),
+    ]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const lines = rows.map((r) =>

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { Database, Queryable } from '../db/database.js';
 import { upsertCustomer, upsertOrder } from '../customers/customer-store.js';
-import { AppError } from '../errors.js';
+import { AppError, ValidationError } from '../errors.js';
 import { upsertPolicyDocument } from '../policies/policy-store.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { upsertProduct, upsertProducts, type UpsertOutcome } from '../catalog/product-store.js';
 import type { CustomerRecord, OrderRecord, PolicyDocumentRecord, ProductRecord } from '../catalog/records.js';
+import { textSearchConfig } from '../catalog/text-search-config.js';
+import { mergeTranslation, type TranslationPatch } from '../catalog/translation-merge.js';
 import { embedPending, prepareVectorTables } from '../catalog/vector-store.js';
 
 export interface Sourced<T> {
@@ -18,11 +21,13 @@ export interface IngestInput {
   customers: Sourced<CustomerRecord>[];
   orders: Sourced<OrderRecord>[];
   policies: Sourced<PolicyDocumentRecord>[];
+  /** Translations merged into products already stored (after this batch's products). */
+  translations?: Sourced<TranslationPatch>[];
   /** Problems found while reading; a `warning` failed nothing (a translation imported in part). */
   errors: { file: string; line: number | null; message: string; warning?: boolean }[];
 }
 
-export type Kind = 'products' | 'customers' | 'orders' | 'policies';
+export type Kind = 'products' | 'customers' | 'orders' | 'policies' | 'translations';
 export type Counts = Record<'created' | 'updated' | 'unchanged' | 'failed', number>;
 
 export interface IngestSummary {
@@ -35,6 +40,13 @@ export interface IngestProgress {
   (phase: Kind | 'embedding products' | 'embedding policies', done: number, total: number): void;
 }
 
+export interface IngestDeps {
+  db: Database;
+  embedder: Embedder;
+  /** The language the catalog is written in (SHOP_LANGUAGE): its texts are indexed for search in it. Default en. */
+  catalogLanguage?: string;
+}
+
 /** Records changed by one ingest from which the tables' statistics are gathered again. */
 const ANALYZE_AFTER_CHANGES = 200;
 
@@ -43,11 +55,25 @@ const PRODUCT_BATCH = 200;
 
 const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, failed: 0 });
 
+/** A translation for no product in the catalog: reported on its row, nothing else changes. */
+class UnknownProduct extends ValidationError {
+  constructor(patch: TranslationPatch) {
+    const what =
+      patch.kind === 'product'
+        ? `no product with ${patch.handle ? `handle "${patch.handle}"` : `title "${patch.title ?? ''}"`}`
+        : patch.kind === 'option'
+          ? `no product has an option "${patch.name}"`
+          : `no product has an option value "${patch.value}"`;
+    super('catalog:unknown_product', `${what}: its ${patch.language} translation was skipped`);
+  }
+}
+
 /** Where a parse error belongs, so the summary's failed column counts it. */
 function kindOfError(file: string): Kind {
   if (/customers/i.test(file)) return 'customers';
   if (/orders/i.test(file)) return 'orders';
   if (/\.md$/i.test(file)) return 'policies';
+  if (/translation/i.test(basename(file))) return 'translations';
   return 'products';
 }
 
@@ -56,16 +82,18 @@ function kindOfError(file: string): Kind {
  * takes good ones with it), then embeds what is new or changed.
  */
 export async function ingest(
-  deps: { db: Database; embedder: Embedder },
+  deps: IngestDeps,
   input: IngestInput,
   opts: { onProgress?: IngestProgress; signal?: AbortSignal } = {},
 ): Promise<IngestSummary> {
   const { db } = deps;
+  const text = { textSearch: textSearchConfig(deps.catalogLanguage) };
   const counts: Record<Kind, Counts> = {
     products: emptyCounts(),
     customers: emptyCounts(),
     orders: emptyCounts(),
     policies: emptyCounts(),
+    translations: emptyCounts(),
   };
   const errors = [...input.errors];
   for (const e of input.errors) if (!e.warning) counts[kindOfError(e.file)].failed++;
@@ -105,6 +133,7 @@ export async function ingest(
         upsertProducts(
           tx,
           batch.map((b) => b.record),
+          text,
         ),
       )
       .catch(() => null);
@@ -113,12 +142,21 @@ export async function ingest(
       opts.onProgress?.('products', i + batch.length, input.products.length);
     } else {
       const at = { offset: i, total: input.products.length };
-      await run('products', batch, async (tx, r) => (await upsertProduct(tx, r)).outcome, at);
+      await run('products', batch, async (tx, r) => (await upsertProduct(tx, r, text)).outcome, at);
     }
   }
   await run('customers', input.customers, upsertCustomer);
   await run('orders', input.orders, upsertOrder);
   await run('policies', input.policies, upsertPolicyDocument);
+  for (const item of input.translations ?? []) {
+    try {
+      const merged = await db.transaction((tx) => mergeTranslation(tx, item.record));
+      if (merged.products === 0) fail('translations', item, new UnknownProduct(item.record));
+      else counts.translations[merged.changed > 0 ? 'updated' : 'unchanged']++;
+    } catch (err) {
+      fail('translations', item, err);
+    }
+  }
   const embedded = await embedStale(deps, opts);
   const changed = Object.values(counts).reduce((n, c) => n + c.created + c.updated, 0);
   // Fresh statistics after a bulk load, or the planner guesses (the embedded engine has no autovacuum).

@@ -1,8 +1,6 @@
 import type { Writable } from 'node:stream';
-import type { Embedder } from '../catalog/embeddings/embedder.js';
-import type { Database } from '../db/database.js';
 import { ingestWithProgress } from '../ingest/import-catalog.js';
-import type { IngestInput, IngestSummary } from '../ingest/ingest.js';
+import type { IngestDeps, IngestInput, IngestSummary } from '../ingest/ingest.js';
 import { PlatformError, type Sleep } from './platform-errors.js';
 import { adoptPlatformHandle } from './platform-identity.js';
 import { createShopifyAdmin } from './shopify/admin-client.js';
@@ -60,7 +58,7 @@ async function fetchCatalog(
  * it like an import (idempotent, with progress and a summary), then embeds what changed.
  */
 export async function syncPlatformCatalog(
-  deps: { db: Database; embedder: Embedder },
+  deps: IngestDeps,
   opts: {
     platform: SyncPlatform;
     settings: SyncSettings;

@@ -1,4 +1,5 @@
-import { upsertProduct } from '../catalog/product-store.js';
+import { upsertProduct, type CatalogText } from '../catalog/product-store.js';
+import { textSearchConfig } from '../catalog/text-search-config.js';
 import { upsertCustomer, upsertOrder } from '../customers/customer-store.js';
 import type { Database, Queryable } from '../db/database.js';
 import { attributeOrder, type AttributionSource } from './attribution.js';
@@ -23,10 +24,10 @@ export interface AttributedOrder {
 type Applied = { outcome: Exclude<WebhookOutcome, 'replayed'>; attributed?: AttributedOrder };
 type Change<K extends WebhookChange['kind']> = Extract<WebhookChange, { kind: K }>;
 
-async function product(tx: Queryable, c: Change<'product'>): Promise<Applied> {
+async function product(tx: Queryable, c: Change<'product'>, text: CatalogText): Promise<Applied> {
   const stored = await adoptPlatformHandle(tx, c.record);
   const record = c.keepAttributes && stored ? { ...c.record, attributes: stored.attributes } : c.record;
-  const { outcome } = await upsertProduct(tx, record);
+  const { outcome } = await upsertProduct(tx, record, text);
   return { outcome: outcome === 'unchanged' ? 'unchanged' : 'applied' };
 }
 
@@ -79,10 +80,14 @@ async function order(tx: Queryable, c: Change<'order'>, windowDays?: number): Pr
   return { outcome: outcome === 'unchanged' ? 'unchanged' : 'applied', attributed };
 }
 
-async function applyChange(tx: Queryable, c: WebhookChange, windowDays?: number): Promise<Applied> {
+async function applyChange(
+  tx: Queryable,
+  c: WebhookChange,
+  opts: { windowDays?: number; text: CatalogText },
+): Promise<Applied> {
   switch (c.kind) {
     case 'product':
-      return product(tx, c);
+      return product(tx, c, opts.text);
     case 'product_deleted':
       return productDeleted(tx, c);
     case 'inventory':
@@ -90,7 +95,7 @@ async function applyChange(tx: Queryable, c: WebhookChange, windowDays?: number)
     case 'customer':
       return { outcome: (await upsertCustomer(tx, c.record)) === 'unchanged' ? 'unchanged' : 'applied' };
     case 'order':
-      return order(tx, c, windowDays);
+      return order(tx, c, opts.windowDays);
     case 'ignored':
       return { outcome: 'ignored' };
   }
@@ -109,7 +114,10 @@ export function createWebhookApplier(deps: {
   onOrderAttributed?: (o: AttributedOrder) => void;
   /** ATTRIBUTION_WINDOW_DAYS (7 by default). */
   attributionWindowDays?: number;
+  /** SHOP_LANGUAGE: products are indexed for search in it (default en). */
+  catalogLanguage?: string;
 }): WebhookApplier {
+  const text = { textSearch: textSearchConfig(deps.catalogLanguage) };
   return {
     async apply({ platform, deliveryId, topic, change }) {
       const result = await deps.db.transaction(async (tx): Promise<Applied | null> => {
@@ -118,7 +126,9 @@ export function createWebhookApplier(deps: {
            ON CONFLICT (platform, delivery_id) DO NOTHING RETURNING 1`,
           [platform, deliveryId, topic],
         );
-        return fresh.rows.length === 0 ? null : applyChange(tx, change, deps.attributionWindowDays);
+        return fresh.rows.length === 0
+          ? null
+          : applyChange(tx, change, { windowDays: deps.attributionWindowDays, text });
       });
       if (!result) return 'replayed';
       if (result.outcome === 'applied' && CATALOG_KINDS.has(change.kind)) deps.onCatalogWritten?.();

@@ -5,6 +5,7 @@ import type { ProductSummary, VariantSummary } from '../catalog/types.js';
 import { defineTool, type ToolContext } from './define-tool.js';
 import type { CartChangeResult, CartRefusal } from './results.js';
 import { resolveVariant } from './resolve-variant.js';
+import { optionsInCatalogTerms } from './shopper-language.js';
 import type { ToolDeps } from './tool-deps.js';
 
 const ASSISTANT = { kind: 'assistant' } as const;
@@ -125,7 +126,7 @@ export const addToCart = (deps: ToolDeps) =>
       }
       const picked = input.sku
         ? { variant: product.variants.find((v) => v.sku === input.sku)! }
-        : resolveVariant(product, input.options);
+        : resolveVariant(product, await optionsInCatalogTerms(deps, product.handle, input.options));
       if (!('variant' in picked)) return picked;
       if (!picked.variant.inStock) {
         return {

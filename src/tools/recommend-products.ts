@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProductSummary } from '../catalog/types.js';
 import { defineTool } from './define-tool.js';
 import type { RecommendResult } from './results.js';
+import { inShopperLanguage } from './shopper-language.js';
 import type { ToolDeps } from './tool-deps.js';
 
 /**
@@ -18,7 +19,8 @@ export const recommendProducts = (deps: ToolDeps) =>
     async run(input, ctx): Promise<RecommendResult> {
       const limit = input.limit ?? 4;
       if (!ctx.customerId) {
-        return { products: await deps.products.bestSellers({ limit }), basedOn: [], signInRequired: true };
+        const products = await inShopperLanguage(deps, await deps.products.bestSellers({ limit }), ctx);
+        return { products, basedOn: [], signInRequired: true };
       }
       const bought = await deps.customers.purchasedHandles(ctx.customerId);
       const boughtProducts = await deps.products.byHandles(bought.slice(0, 5));
@@ -40,6 +42,6 @@ export const recommendProducts = (deps: ToolDeps) =>
       if (picks.length < limit) {
         picks.push(...(await deps.products.bestSellers({ limit: limit - picks.length, excludeHandles: [...seen] })));
       }
-      return { products: picks, basedOn: boughtProducts.map((p) => p.title) };
+      return { products: await inShopperLanguage(deps, picks, ctx), basedOn: boughtProducts.map((p) => p.title) };
     },
   });

@@ -4,6 +4,7 @@ import { toMinor } from '../catalog/money.js';
 import { GENDERS, type SearchQuery } from '../catalog/types.js';
 import { defineTool } from './define-tool.js';
 import type { SearchProductsResult } from './results.js';
+import { categoryInCatalogTerms, inShopperLanguage } from './shopper-language.js';
 import type { ToolDeps } from './tool-deps.js';
 
 export const searchProductsInput = z.object({
@@ -75,7 +76,8 @@ export const searchProducts = (deps: ToolDeps) =>
       };
       // The shop's data says which tags a gender means (often also the tag of products for everyone).
       const anyTags = input.gender ? deps.merchandising.tagsForGender(input.gender) : undefined;
-      let found = await deps.finder.find({ ...base, category: input.category, anyTags }, { signal: ctx.signal });
+      const category = await categoryInCatalogTerms(deps, input.category, ctx);
+      let found = await deps.finder.find({ ...base, category, anyTags }, { signal: ctx.signal });
       let relaxedFilters = false;
       let query = input.query;
       if (!found.products.length && (input.category || anyTags)) {
@@ -93,7 +95,7 @@ export const searchProducts = (deps: ToolDeps) =>
         matchNote(found, input.query),
       ].filter(Boolean);
       return {
-        products: found.products,
+        products: await inShopperLanguage(deps, found.products, ctx),
         match: found.match,
         ...(found.askedType ? { askedType: found.askedType } : {}),
         ...(found.noMatch ? { noMatch: true, missing: found.missing } : {}),

@@ -2,6 +2,7 @@ import type { CartStore } from '../carts/cart-store.js';
 import type { ProductFinder } from '../catalog/find-products.js';
 import type { CatalogSearch } from '../catalog/search.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
+import type { ProductTranslations } from '../catalog/product-translations.js';
 import type { Gender } from '../catalog/types.js';
 import type { CustomerReader } from '../customers/customer-reader.js';
 import type { OrderActions } from '../orders/pending-actions.js';
@@ -59,4 +60,6 @@ export interface ToolDeps {
   orderActions?: OrderActions;
   merchandising: Merchandising;
   currency: string;
+  /** Products shown in the shopper's language; without it, as the catalog has them. */
+  translations?: ProductTranslations;
 }

@@ -133,6 +133,7 @@ describe('readCatalogFiles on a file named directly', () => {
     const message = await notACatalog(join(dir, 'logo.csv'));
     expect(message).toBe(
       `${join(dir, 'logo.csv')} is not a catalog file: it is a binary file, not UTF-8 text. Accepted: a Shopify product CSV (columns Handle, Title, …), ` +
+        'a Shopify translation export (Type, Identification, Field, Locale, …), ' +
         'a WooCommerce product CSV (ID, Type, SKU, Name, …), JSON Lines (.jsonl or .ndjson) of products, customers or orders, or a markdown policy document (.md).',
     );
     expect(await notACatalog(join(dir, 'photo.png'))).toContain('files ending in .png are not supported');

@@ -1,14 +1,17 @@
 import { extname } from 'node:path';
 import { readCsvRows } from './csv-reader.js';
 import { isShopifyHeader } from './shopify-csv.js';
+import { isShopifyTranslationsHeader } from './shopify-translations-csv.js';
 import { isWooCommerceHeader } from './woocommerce-csv.js';
 
-export type CatalogFormat = 'shopify-csv' | 'woocommerce-csv' | 'jsonl' | 'policy-markdown';
+export type CatalogFormat =
+  'shopify-csv' | 'shopify-translations-csv' | 'woocommerce-csv' | 'jsonl' | 'policy-markdown';
 
 export type Detection = { format: CatalogFormat } | { format: null; reason: string };
 
 export const ACCEPTED_FORMATS =
-  'a Shopify product CSV (columns Handle, Title, …), a WooCommerce product CSV (ID, Type, SKU, Name, …), ' +
+  'a Shopify product CSV (columns Handle, Title, …), a Shopify translation export (Type, Identification, Field, ' +
+  'Locale, …), a WooCommerce product CSV (ID, Type, SKU, Name, …), ' +
   'JSON Lines (.jsonl or .ndjson) of products, customers or orders, or a markdown policy document (.md)';
 
 export const CSV_EXTENSIONS = ['.csv'];
@@ -40,6 +43,7 @@ export function detectFormat(file: string, content: Uint8Array): Detection {
   if (first.done) return { format: null, reason: 'the file is empty' };
   if ('error' in first.value) return { format: null, reason: `its header row cannot be read: ${first.value.error}` };
   const header = first.value.fields;
+  if (isShopifyTranslationsHeader(header)) return { format: 'shopify-translations-csv' };
   if (isShopifyHeader(header)) return { format: 'shopify-csv' };
   if (isWooCommerceHeader(header)) return { format: 'woocommerce-csv' };
   const shown = header.slice(0, 5).join(', ') + (header.length > 5 ? ', …' : '');

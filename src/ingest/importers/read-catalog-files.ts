@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { CustomerRecord, OrderRecord, PolicyDocumentRecord, ProductRecord } from '../../catalog/records.js';
+import type { TranslationPatch } from '../../catalog/translation-merge.js';
 import {
   ACCEPTED_FORMATS,
   CSV_EXTENSIONS,
@@ -14,6 +15,7 @@ import { parseJsonl } from './jsonl.js';
 import { parsePolicyMarkdown } from './policy-markdown.js';
 import { attachTranslations, type PolicyFile } from './policy-translations.js';
 import { parseShopifyCsv } from './shopify-csv.js';
+import { parseShopifyTranslationsCsv } from './shopify-translations-csv.js';
 import { parseWooCommerceCsv } from './woocommerce-csv.js';
 
 export type { CatalogFormat } from './detect-format.js';
@@ -40,6 +42,8 @@ export interface ParsedBatch {
   customers: Array<Sourced<CustomerRecord>>;
   orders: Array<Sourced<OrderRecord>>;
   policies: Array<Sourced<PolicyDocumentRecord>>;
+  /** Translations to merge into products already in the catalog (written after the products). */
+  translations: Array<Sourced<TranslationPatch>>;
   errors: CatalogIssue[];
   files: Array<{ file: string; format: CatalogFormat }>;
 }
@@ -56,7 +60,15 @@ export interface ReadCatalogOptions {
  * inside a folder such a file is reported once and skipped.
  */
 export async function readCatalogFiles(paths: string | string[], opts: ReadCatalogOptions = {}): Promise<ParsedBatch> {
-  const batch: ParsedBatch = { products: [], customers: [], orders: [], policies: [], errors: [], files: [] };
+  const batch: ParsedBatch = {
+    products: [],
+    customers: [],
+    orders: [],
+    policies: [],
+    translations: [],
+    errors: [],
+    files: [],
+  };
   const policyFiles: PolicyFile[] = [];
   const read = { batch, opts, policyFiles };
   for (const path of Array.isArray(paths) ? paths : [paths]) {
@@ -96,6 +108,12 @@ async function readOne(file: string, named: boolean, { batch, opts, policyFiles 
       const parse = detected.format === 'shopify-csv' ? parseShopifyCsv : parseWooCommerceCsv;
       const parsed = parse(content, { currency: opts.currency });
       batch.products.push(...parsed.products.map((p) => ({ record: p.record, source: at(p.line) })));
+      batch.errors.push(...issues(parsed.errors));
+      break;
+    }
+    case 'shopify-translations-csv': {
+      const parsed = parseShopifyTranslationsCsv(content);
+      batch.translations.push(...parsed.translations.map((t) => ({ record: t.record, source: at(t.line) })));
       batch.errors.push(...issues(parsed.errors));
       break;
     }
