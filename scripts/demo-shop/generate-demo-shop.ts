@@ -3,6 +3,7 @@ import { generateCustomers } from './generate-customers.js';
 import { generateOrders } from './generate-orders.js';
 import { generateProducts } from './generate-products.js';
 import { generateQueries, type LabelledQuery } from './generate-queries.js';
+import { withTranslations } from './translations.js';
 
 export interface DemoShop {
   products: ProductRecord[];
@@ -15,7 +16,12 @@ export interface DemoShop {
 export const generateDemoShop = (): DemoShop => {
   const products = generateProducts();
   const customers = generateCustomers();
-  return { products, customers, orders: generateOrders(products, customers), queries: generateQueries(products) };
+  return {
+    products: withTranslations(products),
+    customers,
+    orders: generateOrders(products, customers),
+    queries: generateQueries(products),
+  };
 };
 
 /** One JSON object per line, with a trailing newline, as the catalog importers read it. */

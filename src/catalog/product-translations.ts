@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { categoryNamesIn } from './list-categories.js';
 import { foldArabicScript } from '../shared/language.js';
 import { normalizeOptionName, optionValueMatches } from './search-filters.js';
-import type { ProductSummary, VariantSummary } from './types.js';
+import type { ProductSummary } from './types.js';
 
 /** A product's translation into one language, as search results and tools show it. */
 export interface ProductTranslation {
@@ -57,25 +57,16 @@ const DESCRIPTION_CHARS = 600;
 /** A description as summaries carry it: its first `DESCRIPTION_CHARS` characters. */
 const clipped = (text: string) => (text.length > DESCRIPTION_CHARS ? `${text.slice(0, DESCRIPTION_CHARS)}…` : text);
 
-function translatedOptions(options: Record<string, string>, t: ProductTranslation): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(options).map(([name, value]) => {
-      const o = t.options[name];
-      return [o?.name ?? name, o?.values?.[value] ?? value];
-    }),
-  );
-}
-
 /**
  * A product summary in the translation's language for display: title, description, product type,
- * category path, option names and values; the catalog's title stays as `originalTitle`. Handles and
- * SKUs never change. What the translation lacks stays as the catalog has it.
+ * category path, and the options' names and values as `optionLabels`; the catalog's title stays as
+ * `originalTitle`, and handles, SKUs and the options themselves never change (a model or a cart
+ * works in the catalog's terms). What the translation lacks stays as the catalog has it.
  */
 export function localizeSummary(p: ProductSummary, t: ProductTranslation | undefined): ProductSummary {
   if (!t) return p;
   const description = t.description ? clipped(t.description) : p.description;
   const categoryPath = t.categoryPath.length === p.categoryPath.length ? t.categoryPath : p.categoryPath;
-  const variant = (v: VariantSummary): VariantSummary => ({ ...v, options: translatedOptions(v.options, t) });
   return {
     ...p,
     title: t.title ?? p.title,
@@ -84,8 +75,7 @@ export function localizeSummary(p: ProductSummary, t: ProductTranslation | undef
     description,
     categoryPath,
     category: categoryPath === p.categoryPath ? p.category : (categoryPath.at(-1) ?? p.category),
-    optionNames: p.optionNames.map((n) => t.options[n]?.name ?? n),
-    variants: p.variants.map(variant),
+    ...(Object.keys(t.options).length ? { optionLabels: t.options } : {}),
     language: t.language,
   };
 }

@@ -23,8 +23,13 @@ export interface ProductSummary {
   title: string;
   /** The catalog's own title, when `title` is a translation. */
   originalTitle?: string;
-  /** The language of the translated fields (title, description, type, category, option names and values). */
+  /** The language of the translated fields (title, description, type, category, `optionLabels`). */
   language?: string;
+  /**
+   * How the translation names the options and their values, for display; `optionNames` and the
+   * variants' `options` stay as the catalog has them (what add_to_cart takes, whatever the language).
+   */
+  optionLabels?: Record<string, { name?: string; values?: Record<string, string> }>;
   /** The product type, given only when translated. */
   productType?: string;
   vendor: string;

@@ -1,3 +1,4 @@
+import { toProductCard } from '../../src/conversations/product-cards.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,8 +103,12 @@ describe('catalog translations', () => {
       originalTitle: 'Summit Shell Jacket',
       productType: 'کاپشن',
     });
-    expect(shell.optionNames).toEqual(['رنگ', 'سایز']);
-    expect(shell.variants.map((v) => [v.sku, v.options])).toEqual([
+    // The options stay in the catalog's terms (what add_to_cart takes); the card shows the labels.
+    expect(shell.optionNames).toEqual(['Color', 'Size']);
+    expect(shell.optionLabels).toMatchObject({ Color: { name: 'رنگ', values: { Black: 'مشکی' } } });
+    const card = toProductCard(shell);
+    expect(card.optionNames).toEqual(['رنگ', 'سایز']);
+    expect(card.variants.map((v) => [v.sku, v.options])).toEqual([
       ['SUM-BLK-M', { رنگ: 'مشکی', سایز: 'M' }],
       ['SUM-RED-M', { رنگ: 'قرمز', سایز: 'M' }],
     ]);

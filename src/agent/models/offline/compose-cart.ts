@@ -1,5 +1,13 @@
 import type { CartChangeResult, CartRefusal, CartView } from '../../../tools/results.js';
-import { cartSummary, listCart, listProducts, variantLine, withOptions } from './format.js';
+import {
+  cartSummary,
+  listCart,
+  listProducts,
+  valueLabel,
+  variantLine,
+  withOptions,
+  type OptionLabels,
+} from './format.js';
 import type { Memory, ToolEvent } from './history.js';
 import type { Say } from './replies.js';
 
@@ -23,18 +31,19 @@ function describeSku(say: Say, sku: string, memory: Memory): string {
 
 function describeTarget(say: Say, e: ToolEvent, memory: Memory): string {
   if (typeof e.args.handle === 'string') {
-    const title = memory.products.get(e.args.handle)?.title ?? say('cart.thatProduct');
-    return withOptions(say, title, argOptions(e));
+    const product = memory.products.get(e.args.handle);
+    return withOptions(say, product?.title ?? say('cart.thatProduct'), argOptions(e), product?.optionLabels);
   }
   return typeof e.args.sku === 'string' ? describeSku(say, e.args.sku, memory) : say('cart.thatItem');
 }
 
-function askOptions(say: Say, r: CartRefusal, target: string): string {
+function askOptions(say: Say, r: CartRefusal, target: string, labels: OptionLabels): string {
   const missing = r.missingOptions ?? [];
   if (!missing.length) return say('cart.whichOption', { target });
   const asks = missing.map((o) => {
-    const name = o.name.toLowerCase();
-    return o.values.length ? say('cart.optionChoices', { name, values: say.list(o.values, 'comma') }) : name;
+    const name = labels?.[o.name]?.name ?? o.name.toLowerCase();
+    const values = o.values.map((v) => valueLabel(labels, o.name, v));
+    return values.length ? say('cart.optionChoices', { name, values: say.list(values, 'comma') }) : name;
   });
   return say('cart.whichOptions', { options: say.eachAnd(asks), target });
 }
@@ -58,13 +67,17 @@ function unavailable(say: Say, r: CartRefusal, target: string): string {
   return parts.join('\n');
 }
 
+/** The option labels of the product a cart call named, when it was shown translated. */
+const labelsOf = (e: ToolEvent, memory: Memory): OptionLabels =>
+  typeof e.args.handle === 'string' ? memory.products.get(e.args.handle)?.optionLabels : undefined;
+
 function refusal(say: Say, e: ToolEvent, r: CartRefusal, memory: Memory): string {
   const known = typeof e.args.handle === 'string' && memory.products.has(e.args.handle);
   const target =
     !known && r.productTitle ? withOptions(say, r.productTitle, argOptions(e)) : describeTarget(say, e, memory);
   switch (r.reason) {
     case 'needs_option':
-      return askOptions(say, r, target);
+      return askOptions(say, r, target, labelsOf(e, memory));
     case 'out_of_stock':
     case 'unknown_variant':
       return unavailable(say, r, target);
@@ -88,7 +101,11 @@ function refusal(say: Say, e: ToolEvent, r: CartRefusal, memory: Memory): string
 
 function success(say: Say, e: ToolEvent, r: Extract<CartChangeResult, { ok: true }>, memory: Memory): string {
   const line = r.cart.items.find((l) => l.sku === r.changedSku);
-  const item = line ? withOptions(say, line.title, line.options) : describeSku(say, r.changedSku, memory);
+  // The product as the shopper was shown it (translated title and option names), else the cart's line.
+  const shown = line ? memory.products.get(line.handle) : undefined;
+  const item = line
+    ? withOptions(say, shown?.title ?? line.title, line.options, shown?.optionLabels)
+    : describeSku(say, r.changedSku, memory);
   if (e.name === 'add_to_cart') {
     const quantity = typeof e.args.quantity === 'number' ? e.args.quantity : 1;
     return quantity > 1 ? say('cart.addedQuantity', { quantity, item }) : say('cart.added', { item });

@@ -44,7 +44,7 @@ export function decideStep(
   tools: ToolSpec[],
   brain: Brain,
 ): Step & { understanding: Understanding | null } {
-  const memory: Memory = readHistory(messages);
+  const memory: Memory = readHistory(messages, brain.say.language);
   if (memory.userIndex < 0) return { intent: 'greeting', text: brain.say('chat.greeting'), understanding: null };
   const u = brain.engine.understand(memory.userText, brain.index);
   const state = createDialogueState(memory, brain.engine.lexicon, brain.index, brain.options);

@@ -6,17 +6,36 @@ import type { Say } from './replies.js';
 /** Formatting shared by replies and clarifying questions. Only structured fields are printed. */
 
 /** "size 40, color Black": option names and values, as the shop spells them (or names lowercased). */
-export function optionPairs(say: Say, options: Record<string, string> | undefined, lower = false): string {
-  const pairs = Object.entries(options ?? {}).map(([name, value]) =>
-    say('format.option', { name: lower ? name.toLowerCase() : name, value }),
-  );
+/** How a translated product names its options and their values (`ProductSummary.optionLabels`). */
+export type OptionLabels = ProductSummary['optionLabels'];
+
+/** An option's name and a value as the shopper reads them: the translation's, else the catalog's. */
+export const optionLabel = (labels: OptionLabels, name: string) => labels?.[name]?.name ?? name;
+export const valueLabel = (labels: OptionLabels, name: string, value: string) =>
+  labels?.[name]?.values?.[value] ?? value;
+
+export function optionPairs(
+  say: Say,
+  options: Record<string, string> | undefined,
+  lower = false,
+  labels?: OptionLabels,
+): string {
+  const pairs = Object.entries(options ?? {}).map(([name, value]) => {
+    const label = labels?.[name]?.name ?? (lower ? name.toLowerCase() : name);
+    return say('format.option', { name: label, value: valueLabel(labels, name, value) });
+  });
   return say.list(pairs, 'comma');
 }
 
 /** A title with its options in brackets, when it has any: "Lamp (Color Black)". */
-export function withOptions(say: Say, title: string, options: Record<string, string> | undefined): string {
+export function withOptions(
+  say: Say,
+  title: string,
+  options: Record<string, string> | undefined,
+  labels?: OptionLabels,
+): string {
   return Object.keys(options ?? {}).length
-    ? say('format.withOptions', { title, options: optionPairs(say, options) })
+    ? say('format.withOptions', { title, options: optionPairs(say, options, false, labels) })
     : title;
 }
 

@@ -58,7 +58,28 @@ const parse = (s: string | null) => {
   }
 };
 
-export function readHistory(messages: ChatMessage[]): Memory {
+/**
+ * A product shown translated in another turn's language, as this turn's language reads it: the
+ * catalog's title and option names (a shopper who switched back to English sees English names).
+ */
+function asReadIn(p: ProductSummary, language: string | undefined): ProductSummary {
+  if (!language || !p.language || p.language === language) return p;
+  const { originalTitle, optionLabels: _labels, language: _language, ...rest } = p;
+  return { ...rest, title: originalTitle ?? p.title };
+}
+
+/** A tool result with every product in it read in the turn's language (see asReadIn). */
+function resultIn(result: ReturnType<typeof parse>, language: string | undefined) {
+  if (!language || !result || typeof result !== 'object') return result;
+  const out = { ...result };
+  for (const key of ['products', 'alternativeProducts'])
+    if (isProducts(out[key])) out[key] = out[key].map((p: ProductSummary) => asReadIn(p, language));
+  if (out.product && typeof out.product.handle === 'string') out.product = asReadIn(out.product, language);
+  return out;
+}
+
+/** `language`: the turn's reply language; products translated into another are read in the catalog's. */
+export function readHistory(messages: ChatMessage[], language?: string): Memory {
   const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
   const events: ToolEvent[] = [];
   let userIndex = -1;
@@ -85,7 +106,7 @@ export function readHistory(messages: ChatMessage[]): Memory {
         id: m.toolCallId,
         name: call?.name ?? m.name,
         args: call?.args ?? {},
-        result: parse(m.content),
+        result: resultIn(parse(m.content), language),
         at,
       });
     }
