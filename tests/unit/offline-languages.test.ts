@@ -34,6 +34,17 @@ describe('the bilingual gloss', () => {
     expect(keepCatalogScript('کاپشن', 'fa')).toBe('کاپشن');
   });
 
+  it('reads a German compound as its modifier and the product type it ends with, and spellings without umlauts', () => {
+    const de = glossFor('de', 'en')!;
+    expect(de.apply('Habt ihr Espressotassen?')).toBe('habt ihr espresso cup?');
+    expect(de.apply('ein Kinderzelt')).toBe('ein kids tent');
+    expect(de.apply('Groessentabelle')).toBe('size chart');
+    // Words that merely end in a short type word stay as typed.
+    expect(de.apply('Bestellung Hering')).toBe('bestellung hering');
+    // Languages without compounds are not split.
+    expect(fa.apply('کاپشنکفش')).toBe('کاپشنکفش');
+  });
+
   it('has nothing for the catalog’s own language', () => {
     expect(glossFor('en', 'en')).toBeNull();
   });
