@@ -107,12 +107,18 @@ function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
       .map((f) => table.get(f))
       .find(Boolean);
   const minPart = data.compounds?.minPart ?? 0;
-  // A compound: the longest product type the word ends with, after a modifier glossed when known.
+  // A compound: the longest product type the word ends with, after a modifier glossed when known. With
+  // an unknown modifier the type must be long and a word of its own ("Espresso|tassen"), so an English
+  // catalog word typed in a German message stays whole.
   const compound = (word: string): string | undefined => {
     if (!minPart) return undefined;
     for (let at = minPart; at <= word.length - minPart; at++) {
       const head = forms(word.slice(at)).find((f) => types.has(f));
-      if (head) return `${single(word.slice(0, at)) ?? word.slice(0, at)} ${table.get(head)}`;
+      if (!head) continue;
+      const modifier = single(word.slice(0, at));
+      const target = table.get(head)!;
+      if (modifier) return `${modifier} ${target}`;
+      if (head.length >= 5 && target !== head) return `${word.slice(0, at)} ${target}`;
     }
     return undefined;
   };

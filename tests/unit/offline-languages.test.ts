@@ -41,8 +41,16 @@ describe('the bilingual gloss', () => {
     expect(de.apply('Groessentabelle')).toBe('size chart');
     // Words that merely end in a short type word stay as typed.
     expect(de.apply('Bestellung Hering')).toBe('bestellung hering');
+    // A catalog word in English stays whole.
+    expect(de.apply('die Boho Earrings')).toBe('die boho earrings');
     // Languages without compounds are not split.
     expect(fa.apply('کاپشنکفش')).toBe('کاپشنکفش');
+  });
+
+  it('takes a word of the message’s own language as written instead of correcting it into a shop word', () => {
+    expect(index.link(['jacke']).words).toEqual(['jacket']);
+    expect(index.link(['jacke'], new Set(['jacke'])).words).toEqual(['jacke']);
+    expect(loadLanguagePack('de').knownWords.has('hallo')).toBe(true);
   });
 
   it('has nothing for the catalog’s own language', () => {
