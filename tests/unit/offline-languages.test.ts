@@ -96,6 +96,14 @@ describe('the offline model in German and Arabic', () => {
     expect(human.calls.map((c) => c.name)).toEqual(['request_human']);
   });
 
+  it('adds the cheaper of the shown ones for "das günstigere", even after asking about the other', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    await chat.say('Habt ihr Jacken?');
+    await chat.say('Woraus ist der Arctic Puffer Parka?');
+    const add = await chat.say('Ich nehme die günstigere.');
+    expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ handle: 'storm-shell-jacket' });
+  });
+
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {
     const chat = converse(model, createFakeShop({ products }));
     const search = await chat.say('أريد حذاء للجري بأقل من ٨٥ يورو');
