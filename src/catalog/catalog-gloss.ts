@@ -27,6 +27,13 @@ const bilingualSchema = z.object({
     prefixes: [],
     suffixes: [],
   }),
+  /** Other spellings of letters shoppers type ("ü" as "ue"); every term is also found so spelled. */
+  spellings: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
+   * Whether the language glues words into compounds ("Espressotassen"): a word the lexicon lacks is
+   * read as a modifier plus a product type it ends with, each part at least `minPart` letters.
+   */
+  compounds: z.object({ minPart: z.number().int().min(2) }).optional(),
 });
 
 export interface Gloss {
@@ -66,12 +73,19 @@ export function glossFor(language: string, catalogLanguage = 'en'): Gloss | null
 
 function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
   const table = new Map<string, string>();
+  const types = new Set<string>();
+  const respell = (term: string) =>
+    Object.entries(data.spellings).reduce((t, [from, to]) => t.split(fold(from)).join(fold(to)), term);
   let longest = 1;
   for (const section of SECTIONS) {
     for (const [term, targets] of Object.entries(data[section])) {
       const words = tokensOf(term);
-      if (!words.length || table.has(words.join(' '))) continue;
-      table.set(words.join(' '), targets[0].toLowerCase());
+      if (!words.length) continue;
+      for (const key of new Set([words.join(' '), respell(words.join(' '))])) {
+        if (table.has(key)) continue;
+        table.set(key, targets[0].toLowerCase());
+        if (section === 'types') types.add(key);
+      }
       longest = Math.max(longest, words.length);
     }
   }
@@ -88,11 +102,28 @@ function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
     );
     return [...stems, ...trimmed];
   };
+  const single = (word: string) =>
+    forms(word)
+      .map((f) => table.get(f))
+      .find(Boolean);
+  const minPart = data.compounds?.minPart ?? 0;
+  // A compound: the longest product type the word ends with, after a modifier glossed when known. With
+  // an unknown modifier the type must be long and a word of its own ("Espresso|tassen"), so an English
+  // catalog word typed in a German message stays whole.
+  const compound = (word: string): string | undefined => {
+    if (!minPart) return undefined;
+    for (let at = minPart; at <= word.length - minPart; at++) {
+      const head = forms(word.slice(at)).find((f) => types.has(f));
+      if (!head) continue;
+      const modifier = single(word.slice(0, at));
+      const target = table.get(head)!;
+      if (modifier) return `${modifier} ${target}`;
+      if (head.length >= 5 && target !== head) return `${word.slice(0, at)} ${target}`;
+    }
+    return undefined;
+  };
   const lookup = (words: string[]): string | undefined => {
-    if (words.length === 1)
-      return forms(words[0])
-        .map((f) => table.get(f))
-        .find(Boolean);
+    if (words.length === 1) return single(words[0]) ?? compound(words[0]);
     const head = words.slice(0, -1).join(' ');
     return forms(words.at(-1)!)
       .map((f) => table.get(`${head} ${f}`))

@@ -57,7 +57,11 @@ const TELLING_WORDS: Record<Language, readonly string[]> = {
     would how where any some it this that under thanks thank hi hello hey your of to in on`),
   de: words(`ich und nicht ein eine einen ist der die das für mit bitte haben habe gibt es suche möchte wie was wo
     mein meine meinen danke hallo unter zu auf kann können ihr sie du dem den zeig zeige brauche bis größe
-    bestellung rückgabe warenkorb guten tag`),
+    bestellung rückgabe warenkorb guten tag dann zwei drei vier fünf paar noch auch oder aber sind wir mir mich
+    uns euch nur schon jetzt gleich doch mal denn welche welches welcher dazu davon nehme nehm gebt gib stück
+    habt hast hab hätte hätten würde bei vom zum zur im ins aus nach über dieser diese dieses kostet kosten
+    lieber leider gerne gern kein keine sehr wieviel wann warum welchen euer eure euren ihnen sendung paket
+    lieferung versand zurück wieder geht passt stimmt eigentlich vielleicht`),
   fa: words(`می است را این برای چه یک من دارید دارم میخوام میخواهم خواهم لطفا زیر کمتر از به با که سلام ممنون
     مرسی چطور کجا سفارش سبد هست نه بله آره ارزان تر دومی اولی خرید قیمت تومان کنم کنید شما دارین داره رو میشه چقدره بدید بدین
     چی کی کجاست خوام هستم ممنونم مرسی خداحافظ`),

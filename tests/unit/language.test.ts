@@ -9,6 +9,8 @@ describe('detectLanguage', () => {
     ['هل لديكم سترة شتوية بأقل من ٢٠٠ يورو؟', 'ar'],
     ['Ich suche eine warme Jacke unter 200 Euro', 'de'],
     ['Gibt es das auch in Größe M?', 'de'],
+    // German words around an English product name: still German.
+    ['Dann noch zwei Stück Trail Running Socks in L, Navy', 'de'],
     ['do you have a warm jacket under 200?', 'en'],
     ['show me the blue one please', 'en'],
   ])('%s → %s', (text, language) => {

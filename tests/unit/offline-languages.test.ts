@@ -34,6 +34,25 @@ describe('the bilingual gloss', () => {
     expect(keepCatalogScript('کاپشن', 'fa')).toBe('کاپشن');
   });
 
+  it('reads a German compound as its modifier and the product type it ends with, and spellings without umlauts', () => {
+    const de = glossFor('de', 'en')!;
+    expect(de.apply('Habt ihr Espressotassen?')).toBe('habt ihr espresso cup?');
+    expect(de.apply('ein Kinderzelt')).toBe('ein kids tent');
+    expect(de.apply('Groessentabelle')).toBe('size chart');
+    // Words that merely end in a short type word stay as typed.
+    expect(de.apply('Bestellung Hering')).toBe('bestellung hering');
+    // A catalog word in English stays whole.
+    expect(de.apply('die Boho Earrings')).toBe('die boho earrings');
+    // Languages without compounds are not split.
+    expect(fa.apply('کاپشنکفش')).toBe('کاپشنکفش');
+  });
+
+  it('takes a word of the message’s own language as written instead of correcting it into a shop word', () => {
+    expect(index.link(['jacke']).words).toEqual(['jacket']);
+    expect(index.link(['jacke'], new Set(['jacke'])).words).toEqual(['jacke']);
+    expect(loadLanguagePack('de').knownWords.has('hallo')).toBe(true);
+  });
+
   it('has nothing for the catalog’s own language', () => {
     expect(glossFor('en', 'en')).toBeNull();
   });
@@ -75,6 +94,14 @@ describe('the offline model in German and Arabic', () => {
     expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ options: { Size: '41' } });
     const human = await chat.say('Ich möchte mit einem Mitarbeiter sprechen');
     expect(human.calls.map((c) => c.name)).toEqual(['request_human']);
+  });
+
+  it('adds the cheaper of the shown ones for "das günstigere", even after asking about the other', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    await chat.say('Habt ihr Jacken?');
+    await chat.say('Woraus ist der Arctic Puffer Parka?');
+    const add = await chat.say('Ich nehme die günstigere.');
+    expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ handle: 'storm-shell-jacket' });
   });
 
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {

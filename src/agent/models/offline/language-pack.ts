@@ -323,10 +323,11 @@ export function loadLanguagePack(code = BASE): LanguagePack {
   const base = loadLanguagePack(BASE);
   const baseWords = new Set([...base.knownWords, ...base.examples.flatMap((e) => e.text.split(' '))]);
   const written = readExamples(dir, lexicon, false);
-  const own = [...readKnownWords(code), ...written.flatMap((e) => e.text.split(' '))].filter(
-    (w) => !w.startsWith('__') && !baseWords.has(w) && !/^[\p{N}\p{P}]+$/u.test(w),
+  const listed = [...readKnownWords(code), ...written.flatMap((e) => e.text.split(' '))].filter(
+    (w) => !w.startsWith('__') && !/^[\p{N}\p{P}]+$/u.test(w),
   );
-  const pack = { lexicon, examples, knownWords: new Set([...base.knownWords, ...own]), ownWords: new Set(own) };
+  const own = listed.filter((w) => !baseWords.has(w));
+  const pack = { lexicon, examples, knownWords: new Set([...base.knownWords, ...listed]), ownWords: new Set(own) };
   packs.set(code, pack);
   return pack;
 }

@@ -2,14 +2,22 @@
 import { stem } from '../../../catalog/terms.js';
 import type { Links, ShopIndex, Span } from './shop-index.js';
 
-/** The shop's words linked sentence by sentence, so no name spans two sentences; spans are message positions. */
-export function linkBySentence(index: ShopIndex, words: string[], sentenceOf: number[]): Links {
+/**
+ * The shop's words linked sentence by sentence, so no name spans two sentences; spans are message positions.
+ * `knownWords`, the words of the message's language, are never misspellings of the shop's words.
+ */
+export function linkBySentence(
+  index: ShopIndex,
+  words: string[],
+  sentenceOf: number[],
+  knownWords?: ReadonlySet<string>,
+): Links {
   const out: Links = { words: [], products: [], type: null, vendor: null, options: [] };
   let start = 0;
   while (start < words.length) {
     let end = start;
     while (end < words.length && sentenceOf[end] === sentenceOf[start]) end++;
-    const l = index.link(words.slice(start, end));
+    const l = index.link(words.slice(start, end), knownWords);
     const shift = <T extends Span>(x: T): T => ({ ...x, start: x.start + start, end: x.end + start });
     out.words.push(...l.words);
     out.products.push(...l.products.map(shift));

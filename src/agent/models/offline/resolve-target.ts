@@ -222,7 +222,9 @@ export function resolveProduct(
   const saidAsName = u.links.products.some(
     (n) => n.handle !== focused?.handle && n.distinctive > 0 && hints.selectors?.has(u.words[n.end] ?? ''),
   );
-  if (u.mentions.pronoun && focused && !saidAsName && u.links.products.every((n) => n.coverage < 0.5)) {
+  // "das günstigere": an article read as a pronoun before a comparative still chooses among those shown.
+  const comparative = u.mentions.cheaper || u.mentions.pricier;
+  if (u.mentions.pronoun && focused && !saidAsName && !comparative && u.links.products.every((n) => n.coverage < 0.5)) {
     return { kind: 'product', handle: focused.handle, product: focused };
   }
 
@@ -248,7 +250,7 @@ export function resolveProduct(
     return { kind: 'ask', text: say('ask.whichOneOf', { titles: say.list(titles, 'comma') }) };
   }
   // "that", "it": the product under discussion, whatever else the message says about its options.
-  if (u.mentions.pronoun && focused && !u.links.type)
+  if (u.mentions.pronoun && focused && !u.links.type && !comparative)
     return { kind: 'product', handle: focused.handle, product: focused };
   // "does the Quillon come in black?" … "add the black one then": the product just asked about, when it has it.
   const valuesNamed = u.options.filter((o) => o.kind !== 'size');

@@ -275,9 +275,12 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   return {
     entries,
     types,
-    /** Links the shop's words in a message (normalized words, as the language pack splits them). */
-    link(words: string[]): Links {
-      const stems = words.map((w) => correct(w));
+    /**
+     * Links the shop's words in a message (normalized words, as the language pack splits them); `known`
+     * words (another language's own, such as German "hallo") are taken as written, not corrected.
+     */
+    link(words: string[], known?: ReadonlySet<string>): Links {
+      const stems = words.map((w) => (known?.has(w) ? stem(w) : correct(w)));
       // A type named by a word the language mostly uses otherwise ("can", "set") needs its whole phrase.
       let masked = stems;
       let type = bestType(masked, types);

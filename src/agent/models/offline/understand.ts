@@ -252,7 +252,7 @@ export function createUnderstanding(pack: LanguagePack) {
       const order = ORDER_REF.exec(raw)?.[1] ?? null;
       const ordinal = slots.ordinal(joined);
       const links: Links = index
-        ? linkBySentence(index, words, sentenceOf)
+        ? linkBySentence(index, words, sentenceOf, pack.knownWords)
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
       // "how long does it burn?" asks about a length; it names no option value Long.
       links.options = links.options.filter((o) => !measureQuestion.has(words[o.start - 1] ?? ''));
