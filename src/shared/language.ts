@@ -27,7 +27,8 @@ const TATWEEL = /\u0640/g;
  * Folds the ways one word is typed in Arabic script, so that the shopper's spelling and the
  * catalog's meet: Arabic and Persian yeh and kaf (ي/ی، ك/ک), alef maksura, teh marbuta as heh,
  * alef with hamza or madda as bare alef, no tatweel or diacritics, Persian and Arabic-Indic digits
- * and separators as ASCII, and the zero-width non-joiner as a space ("کفش‌ها" → "کفش ها").
+ * and separators as ASCII, the Arabic question mark as "?" (so a question reads as one in any
+ * script), and the zero-width non-joiner as a space ("کفش‌ها" → "کفش ها").
  * Text in other scripts is returned unchanged.
  */
 export function foldArabicScript(text: string): string {
@@ -36,6 +37,7 @@ export function foldArabicScript(text: string): string {
     .replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/\u066b/g, '.')
     .replace(/\u066c/g, ',')
+    .replace(/\u061f/g, '?')
     .replace(TATWEEL, '')
     .replace(DIACRITICS, '')
     .replace(/[\u064a\u0649]/g, '\u06cc')

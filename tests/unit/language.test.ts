@@ -31,6 +31,10 @@ describe('foldArabicScript', () => {
     expect(foldArabicScript('أحذية إلى')).toBe('احذیه الی');
     expect(foldArabicScript('plain text 12')).toBe('plain text 12');
   });
+
+  it('reads the Arabic question mark as a question mark', () => {
+    expect(foldArabicScript('اقدر اغير العنوان؟')).toBe('اقدر اغیر العنوان?');
+  });
 });
 
 describe('language tags', () => {

@@ -436,6 +436,10 @@ describe('addresses in a message', () => {
       'Hauptstraße 5, 10115 Berlin, Germany',
       { line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE' },
     ],
+    [
+      'Hauptstraße 5، 10115 Berlin، Germany',
+      { line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    ],
   ])('reads %s', (text, address) => {
     expect(parseAddress(text, lx)).toEqual(address);
   });

@@ -45,7 +45,8 @@ function readParts(text: string, lx: Lexicon): ParsedAddress | null {
     said = said.replace(end, '');
   }
   const parts = said
-    .split(/\s*[,;\n]\s*/)
+    // Arabic-script commas and semicolons ("،" "؛") part an address as Latin ones do.
+    .split(/\s*[,;،؛\n]\s*/)
     .map(clean)
     .filter(Boolean);
   if (parts.length < 2) return null;
