@@ -59,7 +59,8 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
       const language = turnLanguage(request, brains.languages, fallback);
       const own = brains.get(language);
       const brain: Brain = { ...own, index: opts.shop?.() ?? null };
-      const decided = decideStep(own.gloss(request.messages, language), request.tools, brain);
+      const typed = request.messages.findLast((m) => m.role === 'user')?.content ?? undefined;
+      const decided = decideStep(own.gloss(request.messages, language), request.tools, brain, typed);
       const step = inCatalogScript(decided, catalogLanguage);
       opts.onStep?.({ intent: step.intent, understanding: step.understanding, ms: performance.now() - started });
       const promptChars = request.messages.reduce((n, m) => n + (m.content?.length ?? 0), 0);

@@ -1,3 +1,4 @@
+import { foldArabicScript } from '../../../shared/language.js';
 import type { Lexicon } from './language-pack.js';
 import { escapeRegex } from './normalize.js';
 
@@ -101,4 +102,42 @@ export function parseAddress(raw: string, lx: Lexicon): ParsedAddress | null {
   }
   // An address given alone, as the answer to "what's the new address?".
   return readParts(raw, lx);
+}
+
+/** A text as the gloss and the folding leave it: letters folded, lower case, words only. */
+const folded = (text: string) =>
+  foldArabicScript(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** The words of `value` as the shopper typed them in `typed` (their letters, case and marks), else `value`. */
+function typedSpan(value: string, typed: string): string {
+  const target = folded(value);
+  if (!target) return value;
+  const words = [...typed.matchAll(/[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}\u200c'’.-]*/gu)];
+  const keys = words.map((w) => folded(w[0]));
+  for (let i = 0; i < words.length; i++) {
+    let joined = '';
+    for (let j = i; j < words.length && joined.length < target.length; j++) {
+      joined = joined ? `${joined} ${keys[j]}` : keys[j];
+      if (joined === target) return typed.slice(words[i].index, words[j].index + words[j][0].length);
+    }
+  }
+  return value;
+}
+
+/**
+ * An address read from the folded, glossed message, with its street, city and region as the shopper
+ * typed them: it goes on a shipping label, so "القاهرة" must not become "القاهره".
+ */
+export function asTyped(address: ParsedAddress, typed: string): ParsedAddress {
+  const keep = (v: string | undefined) => (v === undefined ? undefined : typedSpan(v, typed));
+  return {
+    ...address,
+    line1: typedSpan(address.line1, typed),
+    ...(address.line2 !== undefined ? { line2: keep(address.line2) } : {}),
+    city: typedSpan(address.city, typed),
+    ...(address.region !== undefined ? { region: keep(address.region) } : {}),
+  };
 }

@@ -43,8 +43,9 @@ export function decideStep(
   messages: ChatMessage[],
   tools: ToolSpec[],
   brain: Brain,
+  typed?: string,
 ): Step & { understanding: Understanding | null } {
-  const memory: Memory = readHistory(messages, brain.say.language);
+  const memory: Memory = readHistory(messages, brain.say.language, typed);
   if (memory.userIndex < 0) return { intent: 'greeting', text: brain.say('chat.greeting'), understanding: null };
   const u = brain.engine.understand(memory.userText, brain.index);
   const state = createDialogueState(memory, brain.engine.lexicon, brain.index, brain.options);

@@ -24,6 +24,8 @@ export interface Memory {
   events: ToolEvent[];
   /** The latest user message (raw) and where it sits. */
   userText: string;
+  /** The shopper's latest message as typed, before folding and the gloss (for text that is kept, like an address). */
+  typedText: string;
   userIndex: number;
   /** Every user message and where it sits, oldest first. */
   userTurns: { text: string; at: number }[];
@@ -78,8 +80,11 @@ function resultIn(result: ReturnType<typeof parse>, language: string | undefined
   return out;
 }
 
-/** `language`: the turn's reply language; products translated into another are read in the catalog's. */
-export function readHistory(messages: ChatMessage[], language?: string): Memory {
+/**
+ * `language`: the turn's reply language; products translated into another are read in the catalog's.
+ * `typed`: the latest message as the shopper typed it, when `messages` hold it glossed.
+ */
+export function readHistory(messages: ChatMessage[], language?: string, typed?: string): Memory {
   const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
   const events: ToolEvent[] = [];
   let userIndex = -1;
@@ -116,6 +121,7 @@ export function readHistory(messages: ChatMessage[], language?: string): Memory 
   const memory: Memory = {
     events,
     userText: user?.role === 'user' ? user.content : '',
+    typedText: typed ?? (user?.role === 'user' ? user.content : ''),
     userIndex,
     userTurns,
     turnEvents,

@@ -1,7 +1,7 @@
 /** Planning changes to the shopper's orders: cancel, return items, a new address, another variant. */
 import { tokens } from '../../../catalog/terms.js';
 import type { OrderView } from '../../../tools/results.js';
-import { parseAddress } from './address-text.js';
+import { asTyped, parseAddress } from './address-text.js';
 import { lineMatches } from './compose-info.js';
 import { previousEvent, type Memory } from './history.js';
 import { saysAny } from './normalize.js';
@@ -157,7 +157,7 @@ export function planOrderAddress(u: Understanding, memory: Memory, ctx: PlanCont
     orderId = newest.id;
   }
   if (!address) return { intent: 'order_address', text: ctx.say('ask.addressInParts') };
-  return call('order_address', 'change_order_address', { orderId, address });
+  return call('order_address', 'change_order_address', { orderId, address: asTyped(address, memory.typedText) });
 }
 
 /** The product an order line is of, by its title as the shop names it (options in brackets left out). */
