@@ -156,11 +156,17 @@ function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Codes the shopper typed (order numbers, SKUs: words with a digit) keep their letters' case, so
- * "AP-10063" is still the order's id after the text was folded to lower case.
+ * Codes the shopper typed (order numbers, SKUs: words with a digit; sizes in capitals) keep their
+ * letters' case, so "AP-10063" is still the order's id and "M" a size after the text was folded to
+ * lower case.
  */
 function keepCodes(text: string, glossed: string): string {
-  const codes = foldArabicScript(text.normalize('NFKC')).match(/[\p{L}\p{N}-]*\d[\p{L}\p{N}-]*/gu) ?? [];
+  const typed = foldArabicScript(text.normalize('NFKC'));
+  const codes = [
+    ...(typed.match(/[\p{L}\p{N}-]*\d[\p{L}\p{N}-]*/gu) ?? []),
+    // Sizes and abbreviations in capitals (M, XL, EU): a lone "m" is not a size.
+    ...(typed.match(/(?<![\p{L}\p{N}])[A-Z]{1,4}(?![\p{L}\p{N}])/gu) ?? []),
+  ];
   let out = glossed;
   for (const code of new Set(codes)) {
     const lower = code.toLowerCase();

@@ -53,6 +53,12 @@ describe('the bilingual gloss', () => {
     expect(loadLanguagePack('de').knownWords.has('hallo')).toBe(true);
   });
 
+  it('keeps the case of codes and sizes the shopper typed (an order number, "M")', () => {
+    const ar = glossFor('ar', 'en')!;
+    expect(ar.apply('هل يمكنني إلغاء الطلب AP-10063؟')).toContain('AP-10063');
+    expect(ar.apply('أضف الثاني بمقاس M')).toMatch(/ M$/);
+  });
+
   it('has nothing for the catalog’s own language', () => {
     expect(glossFor('en', 'en')).toBeNull();
   });
