@@ -225,6 +225,7 @@ const packs = new Map<string, LanguagePack>();
 
 /** The language every other pack extends: its words stay understood in a message in another language. */
 const BASE = 'en';
+const SIZE_OR_CODE = /^(x{0,3}[sl]|m|\d*x+l|[\p{L}\p{N}-]*\d[\p{L}\p{N}-]*)$/u;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -326,7 +327,8 @@ export function loadLanguagePack(code = BASE): LanguagePack {
   const listed = [...readKnownWords(code), ...written.flatMap((e) => e.text.split(' '))].filter(
     (w) => !w.startsWith('__') && !/^[\p{N}\p{P}]+$/u.test(w),
   );
-  const own = listed.filter((w) => !baseWords.has(w));
+  // Sizes (xl, m) and codes with digits are no language's words, even if only one pack's examples use them.
+  const own = listed.filter((w) => !baseWords.has(w) && !SIZE_OR_CODE.test(w));
   const pack = { lexicon, examples, knownWords: new Set([...base.knownWords, ...listed]), ownWords: new Set(own) };
   packs.set(code, pack);
   return pack;
