@@ -13,6 +13,13 @@ export function statedPrices(text: string): number[] {
   return out;
 }
 
+/** A translated product's words as the tool showed them (none for a product in the catalog's language). */
+function shownWords(p: ProductSummary): Partial<ProductSummary> {
+  if (!p.language) return {};
+  const { title, originalTitle, language, productType, description, categoryPath, category, optionLabels } = p;
+  return { title, originalTitle, language, productType, description, categoryPath, category, optionLabels };
+}
+
 /**
  * Re-reads every product the reply shows from the database, so a card is never stale or
  * invented, and checks the prices the text states against the data. When the text states a
@@ -32,7 +39,10 @@ export async function groundReply(
     const variants = current.variants.filter((v) => wanted.has(v.sku));
     const list = variants.length > 0 ? variants : current.variants;
     const cheapest = cheapestVariant(list);
-    return [{ ...current, variants: list, price: cheapest.price, inStock: list.some((v) => v.inStock) }];
+    // Prices and stock are fresh; the words stay those the shopper was shown (a translation).
+    return [
+      { ...current, ...shownWords(shown), variants: list, price: cheapest.price, inStock: list.some((v) => v.inStock) },
+    ];
   });
   const known = new Set<number>(reply.otherKnownPrices ?? []);
   for (const v of products.flatMap((p) => p.variants)) {

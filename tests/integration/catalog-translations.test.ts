@@ -1,4 +1,6 @@
 import { toProductCard } from '../../src/conversations/product-cards.js';
+import { groundReply } from '../../src/agent/ground-reply.js';
+import { createProductLookup } from '../../src/catalog/product-lookup.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +130,20 @@ describe('catalog translations', () => {
     expect(en.product.optionNames).toEqual(['Color', 'Size']);
     const de = await runTool<{ product: ProductSummary }>('get_product', { handle: 'summit-shell' }, ctx('de'));
     expect(de.product).toMatchObject({ title: 'Gipfeljacke', optionNames: ['Color', 'Size'] });
+  });
+
+  it('keeps the translated words on the reply’s cards when their prices and stock are read again', async () => {
+    const fa = await runTool<{ products: ProductSummary[] }>('search_products', { query: 'قله‌نورد' }, ctx('fa'));
+    const shown = fa.products.filter((p) => p.handle === 'summit-shell');
+    const grounded = await groundReply({ products: createProductLookup({ db }) }, { text: 'این‌ها', shown });
+    expect(grounded.products[0]).toMatchObject({ title: 'کاپشن قله‌نورد', originalTitle: 'Summit Shell Jacket' });
+    expect(toProductCard(grounded.products[0]).optionNames).toEqual(['رنگ', 'سایز']);
+    const en = await runTool<{ products: ProductSummary[] }>('search_products', { query: 'summit shell' }, ctx('en'));
+    const english = await groundReply(
+      { products: createProductLookup({ db }) },
+      { text: 'here', shown: en.products.filter((p) => p.handle === 'summit-shell') },
+    );
+    expect(english.products[0].title).toBe('Summit Shell Jacket');
   });
 
   it('names categories in the language their products translate them into, and searches by such a name', async () => {
