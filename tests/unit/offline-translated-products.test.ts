@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/agent/model.js';
 import { readHistory } from '../../src/agent/models/offline/history.js';
-import { withOptions } from '../../src/agent/models/offline/format.js';
+import { cartLine, withOptions } from '../../src/agent/models/offline/format.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 
 const money = { amount: 94.95, currency: 'EUR', formatted: '€94.95' };
@@ -37,6 +37,16 @@ describe('translated products in the offline model’s memory', () => {
     expect(p.variants[0].options).toEqual({ Size: 'M', Color: 'Black' });
     const say = loadReplies('fa');
     expect(withOptions(say, p.title, { Size: 'M', Color: 'Black' }, p.optionLabels)).toContain('رنگ مشکی');
+    // A cart line (the catalog's words) of a product shown translated is named as it was shown.
+    const shown = readHistory(messages('سبدم'), 'fa').products;
+    const line = {
+      sku: 'HF-M-BLK',
+      handle: 'hoarfrost-jacket',
+      title: 'Hoarfrost Puffer Jacket',
+      options: { Color: 'Black' },
+      quantity: 1,
+    };
+    expect(cartLine(say, line as Parameters<typeof cartLine>[1], 1, shown)).toContain('کاپشن پفی Hoarfrost (رنگ مشکی)');
   });
 
   it('reads it in the catalog’s own words when the shopper has switched language', () => {

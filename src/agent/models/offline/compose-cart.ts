@@ -7,15 +7,16 @@ import {
   variantLine,
   withOptions,
   type OptionLabels,
+  type ShownProducts,
 } from './format.js';
 import type { Memory, ToolEvent } from './history.js';
 import type { Say } from './replies.js';
 
 /** Replies about the cart, built from cart results (never from the tool's free-text message). */
 
-export function composeCart(say: Say, cart: CartView): string {
+export function composeCart(say: Say, cart: CartView, shown?: ShownProducts): string {
   if (!cart.items.length) return say('cart.empty');
-  return say('cart.show', { lines: listCart(say, cart.items), subtotal: cart.subtotal ?? '' });
+  return say('cart.show', { lines: listCart(say, cart.items, shown), subtotal: cart.subtotal ?? '' });
 }
 
 const argOptions = (e: ToolEvent) => e.args.options as Record<string, string> | undefined;
@@ -87,7 +88,7 @@ function refusal(say: Say, e: ToolEvent, r: CartRefusal, memory: Memory): string
       return say('cart.quantityLimit');
     case 'not_in_cart':
       return memory.cart?.items.length
-        ? say('cart.notInCartShowing', { lines: listCart(say, memory.cart.items) })
+        ? say('cart.notInCartShowing', { lines: listCart(say, memory.cart.items, memory.products) })
         : say('cart.notInCart');
     case 'unreachable':
     case 'rejected':

@@ -96,7 +96,7 @@ function composeOne(
         composeProduct(say, e.result.product, state?.lexicon ?? null)
       );
     case 'get_cart':
-      return composeCart(say, e.result.cart);
+      return composeCart(say, e.result.cart, memory.products);
     case 'get_orders': {
       // "what did I pay for them last time?": the product in focus names the order.
       const focus = memory.focus

@@ -51,13 +51,18 @@ export function listProducts(say: Say, products: ProductSummary[]): string {
     .join('\n');
 }
 
-export function cartLine(say: Say, l: CartLine, n: number): string {
-  const vars = { n, item: withOptions(say, l.title, l.options), quantity: l.quantity, total: l.lineTotal ?? '' };
+/** Products as the shopper was shown them this conversation (translated titles and option labels), by handle. */
+export type ShownProducts = ReadonlyMap<string, ProductSummary>;
+
+export function cartLine(say: Say, l: CartLine, n: number, shown?: ShownProducts): string {
+  const p = shown?.get(l.handle);
+  const item = withOptions(say, p?.language ? p.title : l.title, l.options, p?.optionLabels);
+  const vars = { n, item, quantity: l.quantity, total: l.lineTotal ?? '' };
   return say(l.inStock === false ? 'format.cartLineOutOfStock' : 'format.cartLine', vars);
 }
 
-export function listCart(say: Say, lines: CartLine[]): string {
-  return lines.map((l, i) => cartLine(say, l, i + 1)).join('\n');
+export function listCart(say: Say, lines: CartLine[], shown?: ShownProducts): string {
+  return lines.map((l, i) => cartLine(say, l, i + 1, shown)).join('\n');
 }
 
 export function cartSummary(say: Say, cart: CartView): string {
