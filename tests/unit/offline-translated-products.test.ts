@@ -39,14 +39,19 @@ describe('translated products in the offline model’s memory', () => {
     expect(withOptions(say, p.title, { Size: 'M', Color: 'Black' }, p.optionLabels)).toContain('رنگ مشکی');
     // A cart line (the catalog's words) of a product shown translated is named as it was shown.
     const shown = readHistory(messages('سبدم'), 'fa').products;
-    const line = {
+    const line: Parameters<typeof cartLine>[1] = {
       sku: 'HF-M-BLK',
       handle: 'hoarfrost-jacket',
       title: 'Hoarfrost Puffer Jacket',
       options: { Color: 'Black' },
       quantity: 1,
+      unitPrice: money,
+      lineTotal: money,
+      inStock: true,
+      stock: 3,
+      image: null,
     };
-    expect(cartLine(say, line as Parameters<typeof cartLine>[1], 1, shown)).toContain('کاپشن پفی Hoarfrost (رنگ مشکی)');
+    expect(cartLine(say, line, 1, shown)).toContain('کاپشن پفی Hoarfrost (رنگ مشکی)');
   });
 
   it('reads it in the catalog’s own words when the shopper has switched language', () => {

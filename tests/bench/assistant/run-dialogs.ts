@@ -136,7 +136,7 @@ interface Observed {
 function check(
   e: Expect,
   o: Observed,
-  titles: Map<string, { title: string; type: string }>,
+  titles: Map<string, CatalogWords>,
   translatedHeadings: Map<string, string[]>,
 ): { failures: string[]; slots: { hit: number; total: number } } {
   const failures: string[] = [];
@@ -166,7 +166,9 @@ function check(
     const off = o.shown.filter(
       (p) =>
         !e.productsAll!.some((w) =>
-          norm(`${p.title} ${p.category} ${p.categoryPath.join(' ')}`).includes(w.toLowerCase()),
+          norm(`${p.title} ${p.category} ${p.categoryPath.join(' ')} ${catalogWords(titles, p.handle)}`).includes(
+            w.toLowerCase(),
+          ),
         ),
     );
     if (off.length)
@@ -181,6 +183,7 @@ function check(
     const about =
       o.calls.some((c) => c.args.handle === e.product) ||
       reply.includes(norm(titles.get(e.product)?.title ?? '\u0000')) ||
+      o.shown.some((p) => p.handle === e.product && reply.includes(norm(p.title))) ||
       o.shown[0]?.handle === e.product;
     if (!about) failures.push(`answer not about ${e.product}`);
   }
@@ -213,14 +216,26 @@ function check(
 }
 
 /** Plays every dialog against the shop's assistant and scores every turn. */
+/** A product as the catalog itself words it (shown products may be translated into the shopper's language). */
+interface CatalogWords {
+  title: string;
+  type: string;
+  categoryPath: string[];
+}
+
+const catalogWords = (titles: Map<string, CatalogWords>, handle: string) => {
+  const t = titles.get(handle);
+  return t ? `${t.title} ${t.type} ${t.categoryPath.join(' ')}` : '';
+};
+
 export async function runDialogs(shop: BenchShop, dialogs: Dialog[]): Promise<TurnOutcome[]> {
   const { core } = shop;
   const titles = new Map(
     (
-      await shop.db.query<{ handle: string; title: string; product_type: string }>(
-        'SELECT handle, title, product_type FROM products',
+      await shop.db.query<{ handle: string; title: string; product_type: string; category_path: string[] }>(
+        'SELECT handle, title, product_type, category_path FROM products',
       )
-    ).rows.map((r) => [r.handle, { title: r.title, type: r.product_type }]),
+    ).rows.map((r) => [r.handle, { title: r.title, type: r.product_type, categoryPath: r.category_path }]),
   );
   const translatedHeadings = new Map<string, string[]>();
   const translated = await shop.db.query<{ heading: string; translated: string }>(
