@@ -1,3 +1,4 @@
+import type { PolicyHit } from '../policies/policy-hit.js';
 import type { Money, ProductSummary, VariantSummary } from '../catalog/types.js';
 
 /** The JSON each tool returns to the model. The offline model reads these same shapes. */
@@ -59,17 +60,8 @@ export type OrdersResult = { signInRequired: true; message: string } | { orders:
 export type OrderStatusResult =
   { signInRequired: true; message: string } | { order: OrderView | null; message?: string };
 
-export interface PolicyChunkView {
-  source: string;
-  /** In the shopper's language when the shop translated the section (then `language` is set), else as written. */
-  title: string;
-  heading: string;
-  anchor: string;
-  text: string;
-  language?: string;
-  /** The section as written, beside its translation. */
-  original?: { title: string; heading: string; text: string };
-}
+/** A policy section as search_policies returns it: the search's hit without its document slug. */
+export type PolicyChunkView = Omit<PolicyHit, 'slug'>;
 
 export interface SearchPoliciesResult {
   chunks: PolicyChunkView[];
