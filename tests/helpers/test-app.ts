@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp, type App, type AppConfig, type AppParts } from '../../src/app/build-app.js';
+import { buildCore, type Core } from '../../src/app/build-core.js';
 import type { ChatModel } from '../../src/agent/model.js';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { shopIndexSource } from '../../src/agent/models/offline/shop-index-source.js';
@@ -76,6 +77,18 @@ export function mswModel(opts: { timeoutMs?: number } = {}): ChatModel {
 export async function seedTestShop(db: Database): Promise<void> {
   const summary = await ingest({ db, embedder: await testEmbedder() }, TEST_SHOP);
   if (summary.errors.length > 0) throw new Error(`test shop did not import: ${JSON.stringify(summary.errors)}`);
+}
+
+/** The app's core (tools, turns, carts, conversations) over a test database, with the test shop's settings. */
+export async function buildTestCore(db: Database, opts: { model?: ChatModel } = {}): Promise<Core> {
+  return buildCore({
+    config: TEST_CONFIG,
+    db,
+    embedder: await testEmbedder(),
+    model: opts.model ?? createOfflineModel(),
+    logger: createLogger('silent'),
+    merchandising: TEST_MERCHANDISING,
+  });
 }
 
 /** The real app on an ephemeral port, over the given database and model. */

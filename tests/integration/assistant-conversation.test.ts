@@ -3,15 +3,12 @@ import { createOfflineModel, OFFLINE_MODEL_ID } from '../../src/agent/models/off
 import { shopIndexSource } from '../../src/agent/models/offline/shop-index-source.js';
 import { createShopVocabulary, type ShopVocabulary } from '../../src/catalog/shop-vocabulary.js';
 import type { ChatModel } from '../../src/agent/model.js';
-import { buildCore, type Core } from '../../src/app/build-core.js';
+import type { Core } from '../../src/app/build-core.js';
 import { runTurn, type TurnEvent } from '../../src/agent/run-turn.js';
 import type { Database } from '../../src/db/database.js';
-import { createLogger } from '../../src/logger.js';
 import { createChatScript, setupOpenAIMockServer, streamReply } from '../msw/openai-chat.js';
-import { testEmbedder } from '../helpers/local-embedder.js';
-import { mswModel, seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
+import { buildTestCore, mswModel, seedTestShop } from '../helpers/test-app.js';
 import { openTestDatabase } from '../helpers/test-database.js';
-import { TEST_MERCHANDISING } from '../fixtures/test-shop.js';
 
 const script = createChatScript();
 const mock = setupOpenAIMockServer(script.handler);
@@ -33,14 +30,7 @@ afterAll(async () => {
 });
 
 async function shopper(model: ChatModel, customerId: string | null = null) {
-  const core: Core = await buildCore({
-    config: TEST_CONFIG,
-    db,
-    embedder: await testEmbedder(),
-    model,
-    logger: createLogger('silent'),
-    merchandising: TEST_MERCHANDISING,
-  });
+  const core: Core = await buildTestCore(db, { model });
   const sid = `test_${Math.random().toString(36).slice(2)}`;
   await core.carts.ensure(`cart_${sid}`, { currency: 'EUR', customerId });
   const conv = await core.conversations.create({ sessionId: sid, customerId, cartId: `cart_${sid}` });

@@ -4,8 +4,7 @@ import { createProductLookup } from '../../src/catalog/product-lookup.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineModel } from '../../src/agent/models/offline-model.js';
-import { buildCore, type Core } from '../../src/app/build-core.js';
+import type { Core } from '../../src/app/build-core.js';
 import type { ProductSummary } from '../../src/catalog/types.js';
 import type { Database } from '../../src/db/database.js';
 import { detectFormat } from '../../src/ingest/importers/detect-format.js';
@@ -15,11 +14,9 @@ import { ingest, type IngestSummary } from '../../src/ingest/ingest.js';
 import { lexicalHits } from '../../src/catalog/lexical-query.js';
 import { listCategories } from '../../src/catalog/list-categories.js';
 import { textSearchConfig } from '../../src/catalog/text-search-config.js';
-import { createLogger } from '../../src/logger.js';
 import type { ToolContext } from '../../src/tools/define-tool.js';
-import { TEST_MERCHANDISING } from '../fixtures/test-shop.js';
 import { testEmbedder } from '../helpers/local-embedder.js';
-import { seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
+import { buildTestCore, seedTestShop } from '../helpers/test-app.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/translations');
@@ -44,14 +41,7 @@ beforeAll(async () => {
       errors: parsed.errors.map((e) => ({ file, ...e })),
     },
   );
-  core = await buildCore({
-    config: TEST_CONFIG,
-    db,
-    embedder: await testEmbedder(),
-    model: createOfflineModel(),
-    logger: createLogger('silent'),
-    merchandising: TEST_MERCHANDISING,
-  });
+  core = await buildTestCore(db);
 });
 afterAll(async () => {
   await db?.close();

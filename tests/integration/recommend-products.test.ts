@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineModel } from '../../src/agent/models/offline-model.js';
-import { buildCore, type Core } from '../../src/app/build-core.js';
+import type { Core } from '../../src/app/build-core.js';
 import type { Database } from '../../src/db/database.js';
-import { createLogger } from '../../src/logger.js';
 import type { RecommendResult } from '../../src/tools/results.js';
-import { TEST_MERCHANDISING } from '../fixtures/test-shop.js';
-import { testEmbedder } from '../helpers/local-embedder.js';
-import { seedTestShop, TEST_CONFIG } from '../helpers/test-app.js';
+import { buildTestCore, seedTestShop } from '../helpers/test-app.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 
 let db: Database;
@@ -15,14 +11,7 @@ let core: Core;
 beforeAll(async () => {
   db = await openTestDatabase('pglite');
   await seedTestShop(db);
-  core = await buildCore({
-    config: TEST_CONFIG,
-    db,
-    embedder: await testEmbedder(),
-    model: createOfflineModel(),
-    logger: createLogger('silent'),
-    merchandising: TEST_MERCHANDISING,
-  });
+  core = await buildTestCore(db);
 });
 afterAll(async () => {
   await db?.close();
