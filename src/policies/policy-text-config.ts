@@ -1,15 +1,8 @@
+import { textSearchConfig } from '../catalog/text-search-config.js';
 import { foldArabicScript } from '../shared/language.js';
 
-/**
- * The Postgres full-text configuration for policy text in a language: its stemmer where Postgres
- * has one (english, german), else `simple` (Persian and Arabic have none; their text is folded
- * first, see searchableText).
- */
-export function policyTextConfig(language: string): 'english' | 'german' | 'simple' {
-  if (language === 'en') return 'english';
-  if (language === 'de') return 'german';
-  return 'simple';
-}
+/** The Postgres full-text configuration for policy text in a language (the catalog's choice, see textSearchConfig). */
+export const policyTextConfig = (language: string) => textSearchConfig(language).name;
 
 /**
  * Text as it is indexed and searched in a language: Arabic-script text with its spelling variants
