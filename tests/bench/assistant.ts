@@ -1,10 +1,11 @@
 /**
- * npm run bench:assistant [-- --catalog demo|tau2|partners] [--half train|dev|dev2|dev3|heldout] [--failures]
+ * npm run bench:assistant [-- --catalog demo|tau2|partners]
+ *   [--half train|dev|dev2|dev3|dev4|heldout|<lang>-train|<lang>-dev|<lang>-heldout] [--failures]
  *
  * Plays the labelled shopper dialogs (tests/fixtures/assistant-dialogs) against the offline
  * assistant over each catalog and prints intent accuracy, slot accuracy and turn success per
  * request kind, for each half, and the model's own time per turn. `--failures` lists the failed
- * turns of the tuning halves (train, dev, dev2, dev3) only: the held-out half is never looked at while tuning.
+ * turns of the tuning halves (train and the dev halves) only: the held-out half is never looked at while tuning.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -27,7 +28,7 @@ const { values } = parseArgs({
   },
 });
 const catalogs = (values.catalog ?? ['demo', 'tau2', 'partners']) as CatalogName[];
-const halves = (values.half ?? ['train', 'dev', 'dev2', 'dev3', 'heldout', ...LANGUAGE_HALVES]) as Half[];
+const halves = (values.half ?? ['train', 'dev', 'dev2', 'dev3', 'dev4', 'heldout', ...LANGUAGE_HALVES]) as Half[];
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
 const results: { catalog: CatalogName; half: Half; summary: Summary; outcomes: TurnOutcome[] }[] = [];

@@ -47,18 +47,29 @@ export type Dialog = z.infer<typeof dialogSchema>;
 type Expect = z.infer<typeof expectSchema>;
 
 /**
- * `dev`, `dev2` and `dev3` are further tuning sets, each written blind after the split, to find failures
- * beyond `train` (`dev2` and `dev3` were measured once before any tuning on them, see SOURCES.md).
+ * `dev` … `dev4` (and `<lang>-dev`) are further tuning sets, each written blind after the split, to find failures
+ * beyond `train` (from `dev2` on, each was measured once before any tuning on it, see SOURCES.md).
  */
-export type Half = 'train' | 'dev' | 'dev2' | 'dev3' | 'heldout' | `${'fa' | 'ar' | 'de'}-${'train' | 'heldout'}`;
+export type Half =
+  'train' | 'dev' | 'dev2' | 'dev3' | 'dev4' | 'heldout' | `${'fa' | 'ar' | 'de'}-${'train' | 'dev' | 'heldout'}`;
 
 /** The halves of the dialogs in other languages (Persian, Arabic and German shoppers over the English catalogs). */
-export const LANGUAGE_HALVES: Half[] = ['fa-train', 'ar-train', 'de-train', 'fa-heldout', 'ar-heldout', 'de-heldout'];
+export const LANGUAGE_HALVES: Half[] = [
+  'fa-train',
+  'ar-train',
+  'de-train',
+  'fa-dev',
+  'ar-dev',
+  'de-dev',
+  'fa-heldout',
+  'ar-heldout',
+  'de-heldout',
+];
 
 /** A half's dialogs over a catalog (none when that half has no file for it: tau2 has no Persian dialogs). */
 export function loadDialogs(half: Half, catalog: CatalogName): Dialog[] {
   const file = path.resolve(import.meta.dirname, '../../fixtures/assistant-dialogs', half, `${catalog}.jsonl`);
-  if (half.includes('-') && !existsSync(file)) return [];
+  if ((half.includes('-') || half === 'dev4') && !existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
