@@ -25,13 +25,13 @@ export function queryTerms(query: string): string[] {
  * A product's coverage of the query: each term adds 1 when the product has it in its title or keywords,
  * `DESCRIPTION_ONLY` when only elsewhere. One expression a term (`terms` at most; a missing term is NULL and adds
  * 0), evaluated in the row: a correlated subquery over the terms cost a sub-plan run for every matching product.
+ * The term anywhere is tested first: most products lack most terms, and then one test decides.
  */
 function coverageSql(terms: number, tsv: string): string {
-  return Array.from(
-    { length: terms },
-    (_, i) =>
-      `CASE WHEN ${tsv} @@ query.keyed[${i + 1}] THEN 1 WHEN ${tsv} @@ query.anywhere[${i + 1}] THEN ${DESCRIPTION_ONLY} ELSE 0 END`,
-  ).join('\n              + ');
+  return Array.from({ length: terms }, (_, i) => {
+    const keyed = `CASE WHEN ${tsv} @@ query.keyed[${i + 1}] THEN 1 ELSE ${DESCRIPTION_ONLY} END`;
+    return `CASE WHEN ${tsv} @@ query.anywhere[${i + 1}] THEN ${keyed} ELSE 0 END`;
+  }).join('\n              + ');
 }
 
 /** Where full-text search looks: products' own texts, or their translations into one language. */

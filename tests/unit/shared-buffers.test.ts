@@ -32,4 +32,15 @@ describe('the embedded database shared_buffers', () => {
     await truncate(path.join(big, 'b'), 56 * 1024 * 1024);
     expect(sharedBuffersFor('auto', path.join(dir, 'big'))).toBe('128MB');
   });
+
+  it('gives a larger database half its size in 64MB steps, at most 512MB (sparse files: no disk used)', async () => {
+    const large = path.join(dir, 'large', 'base');
+    await mkdir(large, { recursive: true });
+    await writeFile(path.join(large, 'a'), '');
+    await truncate(path.join(large, 'a'), 800 * 1024 * 1024);
+    expect(sharedBuffersFor('auto', path.join(dir, 'large'))).toBe('448MB');
+    await writeFile(path.join(large, 'b'), '');
+    await truncate(path.join(large, 'b'), 2048 * 1024 * 1024);
+    expect(sharedBuffersFor('auto', path.join(dir, 'large'))).toBe('512MB');
+  });
 });
