@@ -212,7 +212,7 @@ export async function runSize(
   if (store.keepDir && !kept) fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(root, { recursive: true });
   try {
-    const db = await createEmbeddedDatabase({ dataDir, sharedBuffers: SHARED_BUFFERS });
+    let db = await createEmbeddedDatabase({ dataDir, sharedBuffers: SHARED_BUFFERS });
     let load: LoadResult;
     let relations: SizeResult['disk']['relations'];
     let worker: Awaited<ReturnType<typeof measureWorker>>;
@@ -226,7 +226,12 @@ export async function runSize(
       } else {
         load = await loadCatalog({ db, embedder }, total, Math.min(2_000, total), log);
         if (store.keepDir) fs.writeFileSync(path.join(root, LOAD_FILE), JSON.stringify(load));
+        // Opened again, as the app does after a first import: `auto` shared buffers are sized by the loaded database.
+        await db.close();
+        db = await createEmbeddedDatabase({ dataDir, sharedBuffers: SHARED_BUFFERS });
       }
+      const buffers = await db.query<{ shared_buffers: string }>('SHOW shared_buffers');
+      log(`shared_buffers ${buffers.rows[0].shared_buffers} (PGLITE_SHARED_BUFFERS ${SHARED_BUFFERS})`);
       relations = await relationSizes(db);
       worker = await measureWorker(db, embedder, log);
     } finally {
