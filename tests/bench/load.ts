@@ -25,11 +25,15 @@ import { Shopper } from './load/shopper.js';
  *
  *   npm run bench:load -- --sockets 2000 --instances 2 [--model offline|fake] [--kill]
  *                         [--messages mixed|hello|search] [--products <n>] [--profile <dir>]
+ *                         [--database served|embedded]
  *
  * `--messages hello` measures trivial turns, `search` product searches, `mixed` (default) half each.
  * `--products <n>` serves a synthetic catalog of n products (bench:search's) instead of the demo shop.
  * `--profile <dir>` writes a V8 CPU profile of every server process (database and instances) into
  * `<dir>` when it exits; the processes are stopped with SIGINT at the end for that.
+ * `--database embedded` (one instance only) runs the default single-instance deployment instead: no
+ * DATABASE_URL, the instance's own embedded database on a worker thread, so the instance's process
+ * is the whole deployment and its CPU includes the database's.
  */
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -41,6 +45,7 @@ const { values: args } = parseArgs({
     messages: { type: 'string', default: 'mixed' },
     products: { type: 'string' },
     profile: { type: 'string' },
+    database: { type: 'string', default: 'served' },
   },
 });
 const SOCKETS = Number(args.sockets);
@@ -50,6 +55,10 @@ if (!(SOCKETS >= 1 && INSTANCES >= 1 && (MODEL === 'offline' || MODEL === 'fake'
   throw new Error('usage: --sockets <n ≥ 1> --instances <n ≥ 1> [--model offline|fake] [--kill] [--profile <dir>]');
 }
 if (args.kill && INSTANCES < 2) throw new Error('--kill needs --instances 2 or more');
+const EMBEDDED = args.database === 'embedded';
+if (!EMBEDDED && args.database !== 'served') throw new Error('--database: served or embedded');
+if (EMBEDDED && INSTANCES !== 1)
+  throw new Error('--database embedded needs --instances 1 (instances share a database)');
 const PRODUCTS = args.products === undefined ? null : Number(args.products);
 if (PRODUCTS !== null && !(Number.isInteger(PRODUCTS) && PRODUCTS >= 1)) throw new Error('--products: a count ≥ 1');
 const SEARCH = PRODUCTS === null ? 'warm socks' : 'padded backpack under 200';
@@ -100,7 +109,7 @@ function writeSyntheticCatalog(n: number): string {
   return dir;
 }
 
-async function startInstances(databaseUrl: string) {
+async function startInstances(databaseUrl: string | null) {
   const catalogDir = PRODUCTS === null ? null : writeSyntheticCatalog(PRODUCTS);
   if (MODEL === 'fake') fakeModel = await startFakeModel({ firstTokenMs: 300, tokensPerSecond: 50 });
   // One prefix for the whole deployment: instances with different prefixes would not hear each other.
@@ -108,7 +117,7 @@ async function startInstances(databaseUrl: string) {
   const env = (i: number): Record<string, string> => ({
     PORT: '0',
     DATA_DIR: path.join(tmp, `instance-${i}`),
-    DATABASE_URL: databaseUrl,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(INSTANCES > 1 ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: redisPrefix } : {}),
     SESSION_SECRET: 'bench-load-session-secret-0123456789',
     IMPORT_ON_START: i === 0 ? 'true' : 'false',
@@ -133,9 +142,9 @@ async function startInstances(databaseUrl: string) {
   return [first, ...rest];
 }
 
-async function main() {
-  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
-  const db = await startScript(
+/** The database served over the wire that the instances share. */
+function serveDatabase() {
+  return startScript(
     'src/cli/db-serve.ts',
     [
       ...['--port', '0', '--data-dir', path.join(tmp, 'db'), '--max-connections', '200'],
@@ -146,8 +155,14 @@ async function main() {
     /DATABASE_URL=(\S+)/,
     { nodeFlags: nodeFlags('db-serve') },
   );
-  const instances = await startInstances(db.match[1]!);
-  const processes: Started[] = [db, ...instances];
+}
+
+async function main() {
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  const db = EMBEDDED ? null : await serveDatabase();
+  const instances = await startInstances(db ? db.match[1]! : null);
+  // With a served database it is the first process, the instances the rest.
+  const processes: Started[] = [...(db ? [db] : []), ...instances];
   const pids = processes.map((p) => p.pid);
   /** Resident memory of the deployment after a full collection in each process. */
   const liveBytes = async () => {
@@ -248,9 +263,10 @@ async function main() {
     ownMsP95: quantileMs(own, 0.95),
     ownMsP99: quantileMs(own, 0.99),
     cpuMsPerTurn: perTurn(cpuSpent.reduce((a, b) => a + b, 0)),
-    // The database is the first process, the instances the rest.
-    cpuMsPerTurnDatabase: perTurn(cpuSpent[0]!),
-    cpuMsPerTurnInstances: perTurn(cpuSpent.slice(1).reduce((a, b) => a + b, 0)),
+    database: EMBEDDED ? 'embedded' : 'served',
+    // Embedded, the database runs inside the instance: its CPU is the instance's.
+    cpuMsPerTurnDatabase: EMBEDDED ? null : perTurn(cpuSpent[0]!),
+    cpuMsPerTurnInstances: perTurn(cpuSpent.slice(EMBEDDED ? 0 : 1).reduce((a, b) => a + b, 0)),
     statementsPerTurn: perTurn(
       survivors.reduce((n, p, i) => n + after[i]!.statements - before[instances.indexOf(p)]!.statements, 0),
     ),
