@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chatPage } from './chat/chat-page.js';
 import { chatCss } from './chat/styles.js';
+import { launcherWordsDefine } from './loader/launcher-words-define.js';
 
 /** One file the server serves. */
 export interface BuiltAsset {
@@ -20,8 +21,15 @@ const ROOT = join(here, '..');
 const JS = 'text/javascript; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
 
-/** One browser bundle: an IIFE with everything `entry` (an absolute path) imports, as one file. */
-export async function bundleScript(entry: string, minify: boolean): Promise<{ text: string; inputs: string[] }> {
+/**
+ * One browser bundle: an IIFE with everything `entry` (an absolute path) imports, as one file;
+ * `define` replaces global identifiers with JavaScript expressions (esbuild's `define`).
+ */
+export async function bundleScript(
+  entry: string,
+  minify: boolean,
+  define?: Record<string, string>,
+): Promise<{ text: string; inputs: string[] }> {
   // Loaded only when something is bundled: a server serving prebuilt files never loads esbuild.
   const { build } = await import('esbuild');
   const r = await build({
@@ -39,14 +47,15 @@ export async function bundleScript(entry: string, minify: boolean): Promise<{ te
     absWorkingDir: ROOT,
     metafile: true,
     logLevel: 'silent',
+    define,
   });
   const out = r.outputFiles[0];
   if (!out) throw new Error(`esbuild produced no bundle for ${entry}`);
   return { text: out.text, inputs: Object.keys(r.metafile.inputs) };
 }
 
-const script = async (entry: string, minify: boolean): Promise<BuiltAsset> => {
-  const { text, inputs } = await bundleScript(join(here, entry), minify);
+const script = async (entry: string, minify: boolean, define?: Record<string, string>): Promise<BuiltAsset> => {
+  const { text, inputs } = await bundleScript(join(here, entry), minify, define);
   return { body: text, contentType: JS, inputs };
 };
 
@@ -57,7 +66,8 @@ const script = async (entry: string, minify: boolean): Promise<BuiltAsset> => {
 export async function buildWidgetAssets(opts: { minify?: boolean } = {}): Promise<WidgetAssets> {
   const minify = opts.minify ?? true;
   const [loader, platformCarts, chat, storefront, storefrontHtml] = await Promise.all([
-    script('loader/loader.ts', minify),
+    // The loader takes only the launcher's own words from the message catalogs, not the catalogs.
+    script('loader/loader.ts', minify, launcherWordsDefine()),
     script('loader/platforms/platform-carts.ts', minify),
     script('chat/main.ts', minify),
     script('storefront/main.ts', minify),

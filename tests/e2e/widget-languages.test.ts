@@ -99,6 +99,34 @@ describeBrowser('the chat widget in the conversation language', () => {
     }
   });
 
+  it("labels and places the launcher in the page's language before the chat has loaded", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      page.setDefaultTimeout(10_000);
+      const html = `<!doctype html><html lang="fa-IR"><head><title>Shop</title></head><body><h1>فروشگاه</h1>
+        <script src="/widget.js"></script></body></html>`;
+      await page.route(`${shop.url}/fa-page`, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+      // The chat never loads, so nothing but the loader can have chosen the launcher's words and side.
+      let chatRequested = false;
+      await page.route(`${shop.url}/widget/chat.html`, (route) => {
+        chatRequested = true;
+        return route.abort();
+      });
+      await page.goto(`${shop.url}/fa-page`);
+      const launcher = page.getByRole('button', { name: CATALOGS.fa['launcher.open'] });
+      await launcher.waitFor();
+      expect(chatRequested).toBe(true);
+      expect(await page.locator('#concierge-widget').getAttribute('dir')).toBe('rtl');
+      const box = (await launcher.boundingBox())!;
+      const width = page.viewportSize()!.width;
+      expect(box.x + box.width / 2, 'launcher on the left of a right-to-left page').toBeLessThan(width / 2);
+      expect(await page.locator('#concierge-widget iframe').getAttribute('title')).toBe(CATALOGS.fa['chat.title']);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("speaks the page's data-lang before the shopper has written anything", async () => {
     const browser = await launchBrowser();
     try {

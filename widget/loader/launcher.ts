@@ -1,3 +1,5 @@
+import { launcherWords } from './launcher-words.js';
+
 /** The launcher button and the panel holding the chat iframe, in a shadow root so shop CSS can't reach them. */
 export interface Launcher {
   button: HTMLButtonElement;
@@ -55,6 +57,8 @@ export function mountLauncher(opts: {
   /** The shop's data-title, or null until the chat names its assistant in its language. */
   title: string | null;
   accent: string;
+  /** `data-lang`, else the page's `<html lang>`. */
+  language: string | null;
   onToggle: () => void;
 }): Launcher {
   const host = el('div');
@@ -62,15 +66,18 @@ export function mountLauncher(opts: {
   const root = host.attachShadow({ mode: 'open' });
   const style = el('style', { textContent: css(opts.accent) });
   const panel = el('div', { className: 'panel', id: 'concierge-panel', hidden: true });
-  // English until the chat says its language (a moment after it loads).
-  const frame = el('iframe', { src: opts.frameSrc, title: opts.title ?? 'Shopping assistant' });
+  // The page's language until the chat says the conversation's (a moment after it loads).
+  const words = launcherWords(opts.language);
+  host.dir = words.dir;
+  host.lang = words.language;
+  const frame = el('iframe', { src: opts.frameSrc, title: opts.title ?? words.title });
   frame.setAttribute('allow', 'clipboard-write');
   panel.append(frame);
   const unreadText = el('span', { className: 'sr', id: 'concierge-unread' });
   const badge = el('span', { className: 'badge', hidden: true });
   badge.setAttribute('aria-hidden', 'true');
   const button = el('button', { className: 'launcher', type: 'button' });
-  button.setAttribute('aria-label', 'Chat with us');
+  button.setAttribute('aria-label', words.open);
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', 'concierge-panel');
   button.setAttribute('aria-describedby', 'concierge-unread');

@@ -70,6 +70,7 @@ function start(script: HTMLScriptElement | null) {
     frameSrc,
     title: config.title,
     accent: config.accent,
+    language: config.language,
     onToggle: () => setOpen(!open),
   });
 
