@@ -23,10 +23,17 @@ const bilingualSchema = z.object({
   genders: terms.default({}),
   /** Words of questions about the shop's policies ("مرجوعی" → return), for the policy search. */
   policies: terms.default({}),
-  affixes: z.object({ prefixes: z.array(z.string()), suffixes: z.array(z.string()) }).default({
-    prefixes: [],
-    suffixes: [],
-  }),
+  affixes: z
+    .object({
+      prefixes: z.array(z.string()),
+      suffixes: z.array(z.string()),
+      /**
+       * A word's last letter as it is written before a suffix → as the lexicon holds it (Arabic "ت" →
+       * "ة": "كفالتها" is "كفالة" + "ها").
+       */
+      restore: z.record(z.string().min(1), z.string().min(1)).default({}),
+    })
+    .default({ prefixes: [], suffixes: [], restore: {} }),
   /** Other spellings of letters shoppers type ("ü" as "ue"); every term is also found so spelled. */
   spellings: z.record(z.string().min(1), z.string().min(1)).default({}),
   /**
@@ -91,6 +98,7 @@ function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
   }
   const prefixes = data.affixes.prefixes.map(fold);
   const suffixes = data.affixes.suffixes.map(fold);
+  const restore = Object.entries(data.affixes.restore).map(([from, to]) => [fold(from), fold(to)] as const);
   // A word as the lexicon may hold it: as typed, else without one prefix and/or one suffix.
   const forms = (word: string): string[] => {
     const bare = prefixes
@@ -100,7 +108,10 @@ function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
     const trimmed = stems.flatMap((w) =>
       suffixes.filter((s) => w.endsWith(s) && w.length - s.length >= 2).map((s) => w.slice(0, -s.length)),
     );
-    return [...stems, ...trimmed];
+    const restored = trimmed.flatMap((w) =>
+      restore.filter(([from]) => w.endsWith(from)).map(([from, to]) => w.slice(0, -from.length) + to),
+    );
+    return [...stems, ...trimmed, ...restored];
   };
   const single = (word: string) =>
     forms(word)

@@ -59,6 +59,12 @@ describe('the bilingual gloss', () => {
     expect(ar.apply('أضف الثاني بمقاس M')).toMatch(/ M$/);
   });
 
+  it('finds an Arabic word behind a possessive suffix, its «ت» read as the «ة» it was', () => {
+    const ar = glossFor('ar', 'en')!;
+    expect(ar.apply('شنطتي')).toBe('bag');
+    expect(ar.apply('قلادتها')).toBe('necklace');
+  });
+
   it('has nothing for the catalog’s own language', () => {
     expect(glossFor('en', 'en')).toBeNull();
   });

@@ -29,6 +29,14 @@ const chatWith = (opts: Parameters<typeof createFakeShop>[0] = { products: CATAL
   converse(model, createFakeShop(opts));
 
 describe('offline model: shopping conversations', () => {
+  it('answers the price asked beside another question about the product ("in stock? and how much?")', async () => {
+    const chat = chatWith();
+    await chat.say('show me the Enamel Camp Mug');
+    const answer = await chat.say('is it in stock? and how much is it?');
+    expect(answer.text).toContain('in stock');
+    expect(answer.text).toContain('€');
+  });
+
   it('reads "small" as the smallest of sizes in measures, and "the X one in <colour>" by its name word, not the colour', async () => {
     const candle = fakeProduct({
       handle: 'fig-candle',

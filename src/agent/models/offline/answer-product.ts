@@ -172,8 +172,23 @@ function answerAspect(say: Say, p: ProductSummary, u: Understanding, wish: Varia
   return null;
 }
 
-/** The answer to a question about one product, or null when its data does not say. */
+/**
+ * The answer to a question about one product, or null when its data does not say. "Is the blue one
+ * in stock? And how much is it?": a price asked beside another question is answered too.
+ */
 export function answerAboutProduct(
+  say: Say,
+  p: ProductSummary,
+  u: Understanding,
+  state: DialogueState | null,
+  lx: Lexicon,
+): string | null {
+  const answer = answerOne(say, p, u, state, lx);
+  if (!answer || !u.asksPrice || p.variants.some((v) => answer.includes(say.money(v.price)))) return answer;
+  return `${answer} ${answerAspect(say, p, { ...u, aspect: 'price' }, askedOf(p, u, state).wish)}`;
+}
+
+function answerOne(
   say: Say,
   p: ProductSummary,
   u: Understanding,

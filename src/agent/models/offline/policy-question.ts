@@ -24,8 +24,12 @@ export function policyQuery(u: Understanding, about?: string | null): string {
   return (text || question.replace(/\s+/g, ' ').trim()).slice(0, 300);
 }
 
-/** The product a policy question points at ("is that covered by the warranty?"): the one in focus. */
+/**
+ * The product a policy question points at ("is that covered by the warranty?"): the one in focus,
+ * by the catalog's title (the policies' language), not the title it was shown translated under.
+ */
 export function policySubject(u: Understanding, memory: Memory): string | null {
   if (!u.mentions.pronoun || u.links.products.length || u.links.type) return null;
-  return (memory.focus && memory.products.get(memory.focus)?.title) || null;
+  const p = memory.focus ? memory.products.get(memory.focus) : undefined;
+  return (p && (p.originalTitle ?? p.title)) || null;
 }

@@ -122,7 +122,8 @@ function comparedBefore(memory: Memory): ProductSummary[] {
 
 /** Title words that tell products of one list apart ("heron" in Heron Desk Fan), not their type or colour. */
 function distinctiveOverlap(p: ProductSummary, words: string[]): number {
-  const own = new Set(tokens(p.title).map(stem));
+  // A product shown translated may be named by either title, the catalog's or the one it was shown under.
+  const own = new Set(tokens(`${p.title} ${p.originalTitle ?? ''}`).map(stem));
   const typeWords = new Set([p.category, ...(p.categoryPath ?? [])].flatMap((c) => tokens(c).map(stem)));
   return words.filter((w) => own.has(stem(w)) && !typeWords.has(stem(w))).length;
 }

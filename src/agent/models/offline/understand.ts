@@ -29,6 +29,8 @@ export interface Understanding {
   increment: boolean;
   /** What a product question asks about. */
   aspect: Aspect | null;
+  /** Whether it also asks the price ("is it in stock, and how much is it?"). */
+  asksPrice: boolean;
   /** A month named ("my October order"), 1–12. */
   month: number | null;
   gender: string | null;
@@ -378,6 +380,7 @@ export function createUnderstanding(pack: LanguagePack) {
         quantity: numbers[0] ?? (phraseIn(joined, lx.countOne) ? 1 : null),
         increment: phraseIn(joined, lx.increment),
         aspect: aspectOf(joined),
+        asksPrice: phraseIn(joined, lx.aspects.price ?? []),
         month: monthOf(words),
         gender,
         queryWords,
