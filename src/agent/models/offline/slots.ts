@@ -26,7 +26,10 @@ function spanOf(text: string, from: number, to: number): Span {
   return { start, end: start + (inside ? inside.split(' ').length : 0) };
 }
 
-/** A letter of any script the packs read, a digit, an apostrophe or a hyphen: what a word is made of ("größe" is no "[groß]e[uro] 43"). */
+/**
+ * What a word is made of: a letter of any script the packs read, a digit, an apostrophe or a
+ * hyphen ("größe 43" is no "[groß]e[uro] 43").
+ */
 const WORD_CHAR = "\\w\\u00C0-\\u024F\\u0600-\\u06FF\\u0750-\\u077F'-";
 
 export function createSlotReader(lexicon: Lexicon) {
