@@ -184,6 +184,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
       if (t.kind === 'product') return call('get_product', { handle: t.handle });
       if (t.kind === 'ask') return { intent, text: t.text };
+      // "do you have it in green?" with several on screen and none in focus: the last search, narrowed.
+      const optionWordsOnly = u.queryWords.every((w) => u.options.some((o) => stem(o.value.toLowerCase()) === stem(w)));
+      if (optionsOnly && optionWordsOnly && searched && memory.shown.length > 1) return planFilter(u, memory, ctx);
       return search();
     }
     default:
