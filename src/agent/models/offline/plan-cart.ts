@@ -233,9 +233,15 @@ export function variantChange(
   const product = memory.products.get(line.handle);
   if (!product) return { kind: 'need_product' };
   const replacement = changed.length && variantsFitting(product, { options, pick: null }).find((v) => v.inStock);
+  // A filtered search showed only some of its variants: its own details say whether the one asked for exists.
+  if (!replacement && changed.length && !seenInFull(memory, line.handle)) return { kind: 'need_product' };
   if (!replacement) return { kind: 'unavailable', text: keptAsItIs(ctx.say, line.title, product, changed, unknown) };
   return { kind: 'variant', options, variant: replacement };
 }
+
+/** Whether the conversation has a product's details with every variant (a search shows only those it matched). */
+const seenInFull = (memory: Memory, handle: string) =>
+  memory.events.some((e) => e.name === 'get_product' && e.result?.product?.handle === handle);
 
 /** "X isn't available in purple, so I've kept it as it is. Available: …" */
 function keptAsItIs(

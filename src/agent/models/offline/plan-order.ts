@@ -65,6 +65,16 @@ const call = (intent: string, name: string, args: Record<string, unknown>, prefe
  */
 export function planCancel(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   let orderId = u.orderId ?? (u.mentions.latest ? null : memory.orderFocus);
+  // "and the order with the blue ones, can I still cancel it?": the order holding what they name.
+  const words = u.orderProductWords;
+  const focused = orderId ? knownOrder(memory, orderId) : null;
+  if (!u.orderId && words.length && !(focused && linesNamed(focused, words).length)) {
+    const list = listedThisTurn(memory);
+    if (!list) return call(u.intent, 'get_orders', { limit: 20 }, true);
+    const holding = list.filter((o) => linesNamed(o, words).length);
+    const chosen = holding.find((o) => o.status === PENDING) ?? holding[0];
+    if (chosen) orderId = chosen.id;
+  }
   if (!orderId) {
     const list = listedThisTurn(memory);
     if (!list) return call(u.intent, 'get_orders', { limit: 10 }, true);
@@ -200,7 +210,8 @@ export function planOrderSwap(u: Understanding, memory: Memory, ctx: PlanContext
   const options = product.variants.find((v) => v.sku === line.sku)?.options;
   if (!options) return null;
   const change = variantChange({ handle, title: line.title, options }, u, memory, ctx);
-  if (change.kind === 'none' || change.kind === 'need_product') return null;
+  if (change.kind === 'none') return null;
+  if (change.kind === 'need_product') return call('order_swap', 'get_product', { handle }, true);
   if (change.kind === 'unavailable') return { intent: 'order_swap', text: change.text };
   const tool = order.status === DELIVERED ? 'exchange_items' : 'change_order_items';
   return call('order_swap', tool, { orderId: order.id, changes: [{ sku: line.sku, newSku: change.variant.sku }] });

@@ -101,8 +101,15 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     !u.ordinal &&
     !ABOUT_ORDERS_OR_PEOPLE.has(intent) &&
     !intent.startsWith('cart_');
-  if (optionFollowUp && memory.shown.length > 1) return planFilter(u, memory, ctx);
-  if (optionFollowUp && memory.shown.length === 1 && memory.focus && intent !== 'product_info' && u.raw.includes('?'))
+  // "and how much is it in Long?" right after one product's details asks about that product, not the list.
+  const aboutFocus =
+    !!memory.focus &&
+    previousEvent(memory)?.name === 'get_product' &&
+    u.mentions.pronoun &&
+    !saysAny(u.raw, ctx.state.lexicon.restrict);
+  if (optionFollowUp && memory.shown.length > 1 && !aboutFocus) return planFilter(u, memory, ctx);
+  const oneInView = memory.shown.length === 1 || aboutFocus;
+  if (optionFollowUp && oneInView && memory.focus && intent !== 'product_info' && u.raw.includes('?'))
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
@@ -177,6 +184,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
       if (t.kind === 'product') return call('get_product', { handle: t.handle });
       if (t.kind === 'ask') return { intent, text: t.text };
+      // "do you have it in green?" with several on screen and none in focus: the last search, narrowed.
+      const optionWordsOnly = u.queryWords.every((w) => u.options.some((o) => stem(o.value.toLowerCase()) === stem(w)));
+      if (optionsOnly && optionWordsOnly && searched && memory.shown.length > 1) return planFilter(u, memory, ctx);
       return search();
     }
     default:

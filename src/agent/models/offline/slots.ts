@@ -26,6 +26,12 @@ function spanOf(text: string, from: number, to: number): Span {
   return { start, end: start + (inside ? inside.split(' ').length : 0) };
 }
 
+/**
+ * What a word is made of: a letter of any script the packs read, a digit, an apostrophe or a
+ * hyphen ("größe 43" is no "[groß]e[uro] 43").
+ */
+const WORD_CHAR = "\\w\\u00C0-\\u024F\\u0600-\\u06FF\\u0750-\\u077F'-";
+
 export function createSlotReader(lexicon: Lexicon) {
   const p = lexicon.price;
   const currencyWords = Object.values(p.currencies).flat();
@@ -36,9 +42,9 @@ export function createSlotReader(lexicon: Lexicon) {
   // An amount: "40", "39.95", "1,200", "1.5k", "fifty", "a hundred", with a currency before or after.
   // A multiplier or currency after the number is a word of its own ("two eggcups" is no "two e[uros]"),
   // and so is one before it ("size 40-42" is no "[siz]e 40-42").
-  const AMOUNT = `(?:(?<![\\w'-])${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|${NUMW})(?:\\s*(${MULT})(?![\\w'-]))?(?:\\s*${CUR}(?![\\w'-]))?`;
+  const AMOUNT = `(?:(?<![${WORD_CHAR}])${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|${NUMW})(?:\\s*(${MULT})(?![${WORD_CHAR}]))?(?:\\s*${CUR}(?![${WORD_CHAR}]))?`;
   const HAS_CUR = new RegExp(`(?:^|\\s)${CUR}(?:\\s|$)|^\\s*[€$£]|[€$£]\\s*$`);
-  const W = (s: string) => `(?<![\\w'-])(?:${s})(?![\\w'-])`;
+  const W = (s: string) => `(?<![${WORD_CHAR}])(?:${s})(?![${WORD_CHAR}])`;
   const between = new RegExp(
     `${W(alternation(p.between))}\\s+${AMOUNT}\\s*(?:${alternation(p.rangeJoin)})\\s*${AMOUNT}`,
   );
@@ -53,9 +59,9 @@ export function createSlotReader(lexicon: Lexicon) {
   );
   const minAfter = new RegExp(`${AMOUNT}\\s*${W(alternation(p.minAfter))}`);
   const around = new RegExp(`${W(alternation(p.around))}\\s+${AMOUNT}`);
-  const aroundAfter = new RegExp(`${AMOUNT}\\s*-?\\s*(?:${alternation(p.aroundAfter)})(?![\\w'-])`);
+  const aroundAfter = new RegExp(`${AMOUNT}\\s*-?\\s*(?:${alternation(p.aroundAfter)})(?![${WORD_CHAR}])`);
   const budgetCue = new RegExp(W(alternation(p.budgetCues)));
-  const bare = new RegExp(`(?<![\\w'-])${AMOUNT}`, 'g');
+  const bare = new RegExp(`(?<![${WORD_CHAR}])${AMOUNT}`, 'g');
 
   function value(num: string, mult?: string): number {
     const base = lexicon.numbers[num] ?? Number(num.replace(/[ ,](?=\d{3}\b)/g, '').replace(',', '.'));
@@ -132,7 +138,9 @@ export function createSlotReader(lexicon: Lexicon) {
           !next;
         if (positional && !lexicon.ordinalStops.includes(next)) return { n, ...spanOf(text, at, at + phrase.length) };
       }
-      const cue = new RegExp(`(?<![\\w'-])(?:${alternation(lexicon.ordinalCues)})\\s*(\\d{1,2})(?![\\w'-])`).exec(text);
+      const cue = new RegExp(
+        `(?<![${WORD_CHAR}])(?:${alternation(lexicon.ordinalCues)})\\s*(\\d{1,2})(?![${WORD_CHAR}])`,
+      ).exec(text);
       if (cue) return { n: Number(cue[1]), ...spanOf(text, cue.index, cue.index + cue[0].length) };
       return null;
     },
