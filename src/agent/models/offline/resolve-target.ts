@@ -280,6 +280,8 @@ export function resolveProduct(
     return { kind: 'words', words: productWords.join(' ') };
   }
   if (focused) return { kind: 'product', handle: focused.handle, product: focused };
+  // "how much is it?" about a product added by its name, never shown: still the one under discussion.
+  if (memory.focus && (u.mentions.pronoun || !productWords.length)) return { kind: 'product', handle: memory.focus };
   if (shown.length === 1) return { kind: 'product', handle: shown[0].handle, product: shown[0] };
   if (u.mentions.pronoun && shown.length) return { kind: 'ask', text: which(say, shown) };
   return { kind: 'none' };
