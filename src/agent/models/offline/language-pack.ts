@@ -124,6 +124,8 @@ export const lexiconSchema = z.object({
   synonyms: z.record(z.string(), phrases),
   /** Words that narrow a list to some of it ("only", "just"): a filter, never a question about one product. */
   restrict: phrases.default([]),
+  /** Phrases that keep the last search's budget for a new request ("any of those in that price range?"). */
+  sameBudget: phrases.default([]),
   /** Words before an option value that say it is the option wanted, not a name ("in sage", "colour navy"). */
   optionLeads: phrases.default([]),
   /**

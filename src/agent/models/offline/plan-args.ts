@@ -84,6 +84,12 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
   const args: Record<string, unknown> = {};
   if (u.price?.minPrice !== undefined) args.minPrice = u.price.minPrice;
   if (u.price?.maxPrice !== undefined) args.maxPrice = u.price.maxPrice;
+  // "and lamps in that price range?": the last search's budget for the new request.
+  if (!u.price && saysAny(u.raw, ctx.state.lexicon.sameBudget)) {
+    const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
+    if (typeof last?.args.minPrice === 'number') args.minPrice = last.args.minPrice;
+    if (typeof last?.args.maxPrice === 'number') args.maxPrice = last.args.maxPrice;
+  }
   if (!query && (args.minPrice !== undefined || args.maxPrice !== undefined)) {
     // "and under 50?": the last search again with the new budget.
     const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
