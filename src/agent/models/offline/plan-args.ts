@@ -96,9 +96,14 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
     if (last && typeof last.args.query === 'string') query = last.args.query;
   }
   if (!query) return null;
-  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
-  const options = optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
+  const options = requestOptions(u, ctx);
   if (options) args.options = options;
   if (u.gender && GENDERS.includes(u.gender)) args.gender = u.gender;
   return { query, ...args };
+}
+
+/** The options a request names, spelled as the shop spells them ("size 38?" after a list). */
+export function requestOptions(u: Understanding, ctx: PlanContext): Record<string, string> | undefined {
+  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
+  return optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
 }
