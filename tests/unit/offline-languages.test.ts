@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
+import { normalize } from '../../src/agent/models/offline/normalize.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { glossFor } from '../../src/catalog/catalog-gloss.js';
 import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
@@ -63,6 +64,19 @@ describe('the bilingual gloss', () => {
     const ar = glossFor('ar', 'en')!;
     expect(ar.apply('شنطتي')).toBe('bag');
     expect(ar.apply('قلادتها')).toBe('necklace');
+  });
+
+  it('keeps a pack’s phrases also as the gloss leaves them, when it glosses only part of them', () => {
+    const lexicon = loadLanguagePack('fa').lexicon;
+    // "سبد خرید" reaches the model as "basket خرید", "ارزون ترین" as "cheap ترین".
+    expect(lexicon.cartWords).toContain('basket خرید');
+    expect(lexicon.cheaper).toContain('cheap ترین');
+    // A phrase glossed whole keeps the base pack’s meaning of the word: German "kleiner" is no "smallest".
+    expect(loadLanguagePack('de').lexicon.sizeOrder.smallest).not.toContain('small');
+  });
+
+  it('reads a Persian suffix typed on a number as a word of its own', () => {
+    expect(normalize('۳۹ش رو بذار')).toBe('39 ش رو بذار');
   });
 
   it('has nothing for the catalog’s own language', () => {

@@ -124,6 +124,8 @@ export const lexiconSchema = z.object({
   synonyms: z.record(z.string(), phrases),
   /** Words that narrow a list to some of it ("only", "just"): a filter, never a question about one product. */
   restrict: phrases.default([]),
+  /** Phrases that keep the last search's budget for a new request ("any of those in that price range?"). */
+  sameBudget: phrases.default([]),
   /** Words before an option value that say it is the option wanted, not a name ("in sage", "colour navy"). */
   optionLeads: phrases.default([]),
   /**
@@ -252,11 +254,39 @@ function foldWords(value: Json): Json {
   return value;
 }
 
+/**
+ * A phrase of a pack's lists also as the gloss leaves it in a message, when the gloss changes only
+ * part of it: "سبد خرید" is read as "basket خرید", so the lexicon must hold that form too. A phrase
+ * glossed whole ("kleiner" → "small") is left to the base pack, whose lists say what its words mean.
+ */
+function glossedForm(phrase: string, apply: (text: string) => string): string[] {
+  const own = normalize(phrase).split(' ');
+  const glossed = normalize(apply(phrase));
+  const kept = glossed.split(' ').some((w) => own.includes(w));
+  return glossed !== own.join(' ') && kept ? [phrase, glossed] : [phrase];
+}
+
+/** Every list of a lexicon with its phrases' partly glossed forms; map keys stay as written. */
+function withGlossed(value: Json, apply: (text: string) => string): Json {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value))
+    return [
+      ...new Set(value.flatMap((v) => (typeof v === 'string' ? glossedForm(v, apply) : [withGlossed(v, apply)]))),
+    ] as Json;
+  if (isObject(value))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === 'exampleThings' ? v : withGlossed(v, apply)]),
+    );
+  return value;
+}
+
 function readLexicon(code: string): Lexicon {
   const read = (c: string) =>
     foldWords(JSON.parse(readFileSync(path.join(LANG_DIR, c, 'lexicon.json'), 'utf8')) as Json);
   if (code === BASE) return lexiconSchema.parse(read(code));
-  return lexiconSchema.parse(mergeLexicon(read(BASE), read(code)));
+  const gloss = glossFor(code, BASE);
+  const own = gloss ? withGlossed(read(code), (text) => gloss.apply(text)) : read(code);
+  return lexiconSchema.parse(mergeLexicon(read(BASE), own));
 }
 
 function readExamples(dir: string, lexicon: Lexicon, glossed = true): LanguagePack['examples'] {

@@ -14,6 +14,8 @@ export function normalize(text: string): string {
       .replace(/[“”«»]/g, '"')
       .replace(/([€$£])/g, ' $1 ')
       .replace(/(?<=\d)\s?[–—]\s?(?=\d)/g, '-')
+      // A Persian or Arabic suffix on a number is a word of its own ("۳۹ش", its 39).
+      .replace(/(?<=\d)(?=[\u0600-\u06ff])/g, ' ')
       .replace(/[!?;:()"—–…|*~[\]{}؟؛]+/g, ' ')
       // Emoji and their joiners carry tone, not a request ("thx 🙏", "add em 😅").
       .replace(/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+/gu, ' ')

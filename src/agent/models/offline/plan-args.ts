@@ -84,15 +84,26 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
   const args: Record<string, unknown> = {};
   if (u.price?.minPrice !== undefined) args.minPrice = u.price.minPrice;
   if (u.price?.maxPrice !== undefined) args.maxPrice = u.price.maxPrice;
+  // "and lamps in that price range?": the last search's budget for the new request.
+  if (!u.price && saysAny(u.raw, ctx.state.lexicon.sameBudget)) {
+    const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
+    if (typeof last?.args.minPrice === 'number') args.minPrice = last.args.minPrice;
+    if (typeof last?.args.maxPrice === 'number') args.maxPrice = last.args.maxPrice;
+  }
   if (!query && (args.minPrice !== undefined || args.maxPrice !== undefined)) {
     // "and under 50?": the last search again with the new budget.
     const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
     if (last && typeof last.args.query === 'string') query = last.args.query;
   }
   if (!query) return null;
-  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
-  const options = optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
+  const options = requestOptions(u, ctx);
   if (options) args.options = options;
   if (u.gender && GENDERS.includes(u.gender)) args.gender = u.gender;
   return { query, ...args };
+}
+
+/** The options a request names, spelled as the shop spells them ("size 38?" after a list). */
+export function requestOptions(u: Understanding, ctx: PlanContext): Record<string, string> | undefined {
+  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
+  return optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
 }

@@ -9,7 +9,7 @@ import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
 import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpdate } from './plan-cart.js';
-import { GENDERS, hintsFor, searchArgs, type PlanContext } from './plan-args.js';
+import { GENDERS, hintsFor, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understand.js';
 
@@ -236,7 +236,9 @@ function planFilter(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
     : [base.query, ...words].filter(Boolean).join(' ');
   const args: Record<string, unknown> = { ...base, query };
   delete args.limit;
-  if (now?.options) args.options = { ...((base.options as object) ?? {}), ...(now.options as object) };
+  // "size 38?" names no product: its options still narrow the last search.
+  const options = now?.options ?? requestOptions(u, ctx);
+  if (options) args.options = { ...((base.options as object) ?? {}), ...(options as object) };
   const gender = now?.gender ?? u.gender;
   if (gender && GENDERS.includes(String(gender))) args.gender = gender;
   if (u.price) {

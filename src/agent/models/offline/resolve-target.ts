@@ -268,6 +268,9 @@ export function resolveProduct(
   if (picked && picked.several.length < pool.length) return { kind: 'ask', text: which(say, picked.several) };
   if ((u.mentions.cheaper || u.mentions.pricier) && !pool.length)
     return { kind: 'ask', text: say('ask.nothingShownYet') };
+  // "how much is it?" about a product added by its name, never shown: still the one asked about.
+  const askedAboutIt = u.intent === 'product_info' && u.mentions.pronoun && !u.links.type && !comparative;
+  if (askedAboutIt && memory.focus && !focused) return { kind: 'product', handle: memory.focus };
   // Product words that match nothing shown (a type, a new thing): a search can show them.
   const productWords = u.queryWords.filter((w) => !['cheaper', 'cheapest'].includes(w));
   // "a cotton one then" while a desk fan is in focus: words the focused product lacks ask for something else.
@@ -281,6 +284,7 @@ export function resolveProduct(
     return { kind: 'words', words: productWords.join(' ') };
   }
   if (focused) return { kind: 'product', handle: focused.handle, product: focused };
+  if (memory.focus && !focused && !productWords.length) return { kind: 'product', handle: memory.focus };
   if (shown.length === 1) return { kind: 'product', handle: shown[0].handle, product: shown[0] };
   if (u.mentions.pronoun && shown.length) return { kind: 'ask', text: which(say, shown) };
   return { kind: 'none' };

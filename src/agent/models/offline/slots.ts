@@ -141,7 +141,9 @@ export function createSlotReader(lexicon: Lexicon) {
       const cue = new RegExp(
         `(?<![${WORD_CHAR}])(?:${alternation(lexicon.ordinalCues)})\\s*(\\d{1,2})(?![${WORD_CHAR}])`,
       ).exec(text);
-      if (cue) return { n: Number(cue[1]), ...spanOf(text, cue.index, cue.index + cue[0].length) };
+      // "number 38" (a shoe size) is no place in a list: lists are a handful of products long.
+      if (cue && Number(cue[1]) <= 10)
+        return { n: Number(cue[1]), ...spanOf(text, cue.index, cue.index + cue[0].length) };
       return null;
     },
 
