@@ -252,15 +252,29 @@ function newShopWords(u: Understanding, memory: Memory, ctx: PlanContext): strin
 
 /** A message that only names one more thing after a connective: "and the X", "also a X too". */
 function continues(u: Understanding, lx: Lexicon): boolean {
+  // "and the bottle, is it insulated?" asks about it.
+  if (/[?؟]/.test(u.raw)) return false;
+  const { lead, tail, fillers, purpose } = lx.continuation;
   const text = ` ${u.delexicalized} `;
-  const lead = lx.continuation.lead.find((p) => text.startsWith(` ${p} `));
-  if (!lead) return false;
-  let rest = text.slice(lead.length + 2).trim();
-  const tail = lx.continuation.tail.find((p) => rest.endsWith(` ${p}`));
-  if (tail) rest = rest.slice(0, -tail.length).trim();
-  // "and the X in M", "also a X, navy": the options of the thing named come with it.
-  rest = rest.replace(/( \S+)? __(size|color|material|option)__/g, '').trim();
-  return rest === '__product__' || rest === '__type__';
+  const led = [...lead].sort((a, b) => b.length - a.length).find((p) => text.startsWith(` ${p} `));
+  if (!led) return false;
+  let rest = text.slice(led.length + 2).trim();
+  for (let again = true; again;) {
+    again = false;
+    const t = tail.find((p) => rest.endsWith(` ${p}`));
+    if (t) [rest, again] = [rest.slice(0, -t.length).trim(), true];
+  }
+  // "and the X in M", "the kettle, silver one", "the mug, the sand colour": the options of the
+  // thing named come with it, and so do the words around them.
+  const filler = new Set(fillers);
+  const words = rest
+    .replace(/__(size|color|material|option)__/g, '')
+    .split(/\s+/)
+    .filter((w) => w && !filler.has(w));
+  if (words[0] !== '__product__' && words[0] !== '__type__') return false;
+  // "… in gold, it's for my husband": who it is for asks for nothing else.
+  const after = ` ${words.slice(1).join(' ')} `;
+  return after === '  ' || purpose.some((p) => after.startsWith(` ${p} `));
 }
 
 function handOff(u: Understanding): Plan {

@@ -308,14 +308,19 @@ export function resolveCartLine(u: Understanding, memory: Memory, say: Say): Lin
   }
   const named = u.links.products.find((n) => cart.items.some((l) => l.handle === n.handle));
   if (named) return byHandle(named.handle);
+  // "take the hat back out": the lines of the type named, whatever their titles say.
+  const type = u.links.type;
+  const ofType = type ? cart.items.filter((l) => type.handles.has(l.handle)) : [];
+  if (ofType.length === 1) return { kind: 'line', line: ofType[0] };
   const picked = pick(
-    cart.items,
+    ofType.length ? ofType : cart.items,
     u,
     (l) => l.unitPrice?.amount ?? 0,
     () => [],
   );
   if (picked && 'one' in picked) return { kind: 'line', line: picked.one };
   if (picked) return { kind: 'ask', text: whichLine(picked.several) };
+  if (ofType.length) return { kind: 'ask', text: whichLine(ofType) };
   if (u.queryWords.length && !u.mentions.pronoun) {
     const vars = { words: u.queryWords.join(' '), lines: listCart(say, cart.items) };
     return { kind: 'ask', text: say('ask.wordsNotInCart', vars) };
