@@ -123,6 +123,8 @@ export const lexiconSchema = z.object({
   relations: z.record(z.string(), phrases),
   /** Swapping a cart item for another product ("swap it for the blue kite"). */
   swap: phrases,
+  /** Words pointing back past the last list ("you showed me", "from before"): everything shown counts. */
+  recall: phrases.default([]),
   /** Month names, for "my October order". */
   months: z.record(z.string(), z.number().int().min(1).max(12)),
   /** "the one before that": the order before the one under discussion. */

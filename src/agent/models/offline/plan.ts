@@ -24,6 +24,9 @@ const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', '
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  // "the first one you showed me", "the navy one from before": among everything shown so far.
+  if (u.mentions.recall && memory.seen.length > memory.shown.length)
+    memory = { ...memory, shown: memory.seen, lastList: 'products' };
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
   const reply = (key: ReplyKey): Plan => ({ intent, text: ctx.say(key) });
