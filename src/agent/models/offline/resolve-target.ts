@@ -202,6 +202,9 @@ export function resolveProduct(
   const leads = new Set(hints.optionLeads ?? []);
   const asOption = u.options.filter((o) => leads.has(u.words[o.start - 1] ?? ''));
   const optionAt = new Set(asOption.flatMap((o) => range(o.start, o.end)));
+  // The kind named is no name word ("and the Brambleby lamp?" is not about the Quillon lamp in focus).
+  if (u.links.type && u.links.products.some((n) => n.distinctive > 0))
+    range(u.links.type.start, u.links.type.end).forEach((i) => optionAt.add(i));
   const words = u.words.length ? u.words.filter((_, i) => !optionAt.has(i)) : u.queryWords;
   // A kind named ("the white shirt") leaves out shown products of another kind (a white top).
   const ofType = (p: ProductSummary) => !u.links.type || u.links.type.handles.has(p.handle);
