@@ -35,6 +35,8 @@ export interface Memory {
   turnSteps: number;
   /** The most recently listed products, in the order they were shown. */
   shown: ProductSummary[];
+  /** Every product shown in the conversation, lists and single products alike, in the order first shown. */
+  seen: ProductSummary[];
   /** Whether the latest numbered list was products or cart lines. */
   lastList: 'products' | 'cart' | null;
   /** The one product under discussion ("it", "that one"), or null when unclear. */
@@ -128,6 +130,7 @@ export function readHistory(messages: ChatMessage[], language?: string, typed?: 
     lastStep: lastStepAt > userIndex ? events.filter((e) => e.at > lastStepAt) : [],
     turnSteps: lastStepAt > userIndex ? turnSteps : 0,
     shown: [],
+    seen: [],
     lastList: null,
     focus: null,
     focusSku: null,
@@ -137,6 +140,11 @@ export function readHistory(messages: ChatMessage[], language?: string, typed?: 
     products: new Map(),
   };
   for (const e of events) for (const p of productsOf(e)) memory.products.set(p.handle, withKnownVariants(p, memory));
+  for (const e of events) {
+    for (const p of productsOf(e).slice(0, MAX_LISTED)) {
+      if (!memory.seen.some((x) => x.handle === p.handle)) memory.seen.push(memory.products.get(p.handle) ?? p);
+    }
+  }
   readBackwards(memory);
   memory.orderFocus = orderInFocus(
     events.filter((e) => e.at < userIndex),

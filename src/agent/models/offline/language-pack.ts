@@ -107,7 +107,14 @@ export const lexiconSchema = z.object({
   /** Phrases that ask about several products at once ("which of them", "any of those"). */
   plural: phrases,
   /** "and the X", "also a X too": a message naming one more thing after the last action (longest lead first). */
-  continuation: z.object({ lead: phrases, tail: phrases }),
+  continuation: z.object({
+    lead: phrases,
+    tail: phrases,
+    /** Words that may stand around the thing named and its options ("the", "one", "colour"). */
+    fillers: phrases.default([]),
+    /** Who or what the thing is for, after its name ("it's for my husband"): asks for nothing else. */
+    purpose: phrases.default([]),
+  }),
   /** Words for a person to talk to ("agent", "someone"): a sentence asking for one decides a message. */
   personWords: phrases,
   /** Frustration or abuse: a handoff with high urgency. */
@@ -116,6 +123,10 @@ export const lexiconSchema = z.object({
   relations: z.record(z.string(), phrases),
   /** Swapping a cart item for another product ("swap it for the blue kite"). */
   swap: phrases,
+  /** Asking for the cheapest or dearest of several ("which is the cheapest", "easiest on the wallet"). */
+  priceExtremes: z.object({ min: phrases, max: phrases }).default({ min: [], max: [] }),
+  /** Words pointing back past the last list ("you showed me", "from before"): everything shown counts. */
+  recall: phrases.default([]),
   /** Month names, for "my October order". */
   months: z.record(z.string(), z.number().int().min(1).max(12)),
   /** "the one before that": the order before the one under discussion. */

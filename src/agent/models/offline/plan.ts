@@ -22,8 +22,45 @@ const UNSURE = 0.25;
 /** Requests about orders or for a person: never read as a change to the cart or the last search. */
 const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', 'order_cancel', 'order_return']);
 
+/** Readings of a message that may ask which of the products shown is the cheapest or dearest. */
+const ASKS_ABOUT_SHOWN = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search', 'other']);
+
+/**
+ * The cheapest (or dearest) of the products shown when the message asks for it ("which one of
+ * those is the cheapest?", "of the red ones, which is the very cheapest?"): among those of the
+ * kind or with the words it names, if any; null when it asks no such thing or names a kind not shown.
+ */
+function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): string | null {
+  const { min, max } = ctx.state.lexicon.priceExtremes;
+  const lowest = saysAny(u.raw, min);
+  if ((!lowest && !saysAny(u.raw, max)) || memory.shown.length < 2 || u.links.products.length || u.price) return null;
+  let pool = memory.shown;
+  const type = u.links.type;
+  if (type) {
+    pool = pool.filter((p) => type.handles.has(p.handle));
+    if (!pool.length) return null;
+  }
+  const words = u.queryWords.filter((w) => !type || !type.label.toLowerCase().includes(w)).map(stem);
+  const described = pool.filter((p) => {
+    const text = new Set(
+      `${p.title} ${p.tags.join(' ')} ${p.description}`
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .map(stem),
+    );
+    return words.some((w) => text.has(w));
+  });
+  if (described.length) pool = described;
+  const price = (p: (typeof pool)[number]) => p.price?.amount ?? 0;
+  const best = [...pool].sort((a, b) => (lowest ? price(a) - price(b) : price(b) - price(a)))[0];
+  return best.handle;
+}
+
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  // "the first one you showed me", "the navy one from before": among everything shown so far.
+  if (u.mentions.recall && memory.seen.length > memory.shown.length)
+    memory = { ...memory, shown: memory.seen, lastList: 'products' };
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
   const reply = (key: ReplyKey): Plan => ({ intent, text: ctx.say(key) });
@@ -117,6 +154,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "add the Quillon Lamp" … "and the Brambleby Scarf": a bare "and <product>" continues the last action.
   const previous = previousEvent(memory);
   if (previous?.name === 'add_to_cart' && continues(u, ctx.state.lexicon)) return planAdd(u, memory, ctx);
+  // "which of those is the cheapest?": that one of the list, shown with its details.
+  if (ASKS_ABOUT_SHOWN.has(intent)) {
+    const extreme = priceExtremeShown(u, memory, ctx);
+    if (extreme) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: extreme } }] };
+  }
 
   switch (intent) {
     case 'greeting':
@@ -264,15 +306,29 @@ function newShopWords(u: Understanding, memory: Memory, ctx: PlanContext): strin
 
 /** A message that only names one more thing after a connective: "and the X", "also a X too". */
 function continues(u: Understanding, lx: Lexicon): boolean {
+  // "and the bottle, is it insulated?" asks about it.
+  if (/[?؟]/.test(u.raw)) return false;
+  const { lead, tail, fillers, purpose } = lx.continuation;
   const text = ` ${u.delexicalized} `;
-  const lead = lx.continuation.lead.find((p) => text.startsWith(` ${p} `));
-  if (!lead) return false;
-  let rest = text.slice(lead.length + 2).trim();
-  const tail = lx.continuation.tail.find((p) => rest.endsWith(` ${p}`));
-  if (tail) rest = rest.slice(0, -tail.length).trim();
-  // "and the X in M", "also a X, navy": the options of the thing named come with it.
-  rest = rest.replace(/( \S+)? __(size|color|material|option)__/g, '').trim();
-  return rest === '__product__' || rest === '__type__';
+  const led = [...lead].sort((a, b) => b.length - a.length).find((p) => text.startsWith(` ${p} `));
+  if (!led) return false;
+  let rest = text.slice(led.length + 2).trim();
+  for (let again = true; again;) {
+    again = false;
+    const t = tail.find((p) => rest.endsWith(` ${p}`));
+    if (t) [rest, again] = [rest.slice(0, -t.length).trim(), true];
+  }
+  // "and the X in M", "the kettle, silver one", "the mug, the sand colour": the options of the
+  // thing named come with it, and so do the words around them.
+  const filler = new Set(fillers);
+  const words = rest
+    .replace(/__(size|color|material|option)__/g, '')
+    .split(/\s+/)
+    .filter((w) => w && !filler.has(w));
+  if (words[0] !== '__product__' && words[0] !== '__type__') return false;
+  // "… in gold, it's for my husband": who it is for asks for nothing else.
+  const after = ` ${words.slice(1).join(' ')} `;
+  return after === '  ' || purpose.some((p) => after.startsWith(` ${p} `));
 }
 
 function handOff(u: Understanding): Plan {

@@ -62,6 +62,16 @@ export function createOptionReader(lx: Lexicon) {
     for (let i = 0; i + v.length <= canonWords.length; i++) {
       if (v.every((x, k) => canonWords[i + k] === x) && letterOk(raw, words, i)) out.push([i, i + v.length]);
     }
+    // "waterbased" for "water based", "water based" for "Waterbased": one word written as two, or two as one.
+    if (!out.length) {
+      const joined = wordsOf(value).join('');
+      if (joined.length >= 5 && !isNumber(joined)) {
+        words.forEach((w, i) => {
+          if (v.length > 1 && w === joined) out.push([i, i + 1]);
+          if (v.length === 1 && w + (words[i + 1] ?? '') === joined && words[i + 1]) out.push([i, i + 2]);
+        });
+      }
+    }
     // "20000" for 20000mAh: the number alone, when no other unit follows it.
     if (!out.length && v.length === 2 && isNumber(v[0]) && !isNumber(v[1])) {
       canonWords.forEach((w, i) => {

@@ -203,6 +203,9 @@ export function resolveProduct(
   const leads = new Set(hints.optionLeads ?? []);
   const asOption = u.options.filter((o) => leads.has(u.words[o.start - 1] ?? ''));
   const optionAt = new Set(asOption.flatMap((o) => range(o.start, o.end)));
+  // The kind named is no name word ("and the Brambleby lamp?" is not about the Quillon lamp in focus).
+  if (u.links.type && u.links.products.some((n) => n.distinctive > 0))
+    range(u.links.type.start, u.links.type.end).forEach((i) => optionAt.add(i));
   const words = u.words.length ? u.words.filter((_, i) => !optionAt.has(i)) : u.queryWords;
   // A kind named ("the white shirt") leaves out shown products of another kind (a white top).
   const ofType = (p: ProductSummary) => !u.links.type || u.links.type.handles.has(p.handle);
@@ -313,14 +316,19 @@ export function resolveCartLine(u: Understanding, memory: Memory, say: Say): Lin
   }
   const named = u.links.products.find((n) => cart.items.some((l) => l.handle === n.handle));
   if (named) return byHandle(named.handle);
+  // "take the hat back out": the lines of the type named, whatever their titles say.
+  const type = u.links.type;
+  const ofType = type ? cart.items.filter((l) => type.handles.has(l.handle)) : [];
+  if (ofType.length === 1) return { kind: 'line', line: ofType[0] };
   const picked = pick(
-    cart.items,
+    ofType.length ? ofType : cart.items,
     u,
     (l) => l.unitPrice?.amount ?? 0,
     () => [],
   );
   if (picked && 'one' in picked) return { kind: 'line', line: picked.one };
   if (picked) return { kind: 'ask', text: whichLine(picked.several) };
+  if (ofType.length) return { kind: 'ask', text: whichLine(ofType) };
   if (u.queryWords.length && !u.mentions.pronoun) {
     const vars = { words: u.queryWords.join(' '), lines: listCart(say, cart.items) };
     return { kind: 'ask', text: say('ask.wordsNotInCart', vars) };

@@ -155,8 +155,13 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   /** The shop word a misspelled word means, or the word itself. */
   function correct(word: string): string {
     const s = stem(word);
-    if (vocabulary.has(s) || word.length < 5 || stop.has(s) || stop.has(word) || knownWords.has(word) || /\d/.test(s)) {
+    if (vocabulary.has(s) || word.length < 4 || stop.has(s) || stop.has(word) || knownWords.has(word) || /\d/.test(s)) {
       return s;
+    }
+    // A short word is too easily another short word: only the shop's colours are guessed ("blak", "gren").
+    if (word.length < 5) {
+      const near = [...colorValues].filter((v) => v[0] === s[0] && v.length >= 4 && editDistanceAtMost(s, v, 1));
+      return near.length === 1 ? near[0] : s;
     }
     const cached = corrections.get(s);
     if (cached) return cached;

@@ -57,6 +57,8 @@ export interface Understanding {
     frustrated: boolean;
     /** "the one before that": the order before the one under discussion. */
     previous: boolean;
+    /** "the first one you showed me", "the blue one from before": among everything shown, not the last list. */
+    recall: boolean;
     /** "the grey one… no sorry, I meant the yellow one": what is said after the correction counts. */
     correction: boolean;
   };
@@ -359,6 +361,7 @@ export function createUnderstanding(pack: LanguagePack) {
         frustrated:
           phraseIn(normalize(raw), lx.frustration) || (/!{2,}|\?!|!\?/.test(raw) && !CHEERFUL.has(intents[0].intent)),
         previous: phraseIn(joined, lx.previous),
+        recall: phraseIn(joined, lx.recall),
         correction: phraseIn(joined, lx.corrections),
       };
       // "what colours r there?", "add the big one": an option's name, or a size chosen by its order, is never
