@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composePolicy } from '../../src/agent/models/offline/compose-policy.js';
 import { policyQuery } from '../../src/agent/models/offline/policy-question.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
-import type { Understanding } from '../../src/agent/models/offline/understand.js';
+import type { Understanding } from '../../src/agent/models/offline/understanding.js';
 import { parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.js';
 import { expandPolicyQuery } from '../../src/policies/expand-policy-query.js';
 import { policyLanguageSchema } from '../../src/policies/policy-language.js';

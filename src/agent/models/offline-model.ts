@@ -8,7 +8,8 @@ import { createOptionReader } from './offline/product-options.js';
 import { normalize } from './offline/normalize.js';
 import { loadReplies } from './offline/replies.js';
 import type { ShopIndex } from './offline/shop-index.js';
-import { createUnderstanding, type Understanding } from './offline/understand.js';
+import { createUnderstanding } from './offline/understand.js';
+import type { Understanding } from './offline/understanding.js';
 
 export interface OfflineModelOptions {
   /** The shop's words (names, types, options), rebuilt after imports; without it the model reads plain words. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createOfflineModel } from '../../../src/agent/models/offline-model.js';
 import { shopIndexSource } from '../../../src/agent/models/offline/shop-index-source.js';
-import type { Understanding } from '../../../src/agent/models/offline/understand.js';
+import type { Understanding } from '../../../src/agent/models/offline/understanding.js';
 import { buildCore, type Core } from '../../../src/app/build-core.js';
 import { openInMemoryShop } from '../../../src/app/in-memory-shop.js';
 import type { Database } from '../../../src/db/database.js';

@@ -16,7 +16,7 @@ import {
 } from './product-facts.js';
 import type { OptionTable } from './product-options.js';
 import type { Say } from './replies.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 /**
  * Answers to questions about products from their own data only: option values and stock per

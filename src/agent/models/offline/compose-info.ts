@@ -1,7 +1,7 @@
 import type { HumanRequestResult, OrderView, OrdersResult, OrderStatusResult } from '../../../tools/results.js';
 import { tokens } from '../../../catalog/terms.js';
 import type { Say } from './replies.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 /** Replies about orders, policies and handoff. */
 

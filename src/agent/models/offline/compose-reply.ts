@@ -8,7 +8,7 @@ import { composeProduct, composeRecommend, composeSearch } from './compose-produ
 import type { ReplyKey, Say } from './replies.js';
 import type { DialogueState } from './dialogue-state.js';
 import type { Memory, ToolEvent } from './history.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 const CART_CHANGES = new Set(['add_to_cart', 'update_cart_item', 'remove_from_cart']);
 /** Tools that prepare an order change for the shopper to confirm. */

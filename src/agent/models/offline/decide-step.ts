@@ -8,7 +8,8 @@ import { ORDER_CHANGE_INTENTS, ORDER_LOOKUPS } from './plan-order.js';
 import type { Plan, PlannedCall } from './plan-types.js';
 import type { OptionReader } from './product-options.js';
 import type { Say } from './replies.js';
-import type { Understanding, UnderstandingEngine } from './understand.js';
+import type { UnderstandingEngine } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 /** Tool steps per user turn: at most an order, then its product, looked up before the change. */
 const MAX_STEPS = 3;

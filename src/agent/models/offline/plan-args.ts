@@ -10,7 +10,7 @@ import type { Memory } from './history.js';
 import type { Say } from './replies.js';
 import type { Hints } from './resolve-target.js';
 import type { ShopIndex } from './shop-index.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 export interface PlanContext {
   index: ShopIndex | null;
@@ -84,17 +84,15 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
   const args: Record<string, unknown> = {};
   if (u.price?.minPrice !== undefined) args.minPrice = u.price.minPrice;
   if (u.price?.maxPrice !== undefined) args.maxPrice = u.price.maxPrice;
+  const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
   // "and lamps in that price range?": the last search's budget for the new request.
   if (!u.price && saysAny(u.raw, ctx.state.lexicon.sameBudget)) {
-    const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
     if (typeof last?.args.minPrice === 'number') args.minPrice = last.args.minPrice;
     if (typeof last?.args.maxPrice === 'number') args.maxPrice = last.args.maxPrice;
   }
-  if (!query && (args.minPrice !== undefined || args.maxPrice !== undefined)) {
-    // "and under 50?": the last search again with the new budget.
-    const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
-    if (last && typeof last.args.query === 'string') query = last.args.query;
-  }
+  // "and under 50?": the last search again with the new budget.
+  if (!query && (args.minPrice !== undefined || args.maxPrice !== undefined) && typeof last?.args.query === 'string')
+    query = last.args.query;
   if (!query) return null;
   const options = requestOptions(u, ctx);
   if (options) args.options = options;

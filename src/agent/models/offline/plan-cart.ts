@@ -11,7 +11,7 @@ import type { Say } from './replies.js';
 import { resolveCartLine, resolveProduct } from './resolve-target.js';
 import type { ProductMention } from './shop-index.js';
 import type { Lexicon } from './language-pack.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 /**
  * "let's go for the Quillon Tent", "Meanwhile: the Brambleby Scarf, burgundy.": one product named by its

@@ -10,7 +10,7 @@ import { variantChange } from './plan-cart.js';
 import type { Plan } from './plan-types.js';
 import type { ShopIndex } from './shop-index.js';
 import { ORDER_REF } from './slots.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 type OrderLine = OrderView['items'][number];
 

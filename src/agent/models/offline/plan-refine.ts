@@ -2,7 +2,7 @@ import type { Memory } from './history.js';
 import type { Plan } from './plan-types.js';
 import type { Say } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 const lastSearch = (memory: Memory) =>
   [...memory.events].reverse().find((e) => e.name === 'search_products' && typeof e.args.query === 'string');

@@ -11,7 +11,7 @@ import { resolveProduct } from './resolve-target.js';
 import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { GENDERS, hintsFor, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 /**
  * Below this, the intent model is unsure: product words make it a search, else a question. Its

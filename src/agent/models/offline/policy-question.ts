@@ -1,6 +1,6 @@
 import type { Memory } from './history.js';
 import { policyReader } from '../../../policies/policy-reader.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 /**
  * A policy question with what it is about, when the message does not say it ("Is that covered

@@ -5,7 +5,7 @@ import { listCart, listProducts } from './format.js';
 import type { Memory } from './history.js';
 import type { Say } from './replies.js';
 import type { ProductMention, ShopIndex } from './shop-index.js';
-import type { Understanding } from './understand.js';
+import type { Understanding } from './understanding.js';
 
 /** What "it", "the second one", "the blue one", "the cheaper one" or a product's name points at. */
 export type Target =
