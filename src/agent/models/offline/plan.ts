@@ -344,7 +344,8 @@ function planOrder(u: Understanding, memory: Memory): Plan {
   const discussed = memory.orderFocus;
   const namesOne =
     u.orderProductWords.length || u.links.products.length || u.links.type || u.month || u.mentions.previous;
-  if (discussed && !namesOne) {
+  // "and my most recent order?" after talking about another one: their newest, not the one in focus.
+  if (discussed && !namesOne && !u.mentions.latest) {
     return { intent: u.intent, calls: [{ name: 'get_order_status', args: { orderId: discussed } }] };
   }
   // "tracking for my garden table", "what did I pay for them last time?" about the product in focus:
