@@ -71,6 +71,8 @@ export const lexiconSchema = z.object({
   sizes: z.record(z.string(), z.string()),
   sizeCues: phrases,
   optionNames: z.record(z.string(), phrases),
+  /** Words saying an option with yes/no values is yes, by option name (a phrase for "water resistance"). */
+  yesOptionNames: z.record(z.string(), phrases).default({}),
   aspects: z.record(z.string(), phrases),
   affirm: phrases,
   deny: phrases,

@@ -33,8 +33,16 @@ function optionName(kind: string, names: string[]): string {
   );
 }
 
-/** The options a message names, spelled as the product (or the shop) spells them. */
-export function optionsFor(u: Understanding, optionNames: string[], values: (name: string) => string[]) {
+/**
+ * The options a message names, spelled as the product (or the shop) spells them; of the names a
+ * value has in the shop, one `preferred` holds (the options of the products shown) first.
+ */
+export function optionsFor(
+  u: Understanding,
+  optionNames: string[],
+  values: (name: string) => string[],
+  preferred: ReadonlySet<string> = new Set(),
+) {
   const out: Record<string, string> = {};
   const spell = (name: string, v: string) => values(name).find((x) => x.toLowerCase() === v.toLowerCase()) ?? v;
   if (u.size) {
@@ -43,10 +51,9 @@ export function optionsFor(u: Understanding, optionNames: string[], values: (nam
   }
   for (const o of u.options) {
     if (o.kind === 'size') continue;
+    const own = o.names.find((n) => preferred.has(n)) ?? o.name;
     const name =
-      o.name && optionNames.includes(o.name)
-        ? o.name
-        : optionName(o.kind === 'option' ? 'option' : o.kind, optionNames);
+      own && optionNames.includes(own) ? own : optionName(o.kind === 'option' ? 'option' : o.kind, optionNames);
     if (o.kind === 'option' && !o.name) continue;
     if (!optionNames.some((n) => n === name) && optionNames.length) continue;
     out[name] = spell(name, o.value);
@@ -94,14 +101,19 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
   if (!query && (args.minPrice !== undefined || args.maxPrice !== undefined) && typeof last?.args.query === 'string')
     query = last.args.query;
   if (!query) return null;
-  const options = requestOptions(u, ctx);
+  const options = requestOptions(u, ctx, memory);
   if (options) args.options = options;
   if (u.gender && GENDERS.includes(u.gender)) args.gender = u.gender;
   return { query, ...args };
 }
 
 /** The options a request names, spelled as the shop spells them ("size 38?" after a list). */
-export function requestOptions(u: Understanding, ctx: PlanContext): Record<string, string> | undefined {
+export function requestOptions(
+  u: Understanding,
+  ctx: PlanContext,
+  memory?: Memory,
+): Record<string, string> | undefined {
   const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
-  return optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
+  const shown = new Set((memory?.shown ?? []).flatMap((p) => Object.keys(ctx.state.table(p.handle))));
+  return optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? [], shown);
 }

@@ -279,7 +279,7 @@ function planFilter(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   const args: Record<string, unknown> = { ...base, query };
   delete args.limit;
   // "size 38?" names no product: its options still narrow the last search.
-  const options = now?.options ?? requestOptions(u, ctx);
+  const options = now?.options ?? requestOptions(u, ctx, memory);
   if (options) args.options = { ...((base.options as object) ?? {}), ...(options as object) };
   const gender = now?.gender ?? u.gender;
   if (gender && GENDERS.includes(String(gender))) args.gender = gender;

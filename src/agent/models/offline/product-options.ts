@@ -89,8 +89,10 @@ export function createOptionReader(lx: Lexicon) {
     for (const [name, values] of Object.entries(table)) {
       const isBoolean = values.length > 0 && values.every((v) => yes.has(v.toLowerCase()) || no.has(v.toLowerCase()));
       if (isBoolean) {
-        // "foldable" for an option Foldable: yes/no; "not foldable" → no.
-        for (const [start, end] of occurrences(raw, words, canonWords, name)) {
+        // "foldable" for an option Foldable: yes/no; "not foldable" → no; the words the language pack
+        // gives for an option's yes (yesOptionNames) count as its name.
+        const spoken = [name, ...(lx.yesOptionNames[normalizeOptionName(name)] ?? [])];
+        for (const [start, end] of spoken.flatMap((n) => occurrences(raw, words, canonWords, n))) {
           const negated = negations.has(words[start - 1] ?? '') || negations.has(words[start - 2] ?? '');
           const value = values.find((v) => (negated ? no : yes).has(v.toLowerCase()));
           if (value) found.push({ name, value, start, end });
@@ -168,7 +170,7 @@ export function createOptionReader(lx: Lexicon) {
     const text = ` ${canonWords.join(' ')} `;
     const hits = Object.keys(table).filter((name) => {
       const key = wordsOf(name).map(canon).join(' ');
-      const spoken = (lx.optionNames[normalizeOptionName(name)] ?? []).map((p) => wordsOf(p).map(canon).join(' '));
+      const spoken = (lx.yesOptionNames[normalizeOptionName(name)] ?? []).map((p) => wordsOf(p).map(canon).join(' '));
       return [key, ...spoken].some((k) => k && text.includes(` ${k} `));
     });
     // "screen size" and "size": the longer name when both are there.

@@ -22,6 +22,8 @@ export interface ProductMention extends Span {
 export interface OptionMention extends Span {
   /** The shop's option name when the value belongs to one (e.g. "Material"), else null. */
   name: string | null;
+  /** Every option name of the shop that has this value (two yes/no options' words can say the same). */
+  names: string[];
   value: string;
   kind: 'color' | 'size' | 'material' | 'option';
 }
@@ -111,8 +113,22 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
 
   /** Option values by their key, with the option names that carry them. */
   const optionValues = new Map<string, { value: string; names: Set<string> }>();
+  const yes = new Set(lexicon.booleanValues.yes);
+  const isBoolean = (values: string[]) =>
+    values.length > 0 &&
+    values.every((v) => yes.has(v.toLowerCase()) || lexicon.booleanValues.no.includes(v.toLowerCase()));
   for (const e of entries) {
     for (const [name, values] of Object.entries(e.options)) {
+      // A yes/no option is named by its name ("foldable") or the language pack's words for it: its yes.
+      const yesValue = isBoolean(values) ? values.find((v) => yes.has(v.toLowerCase())) : undefined;
+      if (yesValue) {
+        for (const key of [name, ...(lexicon.yesOptionNames[normalizeOptionName(name)] ?? [])].map(phraseKey)) {
+          const o = optionValues.get(key);
+          if (key && !stop.has(key) && (!o || o.value === yesValue))
+            optionValues.set(key, { value: yesValue, names: new Set([...(o?.names ?? []), name]) });
+        }
+        continue;
+      }
       for (const value of values) {
         const key = phraseKey(value);
         if (!key || key.length < 2 || stop.has(key)) continue;
@@ -260,8 +276,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
         if (o) {
           const kind = kindOf(o.names);
           const name = [...o.names][0] ?? null;
-          out.push({ start: i, end: i + n, name, value: o.value, kind });
-        } else out.push({ start: i, end: i + n, name: null, value: words[i], kind: 'color' });
+          out.push({ start: i, end: i + n, name, names: [...o.names], value: o.value, kind });
+        } else out.push({ start: i, end: i + n, name: null, names: [], value: words[i], kind: 'color' });
       }
     }
     out.sort((a, b) => a.start - b.start);
