@@ -60,6 +60,8 @@ export const lexiconSchema = z.object({
   countOne: phrases,
   /** Words that make the next one a question about a measure ("how long"), not an option value (Long). */
   measureQuestion: phrases,
+  /** Words before an option value that ask whether the product has it ("is that real silver?"), not which one. */
+  askedLeads: phrases.default([]),
   /** Words that say a choice is being changed ("change that to rust", "on second thought make it a 44"). */
   optionChange: phrases,
   /** Ways of addressing the shop that hold a word for people ("you guys"): not who a product is for. */

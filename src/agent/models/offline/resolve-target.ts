@@ -76,7 +76,9 @@ function pick<T extends { title: string }>(
     const top = Math.max(...scored.map((s) => s.s));
     if (top > 0) best = scored.filter((s) => s.s === top).map((s) => s.x);
   }
-  const colours = u.options.filter((o) => o.kind === 'color' || o.kind === 'material' || o.kind === 'option');
+  const colours = u.options.filter(
+    (o) => !o.asked && (o.kind === 'color' || o.kind === 'material' || o.kind === 'option'),
+  );
   // "the grey one… no sorry, I meant the yellow one": the value said last decides.
   for (const c of u.mentions.correction ? [...colours].reverse() : colours) {
     const coloured = best.filter((x) => carries(x as never, c.value));
@@ -118,6 +120,15 @@ function comparedBefore(memory: Memory): ProductSummary[] {
   const before = memory.userTurns.at(-2)?.text ?? '';
   const words = tokens(before);
   return memory.shown.filter((p) => distinctiveOverlap(p, words) > 0);
+}
+
+/** The one product of the list just shown that the search showing it named by its own title words, else null. */
+function namedBySearch(memory: Memory): ProductSummary | null {
+  const search = memory.events.at(-1);
+  if (search?.name !== 'search_products') return null;
+  const words = typeof search?.args.query === 'string' ? tokens(search.args.query) : [];
+  const named = memory.shown.filter((p) => distinctiveOverlap(p, words) > 0);
+  return named.length === 1 ? named[0] : null;
 }
 
 /** Title words that tell products of one list apart ("heron" in Heron Desk Fan), not their type or colour. */
@@ -201,7 +212,8 @@ export function resolveProduct(
   // A name word of one product in the conversation ("the heron", "the wren") points at it first;
   // not a value said as the option wanted ("the Heron one in moss" is no Moss lamp).
   const leads = new Set(hints.optionLeads ?? []);
-  const asOption = u.options.filter((o) => leads.has(u.words[o.start - 1] ?? ''));
+  // Nor a value asked of the product ("is that real silver?" asks; it names no product with silver in its title).
+  const asOption = u.options.filter((o) => o.asked || leads.has(u.words[o.start - 1] ?? ''));
   const optionAt = new Set(asOption.flatMap((o) => range(o.start, o.end)));
   // The kind named is no name word ("and the Brambleby lamp?" is not about the Quillon lamp in focus).
   if (u.links.type && u.links.products.some((n) => n.distinctive > 0))
@@ -231,6 +243,11 @@ export function resolveProduct(
   if (u.mentions.pronoun && focused && !saidAsName && !comparative && u.links.products.every((n) => n.coverage < 0.5)) {
     return { kind: 'product', handle: focused.handle, product: focused };
   }
+
+  // "how much is it?" right after asking for a product by its name: the one of the list the search named.
+  const searchedFor = !focused && !comparative && u.mentions.pronoun && !u.links.type ? namedBySearch(memory) : null;
+  if (searchedFor && !u.links.products.some((n) => n.distinctive > 0))
+    return { kind: 'product', handle: searchedFor.handle, product: searchedFor };
 
   // A product named by the shop's words: the one in focus first, then those that fit the message.
   const named = u.links.products;

@@ -26,6 +26,8 @@ export interface OptionMention extends Span {
   names: string[];
   value: string;
   kind: 'color' | 'size' | 'material' | 'option';
+  /** Asked of the product in focus ("is that real silver?"), not naming which product. */
+  asked?: boolean;
 }
 
 export interface Links {

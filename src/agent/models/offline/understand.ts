@@ -34,6 +34,8 @@ export function createUnderstanding(pack: LanguagePack) {
   const stop = new Set(lx.queryStopwords);
   const personWords = new Set(lx.personWords);
   const measureQuestion = new Set(lx.measureQuestion);
+  const askedLeads = lx.askedLeads.map((p) => p.split(' '));
+  const selectorWords = new Set(lx.ordinalSelectors);
   const sizeOrderPhrases = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest];
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
   // Words that rule out the next one; "non" stays with its word ("non slip").
@@ -204,6 +206,11 @@ export function createUnderstanding(pack: LanguagePack) {
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
       // "how long does it burn?" asks about a length; it names no option value Long.
       links.options = links.options.filter((o) => !measureQuestion.has(words[o.start - 1] ?? ''));
+      // "is that real silver?" asks; "is that blue one any good?" still picks the blue one.
+      for (const o of links.options) {
+        const picks = selectorWords.has(words[o.end] ?? '');
+        if (!picks && askedLeads.some((lead) => endsAt(words, lead, o.start))) o.asked = true;
+      }
       const size = sizeOf(words, raw, index, links);
       // "kites 50-70": a range of two amounts is a budget unless it is a size or another option value.
       // "300-400 to spend": the range, not only its ceiling.
@@ -344,3 +351,9 @@ export function createUnderstanding(pack: LanguagePack) {
 }
 
 export type UnderstandingEngine = ReturnType<typeof createUnderstanding>;
+
+/** Whether `phrase` (its words) is in `words` just before position `at`. */
+function endsAt(words: string[], phrase: string[], at: number): boolean {
+  const from = at - phrase.length;
+  return from >= 0 && phrase.every((w, k) => words[from + k] === w);
+}
