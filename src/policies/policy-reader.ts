@@ -108,17 +108,18 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
 
   /**
    * Where a cue stands in a sentence: its words by stem ("sending back" for "send back"), a pronoun
-   * allowed between them ("send it back"); one-word cues as written.
+   * allowed between them ("send it back") or a gap word with the word after it ("give the present
+   * back"); one-word cues as written.
    */
   function findCue(ws: string[], cue: string[]): { at: number; length: number }[] {
     if (cue.length === 1) return findPhrase(ws, cue).map((at) => ({ at, length: 1 }));
     const out: { at: number; length: number }[] = [];
+    const same = (w: string | undefined, p: string) => w !== undefined && (w === p || text.stem(w) === text.stem(p));
     for (let i = 0; i < ws.length; i++) {
       let j = i;
       const fits = cue.every((p, k) => {
-        if (k > 0 && gaps.has(ws[j]) && !gaps.has(p)) j++;
-        const w = ws[j++];
-        return w !== undefined && (w === p || text.stem(w) === text.stem(p));
+        if (k > 0 && gaps.has(ws[j]) && !gaps.has(p)) j += !same(ws[j + 1], p) && same(ws[j + 2], p) ? 2 : 1;
+        return same(ws[j++], p);
       });
       if (fits) out.push({ at: i, length: j - i });
     }
