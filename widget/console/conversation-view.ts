@@ -258,7 +258,8 @@ export class ConversationView {
           );
         if (e.pendingAction && !this.orderActions.some((a) => a.id === e.pendingAction!.id)) {
           const kind = e.pendingAction.kind as OrderActionView['kind'];
-          this.setOrderAction({ ...e.pendingAction, kind, preparedBy: null, createdAt: e.at });
+          const { detail = null, refusal = null } = e.pendingAction;
+          this.setOrderAction({ ...e.pendingAction, kind, detail, refusal, preparedBy: null, createdAt: e.at });
         }
         return;
       }
