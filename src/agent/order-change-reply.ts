@@ -9,7 +9,8 @@ import {
   type ReturnLine,
   type SwapLine,
 } from '../shared/order-change-detail.js';
-import type { ReplyKey, Say } from './models/offline/replies.js';
+import type { PendingActionPayload } from '../conversations/event-types.js';
+import { loadReplies, type ReplyKey, type Say } from './models/offline/replies.js';
 
 /**
  * Order changes and refusals in the shopper's language, from their data and the language pack's
@@ -215,5 +216,25 @@ export function refusalWords(say: Say, r: OrderRefusal): string {
       return say('orderChange.refused.notAnOption', { sku: r.sku, title: r.title });
     case 'unavailable':
       return say('orderChange.refused.unavailable', { title: r.title });
+  }
+}
+
+/**
+ * What the assistant says once the shopper confirmed or cancelled a change (or the rules refused it
+ * then), in the conversation's language; null when there is nothing to say.
+ */
+export function decisionReply(action: PendingActionPayload, language: string): string | null {
+  const say = loadReplies(language);
+  switch (action.status) {
+    case 'cancelled':
+      return say('orderChange.leftAsItWas');
+    case 'awaiting_approval':
+      return say('orderChange.held');
+    case 'done':
+      return (action.detail && orderChangeWords(say, action.detail, 'done')) || action.outcome;
+    case 'refused':
+      return (action.refusal && refusalWords(say, action.refusal)) || action.outcome;
+    default:
+      return action.outcome;
   }
 }
