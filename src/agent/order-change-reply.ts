@@ -238,3 +238,23 @@ export function decisionReply(action: PendingActionPayload, language: string): s
       return action.outcome;
   }
 }
+
+/**
+ * What the shopper is told once a person decided on a change that waited for their approval: the
+ * change as it ran, why the rules refused it by then, or the person's reason for not approving it.
+ */
+export function approvalReply(
+  action: PendingActionPayload,
+  by: { agent: string; note?: string },
+  language: string,
+): string | null {
+  const say = loadReplies(language);
+  if (action.status === 'done') {
+    const outcome = decisionReply(action, language);
+    return outcome && say('orderChange.approved', { agent: by.agent, outcome });
+  }
+  if (action.status === 'refused' && !action.refusal && by.note) {
+    return say('orderChange.rejected', { agent: by.agent, note: by.note });
+  }
+  return decisionReply(action, language);
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
-import { orderChangeWords, refusalWords } from '../../src/agent/order-change-reply.js';
+import { approvalReply, decisionReply, orderChangeWords, refusalWords } from '../../src/agent/order-change-reply.js';
 import { doneInEnglish, refusalInEnglish, summaryInEnglish } from '../../src/orders/order-words.js';
 import { LANGUAGES } from '../../src/shared/language.js';
-import { SAMPLE_CHANGES, SAMPLE_REFUSALS } from '../fixtures/order-change-samples.js';
+import { lateReturn, SAMPLE_CHANGES, SAMPLE_REFUSALS } from '../fixtures/order-change-samples.js';
 
 const [cancel, , , address, , items, ret, exchangeBack] = SAMPLE_CHANGES;
 const refusal = (code: string) => SAMPLE_REFUSALS.find((r) => r.code === code)!;
@@ -57,7 +57,7 @@ describe('order changes in the shopper’s language (the offline model’s repli
     expect(plain(orderChangeWords(say, exchangeBack, 'done'))).toMatch(
       /^تم تسجيل طلب الاستبدال في الطلب AP-1049: Trail Cap \(M \/ Red\) بدلًا من Trail Cap\. سيُعاد إليك .*2\.50.*€ إلى بطاقة Visa المنتهية بـ 4242\.$/,
     );
-    const late = { ...refusal('return_window_passed'), days: 3 } as const;
+    const late = lateReturn(3);
     expect(plain(refusalWords(say, late))).toContain('قبل أكثر من 3 أيام');
     expect(plain(refusalWords(say, refusal('return_window_passed')))).toContain('خلال 30 يومًا من التسليم');
     expect(plain(refusalWords(say, refusal('wrong_status')))).toBe(
@@ -90,5 +90,24 @@ describe('order changes in the shopper’s language (the offline model’s repli
       ];
       for (const text of texts) expect(text, `${language}: ${text}`).not.toMatch(/[{}]|undefined/);
     }
+  });
+
+  it('tells the shopper in their language what became of a change they confirmed', () => {
+    const action = { id: 'act_1', kind: 'cancel_order', summary: 'Cancel…', expiresAt: '', outcome: 'Order …' };
+    const done = { ...action, status: 'done' as const, detail: cancel, refusal: null };
+    expect(plain(decisionReply(done, 'fa')!)).toBe(
+      'سفارش AP-1042 لغو شد. بازپرداخت شد: €۴۵٫۰۰ به کارت Visa با شمارهٔ پایانی 4242.',
+    );
+    expect(decisionReply({ ...action, status: 'cancelled' }, 'ar')).toBe('حسنًا، تركته كما هو: لم يتغيّر شيء.');
+    expect(decisionReply({ ...action, status: 'awaiting_approval' }, 'de')).toMatch(/^Diese Änderung muss zuerst/);
+    const refused = { ...action, status: 'refused' as const, refusal: refusal('wrong_status') };
+    expect(decisionReply(refused, 'fa')).toContain('فقط سفارش‌های «در انتظار پردازش» را می‌توان لغو کرد');
+    // A change from before changes were data: its English outcome.
+    expect(decisionReply({ ...action, status: 'done' }, 'fa')).toBe('Order …');
+    expect(plain(approvalReply(done, { agent: 'Sara' }, 'fa')!)).toMatch(/^Sara تأیید کرد: سفارش AP-1042 لغو شد\./);
+    const rejected = { ...action, status: 'refused' as const, refusal: null };
+    expect(approvalReply(rejected, { agent: 'Sara', note: 'the parcel left' }, 'en')).toBe(
+      'Sara did not approve this change: the parcel left. Nothing was changed.',
+    );
   });
 });

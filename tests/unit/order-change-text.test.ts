@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusalInEnglish, summaryInEnglish } from '../../src/orders/order-words.js';
 import { LANGUAGES } from '../../src/shared/language.js';
 import { orderChangeText, refusalText } from '../../widget/chat/order-change-text.js';
-import { SAMPLE_CHANGES, SAMPLE_REFUSALS } from '../fixtures/order-change-samples.js';
+import { lateReturn, SAMPLE_CHANGES, SAMPLE_REFUSALS } from '../fixtures/order-change-samples.js';
 
 const [cancel, twoRefunds, , , payment, , ret] = SAMPLE_CHANGES;
 const refusal = (code: string) => SAMPLE_REFUSALS.find((r) => r.code === code)!;
@@ -39,16 +39,12 @@ describe('the confirm card’s words in the widget’s language', () => {
     expect(plain(orderChangeText(payment, 'ar'))).toMatch(
       /^دفع الطلب AP-1046 \(.*89[.,٫]00.*\) بواسطة PayPal، ويُعاد المبلغ إلى بطاقة Visa المنتهية بـ 4242\.$/,
     );
-    expect(plain(refusalText({ ...refusal('return_window_passed'), days: 2 } as const, 'ar'))).toContain(
-      'قبل أكثر من يومين',
-    );
+    expect(plain(refusalText(lateReturn(2), 'ar'))).toContain('قبل أكثر من يومين');
     expect(plain(refusalText(refusal('item_not_in_order'), 'ar'))).toBe('لا يحتوي الطلب AP-1042 على المنتج HAT-9.');
     expect(plain(orderChangeText(cancel, 'de'))).toBe(
       'Bestellung AP-1042 stornieren (Grund: nicht mehr benötigt). Erstattung von 45,00 € auf Visa mit Endziffern 4242.',
     );
-    expect(plain(refusalText({ ...refusal('return_window_passed'), days: 1 } as const, 'de'))).toContain(
-      'am 05.01.2024 zugestellt, vor mehr als 1 Tag',
-    );
+    expect(plain(refusalText(lateReturn(1), 'de'))).toContain('am 05.01.2024 zugestellt, vor mehr als 1 Tag');
   });
 
   it('says every change and refusal in every language, with no placeholder left unfilled', () => {
