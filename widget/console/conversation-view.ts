@@ -269,7 +269,15 @@ export class ConversationView {
       case 'action.updated':
         // A shopper's change moved on (confirmed, held, decided): the caller re-opens for the orders.
         this.orderActions = this.orderActions.map((a) =>
-          a.id === e.action.id ? { ...a, status: e.action.status, outcome: e.action.outcome } : a,
+          a.id === e.action.id
+            ? {
+                ...a,
+                status: e.action.status,
+                outcome: e.action.outcome,
+                detail: e.action.detail ?? a.detail,
+                refusal: e.action.refusal ?? null,
+              }
+            : a,
         );
         this.changed('details');
         return;
