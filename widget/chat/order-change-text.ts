@@ -7,55 +7,53 @@ import type {
   PriceDifference,
 } from '../../src/shared/order-change-detail.js';
 import { KNOWN_CANCEL_REASONS } from '../../src/shared/order-change-detail.js';
-import { CATALOGS, type MessageKey } from '../i18n/catalogs.js';
 import { formatMessage, formatMoney, LOCALES, type MessageVars } from '../i18n/format.js';
+import { ORDER_CHANGE_CATALOGS, type OrderChangeKey } from '../i18n/order-change-catalogs.js';
 
 /**
  * An order change the shopper is asked to confirm, and why the shop's rules refused one, in the
- * widget's language from their data (`action.change.*`, `action.refusal.*`); the server's English
+ * widget's language from their data (`widget/i18n/order-changes/<code>.json`); the server's English
  * `summary` and `outcome` are for API clients.
  */
 
-const STATUS: Record<string, MessageKey> = {
-  pending: 'action.change.status.pending',
-  processed: 'action.change.status.processed',
-  shipped: 'action.change.status.shipped',
-  delivered: 'action.change.status.delivered',
-  cancelled: 'action.change.status.cancelled',
-  return_requested: 'action.change.status.returnRequested',
-  exchange_requested: 'action.change.status.exchangeRequested',
-  returned: 'action.change.status.returned',
+const STATUS: Record<string, OrderChangeKey> = {
+  pending: 'change.status.pending',
+  processed: 'change.status.processed',
+  shipped: 'change.status.shipped',
+  delivered: 'change.status.delivered',
+  cancelled: 'change.status.cancelled',
+  return_requested: 'change.status.returnRequested',
+  exchange_requested: 'change.status.exchangeRequested',
+  returned: 'change.status.returned',
 };
 
-const NOT_ALLOWED: Record<string, MessageKey> = {
-  cancel: 'action.refusal.notCancellable',
-  change: 'action.refusal.notChangeable',
-  return: 'action.refusal.notReturnable',
-  exchange: 'action.refusal.notExchangeable',
+const NOT_ALLOWED: Record<string, OrderChangeKey> = {
+  cancel: 'refusal.notCancellable',
+  change: 'refusal.notChangeable',
+  return: 'refusal.notReturnable',
+  exchange: 'refusal.notExchangeable',
 };
 
 function words(language: Language) {
-  const t = (key: MessageKey, vars?: MessageVars) =>
-    formatMessage(language, CATALOGS[language][key] ?? CATALOGS.en[key], vars);
+  const t = (key: OrderChangeKey, vars?: MessageVars) =>
+    formatMessage(language, ORDER_CHANGE_CATALOGS[language][key] ?? ORDER_CHANGE_CATALOGS.en[key], vars);
   const method = (m: MethodRef): string => {
     if (m.kind === 'credit_card') {
       const last4 = m.last4 ?? '••••';
-      return m.brand
-        ? t('action.change.method.card', { brand: m.brand, last4 })
-        : t('action.change.method.anyCard', { last4 });
+      return m.brand ? t('change.method.card', { brand: m.brand, last4 }) : t('change.method.anyCard', { last4 });
     }
-    if (m.kind === 'paypal') return t('action.change.method.paypal');
-    if (m.kind === 'gift_card') return t('action.change.method.giftCard');
-    return m.brand ? t('action.change.method.other', { brand: m.brand }) : t('action.change.method.yours');
+    if (m.kind === 'paypal') return t('change.method.paypal');
+    if (m.kind === 'gift_card') return t('change.method.giftCard');
+    return m.brand ? t('change.method.other', { brand: m.brand }) : t('change.method.yours');
   };
   /** "a and b", "a or b": each item joined to the next with the language's word. */
-  const joined = (items: string[], key: 'action.change.and' | 'action.change.or') =>
+  const joined = (items: string[], key: 'change.and' | 'change.or') =>
     items.length ? items.reduce((a, b) => t(key, { a, b })) : '';
   const list = (items: string[]) =>
     new Intl.ListFormat(LOCALES[language], { type: 'unit', style: 'short' }).format(items);
   const reason = (r: string) => {
     const known = KNOWN_CANCEL_REASONS[r.trim().toLowerCase()];
-    return known ? t(`action.change.reason.${known}`) : r;
+    return known ? t(`change.reason.${known}`) : r;
   };
   const status = (s: string) => (STATUS[s] ? t(STATUS[s]) : s.replace('_', ' '));
   return { t, method, joined, list, reason, status };
@@ -66,28 +64,28 @@ export function orderChangeText(d: OrderChangeDetail, language: Language): strin
   const { t, method, joined, list, reason } = words(language);
   const amount = (minor: number) => formatMoney(language, minor, d.currency);
   const refundTo = (r: MethodAmount) =>
-    t('action.change.refundTo', { amount: amount(r.amountMinor), method: method(r.method) });
-  const swaps = (s: { title: string; newTitle: string }[]) => s.map((x) => t('action.change.swap', x)).join('; ');
+    t('change.refundTo', { amount: amount(r.amountMinor), method: method(r.method) });
+  const swaps = (s: { title: string; newTitle: string }[]) => s.map((x) => t('change.swap', x)).join('; ');
   const difference = (p: PriceDifference) =>
     p.amountMinor === 0
-      ? t('action.change.samePrice')
-      : t(p.amountMinor > 0 ? 'action.change.payMore' : 'action.change.getBack', {
+      ? t('change.samePrice')
+      : t(p.amountMinor > 0 ? 'change.payMore' : 'change.getBack', {
           amount: amount(Math.abs(p.amountMinor)),
           method: method(p.method),
         });
   switch (d.kind) {
     case 'cancel_order': {
       const vars = { order: d.orderId, reason: reason(d.reason) };
-      if (!d.refunds.length) return t('action.change.cancel', vars);
-      return t('action.change.cancelRefund', {
+      if (!d.refunds.length) return t('change.cancel', vars);
+      return t('change.cancelRefund', {
         ...vars,
-        refunds: joined(d.refunds.map(refundTo), 'action.change.and'),
+        refunds: joined(d.refunds.map(refundTo), 'change.and'),
       });
     }
     case 'change_order_address':
-      return t('action.change.address', { order: d.orderId, address: d.address });
+      return t('change.address', { order: d.orderId, address: d.address });
     case 'change_order_payment':
-      return t('action.change.payment', {
+      return t('change.payment', {
         order: d.orderId,
         amount: amount(d.amountMinor),
         to: method(d.to),
@@ -95,7 +93,7 @@ export function orderChangeText(d: OrderChangeDetail, language: Language): strin
       });
     case 'change_order_items':
     case 'exchange_items':
-      return t(d.kind === 'exchange_items' ? 'action.change.exchange' : 'action.change.items', {
+      return t(d.kind === 'exchange_items' ? 'change.exchange' : 'change.items', {
         order: d.orderId,
         swaps: swaps(d.swaps),
         difference: difference(d.difference),
@@ -103,10 +101,10 @@ export function orderChangeText(d: OrderChangeDetail, language: Language): strin
     case 'return_items': {
       const items = d.lines.map((l) =>
         l.quantity > 1
-          ? t('action.change.lineUnits', { title: l.title, quantity: l.quantity })
-          : t('action.change.line', { title: l.title }),
+          ? t('change.lineUnits', { title: l.title, quantity: l.quantity })
+          : t('change.line', { title: l.title }),
       );
-      return t('action.change.return', {
+      return t('change.return', {
         order: d.orderId,
         items: list(items),
         amount: amount(d.refund.amountMinor),
@@ -114,7 +112,7 @@ export function orderChangeText(d: OrderChangeDetail, language: Language): strin
       });
     }
     case 'update_default_address':
-      return t('action.change.defaultAddress', { address: d.address });
+      return t('change.defaultAddress', { address: d.address });
   }
 }
 
@@ -126,7 +124,7 @@ export function refusalText(r: OrderRefusal, language: Language): string {
       return t(NOT_ALLOWED[r.verb], {
         order: r.orderId,
         status: status(r.status),
-        allowed: joined(r.allowed.map(status), 'action.change.or'),
+        allowed: joined(r.allowed.map(status), 'change.or'),
         policy: r.policy,
       });
     case 'return_window_passed': {
@@ -134,40 +132,40 @@ export function refusalText(r: OrderRefusal, language: Language): string {
       const date = Number.isNaN(at.getTime())
         ? r.deliveredOn
         : new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
-      return t('action.refusal.returnWindow', { order: r.orderId, date, days: r.days, policy: r.policy });
+      return t('refusal.returnWindow', { order: r.orderId, date, days: r.days, policy: r.policy });
     }
     case 'order_not_found':
-      return t('action.refusal.orderNotFound', { order: r.orderId });
+      return t('refusal.orderNotFound', { order: r.orderId });
     case 'unknown_method':
-      return t('action.refusal.unknownMethod', { method: r.methodId });
+      return t('refusal.unknownMethod', { method: r.methodId });
     case 'gift_card_short':
-      return t('action.refusal.giftCardShort', {
+      return t('refusal.giftCardShort', {
         balance: formatMoney(language, r.balanceMinor, r.currency),
         amount: formatMoney(language, r.amountMinor, r.currency),
       });
     case 'cancel_reason_needed':
-      return t('action.refusal.cancelReason', { reasons: list(r.reasons.map(reason)) });
+      return t('refusal.cancelReason', { reasons: list(r.reasons.map(reason)) });
     case 'several_payments':
-      return t('action.refusal.severalPayments', { order: r.orderId });
+      return t('refusal.severalPayments', { order: r.orderId });
     case 'already_paid_with':
-      return t('action.refusal.alreadyPaidWith', { order: r.orderId, method: method(r.method) });
+      return t('refusal.alreadyPaidWith', { order: r.orderId, method: method(r.method) });
     case 'items_changed_already':
-      return t('action.refusal.itemsChangedAlready', { order: r.orderId });
+      return t('refusal.itemsChangedAlready', { order: r.orderId });
     case 'no_method':
-      return t(r.purpose === 'refund' ? 'action.refusal.noMethodRefund' : 'action.refusal.noMethodDifference');
+      return t(r.purpose === 'refund' ? 'refusal.noMethodRefund' : 'refusal.noMethodDifference');
     case 'refund_method':
-      return t(r.giftCardAllowed ? 'action.refusal.refundToOriginalOrGiftCard' : 'action.refusal.refundToOriginal', {
+      return t(r.giftCardAllowed ? 'refusal.refundToOriginalOrGiftCard' : 'refusal.refundToOriginal', {
         policy: r.policy,
       });
     case 'too_few_units':
-      return t('action.refusal.tooFewUnits', { order: r.orderId, quantity: r.quantity, title: r.title });
+      return t('refusal.tooFewUnits', { order: r.orderId, quantity: r.quantity, title: r.title });
     case 'item_not_in_order':
-      return t('action.refusal.itemNotInOrder', { order: r.orderId, sku: r.sku });
+      return t('refusal.itemNotInOrder', { order: r.orderId, sku: r.sku });
     case 'same_option':
-      return t('action.refusal.sameOption', { title: r.title });
+      return t('refusal.sameOption', { title: r.title });
     case 'not_an_option':
-      return t('action.refusal.notAnOption', { sku: r.sku, title: r.title });
+      return t('refusal.notAnOption', { sku: r.sku, title: r.title });
     case 'unavailable':
-      return t('action.refusal.unavailable', { title: r.title });
+      return t('refusal.unavailable', { title: r.title });
   }
 }
