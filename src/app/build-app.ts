@@ -6,7 +6,6 @@ import { Server } from 'socket.io';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createChatService } from '../chat/chat-service.js';
-import { createConversationLanguage } from '../conversations/conversation-language.js';
 import { shopperRoutes } from '../chat/shopper-routes.js';
 import { checkoutRoute } from '../chat/checkout-route.js';
 import { attachShopperSocket } from '../chat/shopper-socket.js';
@@ -186,12 +185,7 @@ export async function buildApp(parts: AppParts) {
     heartbeatMs: parts.turnLeases?.heartbeatMs,
     sweepMs: parts.turnLeases?.sweepMs,
   });
-  const languages = createConversationLanguage({
-    conversations,
-    events,
-    customers,
-    shopLanguage: config.shop.language ?? 'en',
-  });
+  const { languages } = core;
   const chat = createChatService({
     db,
     conversations,

@@ -25,6 +25,7 @@ import { createApprovals } from '../handoff/approvals.js';
 import { parseBusinessHours } from '../shared/business-hours.js';
 import { createOwnership, type QueueRequest } from '../conversations/ownership.js';
 import { createEventLog } from '../conversations/event-log.js';
+import { createConversationLanguage } from '../conversations/conversation-language.js';
 import type { Logger } from '../logger.js';
 import { createPolicySearch } from '../policies/policy-search.js';
 import { createTools } from '../tools/registry.js';
@@ -111,11 +112,21 @@ export async function buildCore(parts: {
     rules: parts.orderRules ?? DEFAULT_ORDER_RULES,
     currency: config.shop.currency,
   });
+  const languages = createConversationLanguage({
+    conversations,
+    events,
+    customers,
+    shopLanguage: config.shop.language ?? 'en',
+  });
   const approvals = createApprovals({
     db,
     events,
     carts,
     orderActions,
+    async languageOf(conversationId) {
+      const conv = await conversations.get(conversationId);
+      return conv ? languages.current(conv) : (config.shop.language ?? 'en');
+    },
     currency: config.shop.currency,
     maxQuantity: config.handoff.approvalMaxQuantity,
     maxLineValue: config.handoff.approvalMaxLineValue,
@@ -186,6 +197,7 @@ export async function buildCore(parts: {
     events,
     ownership,
     approvals,
+    languages,
     orderActions,
     tools,
     humans,

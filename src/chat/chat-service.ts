@@ -12,6 +12,8 @@ import type { SessionClaims } from '../identity/session-tokens.js';
 import type { ShopperSessions } from '../identity/shopper-sessions.js';
 import type { Logger } from '../logger.js';
 import type { ConfirmationReader } from '../agent/confirmation-reply.js';
+import { decisionReply } from '../agent/order-change-reply.js';
+import { detectLanguage, type Language } from '../shared/language.js';
 import type { Decided, OrderActions, OrderApprovalGate, PendingActionView } from '../orders/pending-actions.js';
 import type { TurnRunner } from './turn-runner.js';
 
@@ -65,22 +67,32 @@ export function createChatService(deps: ChatServiceDeps) {
     return session.cartId;
   }
 
-  /** The shopper's plain yes or no, when exactly one change waits for it. */
-  async function answerToWaiting(conversationId: string, text: string) {
-    const said = deps.confirmation?.(text);
-    if (!said || !deps.orderActions) return null;
-    const waiting = await deps.orderActions.waiting(conversationId);
+  /** The conversation's language as things stand (English without the language module). */
+  const languageOf = async (conv: Conversation): Promise<Language> => (await deps.languages?.current(conv)) ?? 'en';
+
+  /**
+   * The shopper's plain yes or no (in the language the message tells, else the conversation's),
+   * when exactly one change waits for it.
+   */
+  async function answerToWaiting(conv: Conversation, text: string) {
+    if (!deps.confirmation || !deps.orderActions) return null;
+    const said = deps.confirmation(text, detectLanguage(text) ?? (await languageOf(conv)));
+    if (!said) return null;
+    const waiting = await deps.orderActions.waiting(conv.id);
     return waiting.length === 1
       ? ({ actionId: waiting[0].id, decision: said === 'yes' ? 'confirm' : 'cancel' } as const)
       : null;
   }
 
-  /** Tells the conversation what the decision did: the card's new state, and the outcome as a reply. */
-  async function announce(conv: Conversation, decided: Decided): Promise<void> {
+  /**
+   * Tells the conversation what the decision did: the card's new state, and the outcome as a reply
+   * in the conversation's language.
+   */
+  async function announce(conv: Conversation, decided: Decided, language: Language): Promise<void> {
     if (!decided.changed) return;
     const { action } = decided;
     await events.append(conv.id, { type: 'action.updated', action });
-    const text = action.status === 'cancelled' ? 'Okay, I left it as it was: nothing was changed.' : action.outcome;
+    const text = decisionReply(action, language);
     if (!text) return;
     const id = await conversations.append(conv.id, { role: 'assistant', content: text, epoch: conv.epoch });
     await events.append(conv.id, {
@@ -93,14 +105,20 @@ export function createChatService(deps: ChatServiceDeps) {
     });
   }
 
-  async function decide(conv: Conversation, actionId: string, decision: 'confirm' | 'cancel', sessionId: string) {
+  async function decide(
+    conv: Conversation,
+    actionId: string,
+    decision: 'confirm' | 'cancel',
+    sessionId: string,
+    language: Language,
+  ) {
     const actions = deps.orderActions;
     if (!actions) throw new NotFoundError('action:not_found', 'There is no such change waiting for you.');
     const decided =
       decision === 'confirm'
         ? await actions.confirm(conv.id, actionId, { kind: 'shopper', id: sessionId }, deps.orderApprovals)
         : await actions.cancel(conv.id, actionId);
-    await announce(conv, decided);
+    await announce(conv, decided, language);
     return decided.action;
   }
 
@@ -114,7 +132,8 @@ export function createChatService(deps: ChatServiceDeps) {
       actionId: string,
       decision: 'confirm' | 'cancel',
     ): Promise<PendingActionView> {
-      return decide(await ownConversation(claims, conversationId), actionId, decision, claims.sid);
+      const conv = await ownConversation(claims, conversationId);
+      return decide(conv, actionId, decision, claims.sid, await languageOf(conv));
     },
 
     /** Stores a shopper message (once, whatever the resends) and queues the assistant's turn. */
@@ -139,17 +158,17 @@ export function createChatService(deps: ChatServiceDeps) {
         runner.isRunning(conv.id) || (Boolean(deps.stopElsewhere) && (await runner.runsAnywhere(conv.id)));
       // "yes" to the one change waiting is the shopper's confirmation, decided here, not by the model;
       // while the assistant is still answering, a "yes" may answer that reply instead, so it waits its turn.
-      const answer = assistantAnswers && !wasBusy ? await answerToWaiting(conv.id, input.text) : null;
+      const answer = assistantAnswers && !wasBusy ? await answerToWaiting(conv, input.text) : null;
       const stored = await storeShopperMessage(deps, conv, {
         ...input,
         sessionId: claims.sid,
         assistantAnswers: assistantAnswers && !answer,
       });
       if (stored.created) {
-        // Before the turn is queued: the model answers in the language this message moved to.
-        await deps.languages?.afterMessage(conv, input.text);
+        // Before the turn is queued: the model (or the decision's reply) answers in the language this message moved to.
+        const language = (await deps.languages?.afterMessage(conv, input.text)) ?? 'en';
         await deps.onShopperMessage?.(conv, input.text, from);
-        if (answer) await decide(conv, answer.actionId, answer.decision, claims.sid);
+        if (answer) await decide(conv, answer.actionId, answer.decision, claims.sid, language);
         else runner.pump(conv.id);
       }
       return {

@@ -1,5 +1,6 @@
 import type { NextOpening } from '../shared/business-hours.js';
 import type { Language } from '../shared/language.js';
+import type { OrderChangeDetail, OrderRefusal } from '../shared/order-change-detail.js';
 
 /**
  * What a conversation's event log holds, as the shopper's widget and the agent console receive
@@ -64,6 +65,13 @@ export interface PendingActionPayload {
   status: 'pending' | 'awaiting_approval' | 'done' | 'cancelled' | 'expired' | 'refused';
   /** What happened once it ran, or why it could not. */
   outcome: string | null;
+  /**
+   * The change as data (once done, as it ran), and why the shop's rules refused it, so the widget
+   * says them in the shopper's language; `summary` and `outcome` are English, for API clients
+   * (absent in older events).
+   */
+  detail?: OrderChangeDetail | null;
+  refusal?: OrderRefusal | null;
 }
 
 /** What happened in a conversation, in order. `seq` is gapless per conversation. */

@@ -1,3 +1,4 @@
+import { approvalReply } from '../agent/order-change-reply.js';
 import type { CartStore } from '../carts/cart-store.js';
 import { money, toMinor } from '../catalog/money.js';
 import type { EventLog } from '../conversations/event-log.js';
@@ -97,6 +98,8 @@ export function createApprovals(deps: {
   /** Major units of the shop currency. */
   maxRefund: number;
   currency: string;
+  /** The conversation's language, which what the shopper is told of a held order change is in (else English). */
+  languageOf?: (conversationId: string) => Promise<string>;
 }) {
   const { db, events } = deps;
   const fmt = (minor: number) => money(minor, deps.currency).formatted;
@@ -174,8 +177,8 @@ export function createApprovals(deps: {
           );
     if (!decided.changed) return;
     await events.append(row.conversation_id, { type: 'action.updated', action: decided.action });
-    const said =
-      decided.action.status === 'done' ? `${agent.name} approved: ${decided.action.outcome}` : decided.action.outcome;
+    const language = (await deps.languageOf?.(row.conversation_id)) ?? 'en';
+    const said = approvalReply(decided.action, { agent: agent.name, note }, language);
     if (said) await tell(row.conversation_id, row.id, agent.name, said);
   }
 

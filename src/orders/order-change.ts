@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { addressSchema, type Address, type PaymentMethod } from '../catalog/records.js';
+import { addressSchema, type Address } from '../catalog/records.js';
 import { ValidationError } from '../errors.js';
+import type { OrderRefusal } from '../shared/order-change-detail.js';
+import { refusalInEnglish } from './order-words.js';
 
 const orderId = z.string().trim().min(1).max(100);
 const sku = z.string().trim().min(1).max(120);
@@ -43,20 +45,19 @@ export type OrderChange = {
   [K in OrderChangeKind]: { kind: K } & z.output<(typeof orderChangeSchemas)[K]>;
 }[OrderChangeKind];
 
-/** An order change refused by the shop's rules; the message says why, citing the policy. */
+/**
+ * An order change refused by the shop's rules: `refusal` says why as data (for the shopper's
+ * language), the message in English, citing the policy.
+ */
 export class OrderRefused extends ValidationError {
-  constructor(message: string) {
-    super('order:refused', message);
+  readonly refusal: OrderRefusal | null;
+  constructor(why: OrderRefusal | string) {
+    super('order:refused', typeof why === 'string' ? why : refusalInEnglish(why));
+    this.refusal = typeof why === 'string' ? null : why;
   }
 }
 
-/** A payment method as the shopper knows it: "Visa ending 4242", "PayPal", "gift card (€12.00 left)". */
-export function methodLabel(m: Pick<PaymentMethod, 'kind' | 'brand' | 'last4'>): string {
-  if (m.kind === 'credit_card') return `${m.brand || 'card'} ending ${m.last4 ?? '••••'}`;
-  if (m.kind === 'paypal') return 'PayPal';
-  if (m.kind === 'gift_card') return 'gift card';
-  return m.brand || 'your payment method';
-}
+export { methodLabel } from './order-words.js';
 
 export function addressLine(a: Address): string {
   return [a.line1, a.line2, `${a.postalCode} ${a.city}`.trim(), a.region, a.country].filter(Boolean).join(', ');

@@ -1,10 +1,11 @@
-import { money } from '../catalog/money.js';
 import type { PaymentMethod } from '../catalog/records.js';
 import type { Queryable } from '../db/database.js';
-import { addressLine, methodLabel, OrderRefused, type OrderChange } from './order-change.js';
+import type { MethodRef, OrderChangeDetail, OrderChangeVerb, ReturnLine } from '../shared/order-change-detail.js';
+import { addressLine, OrderRefused, type OrderChange } from './order-change.js';
 import type { OrderRules } from './order-rules.js';
 import { readOrder, type OrderState } from './order-state.js';
 import { planSwaps, priceDifference, takeUnits, type LineSwap } from './order-swaps.js';
+import { doneInEnglish, summaryInEnglish } from './order-words.js';
 
 /** Money that moves when the change runs: a charge or a refund to one of the shopper's methods. */
 export interface MoneyMove {
@@ -13,9 +14,11 @@ export interface MoneyMove {
   paymentMethodId: string;
 }
 
-/** A checked change: what it will do, in words and in effects, ready to run once confirmed. */
+/** A checked change: what it will do, as data, in English words and in effects, ready to run once confirmed. */
 export interface OrderPlan {
   change: OrderChange;
+  detail: OrderChangeDetail;
+  /** The detail in English (summaryInEnglish), for the record. */
   summary: string;
   currency: string;
   moves: MoneyMove[];
@@ -23,19 +26,25 @@ export interface OrderPlan {
   priceDifferenceMinor: number;
   /** Money this change sends back to the shopper, now or when a return arrives (for approvals). */
   refundValueMinor: number;
-  /** What happened, said once it ran. */
+  /** What happened, said once it ran (doneInEnglish). */
   done: string;
 }
 
-type Ctx = { order: OrderState; rules: OrderRules; now: Date; fmt: (minor: number) => string };
+type Ctx = { order: OrderState; rules: OrderRules; now: Date };
 
-function allow(ctx: Ctx, states: readonly string[], doing: string): void {
+const ref = (m: PaymentMethod): MethodRef => ({ kind: m.kind, brand: m.brand, last4: m.last4 });
+
+function allow(ctx: Ctx, states: readonly string[], verb: OrderChangeVerb): void {
   const { order, rules } = ctx;
   if (states.includes(order.status)) return;
-  const allowed = states.map((s) => s.replace('_', ' ')).join(' or ');
-  throw new OrderRefused(
-    `Order ${order.id} is ${order.status.replace('_', ' ')}, and only ${allowed} orders can be ${doing} (${rules.policyTitle}).`,
-  );
+  throw new OrderRefused({
+    code: 'wrong_status',
+    orderId: order.id,
+    status: order.status,
+    allowed: [...states],
+    verb,
+    policy: rules.policyTitle,
+  });
 }
 
 function withinWindow(ctx: Ctx): void {
@@ -43,15 +52,19 @@ function withinWindow(ctx: Ctx): void {
   const days = rules.returnWindowDays;
   if (days === null || !order.deliveredAt) return;
   if (now.getTime() - order.deliveredAt.getTime() <= days * 86_400_000) return;
-  const on = order.deliveredAt.toISOString().slice(0, 10);
-  throw new OrderRefused(
-    `Order ${order.id} was delivered on ${on}, more than ${days} days ago: returns and exchanges are accepted within ${days} days of delivery (${rules.policyTitle}).`,
-  );
+  const deliveredOn = order.deliveredAt.toISOString().slice(0, 10);
+  throw new OrderRefused({
+    code: 'return_window_passed',
+    orderId: order.id,
+    deliveredOn,
+    days,
+    policy: rules.policyTitle,
+  });
 }
 
 function method(ctx: Ctx, id: string): PaymentMethod {
   const m = ctx.order.methods.find((x) => x.id === id);
-  if (!m) throw new OrderRefused(`${id} is not one of your payment methods.`);
+  if (!m) throw new OrderRefused({ code: 'unknown_method', methodId: id });
   return m;
 }
 
@@ -63,136 +76,145 @@ function originalMethod(ctx: Ctx): PaymentMethod | null {
 
 function covers(ctx: Ctx, m: PaymentMethod, amountMinor: number): void {
   if (m.kind !== 'gift_card' || amountMinor <= 0 || (m.balanceMinor ?? 0) >= amountMinor) return;
-  throw new OrderRefused(
-    `Your gift card has ${ctx.fmt(m.balanceMinor ?? 0)} left, not enough for ${ctx.fmt(amountMinor)}.`,
-  );
-}
-
-/** The charge or refund of a price difference, and how to say it. */
-function difference(ctx: Ctx, diff: number, m: PaymentMethod): { moves: MoneyMove[]; words: string } {
-  covers(ctx, m, diff);
-  if (diff === 0) return { moves: [], words: 'The price stays the same.' };
-  const kind = diff > 0 ? 'payment' : 'refund';
-  const words = diff > 0 ? `You pay ${ctx.fmt(diff)} more, charged to` : `You get ${ctx.fmt(-diff)} back, to`;
-  return {
-    moves: [{ kind, amountMinor: Math.abs(diff), paymentMethodId: m.id }],
-    words: `${words} ${methodLabel(m)}.`,
-  };
-}
-
-const swapWords = (swaps: LineSwap[]) => swaps.map((s) => `${s.title} → ${s.newTitle}`).join('; ');
-
-function base(ctx: Ctx, change: OrderChange, summary: string, done: string): OrderPlan {
   const currency = ctx.order.currency;
-  return { change, summary, done, currency, moves: [], swaps: [], priceDifferenceMinor: 0, refundValueMinor: 0 };
+  throw new OrderRefused({ code: 'gift_card_short', balanceMinor: m.balanceMinor ?? 0, amountMinor, currency });
+}
+
+/** The charge or refund of a price difference. */
+function difference(ctx: Ctx, diff: number, m: PaymentMethod): MoneyMove[] {
+  covers(ctx, m, diff);
+  if (diff === 0) return [];
+  return [{ kind: diff > 0 ? 'payment' : 'refund', amountMinor: Math.abs(diff), paymentMethodId: m.id }];
+}
+
+const swapLines = (swaps: LineSwap[]) => swaps.map((s) => ({ title: s.title, newTitle: s.newTitle }));
+
+function plan(change: OrderChange, detail: OrderChangeDetail, more: Partial<OrderPlan> = {}): OrderPlan {
+  const none = { moves: [], swaps: [], priceDifferenceMinor: 0, refundValueMinor: 0 };
+  return {
+    change,
+    detail,
+    summary: summaryInEnglish(detail),
+    done: doneInEnglish(detail),
+    currency: detail.currency,
+    ...none,
+    ...more,
+  };
 }
 
 type OrderScoped = Exclude<OrderChange, { kind: 'update_default_address' }>;
 
+/** Swapping items (a pending order's change, or a delivered order's exchange): what it costs and with what. */
+async function swapPlan(q: Queryable, ctx: Ctx, change: Extract<OrderScoped, { changes: unknown }>) {
+  const swaps = await planSwaps(q, ctx.order, change.changes);
+  const pay = change.paymentMethodId ? method(ctx, change.paymentMethodId) : originalMethod(ctx);
+  if (!pay) throw new OrderRefused({ code: 'no_method', purpose: 'difference' });
+  const diff = priceDifference(swaps);
+  const moves = difference(ctx, diff, pay);
+  return { swaps, pay, diff, moves, difference: { amountMinor: diff, method: ref(pay) } };
+}
+
 async function planFor(q: Queryable, ctx: Ctx, change: OrderScoped): Promise<OrderPlan> {
   const { order, rules } = ctx;
+  const at = { orderId: order.id, currency: order.currency };
   switch (change.kind) {
     case 'cancel_order': {
-      allow(ctx, rules.cancellable, 'cancelled');
+      allow(ctx, rules.cancellable, 'cancel');
       const reasons = rules.cancelReasons;
       if (reasons.length && !reasons.some((r) => r.toLowerCase() === change.reason.trim().toLowerCase())) {
-        throw new OrderRefused(`A cancellation needs one of these reasons: ${reasons.join(', ')}.`);
+        throw new OrderRefused({ code: 'cancel_reason_needed', reasons });
       }
       const moves: MoneyMove[] = order.payments
         .filter((p) => p.kind === 'payment')
         .map((p) => ({ kind: 'refund', amountMinor: p.amountMinor, paymentMethodId: p.paymentMethodId }));
-      const refunds = moves.map((m) => `${ctx.fmt(m.amountMinor)} to ${methodLabel(method(ctx, m.paymentMethodId))}`);
-      const refundText = refunds.length ? ` Refund ${refunds.join(' and ')}.` : '';
+      const refunds = moves.map((m) => ({ amountMinor: m.amountMinor, method: ref(method(ctx, m.paymentMethodId)) }));
       const refundValueMinor = moves.reduce((sum, move) => sum + move.amountMinor, 0);
-      const summary = `Cancel order ${order.id} (reason: ${change.reason}).${refundText}`;
-      const done = `Order ${order.id} is cancelled.${refunds.length ? ` Refunded ${refunds.join(' and ')}.` : ''}`;
-      return { ...base(ctx, change, summary, done), moves, refundValueMinor };
+      const detail = { kind: change.kind, ...at, reason: change.reason, refunds };
+      return plan(change, detail, { moves, refundValueMinor });
     }
     case 'change_order_address': {
-      allow(ctx, rules.changeable, 'changed');
-      const where = addressLine(change.address);
-      return base(ctx, change, `Ship order ${order.id} to ${where}.`, `Order ${order.id} will ship to ${where}.`);
+      allow(ctx, rules.changeable, 'change');
+      return plan(change, { kind: change.kind, ...at, address: addressLine(change.address) });
     }
     case 'change_order_payment': {
-      allow(ctx, rules.changeable, 'changed');
+      allow(ctx, rules.changeable, 'change');
       const paid = order.payments;
       if (paid.length !== 1 || paid[0].kind !== 'payment') {
-        throw new OrderRefused(`Order ${order.id} has more than one payment, so a person must change how it is paid.`);
+        throw new OrderRefused({ code: 'several_payments', orderId: order.id });
       }
       const next = method(ctx, change.paymentMethodId);
       const old = method(ctx, paid[0].paymentMethodId);
-      if (next.id === old.id) throw new OrderRefused(`Order ${order.id} is already paid with ${methodLabel(old)}.`);
+      if (next.id === old.id)
+        throw new OrderRefused({ code: 'already_paid_with', orderId: order.id, method: ref(old) });
       covers(ctx, next, paid[0].amountMinor);
       const amount = paid[0].amountMinor;
       const moves: MoneyMove[] = [
         { kind: 'payment', amountMinor: amount, paymentMethodId: next.id },
         { kind: 'refund', amountMinor: amount, paymentMethodId: old.id },
       ];
-      const summary = `Pay order ${order.id} (${ctx.fmt(amount)}) with ${methodLabel(next)}; ${methodLabel(old)} gets it back.`;
-      const done = `Order ${order.id} is now paid with ${methodLabel(next)}; ${ctx.fmt(amount)} went back to ${methodLabel(old)}.`;
-      return { ...base(ctx, change, summary, done), moves, refundValueMinor: amount };
+      const detail = { kind: change.kind, ...at, amountMinor: amount, to: ref(next), from: ref(old) };
+      return plan(change, detail, { moves, refundValueMinor: amount });
     }
     case 'change_order_items': {
-      allow(ctx, rules.changeable, 'changed');
+      allow(ctx, rules.changeable, 'change');
       if (order.itemChanges >= rules.itemChangesPerOrder) {
-        throw new OrderRefused(
-          `The items of order ${order.id} were changed already; a person can help with more changes.`,
-        );
+        throw new OrderRefused({ code: 'items_changed_already', orderId: order.id });
       }
-      const swaps = await planSwaps(q, order, change.changes);
-      const pay = change.paymentMethodId ? method(ctx, change.paymentMethodId) : originalMethod(ctx);
-      if (!pay) throw new OrderRefused('You have no payment method on file for the price difference.');
-      const diff = priceDifference(swaps);
-      const { moves, words } = difference(ctx, diff, pay);
-      const normal = { ...change, paymentMethodId: pay.id };
-      const summary = `Change order ${order.id}: ${swapWords(swaps)}. ${words}`;
-      const done = `Order ${order.id} is changed: ${swapWords(swaps)}. ${words}`;
-      return {
-        ...base(ctx, normal, summary, done),
-        moves,
-        swaps,
-        priceDifferenceMinor: diff,
-        refundValueMinor: Math.max(0, -diff),
-      };
+      const s = await swapPlan(q, ctx, change);
+      const detail = { kind: change.kind, ...at, swaps: swapLines(s.swaps), difference: s.difference };
+      return plan({ ...change, paymentMethodId: s.pay.id }, detail, {
+        moves: s.moves,
+        swaps: s.swaps,
+        priceDifferenceMinor: s.diff,
+        refundValueMinor: Math.max(0, -s.diff),
+      });
     }
     case 'return_items': {
-      allow(ctx, rules.returnable, 'returned');
+      allow(ctx, rules.returnable, 'return');
       withinWindow(ctx);
       const skus = change.skus ?? order.lines.flatMap((l) => Array<string>(l.quantity).fill(l.sku));
       const units = takeUnits(order, skus);
       const original = originalMethod(ctx);
       const to = change.refundTo ? method(ctx, change.refundTo) : original;
-      if (!to) throw new OrderRefused('You have no payment method on file to refund to.');
+      if (!to) throw new OrderRefused({ code: 'no_method', purpose: 'refund' });
       const giftCardOk = rules.returnRefundTo === 'original_or_gift_card' && to.kind === 'gift_card';
       if (to.id !== original?.id && !giftCardOk) {
-        throw new OrderRefused(
-          `Refunds go back to the original payment method${rules.returnRefundTo === 'original' ? '' : ' or a gift card'} (${rules.policyTitle}).`,
-        );
+        const giftCardAllowed = rules.returnRefundTo !== 'original';
+        throw new OrderRefused({ code: 'refund_method', giftCardAllowed, policy: rules.policyTitle });
       }
       const value = units.reduce((sum, unit) => sum + unit.priceMinor, 0);
-      const summary = `Return ${units.map((u) => u.title).join(', ')} from order ${order.id}. ${ctx.fmt(value)} will be refunded to ${methodLabel(to)} once the items arrive back.`;
-      const done = `Your return from order ${order.id} is registered. ${ctx.fmt(value)} will be refunded to ${methodLabel(to)} once the items arrive back.`;
-      return { ...base(ctx, { ...change, skus, refundTo: to.id }, summary, done), refundValueMinor: value };
+      const detail = {
+        kind: change.kind,
+        ...at,
+        lines: returnLines(units),
+        refund: { amountMinor: value, method: ref(to) },
+      };
+      return plan({ ...change, skus, refundTo: to.id }, detail, { refundValueMinor: value });
     }
     case 'exchange_items': {
-      allow(ctx, rules.exchangeable, 'exchanged');
+      allow(ctx, rules.exchangeable, 'exchange');
       withinWindow(ctx);
-      const swaps = await planSwaps(q, order, change.changes);
-      const pay = change.paymentMethodId ? method(ctx, change.paymentMethodId) : originalMethod(ctx);
-      if (!pay) throw new OrderRefused('You have no payment method on file for the price difference.');
-      const diff = priceDifference(swaps);
-      const { words } = difference(ctx, diff, pay);
-      const summary = `Exchange in order ${order.id}: ${swapWords(swaps)}. ${words} Send the items back; the new ones ship when they arrive.`;
-      const normal = { ...change, paymentMethodId: pay.id };
-      const done = `Your exchange in order ${order.id} is registered: ${swapWords(swaps)}. ${words}`;
-      return {
-        ...base(ctx, normal, summary, done),
-        swaps,
-        priceDifferenceMinor: diff,
-        refundValueMinor: Math.max(0, -diff),
-      };
+      const s = await swapPlan(q, ctx, change);
+      const detail = { kind: change.kind, ...at, swaps: swapLines(s.swaps), difference: s.difference };
+      return plan({ ...change, paymentMethodId: s.pay.id }, detail, {
+        swaps: s.swaps,
+        priceDifferenceMinor: s.diff,
+        refundValueMinor: Math.max(0, -s.diff),
+      });
     }
   }
+}
+
+/** Units taken back, one line per SKU in the order they were named, with their count and worth. */
+function returnLines(units: { sku: string; title: string; priceMinor: number }[]): ReturnLine[] {
+  const lines = new Map<string, ReturnLine>();
+  for (const u of units) {
+    const line = lines.get(u.sku) ?? { sku: u.sku, title: u.title, quantity: 0, amountMinor: 0 };
+    line.quantity += 1;
+    line.amountMinor += u.priceMinor;
+    lines.set(u.sku, line);
+  }
+  return [...lines.values()];
 }
 
 /**
@@ -208,13 +230,8 @@ export async function planOrderChange(
 ): Promise<OrderPlan> {
   const now = opts.now ?? new Date();
   if (change.kind === 'update_default_address') {
-    const where = addressLine(change.address);
-    const summary = `Make ${where} your default address.`;
-    const done = `Your default address is now ${where}.`;
-    const none = { moves: [], swaps: [], priceDifferenceMinor: 0, refundValueMinor: 0 };
-    return { change, summary, done, currency: opts.currency, ...none };
+    return plan(change, { kind: change.kind, currency: opts.currency, address: addressLine(change.address) });
   }
   const order = await readOrder(q, customerId, change.orderId, opts.forUpdate);
-  const fmt = (minor: number) => money(minor, order.currency).formatted;
-  return planFor(q, { order, rules, now, fmt }, change);
+  return planFor(q, { order, rules, now }, change);
 }

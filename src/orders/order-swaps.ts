@@ -25,8 +25,8 @@ export function takeUnits(order: OrderState, skus: string[]): { sku: string; tit
     if (!line || n === 0) {
       throw new OrderRefused(
         line
-          ? `Order ${order.id} has only ${line.quantity} of ${line.title}.`
-          : `Order ${order.id} has no item ${sku}.`,
+          ? { code: 'too_few_units', orderId: order.id, title: line.title, quantity: line.quantity }
+          : { code: 'item_not_in_order', orderId: order.id, sku },
       );
     }
     left.set(sku, n - 1);
@@ -49,16 +49,17 @@ export async function planSwaps(
   );
   const swaps: LineSwap[] = [];
   for (const [i, c] of changes.entries()) {
-    if (c.newSku === c.sku) throw new OrderRefused(`${units[i].title} would stay the same: pick another option.`);
+    if (c.newSku === c.sku) throw new OrderRefused({ code: 'same_option', title: units[i].title });
     const siblings = await siblingVariants(q, c.sku);
     const next = siblings.find((v) => v.sku === c.newSku);
-    if (!next) throw new OrderRefused(`${c.newSku} is not another option of ${units[i].title}.`);
-    if (next.stock <= 0) throw new OrderRefused(`${next.title} (${optionText(next.options)}) is not available now.`);
+    if (!next) throw new OrderRefused({ code: 'not_an_option', sku: c.newSku, title: units[i].title });
+    const newTitle = `${next.title} (${optionText(next.options)})`;
+    if (next.stock <= 0) throw new OrderRefused({ code: 'unavailable', title: newTitle });
     swaps.push({
       sku: c.sku,
       title: units[i].title,
       newSku: next.sku,
-      newTitle: `${next.title} (${optionText(next.options)})`,
+      newTitle,
       oldPriceMinor: units[i].priceMinor,
       newPriceMinor: next.priceMinor,
     });

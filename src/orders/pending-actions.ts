@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toJson, type Database, type Queryable } from '../db/database.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import type { OrderChangeDetail, OrderRefusal } from '../shared/order-change-detail.js';
 import { applyOrderPlan, type OrderActor } from './order-apply.js';
 import { OrderRefused, type OrderChange, type OrderChangeKind } from './order-change.js';
 import { planOrderChange } from './order-plans.js';
@@ -15,8 +16,12 @@ export interface PendingActionView {
   summary: string;
   expiresAt: string;
   status: PendingActionStatus;
-  /** What happened once it ran, or why it could not. */
+  /** What happened once it ran, or why it could not (English). */
   outcome: string | null;
+  /** The change as data (once done, as it ran); null for one prepared before changes were kept as data. */
+  detail: OrderChangeDetail | null;
+  /** Why the shop's rules refused it, as data; null otherwise (and for a person's rejection, said in `outcome`). */
+  refusal: OrderRefusal | null;
 }
 
 /** An action as the console lists it: who prepared it (an agent's email, or null for the shopper's assistant). */
@@ -65,7 +70,15 @@ interface Row {
   expires_at: Date;
   created_at: Date;
   prepared_by: string | null;
-  result: { outcome?: string } | null;
+  detail: OrderChangeDetail | null;
+  result: Outcome | null;
+}
+
+/** What a decision left in `result`: the English outcome, and the change as it ran or why it was refused. */
+interface Outcome {
+  outcome?: string;
+  detail?: OrderChangeDetail;
+  refusal?: OrderRefusal;
 }
 
 function view(r: Row, now: Date): PendingActionView {
@@ -77,6 +90,8 @@ function view(r: Row, now: Date): PendingActionView {
     expiresAt: new Date(r.expires_at).toISOString(),
     status: expired ? 'expired' : r.status,
     outcome: r.result?.outcome ?? null,
+    detail: r.result?.detail ?? r.detail ?? null,
+    refusal: r.result?.refusal ?? null,
   };
 }
 
@@ -107,11 +122,11 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
   const now = deps.now ?? (() => new Date());
   const planOpts = { currency: deps.currency };
 
-  const update = async (q: Queryable, id: string, status: PendingActionStatus, outcome: string) =>
+  const update = async (q: Queryable, id: string, status: PendingActionStatus, result: Outcome) =>
     (
       await q.query<Row>(
         `UPDATE pending_actions SET status = $2, decided_at = now(), result = $3::jsonb WHERE id = $1 RETURNING *`,
-        [id, status, toJson({ outcome })],
+        [id, status, toJson(result)],
       )
     ).rows[0];
 
@@ -148,12 +163,17 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
             why,
           );
           const waiting = `This needs a person's approval first (${why}): someone from our team will look at it, and you will see the outcome here. Nothing has changed yet.`;
-          return { row: await update(tx, actionId, 'awaiting_approval', waiting), refused: null, changed: true };
+          const outcome = { outcome: waiting, detail: plan.detail };
+          return { row: await update(tx, actionId, 'awaiting_approval', outcome), refused: null, changed: true };
         }
         await applyOrderPlan(tx, row.customer_id, plan, actor);
-        return { row: await update(tx, actionId, 'done', plan.done), refused: null, changed: true };
+        const outcome = { outcome: plan.done, detail: plan.detail };
+        return { row: await update(tx, actionId, 'done', outcome), refused: null, changed: true };
       } catch (err) {
-        if (err instanceof OrderRefused) return { row, refused: err.message, changed: true };
+        if (err instanceof OrderRefused) {
+          const refused: Outcome = { outcome: err.message, ...(err.refusal ? { refusal: err.refusal } : {}) };
+          return { row, refused, changed: true };
+        }
         throw err;
       }
     });
@@ -185,8 +205,8 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
           );
         }
         const r = await tx.query<Row>(
-          `INSERT INTO pending_actions (id, conversation_id, customer_id, kind, order_id, args, summary, expires_at, prepared_by)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9) RETURNING *`,
+          `INSERT INTO pending_actions (id, conversation_id, customer_id, kind, order_id, args, summary, expires_at, prepared_by, detail)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb) RETURNING *`,
           [
             id,
             at.conversationId,
@@ -197,6 +217,7 @@ export function createOrderActions(deps: { db: Database; rules: OrderRules; curr
             plan.summary,
             expires,
             preparedBy,
+            toJson(plan.detail),
           ],
         );
         return r.rows[0];

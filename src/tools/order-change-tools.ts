@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
-import { ORDER_CHANGE_KINDS, orderChangeSchemas, type OrderChangeKind } from '../orders/order-change.js';
+import { ORDER_CHANGE_KINDS, orderChangeSchemas, OrderRefused, type OrderChangeKind } from '../orders/order-change.js';
 import type { PendingActionView } from '../orders/pending-actions.js';
+import type { OrderRefusal } from '../shared/order-change-detail.js';
 import { defineTool, type AnyTool } from './define-tool.js';
 import type { ToolDeps } from './tool-deps.js';
 
@@ -17,8 +18,23 @@ const DESCRIPTIONS: Record<OrderChangeKind, string> = {
   update_default_address: `Change the signed-in shopper's default shipping address. ${ASKS}`,
 };
 
+/**
+ * What the model sees: the prepared change (its English summary and the same as data), or why not,
+ * in English and, when the shop's rules refused it, as data (`refusal`) for replies in the
+ * shopper's language.
+ */
 export type OrderChangeResult =
-  { ok: true; pendingAction: PendingActionView; message: string } | { ok: false; reason: string; message: string };
+  | { ok: true; pendingAction: PendingActionView; message: string }
+  | { ok: false; reason: string; message: string; refusal?: OrderRefusal };
+
+/** A refusal as data: the rules' own, or an order that is not on the shopper's account. */
+function refusalOf(err: AppError, input: object): OrderRefusal | null {
+  if (err instanceof OrderRefused) return err.refusal;
+  if (err.code === 'order:not_found' && 'orderId' in input && typeof input.orderId === 'string') {
+    return { code: 'order_not_found', orderId: input.orderId };
+  }
+  return null;
+}
 
 /**
  * The order changes, as data like the other tools. Each one only prepares a pending action; the
@@ -46,8 +62,9 @@ export function orderChangeTools(deps: ToolDeps): AnyTool[] {
           return { ok: true, pendingAction, message: `Waiting for the shopper to confirm: ${pendingAction.summary}` };
         } catch (err) {
           // A refusal by the rules, or an order that is not theirs: the model says why.
-          if (err instanceof AppError && err.expose) return { ok: false, reason: err.code, message: err.message };
-          throw err;
+          if (!(err instanceof AppError && err.expose)) throw err;
+          const refusal = refusalOf(err, input);
+          return { ok: false, reason: err.code, message: err.message, ...(refusal ? { refusal } : {}) };
         }
       },
     }),

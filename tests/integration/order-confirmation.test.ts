@@ -259,3 +259,90 @@ describe('with nothing configured (the offline model)', () => {
     expect(await address()).toMatchObject({ line1: '12 Baker Street', city: 'London', postalCode: 'NW1 6XE' });
   });
 });
+
+describe('a Persian shopper (the offline model)', () => {
+  let offline: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    offline = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await offline?.close();
+  });
+
+  /** Without the direction marks Intl puts around Persian money. */
+  const plain = (text: string) => text.replace(/[\u200e\u200f]/g, '');
+
+  async function persianShopper() {
+    const s = await newSession(offline.url, signedIn('cus_1'));
+    const shopper = await connectShopper(offline.url, s.body.token);
+    await request(shopper.socket, 'conversation:join', { conversationId: s.body.conversationId });
+    let sent = 0;
+    /** Sends a message and waits for the assistant's reply to it. */
+    const say = async (text: string) => {
+      const before = shopper.events.filter((e) => e.type === 'message.completed').length;
+      await request(shopper.socket, 'message:send', {
+        conversationId: s.body.conversationId,
+        clientMessageId: `fa-${s.body.conversationId}-${++sent}`,
+        text,
+      });
+      return waitFor(
+        () =>
+          shopper.events.filter(
+            (e): e is Extract<ConversationEvent, { type: 'message.completed' }> => e.type === 'message.completed',
+          )[before],
+      );
+    };
+    return { ...shopper, say };
+  }
+
+  it('asks to confirm a cancellation in Persian, and says in Persian what the "بله" did', async () => {
+    const orderId = await pendingOrder();
+    const shopper = await persianShopper();
+    const asked = await shopper.say(`سفارش ${orderId} را لغو کن، اشتباهی سفارش دادم`);
+    expect(asked.pendingAction).toMatchObject({ kind: 'cancel_order', status: 'pending' });
+    expect(asked.pendingAction!.detail).toMatchObject({ kind: 'cancel_order', orderId, reason: 'ordered by mistake' });
+    // The card's data says it in the widget's language; the English summary stays for API clients.
+    expect(asked.pendingAction!.summary).toContain('Refund €45.00 to Visa ending 4242');
+    expect(plain(asked.text)).toBe(
+      `لغو سفارش ${orderId} (دلیل: اشتباهی سفارش داده شده). بازپرداخت: €۴۵٫۰۰ به کارت Visa با شمارهٔ پایانی 4242.` +
+        '\n\nادامه بدهم؟ پایین تأیید کنید، یا فقط بگویید بله.',
+    );
+    expect(await statusOf(orderId)).toBe('pending');
+
+    const done = await shopper.say('بله');
+    expect(plain(done.text)).toBe(`سفارش ${orderId} لغو شد. بازپرداخت شد: €۴۵٫۰۰ به کارت Visa با شمارهٔ پایانی 4242.`);
+    expect(await statusOf(orderId)).toBe('cancelled');
+    const updated = shopper.events.find((e) => e.type === 'action.updated' && e.action.status === 'done');
+    expect(updated?.type === 'action.updated' && updated.action.detail).toMatchObject({
+      kind: 'cancel_order',
+      orderId,
+    });
+    shopper.socket.close();
+  });
+
+  it('says in Persian, with Persian digits, why a return is refused, and changes nothing', async () => {
+    const orderId = await pendingOrder();
+    await db.query(`UPDATE orders SET status = 'delivered', delivered_at = now() - interval '45 days' WHERE id = $1`, [
+      orderId,
+    ]);
+    const shopper = await persianShopper();
+    const reply = await shopper.say(`میخوام سفارش ${orderId} رو پس بدم`);
+    expect(reply.pendingAction ?? null).toBeNull();
+    expect(reply.text).toContain(`سفارش ${orderId} در `);
+    expect(reply.text).toContain('یعنی بیش از ۳۰ روز پیش؛ مرجوعی و تعویض فقط تا ۳۰ روز پس از تحویل پذیرفته می‌شود');
+    expect(reply.text).toContain('(Orders, returns and exchanges)');
+    expect(await statusOf(orderId)).toBe('delivered');
+    shopper.socket.close();
+  });
+
+  it('says in Persian that nothing changed when the shopper says no', async () => {
+    const orderId = await pendingOrder();
+    const shopper = await persianShopper();
+    const asked = await shopper.say(`سفارش ${orderId} را لغو کن، دیگه لازمش ندارم`);
+    expect(asked.pendingAction?.status).toBe('pending');
+    const declined = await shopper.say('نه');
+    expect(declined.text).toBe('باشه، همه‌چیز را همان‌طور که بود گذاشتم: چیزی تغییر نکرد.');
+    expect(await statusOf(orderId)).toBe('pending');
+    shopper.socket.close();
+  });
+});

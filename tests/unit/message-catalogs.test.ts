@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/shared/language.js';
 import { CATALOGS } from '../../widget/i18n/catalogs.js';
 import { formatDate, formatMessage, formatMoney, LOCALES, pluralBranches } from '../../widget/i18n/format.js';
+import { ORDER_CHANGE_CATALOGS } from '../../widget/i18n/order-change-catalogs.js';
 
-const en = CATALOGS.en;
-const keys = Object.keys(en).sort();
+type Catalogs = Record<(typeof LANGUAGES)[number], Record<string, string>>;
 
 /** The argument names a message uses: `{name}` and `{count, plural, …}`, nested ones included. */
 function placeholders(pattern: string): string[] {
@@ -29,9 +29,16 @@ function pluralArguments(pattern: string): Map<string, string[]> {
   return out;
 }
 
-describe('message catalogs', () => {
+// The main catalogs (widget, console, storefront) and the chat's order-change words.
+describe.each([
+  ['widget/i18n', CATALOGS as Catalogs],
+  ['widget/i18n/order-changes', ORDER_CHANGE_CATALOGS as Catalogs],
+])('message catalogs in %s', (_folder, catalogs) => {
+  const en = catalogs.en;
+  const keys = Object.keys(en).sort();
+
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the keys of en.json', (language) => {
-    const theirs = Object.keys(CATALOGS[language]).sort();
+    const theirs = Object.keys(catalogs[language]).sort();
     expect(
       keys.filter((k) => !theirs.includes(k)),
       'missing',
@@ -43,17 +50,14 @@ describe('message catalogs', () => {
   });
 
   it.each(LANGUAGES)('%s uses the same placeholders as en.json in every message', (language) => {
-    const differ = keys.filter(
-      (k) =>
-        placeholders(CATALOGS[language][k as keyof typeof en]).join() !== placeholders(en[k as keyof typeof en]).join(),
-    );
+    const differ = keys.filter((k) => placeholders(catalogs[language][k]).join() !== placeholders(en[k]).join());
     expect(differ).toEqual([]);
   });
 
   it.each(LANGUAGES)("%s's plural messages have an other branch and only the locale's categories", (language) => {
     const categories = new Intl.PluralRules(LOCALES[language]).resolvedOptions().pluralCategories as string[];
     for (const key of keys) {
-      for (const [, branches] of pluralArguments(CATALOGS[language][key as keyof typeof en])) {
+      for (const [, branches] of pluralArguments(catalogs[language][key])) {
         expect(branches, key).toContain('other');
         expect(
           branches.filter((b) => !b.startsWith('=') && !categories.includes(b)),
@@ -64,8 +68,7 @@ describe('message catalogs', () => {
   });
 
   it('has no empty message', () => {
-    for (const language of LANGUAGES)
-      expect(keys.filter((k) => !CATALOGS[language][k as keyof typeof en].trim())).toEqual([]);
+    for (const language of LANGUAGES) expect(keys.filter((k) => !catalogs[language][k].trim())).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { PendingActionPayload } from '../../src/chat/protocol.js';
 import { h } from './dom.js';
-import { t, type MessageKey } from '../i18n/live.js';
+import { language, relabel, t, type MessageKey } from '../i18n/live.js';
+import { orderChangeText, refusalText } from './order-change-text.js';
 
 const STATE_TEXT: Record<Exclude<PendingActionPayload['status'], 'pending'>, MessageKey> = {
   awaiting_approval: 'action.awaitingApproval',
@@ -12,20 +13,31 @@ const STATE_TEXT: Record<Exclude<PendingActionPayload['status'], 'pending'>, Mes
 
 /**
  * The change the assistant prepared, with Confirm and Cancel: only this (or a plain "yes") makes
- * it happen. The summary is the server's own text, shown as text.
+ * it happen. The summary is said from the change's data in the widget's language (the server's
+ * English text for an older event without it), shown as text, and follows a change of language.
  */
 export function actionCard(
   action: PendingActionPayload,
   decide: (actionId: string, decision: 'confirm' | 'cancel') => Promise<unknown>,
 ): HTMLElement {
   const note = h('p', { class: 'card-note', role: 'status' });
-  const card = h(
-    'div',
-    { class: 'action-card', role: 'group', 'aria-label': t('action.label') },
-    h('p', { class: 'action-summary', dir: 'auto' }, action.summary),
+  const summary = relabel(h('p', { class: 'action-summary', dir: 'auto' }), (p) => {
+    p.textContent = action.detail ? orderChangeText(action.detail, language()) : action.summary;
+  });
+  const card = relabel(h('div', { class: 'action-card', role: 'group' }, summary), (div) =>
+    div.setAttribute('aria-label', t('action.label')),
   );
   if (action.status !== 'pending') {
-    note.textContent = action.outcome && action.status === 'refused' ? action.outcome : t(STATE_TEXT[action.status]);
+    const status = action.status;
+    relabel(note, (p) => {
+      // Why the rules refused it; a person's own words when they rejected it.
+      p.textContent =
+        status === 'refused' && action.refusal
+          ? refusalText(action.refusal, language())
+          : status === 'refused' && action.outcome
+            ? action.outcome
+            : t(STATE_TEXT[status]);
+    });
     card.append(note);
     return card;
   }

@@ -258,7 +258,8 @@ export class ConversationView {
           );
         if (e.pendingAction && !this.orderActions.some((a) => a.id === e.pendingAction!.id)) {
           const kind = e.pendingAction.kind as OrderActionView['kind'];
-          this.setOrderAction({ ...e.pendingAction, kind, preparedBy: null, createdAt: e.at });
+          const { detail = null, refusal = null } = e.pendingAction;
+          this.setOrderAction({ ...e.pendingAction, kind, detail, refusal, preparedBy: null, createdAt: e.at });
         }
         return;
       }
@@ -268,7 +269,15 @@ export class ConversationView {
       case 'action.updated':
         // A shopper's change moved on (confirmed, held, decided): the caller re-opens for the orders.
         this.orderActions = this.orderActions.map((a) =>
-          a.id === e.action.id ? { ...a, status: e.action.status, outcome: e.action.outcome } : a,
+          a.id === e.action.id
+            ? {
+                ...a,
+                status: e.action.status,
+                outcome: e.action.outcome,
+                detail: e.action.detail ?? a.detail,
+                refusal: e.action.refusal ?? null,
+              }
+            : a,
         );
         this.changed('details');
         return;

@@ -1,4 +1,5 @@
 import { tokens } from '../../../catalog/terms.js';
+import { orderChangeWords, refusalWords } from '../../order-change-reply.js';
 import { composeCart, composeCartChanges } from './compose-cart.js';
 import { answerAboutProduct } from './answer-product.js';
 import { composeHuman, composeOrders, composeOrderStatus } from './compose-info.js';
@@ -111,13 +112,23 @@ function composeOne(
       return composePolicy(say, e.result, ...policyAsked(e, memory, u));
     default:
       // The server shows an order change as a card; the shopper confirms it there or says yes.
-      if (ORDER_CHANGES.has(e.name)) {
-        return e.result.ok
-          ? say('orders.confirmChange', { summary: e.result.pendingAction.summary })
-          : e.result.message;
-      }
+      if (ORDER_CHANGES.has(e.name)) return composeOrderChange(say, e.result);
       return composeHuman(say, e.result);
   }
+}
+
+/**
+ * A prepared change to confirm, or why not, in the shopper's language from the result's data; the
+ * English text when there is none (a result kept before changes were data, a sign-in request).
+ */
+function composeOrderChange(say: Say, r: ToolEvent['result']): string {
+  if (r.ok) {
+    const detail = r.pendingAction.detail;
+    const summary = (detail && orderChangeWords(say, detail, 'summary')) || r.pendingAction.summary;
+    return say('orders.confirmChange', { summary });
+  }
+  if (r.reason === 'sign_in_required') return say('orderChange.signIn');
+  return (r.refusal && refusalWords(say, r.refusal)) || r.message;
 }
 
 /** The question a policy search answers, and what it is about when the message does not say. */
