@@ -173,8 +173,12 @@ export function createProductFinder(deps: {
     if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
       // Nothing within the budget or options: the closest things without them, said as such.
       const loose = { ...base, minPriceMinor: undefined, maxPriceMinor: undefined, options: undefined };
-      products = await search.search({ ...loose, ...(type ? { handles: [...type.handles] } : {}), limit }, opts);
-      if (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined) relaxed.push('price');
+      const priced = base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined;
+      // Of the asked type, the closest in price come first ("X under 60" with none under 60: the cheapest X).
+      const pool = type && priced ? Math.max(limit * 3, 15) : limit;
+      products = await search.search({ ...loose, ...(type ? { handles: [...type.handles] } : {}), limit: pool }, opts);
+      if (type && priced) products = closestInPrice(products, base.minPriceMinor, base.maxPriceMinor);
+      if (priced) relaxed.push('price');
       if (base.options) relaxed.push('options');
     }
     products = products.slice(0, limit);
@@ -250,3 +254,17 @@ export function createProductFinder(deps: {
 }
 
 export type ProductFinder = ReturnType<typeof createProductFinder>;
+
+/** Products ordered by how far their price lies outside the range (nearest first; ties keep their order). */
+function closestInPrice(products: ProductSummary[], min?: number, max?: number): ProductSummary[] {
+  const gap = (p: ProductSummary) => {
+    const amount = p.price?.amount ?? 0;
+    if (max !== undefined && amount > max) return amount - max;
+    if (min !== undefined && amount < min) return min - amount;
+    return 0;
+  };
+  return products
+    .map((p, i) => ({ p, i, gap: gap(p) }))
+    .sort((a, b) => a.gap - b.gap || a.i - b.i)
+    .map((x) => x.p);
+}

@@ -291,6 +291,14 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
       product({ handle: 'solo-tent', title: 'Solo Trekking Tent', productType: 'Tents' }),
       product({ handle: 'lodge-family', title: 'Lodge Family Shelter', productType: 'Shelters', tags: ['tent'] }),
       product({ handle: 'sun-canopy', title: 'Sun Canopy', productType: 'Shelters', tags: ['beach'] }),
+      ...[4200, 2900, 3500].map((priceMinor, i) =>
+        product({
+          handle: `lantern-${i}`,
+          title: `${['Brass', 'Tin', 'Glass'][i]} Camp Lantern`,
+          productType: 'Lanterns',
+          variants: [{ ...v(`lantern-${i}`, {}, 1), priceMinor }],
+        }),
+      ),
     ];
     await ingest({ db, embedder }, input(products));
     const index = buildCatalogIndex(await loadCatalogEntries(db));
@@ -301,6 +309,12 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
   it("matches a value two options share as a word, not as one option's filter", async () => {
     const found = await finder.find({ query: 'boil water for tea', options: { Type: 'gas' } });
     expect(found.products[0]?.handle).toBe('hob-kettle');
+  });
+
+  it('offers the nearest prices of the asked type, nearest first, when nothing is within the budget', async () => {
+    const found = await finder.find({ query: 'lanterns', maxPriceMinor: 2000 });
+    expect(found.relaxed).toContain('price');
+    expect(found.products.map((p) => p.handle)).toEqual(['lantern-1', 'lantern-2', 'lantern-0']);
   });
 
   it('keeps beside the asked type a product that says more of the request than any of that type', async () => {
