@@ -126,6 +126,14 @@ describe('offline model: shopping conversations', () => {
     expect(shown.text).toContain('1. Tempo Racer (Size 42) × 3 — €237.00');
   });
 
+  it('changes the cart only on a sure reading: an unsure "whats the cheapest one of those" looks, it adds nothing', async () => {
+    const chat = chatWith();
+    await chat.say("I'm looking for running shoes under 100");
+    const asked = await chat.say('whats the cheapest one of those');
+    expect(asked.calls.map((c) => c.name)).not.toContain('add_to_cart');
+    expect(asked.text).toMatch(/cheapest/i);
+  });
+
   it('asks for each missing option with its values, then adds with the bare answers "42" and "black"', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

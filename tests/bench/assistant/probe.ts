@@ -36,7 +36,12 @@ for (const text of positionals) {
   console.log(`\n> ${text}`);
   if (u) {
     const products = u.links.products.map((p) => `${p.handle}(${p.distinctive},${p.coverage.toFixed(2)})`).join(' ');
-    console.log(`  intent ${u.intent} ${u.confidence.toFixed(2)} | delex "${u.delexicalized}"`);
+    console.log(
+      `  intent ${u.intent} ${u.confidence.toFixed(2)} (then ${u.intents
+        .slice(1, 3)
+        .map((x) => `${x.intent} ${x.p.toFixed(2)}`)
+        .join(', ')}) | delex "${u.delexicalized}"`,
+    );
     console.log(`  query [${u.queryWords.join(' ')}] type ${u.links.type?.label ?? '-'} products ${products || '-'}`);
     const options = JSON.stringify(u.options.map((o) => `${o.name}:${o.value}`));
     const slots = `size ${u.size} price ${JSON.stringify(u.price)} quantity ${u.quantity} ordinal ${u.ordinal?.n}`;

@@ -18,6 +18,12 @@ import type { Understanding } from './understanding.js';
  * probabilities are calibrated (spread over the intents on unusual messages), so this is low.
  */
 const UNSURE = 0.25;
+/** Below this, a reading that changes the cart gives way to a close reading that only looks. */
+const SURE_WRITE = 0.5;
+/** …one at least this share of its probability. */
+const LOOK_SHARE = 0.75;
+const CART_WRITES = new Set(['cart_add', 'cart_remove', 'cart_update']);
+const LOOKS = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search']);
 
 /** Requests about orders or for a person: never read as a change to the cart or the last search. */
 const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', 'order_cancel', 'order_return']);
@@ -58,6 +64,11 @@ function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): 
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  // Changing the cart needs a surer reading than looking: an unsure add close to a question is the question.
+  if (CART_WRITES.has(u.intent) && u.confidence < SURE_WRITE) {
+    const look = u.intents.find((x) => LOOKS.has(x.intent));
+    if (look && look.p >= LOOK_SHARE * u.confidence) u = { ...u, intent: look.intent, confidence: look.p };
+  }
   // "the first one you showed me", "the navy one from before": among everything shown so far.
   if (u.mentions.recall && memory.seen.length > memory.shown.length)
     memory = { ...memory, shown: memory.seen, lastList: 'products' };
