@@ -25,7 +25,7 @@ export const MAX_QUANTITY = 20;
 export const GENDERS = ['men', 'women', 'kids'];
 
 /** The option names a product (or the shop) uses for a kind of option: "Size", "Colour", "Material". */
-function optionName(kind: string, names: string[]): string {
+function optionName(kind: string, names: readonly string[]): string {
   const wanted = kind === 'color' ? 'color' : kind;
   return (
     names.find((n) => normalizeOptionName(n) === wanted) ??
@@ -34,7 +34,11 @@ function optionName(kind: string, names: string[]): string {
 }
 
 /** The options a message names, spelled as the product (or the shop) spells them. */
-export function optionsFor(u: Understanding, optionNames: string[], values: (name: string) => string[]) {
+export function optionsFor(
+  u: Understanding,
+  optionNames: readonly string[],
+  values: (name: string) => readonly string[],
+) {
   const out: Record<string, string> = {};
   const spell = (name: string, v: string) => values(name).find((x) => x.toLowerCase() === v.toLowerCase()) ?? v;
   if (u.size) {
@@ -102,6 +106,5 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
 
 /** The options a request names, spelled as the shop spells them ("size 38?" after a list). */
 export function requestOptions(u: Understanding, ctx: PlanContext): Record<string, string> | undefined {
-  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
-  return optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? []);
+  return optionsFor(u, ctx.index?.optionNames ?? [], (name) => ctx.index?.optionValues(name) ?? []);
 }
