@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { HNSW_EF_SEARCH, toVectorLiteral } from '../db/database.js';
+import { HNSW_EF_SEARCH, toVectorParam } from '../db/database.js';
 import type { Embedder } from './embeddings/embedder.js';
 import { fuseWeighted, type RankedList } from './fuse-rankings.js';
 import { lexicalHits } from './lexical-query.js';
@@ -74,7 +74,7 @@ export function createCatalogSearch(deps: {
            WHERE ${f.sql}
            ORDER BY pv.embedding <=> $1::vector LIMIT ${limit})
          SELECT id FROM nearest ORDER BY distance, id`;
-    const params = [toVectorLiteral(v), ...f.params];
+    const params = [toVectorParam(db, v), ...f.params];
     if (limit <= HNSW_EF_SEARCH) return (await db.query<{ id: number }>(sql, params)).rows.map((x) => x.id);
     return db.transaction(async (tx) => {
       await tx.exec(`SET LOCAL hnsw.ef_search = ${limit};`);
