@@ -72,6 +72,9 @@ async function main() {
   const vocabulary = createShopVocabulary({ db });
   await vocabulary.refresh();
   const index = shopIndexSource(vocabulary);
+  // The offline model answers every turn: its index of the shop (half a second at 10k products) is built
+  // before serving rather than in the first shopper's turn.
+  if (!config.openai) index();
   const model = createModel(config, { index });
   const app = await buildApp({
     config: { ...config, sessionSecret: resolveSessionSecret(config.sessionSecret, config.dataDir) },

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
-import { lexicalHits, queryTerms, unknownTerms } from './lexical-query.js';
+import { lexicalHits, queryTerms, unknownTerms, type LexicalHit } from './lexical-query.js';
 import { inCatalogLanguage, queryLanguage } from './query-language.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
@@ -29,6 +29,9 @@ export interface FindResult {
   /** Filters loosened to find anything: options became soft words, or the price range was dropped. */
   relaxed: ('options' | 'price')[];
 }
+
+/** The query's full-text hits among some products (see `coverageFor`). */
+type CoverageOf = (products: ProductSummary[]) => Promise<LexicalHit[]>;
 
 /** A top product covering this share of the query's terms in its names (title, type, tags…) is a strong match. */
 const STRONG_COVERAGE = 0.75;
@@ -136,21 +139,35 @@ export function createProductFinder(deps: {
    * family shelter": one named for families whose type is another kind), in rank order; none
    * when the ranking holds none of the type.
    */
-  async function keepAskedType(products: ProductSummary[], type: ProductType, q: SearchQuery) {
+  async function keepAskedType(products: ProductSummary[], type: ProductType, q: SearchQuery, coverageOf: CoverageOf) {
     const typed = products.filter((p) => type.handles.has(p.handle));
     const others = products.filter((p) => !type.handles.has(p.handle));
     if (!typed.length || !others.length || queryTerms(q.query).length < 2) return typed;
-    const hits = await coverageOf(products, q);
+    const hits = await coverageOf(products);
     const coverage = new Map(hits.map((h) => [h.handle, h.coverage]));
     const bestTyped = Math.max(0, ...typed.map((p) => coverage.get(p.handle) ?? 0));
     const better = new Set(others.filter((p) => (coverage.get(p.handle) ?? 0) > bestTyped).map((p) => p.handle));
     return products.filter((p) => type.handles.has(p.handle) || better.has(p.handle));
   }
 
-  /** Full-text hits of the query (and of the shopper's own words, in translations) among these products. */
-  function coverageOf(products: ProductSummary[], q: SearchQuery) {
-    const only = { query: q.query, shopperQuery: q.shopperQuery, handles: products.map((p) => p.handle) };
-    return lexicalHits(deps.db, only, products.length, textSearch);
+  /**
+   * Full-text hits of the query (and of the shopper's own words, in translations) among the products it is
+   * given. A product's coverage is its own, so the hits found among a list answer for any part of it: a
+   * request asking for a type reads them once, to keep the type, and not again to judge the match.
+   */
+  function coverageFor(q: SearchQuery): CoverageOf {
+    let seen: { handles: Set<string>; hits: LexicalHit[] } | null = null;
+    return async (products) => {
+      const handles = products.map((p) => p.handle);
+      if (seen && handles.every((h) => seen!.handles.has(h))) {
+        const wanted = new Set(handles);
+        return seen.hits.filter((h) => wanted.has(h.handle));
+      }
+      const only = { query: q.query, shopperQuery: q.shopperQuery, handles };
+      const hits = await lexicalHits(deps.db, only, products.length, textSearch);
+      seen = { handles: new Set(handles), hits };
+      return hits;
+    };
   }
 
   /** The products the search and the shop's data find, and how well they match. */
@@ -163,11 +180,12 @@ export function createProductFinder(deps: {
     const query = [q.query, ...soft].join(' ').trim();
     const base: SearchQuery = { ...q, query, options: Object.keys(filters).length ? filters : undefined };
     const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
+    const coverageOf = coverageFor(base);
 
     let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
     if (type) {
       // Only the asked type; when the ranking holds none of it, look among that type alone.
-      const typed = await keepAskedType(products, type, base);
+      const typed = await keepAskedType(products, type, base, coverageOf);
       products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit }, opts);
     }
     if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
@@ -189,7 +207,7 @@ export function createProductFinder(deps: {
       query
         ? unknownTerms(deps.db, query, textSearch)
         : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
-      query ? coverageOf(products, base) : [],
+      query ? coverageOf(products) : [],
     ]);
     const coverage = Math.max(0, ...hits.map((h) => h.coverage));
     // The shopper's words name a product in its translation: words the catalog's language lacks are no gap.

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { toVectorLiteral } from '../db/database.js';
+import { HNSW_EF_SEARCH, toVectorParam } from '../db/database.js';
 import type { Embedder } from './embeddings/embedder.js';
 import { fuseWeighted, type RankedList } from './fuse-rankings.js';
 import { lexicalHits } from './lexical-query.js';
@@ -65,22 +65,20 @@ export function createCatalogSearch(deps: {
     return { ids: hits.map((h) => h.id), weights: hits.map((h) => h.coverage) };
   }
 
+  /** The `limit` nearest products; the session's HNSW settings (`HNSW_SESSION_SQL`) apply. */
   async function nearest(v: ArrayLike<number>, q: SearchQuery, limit: number): Promise<number[]> {
     const f = filterSql(q, 1);
-    return db.transaction(async (tx) => {
-      await tx.exec(
-        `SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = ${Math.max(200, limit)};`,
-      );
-      const r = await tx.query<{ id: number }>(
-        `WITH nearest AS MATERIALIZED (
+    const sql = `WITH nearest AS MATERIALIZED (
            SELECT p.id, pv.embedding <=> $1::vector AS distance
            FROM product_vectors pv JOIN products p ON p.id = pv.product_id
            WHERE ${f.sql}
            ORDER BY pv.embedding <=> $1::vector LIMIT ${limit})
-         SELECT id FROM nearest ORDER BY distance, id`,
-        [toVectorLiteral(v), ...f.params],
-      );
-      return r.rows.map((x) => x.id);
+         SELECT id FROM nearest ORDER BY distance, id`;
+    const params = [toVectorParam(db, v), ...f.params];
+    if (limit <= HNSW_EF_SEARCH) return (await db.query<{ id: number }>(sql, params)).rows.map((x) => x.id);
+    return db.transaction(async (tx) => {
+      await tx.exec(`SET LOCAL hnsw.ef_search = ${limit};`);
+      return (await tx.query<{ id: number }>(sql, params)).rows.map((x) => x.id);
     });
   }
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import pgvector from 'pgvector/pg';
-import type { Database, Queryable, QueryResult } from './database.js';
+import { HNSW_SESSION_SQL, type Database, type Queryable, type QueryResult } from './database.js';
 
 /**
  * Creates the pgvector extension when the server has it (PGlite and managed Postgres services
@@ -38,9 +38,14 @@ export async function createPgDatabase(opts: {
   const poolOptions: pg.PoolConfig = {
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
-    // Keep connections: a reconnect costs a handshake and pgvector type registration.
+    // Keep connections: a reconnect costs a handshake, pgvector type registration and the HNSW settings.
     idleTimeoutMillis: 0,
-    onConnect: vector ? (client: pg.ClientBase) => pgvector.registerTypes(client) : undefined,
+    onConnect: vector
+      ? async (client: pg.ClientBase) => {
+          await pgvector.registerTypes(client);
+          await client.query(HNSW_SESSION_SQL);
+        }
+      : undefined,
   };
   const pool = new pg.Pool(poolOptions);
   // An idle client losing its connection must not crash the process; the pool replaces it.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import type { Database, Queryable, QueryResult } from './database.js';
+import { HNSW_SESSION_SQL, type Database, type Queryable, type QueryResult } from './database.js';
 
 /**
  * The embedded database's shared_buffers unless PGLITE_SHARED_BUFFERS says otherwise: `auto` sizes
@@ -58,9 +58,13 @@ export async function openPglite(
   const startParams = sharedBuffers
     ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`]
     : undefined;
-  if (typeof at === 'object')
-    return PGlite.create({ loadDataDir: at.loadDataDir, extensions: { vector }, startParams });
-  return PGlite.create({ dataDir: at, extensions: { vector }, startParams });
+  const pg =
+    typeof at === 'object'
+      ? await PGlite.create({ loadDataDir: at.loadDataDir, extensions: { vector }, startParams })
+      : await PGlite.create({ dataDir: at, extensions: { vector }, startParams });
+  // PGlite is one session: every connection served over the wire shares these too.
+  await pg.exec(HNSW_SESSION_SQL);
+  return pg;
 }
 
 function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {

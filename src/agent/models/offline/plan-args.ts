@@ -25,7 +25,7 @@ export const MAX_QUANTITY = 20;
 export const GENDERS = ['men', 'women', 'kids'];
 
 /** The option names a product (or the shop) uses for a kind of option: "Size", "Colour", "Material". */
-function optionName(kind: string, names: string[]): string {
+function optionName(kind: string, names: readonly string[]): string {
   const wanted = kind === 'color' ? 'color' : kind;
   return (
     names.find((n) => normalizeOptionName(n) === wanted) ??
@@ -39,8 +39,8 @@ function optionName(kind: string, names: string[]): string {
  */
 export function optionsFor(
   u: Understanding,
-  optionNames: string[],
-  values: (name: string) => string[],
+  optionNames: readonly string[],
+  values: (name: string) => readonly string[],
   preferred: ReadonlySet<string> = new Set(),
 ) {
   const out: Record<string, string> = {};
@@ -113,7 +113,6 @@ export function requestOptions(
   ctx: PlanContext,
   memory?: Memory,
 ): Record<string, string> | undefined {
-  const shopNames = ctx.index ? [...new Set(ctx.index.entries.flatMap((e) => Object.keys(e.options)))] : [];
   const shown = new Set((memory?.shown ?? []).flatMap((p) => Object.keys(ctx.state.table(p.handle))));
-  return optionsFor(u, shopNames, (name) => ctx.index?.optionValues(name) ?? [], shown);
+  return optionsFor(u, ctx.index?.optionNames ?? [], (name) => ctx.index?.optionValues(name) ?? [], shown);
 }

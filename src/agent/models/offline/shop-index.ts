@@ -295,6 +295,10 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
     });
   }
 
+  // Every request's options are spelled by these: read once, not from every product at each message.
+  const optionNames: readonly string[] = [...new Set(entries.flatMap((e) => Object.keys(e.options)))];
+  const valuesByName = new Map<string, string[]>();
+
   return {
     entries,
     types,
@@ -322,12 +326,19 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
         options: linkOptions(words, stems).filter((o) => !type || o.end <= type.start || o.start >= type.end),
       };
     },
+    /** The option names the shop's products use, in catalog order ("Size", "Colour", "Material"…). */
+    optionNames,
     /** Values the shop has for an option name across all products (e.g. every size). */
-    optionValues(name: string): string[] {
+    optionValues(name: string): readonly string[] {
       const n = normalizeOptionName(name);
-      return [...optionValues.values()]
-        .filter((o) => [...o.names].some((x) => normalizeOptionName(x) === n))
-        .map((o) => o.value);
+      let values = valuesByName.get(n);
+      if (!values) {
+        values = [...optionValues.values()]
+          .filter((o) => [...o.names].some((x) => normalizeOptionName(x) === n))
+          .map((o) => o.value);
+        valuesByName.set(n, values);
+      }
+      return values;
     },
     byHandle: (handle: string) => byHandleMap.get(handle),
     /** Products whose title holds every one of these words ("the plaid scarf" → Brambleby Plaid Scarf). */
