@@ -10,6 +10,7 @@ import {
   type SwapLine,
 } from '../shared/order-change-detail.js';
 import type { PendingActionPayload } from '../conversations/event-types.js';
+import { orderStatusWord } from './models/offline/order-status-word.js';
 import { loadReplies, type ReplyKey, type Say } from './models/offline/replies.js';
 
 /**
@@ -17,17 +18,6 @@ import { loadReplies, type ReplyKey, type Say } from './models/offline/replies.j
  * replies (`orderChange.*`): the offline model's confirmation question and refusals, and the reply
  * the server writes once the shopper decided. English says what `src/orders/order-words.ts` says.
  */
-
-const STATUS_KEYS: Record<string, ReplyKey> = {
-  pending: 'orderChange.status.pending',
-  processed: 'orderChange.status.processed',
-  shipped: 'orderChange.status.shipped',
-  delivered: 'orderChange.status.delivered',
-  cancelled: 'orderChange.status.cancelled',
-  return_requested: 'orderChange.status.returnRequested',
-  exchange_requested: 'orderChange.status.exchangeRequested',
-  returned: 'orderChange.status.returned',
-};
 
 const NOT_ALLOWED: Record<string, ReplyKey> = {
   cancel: 'orderChange.refused.notCancellable',
@@ -63,7 +53,7 @@ const SUMMARY = {
 const eachOr = (say: Say, items: readonly string[]) =>
   items.length ? items.reduce((a, b) => say('orderChange.or', { a, b })) : '';
 
-const status = (say: Say, s: string) => (STATUS_KEYS[s] ? say(STATUS_KEYS[s]) : s.replace('_', ' '));
+const status = orderStatusWord;
 
 /** A day (yyyy-mm-dd): as written in English, else as the language's calendar writes it. */
 function day(say: Say, iso: string): string {

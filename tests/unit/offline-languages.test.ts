@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
+import { composeOrderStatus } from '../../src/agent/models/offline/compose-info.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
 import { normalize } from '../../src/agent/models/offline/normalize.js';
+import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { glossFor } from '../../src/catalog/catalog-gloss.js';
+import type { OrderView } from '../../src/tools/results.js';
 import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
 import { converse, createFakeShop, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
 
@@ -138,5 +141,21 @@ describe('the offline model in German and Arabic', () => {
     const policy = await chat.say('ما هي سياسة الإرجاع؟');
     expect(policy.calls[0].name).toBe('search_policies');
     expect(String(policy.calls[0].args.query)).toContain('return');
+  });
+});
+
+describe('order replies in the shopper language', () => {
+  it('names the order status in the language of the reply, and an unknown status as written', () => {
+    const order = {
+      id: 'AP-1',
+      status: 'pending',
+      placedAt: '2026-11-02T10:00:00Z',
+      items: [],
+    } as unknown as OrderView;
+    expect(composeOrderStatus(loadReplies('fa'), { order }, {})).toContain('در انتظار پردازش');
+    expect(composeOrderStatus(loadReplies('de'), { order }, {})).toContain('ausstehend');
+    expect(composeOrderStatus(loadReplies('en'), { order }, {})).toContain('is pending');
+    const odd = { ...order, status: 'on_hold' } as typeof order;
+    expect(composeOrderStatus(loadReplies('en'), { order: odd }, {})).toContain('on hold');
   });
 });

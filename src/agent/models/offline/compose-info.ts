@@ -1,5 +1,6 @@
 import type { HumanRequestResult, OrderView, OrdersResult, OrderStatusResult } from '../../../tools/results.js';
 import { tokens } from '../../../catalog/terms.js';
+import { orderStatusWord } from './order-status-word.js';
 import type { Say } from './replies.js';
 import type { Understanding } from './understanding.js';
 
@@ -49,7 +50,14 @@ export function composeOrders(
   }
   const lines = orders.slice(0, 5).map((o, i) => {
     const count = o.items.reduce((n, it) => n + it.quantity, 0);
-    const vars = { n: i + 1, order: o.id, status: o.status, total: o.total ?? '', date: day(o.placedAt), count };
+    const vars = {
+      n: i + 1,
+      order: o.id,
+      status: orderStatusWord(say, o.status),
+      total: o.total ?? '',
+      date: day(o.placedAt),
+      count,
+    };
     return say('orders.recentLine', vars);
   });
   return say('orders.recent', { lines: lines.join('\n') });
@@ -63,7 +71,7 @@ function recentList(say: Say, orders: OrderView[]): string {
         o.items.map((it) => it.title),
         'comma',
       );
-      return say('orders.recentTitlesLine', { n: i + 1, order: o.id, status: o.status, titles });
+      return say('orders.recentTitlesLine', { n: i + 1, order: o.id, status: orderStatusWord(say, o.status), titles });
     })
     .join('\n');
 }
@@ -94,7 +102,9 @@ function describeOrder(say: Say, o: OrderView): string {
   const dates = [say('orders.placed', { date: day(o.placedAt) })];
   if (o.shippedAt) dates.push(say('orders.shipped', { date: day(o.shippedAt) }));
   if (o.deliveredAt) dates.push(say('orders.delivered', { date: day(o.deliveredAt) }));
-  const lines = [say('orders.status', { order: o.id, status: o.status, dates: say.list(dates, 'comma') })];
+  const lines = [
+    say('orders.status', { order: o.id, status: orderStatusWord(say, o.status), dates: say.list(dates, 'comma') }),
+  ];
   const t = o.tracking;
   if (t) {
     const vars = { carrier: t.carrier, number: t.number };
