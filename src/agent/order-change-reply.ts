@@ -10,6 +10,7 @@ import {
   type SwapLine,
 } from '../shared/order-change-detail.js';
 import type { PendingActionPayload } from '../conversations/event-types.js';
+import { refusalMessage } from '../shared/order-refusal-message.js';
 import { orderStatusWord } from './models/offline/order-status-word.js';
 import { loadReplies, type ReplyKey, type Say } from './models/offline/replies.js';
 
@@ -18,13 +19,6 @@ import { loadReplies, type ReplyKey, type Say } from './models/offline/replies.j
  * replies (`orderChange.*`): the offline model's confirmation question and refusals, and the reply
  * the server writes once the shopper decided. English says what `src/orders/order-words.ts` says.
  */
-
-const NOT_ALLOWED: Record<string, ReplyKey> = {
-  cancel: 'orderChange.refused.notCancellable',
-  change: 'orderChange.refused.notChangeable',
-  return: 'orderChange.refused.notReturnable',
-  exchange: 'orderChange.refused.notExchangeable',
-};
 
 const SUMMARY = {
   summary: {
@@ -147,66 +141,23 @@ export function orderChangeWords(say: Say, d: OrderChangeDetail, when: 'summary'
 
 /** Why the shop's rules refuse a change, in the shopper's language. */
 export function refusalWords(say: Say, r: OrderRefusal): string {
-  switch (r.code) {
-    case 'wrong_status':
-      return say(NOT_ALLOWED[r.verb], {
-        order: r.orderId,
-        status: status(say, r.status),
-        allowed: eachOr(
-          say,
-          r.allowed.map((s) => status(say, s)),
-        ),
-        policy: r.policy,
-      });
-    case 'return_window_passed':
-      return say('orderChange.refused.returnWindow', {
-        order: r.orderId,
-        date: day(say, r.deliveredOn),
-        days: r.days,
-        policy: r.policy,
-      });
-    case 'order_not_found':
-      return say('orderChange.refused.orderNotFound', { order: r.orderId });
-    case 'unknown_method':
-      return say('orderChange.refused.unknownMethod', { method: r.methodId });
-    case 'gift_card_short':
-      return say('orderChange.refused.giftCardShort', {
-        balance: money(r.balanceMinor, r.currency),
-        amount: money(r.amountMinor, r.currency),
-      });
-    case 'cancel_reason_needed':
-      return say('orderChange.refused.cancelReason', {
-        reasons: say.list(
-          r.reasons.map((x) => reasonWords(say, x)),
-          'comma',
-        ),
-      });
-    case 'several_payments':
-      return say('orderChange.refused.severalPayments', { order: r.orderId });
-    case 'already_paid_with':
-      return say('orderChange.refused.alreadyPaidWith', { order: r.orderId, method: methodWords(say, r.method) });
-    case 'items_changed_already':
-      return say('orderChange.refused.itemsChangedAlready', { order: r.orderId });
-    case 'no_method':
-      return say(
-        r.purpose === 'refund' ? 'orderChange.refused.noMethodRefund' : 'orderChange.refused.noMethodDifference',
-      );
-    case 'refund_method':
-      return say(
-        r.giftCardAllowed ? 'orderChange.refused.refundToOriginalOrGiftCard' : 'orderChange.refused.refundToOriginal',
-        { policy: r.policy },
-      );
-    case 'too_few_units':
-      return say('orderChange.refused.tooFewUnits', { order: r.orderId, quantity: r.quantity, title: r.title });
-    case 'item_not_in_order':
-      return say('orderChange.refused.itemNotInOrder', { order: r.orderId, sku: r.sku });
-    case 'same_option':
-      return say('orderChange.refused.sameOption', { title: r.title });
-    case 'not_an_option':
-      return say('orderChange.refused.notAnOption', { sku: r.sku, title: r.title });
-    case 'unavailable':
-      return say('orderChange.refused.unavailable', { title: r.title });
-  }
+  const { key, vars } = refusalMessage(r, {
+    status: (s) => status(say, s),
+    statuses: (ss) =>
+      eachOr(
+        say,
+        ss.map((s) => status(say, s)),
+      ),
+    method: (m) => methodWords(say, m),
+    day: (iso) => day(say, iso),
+    money,
+    reasons: (rs) =>
+      say.list(
+        rs.map((x) => reasonWords(say, x)),
+        'comma',
+      ),
+  });
+  return say(`orderChange.refused.${key}`, vars);
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   PriceDifference,
 } from '../../src/shared/order-change-detail.js';
 import { KNOWN_CANCEL_REASONS } from '../../src/shared/order-change-detail.js';
+import { refusalMessage } from '../../src/shared/order-refusal-message.js';
 import { formatMessage, formatMoney, LOCALES, type MessageVars } from '../i18n/format.js';
 import { ORDER_CHANGE_CATALOGS, type OrderChangeKey } from '../i18n/order-change-catalogs.js';
 
@@ -25,13 +26,6 @@ const STATUS: Record<string, OrderChangeKey> = {
   return_requested: 'change.status.returnRequested',
   exchange_requested: 'change.status.exchangeRequested',
   returned: 'change.status.returned',
-};
-
-const NOT_ALLOWED: Record<string, OrderChangeKey> = {
-  cancel: 'refusal.notCancellable',
-  change: 'refusal.notChangeable',
-  return: 'refusal.notReturnable',
-  exchange: 'refusal.notExchangeable',
 };
 
 function words(language: Language) {
@@ -119,53 +113,17 @@ export function orderChangeText(d: OrderChangeDetail, language: Language): strin
 /** Why the shop's rules refused a change. */
 export function refusalText(r: OrderRefusal, language: Language): string {
   const { t, method, joined, list, reason, status } = words(language);
-  switch (r.code) {
-    case 'wrong_status':
-      return t(NOT_ALLOWED[r.verb], {
-        order: r.orderId,
-        status: status(r.status),
-        allowed: joined(r.allowed.map(status), 'change.or'),
-        policy: r.policy,
-      });
-    case 'return_window_passed': {
-      const at = new Date(`${r.deliveredOn}T00:00:00Z`);
-      const date = Number.isNaN(at.getTime())
-        ? r.deliveredOn
-        : new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
-      return t('refusal.returnWindow', { order: r.orderId, date, days: r.days, policy: r.policy });
-    }
-    case 'order_not_found':
-      return t('refusal.orderNotFound', { order: r.orderId });
-    case 'unknown_method':
-      return t('refusal.unknownMethod', { method: r.methodId });
-    case 'gift_card_short':
-      return t('refusal.giftCardShort', {
-        balance: formatMoney(language, r.balanceMinor, r.currency),
-        amount: formatMoney(language, r.amountMinor, r.currency),
-      });
-    case 'cancel_reason_needed':
-      return t('refusal.cancelReason', { reasons: list(r.reasons.map(reason)) });
-    case 'several_payments':
-      return t('refusal.severalPayments', { order: r.orderId });
-    case 'already_paid_with':
-      return t('refusal.alreadyPaidWith', { order: r.orderId, method: method(r.method) });
-    case 'items_changed_already':
-      return t('refusal.itemsChangedAlready', { order: r.orderId });
-    case 'no_method':
-      return t(r.purpose === 'refund' ? 'refusal.noMethodRefund' : 'refusal.noMethodDifference');
-    case 'refund_method':
-      return t(r.giftCardAllowed ? 'refusal.refundToOriginalOrGiftCard' : 'refusal.refundToOriginal', {
-        policy: r.policy,
-      });
-    case 'too_few_units':
-      return t('refusal.tooFewUnits', { order: r.orderId, quantity: r.quantity, title: r.title });
-    case 'item_not_in_order':
-      return t('refusal.itemNotInOrder', { order: r.orderId, sku: r.sku });
-    case 'same_option':
-      return t('refusal.sameOption', { title: r.title });
-    case 'not_an_option':
-      return t('refusal.notAnOption', { sku: r.sku, title: r.title });
-    case 'unavailable':
-      return t('refusal.unavailable', { title: r.title });
-  }
+  const { key, vars } = refusalMessage(r, {
+    status,
+    statuses: (ss) => joined(ss.map(status), 'change.or'),
+    method,
+    day: (iso) => {
+      const at = new Date(`${iso}T00:00:00Z`);
+      if (Number.isNaN(at.getTime())) return iso;
+      return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+    },
+    money: (minor, currency) => formatMoney(language, minor, currency),
+    reasons: (rs) => list(rs.map(reason)),
+  });
+  return t(`refusal.${key}`, vars);
 }
