@@ -199,3 +199,12 @@ export function approvalReply(
   }
   return decisionReply(action, language);
 }
+
+/** What the shopper is told once a person approved, or did not approve, a cart change that waited for them. */
+export function cartApprovalReply(
+  decision: 'approve' | 'reject',
+  change: { agent: string; quantity: number; title: string },
+  language: string,
+): string {
+  return loadReplies(language)(decision === 'approve' ? 'cart.approved' : 'cart.notApproved', change);
+}

@@ -1,4 +1,4 @@
-import { approvalReply } from '../agent/order-change-reply.js';
+import { approvalReply, cartApprovalReply } from '../agent/order-change-reply.js';
 import type { CartStore } from '../carts/cart-store.js';
 import { money, toMinor } from '../catalog/money.js';
 import type { EventLog } from '../conversations/event-log.js';
@@ -154,12 +154,14 @@ export function createApprovals(deps: {
       throw err;
     });
     await events.append(row.conversation_id, { type: 'cart.updated', cart: toCartPayload(cart), actor: 'agent' });
-    await tell(
-      row.conversation_id,
-      row.id,
-      agent.name,
-      `${agent.name} approved: ${q.quantity} × ${q.title} added to your cart.`,
-    );
+    await tellCartDecision(row, agent, 'approve');
+  }
+
+  async function tellCartDecision(row: Row, agent: AgentIdentity, decision: 'approve' | 'reject') {
+    const q = row.request as unknown as CartRequest;
+    const language = (await deps.languageOf?.(row.conversation_id)) ?? 'en';
+    const change = { agent: agent.name, quantity: q.quantity, title: q.title };
+    await tell(row.conversation_id, row.id, agent.name, cartApprovalReply(decision, change, language));
   }
 
   /** Runs (or closes) the held order change and tells the shopper what became of it. */
@@ -258,11 +260,7 @@ export function createApprovals(deps: {
       if (!row) throw new ConflictError('approval:decided', 'This request was already decided.');
       if (isOrder) await decideOrder(row, agent, decision, opts.note);
       else if (decision === 'approve') await approveCart(row, agent);
-      else {
-        const q = row.request as unknown as CartRequest;
-        const text = `${agent.name} could not approve adding ${q.quantity} × ${q.title}. They can help you here.`;
-        await tell(row.conversation_id, id, agent.name, text);
-      }
+      else await tellCartDecision(row, agent, 'reject');
       const a = await load(id);
       changed(a);
       return a;

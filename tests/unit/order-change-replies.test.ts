@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
-import { approvalReply, decisionReply, orderChangeWords, refusalWords } from '../../src/agent/order-change-reply.js';
+import {
+  approvalReply,
+  cartApprovalReply,
+  decisionReply,
+  orderChangeWords,
+  refusalWords,
+} from '../../src/agent/order-change-reply.js';
 import { doneInEnglish, refusalInEnglish, summaryInEnglish } from '../../src/orders/order-words.js';
 import { LANGUAGES } from '../../src/shared/language.js';
 import { lateReturn, SAMPLE_CHANGES, SAMPLE_REFUSALS } from '../fixtures/order-change-samples.js';
@@ -109,5 +115,17 @@ describe('order changes in the shopper’s language (the offline model’s repli
     expect(approvalReply(rejected, { agent: 'Sara', note: 'the parcel left' }, 'en')).toBe(
       'Sara did not approve this change: the parcel left. Nothing was changed.',
     );
+  });
+
+  it('tells the shopper a person’s decision on a held cart change in the conversation’s language', () => {
+    const change = { agent: 'Sara', quantity: 6, title: 'Trail Socks' };
+    expect(cartApprovalReply('approve', change, 'en')).toBe('Sara approved: 6 × Trail Socks added to your cart.');
+    expect(plain(cartApprovalReply('approve', change, 'fa'))).toBe(
+      'Sara تأیید کرد: ۶ × Trail Socks به سبد خریدتان اضافه شد.',
+    );
+    expect(plain(cartApprovalReply('reject', change, 'de'))).toBe(
+      'Sara konnte 6 × Trail Socks nicht freigeben. Hier hilft man Ihnen gern weiter.',
+    );
+    expect(cartApprovalReply('reject', change, 'ar')).toContain('لم يتمكن Sara');
   });
 });
