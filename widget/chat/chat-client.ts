@@ -13,6 +13,7 @@ import type { PlatformCartSnapshot } from '../loader/platforms/platform-cart.js'
 import type { ConversationState } from './conversation-state.js';
 import { randomId } from './dom.js';
 import { MAX_MESSAGE_CHARS, SHOPPER_NAMESPACE } from './limits.js';
+import { refusalText } from './refusal-text.js';
 import { ChatError, createSessionStore, postJson, requestSession, type Session } from './session.js';
 import type { Language } from '../../src/shared/language.js';
 import { t } from '../i18n/live.js';
@@ -81,7 +82,7 @@ export function createChatClient(opts: {
     } catch {
       throw new ChatError('network:timeout', t('error.timeout'));
     }
-    if (!res.ok) throw new ChatError(res.error.code, res.error.message);
+    if (!res.ok) throw new ChatError(res.error.code, refusalText(res.error));
     return res.data;
   }
 
@@ -217,7 +218,7 @@ export function createChatClient(opts: {
   function switchTo(s: Session) {
     useSession(s);
     for (const [id, item] of outbox) {
-      const err = new ChatError('session:switched', 'the chat switched accounts before it was sent.');
+      const err = new ChatError('session:switched', t('error.switched'));
       state.markRefused(id, err.message);
       item.settle(err);
       outbox.delete(id);

@@ -1,5 +1,6 @@
 import type { SessionResponse } from '../../src/chat/protocol.js';
 import { t } from '../i18n/live.js';
+import { refusalText, type ServerRefusal } from './refusal-text.js';
 
 /** An error the server reported (`{ error: { code, message } }`) or a network failure. */
 export class ChatError extends Error {
@@ -61,9 +62,12 @@ export async function requestSession(
   } catch {
     throw new ChatError('network:offline', t('error.offline'));
   }
-  const json = (await res.json().catch(() => null)) as (Session & { error?: { code: string; message: string } }) | null;
+  const json = (await res.json().catch(() => null)) as (Session & { error?: ServerRefusal }) | null;
   if (!res.ok || !json || json.error)
-    throw new ChatError(json?.error?.code ?? `http:${res.status}`, json?.error?.message ?? t('error.session'));
+    throw new ChatError(
+      json?.error?.code ?? `http:${res.status}`,
+      json?.error ? refusalText(json.error) : t('error.session'),
+    );
   return { token: json.token, conversationId: json.conversationId, customer: json.customer };
 }
 
@@ -77,13 +81,13 @@ export async function postJson<T>(url: string, token: string | undefined): Promi
       body: '{}',
     });
   } catch {
-    throw new ChatError('network:offline', "Can't reach the shop right now. Check your connection.");
+    throw new ChatError('network:offline', t('error.offline'));
   }
-  const json = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
+  const json = (await res.json().catch(() => null)) as (T & { error?: ServerRefusal }) | null;
   if (!res.ok || !json || json.error)
     throw new ChatError(
       json?.error?.code ?? `http:${res.status}`,
-      json?.error?.message ?? 'The shop could not do that.',
+      json?.error ? refusalText(json.error) : t('error.failed'),
     );
   return json;
 }
