@@ -1,6 +1,6 @@
 /**
  * npm run bench:assistant [-- --catalog demo|tau2|partners]
- *   [--half train|dev|dev2|dev3|dev4|heldout|<lang>-train|<lang>-dev|<lang>-heldout] [--failures]
+ *   [--half train|dev|dev2|dev3|dev4|dev5|heldout|<lang>-train|<lang>-dev|<lang>-heldout] [--failures]
  *
  * Plays the labelled shopper dialogs (tests/fixtures/assistant-dialogs) against the offline
  * assistant over each catalog and prints intent accuracy, slot accuracy and turn success per
@@ -28,7 +28,16 @@ const { values } = parseArgs({
   },
 });
 const catalogs = (values.catalog ?? ['demo', 'tau2', 'partners']) as CatalogName[];
-const halves = (values.half ?? ['train', 'dev', 'dev2', 'dev3', 'dev4', 'heldout', ...LANGUAGE_HALVES]) as Half[];
+const halves = (values.half ?? [
+  'train',
+  'dev',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'heldout',
+  ...LANGUAGE_HALVES,
+]) as Half[];
 const pct = (x: number | null) => (x === null ? '   –  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
 const results: { catalog: CatalogName; half: Half; summary: Summary; outcomes: TurnOutcome[] }[] = [];

@@ -47,11 +47,18 @@ export type Dialog = z.infer<typeof dialogSchema>;
 type Expect = z.infer<typeof expectSchema>;
 
 /**
- * `dev` … `dev4` (and `<lang>-dev`) are further tuning sets, each written blind after the split, to find failures
+ * `dev` … `dev5` (and `<lang>-dev`) are further tuning sets, each written blind after the split, to find failures
  * beyond `train` (from `dev2` on, each was measured once before any tuning on it, see SOURCES.md).
  */
 export type Half =
-  'train' | 'dev' | 'dev2' | 'dev3' | 'dev4' | 'heldout' | `${'fa' | 'ar' | 'de'}-${'train' | 'dev' | 'heldout'}`;
+  | 'train'
+  | 'dev'
+  | 'dev2'
+  | 'dev3'
+  | 'dev4'
+  | 'dev5'
+  | 'heldout'
+  | `${'fa' | 'ar' | 'de'}-${'train' | 'dev' | 'heldout'}`;
 
 /** The halves of the dialogs in other languages (Persian, Arabic and German shoppers over the English catalogs). */
 export const LANGUAGE_HALVES: Half[] = [
