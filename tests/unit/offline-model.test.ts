@@ -126,6 +126,20 @@ describe('offline model: shopping conversations', () => {
     expect(shown.text).toContain('1. Tempo Racer (Size 42) × 3 — €237.00');
   });
 
+  it('takes "the 79 euro one" and "the 89.00 one" as the shown product at that price, not as a budget or a count', async () => {
+    const chat = chatWith();
+    await chat.say("I'm looking for running shoes under 100");
+    const added = await chat.say('the 79 euro one in size 42 please');
+    expect(added.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'tempo-racer', options: { Size: '42' }, quantity: 1 } },
+    ]);
+    const asked = await chat.say('and is the 89.00 one in stock?');
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
+    // No shown product at that price: not a choice.
+    const none = await chat.say('add the 12 one');
+    expect(none.calls.map((c) => c.args.handle)).not.toContain('tempo-racer');
+  });
+
   it('changes the cart only on a sure reading: an unsure "whats the cheapest one of those" looks, it adds nothing', async () => {
     const chat = chatWith();
     await chat.say("I'm looking for running shoes under 100");

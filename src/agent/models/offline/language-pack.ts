@@ -48,6 +48,8 @@ export const lexiconSchema = z.object({
   ordinalSelectors: phrases,
   /** Words before an ordinal that make it a position ("the second", "that first"). */
   ordinalLeads: phrases.default([]),
+  /** Words after an amount that make it a choice among the products shown ("the 45 euro one"); no counting words. */
+  priceChoiceWords: phrases.default([]),
   /** Ordinals that are a position wherever they stand (Persian "دومی", Arabic "الثاني": the article is in the word). */
   positionalOrdinals: phrases.default([]),
   pronouns: phrases,

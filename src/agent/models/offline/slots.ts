@@ -69,6 +69,13 @@ export function createSlotReader(lexicon: Lexicon) {
   }
 
   const sizeCues = new Set(lexicon.sizeCues.flatMap((c) => c.split(' ')));
+  // "the 45 euro one", "the 164.95 one": an amount in digits said as a choice among things.
+  const SELECTOR = alternation(lexicon.priceChoiceWords);
+  const byPrice = SELECTOR
+    ? new RegExp(
+        `(?<![${WORD_CHAR}.,])(?:${CUR}\\s*)?(\\d{1,6}(?:[.,]\\d{1,2})?)(?:\\s*${CUR})?\\s+(?:${SELECTOR})(?![${WORD_CHAR}])`,
+      )
+    : null;
   const reader = {
     /**
      * A price limit or range: "under 150", "can't spend more than 60", "around 40", "between 20 and
@@ -109,6 +116,15 @@ export function createSlotReader(lexicon: Lexicon) {
         }
       }
       return null;
+    },
+
+    /** An amount said as a choice ("the 45 euro one", "the 164.95 one"): the shown product at that price. */
+    priceReference(text: string): (Span & { amount: number }) | null {
+      const m = byPrice?.exec(text);
+      if (!m) return null;
+      // The amount and its currency, not the word choosing ("one").
+      const span = spanOf(text, m.index, m.index + m[0].length);
+      return { amount: Number(m[1].replace(',', '.')), start: span.start, end: span.end - 1 };
     },
 
     /** A count written as digits or words ("3", "three", "a couple"). */

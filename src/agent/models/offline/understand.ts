@@ -201,6 +201,7 @@ export function createUnderstanding(pack: LanguagePack) {
       let price = slots.price(joined);
       const order = ORDER_REF.exec(raw)?.[1] ?? null;
       const ordinal = slots.ordinal(joined);
+      const priceRef = slots.priceReference(joined);
       const links: Links = index
         ? linkBySentence(index, words, sentenceOf, pack.knownWords)
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
@@ -331,6 +332,7 @@ export function createUnderstanding(pack: LanguagePack) {
         price,
         orderId: order,
         ordinal,
+        priceRef,
         quantity: numbers[0] ?? (phraseIn(joined, lx.countOne) ? 1 : null),
         increment: phraseIn(joined, lx.increment),
         aspect: aspectOf(joined),

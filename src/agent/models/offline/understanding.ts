@@ -20,6 +20,8 @@ export interface Understanding {
   price: PriceSlot | null;
   orderId: string | null;
   ordinal: (Span & { n: number }) | null;
+  /** An amount said as a choice among things shown ("the 45 euro one"), in major units. */
+  priceRef: (Span & { amount: number }) | null;
   /** A count in the message that is not a price, size, order or position. */
   quantity: number | null;
   increment: boolean;
