@@ -64,8 +64,13 @@ export async function loadBenchShop(name: CatalogName): Promise<BenchShop> {
       ...TEST_CONFIG,
       shop: { name: 'Bench Shop', currency: CURRENCY[name] },
       // Each shop sets its approval line above its usual prices (tau2 sells electronics and furniture;
-      // the demo shop's family tents cost up to 600): the bench measures understanding, not approvals.
-      handoff: { ...TEST_CONFIG.handoff, approvalMaxLineValue: name === 'tau2' ? 5000 : 1000 },
+      // the demo shop's family tents cost up to 600) and its usual quantities (a dozen socks for a
+      // team): the bench measures understanding, not approvals.
+      handoff: {
+        ...TEST_CONFIG.handoff,
+        approvalMaxLineValue: name === 'tau2' ? 5000 : 1000,
+        approvalMaxQuantity: 20,
+      },
     },
     db,
     embedder,
