@@ -140,6 +140,17 @@ describe('offline model: shopping conversations', () => {
     expect(none.calls.map((c) => c.args.handle)).not.toContain('tempo-racer');
   });
 
+  it('takes "the one before that" as the product looked at before the one in focus', async () => {
+    const chat = chatWith();
+    await chat.say("I'm looking for running shoes under 100");
+    await chat.say('how much is the Tempo Racer?');
+    await chat.say('and the Cloud Runner?');
+    const added = await chat.say("I'll take the one before that in size 42");
+    expect(added.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'tempo-racer', options: { Size: '42' }, quantity: 1 } },
+    ]);
+  });
+
   it('changes the cart only on a sure reading: an unsure "whats the cheapest one of those" looks, it adds nothing', async () => {
     const chat = chatWith();
     await chat.say("I'm looking for running shoes under 100");

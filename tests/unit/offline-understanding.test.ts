@@ -135,6 +135,8 @@ describe('slots', () => {
     ['up to €80', undefined, 80],
     ['a jumper for 60 euros', undefined, 60],
     ['I do not wish to spend more than one hundred dollars', undefined, 100],
+    // A number word is read whole: "under fourteens" is an age group, the budget comes after.
+    ['bags for the under fourteens team but under a hundred euros each', undefined, 100],
   ])('reads the budget in "%s"', (text, minPrice, maxPrice) => {
     expect(budget(text)).toEqual({ minPrice, maxPrice });
   });

@@ -101,6 +101,20 @@ function askedAboutLast(memory: Memory): boolean {
   return details >= 0 && details > list;
 }
 
+/**
+ * "the one before that": the product looked at before the one in focus (the conversation's order),
+ * else the one listed just before it; null when there is none.
+ */
+function viewedBefore(memory: Memory): ProductSummary | null {
+  const focus = memory.focus;
+  if (!focus) return null;
+  const viewed = memory.events.filter((e) => e.name === 'get_product').map((e) => e.args.handle);
+  const handle = viewed.findLast((h) => typeof h === 'string' && h !== focus && memory.products.has(h));
+  if (typeof handle === 'string') return memory.products.get(handle) ?? null;
+  const at = memory.shown.findIndex((p) => p.handle === focus);
+  return at > 0 ? memory.shown[at - 1] : null;
+}
+
 /** What else helps tell products apart: whether one has the option values named, who the shopper buys for. */
 export interface Hints {
   fits?: (handle: string) => boolean;
@@ -189,6 +203,8 @@ export function resolveProduct(
     if (!p) return { kind: 'ask', text: say('ask.onlyShowed', { n: shown.length, list: listProducts(say, shown) }) };
     return { kind: 'product', handle: p.handle, product: p };
   }
+  const before = u.mentions.previous && !u.links.products.length ? viewedBefore(memory) : null;
+  if (before) return { kind: 'product', handle: before.handle, product: before };
   const focused = memory.focus ? memory.products.get(memory.focus) : undefined;
   const pool = [...shown];
   if (focused && !pool.some((p) => p.handle === focused.handle)) pool.push(focused);

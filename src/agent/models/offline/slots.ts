@@ -39,10 +39,11 @@ export function createSlotReader(lexicon: Lexicon) {
   const numberWords = Object.keys(lexicon.numbers);
   const NUMW = alternation(numberWords);
   const MULT = alternation(Object.keys(lexicon.multipliers));
-  // An amount: "40", "39.95", "1,200", "1.5k", "fifty", "a hundred", with a currency before or after.
+  // An amount: "40", "39.95", "1,200", "1.5k", "fifty", "a hundred", with a currency before or after;
+  // a number word whole ("under fourteens" is an age, no budget of 14).
   // A multiplier or currency after the number is a word of its own ("two eggcups" is no "two e[uros]"),
   // and so is one before it ("size 40-42" is no "[siz]e 40-42").
-  const AMOUNT = `(?:(?<![${WORD_CHAR}])${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|${NUMW})(?:\\s*(${MULT})(?![${WORD_CHAR}]))?(?:\\s*${CUR}(?![${WORD_CHAR}]))?`;
+  const AMOUNT = `(?:(?<![${WORD_CHAR}])${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|(?:${NUMW})(?![${WORD_CHAR}]))(?:\\s*(${MULT})(?![${WORD_CHAR}]))?(?:\\s*${CUR}(?![${WORD_CHAR}]))?`;
   const HAS_CUR = new RegExp(`(?:^|\\s)${CUR}(?:\\s|$)|^\\s*[€$£]|[€$£]\\s*$`);
   const W = (s: string) => `(?<![${WORD_CHAR}])(?:${s})(?![${WORD_CHAR}])`;
   const between = new RegExp(
