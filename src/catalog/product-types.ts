@@ -26,6 +26,15 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
   const tagCount = new Map<string, number>();
   for (const e of entries) for (const t of new Set(e.tags.map(phraseKey))) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
   const commonLabels = new Set([...tagCount].filter(([, n]) => n >= 3).map(([t]) => t));
+  // Option values anywhere in the shop (a colour, a material): a title "<Name> <Colour> <Kind>"
+  // names no kind "<colour> <kind>".
+  const optionValues = new Set(
+    entries.flatMap((e) =>
+      Object.values(e.options)
+        .flat()
+        .map((v) => phraseKey(v)),
+    ),
+  );
   for (const e of entries) {
     if (e.productType) add(e.productType, e.handle);
     for (const c of e.categoryPath) add(c, e.handle);
@@ -41,7 +50,7 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
     const isLabel = labels.has(last) || commonLabels.has(last);
     if (words.length > 1 && isLabel && typeKeys.has(phraseKey(words.at(-2)!))) words.pop();
     if (words.length > 0) add(words.at(-1)!, e.handle);
-    if (words.length > 1) add(words.slice(-2).join(' '), e.handle);
+    if (words.length > 1 && !optionValues.has(phraseKey(words.at(-2)!))) add(words.slice(-2).join(' '), e.handle);
   }
   // "Camping Chair" and "Camp Chair" are one kind: types whose names differ only by "-ing" share products.
   const groups = new Map<string, ProductType[]>();
@@ -58,25 +67,34 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
 }
 
 /**
- * The product type a query asks for, among the type phrases it holds: the most specific (fewest
- * products: "camping chairs" asks for chairs, not for all camping gear), then the longest, then the
- * first ("jacket for hiking" asks for a jacket).
+ * The product type a query asks for, among the type phrases it holds. A type said just before
+ * another only qualifies it ("bike helmets" asks for helmets) unless both make one type; of the rest, the most specific
+ * (fewest products: "camping chairs" asks for chairs, not for all camping gear), then the longest,
+ * then the first ("jacket for hiking" asks for a jacket).
  */
 export function bestType(
   stemmed: string[],
   types: Map<string, ProductType>,
 ): (ProductType & { start: number; end: number }) | null {
-  let best: (ProductType & { start: number; end: number }) | null = null;
+  const found: (ProductType & { start: number; end: number })[] = [];
   for (let n = Math.min(3, stemmed.length); n >= 1; n--) {
     for (let i = 0; i + n <= stemmed.length; i++) {
       const t = types.get(stemmed.slice(i, i + n).join(' '));
-      if (!t) continue;
-      const better =
-        !best ||
-        t.handles.size < best.handles.size ||
-        (t.handles.size === best.handles.size && n > best.end - best.start);
-      if (better) best = { ...t, start: i, end: i + n };
+      if (t) found.push({ ...t, start: i, end: i + n });
     }
+  }
+  // "bike helmets": bike qualifies helmets, unless the two are one type together (a "<kind> bag" sold as such).
+  const together = (a: { start: number }, b: { end: number }) =>
+    found.some((c) => c.start <= a.start && c.end >= b.end);
+  const heads = found.filter((a) => !found.some((b) => b.start === a.end && b.key !== a.key && !together(a, b)));
+  let best: (ProductType & { start: number; end: number }) | null = null;
+  for (const t of heads.length ? heads : found) {
+    const better =
+      !best ||
+      t.handles.size < best.handles.size ||
+      (t.handles.size === best.handles.size && t.end - t.start > best.end - best.start) ||
+      (t.handles.size === best.handles.size && t.end - t.start === best.end - best.start && t.start < best.start);
+    if (better) best = t;
   }
   return best;
 }

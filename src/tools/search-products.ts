@@ -84,6 +84,13 @@ export const searchProducts = (deps: ToolDeps) =>
         query = [input.query, input.category, input.gender].filter(Boolean).join(' ');
         found = await deps.finder.find({ ...base, query }, { signal: ctx.signal });
         relaxedFilters = true;
+        // Who it is for was added to rank those products first, not asked of them: a shop without
+        // "kids" in its words still has the helmets asked for.
+        if (found.noMatch && input.gender) {
+          const asked = [input.query, input.category].filter(Boolean).join(' ');
+          const plain = await deps.finder.find({ ...base, query: asked }, { signal: ctx.signal });
+          if (!plain.noMatch) found = { ...found, match: plain.match, missing: plain.missing, noMatch: false };
+        }
       }
       // One search as the shopper asked it, with what was finally found.
       if (ctx.analytics) {

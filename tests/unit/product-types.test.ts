@@ -28,6 +28,40 @@ describe('product types', () => {
   });
 });
 
+describe('product types said together', () => {
+  const shop = indexProductTypes([
+    entry('bicycle', 'Bicycle', 'Bicycle'),
+    entry('cycling-helmet', 'Cycling Helmet', 'Helmet'),
+    entry('atlas-duffel', 'Atlas Expedition Duffel', 'Duffel'),
+    entry('harbour-duffel-bag', 'Harbour Duffel Bag', 'Bags'),
+    entry('tote', 'Market Tote Bag', 'Bags'),
+    catalogEntry({
+      handle: 'ocean-shirt',
+      title: 'Ocean Blue Shirt',
+      productType: 'Shirts',
+      categoryPath: ['Shirts'],
+    }),
+    catalogEntry({
+      handle: 'linen-shirt',
+      title: 'Linen Shirt',
+      productType: 'Shirts',
+      categoryPath: ['Shirts'],
+      options: { Color: ['Blue', 'White'] },
+    }),
+  ]);
+
+  it('reads the last of two kinds side by side as the one asked for ("bike helmets" are helmets)', () => {
+    expect([...askedType('bicycle helmets', shop)!.handles]).toEqual(['cycling-helmet']);
+    expect([...askedType('helmet for a bicycle', shop)!.handles]).toEqual(['cycling-helmet']);
+    // Two kinds that are one kind together are that kind, not the last word's.
+    expect([...askedType('duffel bags', shop)!.handles]).toEqual(['harbour-duffel-bag']);
+  });
+
+  it('takes no colour or other option value of the shop for part of a kind ("Ocean Blue Shirt" is a shirt)', () => {
+    expect([...askedType('blue shirt', shop)!.handles].sort()).toEqual(['linen-shirt', 'ocean-shirt']);
+  });
+});
+
 describe('the catalog stem', () => {
   it('meets singular and plural of words ending in -ie and -y', () => {
     expect(stem('cookies')).toBe(stem('cookie'));

@@ -2,6 +2,7 @@
  * What the planners share: the context they plan in, and how a message becomes tool arguments
  * (search arguments, options spelled as the product spells them, hints that tell products apart).
  */
+import { stem } from '../../../catalog/terms.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { rankedByFacet } from './answer-product.js';
 import { saysAny } from './normalize.js';
@@ -84,9 +85,25 @@ export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hi
   };
 }
 
+/**
+ * The product words, with the kind asked for last when a word the message said apart from it would
+ * follow it ("a <kind> that fits my <thing>" → "<thing> <kind>", not "<kind> <thing>"): the
+ * search reads the last of two kinds side by side as the one asked for. Words said together stay.
+ */
+function kindLast(u: Understanding): string[] {
+  const type = u.links.type;
+  if (!type) return u.queryWords;
+  const kind = new Set(u.words.slice(type.start, type.end).map(stem));
+  const isKind = (w: string) => kind.has(stem(w));
+  const last = u.queryWords.findLastIndex(isKind);
+  const next = u.queryWords[last + 1];
+  if (last < 0 || next === undefined || stem(next) === stem(u.words[type.end] ?? '')) return u.queryWords;
+  return [...u.queryWords.filter((w) => !isKind(w)), ...u.queryWords.filter(isKind)];
+}
+
 /** search_products arguments for a request: product words, budget, options and who it is for. */
 export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): Record<string, unknown> | null {
-  let query = u.queryWords.join(' ');
+  let query = kindLast(u).join(' ');
   if (!query && u.links.type) query = u.links.type.label;
   const args: Record<string, unknown> = {};
   if (u.price?.minPrice !== undefined) args.minPrice = u.price.minPrice;
