@@ -140,6 +140,20 @@ describe('offline model: shopping conversations', () => {
     expect(none.calls.map((c) => c.args.handle)).not.toContain('tempo-racer');
   });
 
+  it('reads "the €79.00 light one" as a choice by price, and a product named as what it is for as no choice', async () => {
+    const chat = chatWith();
+    await chat.say("I'm looking for running shoes under 100");
+    const byPrice = await chat.say('add the €79.00 light one in size 42');
+    expect(byPrice.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'tempo-racer', options: { Size: '42' }, quantity: 1 } },
+    ]);
+    await chat.say('how much is the Cloud Runner?');
+    const forWhat = await chat.say("I'll take it in size 42 for our storm jacket hikes");
+    expect(forWhat.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'cloud-runner', options: { Size: '42' }, quantity: 1 } },
+    ]);
+  });
+
   it('takes "the one before that" as the product looked at before the one in focus', async () => {
     const chat = chatWith();
     await chat.say("I'm looking for running shoes under 100");

@@ -72,9 +72,12 @@ export function createSlotReader(lexicon: Lexicon) {
   const sizeCues = new Set(lexicon.sizeCues.flatMap((c) => c.split(' ')));
   // "the 45 euro one", "the 164.95 one": an amount in digits said as a choice among things.
   const SELECTOR = alternation(lexicon.priceChoiceWords);
+  // With a currency or cents, a word or two may come between ("the $14.99 silver one").
   const byPrice = SELECTOR
     ? new RegExp(
-        `(?<![${WORD_CHAR}.,])(?:${CUR}\\s*)?(\\d{1,6}(?:[.,]\\d{1,2})?)(?:\\s*${CUR})?\\s+(?:${SELECTOR})(?![${WORD_CHAR}])`,
+        `(?<![${WORD_CHAR}.,])(?:(?:${CUR}\\s*)?(\\d{1,6}(?:[.,]\\d{1,2})?)(?:\\s*${CUR})?|` +
+          `${CUR}\\s*(\\d{1,6}(?:[.,]\\d{1,2})?)(?:\\s+[^\\s\\d]+){1,2}|(\\d{1,6}[.,]\\d{2})(?:\\s+[^\\s\\d]+){1,2})` +
+          `\\s+(?:${SELECTOR})(?![${WORD_CHAR}])`,
       )
     : null;
   const reader = {
@@ -125,7 +128,8 @@ export function createSlotReader(lexicon: Lexicon) {
       if (!m) return null;
       // The amount and its currency, not the word choosing ("one").
       const span = spanOf(text, m.index, m.index + m[0].length);
-      return { amount: Number(m[1].replace(',', '.')), start: span.start, end: span.end - 1 };
+      const amount = m[1] ?? m[2] ?? m[3];
+      return { amount: Number(amount.replace(',', '.')), start: span.start, end: span.end - 1 };
     },
 
     /** A count written as digits or words ("3", "three", "a couple"). */

@@ -35,6 +35,8 @@ export function createUnderstanding(pack: LanguagePack) {
   const personWords = new Set(lx.personWords);
   const measureQuestion = new Set(lx.measureQuestion);
   const askedLeads = lx.askedLeads.map((p) => p.split(' '));
+  const purposeLeads = lx.purposeLeads.map((p) => p.split(' '));
+  const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
   const selectorWords = new Set(lx.ordinalSelectors);
   const sizeOrderPhrases = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest];
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
@@ -129,6 +131,24 @@ export function createUnderstanding(pack: LanguagePack) {
     return best && best.scores[0].p >= 0.5 ? best : { scores: all, sentence: null };
   }
 
+  /**
+   * Word positions that say what a thing is for: a purpose lead ("for our") and up to three words
+   * after it in its sentence, up to a joining word.
+   */
+  function purposeOf(words: string[], sentenceOf: number[]): Set<number> {
+    const out = new Set<number>();
+    for (const lead of purposeLeads) {
+      for (let i = 0; i + lead.length <= words.length; i++) {
+        if (!lead.every((w, k) => words[i + k] === w)) continue;
+        let end = i + lead.length;
+        const stop = Math.min(words.length, end + 3);
+        while (end < stop && sentenceOf[end] === sentenceOf[i] && !joins.has(words[end])) end++;
+        for (let k = i; k < end; k++) out.add(k);
+      }
+    }
+    return out;
+  }
+
   /** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
   function monthOf(words: string[]): number | null {
     for (const [i, w] of words.entries()) {
@@ -202,9 +222,13 @@ export function createUnderstanding(pack: LanguagePack) {
       const order = ORDER_REF.exec(raw)?.[1] ?? null;
       const ordinal = slots.ordinal(joined);
       const priceRef = slots.priceReference(joined);
+      // "I'll take 4 for our camping weekend": what a thing is for names no product or kind wanted.
+      const forWhat = purposeOf(words, sentenceOf);
+      const linked = words.map((w, i) => (forWhat.has(i) ? '__for__' : w));
       const links: Links = index
-        ? linkBySentence(index, words, sentenceOf, pack.knownWords)
+        ? linkBySentence(index, linked, sentenceOf, pack.knownWords)
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
+      links.words = links.words.map((w, i) => (forWhat.has(i) ? stem(words[i]) : w));
       // "how long does it burn?" asks about a length; it names no option value Long.
       links.options = links.options.filter((o) => !measureQuestion.has(words[o.start - 1] ?? ''));
       // "is that real silver?" asks; "is that blue one any good?" still picks the blue one.
@@ -248,7 +272,9 @@ export function createUnderstanding(pack: LanguagePack) {
         }
       });
       // A greeting before a request is not part of it ("good morning, a navy jumper please").
-      const forQuery = claim.map((c, i) => (claimOpener && i < opener && c === null ? '' : c));
+      const forQuery = claim.map((c, i) =>
+        forWhat.has(i) ? '__skip__' : claimOpener && i < opener && c === null ? '' : c,
+      );
       const tokensOf = (keep: (i: number) => boolean) =>
         words
           .map((w, i) => (keep(i) ? (claim[i] === null ? w : claim[i]) : ''))
@@ -296,6 +322,11 @@ export function createUnderstanding(pack: LanguagePack) {
       if (!queryWords.length && request.sentence !== null) {
         const shopOnly = forQuery.map((c, i) => (c !== null || index?.knows(words[i]) ? c : '__skip__'));
         queryWords = queryWordsOf(words, links.words, shopOnly, stop, genderOf, index, common, negations);
+      }
+      // "cheap stuff for my dorm": when what it is for is all the message says, it is what to look for.
+      if (!queryWords.length && forWhat.size) {
+        const withPurpose = forQuery.map((c, i) => (forWhat.has(i) ? claim[i] : c));
+        queryWords = queryWordsOf(words, links.words, withPurpose, stop, genderOf, index, common, negations);
       }
       const mentions = {
         pronoun: phraseIn(joined, lx.pronouns),
