@@ -37,6 +37,24 @@ describe('offline model: shopping conversations', () => {
     expect(answer.text).toContain('€');
   });
 
+  it('orders sizes written as words ("medium", "large", "small"), whatever order the shop lists them in', async () => {
+    const bed = fakeProduct({
+      handle: 'den-bed',
+      title: 'Den Bed',
+      price: 80,
+      category: 'Beds',
+      sizes: ['medium', 'large', 'small'],
+      colors: ['Beige', 'Grey'],
+    });
+    const local = createOfflineModel({ shop: () => buildShopIndex([toCatalogEntry(bed)], loadLanguagePack('en')) });
+    const chat = converse(local, createFakeShop({ products: [bed] }));
+    await chat.say('beds');
+    const large = await chat.say('the beige large one');
+    expect(large.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'den-bed', options: { Size: 'large', Color: 'Beige' }, quantity: 1 } },
+    ]);
+  });
+
   it('reads "small" as the smallest of sizes in measures, and "the X one in <colour>" by its name word, not the colour', async () => {
     const candle = fakeProduct({
       handle: 'fig-candle',

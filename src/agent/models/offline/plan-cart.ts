@@ -102,7 +102,7 @@ function variantOptions(u: Understanding, memory: Memory, ctx: PlanContext, hand
     ...((pending as Record<string, string> | undefined) ?? {}),
     ...said,
     ...wish.options,
-    ...sizeByOrder(u, names, values, sizeSaid(u, ctx.state.lexicon)),
+    ...sizeByOrder(u, names, values, sizeSaid(u, ctx.state.lexicon), ctx.state.lexicon),
   };
   const product = memory.products.get(handle);
   const chosen = product ? chosenVariant(product, { ...wish, options: merged }) : null;
@@ -116,10 +116,16 @@ const LETTER_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
  * "the big one", "the smaller size": the product's largest or smallest size; "small" or "large"
  * for a product sized in measures ("180 g", "320 g"): its smallest or largest.
  */
-function sizeByOrder(u: Understanding, names: string[], values: (name: string) => string[], size: string | null) {
+function sizeByOrder(
+  u: Understanding,
+  names: string[],
+  values: (name: string) => string[],
+  size: string | null,
+  lx: Lexicon,
+) {
   const name = names.find((n) => normalizeOptionName(n) === 'size');
   if (!name) return {};
-  const sorted = [...values(name)].sort((a, b) => sizeRank(a) - sizeRank(b));
+  const sorted = [...values(name)].sort((a, b) => sizeRank(a, lx) - sizeRank(b, lx));
   const letter = size ? LETTER_ORDER.indexOf(size.toUpperCase()) : -1;
   // Sized in measures only ("180 g", "320 g"), none of them said as such.
   const measured =
@@ -138,8 +144,9 @@ function sizeSaid(u: Understanding, lx: Lexicon): string | null {
   return u.size ?? u.words.map((w) => (w.length > 2 ? lx.sizes[w] : undefined)).find(Boolean) ?? null;
 }
 
-function sizeRank(v: string): number {
-  const letter = LETTER_ORDER.indexOf(v.toUpperCase());
+/** Where a size stands among sizes: letters and the words for them ("large" after "medium"), or a measure. */
+function sizeRank(v: string, lx: Lexicon): number {
+  const letter = LETTER_ORDER.indexOf((lx.sizes[v.toLowerCase()] ?? v).toUpperCase());
   if (letter >= 0) return letter;
   const n = Number.parseFloat(v.replace(',', '.'));
   return Number.isNaN(n) ? 0 : n;
