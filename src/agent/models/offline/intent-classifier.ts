@@ -37,10 +37,28 @@ export interface TrainedIntentModel {
 }
 
 /** Trains on (intent, text) pairs; classes are weighted so a rare intent is not drowned by frequent ones. */
+/** A trained model's numbers: what a classifier is made from, and what a cache stores. */
+export interface IntentWeights {
+  intents: string[];
+  /** Feature names, in the order of their rows in `w`. */
+  features: string[];
+  /** One row of `intents.length` weights per feature. */
+  w: Float64Array;
+  bias: Float64Array;
+}
+
 export function trainIntentModel(
   examples: { intent: string; text: string }[],
   opts: { epochs?: number; learningRate?: number; l2?: number } = {},
 ): TrainedIntentModel {
+  return intentClassifier(trainIntentWeights(examples, opts));
+}
+
+/** Trains the weights (deterministic: the same examples give the same numbers). */
+export function trainIntentWeights(
+  examples: { intent: string; text: string }[],
+  opts: { epochs?: number; learningRate?: number; l2?: number } = {},
+): IntentWeights {
   const epochs = opts.epochs ?? 24;
   const l2 = opts.l2 ?? 3e-5;
   const intents = [...new Set(examples.map((e) => e.intent))].sort();
@@ -61,26 +79,8 @@ export function trainIntentModel(
   const classWeight = counts.map((n) => Math.sqrt(Math.max(...counts) / n));
   const w = new Float64Array(featureIndex.size * k);
   const bias = new Float64Array(k);
-  const scores = new Float64Array(k);
 
-  /** Class probabilities of a message with these features, each of value `v`. */
-  const softmax = (ids: number[], v: number) => {
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (const f of ids) s += w[f * k + c];
-      s = bias[c] + s * v;
-      scores[c] = s;
-      if (s > max) max = s;
-    }
-    let sum = 0;
-    for (let c = 0; c < k; c++) {
-      scores[c] = Math.exp(scores[c] - max);
-      sum += scores[c];
-    }
-    for (let c = 0; c < k; c++) scores[c] /= sum;
-    return scores;
-  };
+  const softmax = softmaxOver(w, bias, k);
 
   // A fixed, interleaved order (no randomness): example i of every class in turn.
   const order = data.map((_, i) => i).sort((a, b) => ((a * 7919) % data.length) - ((b * 7919) % data.length));
@@ -98,6 +98,37 @@ export function trainIntentModel(
     }
   }
 
+  return { intents, features: [...featureIndex.keys()], w, bias };
+}
+
+/** Class probabilities of a message with these features, each of value `v` (one buffer, reused). */
+function softmaxOver(w: Float64Array, bias: Float64Array, k: number) {
+  const scores = new Float64Array(k);
+  return (ids: number[], v: number) => {
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (const f of ids) s += w[f * k + c];
+      s = bias[c] + s * v;
+      scores[c] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      scores[c] = Math.exp(scores[c] - max);
+      sum += scores[c];
+    }
+    for (let c = 0; c < k; c++) scores[c] /= sum;
+    return scores;
+  };
+}
+
+/** A classifier over trained weights. */
+export function intentClassifier(model: IntentWeights): TrainedIntentModel {
+  const { intents, w, bias } = model;
+  const k = intents.length;
+  const featureIndex = new Map(model.features.map((f, i) => [f, i]));
+  const softmax = softmaxOver(w, bias, k);
   return {
     intents,
     classify(text) {

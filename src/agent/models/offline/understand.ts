@@ -1,5 +1,6 @@
 import { stem } from '../../../catalog/terms.js';
-import { trainIntentModel, type IntentScore, type TrainedIntentModel } from './intent-classifier.js';
+import { intentClassifier, type IntentScore, type TrainedIntentModel } from './intent-classifier.js';
+import { cachedIntentWeights } from './intent-model-cache.js';
 import type { Aspect, Understanding } from './understanding.js';
 import type { LanguagePack } from './language-pack.js';
 import { normalize } from './normalize.js';
@@ -14,7 +15,7 @@ const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) 
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
 
-/** One intent model per language pack, trained once per process (a few seconds). */
+/** One intent model per language pack, trained once per change of its examples (cached on disk). */
 const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
 
 /**
@@ -28,7 +29,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const slots = createSlotReader(lx);
   const intentModel = () => {
     let model = trainedModels.get(pack);
-    if (!model) trainedModels.set(pack, (model = trainIntentModel(pack.examples)));
+    if (!model) trainedModels.set(pack, (model = intentClassifier(cachedIntentWeights(pack.examples))));
     return model;
   };
   const stop = new Set(lx.queryStopwords);
