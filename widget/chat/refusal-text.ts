@@ -1,3 +1,4 @@
+import { waitIn } from '../../src/shared/describe-wait.js';
 import { t } from '../i18n/live.js';
 
 /** A refusal as the server sends it (`{ error: { code, message, details } }`). */
@@ -15,10 +16,10 @@ export function refusalText(error: ServerRefusal): string {
   switch (error.code) {
     case 'limits:rate_limited': {
       const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-      const seconds = typeof wait === 'number' && wait > 0 ? Math.ceil(wait) : 60;
-      return seconds < 90
-        ? t('error.rateLimitedSeconds', { seconds })
-        : t('error.rateLimitedMinutes', { minutes: Math.ceil(seconds / 60) });
+      const { unit, count } = waitIn(typeof wait === 'number' && wait > 0 ? Math.ceil(wait) : 60);
+      return unit === 'seconds'
+        ? t('error.rateLimitedSeconds', { seconds: count })
+        : t('error.rateLimitedMinutes', { minutes: count });
     }
     case 'message:too_long':
     case 'socket:bad_payload':

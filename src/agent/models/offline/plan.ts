@@ -1,10 +1,10 @@
-import { toMinor } from '../../../catalog/money.js';
 import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown } from './answer-product.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
 import { saysAny } from './normalize.js';
 import { policyQuery, policySubject } from './policy-question.js';
+import { choiceByPrice } from './price-choice.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
@@ -61,30 +61,6 @@ function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): 
   const price = (p: (typeof pool)[number]) => p.price?.amount ?? 0;
   const best = [...pool].sort((a, b) => (lowest ? price(a) - price(b) : price(b) - price(a)))[0];
   return best.handle;
-}
-
-/**
- * "the 45 euro one", "the 164.95 one": the one product shown at that price (a whole amount within a
- * unit of it), chosen as by its place in the list; the amount is then no budget, count or search word.
- */
-function choiceByPrice(u: Understanding, memory: Memory): Understanding {
-  const ref = u.priceRef;
-  if (!ref || u.ordinal || !memory.shown.length) return u;
-  const whole = Number.isInteger(ref.amount);
-  const at = (m: { amount: number; currency: string }) => {
-    const gap = Math.abs(m.amount - toMinor(ref.amount, m.currency));
-    return whole ? gap < toMinor(1, m.currency) : gap < 1;
-  };
-  const places = memory.shown.flatMap((p, i) => (at(p.price) || p.variants.some((v) => at(v.price)) ? [i] : []));
-  if (places.length !== 1) return u;
-  const overlaps = (s: { start: number; end: number } | null) => !!s && s.start < ref.end && ref.start < s.end;
-  return {
-    ...u,
-    ordinal: { n: places[0] + 1, start: ref.start, end: ref.end },
-    price: overlaps(u.price) ? null : u.price,
-    quantity: u.quantity === ref.amount ? null : u.quantity,
-    queryWords: u.queryWords.filter((w) => Number(w.replace(',', '.')) !== ref.amount),
-  };
 }
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
