@@ -172,6 +172,24 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('takes "it" after a search as the product the search named best, and a line by the word it was searched with', async () => {
+    const linen = fakeProduct({ handle: 'white-bed-linen', title: 'White Bed Linen', price: 40, category: 'Bedding' });
+    const throwBlanket = fakeProduct({ handle: 'white-throw', title: 'White Throw', price: 30, category: 'Bedding' });
+    const products = [linen, throwBlanket];
+    const local = createOfflineModel({
+      shop: () => buildShopIndex(products.map(toCatalogEntry), loadLanguagePack('en')),
+    });
+    const chat = converse(local, createFakeShop({ products }));
+    await chat.say('do you have white bed sheets?');
+    const added = await chat.say('please put it in my basket');
+    expect(added.calls).toEqual([
+      { name: 'add_to_cart', args: expect.objectContaining({ handle: 'white-bed-linen' }) },
+    ]);
+    const removed = await chat.say('take the sheets out');
+    expect(removed.calls.map((c) => c.name)).toEqual(['remove_from_cart']);
+    expect(removed.calls[0].args.sku).toMatch(/^WHITE-BED-LINEN/i);
+  });
+
   it('takes "the one before that" as the product looked at before the one in focus', async () => {
     const chat = chatWith();
     await chat.say("I'm looking for running shoes under 100");

@@ -136,13 +136,17 @@ function comparedBefore(memory: Memory): ProductSummary[] {
   return memory.shown.filter((p) => distinctiveOverlap(p, words) > 0);
 }
 
-/** The one product of the list just shown that the search showing it named by its own title words, else null. */
+/** The one product of the list just shown that the search showing it named best by its own title words, else null. */
 function namedBySearch(memory: Memory): ProductSummary | null {
   const search = memory.events.at(-1);
   if (search?.name !== 'search_products') return null;
   const words = typeof search?.args.query === 'string' ? tokens(search.args.query) : [];
-  const named = memory.shown.filter((p) => distinctiveOverlap(p, words) > 0);
-  return named.length === 1 ? named[0] : null;
+  const named = memory.shown
+    .map((p) => ({ p, overlap: distinctiveOverlap(p, words) }))
+    .filter((x) => x.overlap > 0)
+    .sort((a, b) => b.overlap - a.overlap);
+  const [best, next] = named;
+  return best && (!next || best.overlap > next.overlap) ? best.p : null;
 }
 
 /** Title words that tell products of one list apart ("heron" in Heron Desk Fan), not their type or colour. */
@@ -326,6 +330,19 @@ export function resolveProduct(
   return { kind: 'none' };
 }
 
+/** Cart lines of products a search found by the words said now ("take the <words> out"). */
+function linesSearchedAs(lines: CartLine[], words: string[], memory: Memory): CartLine[] {
+  const wanted = words.map(stem);
+  const found = new Set<string>();
+  for (const e of memory.events) {
+    if (e.name !== 'search_products' || typeof e.args.query !== 'string') continue;
+    const said = new Set(tokens(e.args.query).map(stem));
+    if (!wanted.every((w) => said.has(w)) || !Array.isArray(e.result?.products)) continue;
+    for (const p of e.result.products) if (typeof p?.handle === 'string') found.add(p.handle);
+  }
+  return lines.filter((l) => found.has(l.handle));
+}
+
 /** The cart line a remove or a quantity change points at; asks rather than guessing. */
 export function resolveCartLine(u: Understanding, memory: Memory, say: Say): LineTarget {
   const cart = memory.cart;
@@ -362,6 +379,8 @@ export function resolveCartLine(u: Understanding, memory: Memory, say: Say): Lin
   if (picked && 'one' in picked) return { kind: 'line', line: picked.one };
   if (picked) return { kind: 'ask', text: whichLine(picked.several) };
   if (ofType.length) return { kind: 'ask', text: whichLine(ofType) };
+  const searched = u.queryWords.length ? linesSearchedAs(cart.items, u.queryWords, memory) : [];
+  if (searched.length === 1) return { kind: 'line', line: searched[0] };
   if (u.queryWords.length && !u.mentions.pronoun) {
     const vars = { words: u.queryWords.join(' '), lines: listCart(say, cart.items) };
     return { kind: 'ask', text: say('ask.wordsNotInCart', vars) };
