@@ -173,8 +173,8 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('takes "it" after a search as the product the search named best, and a line by the word it was searched with', async () => {
-    const linen = fakeProduct({ handle: 'white-bed-linen', title: 'White Bed Linen', price: 40, category: 'Bedding' });
-    const throwBlanket = fakeProduct({ handle: 'white-throw', title: 'White Throw', price: 30, category: 'Bedding' });
+    const linen = fakeProduct({ handle: 'white-bed-linen', title: 'White Bed Linen', price: 40, category: 'Home' });
+    const throwBlanket = fakeProduct({ handle: 'white-throw', title: 'White Throw', price: 30, category: 'Home' });
     const products = [linen, throwBlanket];
     const local = createOfflineModel({
       shop: () => buildShopIndex(products.map(toCatalogEntry), loadLanguagePack('en')),

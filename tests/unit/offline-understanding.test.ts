@@ -307,6 +307,23 @@ describe('verbs the shop sells as nouns', () => {
   });
 });
 
+describe('words that ask, and everyday names', () => {
+  it('keeps stock words out of the query: "any left in a 44?" names no product', () => {
+    const u = read('any left in a 44?');
+    expect(u.queryWords).not.toContain('left');
+    expect(u.size).toBe('44');
+  });
+
+  it('reads an everyday name the shop does not use as the shop\'s word for it ("wellies", "sunnies")', () => {
+    const shop = buildShopIndex(
+      [...ENTRIES, entry({ handle: 'lido-shades', title: 'Lido Sunglasses', productType: 'Sunglasses' })],
+      pack,
+    );
+    expect(engine.understand('sunnies under 80 pls', shop).queryWords).toContain('sunglasses');
+    expect(engine.understand('any wellies?', shop).queryWords.join(' ')).toMatch(/wellington/);
+  });
+});
+
 describe('words the shopper rules out', () => {
   it('are not searched for: "a jumper, not a cardigan" looks for jumpers', () => {
     const u = read('a merino jumper please, not a cardigan');

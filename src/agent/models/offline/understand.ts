@@ -272,9 +272,12 @@ export function createUnderstanding(pack: LanguagePack) {
           claim[i] = '__num__';
         }
       });
+      // "any left in a 44?" asks whether it is in stock: the stock words name no product.
+      const stockAt = [...phrasePositions(words, lx.aspects.stock ?? [])].filter((i) => !index?.knows(words[i]));
+      const skipped = new Set([...forWhat, ...stockAt]);
       // A greeting before a request is not part of it ("good morning, a navy jumper please").
       const forQuery = claim.map((c, i) =>
-        forWhat.has(i) ? '__skip__' : claimOpener && i < opener && c === null ? '' : c,
+        skipped.has(i) ? '__skip__' : claimOpener && i < opener && c === null ? '' : c,
       );
       const tokensOf = (keep: (i: number) => boolean) =>
         words
