@@ -50,6 +50,9 @@ export function createOwnership(deps: {
     return r.rows[0];
   }
 
+  /** Who holds a conversation, by name when the agent has one (the console words the refusal from it). */
+  const holder = (c: { assigned_agent: string | null; name: string | null }) => c.name ?? c.assigned_agent ?? '';
+
   return {
     /** Queues a conversation for a person and tells the shopper their place and wait (or when the team is back). */
     async requestHuman(conversationId: string, req: QueueRequest): Promise<{ queuePosition: number }> {
@@ -101,7 +104,9 @@ export function createOwnership(deps: {
           const c = await current(tx, conversationId);
           if (c.status === 'human' && c.assigned_agent === agent.email) return;
           if (c.status === 'human')
-            throw new ConflictError('handoff:already_taken', `Already taken by ${c.name ?? c.assigned_agent}.`);
+            throw new ConflictError('handoff:already_taken', `Already taken by ${holder(c)}.`, {
+              details: { agentName: holder(c) },
+            });
           throw new ConflictError('handoff:closed', 'This conversation is closed.');
         }
         await tx.query(
@@ -201,7 +206,9 @@ export function createOwnership(deps: {
   async function notYours(q: Queryable, conversationId: string) {
     const c = await current(q, conversationId);
     if (c.status === 'human')
-      return new ConflictError('handoff:not_yours', `${c.name ?? c.assigned_agent} holds this conversation.`);
+      return new ConflictError('handoff:not_yours', `${holder(c)} holds this conversation.`, {
+        details: { agentName: holder(c) },
+      });
     if (c.status === 'closed') return new ConflictError('handoff:closed', 'This conversation is closed.');
     return new ConflictError('handoff:not_claimed', 'Take the conversation first.');
   }

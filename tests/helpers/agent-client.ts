@@ -39,6 +39,6 @@ export function ask<T = unknown>(
   socket: Socket,
   event: string,
   payload: unknown,
-): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
+): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string; details?: unknown } }> {
   return new Promise((resolve) => socket.emit(event, payload, resolve));
 }

@@ -80,6 +80,8 @@ describe('handoff to a human agent', () => {
     const loser = a.ok ? b : a;
     expect(loser.error).toMatchObject({ code: 'handoff:already_taken' });
     expect(loser.error!.message).toMatch(/Already taken by (Alex|Sam)/);
+    // The winner's name beside the English message, for the console to say it in the agent's language.
+    expect(loser.error!.details).toEqual({ agentName: a.ok ? 'Alex' : 'Sam' });
     await waitFor(() => statusTexts(shopper.events).some((t) => /^human: (Alex|Sam) joined/.test(t)));
     expect(statusTexts(shopper.events)[0]).toMatch(/^queued: You're in the queue \(about \d+ min\)/);
     [alex, sam, shopper].forEach((c) => c.socket.close());

@@ -2,7 +2,8 @@ import type { OrderActionView, orderPreparePayload } from '../../src/handoff/age
 import type { z } from 'zod';
 import { ConsoleError, type AgentClient } from './api.js';
 import type { ConsoleState } from './state.js';
-import { language as consoleLanguage } from '../i18n/live.js';
+import { language as consoleLanguage, t } from '../i18n/live.js';
+import { errorText } from './error-text.js';
 import { isLanguage } from '../../src/shared/language.js';
 
 const TYPING_IDLE_MS = 2_500;
@@ -11,7 +12,7 @@ export type OrderChangeInput = z.input<typeof orderPreparePayload>['change'];
 
 /**
  * What the agent can do to the conversation on screen. Each returns when the server acked and
- * throws a ConsoleError with the server's message (e.g. "already taken by Sam") otherwise.
+ * throws a ConsoleError otherwise: the server's (e.g. "already taken by Sam"), worded for the agent by `errorText`.
  */
 export function createActions(deps: {
   state: ConsoleState;
@@ -25,12 +26,12 @@ export function createActions(deps: {
 
   const client = (): AgentClient => {
     const c = deps.client();
-    if (!c) throw new ConsoleError('network:offline', 'Not connected.');
+    if (!c) throw new ConsoleError('network:offline', t('console.error.offline'));
     return c;
   };
   const openView = () => {
     const v = state.view;
-    if (!v) throw new ConsoleError('console:no_conversation', 'Open a conversation first.');
+    if (!v) throw new ConsoleError('console:no_conversation', t('console.error.noConversation'));
     return v;
   };
 
@@ -106,14 +107,13 @@ export function createActions(deps: {
         const r = await client().request('text:translate', { conversationId: v.id, text, to: consoleLanguage() });
         v.setTranslation(key, { status: 'done', text: r.text });
       } catch (err) {
-        const message = err instanceof ConsoleError ? err.message : String(err);
-        v.setTranslation(key, { status: 'failed', text: message });
+        v.setTranslation(key, { status: 'failed', text: errorText(err, 'console.error.failed') });
       }
     },
     /** A draft in the shopper's language, for the agent to check before sending. */
     async translateDraft(text: string): Promise<string> {
       const v = openView();
-      if (!isLanguage(v.language)) throw new ConsoleError('console:no_language', 'The shopper has no language yet.');
+      if (!isLanguage(v.language)) throw new ConsoleError('console:no_language', t('console.error.noLanguage'));
       const r = await client().request('text:translate', { conversationId: v.id, text, to: v.language });
       return r.text;
     },

@@ -2,13 +2,17 @@ import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE } from '../../src/handoff/agent-constants.js';
 import type { AgentClientEvents, AgentServerEvent, AgentServerEvents } from '../../src/handoff/agent-protocol.js';
 import { createSessionStore, ServerError as ConsoleError } from '../shared/session-store.js';
+import { t } from '../i18n/live.js';
 
 export interface AgentSession {
   token: string;
   agent: { email: string; name: string };
 }
 
-/** An error to show: one the server reported (`{ code, message }`) or a connection problem. */
+/**
+ * An error to show: one the server reported (`{ code, message, details }`, worded for the agent by
+ * `errorText`) or a problem of the console's own, whose message is already in the console's language.
+ */
 export { ConsoleError };
 
 /** The login lasts for this tab (sessionStorage). */
@@ -27,14 +31,14 @@ export async function login(email: string, password: string): Promise<AgentSessi
       body: JSON.stringify({ email, password }),
     });
   } catch {
-    throw new ConsoleError('network:offline', 'Cannot reach the server. Check your connection and try again.');
+    throw new ConsoleError('network:offline', t('console.error.unreachable'));
   }
   const json = (await res.json().catch(() => null)) as
     (AgentSession & { error?: { code: string; message: string } }) | null;
-  if (res.status === 401) throw new ConsoleError('auth:invalid', 'Wrong email or password.');
-  if (res.status === 429) throw new ConsoleError('rate:limited', 'Too many attempts. Wait a minute, then try again.');
+  if (res.status === 401) throw new ConsoleError('auth:invalid', t('console.error.badLogin'));
+  if (res.status === 429) throw new ConsoleError('rate:limited', t('console.error.tooMany'));
   if (!res.ok || !json || json.error || typeof json.token !== 'string') {
-    throw new ConsoleError(json?.error?.code ?? `http:${res.status}`, json?.error?.message ?? 'Could not log in.');
+    throw new ConsoleError(json?.error?.code ?? `http:${res.status}`, json?.error?.message ?? t('login.failed'));
   }
   return { token: json.token, agent: { email: json.agent.email, name: json.agent.name } };
 }
@@ -83,22 +87,16 @@ export function connectAgent(token: string, hooks: ConnectionHooks) {
     request<E extends ClientEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
       // A request buffered while offline would go out after the reconnect, maybe long after
       // the agent retried: refuse it now instead.
-      if (!socket.connected) return Promise.reject(new ConsoleError('network:offline', 'Not connected. Reconnecting…'));
+      if (!socket.connected) return Promise.reject(new ConsoleError('network:offline', t('console.error.offline')));
       return new Promise((resolve, reject) => {
         const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
           emit(e: string, p: unknown, ack: (err: Error | null, r: AckOf<E>) => void): void;
         };
         timed.emit(event, payload, (err, r) => {
-          if (err && !socket.connected)
-            reject(
-              new ConsoleError(
-                'network:offline',
-                'The connection dropped before the server answered. Check the conversation once reconnected.',
-              ),
-            );
-          else if (err) reject(new ConsoleError('network:timeout', 'The server did not answer in time. Try again.'));
+          if (err && !socket.connected) reject(new ConsoleError('network:offline', t('console.error.dropped')));
+          else if (err) reject(new ConsoleError('network:timeout', t('console.error.timeout')));
           else if (r.ok) resolve(r.data as DataOf<E>);
-          else reject(new ConsoleError(r.error.code, r.error.message));
+          else reject(new ConsoleError(r.error.code, r.error.message, r.error.details));
         });
       });
     },

@@ -1,6 +1,6 @@
 import { CANNED_RESPONSES } from '../../src/handoff/agent-constants.js';
 import type { Actions } from './actions.js';
-import { ConsoleError } from './api.js';
+import { errorText } from './error-text.js';
 import { h } from './dom.js';
 import type { ConsoleState } from './state.js';
 import { language, t } from '../i18n/live.js';
@@ -79,7 +79,7 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
     try {
       text.value = await actions.translateDraft(draft);
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : String(err);
+      error.textContent = errorText(err, 'console.error.failed');
     } finally {
       translate.disabled = false;
       render();
@@ -110,7 +110,7 @@ export function createComposer(root: HTMLElement, deps: { state: ConsoleState; a
       else await actions.reply(value);
       text.value = '';
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : t('compose.notSent');
+      error.textContent = errorText(err, 'compose.notSent');
     } finally {
       render();
       text.focus();

@@ -1,4 +1,5 @@
-import { ConsoleError, login, type AgentSession } from './api.js';
+import { login, type AgentSession } from './api.js';
+import { errorText } from './error-text.js';
 import { h } from './dom.js';
 import { t } from '../i18n/live.js';
 
@@ -48,7 +49,7 @@ export function showLogin(root: HTMLElement, onLoggedIn: (s: AgentSession) => vo
     try {
       onLoggedIn(await login(email.value.trim(), password.value));
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : t('login.failed');
+      error.textContent = errorText(err, 'login.failed');
       password.select();
     } finally {
       submit.disabled = false;

@@ -1,6 +1,6 @@
 import type { Approval } from '../../src/handoff/agent-protocol.js';
 import type { Actions } from './actions.js';
-import { ConsoleError } from './api.js';
+import { errorText } from './error-text.js';
 import { h, replaceKeepingFocus } from './dom.js';
 import { clock } from './format.js';
 
@@ -30,7 +30,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
       await deps.actions.decide(a.id, decision, opts);
       editing.delete(a.id);
     } catch (err) {
-      errors.set(a.id, err instanceof ConsoleError ? err.message : 'Could not record the decision.');
+      errors.set(a.id, errorText(err, 'approvals.failed'));
       render(current);
     }
   }

@@ -1,6 +1,6 @@
 import type { CartPayload } from '../../src/chat/protocol.js';
 import type { Actions } from './actions.js';
-import { ConsoleError } from './api.js';
+import { errorText } from './error-text.js';
 import { h, replaceKeepingFocus } from './dom.js';
 import { money, number, t } from '../i18n/live.js';
 
@@ -52,7 +52,7 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
       await deps.actions.setQuantity(skuValue, Math.max(0, Math.min(MAX_QUANTITY, quantity)));
       return true;
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : t('cartPanel.failed');
+      error.textContent = errorText(err, 'cartPanel.failed');
       return false;
     } finally {
       busy = false;

@@ -1,5 +1,5 @@
 import type { Actions } from './actions.js';
-import { ConsoleError } from './api.js';
+import { errorText } from './error-text.js';
 import type { ConversationView } from './conversation-view.js';
 import { h } from './dom.js';
 import { languageBadge, statusLabel } from './format.js';
@@ -67,7 +67,7 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
     try {
       await act();
     } catch (err) {
-      error.textContent = err instanceof ConsoleError ? err.message : t('conv.failed');
+      error.textContent = errorText(err, 'conv.failed');
     } finally {
       render(state.view);
     }
@@ -92,7 +92,7 @@ export function createConversationHeader(root: HTMLElement, deps: { state: Conso
       await actions.close(text);
       dialog.close();
     } catch (err) {
-      dialogError.textContent = err instanceof ConsoleError ? err.message : t('conv.closeFailed');
+      dialogError.textContent = errorText(err, 'conv.closeFailed');
     }
   });
 

@@ -1,6 +1,6 @@
 import type { Customer360, OrderActionView } from '../../src/handoff/agent-protocol.js';
 import type { Actions, OrderChangeInput } from './actions.js';
-import { ConsoleError } from './api.js';
+import { errorText } from './error-text.js';
 import { h } from './dom.js';
 import { clock } from './format.js';
 
@@ -52,7 +52,7 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
     try {
       await work();
     } catch (err) {
-      errors.set(orderId, err instanceof ConsoleError ? err.message : 'Could not change the order.');
+      errors.set(orderId, errorText(err, 'orderActions.failed'));
     } finally {
       busy.delete(orderId);
       deps.rerender();

@@ -1,5 +1,7 @@
 import type { AgentServerEvent } from '../../src/handoff/agent-protocol.js';
-import { ConsoleError, type AgentClient } from './api.js';
+import type { AgentClient } from './api.js';
+import { errorText } from './error-text.js';
+import { t } from '../i18n/live.js';
 import type { ConversationView } from './conversation-view.js';
 import type { ConsoleState } from './state.js';
 
@@ -21,8 +23,7 @@ export function createSync(deps: {
   let openAgain = false;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const report = (err: unknown) =>
-    deps.onError(err instanceof ConsoleError ? err.message : 'Something went wrong. Try again.');
+  const report = (err: unknown) => deps.onError(errorText(err, 'console.error.failed'));
 
   /** Opens (or re-opens) the conversation on screen from its last applied seq; one request at a time. */
   function reopen(): Promise<void> {
@@ -120,7 +121,7 @@ export function createSync(deps: {
             // A shopper who closes the tab mid-sentence never sends "stopped typing".
             if (e.isTyping) typingTimer = setTimeout(() => view.setShopperTyping(false), TYPING_EXPIRES_MS);
           } else if (e.agentName !== state.agent.name) {
-            view.setAgentTyping(e.isTyping ? (e.agentName ?? 'A colleague') : null);
+            view.setAgentTyping(e.isTyping ? (e.agentName ?? t('console.aColleague')) : null);
           }
           return;
         }

@@ -29,11 +29,13 @@ export function createSessionStore<T>(key: string, isSession: (s: T) => boolean)
   };
 }
 
-/** An error to show: one the server reported (`{ code, message }`) or a connection problem. */
+/** An error to show: one the server reported (`{ code, message, details }`) or a connection problem. */
 export class ServerError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What the server sent beside the message (e.g. who holds a conversation), to word it anew. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
