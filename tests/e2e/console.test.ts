@@ -217,7 +217,7 @@ describeBrowser('the agent console', () => {
     const moved = panel.getByRole('group', { name: 'Confirm the change to order OD-361' });
     await moved.getByText(/^Ship order OD-361 to 5 Harbour Road, /).waitFor();
     await moved.getByRole('button', { name: 'Confirm' }).click();
-    await panel.getByText(/change_order_address by agent alex@example\.com/).waitFor();
+    await panel.getByText(/address changed by agent alex@example\.com/).waitFor();
     const shipTo = await shop.db.query<{ a: { line1: string } }>(
       `SELECT shipping_address AS a FROM orders WHERE id = 'OD-361'`,
     );
@@ -235,7 +235,7 @@ describeBrowser('the agent console', () => {
     await confirm.getByRole('button', { name: 'Confirm' }).click();
     await panel.getByText(/Refunded: €20\.00 via credit_card_7815826/).waitFor();
     const after = await panel.innerText();
-    expect(after).toMatch(/cancel_order by agent alex@example\.com/);
+    expect(after).toMatch(/cancelled by agent alex@example\.com — ordered by mistake/);
     expect(after).toMatch(/Cancel order OD-361 .*\(done, by alex@example\.com/);
     expect(await panel.locator('[data-key="order-cancel:OD-361"]').count()).toBe(0);
     await agent.close();

@@ -40,7 +40,8 @@ describe('agent console bundle', () => {
     const js = text('/console/console.js');
     expect(found(js, /ZodError|\$ZodType/)).toBeNull();
     for (const reply of Object.values(CANNED_RESPONSES).flat()) expect(js.includes(reply), reply).toBe(true);
-    expect(Buffer.byteLength(js)).toBeLessThan(150 * KB);
+    // The four languages' message catalogs (about 80 KB of the script) are what it grew by past 150 KB.
+    expect(Buffer.byteLength(js)).toBeLessThan(190 * KB);
   });
 
   it('bundles no HTML-string sinks: shopper, model and catalog text only ever becomes text nodes', () => {

@@ -3,6 +3,9 @@ import type { Actions, OrderChangeInput } from './actions.js';
 import { errorText } from './error-text.js';
 import { h } from './dom.js';
 import { clock } from './format.js';
+import { cancelReasonText } from './render-order-details.js';
+import { t, type MessageKey } from '../i18n/live.js';
+import { messageNodes } from '../i18n/message-nodes.js';
 
 type Order = Customer360['orders'][number];
 
@@ -17,22 +20,22 @@ type Step =
   | { step: 'address'; address: AddressInput }
   | { step: 'confirm'; action: OrderActionView };
 
-const ADDRESS_FIELDS: [keyof AddressInput, string][] = [
-  ['line1', 'Street and number'],
-  ['line2', 'Line 2'],
-  ['postalCode', 'Postal code'],
-  ['city', 'City'],
-  ['region', 'Region'],
-  ['country', 'Country'],
+const ADDRESS_FIELDS: [keyof AddressInput, MessageKey][] = [
+  ['line1', 'orderActions.line1'],
+  ['line2', 'orderActions.line2'],
+  ['postalCode', 'orderActions.postalCode'],
+  ['city', 'orderActions.city'],
+  ['region', 'orderActions.region'],
+  ['country', 'orderActions.country'],
 ];
 
-const STATUS_TEXT: Record<OrderActionView['status'], string> = {
-  pending: 'waiting for confirmation',
-  awaiting_approval: 'waiting for approval',
-  done: 'done',
-  cancelled: 'cancelled',
-  expired: 'expired',
-  refused: 'refused',
+const STATUS_TEXT: Record<OrderActionView['status'], MessageKey> = {
+  pending: 'orderActions.status.pending',
+  awaiting_approval: 'orderActions.status.awaitingApproval',
+  done: 'orderActions.status.done',
+  cancelled: 'orderActions.status.cancelled',
+  expired: 'orderActions.status.expired',
+  refused: 'orderActions.status.refused',
 };
 
 /**
@@ -70,13 +73,13 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
       steps.delete(orderId);
     });
 
-  const button = (key: string, label: string, onClick: () => void, cls = 'secondary') =>
-    h('button', { type: 'button', class: `${cls} small`, 'data-key': key, onClick }, label);
+  const button = (key: string, label: MessageKey, onClick: () => void, cls = 'secondary') =>
+    h('button', { type: 'button', class: `${cls} small`, 'data-key': key, onClick }, t(label));
 
   function reasonForm(o: Order, s: Extract<Step, { step: 'reason' }>, reasons: string[]) {
     const id = `cancel-why-${o.id}`;
     const field = reasons.length
-      ? h('select', { id, 'data-key': id }, ...reasons.map((r) => h('option', { value: r, text: r })))
+      ? h('select', { id, 'data-key': id }, ...reasons.map((r) => h('option', { value: r, text: cancelReasonText(r) })))
       : h('input', { id, type: 'text', maxlength: 200, 'data-key': id });
     field.value = s.reason || (reasons[0] ?? '');
     field.addEventListener('input', () => (s.reason = field.value));
@@ -90,10 +93,14 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
           void prepare(o.id, { kind: 'cancel_order', orderId: o.id, reason: field.value });
         },
       },
-      h('label', { for: id, text: 'Reason' }),
+      h('label', { for: id, text: t('orderActions.reason') }),
       field,
-      h('button', { type: 'submit', class: 'primary small', 'data-key': `cancel-next:${o.id}` }, 'Continue'),
-      button(`cancel-back:${o.id}`, 'Back', () => {
+      h(
+        'button',
+        { type: 'submit', class: 'primary small', 'data-key': `cancel-next:${o.id}` },
+        t('orderActions.continue'),
+      ),
+      button(`cancel-back:${o.id}`, 'orderActions.back', () => {
         steps.delete(o.id);
         deps.rerender();
       }),
@@ -101,7 +108,7 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
   }
 
   const back = (o: Order, key: string) =>
-    button(`${key}:${o.id}`, 'Back', () => {
+    button(`${key}:${o.id}`, 'orderActions.back', () => {
       steps.delete(o.id);
       deps.rerender();
     });
@@ -113,7 +120,7 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
       const input = h('input', { id, type: 'text', maxlength: 200, 'data-key': id });
       input.value = s.address[name] ?? '';
       input.addEventListener('input', () => (s.address = { ...s.address, [name]: input.value }));
-      return h('div', { class: 'field' }, h('label', { for: id, text: label }), input);
+      return h('div', { class: 'field' }, h('label', { for: id, text: t(label) }), input);
     });
     return h(
       'form',
@@ -128,7 +135,11 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'submit', class: 'primary small', 'data-key': `address-next:${o.id}` }, 'Continue'),
+        h(
+          'button',
+          { type: 'submit', class: 'primary small', 'data-key': `address-next:${o.id}` },
+          t('orderActions.continue'),
+        ),
         back(o, 'address-back'),
       ),
     );
@@ -137,13 +148,14 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
   function confirmStep(o: Order, action: OrderActionView) {
     return h(
       'div',
-      { class: 'order-confirm', role: 'group', 'aria-label': `Confirm the change to order ${o.id}` },
-      h('p', { class: 'small', text: action.summary }),
+      { class: 'order-confirm', role: 'group', 'aria-label': t('orderActions.confirmLabel', { order: o.id }) },
+      // The server's summary: the English record of the change (docs/languages.md).
+      h('p', { class: 'small', lang: 'en', dir: 'ltr', text: action.summary }),
       h(
         'div',
         { class: 'actions' },
-        button(`order-run:${o.id}`, 'Confirm', () => void execute(o.id, action), 'primary'),
-        button(`order-back:${o.id}`, 'Back', () => {
+        button(`order-run:${o.id}`, 'orderActions.confirm', () => void execute(o.id, action), 'primary'),
+        button(`order-back:${o.id}`, 'orderActions.back', () => {
           steps.delete(o.id);
           deps.rerender();
         }),
@@ -156,7 +168,7 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
     controls(o: Order, cancelReasons: string[]) {
       const s = steps.get(o.id);
       const error = errors.has(o.id) ? h('p', { class: 'error', role: 'alert', text: errors.get(o.id)! }) : null;
-      if (busy.has(o.id)) return h('div', { class: 'muted small', text: 'Working…' });
+      if (busy.has(o.id)) return h('div', { class: 'muted small', text: t('orderActions.working') });
       if (s?.step === 'reason') return h('div', {}, reasonForm(o, s, cancelReasons), error);
       if (s?.step === 'address') return h('div', {}, addressForm(o, s), error);
       if (s?.step === 'confirm') return h('div', {}, confirmStep(o, s.action), error);
@@ -168,14 +180,14 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
       const start =
         o.status === 'pending'
           ? [
-              button(`order-cancel:${o.id}`, 'Cancel order', begin({ step: 'reason', reason: '' })),
-              button(`order-address:${o.id}`, 'Change address', begin({ step: 'address', address })),
+              button(`order-cancel:${o.id}`, 'orderActions.cancelOrder', begin({ step: 'reason', reason: '' })),
+              button(`order-address:${o.id}`, 'orderActions.changeAddress', begin({ step: 'address', address })),
             ]
           : o.status === 'delivered'
             ? [
                 button(
                   `order-return:${o.id}`,
-                  'Return',
+                  'orderActions.return',
                   () => void prepare(o.id, { kind: 'return_items', orderId: o.id }),
                 ),
               ]
@@ -190,9 +202,15 @@ export function createOrderActionControls(deps: { actions: Actions; rerender: ()
         'ul',
         { class: 'order-actions small' },
         ...actions.map((a) => {
-          const who = a.preparedBy ? `by ${a.preparedBy}` : 'by the assistant';
-          const outcome = a.outcome && a.status !== 'pending' ? ` — ${a.outcome}` : '';
-          return h('li', { text: `${clock(a.createdAt)} · ${a.summary} (${STATUS_TEXT[a.status]}, ${who})${outcome}` });
+          // The summary and outcome are the server's English record; the rest is the console's.
+          const summary = h('span', { lang: 'en', dir: 'ltr', text: a.summary });
+          const status = t(STATUS_TEXT[a.status]);
+          const entry = a.preparedBy
+            ? messageNodes('orderActions.entryBy', { summary, status, name: a.preparedBy })
+            : messageNodes('orderActions.entryByAssistant', { summary, status });
+          const outcome =
+            a.outcome && a.status !== 'pending' ? h('span', { lang: 'en', dir: 'ltr', text: a.outcome }) : null;
+          return h('li', {}, `${clock(a.createdAt)} · `, entry, outcome ? ' — ' : null, outcome);
         }),
       );
     },
