@@ -2,16 +2,29 @@ import type { Approval } from '../../src/handoff/agent-protocol.js';
 import type { Actions } from './actions.js';
 import { errorText } from './error-text.js';
 import { h, replaceKeepingFocus } from './dom.js';
-import { clock } from './format.js';
+import { amount, clock } from './format.js';
+import { number, t } from '../i18n/live.js';
+import { messageNodes } from '../i18n/message-nodes.js';
 
 type CartApproval = Extract<Approval, { kind: 'cart' }>;
 type OrderApproval = Extract<Approval, { kind: 'order' }>;
 
-const decidedText = (a: Approval) => {
-  const what = a.kind === 'cart' ? `${a.request.quantity}× ${a.request.title}` : a.request.summary;
-  const outcome = a.kind === 'order' && a.request.outcome ? ` — ${a.request.outcome}` : '';
-  return `${a.status === 'approved' ? '✓ Approved' : '✕ Rejected'}: ${what}${outcome}`;
-};
+/** The server's English record (an order change's summary and outcome, why a change was held). */
+const record = (text: string) => h('span', { lang: 'en', dir: 'ltr', text });
+
+/** A decided approval: what it was, and the change's outcome for an order. */
+function decidedNodes(a: Approval): DocumentFragment {
+  const what =
+    a.kind === 'cart'
+      ? h('span', {}, messageNodes('console.item', { quantity: a.request.quantity, title: a.request.title }))
+      : record(a.request.summary);
+  const frag = messageNodes(a.status === 'approved' ? 'approvals.approved' : 'approvals.rejected', { what });
+  if (a.kind === 'order' && a.request.outcome) frag.append(' — ', record(a.request.outcome));
+  return frag;
+}
+
+const heldBecause = (a: Approval) =>
+  h('div', { class: 'small' }, messageNodes('approvals.heldBecause', { reason: record(a.reason) }));
 
 /**
  * Held actions: the assistant wanted to change the cart beyond its limits, or the shopper confirmed
@@ -42,7 +55,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
       id: `why-${a.id}`,
       type: 'text',
       maxlength: 500,
-      placeholder: 'Why not? The shopper reads this',
+      placeholder: t('approvals.whyPlaceholder'),
       'data-key': `why:${a.id}`,
       value: notes.get(a.id) ?? '',
     });
@@ -53,12 +66,16 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
       h(
         'div',
         { class: 'row' },
-        h('strong', { text: r.orderId ? `Order #${r.orderId}` : a.tool }),
-        h('span', { class: 'price', text: `Refund ${r.refundValue.formatted}` }),
+        h('strong', {}, r.orderId ? messageNodes('approvals.order', { order: `#${r.orderId}` }) : a.tool),
+        h(
+          'span',
+          { class: 'price' },
+          messageNodes('approvals.refund', { amount: amount(r.refundValue.amount, r.refundValue.currency) }),
+        ),
       ),
-      h('div', { class: 'small', text: r.summary }),
+      h('div', { class: 'small' }, record(r.summary)),
       h('div', { class: 'muted small', text: `${a.tool} · ${clock(a.createdAt)}` }),
-      h('div', { class: 'small', text: `Held because ${a.reason}` }),
+      heldBecause(a),
       h(
         'form',
         {
@@ -67,7 +84,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
             ev.preventDefault();
             const why = note.value.trim();
             if (!why) {
-              errors.set(a.id, 'Say why you reject it: the shopper is told.');
+              errors.set(a.id, t('console.error.noteRequired'));
               return render(current);
             }
             void decide(a, 'reject', { note: why });
@@ -76,11 +93,11 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
         h(
           'button',
           { type: 'button', class: 'primary', 'data-key': `ok:${a.id}`, onClick: () => void decide(a, 'approve') },
-          'Approve',
+          t('approvals.approve'),
         ),
-        h('label', { for: `why-${a.id}`, class: 'sr-only', text: 'Reason to reject' }),
+        h('label', { for: `why-${a.id}`, class: 'sr-only', text: t('approvals.whyLabel') }),
         note,
-        h('button', { type: 'submit', class: 'secondary danger', 'data-key': `no:${a.id}` }, 'Reject'),
+        h('button', { type: 'submit', class: 'secondary danger', 'data-key': `no:${a.id}` }, t('approvals.reject')),
       ),
       errors.has(a.id) ? h('p', { class: 'error', role: 'alert', text: errors.get(a.id)! }) : null,
     );
@@ -101,7 +118,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
             h(
               'button',
               { type: 'button', class: 'primary', 'data-key': `ok:${a.id}`, onClick: () => void decide(a, 'approve') },
-              'Approve',
+              t('approvals.approve'),
             ),
             h(
               'button',
@@ -115,7 +132,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
                   root.querySelector<HTMLInputElement>(`#qty-${a.id}`)?.focus();
                 },
               },
-              'Edit quantity',
+              t('approvals.editQuantity'),
             ),
             h(
               'button',
@@ -125,7 +142,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
                 'data-key': `no:${a.id}`,
                 onClick: () => void decide(a, 'reject'),
               },
-              'Reject',
+              t('approvals.reject'),
             ),
           )
         : (() => {
@@ -150,9 +167,9 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
                   });
                 },
               },
-              h('label', { for: `qty-${a.id}`, text: 'Quantity' }),
+              h('label', { for: `qty-${a.id}`, text: t('approvals.quantity') }),
               input,
-              h('button', { type: 'submit', class: 'primary', 'data-key': `okq:${a.id}` }, 'Approve'),
+              h('button', { type: 'submit', class: 'primary', 'data-key': `okq:${a.id}` }, t('approvals.approve')),
               h(
                 'button',
                 {
@@ -164,7 +181,7 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
                     render(current);
                   },
                 },
-                'Cancel',
+                t('approvals.cancel'),
               ),
             );
           })();
@@ -174,11 +191,11 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
       h(
         'div',
         { class: 'row' },
-        h('strong', { text: `${r.quantity}× ${r.title}` }),
-        h('span', { class: 'price', text: r.lineValue.formatted }),
+        h('strong', {}, messageNodes('console.item', { quantity: r.quantity, title: r.title })),
+        h('span', { class: 'price' }, h('bdi', {}, amount(r.lineValue.amount, r.lineValue.currency))),
       ),
-      h('div', { class: 'muted small', text: `${a.tool} · ${r.sku} · ${clock(a.createdAt)}` }),
-      h('div', { class: 'small', text: `Held because ${a.reason}` }),
+      h('div', { class: 'muted small' }, `${a.tool} · `, h('bdi', {}, r.sku), ` · ${clock(a.createdAt)}`),
+      heldBecause(a),
       actions,
       errors.has(a.id) ? h('p', { class: 'error', role: 'alert', text: errors.get(a.id)! }) : null,
     );
@@ -195,14 +212,14 @@ export function createApprovalsPanel(root: HTMLElement, deps: { actions: Actions
       h(
         'h2',
         {},
-        'Needs approval',
-        pending.length > 0 ? h('span', { class: 'count alert', text: String(pending.length) }) : null,
+        t('approvals.title'),
+        pending.length > 0 ? h('span', { class: 'count alert', text: number(pending.length) }) : null,
       ),
       pending.length > 0
         ? h('ul', { class: 'approvals' }, ...pending.map(card))
-        : h('p', { class: 'muted small', text: 'Nothing waiting for approval.' }),
+        : h('p', { class: 'muted small', text: t('approvals.none') }),
       decided.length > 0
-        ? h('ul', { class: 'decided' }, ...decided.map((a) => h('li', { class: 'muted small', text: decidedText(a) })))
+        ? h('ul', { class: 'decided' }, ...decided.map((a) => h('li', { class: 'muted small' }, decidedNodes(a))))
         : null,
     );
   }

@@ -95,7 +95,7 @@ export function createCartPanel(root: HTMLElement, deps: { actions: Actions }) {
               ),
               h('div', {
                 class: 'muted small',
-                text: [i.sku, options, i.inStock ? '' : 'out of stock'].filter(Boolean).join(' · '),
+                text: [i.sku, options, i.inStock ? '' : t('cartPanel.outOfStock')].filter(Boolean).join(' · '),
               }),
               h(
                 'div',

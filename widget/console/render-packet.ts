@@ -1,6 +1,14 @@
 import type { HandoffPacket } from '../../src/handoff/agent-protocol.js';
 import { h, replaceKeepingFocus } from './dom.js';
-import { clock } from './format.js';
+import { amount, clock } from './format.js';
+import { t, type MessageKey } from '../i18n/live.js';
+import { messageNodes } from '../i18n/message-nodes.js';
+
+const URGENCY: Record<NonNullable<HandoffPacket['urgency']>, MessageKey> = {
+  low: 'urgency.low',
+  normal: 'urgency.normal',
+  high: 'urgency.high',
+};
 
 /**
  * The handoff packet: what the agent needs before saying a word. Summary, identity, why and
@@ -16,16 +24,16 @@ export function createPacketPanel(root: HTMLElement) {
           'span',
           { class: 'verified' },
           h('span', { 'aria-hidden': 'true', text: '✓ ' }),
-          `Verified: ${p.identity.name} · ${p.identity.email}`,
+          messageNodes('packet.verified', { name: p.identity.name, email: p.identity.email }),
         )
-      : h('span', { class: 'anon', text: 'Anonymous shopper (not signed in)' });
+      : h('span', { class: 'anon', text: t('packet.anonymous') });
   }
 
   function trace(p: HandoffPacket) {
     const details = h(
       'details',
       { class: 'trace' },
-      h('summary', { 'data-key': 'trace' }, `Tool calls (${p.toolTrace.length})`),
+      h('summary', { 'data-key': 'trace' }, t('packet.toolCalls', { count: p.toolTrace.length })),
     );
     details.open = traceOpen;
     details.addEventListener('toggle', () => (traceOpen = details.open));
@@ -33,19 +41,19 @@ export function createPacketPanel(root: HTMLElement) {
       h(
         'ol',
         {},
-        ...p.toolTrace.map((t) =>
+        ...p.toolTrace.map((call) =>
           h(
             'li',
-            { class: t.isError ? 'error' : '' },
+            { class: call.isError ? 'error' : '' },
             h(
               'div',
               { class: 'trace-head' },
-              h('code', { text: t.name }),
-              h('time', { datetime: t.at, text: clock(t.at) }),
-              t.isError ? h('span', { class: 'badge urgency-high', text: 'error' }) : null,
+              h('code', { text: call.name }),
+              h('time', { datetime: call.at, text: clock(call.at) }),
+              call.isError ? h('span', { class: 'badge urgency-high', text: t('packet.error') }) : null,
             ),
-            h('pre', { class: 'args', text: t.arguments }),
-            h('pre', { class: 'result', text: t.result }),
+            h('pre', { class: 'args', text: call.arguments }),
+            h('pre', { class: 'result', text: call.result }),
           ),
         ),
       ),
@@ -62,25 +70,32 @@ export function createPacketPanel(root: HTMLElement) {
         h(
           'summary',
           { 'data-key': 'packet' },
-          h('span', { class: 'packet-title', text: 'Handoff summary' }),
+          h('span', { class: 'packet-title', text: t('console.handoffSummary') }),
           packet.urgency
-            ? h('span', { class: `badge urgency-${packet.urgency}`, text: `${packet.urgency} urgency` })
+            ? h('span', { class: `badge urgency-${packet.urgency}`, text: t(URGENCY[packet.urgency]) })
             : null,
           identity(packet),
         ),
         h(
           'div',
           { class: 'packet-content' },
-          packet.reason ? h('p', { class: 'reason' }, h('strong', { text: 'Reason: ' }), packet.reason) : null,
-          h('p', { class: 'summary' }, packet.summary || 'No summary yet.'),
-          packet.summarySource === 'extractive'
-            ? h('p', { class: 'muted small', text: 'Summary taken from the conversation itself (no model summary).' })
+          packet.reason
+            ? h(
+                'p',
+                { class: 'reason' },
+                h('strong', { text: `${t('packet.reason')} ` }),
+                h('span', { dir: 'auto', text: packet.reason }),
+              )
             : null,
+          packet.summary
+            ? h('p', { class: 'summary', dir: 'auto' }, packet.summary)
+            : h('p', { class: 'summary' }, t('packet.noSummary')),
+          packet.summarySource === 'extractive' ? h('p', { class: 'muted small', text: t('packet.extractive') }) : null,
           packet.productsShown.length > 0
             ? h(
                 'div',
                 { class: 'packet-block' },
-                h('h3', { text: 'Products shown' }),
+                h('h3', { text: t('packet.productsShown') }),
                 h(
                   'ul',
                   { class: 'chips' },
@@ -88,9 +103,9 @@ export function createPacketPanel(root: HTMLElement) {
                     h(
                       'li',
                       {},
-                      h('span', { text: p.title }),
-                      h('span', { class: 'price', text: p.price.formatted }),
-                      p.inStock ? null : h('span', { class: 'muted', text: 'out of stock' }),
+                      h('bdi', { text: p.title }),
+                      h('span', { class: 'price' }, h('bdi', {}, amount(p.price.amount, p.price.currency))),
+                      p.inStock ? null : h('span', { class: 'muted', text: t('packet.outOfStock') }),
                     ),
                   ),
                 ),
@@ -100,11 +115,13 @@ export function createPacketPanel(root: HTMLElement) {
             ? h(
                 'div',
                 { class: 'packet-block' },
-                h('h3', { text: 'Policies cited' }),
+                h('h3', { text: t('packet.policiesCited') }),
                 h(
                   'ul',
                   { class: 'chips' },
-                  ...packet.policiesCited.map((c) => h('li', { title: c.source }, `${c.title} — ${c.heading}`)),
+                  ...packet.policiesCited.map((c) =>
+                    h('li', { title: c.source, dir: 'auto' }, `${c.title} — ${c.heading}`),
+                  ),
                 ),
               )
             : null,

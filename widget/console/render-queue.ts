@@ -10,6 +10,12 @@ const FILTERS: { id: Filter; label: MessageKey }[] = [
   { id: 'all', label: 'queue.all' },
 ];
 
+const URGENCY: Record<NonNullable<QueueItem['urgency']>, MessageKey> = {
+  low: 'urgency.low',
+  normal: 'urgency.normal',
+  high: 'urgency.high',
+};
+
 const EMPTY: Record<Filter, MessageKey> = {
   waiting: 'queue.empty.waiting',
   mine: 'queue.empty.mine',
@@ -42,7 +48,7 @@ export function createQueuePanel(
       q.urgency
         ? h('span', {
             class: `badge urgency-${q.urgency}`,
-            text: q.urgency === 'high' ? t('queue.highUrgency') : t('queue.urgency', { level: q.urgency }),
+            text: t(URGENCY[q.urgency]),
           })
         : null,
       q.language ? languageBadge(q.language) : null,
