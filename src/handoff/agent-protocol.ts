@@ -65,9 +65,18 @@ export interface Money {
   formatted: string;
 }
 
+/** The facts a summary without a model states, for a client to word them in its own language. */
+export interface SummaryFacts {
+  shopperMessages: number;
+  /** The last three, each clipped to 120 characters. */
+  lastShopperMessages: string[];
+  toolsUsed: string[];
+}
+
 export interface HandoffPacket {
   summary: string;
   summarySource: 'model' | 'extractive';
+  summaryFacts: SummaryFacts;
   identity:
     { verified: true; customerId: string; name: string; email: string } | { verified: false; label: 'anonymous' };
   cart: CartPayload;

@@ -4,7 +4,7 @@ import type { StoredMessage } from '../conversations/conversation-store.js';
 import { toCartPayload, toProductCard } from '../conversations/product-cards.js';
 import type { CustomerProfile } from '../customers/customer-reader.js';
 import type { ProductLookup } from '../catalog/product-lookup.js';
-import type { HandoffPacket } from './agent-protocol.js';
+import type { HandoffPacket, SummaryFacts } from './agent-protocol.js';
 
 /** A policy section as search_policies returned it (with the original when it was translated). */
 interface CitedChunk {
@@ -16,18 +16,27 @@ interface CitedChunk {
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** A summary without a model: what the shopper asked, what the assistant did, and why a person is needed. */
-export function extractiveSummary(messages: StoredMessage[], reason: string | null): string {
+/** What the summary without a model is made of: how many messages the shopper wrote, the last ones, the tools used. */
+export function summaryFacts(messages: StoredMessage[]): SummaryFacts {
   const asked = messages.filter((m) => m.role === 'user').map((m) => m.content ?? '');
-  const tools = [...new Set(messages.flatMap((m) => (m.toolCalls ?? []).map((c) => c.name)))];
+  return {
+    shopperMessages: asked.length,
+    lastShopperMessages: asked.slice(-3).map((a) => clip(a, 120)),
+    toolsUsed: [...new Set(messages.flatMap((m) => (m.toolCalls ?? []).map((c) => c.name)))],
+  };
+}
+
+/**
+ * A summary without a model: what the shopper asked, what the assistant did, and why a person is
+ * needed. In English, for API clients; the console words the same facts in the agent's language.
+ */
+export function extractiveSummary(facts: SummaryFacts, reason: string | null): string {
+  const n = facts.shopperMessages;
   const parts = [
-    asked.length > 0
-      ? `The shopper wrote ${asked.length} message${asked.length === 1 ? '' : 's'}: ${asked
-          .slice(-3)
-          .map((a) => `“${clip(a, 120)}”`)
-          .join(', ')}.`
+    n > 0
+      ? `The shopper wrote ${n} message${n === 1 ? '' : 's'}: ${facts.lastShopperMessages.map((a) => `“${a}”`).join(', ')}.`
       : 'The shopper has not written yet.',
-    tools.length > 0 ? `The assistant used: ${tools.join(', ')}.` : 'The assistant used no tools.',
+    facts.toolsUsed.length > 0 ? `The assistant used: ${facts.toolsUsed.join(', ')}.` : 'The assistant used no tools.',
     reason ? `Handoff reason: ${reason}.` : '',
   ];
   return parts.filter(Boolean).join(' ');
@@ -111,9 +120,11 @@ export async function buildHandoffPacket(
     summary = await modelSummary(deps.model, messages, AbortSignal.timeout(8_000)).catch(() => null);
     if (summary) summarySource = 'model';
   }
+  const facts = summaryFacts(messages);
   return {
-    summary: summary ?? extractiveSummary(messages, input.reason),
+    summary: summary ?? extractiveSummary(facts, input.reason),
     summarySource,
+    summaryFacts: facts,
     identity: input.profile
       ? {
           verified: true,

@@ -125,7 +125,7 @@ function pastConversations(c: Customer360, currentId: string) {
           ? h('div', { class: 'small', dir: 'auto', text: p.resolution })
           : h('div', { class: 'small', text: statusLabel(p.status, null, false) }),
         p.csat?.comment
-          ? h('div', { class: 'muted small quote' }, messageNodes('customer.comment', { comment: p.csat.comment }))
+          ? h('div', { class: 'muted small quote' }, messageNodes('console.quote', { text: p.csat.comment }))
           : null,
       ),
     ),

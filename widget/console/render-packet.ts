@@ -2,13 +2,37 @@ import type { HandoffPacket } from '../../src/handoff/agent-protocol.js';
 import { h, replaceKeepingFocus } from './dom.js';
 import { amount, clock } from './format.js';
 import { t, type MessageKey } from '../i18n/live.js';
-import { messageNodes } from '../i18n/message-nodes.js';
+import { listNodes, messageNodes } from '../i18n/message-nodes.js';
 
 const URGENCY: Record<NonNullable<HandoffPacket['urgency']>, MessageKey> = {
   low: 'urgency.low',
   normal: 'urgency.normal',
   high: 'urgency.high',
 };
+
+/**
+ * The summary: the model's as it wrote it; without a model, its facts worded in the console's language
+ * (the reason, shown above it, is not repeated).
+ */
+function summary(packet: HandoffPacket): HTMLElement {
+  const facts = packet.summaryFacts;
+  if (packet.summarySource === 'model' || !facts) {
+    return packet.summary
+      ? h('p', { class: 'summary', dir: 'auto' }, packet.summary)
+      : h('p', { class: 'summary' }, t('packet.noSummary'));
+  }
+  const asked = facts.lastShopperMessages.map((text) => messageNodes('console.quote', { text }));
+  const tools = facts.toolsUsed.map((name) => h('code', { text: name }));
+  return h(
+    'p',
+    { class: 'summary' },
+    facts.shopperMessages > 0
+      ? messageNodes('packet.shopperWrote', { count: facts.shopperMessages, messages: listNodes(asked) })
+      : t('packet.notWritten'),
+    ' ',
+    tools.length > 0 ? messageNodes('packet.toolsUsed', { tools: listNodes(tools) }) : t('packet.noTools'),
+  );
+}
 
 /**
  * The handoff packet: what the agent needs before saying a word. Summary, identity, why and
@@ -87,9 +111,7 @@ export function createPacketPanel(root: HTMLElement) {
                 h('span', { dir: 'auto', text: packet.reason }),
               )
             : null,
-          packet.summary
-            ? h('p', { class: 'summary', dir: 'auto' }, packet.summary)
-            : h('p', { class: 'summary' }, t('packet.noSummary')),
+          summary(packet),
           packet.summarySource === 'extractive' ? h('p', { class: 'muted small', text: t('packet.extractive') }) : null,
           packet.productsShown.length > 0
             ? h(
