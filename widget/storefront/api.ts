@@ -1,3 +1,5 @@
+import { t } from '../i18n/live.js';
+
 type Money = { amount: number; currency: string; formatted: string };
 
 /** One result of GET /api/products/search. */
@@ -31,8 +33,14 @@ export interface DemoCustomer {
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
-  const body = (await res.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
-  if (!res.ok || body === null) throw new Error(body?.error?.message ?? `The shop answered ${res.status}.`);
+  const body = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
+  if (!res.ok || body === null) {
+    // A refusal keeps its code, for the page to word it; no answer at all is said in the page's language.
+    const error = body?.error;
+    throw Object.assign(new Error(error?.message ?? t('store.noAnswer', { status: String(res.status) })), {
+      code: error?.code,
+    });
+  }
   return body;
 }
 

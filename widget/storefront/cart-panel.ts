@@ -96,7 +96,7 @@ export function renderCart(root: HTMLElement, cart: CartPayload | null, actions:
             },
             t('store.checkout'),
           ),
-          h('p', { class: 'lopts' }, 'Places a demo order: no payment, nothing is shipped.'),
+          h('p', { class: 'lopts' }, t('store.checkoutNote')),
         ]
       : []),
   );

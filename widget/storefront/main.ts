@@ -5,11 +5,14 @@ import { renderCart, type CartActions } from './cart-panel.js';
 import type { DemoOrder } from '../loader/frame-messages.js';
 import { whenConcierge } from './concierge.js';
 import { renderGrid } from './product-grid.js';
-import { setLanguage, t } from '../i18n/live.js';
+import { number, setLanguage, t } from '../i18n/live.js';
 import { languageOfTag } from '../../src/shared/language.js';
+import { refusalText } from '../chat/refusal-text.js';
+import { fillPageWords } from './page-words.js';
 
 // The demo shop's page speaks its own <html lang> (the shop's language).
 setLanguage(languageOfTag(document.documentElement.lang) ?? 'en');
+fillPageWords();
 
 /** The demo shop: search, a product grid, a live cart and "sign in as", all beside the chat widget. */
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
@@ -30,6 +33,16 @@ let customers: DemoCustomer[] = [];
 let searching: AbortController | null = null;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
+/**
+ * Why something failed, in the page's language: a refusal the chat reports through window.Concierge
+ * (`code` and the server's English message) as the chat words it, anything else as it came.
+ */
+function errorText(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return typeof e?.code === 'string' ? refusalText({ code: e.code, message }) : message || t('error.failed');
+}
+
 function toast(text: string, kind: 'ok' | 'error' = 'ok') {
   toastEl.textContent = text;
   toastEl.className = `toast show ${kind}`;
@@ -48,7 +61,7 @@ async function load() {
     meta.textContent = products.length === 0 ? t('store.nothing') : t('store.count', { count: products.length });
     renderGrid(grid, products, { addToCart, ask });
   } catch (err) {
-    if (!controller.signal.aborted) meta.textContent = t('store.searchFailed', { reason: (err as Error).message });
+    if (!controller.signal.aborted) meta.textContent = t('store.searchFailed', { reason: errorText(err) });
   } finally {
     if (searching === controller) grid.removeAttribute('aria-busy');
   }
@@ -62,7 +75,7 @@ async function addToCart(sku: string, label: string, button: HTMLButtonElement) 
     await (await concierge).addToCart(sku, 1);
     toast(t('store.added', { item: label }));
   } catch (err) {
-    toast((err as Error).message, 'error');
+    toast(errorText(err), 'error');
   } finally {
     button.disabled = false;
     button.textContent = text;
@@ -70,14 +83,16 @@ async function addToCart(sku: string, label: string, button: HTMLButtonElement) 
 }
 
 async function ask(p: StoreProduct) {
-  (await concierge).send(t('store.askAbout', { title: p.title })).catch((err: Error) => toast(err.message, 'error'));
+  (await concierge)
+    .send(t('store.askAbout', { title: p.title }))
+    .catch((err: unknown) => toast(errorText(err), 'error'));
 }
 
 async function setQuantity(sku: string, quantity: number) {
   try {
     await (await concierge).setQuantity(sku, quantity);
   } catch (err) {
-    toast((err as Error).message, 'error');
+    toast(errorText(err), 'error');
   }
 }
 
@@ -91,9 +106,9 @@ async function checkout(button: HTMLButtonElement) {
   button.textContent = t('store.placing');
   try {
     placed = await (await concierge).checkout();
-    toast(`Order ${placed.id} placed`);
+    toast(t('store.orderPlacedToast', { order: placed.id }));
   } catch (err) {
-    toast((err as Error).message, 'error');
+    toast(errorText(err), 'error');
   } finally {
     if (lastCart) showCart(lastCart);
   }
@@ -103,7 +118,7 @@ function showCart(cart: CartPayload) {
   lastCart = cart;
   if (cart.items.length > 0) placed = null;
   renderCart(cartBody, cart, cartActions());
-  cartCount.textContent = String(cart.itemCount);
+  cartCount.textContent = number(cart.itemCount);
   cartToggle.setAttribute('aria-label', t('store.cartLabel', { count: cart.itemCount }));
 }
 
@@ -159,7 +174,7 @@ signin.addEventListener('change', async () => {
     const customer = c ? await api.signIn(c.id, c.customerHash) : await api.signOut();
     toast(customer ? t('store.signedIn', { name: customer.firstName }) : t('store.guest'));
   } catch (err) {
-    toast(t('store.signInFailed', { reason: (err as Error).message }), 'error');
+    toast(t('store.signInFailed', { reason: errorText(err) }), 'error');
   } finally {
     signin.disabled = false;
   }
@@ -180,7 +195,7 @@ async function loadAgentCart(id: string) {
     showCartPanel(true);
     toast(t('store.cartReady', { count: cart.lines.length }));
   } catch (err) {
-    toast(t('store.cartFailed', { reason: (err as Error).message }), 'error');
+    toast(t('store.cartFailed', { reason: errorText(err) }), 'error');
   }
 }
 
@@ -188,6 +203,8 @@ async function loadAgentCart(id: string) {
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
 renderCart(cartBody, null, cartActions());
+cartCount.textContent = number(0);
+cartToggle.setAttribute('aria-label', t('store.cartLabel', { count: 0 }));
 void load();
 const cartParam = params.get('cart');
 if (cartParam) void loadAgentCart(cartParam);
