@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { toVectorLiteral } from '../db/database.js';
+import { toVectorParam } from '../db/database.js';
 import type { Embedder } from './embeddings/embedder.js';
 
 export type ProgressFn = (done: number, total: number) => void;
@@ -82,20 +82,26 @@ export async function embedPending(
   const existing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
   const rebuild = kind === 'product' && rebuildsIndex(pending.length, existing.rows[0].n);
   if (rebuild) await db.query('DROP INDEX IF EXISTS product_vectors_hnsw');
+  const batches: Pending[][] = [];
+  for (let i = 0; i < pending.length; i += batchSize) batches.push(pending.slice(i, i + batchSize));
+  const embed = (batch: Pending[]) =>
+    embedder.embedDocuments(
+      batch.map((p) => p.text),
+      { signal: opts.signal },
+    );
   let done = 0;
   try {
-    for (let i = 0; i < pending.length; i += batchSize) {
-      const batch = pending.slice(i, i + batchSize);
-      const vectors = await embedder.embedDocuments(
-        batch.map((p) => p.text),
-        { signal: opts.signal },
-      );
+    // The database stores one batch while the next is embedded: two threads at work, not one after the other.
+    let vectors = await embed(batches[0]);
+    for (const [b, batch] of batches.entries()) {
       const tuples = batch.map((_, j) => `($${j * 3 + 1}, $${j * 3 + 2}, $${j * 3 + 3}::vector)`).join(', ');
-      await db.query(
+      const stored = db.query(
         `INSERT INTO ${table} (${key}, text_hash, embedding) VALUES ${tuples}
          ON CONFLICT (${key}) DO UPDATE SET text_hash = EXCLUDED.text_hash, embedding = EXCLUDED.embedding`,
-        batch.flatMap((p, j) => [p.id, p.hash, toVectorLiteral(vectors[j])]),
+        batch.flatMap((p, j) => [p.id, p.hash, toVectorParam(db, vectors[j])]),
       );
+      const next = batches[b + 1];
+      [, vectors] = await Promise.all([stored, next ? embed(next) : Promise.resolve([])]);
       done += batch.length;
       opts.onProgress?.(done, pending.length);
     }
