@@ -40,6 +40,26 @@ export interface Tau2Shop {
   close(): Promise<void>;
 }
 
+/**
+ * What a task can change (the export reads the first six), cleared and copied back from the
+ * imported state before each task; everything that points at customers (carts, conversations and
+ * their events, changes waiting) is cleared with them.
+ */
+const TASK_TABLES = ['customers', 'payment_methods', 'orders', 'order_lines', 'order_payments', 'order_events'];
+
+async function keepPristine(db: Database): Promise<void> {
+  await db.exec('CREATE SCHEMA pristine');
+  for (const t of TASK_TABLES) await db.exec(`CREATE TABLE pristine.${t} AS TABLE public.${t}`);
+}
+
+async function restorePristine(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.exec(`TRUNCATE ${TASK_TABLES.join(', ')} CASCADE`);
+    for (const t of TASK_TABLES)
+      await tx.exec(`INSERT INTO public.${t} OVERRIDING SYSTEM VALUE SELECT * FROM pristine.${t}`);
+  });
+}
+
 /** Converts and imports tau2's db.json (and its policy, next to it) once. */
 export async function prepareTau2Shop(opts: { dbFile?: string; embeddingsCacheDir?: string } = {}): Promise<Tau2Shop> {
   const dbFile = opts.dbFile ?? path.join(TAU2_FIXTURES, 'db.json');
@@ -62,15 +82,19 @@ export async function prepareTau2Shop(opts: { dbFile?: string; embeddingsCacheDi
     }
     const vocabulary = createShopVocabulary({ db });
     await vocabulary.refresh();
-    // One snapshot of the data directory; each task loads it into a new instance (PGlite's clone(),
-    // without dumping the template again every time).
-    const snapshot = await template.dumpDataDir('none');
+    await keepPristine(db);
+    // Tasks run one at a time on this one database, each from the imported state: restoring the
+    // tables a task can change takes a few milliseconds, a fresh copy of the database half a second.
+    const shared: Database = { ...db, close: async () => {} };
     return {
       raw,
       rules,
       embedder,
       vocabulary,
-      openTaskDb: async () => createPgliteDatabase(await openPglite({ loadDataDir: snapshot })),
+      openTaskDb: async () => {
+        await restorePristine(db);
+        return shared;
+      },
       close: () => db.close(),
     };
   } catch (err) {
