@@ -190,6 +190,17 @@ describe('offline model: shopping conversations', () => {
     expect(removed.calls[0].args.sku).toMatch(/^WHITE-BED-LINEN/i);
   });
 
+  it('answers a change named in a condition ("if they are too tight can I swap them later?") from the policies, changing nothing', async () => {
+    const chat = chatWith();
+    await chat.say('show me the Cloud Runner');
+    const added = await chat.say('add it in 42 black');
+    expect(added.calls.map((c) => c.name)).toEqual(['add_to_cart']);
+    const asked = await chat.say("if they're too tight can I swap them for a 43 later?");
+    expect(asked.calls.map((c) => c.name)).toEqual(['search_policies']);
+    const changed = await chat.say('please change them to a 43');
+    expect(changed.calls.map((c) => c.name)).not.toContain('search_policies');
+  });
+
   it('takes "the one before that" as the product looked at before the one in focus', async () => {
     const chat = chatWith();
     await chat.say("I'm looking for running shoes under 100");

@@ -50,6 +50,8 @@ export const lexiconSchema = z.object({
   ordinalLeads: phrases.default([]),
   /** Words after an amount that make it a choice among the products shown ("the 45 euro one"); no counting words. */
   priceChoiceWords: phrases.default([]),
+  /** "if it's too tight can I swap it later?": a condition and a permission asked: about the rules, not the change. */
+  hypotheticals: z.object({ leads: phrases, asks: phrases }).default({ leads: [], asks: [] }),
   /** Words before what a thing is for, which is not the thing wanted ("for our camping weekend"). */
   purposeLeads: phrases.default([]),
   /** Ordinals that are a position wherever they stand (Persian "دومی", Arabic "الثاني": the article is in the word). */

@@ -63,8 +63,19 @@ function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): 
   return best.handle;
 }
 
+/** Changes a question about the rules may name without asking for them. */
+const HYPOTHETICAL_WRITES = new Set(['cart_update', 'cart_remove', 'order_cancel', 'order_return', 'order_swap']);
+
+/** "if it's too tight can I swap it for the large later?": a condition and a permission asked. */
+const hypothetical = (raw: string, lx: PlanContext['state']['lexicon']) =>
+  saysAny(raw, lx.hypotheticals.leads) && saysAny(raw, lx.hypotheticals.asks);
+
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  // A change named in a condition is a question about the rules: it is answered, not made.
+  const onlyAsks =
+    (HYPOTHETICAL_WRITES.has(u.intent) || u.intent === 'policy') && hypothetical(u.raw, ctx.state.lexicon);
+  if (onlyAsks) u = { ...u, intent: 'policy' };
   // Changing the cart needs a surer reading than looking: an unsure add close to a question is the question.
   if (CART_WRITES.has(u.intent) && u.confidence < SURE_WRITE) {
     const look = u.intents.find((x) => LOOKS.has(x.intent));
@@ -122,7 +133,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   }
 
   // "wait no, change that to rust": another variant of the cart line under discussion.
-  if (!ABOUT_ORDERS_OR_PEOPLE.has(intent)) {
+  if (!ABOUT_ORDERS_OR_PEOPLE.has(intent) && !onlyAsks) {
     const changed = planOptionChange(u, memory, ctx);
     if (changed) return changed;
   }
