@@ -314,6 +314,13 @@ describe('words that ask, and everyday names', () => {
     expect(u.size).toBe('44');
   });
 
+  it('reads a child\'s age as who it is for, never as a size or a count ("for a 7 year old", "my son (8)")', () => {
+    const child = read('trail shoes for a 7 year old?');
+    expect(child).toMatchObject({ gender: 'kids', size: null, quantity: null });
+    expect(read('my son (8) needs trail shoes')).toMatchObject({ gender: 'kids', quantity: null });
+    expect(read('trail shoes for my 30 year old son').gender).toBeNull();
+  });
+
   it('reads an everyday name the shop does not use as the shop\'s word for it ("wellies", "sunnies")', () => {
     const shop = buildShopIndex(
       [...ENTRIES, entry({ handle: 'lido-shades', title: 'Lido Sunglasses', productType: 'Sunglasses' })],

@@ -37,6 +37,10 @@ export function createUnderstanding(pack: LanguagePack) {
   const measureQuestion = new Set(lx.measureQuestion);
   const askedLeads = lx.askedLeads.map((p) => p.split(' '));
   const purposeLeads = lx.purposeLeads.map((p) => p.split(' '));
+  const ageUnits = [...lx.ages.units].sort((a, b) => b.length - a.length).map((p) => p.split(' '));
+  const agePersons = new Set(lx.ages.persons);
+  /** Up to this age a shopper's child wears children's sizes. */
+  const CHILD_AGE = 13;
   const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
   const selectorWords = new Set(lx.ordinalSelectors);
   const sizeOrderPhrases = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest];
@@ -150,6 +154,22 @@ export function createUnderstanding(pack: LanguagePack) {
     return out;
   }
 
+  /**
+   * A child's age: a number before an age word ("a 7 year old") or right after a person ("my son
+   * (8)"). Its positions, which name no size, count or product, and the age; null when none is said.
+   */
+  function ageOf(words: string[]): { at: Set<number>; age: number } | null {
+    const isAge = (w: string | undefined) => w !== undefined && /^\d{1,2}$/.test(w);
+    for (const unit of ageUnits) {
+      for (let i = 1; i + unit.length <= words.length; i++) {
+        if (!isAge(words[i - 1]) || !unit.every((w, k) => words[i + k] === w)) continue;
+        return { at: new Set(Array.from({ length: unit.length + 1 }, (_, k) => i - 1 + k)), age: Number(words[i - 1]) };
+      }
+    }
+    const after = words.findIndex((w, i) => agePersons.has(w) && isAge(words[i + 1]));
+    return after < 0 ? null : { at: new Set([after + 1]), age: Number(words[after + 1]) };
+  }
+
   /** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
   function monthOf(words: string[]): number | null {
     for (const [i, w] of words.entries()) {
@@ -225,7 +245,9 @@ export function createUnderstanding(pack: LanguagePack) {
       const priceRef = slots.priceReference(joined);
       // "I'll take 4 for our camping weekend": what a thing is for names no product or kind wanted.
       const forWhat = purposeOf(words, sentenceOf);
-      const linked = words.map((w, i) => (forWhat.has(i) ? '__for__' : w));
+      // "<kind> for a 7 year old": the age names no size, count or product; a child wants kids' things.
+      const age = ageOf(words);
+      const linked = words.map((w, i) => (forWhat.has(i) || age?.at.has(i) ? '__for__' : w));
       const links: Links = index
         ? linkBySentence(index, linked, sentenceOf, pack.knownWords)
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
@@ -237,7 +259,7 @@ export function createUnderstanding(pack: LanguagePack) {
         const picks = selectorWords.has(words[o.end] ?? '');
         if (!picks && askedLeads.some((lead) => endsAt(words, lead, o.start))) o.asked = true;
       }
-      const size = sizeOf(words, raw, index, links);
+      const size = sizeOf(age ? linked : words, raw, index, links);
       // "kites 50-70": a range of two amounts is a budget unless it is a size or another option value.
       // "300-400 to spend": the range, not only its ceiling.
       const taken = size ? [size, ...links.options] : links.options;
@@ -257,6 +279,7 @@ export function createUnderstanding(pack: LanguagePack) {
       }
       const opener = openerAt(words);
       const claimOpener = opener > 0 && opener < words.length;
+      if (age) mark({ start: Math.min(...age.at), end: Math.max(...age.at) + 1 }, '__age__');
       mark(price, '__price__');
       mark(size, '__size__');
       const product = links.products[0];
@@ -299,7 +322,8 @@ export function createUnderstanding(pack: LanguagePack) {
       const numbers = words.flatMap((w, i) => (claim[i] === '__num__' ? [slots.count(w)!] : []));
       // "do you guys have…" speaks to the shop; it says nothing about who the thing is for.
       const addressed = phrasePositions(words, lx.addressPhrases);
-      const gender = words.map((w, i) => (addressed.has(i) ? undefined : genderOf.get(w))).find(Boolean) ?? null;
+      const said = words.map((w, i) => (addressed.has(i) ? undefined : genderOf.get(w))).find(Boolean);
+      const gender = said ?? (age && age.age <= CHILD_AGE ? 'kids' : null);
       // The product words of the request's own sentence; the story around it only through the shop's words.
       const requestAt = request.sentence === null ? null : sentenceIds[request.sentence];
       const inRequest = (i: number) => requestAt === null || sentenceOf[i] === requestAt;
