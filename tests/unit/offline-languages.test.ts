@@ -5,9 +5,11 @@ import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.j
 import { normalize } from '../../src/agent/models/offline/normalize.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
+import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
 import { glossFor } from '../../src/catalog/catalog-gloss.js';
 import type { OrderView } from '../../src/tools/results.js';
 import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
+import { catalogEntry } from '../fixtures/catalog-entry.js';
 import { converse, createFakeShop, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
 
 const products = Object.values(SHOP);
@@ -123,6 +125,18 @@ describe('the offline model in German and Arabic', () => {
     expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ options: { Size: '41' } });
     const human = await chat.say('Ich möchte mit einem Mitarbeiter sprechen');
     expect(human.calls.map((c) => c.name)).toEqual(['request_human']);
+  });
+
+  it('keeps a word the shop names after a German article ("einen down sleeping bag", from "einen Daunenschlafsack")', () => {
+    const de = loadLanguagePack('de');
+    const bag = (handle: string, title: string) => catalogEntry({ handle, title, productType: 'Sleeping bags' });
+    const entries = [
+      bag('loft-bag', 'Loft Down Sleeping Bag'),
+      bag('cirrus-bag', 'Cirrus Synthetic Sleeping Bag'),
+      catalogEntry({ handle: 'fell-jacket', title: 'Fell Down Jacket', productType: 'Jackets' }),
+    ];
+    const u = createUnderstanding(de).understand('ich suche einen down sleeping bag', buildShopIndex(entries, de));
+    expect(u.queryWords).toContain('down');
   });
 
   it('adds the cheaper of the shown ones for "das günstigere", even after asking about the other', async () => {

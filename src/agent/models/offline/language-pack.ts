@@ -54,6 +54,8 @@ export const lexiconSchema = z.object({
   hypotheticals: z.object({ leads: phrases, asks: phrases }).default({ leads: [], asks: [] }),
   /** Words before what a thing is for, which is not the thing wanted ("for our camping weekend"). */
   purposeLeads: phrases.default([]),
+  /** Articles: a word the shopper usually says otherwise ("down") after one is a product word ("a down jacket"). */
+  articles: phrases.default([]),
   /** A child's age ("a 7 year old", "mein Sohn (8)"): the words after a number and the people named before one. */
   ages: z.object({ units: phrases, persons: phrases }).default({ units: [], persons: [] }),
   /** Ordinals that are a position wherever they stand (Persian "دومی", Arabic "الثاني": the article is in the word). */

@@ -37,7 +37,6 @@ export function linkBySentence(
  * right before and after it) plus words the shop itself uses, so "my husband feels the cold, a
  * alpaca wool poncho" searches for "alpaca wool poncho".
  */
-const ARTICLES = new Set(['a', 'an', 'the', 'any']);
 
 export function queryWordsOf(
   words: string[],
@@ -47,12 +46,14 @@ export function queryWordsOf(
   genders: Map<string, string>,
   index: ShopIndex | null,
   common: (word: string) => boolean,
-  negations: Set<string> = new Set(),
+  /** Words that rule out the next one ("not"), and the language's articles ("a", "einen"). */
+  lead: { negations: Set<string>; articles: Set<string> } = { negations: new Set(), articles: new Set() },
 ) {
+  const { negations, articles } = lead;
   const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
   // "a watch, not smart", "single ones, not sets": what the shopper rules out is not searched for.
   const negated = (i: number) =>
-    negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && ARTICLES.has(words[i - 1] ?? ''));
+    negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && articles.has(words[i - 1] ?? ''));
   const owners: (string | null)[] = [];
   let owner: string | null = null;
   claim.forEach((c) => {
@@ -64,7 +65,7 @@ export function queryWordsOf(
     if (negated(i)) return false;
     if (claim[i] !== null) return keep.has(owners[i] ?? '');
     // "throw it in" is a verb, "a throw" the shop's product.
-    const named = stop.has(w) && ARTICLES.has(words[i - 1] ?? '') && !!index?.names(w);
+    const named = stop.has(w) && articles.has(words[i - 1] ?? '') && !!index?.names(w);
     return !((stop.has(w) && !named) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
   });
   const anchor = owners.findIndex((o) => o === '__type__' || o === '__product__');

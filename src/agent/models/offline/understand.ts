@@ -47,6 +47,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
   // Words that rule out the next one; "non" stays with its word ("non slip").
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
+  const leads = { negations, articles: new Set(lx.articles) };
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
   const phraseSynonyms = synonyms.filter(([w]) => w.includes(' '));
@@ -345,16 +346,16 @@ export function createUnderstanding(pack: LanguagePack) {
         genderOf,
         index,
         common,
-        negations,
+        leads,
       );
       if (!queryWords.length && request.sentence !== null) {
         const shopOnly = forQuery.map((c, i) => (c !== null || index?.knows(words[i]) ? c : '__skip__'));
-        queryWords = queryWordsOf(words, links.words, shopOnly, stop, genderOf, index, common, negations);
+        queryWords = queryWordsOf(words, links.words, shopOnly, stop, genderOf, index, common, leads);
       }
       // "cheap stuff for my dorm": when what it is for is all the message says, it is what to look for.
       if (!queryWords.length && forWhat.size) {
         const withPurpose = forQuery.map((c, i) => (forWhat.has(i) ? claim[i] : c));
-        queryWords = queryWordsOf(words, links.words, withPurpose, stop, genderOf, index, common, negations);
+        queryWords = queryWordsOf(words, links.words, withPurpose, stop, genderOf, index, common, leads);
       }
       const mentions = {
         pronoun: phraseIn(joined, lx.pronouns),
@@ -400,7 +401,7 @@ export function createUnderstanding(pack: LanguagePack) {
         gender,
         queryWords,
         // An order question may name the product in any sentence ("Where's my desk fan? I ordered it in May.").
-        orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common, negations).filter(
+        orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common, leads).filter(
           (w) => !orderWords.has(w) && !orderWords.has(stem(w)) && (!index || index.knows(w)),
         ),
         options: links.options,
