@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { filterSql } from './search-filters.js';
-import { textSearchConfig, type TextSearchConfig } from './text-search-config.js';
+import { textSearchConfig, tsvectorSql, type TextSearchConfig } from './text-search-config.js';
 import type { SearchQuery } from './types.js';
 
 /** Weight of a query term found only in a product's description or option values (weight C). */
@@ -77,7 +77,6 @@ async function hitsIn(
   if (words.length === 0 || limit < 1) return [];
   const f = filterSql(q, 1 + text.params.length);
   const tsv = source.tsv;
-  const config = text.config.name;
   // A word gives one term at most (stop words none), so the LIMIT only makes sure coverageSql sees every term.
   // ts_rank_cd only breaks ties, so it is computed only for the products whose coverage reaches the `limit`-th
   // best: at 100k products a common word matches tens of thousands, and ranking them all was a good part of the time.
@@ -85,7 +84,7 @@ async function hitsIn(
     `WITH query AS (
        SELECT string_agg(lit, ' | ')::tsquery AS any_term, count(*) AS n,
               array_agg(lit::tsquery) AS anywhere, array_agg((lit || ':AB')::tsquery) AS keyed
-       FROM (SELECT quote_literal(t) AS lit FROM unnest(tsvector_to_array(to_tsvector('${config}', $1))) AS t
+       FROM (SELECT quote_literal(t) AS lit FROM unnest(tsvector_to_array(${tsvectorSql(text.config, '$1')})) AS t
              LIMIT ${words.length}) AS terms),
      hits AS MATERIALIZED (
        SELECT p.id, (${coverageSql(words.length, tsv)}) / query.n::float8 AS coverage
@@ -148,7 +147,7 @@ export async function unknownTerms(
             EXISTS (SELECT 1 FROM products p WHERE p.status = 'active'
                     AND p.search_tsv @@ (quote_literal(t.term) || ':AB')::tsquery) AS named
      FROM (SELECT v.t AS term, min(pos) AS at
-           FROM unnest(to_tsvector('${catalog.name}', $1)) AS v(t, p, w), unnest(v.p) AS pos GROUP BY v.t) AS t
+           FROM unnest(${tsvectorSql(catalog, '$1')}) AS v(t, p, w), unnest(v.p) AS pos GROUP BY v.t) AS t
      ORDER BY t.at`,
     [catalog.normalize(query)],
   );

@@ -5,7 +5,7 @@ import { contentHash } from '../shared/content-hash.js';
 import { productEmbeddingText } from './embeddings/product-text.js';
 import { htmlToText } from './html-to-text.js';
 import type { ProductRecord } from './records.js';
-import { textSearchConfig, type TextSearchConfig } from './text-search-config.js';
+import { textSearchConfig, tsvectorSql, type TextSearchConfig } from './text-search-config.js';
 import { replaceTranslations } from './translation-store.js';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -30,11 +30,11 @@ export interface CatalogText {
  * One product row's VALUES tuple, its parameters numbered from `$n+1`. The configuration's name is
  * one of a fixed few, written as a literal so that English SQL stays as it always was.
  */
-function productTuple(n: number, config: TextSearchConfig['name']): string {
+function productTuple(n: number, config: TextSearchConfig): string {
   const $ = (i: number) => `$${n + i}`;
-  const tsv = `setweight(to_tsvector('${config}', coalesce(${$(19)}, '')), 'A') ||
-    setweight(to_tsvector('${config}', coalesce(${$(3)}, '')), 'B') ||
-    setweight(to_tsvector('${config}', coalesce(${$(4)}, '')), 'C')`;
+  const tsv = `setweight(${tsvectorSql(config, `coalesce(${$(19)}, '')`)}, 'A') ||
+    setweight(${tsvectorSql(config, `coalesce(${$(3)}, '')`)}, 'B') ||
+    setweight(${tsvectorSql(config, `coalesce(${$(4)}, '')`)}, 'C')`;
   return `(${$(1)}, ${$(2)}, ${tsv}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}::text[], ${$(10)}, ${$(11)}::text[],
     ${$(12)}::jsonb, ${$(13)}::jsonb, ${$(14)}::jsonb, ${$(15)}, ${$(16)}, ${$(17)}, ${$(18)})`;
 }
@@ -115,11 +115,11 @@ async function writeVariants(tx: Queryable, rows: unknown[][]): Promise<void> {
 }
 
 /**
- * The record's content hash; outside English it includes the text search configuration, so a
- * product is indexed again when the catalog's language changes. English hashes are as they were.
+ * The record's content hash, with what else decides how it is indexed: outside English the text
+ * search configuration, in English the stop words kept; a product is indexed again when they change.
  */
 const hashOf = (record: ProductRecord, config: TextSearchConfig) =>
-  contentHash(config.name === 'english' ? record : { record, textSearch: config.name });
+  contentHash(config.name === 'english' ? { record, kept: config.kept } : { record, textSearch: config.name });
 
 const skuTaken = (sku: string, handle: string) =>
   new ValidationError('catalog:duplicate_sku', `SKU ${sku} already belongs to product "${handle}"`);
@@ -152,7 +152,7 @@ export async function upsertProduct(
   );
   if (taken.rows.length > 0) throw skuTaken(taken.rows[0].sku, taken.rows[0].handle);
   const row = await tx.query<{ id: number }>(
-    `INSERT INTO products (${PRODUCT_COLUMNS}) VALUES ${productTuple(0, config.name)} ${ON_PRODUCT_CONFLICT} RETURNING id`,
+    `INSERT INTO products (${PRODUCT_COLUMNS}) VALUES ${productTuple(0, config)} ${ON_PRODUCT_CONFLICT} RETURNING id`,
     productParams(record, hash, config),
   );
   const productId = row.rows[0].id;
@@ -200,7 +200,7 @@ export async function upsertProducts(
   });
   const todo = records.flatMap((r, i) => (out[i] === null ? [i] : []));
   if (todo.length === 0) return out as BulkOutcome[];
-  const tuples = todo.map((_, j) => productTuple(j * PRODUCT_PARAMS, config.name)).join(', ');
+  const tuples = todo.map((_, j) => productTuple(j * PRODUCT_PARAMS, config)).join(', ');
   const written = await tx.query<{ id: number; handle: string }>(
     `INSERT INTO products (${PRODUCT_COLUMNS}) VALUES ${tuples} ${ON_PRODUCT_CONFLICT} RETURNING id, handle`,
     todo.flatMap((i) => productParams(records[i], hashes[i], config)),

@@ -1,4 +1,5 @@
 import { foldArabicScript } from '../shared/language.js';
+import englishWords from './lang/en/text-search.json' with { type: 'json' };
 
 /** A Postgres text search configuration, and how text is prepared before it reads it. */
 export interface TextSearchConfig {
@@ -6,6 +7,24 @@ export interface TextSearchConfig {
   name: 'english' | 'german' | 'simple';
   /** Text as the configuration should see it (the same on the stored and the query side). */
   normalize(text: string): string;
+  /** Stop words of the configuration that shops name products by ("down"): searched as written. */
+  kept?: readonly string[];
+}
+
+const KEPT_WORD = /^[a-z]+$/;
+
+/**
+ * The SQL tsvector of a text expression: the configuration's, and the kept words it holds as the
+ * `simple` configuration writes them ("down jacket" → 'jacket' and 'down'). Kept words are plain
+ * lowercase letters (checked), so they are written into the SQL as a literal array.
+ */
+export function tsvectorSql(config: TextSearchConfig, expr: string): string {
+  const own = `to_tsvector('${config.name}', ${expr})`;
+  const kept = (config.kept ?? []).filter((w) => KEPT_WORD.test(w));
+  if (!kept.length) return own;
+  const words = `regexp_split_to_table(lower(${expr}), '[^[:alnum:]]+')`;
+  return `(${own} || to_tsvector('simple', array_to_string(ARRAY(SELECT w FROM ${words} AS w
+    WHERE w = ANY('{${kept.join(',')}}'::text[])), ' ')))`;
 }
 
 const asIs = (text: string) => text;
@@ -17,7 +36,7 @@ const asIs = (text: string) => text;
  */
 const foldedWords = (text: string) => foldArabicScript(text).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ');
 
-const ENGLISH: TextSearchConfig = { name: 'english', normalize: asIs };
+const ENGLISH: TextSearchConfig = { name: 'english', normalize: asIs, kept: englishWords.kept };
 const GERMAN: TextSearchConfig = { name: 'german', normalize: asIs };
 const FOLDED: TextSearchConfig = { name: 'simple', normalize: foldedWords };
 const SIMPLE: TextSearchConfig = { name: 'simple', normalize: asIs };

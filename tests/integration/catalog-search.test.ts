@@ -4,6 +4,7 @@ import { readCatalogFiles } from '../../src/ingest/importers/read-catalog-files.
 import { embedStale, ingest, type IngestInput } from '../../src/ingest/ingest.js';
 import { createQueryExpander, loadMerchandisingRules } from '../../src/merchandising/merchandising-rules.js';
 import { createCatalogSearch, type CatalogSearch } from '../../src/catalog/search.js';
+import { unknownTerms } from '../../src/catalog/lexical-query.js';
 import { loadCatalogEntries } from '../../src/catalog/catalog-vocabulary.js';
 import { buildCatalogIndex, createProductFinder, type CatalogIndex } from '../../src/catalog/find-products.js';
 import type { ProductRecord } from '../../src/catalog/records.js';
@@ -194,6 +195,13 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
       const [top] = await search.search({ query, mode, limit: 1 });
       expect(top.handle, mode).toBe('commuter-backpack');
     }
+  });
+
+  it('searches a word Postgres drops as a stop word but shops sell by ("down"), in the title and as a term the shop has', async () => {
+    const hits = await search.search({ query: 'down', mode: 'lexical', limit: 3 });
+    expect(hits.map((h) => h.handle)).toEqual(['puffer-jacket']);
+    const { unknown } = await unknownTerms(db, 'down jacket');
+    expect(unknown).toEqual([]);
   });
 
   it('puts the product matching every word first when the vectors cannot tell the products apart', async () => {
