@@ -51,7 +51,9 @@ export const lexiconSchema = z.object({
   /** Words after an amount that make it a choice among the products shown ("the 45 euro one"); no counting words. */
   priceChoiceWords: phrases.default([]),
   /** "if it's too tight can I swap it later?": a condition and a permission asked: about the rules, not the change. */
-  hypotheticals: z.object({ leads: phrases, asks: phrases }).default({ leads: [], asks: [] }),
+  hypotheticals: z
+    .object({ polite: phrases.default([]), leads: phrases, asks: phrases })
+    .default({ polite: [], leads: [], asks: [] }),
   /** Words before what a thing is for, which is not the thing wanted ("for our camping weekend"). */
   purposeLeads: phrases.default([]),
   /** Articles: a word the shopper usually says otherwise ("down") after one is a product word ("a down jacket"). */

@@ -2,7 +2,7 @@ import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown } from './answer-product.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
-import { saysAny } from './normalize.js';
+import { removePhrase, saysAny } from './normalize.js';
 import { policyQuery, policySubject } from './policy-question.js';
 import { choiceByPrice } from './price-choice.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
@@ -66,9 +66,15 @@ function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): 
 /** Changes a question about the rules may name without asking for them. */
 const HYPOTHETICAL_WRITES = new Set(['cart_update', 'cart_remove', 'order_cancel', 'order_return', 'order_swap']);
 
-/** "if it's too tight can I swap it for the large later?": a condition and a permission asked. */
-const hypothetical = (raw: string, lx: PlanContext['state']['lexicon']) =>
-  saysAny(raw, lx.hypotheticals.leads) && saysAny(raw, lx.hypotheticals.asks);
+/**
+ * "if it's too tight can I swap it for the large later?": a condition and a permission asked; a
+ * polite one ("could I cancel it, if possible?") asks for the change.
+ */
+function hypothetical(raw: string, lx: PlanContext['state']['lexicon']): boolean {
+  const { polite, leads, asks } = lx.hypotheticals;
+  const said = polite.reduce((text, p) => removePhrase(text, p), raw.toLowerCase());
+  return saysAny(said, leads) && saysAny(said, asks);
+}
 
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
