@@ -2,7 +2,8 @@ import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown } from './answer-product.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
-import { removePhrase, saysAny } from './normalize.js';
+import { saysAny } from './normalize.js';
+import { asksAboutRules, continues, onlyOptionWords } from './message-readings.js';
 import { policyQuery, policySubject } from './policy-question.js';
 import { choiceByPrice } from './price-choice.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
@@ -63,24 +64,10 @@ function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): 
   return best.handle;
 }
 
-/** Changes a question about the rules may name without asking for them. */
-const HYPOTHETICAL_WRITES = new Set(['cart_update', 'cart_remove', 'order_cancel', 'order_return', 'order_swap']);
-
-/**
- * "if it's too tight can I swap it for the large later?": a condition and a permission asked; a
- * polite one ("could I cancel it, if possible?") asks for the change.
- */
-function hypothetical(raw: string, lx: PlanContext['state']['lexicon']): boolean {
-  const { polite, leads, asks } = lx.hypotheticals;
-  const said = polite.reduce((text, p) => removePhrase(text, p), raw.toLowerCase());
-  return saysAny(said, leads) && saysAny(said, asks);
-}
-
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   // A change named in a condition is a question about the rules: it is answered, not made.
-  const onlyAsks =
-    (HYPOTHETICAL_WRITES.has(u.intent) || u.intent === 'policy') && hypothetical(u.raw, ctx.state.lexicon);
+  const onlyAsks = asksAboutRules(u, ctx.state.lexicon);
   if (onlyAsks) u = { ...u, intent: 'policy' };
   // Changing the cart needs a surer reading than looking: an unsure add close to a question is the question.
   if (CART_WRITES.has(u.intent) && u.confidence < SURE_WRITE) {
@@ -334,33 +321,6 @@ function newShopWords(u: Understanding, memory: Memory, ctx: PlanContext): strin
   return u.queryWords.filter((w) => !before.has(stem(w)) && (!ctx.index || ctx.index.knows(w)));
 }
 
-/** A message that only names one more thing after a connective: "and the X", "also a X too". */
-function continues(u: Understanding, lx: Lexicon): boolean {
-  // "and the bottle, is it insulated?" asks about it.
-  if (/[?؟]/.test(u.raw)) return false;
-  const { lead, tail, fillers, purpose } = lx.continuation;
-  const text = ` ${u.delexicalized} `;
-  const led = [...lead].sort((a, b) => b.length - a.length).find((p) => text.startsWith(` ${p} `));
-  if (!led) return false;
-  let rest = text.slice(led.length + 2).trim();
-  for (let again = true; again;) {
-    again = false;
-    const t = tail.find((p) => rest.endsWith(` ${p}`));
-    if (t) [rest, again] = [rest.slice(0, -t.length).trim(), true];
-  }
-  // "and the X in M", "the kettle, silver one", "the mug, the sand colour": the options of the
-  // thing named come with it, and so do the words around them.
-  const filler = new Set(fillers);
-  const words = rest
-    .replace(/__(size|color|material|option)__/g, '')
-    .split(/\s+/)
-    .filter((w) => w && !filler.has(w));
-  if (words[0] !== '__product__' && words[0] !== '__type__') return false;
-  // "… in gold, it's for my husband": who it is for asks for nothing else.
-  const after = ` ${words.slice(1).join(' ')} `;
-  return after === '  ' || purpose.some((p) => after.startsWith(` ${p} `));
-}
-
 function handOff(u: Understanding): Plan {
   const said = u.raw.trim().replace(/\s+/g, ' ').slice(0, 200);
   const reason = u.mentions.frustrated ? `Shopper is frustrated: "${said}"` : `Shopper asked for a person: "${said}"`;
@@ -400,14 +360,6 @@ function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
   if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
   return { intent: 'affirm', text: ctx.say('chat.whatNext') };
-}
-
-/** Whether the message's product words are only the options it names ("teal?", "in red, size M"). */
-function onlyOptionWords(u: Understanding, lx: Lexicon): boolean {
-  const optionWords = new Set(u.options.flatMap((o) => o.value.toLowerCase().split(/\s+/)).map(stem));
-  // "the red one", "is it …": a product already shown, picked or asked about, not a narrower search.
-  const picks = u.words.some((w) => lx.ordinalSelectors.includes(w) || lx.pronouns.includes(w));
-  return !picks && u.queryWords.every((w) => optionWords.has(stem(w)));
 }
 
 /** A bare "that one" (no question) just after the details of the product in focus: choosing it. */

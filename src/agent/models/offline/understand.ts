@@ -5,6 +5,7 @@ import type { Aspect, Understanding } from './understanding.js';
 import type { LanguagePack } from './language-pack.js';
 import { normalize } from './normalize.js';
 import type { Links, ShopIndex, Span } from './shop-index.js';
+import { messageSpans } from './message-spans.js';
 import { linkBySentence, phraseAsSaid, phrasePositions, queryWordsOf, splitSentences } from './message-words.js';
 import { preferredSentence, type Reading } from './request-sentence.js';
 import { createSlotReader, ORDER_REF } from './slots.js';
@@ -36,12 +37,8 @@ export function createUnderstanding(pack: LanguagePack) {
   const personWords = new Set(lx.personWords);
   const measureQuestion = new Set(lx.measureQuestion);
   const askedLeads = lx.askedLeads.map((p) => p.split(' '));
-  const purposeLeads = lx.purposeLeads.map((p) => p.split(' '));
-  const ageUnits = [...lx.ages.units].sort((a, b) => b.length - a.length).map((p) => p.split(' '));
-  const agePersons = new Set(lx.ages.persons);
-  /** Up to this age a shopper's child wears children's sizes. */
-  const CHILD_AGE = 13;
   const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
+  const { purposeOf, ageOf } = messageSpans(lx, joins);
   const selectorWords = new Set(lx.ordinalSelectors);
   const sizeOrderPhrases = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest];
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
@@ -135,40 +132,6 @@ export function createUnderstanding(pack: LanguagePack) {
     }
     best = preferredSentence(best, sentences, readings, asks, personWords);
     return best && best.scores[0].p >= 0.5 ? best : { scores: all, sentence: null };
-  }
-
-  /**
-   * Word positions that say what a thing is for: a purpose lead ("for our") and up to three words
-   * after it in its sentence, up to a joining word.
-   */
-  function purposeOf(words: string[], sentenceOf: number[]): Set<number> {
-    const out = new Set<number>();
-    for (const lead of purposeLeads) {
-      for (let i = 0; i + lead.length <= words.length; i++) {
-        if (!lead.every((w, k) => words[i + k] === w)) continue;
-        let end = i + lead.length;
-        const stop = Math.min(words.length, end + 3);
-        while (end < stop && sentenceOf[end] === sentenceOf[i] && !joins.has(words[end])) end++;
-        for (let k = i; k < end; k++) out.add(k);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A child's age: a number before an age word ("a 7 year old") or right after a person ("my son
-   * (8)"). Its positions, which name no size, count or product, and the age; null when none is said.
-   */
-  function ageOf(words: string[]): { at: Set<number>; age: number } | null {
-    const isAge = (w: string | undefined) => w !== undefined && /^\d{1,2}$/.test(w);
-    for (const unit of ageUnits) {
-      for (let i = 1; i + unit.length <= words.length; i++) {
-        if (!isAge(words[i - 1]) || !unit.every((w, k) => words[i + k] === w)) continue;
-        return { at: new Set(Array.from({ length: unit.length + 1 }, (_, k) => i - 1 + k)), age: Number(words[i - 1]) };
-      }
-    }
-    const after = words.findIndex((w, i) => agePersons.has(w) && isAge(words[i + 1]));
-    return after < 0 ? null : { at: new Set([after + 1]), age: Number(words[after + 1]) };
   }
 
   /** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
@@ -324,7 +287,7 @@ export function createUnderstanding(pack: LanguagePack) {
       // "do you guys have…" speaks to the shop; it says nothing about who the thing is for.
       const addressed = phrasePositions(words, lx.addressPhrases);
       const said = words.map((w, i) => (addressed.has(i) ? undefined : genderOf.get(w))).find(Boolean);
-      const gender = said ?? (age && age.age <= CHILD_AGE ? 'kids' : null);
+      const gender = said ?? (age?.child ? 'kids' : null);
       // The product words of the request's own sentence; the story around it only through the shop's words.
       const requestAt = request.sentence === null ? null : sentenceIds[request.sentence];
       const inRequest = (i: number) => requestAt === null || sentenceOf[i] === requestAt;
