@@ -4,6 +4,7 @@ import { ingest } from '../../src/ingest/ingest.js';
 import { CATALOGS } from '../../widget/i18n/catalogs.js';
 import { formatMessage, LOCALES, type MessageVars } from '../../widget/i18n/format.js';
 import { agentLogin, ask, connectAgent } from '../helpers/agent-client.js';
+import { customerWithOrders } from '../helpers/customer-fixtures.js';
 import { testEmbedder } from '../helpers/local-embedder.js';
 import { newSession, signedIn, TEST_CONFIG } from '../helpers/test-app.js';
 import { describeBrowser, launchBrowser, startShop } from './browser.js';
@@ -17,69 +18,25 @@ let shop: Awaited<ReturnType<typeof startShop>>;
 async function addCustomer() {
   const summary = await ingest(
     { db: shop.db, embedder: await testEmbedder() },
-    {
-      products: [],
-      customers: [
-        {
-          source: { file: 'customers.jsonl', line: 1 },
-          record: {
-            id: 'cus_i18n',
-            email: 'dara.i18n@example.com',
-            firstName: 'Dara',
-            lastName: 'Karimi',
-            language: 'fa',
-            tags: [],
-            acceptsMarketing: false,
-            createdAt: '2025-01-10T10:00:00Z',
-            paymentMethods: [
-              { id: 'credit_card_1', kind: 'credit_card', brand: 'mastercard', last4: '9212' },
-              { id: 'gift_card_1', kind: 'gift_card', balanceMinor: 4_250 },
-            ],
-          },
-        },
-      ],
-      orders: [
-        {
-          source: { file: 'orders.jsonl', line: 1 },
-          record: {
-            id: 'OD-I18N-1',
-            customerId: 'cus_i18n',
-            status: 'delivered',
-            placedAt: '2026-08-01T09:00:00Z',
-            currency: 'EUR',
-            shippingMinor: 0,
-            lines: [{ sku: 'SOCK-1', title: 'Merino Running Socks', quantity: 2, unitPriceMinor: 1_500 }],
-            shippingAddress: {
-              line1: '1 Market Street',
-              line2: '',
-              city: 'Bristol',
-              region: '',
-              postalCode: 'BS1 4QA',
-              country: 'GB',
-            },
-            payments: [
-              { kind: 'payment', amountMinor: 3_000, paymentMethodId: 'credit_card_1' },
-              { kind: 'refund', amountMinor: 1_500, paymentMethodId: 'credit_card_1' },
-            ],
-          },
-        },
-        {
-          source: { file: 'orders.jsonl', line: 2 },
-          record: {
-            id: 'OD-I18N-2',
-            customerId: 'cus_i18n',
-            status: 'pending',
-            placedAt: '2026-08-20T09:00:00Z',
-            currency: 'EUR',
-            shippingMinor: 0,
-            lines: [{ sku: 'SOCK-1', title: 'Merino Running Socks', quantity: 1, unitPriceMinor: 2_000 }],
-            payments: [{ kind: 'payment', amountMinor: 2_000, paymentMethodId: 'credit_card_1' }],
-          },
-        },
-      ],
-      policies: [],
-      errors: [],
-    },
+    customerWithOrders({
+      id: 'cus_i18n',
+      email: 'dara.i18n@example.com',
+      firstName: 'Dara',
+      lastName: 'Karimi',
+      language: 'fa',
+      cardId: 'credit_card_1',
+      giftCardId: 'gift_card_1',
+      delivered: 'OD-I18N-1',
+      pending: 'OD-I18N-2',
+      shippingAddress: {
+        line1: '1 Market Street',
+        line2: '',
+        city: 'Bristol',
+        region: '',
+        postalCode: 'BS1 4QA',
+        country: 'GB',
+      },
+    }),
   );
   expect(summary.errors).toEqual([]);
   await shop.db.query(

@@ -4,6 +4,7 @@ import { DEMO_AGENTS } from '../../src/config.js';
 import type { QueueItem } from '../../src/handoff/agent-protocol.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { agentLogin, ask, connectAgent } from '../helpers/agent-client.js';
+import { customerWithOrders } from '../helpers/customer-fixtures.js';
 import { testEmbedder } from '../helpers/local-embedder.js';
 import { newSession, signedIn } from '../helpers/test-app.js';
 import { describeBrowser, launchBrowser, openChat, say, startShop } from './browser.js';
@@ -120,63 +121,19 @@ describeBrowser('the agent console', () => {
     };
     const summary = await ingest(
       { db: shop.db, embedder: await testEmbedder() },
-      {
-        products: [],
-        customers: [
-          {
-            source: { file: 'customers.jsonl', line: 1 },
-            record: {
-              id: 'cus_360',
-              email: 'ada.360@example.com',
-              firstName: 'Ada',
-              lastName: 'Ordersson',
-              language: 'en',
-              tags: [],
-              acceptsMarketing: false,
-              createdAt: '2025-01-10T10:00:00Z',
-              address,
-              paymentMethods: [
-                { id: 'credit_card_7815826', kind: 'credit_card', brand: 'mastercard', last4: '9212' },
-                { id: 'gift_card_1725971', kind: 'gift_card', balanceMinor: 4_250 },
-              ],
-            },
-          },
-        ],
-        orders: [
-          {
-            source: { file: 'orders.jsonl', line: 1 },
-            record: {
-              id: 'OD-360',
-              customerId: 'cus_360',
-              status: 'delivered',
-              placedAt: '2026-08-01T09:00:00Z',
-              currency: 'EUR',
-              shippingMinor: 0,
-              lines: [{ sku: 'SOCK-1', title: 'Merino Running Socks', quantity: 2, unitPriceMinor: 1_500 }],
-              shippingAddress: { ...address, line1: '1 Market Street' },
-              payments: [
-                { kind: 'payment', amountMinor: 3_000, paymentMethodId: 'credit_card_7815826' },
-                { kind: 'refund', amountMinor: 1_500, paymentMethodId: 'credit_card_7815826' },
-              ],
-            },
-          },
-          {
-            source: { file: 'orders.jsonl', line: 2 },
-            record: {
-              id: 'OD-361',
-              customerId: 'cus_360',
-              status: 'pending',
-              placedAt: '2026-08-20T09:00:00Z',
-              currency: 'EUR',
-              shippingMinor: 0,
-              lines: [{ sku: 'SOCK-1', title: 'Merino Running Socks', quantity: 1, unitPriceMinor: 2_000 }],
-              payments: [{ kind: 'payment', amountMinor: 2_000, paymentMethodId: 'credit_card_7815826' }],
-            },
-          },
-        ],
-        policies: [],
-        errors: [],
-      },
+      customerWithOrders({
+        id: 'cus_360',
+        email: 'ada.360@example.com',
+        firstName: 'Ada',
+        lastName: 'Ordersson',
+        language: 'en',
+        address,
+        cardId: 'credit_card_7815826',
+        giftCardId: 'gift_card_1725971',
+        delivered: 'OD-360',
+        pending: 'OD-361',
+        shippingAddress: { ...address, line1: '1 Market Street' },
+      }),
     );
     expect(summary.errors).toEqual([]);
     await shop.db.query(
