@@ -27,6 +27,13 @@ const index = buildShopIndex(Object.values(SHOP).map(toCatalogEntry), loadLangua
 const model = createOfflineModel({ shop: () => index });
 const chatWith = (opts: Parameters<typeof createFakeShop>[0] = { products: CATALOG }) =>
   converse(model, createFakeShop(opts));
+/** A chat with a model that knows only these products, as a shop of them alone. */
+function chatOver(products: ReturnType<typeof fakeProduct>[]) {
+  const local = createOfflineModel({
+    shop: () => buildShopIndex(products.map(toCatalogEntry), loadLanguagePack('en')),
+  });
+  return converse(local, createFakeShop({ products }));
+}
 
 describe('offline model: shopping conversations', () => {
   it('answers the price asked beside another question about the product ("in stock? and how much?")', async () => {
@@ -46,8 +53,7 @@ describe('offline model: shopping conversations', () => {
       sizes: ['medium', 'large', 'small'],
       colors: ['Beige', 'Grey'],
     });
-    const local = createOfflineModel({ shop: () => buildShopIndex([toCatalogEntry(bed)], loadLanguagePack('en')) });
-    const chat = converse(local, createFakeShop({ products: [bed] }));
+    const chat = chatOver([bed]);
     await chat.say('beds');
     const large = await chat.say('the beige large one');
     expect(large.calls).toEqual([
@@ -78,8 +84,7 @@ describe('offline model: shopping conversations', () => {
       colors: ['Sage', 'Grey'],
     });
     const shop = [candle, sageCandle, blanket];
-    const local = createOfflineModel({ shop: () => buildShopIndex(shop.map(toCatalogEntry), loadLanguagePack('en')) });
-    const chat = converse(local, createFakeShop({ products: shop }));
+    const chat = chatOver(shop);
     await chat.say('candles');
     const small = await chat.say('fig one, small');
     expect(small.calls).toEqual([
@@ -175,11 +180,7 @@ describe('offline model: shopping conversations', () => {
   it('takes "it" after a search as the product the search named best, and a line by the word it was searched with', async () => {
     const linen = fakeProduct({ handle: 'white-bed-linen', title: 'White Bed Linen', price: 40, category: 'Home' });
     const throwBlanket = fakeProduct({ handle: 'white-throw', title: 'White Throw', price: 30, category: 'Home' });
-    const products = [linen, throwBlanket];
-    const local = createOfflineModel({
-      shop: () => buildShopIndex(products.map(toCatalogEntry), loadLanguagePack('en')),
-    });
-    const chat = converse(local, createFakeShop({ products }));
+    const chat = chatOver([linen, throwBlanket]);
     await chat.say('do you have white bed sheets?');
     const added = await chat.say('please put it in my basket');
     expect(added.calls).toEqual([
