@@ -38,6 +38,10 @@ const STRONG_COVERAGE = 0.75;
 /** Short requests ("yoga mats") are names of things: if no product covers a third of them, the shop lacks it. */
 const SHORT_QUERY_TERMS = 3;
 const POOR_COVERAGE = 0.34;
+/** Sorted by price, the results are the good matches among this many of the best ranked… */
+const SORT_POOL = 30;
+/** …those covering at least this share of what the best match covers (a cheap product sharing one word is no match). */
+const SORT_COVERAGE_SHARE = 0.75;
 
 export interface CatalogIndex {
   types: Map<string, ProductType>;
@@ -182,12 +186,15 @@ export function createProductFinder(deps: {
     const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
     const coverageOf = coverageFor(base);
 
-    let products = await search.search({ ...base, limit: Math.max(limit * 3, 15) }, opts);
+    const byPrice = q.sort === 'price_asc' || q.sort === 'price_desc';
+    let products = await search.search({ ...base, limit: Math.max(limit * 3, byPrice ? SORT_POOL : 15) }, opts);
     if (type) {
       // Only the asked type; when the ranking holds none of it, look among that type alone.
       const typed = await keepAskedType(products, type, base, coverageOf);
-      products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit }, opts);
+      const pool = byPrice ? SORT_POOL : limit;
+      products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit: pool }, opts);
     }
+    if (byPrice && query) products = await goodMatchesByPrice(products, q.sort === 'price_desc', coverageOf);
     if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
       // Nothing within the budget or options: the closest things without them, said as such.
       const loose = { ...base, minPriceMinor: undefined, maxPriceMinor: undefined, options: undefined };
@@ -250,6 +257,8 @@ export function createProductFinder(deps: {
   async function findOnly(q: SearchQuery, opts: { signal?: AbortSignal }): Promise<FindResult> {
     const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
     const found = await judge(q, limit, opts);
+    // Asked by price, the order is the one asked for: no pins or boosts before it.
+    if (q.sort === 'price_asc' || q.sort === 'price_desc') return found;
     const products = await merchandise(found.products, q, limit);
     // Products a merchandiser pinned for the query are an answer the shop chose, never "no match".
     if (products.length && !found.products.length) return { ...found, products, match: 'weak', noMatch: false };
@@ -272,6 +281,24 @@ export function createProductFinder(deps: {
 }
 
 export type ProductFinder = ReturnType<typeof createProductFinder>;
+
+/**
+ * The good matches among ranked products, by price (cheapest first, or dearest): those whose full-text coverage of
+ * the query reaches `SORT_COVERAGE_SHARE` of the best one's, so "the cheapest <quality> <kind>" is a <quality>
+ * <kind>, not the cheapest product that says "<kind>" once. Equal prices keep their rank order.
+ */
+async function goodMatchesByPrice(products: ProductSummary[], dearestFirst: boolean, coverageOf: CoverageOf) {
+  const hits = await coverageOf(products);
+  const coverage = new Map(hits.map((h) => [h.handle, h.coverage]));
+  const best = Math.max(0, ...hits.map((h) => h.coverage));
+  const good =
+    best > 0 ? products.filter((p) => (coverage.get(p.handle) ?? 0) >= best * SORT_COVERAGE_SHARE) : products;
+  const price = (p: ProductSummary) => (p.price?.amount ?? 0) * (dearestFirst ? -1 : 1);
+  return good
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => price(a.p) - price(b.p) || a.i - b.i)
+    .map((x) => x.p);
+}
 
 /** Products ordered by how far their price lies outside the range (nearest first; ties keep their order). */
 function closestInPrice(products: ProductSummary[], min?: number, max?: number): ProductSummary[] {

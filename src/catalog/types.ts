@@ -73,6 +73,10 @@ export interface SearchFilters {
 
 export type SearchMode = 'hybrid' | 'lexical' | 'vector';
 
+/** How results are ordered: best match first (the default), or the good matches by price. */
+export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
 export interface SearchQuery extends SearchFilters {
   query: string;
   /**
@@ -82,4 +86,6 @@ export interface SearchQuery extends SearchFilters {
   shopperQuery?: { text: string; language: string };
   limit?: number;
   mode?: SearchMode;
+  /** Only the finder (`createProductFinder`) sorts by price; plain search ranks by relevance. */
+  sort?: SearchSort;
 }

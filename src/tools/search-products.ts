@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FindResult } from '../catalog/find-products.js';
 import { toMinor } from '../catalog/money.js';
-import { GENDERS, type SearchQuery } from '../catalog/types.js';
+import { GENDERS, SEARCH_SORTS, type SearchQuery } from '../catalog/types.js';
 import { defineTool } from './define-tool.js';
 import type { SearchProductsResult } from './results.js';
 import { categoryInCatalogTerms, inShopperLanguage } from './shopper-language.js';
@@ -34,6 +34,10 @@ export const searchProductsInput = z.object({
     .optional()
     .describe('Variant options, e.g. {"Color":"black","Size":"42"}.'),
   inStock: z.boolean().optional().describe('Only products with a variant in stock.'),
+  sort: z
+    .enum(SEARCH_SORTS)
+    .optional()
+    .describe('Order: best match first (default), or the good matches cheapest first (price_asc) or dearest first.'),
   limit: z.number().int().min(1).max(10).optional(),
 });
 
@@ -71,6 +75,7 @@ export const searchProducts = (deps: ToolDeps) =>
         vendor: input.vendor,
         inStock: input.inStock,
         options: input.options,
+        sort: input.sort,
         minPriceMinor: input.minPrice === undefined ? undefined : toMinor(input.minPrice, deps.currency),
         maxPriceMinor: input.maxPrice === undefined ? undefined : toMinor(input.maxPrice, deps.currency),
       };

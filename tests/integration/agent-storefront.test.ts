@@ -128,6 +128,20 @@ describe('the agent storefront: MCP at /api/mcp over the demo shop', () => {
     expect(new Set(seen)).toEqual(new Set(['strong', 'weak']));
   });
 
+  it("sorts the storefront search's good matches by price on request, and names a sort it does not know", async () => {
+    const get = (query: string) => fetch(`${app.url}/api/products/search?${query}`);
+    const res = await get('q=running+socks&sort=price_asc');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: { title: string; price: { amount: number } }[] };
+    const prices = body.results.map((r) => r.price.amount);
+    expect(prices.length).toBeGreaterThan(2);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(body.results.every((r) => /sock/i.test(r.title))).toBe(true);
+    const bad = await get('q=socks&sort=cheap');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/sort/);
+  });
+
   it('pages with a cursor', async () => {
     const first = await ok<{ products: AgentProduct[]; pagination: { next_cursor: string } }>('search_catalog', {
       catalog: { query: 'jacket', pagination: { limit: 3 } },

@@ -307,6 +307,12 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
           variants: [{ ...v(`lantern-${i}`, {}, 1), priceMinor }],
         }),
       ),
+      product({
+        handle: 'camp-mug',
+        title: 'Enamel Camp Mug',
+        productType: 'Mugs',
+        variants: [{ ...v('camp-mug', {}, 1), priceMinor: 900 }],
+      }),
     ];
     await ingest({ db, embedder }, input(products));
     const index = buildCatalogIndex(await loadCatalogEntries(db));
@@ -323,6 +329,18 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
     const found = await finder.find({ query: 'lanterns', maxPriceMinor: 2000 });
     expect(found.relaxed).toContain('price');
     expect(found.products.map((p) => p.handle)).toEqual(['lantern-1', 'lantern-2', 'lantern-0']);
+  });
+
+  it('sorts the good matches by price, without a cheaper product that shares one word of the request', async () => {
+    const cheapest = await finder.find({ query: 'camp lantern', sort: 'price_asc' });
+    expect(cheapest.products.map((p) => p.handle)).toEqual(['lantern-1', 'lantern-2', 'lantern-0']);
+    const dearest = await finder.find({ query: 'camp lantern', sort: 'price_desc', limit: 2 });
+    expect(dearest.products.map((p) => p.handle)).toEqual(['lantern-0', 'lantern-2']);
+    // No type asked: the €9 mug and the other lanterns say "camp" alone, half of what the glass lantern covers.
+    const glass = await finder.find({ query: 'glass camp', sort: 'price_asc' });
+    expect(glass.products.map((p) => p.handle)).toEqual(['lantern-2']);
+    const ranked = await finder.find({ query: 'glass camp', limit: 10 });
+    expect(ranked.products.map((p) => p.handle)).toContain('camp-mug');
   });
 
   it('keeps beside the asked type a product that says more of the request than any of that type', async () => {

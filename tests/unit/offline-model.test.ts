@@ -222,6 +222,23 @@ describe('offline model: shopping conversations', () => {
     expect(asked.text).toMatch(/cheapest/i);
   });
 
+  it('answers "which of those is the cheapest?" with the whole search by price, not the five shown alone', async () => {
+    const shoes = Array.from({ length: 7 }, (_, i) =>
+      fakeProduct({ handle: `pace-${i}`, title: `Pace ${i} Running Shoe`, price: 90 - i * 5, category: 'Shoes' }),
+    );
+    const chat = chatOver(shoes);
+    const listed = await chat.say('running shoes');
+    expect(listed.text).not.toContain('Pace 6');
+    const cheapest = await chat.say('which of those is the cheapest?');
+    expect(cheapest.calls).toEqual([
+      { name: 'search_products', args: { query: 'running shoes', sort: 'price_asc', limit: 3 } },
+    ]);
+    expect(cheapest.text).toMatch(/^Pace 6 Running Shoe is the cheapest, at €60\.00\./);
+    // The answer is the product talked about next.
+    const added = await chat.say('add it');
+    expect(added.calls.map((c) => [c.name, c.args.handle])).toEqual([['add_to_cart', 'pace-6']]);
+  });
+
   it('asks for each missing option with its values, then adds with the bare answers "42" and "black"', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toMinor } from '../../catalog/money.js';
 import type { ProductFinder } from '../../catalog/find-products.js';
 import type { CatalogSearch } from '../../catalog/search.js';
-import type { ProductSummary } from '../../catalog/types.js';
+import { SEARCH_SORTS, type ProductSummary } from '../../catalog/types.js';
 import { parseInput } from '../../shared/parse-input.js';
 
 const price = z.coerce
@@ -29,6 +29,8 @@ const searchQuerySchema = z
       .max(50, 'must be at most 50')
       .default(10),
     mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
+    /** By price: the good matches of a query (hybrid mode), cheapest or dearest first. */
+    sort: z.enum(SEARCH_SORTS).default('relevance'),
   })
   .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
     message: 'must not be below minPrice',
@@ -74,6 +76,7 @@ export function productSearchRoute(deps: { search: CatalogSearch; finder: Produc
       query: q.q,
       limit: q.limit,
       mode: q.mode,
+      sort: q.sort,
       category: q.category,
       vendor: q.vendor,
       inStock: q.inStock,

@@ -48,6 +48,11 @@ export function composeSearch(
   const list = `${listProducts(say, products)}\n${say('search.pickHint')}`;
   if (result.noMatch) return say('search.notCarried', { what, list });
   if (result.relaxed?.includes('price')) return say('search.overBudget', { what, budget: priceWords(say, args), list });
+  // Asked by price, the first is the answer; its match was judged before the order (good matches only).
+  if (args.sort === 'price_asc' || args.sort === 'price_desc') {
+    const first = { title: products[0].title, price: products[0].price };
+    return `${say(args.sort === 'price_asc' ? 'shown.cheapest' : 'shown.dearest', first)}\n${list}`;
+  }
   if (result.match === 'weak') return say('search.weak', { what, list });
   if (products.length > MAX_LISTED) return say('search.foundTop', { shown: MAX_LISTED, total: products.length, list });
   return say('search.found', { list });

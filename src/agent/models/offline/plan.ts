@@ -64,6 +64,25 @@ function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): 
   return best.handle;
 }
 
+/** Whether the products shown are the last search's, not a recommendation's or one product's. */
+function listSearchedBy(memory: Memory): boolean {
+  const last = memory.events.findLast((e) => e.name === 'search_products');
+  const found: unknown = last?.result?.products;
+  return memory.lastList === 'products' && Array.isArray(found) && found[0]?.handle === memory.shown[0]?.handle;
+}
+
+/** The price order a message asks for: "the cheapest" cheapest first, "the dearest" dearest first. */
+function priceOrderAsked(u: Understanding, ctx: PlanContext): 'price_asc' | 'price_desc' {
+  return saysAny(u.raw, ctx.state.lexicon.priceExtremes.min) ? 'price_asc' : 'price_desc';
+}
+
+/** A plan's search calls with more arguments. */
+function withSearchArgs(plan: Plan, extra: Record<string, unknown>): Plan {
+  if (!('calls' in plan) || !plan.calls) return plan;
+  const calls = plan.calls.map((c) => (c.name === 'search_products' ? { ...c, args: { ...c.args, ...extra } } : c));
+  return { ...plan, calls };
+}
+
 /** Decides what to do about the latest message: tool calls, or a reply (often a clarifying question). */
 export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   // A change named in a condition is a question about the rules: it is answered, not made.
@@ -171,9 +190,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "add the Quillon Lamp" … "and the Brambleby Scarf": a bare "and <product>" continues the last action.
   const previous = previousEvent(memory);
   if (previous?.name === 'add_to_cart' && continues(u, ctx.state.lexicon)) return planAdd(u, memory, ctx);
-  // "which of those is the cheapest?": that one of the list, shown with its details.
+  // "which of those is the cheapest?": the list's search again, its good matches by price (the list shows five at
+  // most, the cheapest may be a sixth); a list that came from elsewhere: that one of it, shown with its details.
   if (ASKS_ABOUT_SHOWN.has(intent)) {
     const extreme = priceExtremeShown(u, memory, ctx);
+    const sort = extreme && listSearchedBy(memory) ? priceOrderAsked(u, ctx) : null;
+    if (sort) return withSearchArgs(planFilter(u, memory, ctx), { sort, limit: 3 });
     if (extreme) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: extreme } }] };
   }
 
