@@ -239,6 +239,48 @@ describe('offline model: shopping conversations', () => {
     expect(added.calls.map((c) => [c.name, c.args.handle])).toEqual([['add_to_cart', 'pace-6']]);
   });
 
+  it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
+    const tents = [
+      fakeProduct({ handle: 'bivvy', title: 'Bivvy Dome Tent', price: 164.95, category: 'Tents' }),
+      fakeProduct({ handle: 'dunlin', title: 'Dunlin Camping Tent', price: 154.95, category: 'Tents' }),
+    ];
+    const chat = chatOver(tents);
+    await chat.say('tents under 170');
+    await chat.say('tell me about the Bivvy');
+    const cheaper = await chat.say('anything cheaper than that one?');
+    expect(cheaper.calls).toEqual([{ name: 'search_products', args: { query: 'tents', maxPrice: 164 } }]);
+    expect(cheaper.text).toContain('Dunlin Camping Tent');
+  });
+
+  it('compares the two products shown when a comparative asks about one of them ("lighter than the other?")', async () => {
+    const tent = (handle: string, title: string, price: number, weight: string) => ({
+      ...fakeProduct({ handle, title, price, category: 'Tents' }),
+      attributes: { weight },
+    });
+    const tents = [
+      tent('bivvy', 'Bivvy Dome Tent', 164.95, '2.9 kg'),
+      tent('dunlin', 'Dunlin Dome Tent', 154.95, '3.4 kg'),
+    ];
+    const chat = chatOver(tents);
+    await chat.say('tents under 170');
+    const compared = await chat.say('is the 164.95 one lighter than the other?');
+    expect(compared.calls).toEqual([]);
+    expect(compared.text).toMatch(/^Bivvy Dome Tent.*2\.9 kg.*Dunlin Dome Tent: 3\.4 kg/s);
+  });
+
+  it('finds "the $23.99 one" among everything shown when the list now on screen has none at that price', async () => {
+    const necklaces = [
+      fakeProduct({ handle: 'threader', title: 'Silver Threader Necklace', price: 14.99, category: 'Necklaces' }),
+      fakeProduct({ handle: 'dream', title: 'Dreamcatcher Pendant Necklace', price: 23.99, category: 'Necklaces' }),
+      fakeProduct({ handle: 'gold', title: 'Gold Pendant Necklace', price: 29.99, category: 'Necklaces' }),
+    ];
+    const chat = chatOver(necklaces);
+    await chat.say('necklaces under 30');
+    await chat.say('show me the silver threader');
+    const chosen = await chat.say("the $23.99 one, what's on the pendant?");
+    expect(chosen.calls).toEqual([{ name: 'get_product', args: { handle: 'dream' } }]);
+  });
+
   it('asks for each missing option with its values, then adds with the bare answers "42" and "black"', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

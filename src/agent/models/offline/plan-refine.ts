@@ -1,18 +1,32 @@
 import type { Memory } from './history.js';
 import type { Plan } from './plan-types.js';
 import type { Say } from './replies.js';
-import { resolveProduct } from './resolve-target.js';
+import { askedAboutLast, resolveProduct } from './resolve-target.js';
 import type { Understanding } from './understanding.js';
 
 const lastSearch = (memory: Memory) =>
   [...memory.events].reverse().find((e) => e.name === 'search_products' && typeof e.args.query === 'string');
 
-/** "something cheaper": the last search again, capped below the cheapest product shown. */
-export function planCheaper(memory: Memory, say: Say): Plan {
+/**
+ * What "cheaper" is cheaper than: a product of the conversation the message names ("than the <name>"), else the one
+ * looked at since the list was shown ("than that one"), else the cheapest shown ("than those").
+ */
+function cheaperThan(u: Understanding, memory: Memory): number {
+  const named = u.links.products.find((n) => n.distinctive > 0 && memory.products.get(n.handle)?.price);
+  const one = named
+    ? memory.products.get(named.handle)
+    : askedAboutLast(memory)
+      ? memory.products.get(memory.focus!)
+      : null;
+  if (one?.price) return one.price.amount;
+  return Math.min(...memory.shown.map((p) => p.price?.amount ?? 0));
+}
+
+/** "something cheaper": the last search again, capped below what it is cheaper than (`cheaperThan`). */
+export function planCheaper(u: Understanding, memory: Memory, say: Say): Plan {
   if (!memory.shown.length) return { intent: 'refine_cheaper', text: say('ask.nothingShown') };
   const last = lastSearch(memory);
-  const cheapest = Math.min(...memory.shown.map((p) => p.price?.amount ?? 0));
-  const maxPrice = Math.ceil(cheapest / 100) - 1;
+  const maxPrice = Math.ceil(cheaperThan(u, memory) / 100) - 1;
   if (maxPrice < 1) return { intent: 'refine_cheaper', text: say('ask.cheapestAlready') };
   const base: Record<string, unknown> = last ? { ...last.args } : { query: memory.shown[0].category.toLowerCase() };
   delete base.minPrice;

@@ -1,5 +1,5 @@
 import { stem } from '../../../catalog/terms.js';
-import { answerAboutShown } from './answer-product.js';
+import { answerAboutShown, rankedByFacet } from './answer-product.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
 import { saysAny } from './normalize.js';
@@ -96,6 +96,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "the first one you showed me", "the navy one from before": among everything shown so far.
   if (u.mentions.recall && memory.seen.length > memory.shown.length)
     memory = { ...memory, shown: memory.seen, lastList: 'products' };
+  // "the $23.99 one" when the list now shown has none at that price: the one of all those shown so far.
+  const seenAll = { ...memory, shown: memory.seen, lastList: 'products' as const };
+  if (u.priceRef && choiceByPrice(u, memory) === u && choiceByPrice(u, seenAll) !== u) memory = seenAll;
   u = choiceByPrice(u, memory);
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
@@ -229,7 +232,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
-      return u.price ? planFilter(u, memory, ctx) : planCheaper(memory, ctx.say);
+      return u.price ? planFilter(u, memory, ctx) : planCheaper(u, memory, ctx.say);
     case 'refine_in_stock':
       return planInStock(memory, ctx.say);
     case 'refine_more':
@@ -285,8 +288,14 @@ function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContext): Pla
   // "which is lighter, the Quillon or the Brambleby?": two or more shown products named, compared.
   const named = new Set(u.links.products.map((p) => p.handle));
   const compared = memory.shown.filter((p) => named.has(p.handle));
-  if (compared.length >= 2) {
+  // "the $23.99 one, what's on the <part>?" chose one by its price: no comparison of those its words name.
+  if (compared.length >= 2 && !u.ordinal) {
     const answer = answerAboutShown(ctx.say, compared, u, lx);
+    if (answer) return { intent: 'product_info', text: answer };
+  }
+  // "is the 164.95 one lighter than the other?": with two shown, a comparative about one compares the two.
+  if (memory.shown.length === 2 && rankedByFacet(memory.shown, u.raw, lx)) {
+    const answer = answerAboutShown(ctx.say, memory.shown, u, lx);
     if (answer) return { intent: 'product_info', text: answer };
   }
   if (!plural || memory.shown.length < 2 || u.ordinal || u.links.products.length) return null;

@@ -94,7 +94,7 @@ function pick<T extends { title: string }>(
 }
 
 /** Whether the product in focus was asked about after the last list was shown. */
-function askedAboutLast(memory: Memory): boolean {
+export function askedAboutLast(memory: Memory): boolean {
   const events = memory.events;
   const details = events.findLastIndex((e) => e.name === 'get_product' && e.args.handle === memory.focus);
   const list = events.findLastIndex((e) => e.name === 'search_products' || e.name === 'recommend_products');
