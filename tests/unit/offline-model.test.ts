@@ -281,6 +281,20 @@ describe('offline model: shopping conversations', () => {
     expect(chosen.calls).toEqual([{ name: 'get_product', args: { handle: 'dream' } }]);
   });
 
+  it('answers a question naming one product of the conversation about it, and a kind asked for with a search', async () => {
+    const kettles = [
+      fakeProduct({ handle: 'hob-kettle', title: 'Hob Kettle', price: 91.78, category: 'Tea Kettles' }),
+      fakeProduct({ handle: 'volt-kettle', title: 'Volt Kettle', price: 120, category: 'Electric Kettles' }),
+      fakeProduct({ handle: 'mains-kettle', title: 'Mains Kettle', price: 99, category: 'Electric Kettles' }),
+    ];
+    const chat = chatOver(kettles);
+    await chat.say('do you sell kettles?');
+    const asked = await chat.say('can the tea kettle go on a gas stove?');
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'hob-kettle' } }]);
+    const kind = await chat.say('and electric kettles?');
+    expect(kind.calls.map((c) => c.name)).toEqual(['search_products']);
+  });
+
   it('asks for each missing option with its values, then adds with the bare answers "42" and "black"', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

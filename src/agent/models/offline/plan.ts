@@ -64,6 +64,17 @@ function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): 
   return best.handle;
 }
 
+/**
+ * Whether the message names exactly one product already in the conversation, by most of its name or by a kind the
+ * shop has one product of ("and <kind>s for men?" asks for a kind, whatever the conversation holds).
+ */
+function oneOfConversationNamed(u: Understanding, memory: Memory): boolean {
+  const byName = u.links.products.filter((n) => n.coverage >= 0.75).map((n) => n.handle);
+  const type = u.links.type?.handles;
+  const named = new Set([...(type?.size === 1 ? type : []), ...byName]);
+  return [...memory.products.keys()].filter((h) => named.has(h)).length === 1;
+}
+
 /** Whether the products shown are the last search's, not a recommendation's or one product's. */
 function listSearchedBy(memory: Memory): boolean {
   const last = memory.events.findLast((e) => e.name === 'search_products');
@@ -193,6 +204,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "add the Quillon Lamp" … "and the Brambleby Scarf": a bare "and <product>" continues the last action.
   const previous = previousEvent(memory);
   if (previous?.name === 'add_to_cart' && continues(u, ctx.state.lexicon)) return planAdd(u, memory, ctx);
+  // "can the <kind> go on a gas stove?": a question naming one product of the conversation asks about it.
+  if (intent === 'search' && u.raw.includes('?') && oneOfConversationNamed(u, memory))
+    return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // "which of those is the cheapest?": the list's search again, its good matches by price (the list shows five at
   // most, the cheapest may be a sixth); a list that came from elsewhere: that one of it, shown with its details.
   if (ASKS_ABOUT_SHOWN.has(intent)) {
@@ -286,7 +300,9 @@ function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContext): Pla
   const lx = ctx.state.lexicon;
   const plural = saysAny(u.raw, lx.plural);
   // "which is lighter, the Quillon or the Brambleby?": two or more shown products named, compared.
-  const named = new Set(u.links.products.map((p) => p.handle));
+  // Named alike: "the <name> <kind>" names another <kind> by half its name, not as a choice.
+  const fullest = Math.max(0, ...u.links.products.map((n) => n.coverage));
+  const named = new Set(u.links.products.filter((n) => n.coverage >= fullest - 0.25).map((n) => n.handle));
   const compared = memory.shown.filter((p) => named.has(p.handle));
   // "the $23.99 one, what's on the <part>?" chose one by its price: no comparison of those its words name.
   if (compared.length >= 2 && !u.ordinal) {
