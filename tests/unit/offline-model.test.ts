@@ -282,8 +282,18 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('answers a question naming one product of the conversation about it, and a kind asked for with a search', async () => {
+    // The stovetops as an option, so the question names one of its values.
+    const stovetops = (p: ReturnType<typeof fakeProduct>) => ({
+      ...p,
+      optionNames: ['Stovetop'],
+      variants: ['gas', 'induction'].map((Stovetop, i) => ({
+        ...p.variants[0],
+        sku: `HOB-${i}`,
+        options: { Stovetop },
+      })),
+    });
     const kettles = [
-      fakeProduct({ handle: 'hob-kettle', title: 'Hob Kettle', price: 91.78, category: 'Tea Kettles' }),
+      stovetops(fakeProduct({ handle: 'hob-kettle', title: 'Hob Kettle', price: 91.78, category: 'Tea Kettles' })),
       fakeProduct({ handle: 'volt-kettle', title: 'Volt Kettle', price: 120, category: 'Electric Kettles' }),
       fakeProduct({ handle: 'mains-kettle', title: 'Mains Kettle', price: 99, category: 'Electric Kettles' }),
     ];

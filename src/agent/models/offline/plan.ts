@@ -24,6 +24,8 @@ const UNSURE = 0.25;
 const SURE_WRITE = 0.5;
 /** …one at least this share of its probability. */
 const LOOK_SHARE = 0.75;
+/** Below this, a search reading of a question about one product of the conversation gives way to the question. */
+const SURE_SEARCH = 0.5;
 const CART_WRITES = new Set(['cart_add', 'cart_remove', 'cart_update']);
 const LOOKS = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search']);
 
@@ -204,8 +206,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "add the Quillon Lamp" … "and the Brambleby Scarf": a bare "and <product>" continues the last action.
   const previous = previousEvent(memory);
   if (previous?.name === 'add_to_cart' && continues(u, ctx.state.lexicon)) return planAdd(u, memory, ctx);
-  // "can the <kind> go on a gas stove?": a question naming one product of the conversation asks about it.
-  if (intent === 'search' && u.raw.includes('?') && oneOfConversationNamed(u, memory))
+  // "can the <kind> go on a gas stove?": a question naming one product of the conversation, read as a search
+  // without conviction, asks about it.
+  if (intent === 'search' && u.confidence < SURE_SEARCH && u.raw.includes('?') && oneOfConversationNamed(u, memory))
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // "which of those is the cheapest?": the list's search again, its good matches by price (the list shows five at
   // most, the cheapest may be a sixth); a list that came from elsewhere: that one of it, shown with its details.
