@@ -305,6 +305,21 @@ describe('offline model: shopping conversations', () => {
     expect(kind.calls.map((c) => c.name)).toEqual(['search_products']);
   });
 
+  it('adds "the cheapest of those, size 44" as the cheapest of those that come in a 44', async () => {
+    const shoe = (handle: string, price: number, sizes: string[]) =>
+      fakeProduct({ handle, title: `${handle} Shoe`, price, category: 'Shoes', sizes });
+    const chat = chatOver([
+      shoe('Pace', 80, ['42', '43']),
+      shoe('Stride', 95, ['43', '44']),
+      shoe('Ridge', 110, ['44']),
+    ]);
+    await chat.say('shoes please');
+    const added = await chat.say('give me the cheapest of those, size 44');
+    expect(added.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'Stride', options: { Size: '44' }, quantity: 1 } },
+    ]);
+  });
+
   it('asks for each missing option with its values, then adds with the bare answers "42" and "black"', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

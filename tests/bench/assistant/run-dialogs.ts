@@ -58,7 +58,8 @@ export type Half =
   | 'dev4'
   | 'dev5'
   | 'heldout'
-  | `${'fa' | 'ar' | 'de'}-${'train' | 'dev' | 'heldout'}`;
+  | `${'fa' | 'ar' | 'de'}-${'train' | 'dev' | 'heldout'}`
+  | `${'ar' | 'de'}-dev2`;
 
 /** The halves of the dialogs in other languages (Persian, Arabic and German shoppers over the English catalogs). */
 export const LANGUAGE_HALVES: Half[] = [
@@ -68,6 +69,8 @@ export const LANGUAGE_HALVES: Half[] = [
   'fa-dev',
   'ar-dev',
   'de-dev',
+  'ar-dev2',
+  'de-dev2',
   'fa-heldout',
   'ar-heldout',
   'de-heldout',

@@ -64,9 +64,12 @@ function pick<T extends { title: string }>(
 ): { one: T } | { several: T[] } | null {
   if (!pool.length) return null;
   if (u.mentions.cheaper || u.mentions.pricier) {
-    const amounts = pool.map(price);
+    // "the cheapest of those, regular length": the cheapest of those that have what the message names.
+    const fitting = fits ? pool.filter(fits) : [];
+    const among = fitting.length ? fitting : pool;
+    const amounts = among.map(price);
     const target = u.mentions.cheaper ? Math.min(...amounts) : Math.max(...amounts);
-    const best = pool.filter((x) => price(x) === target);
+    const best = among.filter((x) => price(x) === target);
     return best.length === 1 ? { one: best[0] } : { several: best };
   }
   const words = u.queryWords.filter((w) => !u.options.some((o) => o.value.toLowerCase() === w));
