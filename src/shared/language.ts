@@ -63,7 +63,8 @@ const TELLING_WORDS: Record<Language, readonly string[]> = {
     uns euch nur schon jetzt gleich doch mal denn welche welches welcher dazu davon nehme nehm gebt gib stück
     habt hast hab hätte hätten würde bei vom zum zur im ins aus nach über dieser diese dieses kostet kosten
     lieber leider gerne gern kein keine sehr wieviel wann warum welchen euer eure euren ihnen sendung paket
-    lieferung versand zurück wieder geht passt stimmt eigentlich vielleicht`),
+    lieferung versand zurück wieder geht passt stimmt eigentlich vielleicht herren damen kinder fuer moechte
+    groesse zurueck ueber hoi zäme zaeme grüezi gruezi servus moin tschüss tschuess salü sali`),
   fa: words(`می است را این برای چه یک من دارید دارم میخوام میخواهم خواهم لطفا زیر کمتر از به با که سلام ممنون
     مرسی چطور کجا سفارش سبد هست نه بله آره ارزان تر دومی اولی خرید قیمت تومان کنم کنید شما دارین داره رو میشه چقدره بدید بدین
     چی کی کجاست خوام هستم ممنونم مرسی خداحافظ`),

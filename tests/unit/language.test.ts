@@ -11,6 +11,9 @@ describe('detectLanguage', () => {
     ['Gibt es das auch in Größe M?', 'de'],
     // German words around an English product name: still German.
     ['Dann noch zwei Stück Trail Running Socks in L, Navy', 'de'],
+    // Hurried German without umlauts, and a Swiss greeting.
+    ['moin, such laufschuhe fuer herren max 80 euro', 'de'],
+    ['hoi zaeme', 'de'],
     ['do you have a warm jacket under 200?', 'en'],
     ['show me the blue one please', 'en'],
   ])('%s → %s', (text, language) => {

@@ -121,6 +121,9 @@ describe('the offline model in German and Arabic', () => {
     const search = await chat.say('Ich suche Laufschuhe unter 85 Euro');
     expect(search.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
     expect(String(search.calls[0].args.query)).toContain('running');
+    // The floor said first and its negation after it is a ceiling too.
+    const ceiling = await chat.say('Laufschuhe bitte, mehr als 85 Euro will ich aber nicht ausgeben');
+    expect(ceiling.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
     const add = await chat.say('Die zweite in Größe 41 bitte in den Warenkorb');
     expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ options: { Size: '41' } });
     const human = await chat.say('Ich möchte mit einem Mitarbeiter sprechen');

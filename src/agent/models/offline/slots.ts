@@ -58,6 +58,11 @@ export function createSlotReader(lexicon: Lexicon) {
     `${W(alternation(lexicon.negations))}\\s+(?:(?:${alternation(p.negationBridges)})\\s+){0,3}?${W(alternation(p.min))}\\s+${AMOUNT}`,
     'u',
   );
+  // "mehr als 150 Euro will ich nicht ausgeben": the floor first, its negation after it, is a ceiling too.
+  const minNegatedAfter = new RegExp(
+    `${W(alternation(p.min))}\\s+${AMOUNT}\\s+(?:(?:${alternation(p.negationBridges)})\\s+){0,4}?${W(alternation(lexicon.negations))}`,
+    'u',
+  );
   const minAfter = new RegExp(`${AMOUNT}\\s*${W(alternation(p.minAfter))}`);
   const around = new RegExp(`${W(alternation(p.around))}\\s+${AMOUNT}`);
   const aroundAfter = new RegExp(`${AMOUNT}\\s*-?\\s*(?:${alternation(p.aroundAfter)})(?![${WORD_CHAR}])`);
@@ -106,6 +111,7 @@ export function createSlotReader(lexicon: Lexicon) {
         // "30-50" without a currency may be a size ("39-42"): only when the caller says it is not.
         hit(range, (m) => (HAS_CUR.test(m[0]) || opts.bareRange ? pair(m) : null)) ??
         hit(negatedMin, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
+        hit(minNegatedAfter, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
         hit(maxBefore, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
         hit(maxAfter, (m) => ({ maxPrice: value(m[1], m[2]) })) ??
         hit(around, (m) => roughly(value(m[1], m[2]))) ??
