@@ -150,6 +150,15 @@ describe('the offline model in German and Arabic', () => {
     expect(add.calls.find((c) => c.name === 'add_to_cart')?.args).toMatchObject({ handle: 'storm-shell-jacket' });
   });
 
+  it('reads German policy questions in their own verb forms ("zurückzuschicken", "wie lang dauert der Versand")', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    const returns = await chat.say('Wie lange hat man bei Ihnen eigentlich Zeit, etwas zurückzuschicken?');
+    expect(returns.calls[0].name).toBe('search_policies');
+    expect(String(returns.calls[0].args.query)).toContain('return');
+    const delivery = await chat.say('wie lang dauert der versand nach hamburg ungefaehr');
+    expect(String(delivery.calls[0].args.query)).toContain('delivery time');
+  });
+
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {
     const chat = converse(model, createFakeShop({ products }));
     const search = await chat.say('أريد حذاء للجري بأقل من ٨٥ يورو');
