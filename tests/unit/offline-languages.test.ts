@@ -159,6 +159,18 @@ describe('the offline model in German and Arabic', () => {
     expect(String(delivery.calls[0].args.query)).toContain('delivery time');
   });
 
+  it('takes "die für 79" and "اللي ب٧٩" as the product shown at that price, the words choosing before it', async () => {
+    for (const [search, chosen] of [
+      ['Laufschuhe unter 100 Euro bitte', 'und die für 79, ist die bequem?'],
+      ['أريد حذاء للجري بأقل من ١٠٠ يورو', 'اللي ب٧٩ مريح؟'],
+    ]) {
+      const chat = converse(model, createFakeShop({ products }));
+      await chat.say(search);
+      const asked = await chat.say(chosen);
+      expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'tempo-racer' } }]);
+    }
+  });
+
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {
     const chat = converse(model, createFakeShop({ products }));
     const search = await chat.say('أريد حذاء للجري بأقل من ٨٥ يورو');

@@ -50,6 +50,8 @@ export const lexiconSchema = z.object({
   ordinalLeads: phrases.default([]),
   /** Words after an amount that make it a choice among the products shown ("the 45 euro one"); no counting words. */
   priceChoiceWords: phrases.default([]),
+  /** Words before an amount that make it a choice among the products shown ("die für 65", "اللي ب ٦٥"). */
+  priceChoiceLeads: phrases.default([]),
   /** "if it's too tight can I swap it later?": a condition and a permission asked: about the rules, not the change. */
   hypotheticals: z
     .object({ polite: phrases.default([]), leads: phrases, asks: phrases })

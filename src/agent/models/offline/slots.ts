@@ -85,6 +85,13 @@ export function createSlotReader(lexicon: Lexicon) {
           `\\s+(?:${SELECTOR})(?![${WORD_CHAR}])`,
       )
     : null;
+  // "die für 65", "اللي ب١٦٫٩٥": the words choosing before the amount.
+  const LEADS = alternation(lexicon.priceChoiceLeads);
+  const byPriceLead = LEADS
+    ? new RegExp(
+        `(?<![${WORD_CHAR}])(?:${LEADS})\\s*(?:${CUR}\\s*)?(\\d{1,6}(?:[.,]\\d{1,2})?)(?:\\s*${CUR}(?![${WORD_CHAR}]))?`,
+      )
+    : null;
   const reader = {
     /**
      * A price limit or range: "under 150", "can't spend more than 60", "around 40", "between 20 and
@@ -130,6 +137,9 @@ export function createSlotReader(lexicon: Lexicon) {
 
     /** An amount said as a choice ("the 45 euro one", "the 164.95 one"): the shown product at that price. */
     priceReference(text: string): (Span & { amount: number }) | null {
+      const led = byPriceLead?.exec(text);
+      if (led)
+        return { amount: Number(led[1].replace(',', '.')), ...spanOf(text, led.index, led.index + led[0].length) };
       const m = byPrice?.exec(text);
       if (!m) return null;
       // The amount and its currency, not the word choosing ("one").
