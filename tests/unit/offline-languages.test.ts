@@ -171,6 +171,18 @@ describe('the offline model in German and Arabic', () => {
     }
   });
 
+  it('answers "welche ist am günstigsten?" and "أيهم الأرخص؟" with the search by price, in the pack\'s own words', async () => {
+    for (const [search, cheapest] of [
+      ['Laufschuhe unter 100 Euro bitte', 'welche davon ist am günstigsten?'],
+      ['أريد حذاء للجري بأقل من ١٠٠ يورو', 'أيهم الأرخص؟'],
+    ]) {
+      const chat = converse(model, createFakeShop({ products }));
+      await chat.say(search);
+      const asked = await chat.say(cheapest);
+      expect(asked.calls[0]).toMatchObject({ name: 'search_products', args: { sort: 'price_asc', maxPrice: 100 } });
+    }
+  });
+
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {
     const chat = converse(model, createFakeShop({ products }));
     const search = await chat.say('أريد حذاء للجري بأقل من ٨٥ يورو');
