@@ -10,7 +10,7 @@ import { glossFor } from '../../src/catalog/catalog-gloss.js';
 import type { OrderView } from '../../src/tools/results.js';
 import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
-import { converse, createFakeShop, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
+import { converse, createFakeShop, fakeProduct, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
 
 const products = Object.values(SHOP);
 const index = buildShopIndex(products.map(toCatalogEntry), loadLanguagePack('en'));
@@ -181,6 +181,22 @@ describe('the offline model in German and Arabic', () => {
       const asked = await chat.say(cheapest);
       expect(asked.calls[0]).toMatchObject({ name: 'search_products', args: { sort: 'price_asc', maxPrice: 100 } });
     }
+  });
+
+  it('keeps a product name quoted whole as the shop spells it, though one of its words is German ("Hut")', async () => {
+    const hut = fakeProduct({ handle: 'hut-socks', title: 'Hut Trekking Socks', price: 21, category: 'Socks' });
+    const summit = fakeProduct({
+      handle: 'summit-socks',
+      title: 'Summit Trekking Socks',
+      price: 26,
+      category: 'Socks',
+    });
+    const hat = fakeProduct({ handle: 'sun-hat', title: 'Brim Sun Hat', price: 30, category: 'Hats' });
+    const all = [hut, summit, hat];
+    const shop = buildShopIndex(all.map(toCatalogEntry), loadLanguagePack('en'));
+    const chat = converse(createOfflineModel({ shop: () => shop }), createFakeShop({ products: all }));
+    const asked = await chat.say("Welche Farben gibt's bei den Hut Trekking Socks?");
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'hut-socks' } }]);
   });
 
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {

@@ -5,7 +5,7 @@ import type { ChatMessage, ChatModel, ModelChunk, ModelRequest } from '../model.
 import { decideStep, type Brain } from './offline/decide-step.js';
 import { loadLanguagePack, packHas, packLanguages } from './offline/language-pack.js';
 import { createOptionReader } from './offline/product-options.js';
-import { normalize } from './offline/normalize.js';
+import { escapeRegex, normalize } from './offline/normalize.js';
 import { loadReplies } from './offline/replies.js';
 import type { ShopIndex } from './offline/shop-index.js';
 import { createUnderstanding } from './offline/understand.js';
@@ -61,7 +61,7 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
       const own = brains.get(language);
       const brain: Brain = { ...own, index: opts.shop?.() ?? null };
       const typed = request.messages.findLast((m) => m.role === 'user')?.content ?? undefined;
-      const decided = decideStep(own.gloss(request.messages, language), request.tools, brain, typed);
+      const decided = decideStep(own.gloss(request.messages, language, brain.index), request.tools, brain, typed);
       const step = inCatalogScript(decided, catalogLanguage);
       opts.onStep?.({ intent: step.intent, understanding: step.understanding, ms: performance.now() - started });
       const promptChars = request.messages.reduce((n, m) => n + (m.content?.length ?? 0), 0);
@@ -98,16 +98,24 @@ export function createOfflineModel(opts: OfflineModelOptions = {}): ChatModel {
 
 type LanguageBrain = Omit<Brain, 'index'> & {
   /** User messages with other languages' shop words in the catalog's language. */
-  gloss(messages: ChatMessage[], language: string): ChatMessage[];
+  gloss(messages: ChatMessage[], language: string, index: ShopIndex | null): ChatMessage[];
 };
 
 /** One understanding per language with a pack, made when a message in it first arrives. */
 function createBrains(catalogLanguage: string) {
   const languages = new Set(packLanguages());
   const made = new Map<string, LanguageBrain>();
-  const glossMessage = (text: string, turn: string) => {
+  /** The message with its words in the catalog's language; a product's name quoted whole stays as the shop has it. */
+  const glossMessage = (text: string, turn: string, index: ShopIndex | null) => {
     const gloss = glossFor(detectLanguage(text) ?? turn, catalogLanguage);
-    return gloss ? gloss.apply(text) : text;
+    if (!gloss) return text;
+    const names = index?.titlesIn(text) ?? [];
+    if (!names.length) return gloss.apply(text);
+    const quoted = new RegExp(`(${names.map(escapeRegex).join('|')})`, 'iu');
+    return text
+      .split(quoted)
+      .map((part, i) => (i % 2 ? part.toLowerCase() : gloss.apply(part)))
+      .join('');
   };
   const get = (language: string): LanguageBrain => {
     let brain = made.get(language);
@@ -117,8 +125,8 @@ function createBrains(catalogLanguage: string) {
         engine: createUnderstanding(pack),
         say: loadReplies(packHas(language, 'replies.json') ? language : 'en'),
         options: createOptionReader(pack.lexicon),
-        gloss: (messages, turn) =>
-          messages.map((m) => (m.role === 'user' ? { ...m, content: glossMessage(m.content, turn) } : m)),
+        gloss: (messages, turn, index) =>
+          messages.map((m) => (m.role === 'user' ? { ...m, content: glossMessage(m.content, turn, index) } : m)),
       };
       made.set(language, brain);
     }

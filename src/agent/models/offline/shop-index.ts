@@ -169,6 +169,14 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       .flatMap((o) => tokens(o.value).map(stem)),
   );
   const byHandleMap = new Map(entries.map((e) => [e.handle, e]));
+  // Titles of two words or more, lower case, by their first word: names a message may quote whole.
+  const titlesByFirst = new Map<string, string[]>();
+  for (const e of entries) {
+    const title = e.title.toLowerCase().replace(/\s+/g, ' ').trim();
+    const first = title.split(' ')[0];
+    if (!title.includes(' ')) continue;
+    titlesByFirst.set(first, [...(titlesByFirst.get(first) ?? []), title]);
+  }
 
   /** The shop word a misspelled word means, or the word itself. */
   function correct(word: string): string {
@@ -341,6 +349,20 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       return values;
     },
     byHandle: (handle: string) => byHandleMap.get(handle),
+    /** The product titles (two words or more) a text quotes whole, as the catalog spells them, lower case. */
+    titlesIn(text: string): string[] {
+      const lower = ` ${text.toLowerCase().replace(/\s+/g, ' ')} `;
+      const firsts = new Set(lower.split(/[^\p{L}\p{N}'-]+/u));
+      const boundary = (i: number, n: number) =>
+        !/[\p{L}\p{N}]/u.test(lower[i - 1]) && !/[\p{L}\p{N}]/u.test(lower[i + n]);
+      const quoted = [...firsts]
+        .flatMap((w) => titlesByFirst.get(w) ?? [])
+        .filter((t) => {
+          const at = lower.indexOf(t);
+          return at > 0 && boundary(at, t.length);
+        });
+      return quoted.sort((a, b) => b.length - a.length);
+    },
     /** Products whose title holds every one of these words ("the plaid scarf" → Brambleby Plaid Scarf). */
     titledWith(words: string[]): string[] {
       const want = words.map((w) => correct(w));
