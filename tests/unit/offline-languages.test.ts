@@ -199,6 +199,16 @@ describe('the offline model in German and Arabic', () => {
     expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'hut-socks' } }]);
   });
 
+  it('reads "den" before a product\'s name as its article, not as "that one" in focus', async () => {
+    const table = (handle: string, title: string) => fakeProduct({ handle, title, price: 75, category: 'Tables' });
+    const all = [table('horizon', 'Horizon Camp Table'), table('trailhead', 'Trailhead Roll Table')];
+    const shop = buildShopIndex(all.map(toCatalogEntry), loadLanguagePack('en'));
+    const chat = converse(createOfflineModel({ shop: () => shop }), createFakeShop({ products: all }));
+    await chat.say('Erzähl mir mehr über den Horizon Camp Table');
+    const added = await chat.say('den trailhead bitte noch dazu');
+    expect(added.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'trailhead', quantity: 1 } }]);
+  });
+
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {
     const chat = converse(model, createFakeShop({ products }));
     const search = await chat.say('أريد حذاء للجري بأقل من ٨٥ يورو');

@@ -56,6 +56,18 @@ export function createUnderstanding(pack: LanguagePack) {
   const numberWords = new Set(Object.keys(lx.numbers).filter((k) => !k.includes(' ')));
   const common = (word: string) => pack.knownWords.has(word) || pack.knownWords.has(stem(word));
 
+  const pronounPhrases = lx.pronouns.map((p) => p.split(' '));
+  /**
+   * Whether the message points with a pronoun ("it", "that one", "den"): one not right before a product's name,
+   * where the same word is an article ("den <Name>"); before a kind it still points ("that bottle").
+   */
+  function saysPronoun(words: string[], links: Links): boolean {
+    const names = (at: number) => links.products.some((n) => n.distinctive > 0 && n.start <= at && at < n.end);
+    return pronounPhrases.some((p) =>
+      words.some((_, i) => p.every((w, k) => words[i + k] === w) && !names(i + p.length)),
+    );
+  }
+
   /** How many leading words are an opener ("good morning", "hi there"). */
   function openerAt(words: string[]): number {
     let at = 0;
@@ -321,7 +333,7 @@ export function createUnderstanding(pack: LanguagePack) {
         queryWords = queryWordsOf(words, links.words, withPurpose, stop, genderOf, index, common, leads);
       }
       const mentions = {
-        pronoun: phraseIn(joined, lx.pronouns),
+        pronoun: saysPronoun(words, links),
         cheaper: phraseIn(joined, lx.cheaper),
         pricier: phraseIn(joined, lx.pricier),
         both: phraseIn(joined, lx.both),
