@@ -11,7 +11,7 @@ import { loadBenchShop, type CatalogName } from '../bench/assistant/shops.js';
  * The target of issue 9 is 90% held-out and is not reached yet: raise a floor whenever the bench
  * (`npm run bench:assistant`) shows the held-out half above it.
  */
-const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.83, partners: 0.82 };
+const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.83, partners: 0.84 };
 
 /**
  * The Persian, Arabic and German held-out halves (issue 14's blind dialogs over the English
@@ -20,8 +20,8 @@ const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.83, partners: 
  * 79.7 / 71.9%; demo / partners); the goal is 85% per language, reached by Persian only.
  */
 const LANGUAGE_FLOORS: Partial<Record<CatalogName, Partial<Record<Half, number>>>> = {
-  demo: { 'fa-heldout': 0.82, 'ar-heldout': 0.73, 'de-heldout': 0.78 },
-  partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.83, 'de-heldout': 0.7 },
+  demo: { 'fa-heldout': 0.82, 'ar-heldout': 0.77, 'de-heldout': 0.83 },
+  partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.83, 'de-heldout': 0.74 },
 };
 
 describe('held-out shopper dialogs', () => {
