@@ -1,5 +1,4 @@
 import { stem } from '../../../catalog/terms.js';
-import { answerAboutShown, rankedByFacet } from './answer-product.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
 import { saysAny } from './normalize.js';
@@ -14,6 +13,13 @@ import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpda
 import { GENDERS, hintsFor, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understanding.js';
+import {
+  listSearchedBy,
+  oneOfConversationNamed,
+  planAboutShown,
+  priceExtremeShown,
+  priceOrderAsked,
+} from './shown-readings.js';
 
 /**
  * Below this, the intent model is unsure: product words make it a search, else a question. Its
@@ -34,60 +40,6 @@ const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', '
 
 /** Readings of a message that may ask which of the products shown is the cheapest or dearest. */
 const ASKS_ABOUT_SHOWN = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search', 'other']);
-
-/**
- * The cheapest (or dearest) of the products shown when the message asks for it ("which one of
- * those is the cheapest?", "of the red ones, which is the very cheapest?"): among those of the
- * kind or with the words it names, if any; null when it asks no such thing or names a kind not shown.
- */
-function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): string | null {
-  const { min, max } = ctx.state.lexicon.priceExtremes;
-  const lowest = saysAny(u.raw, min);
-  if ((!lowest && !saysAny(u.raw, max)) || memory.shown.length < 2 || u.links.products.length || u.price) return null;
-  let pool = memory.shown;
-  const type = u.links.type;
-  if (type) {
-    pool = pool.filter((p) => type.handles.has(p.handle));
-    if (!pool.length) return null;
-  }
-  const words = u.queryWords.filter((w) => !type || !type.label.toLowerCase().includes(w)).map(stem);
-  const described = pool.filter((p) => {
-    const text = new Set(
-      `${p.title} ${p.tags.join(' ')} ${p.description}`
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .map(stem),
-    );
-    return words.some((w) => text.has(w));
-  });
-  if (described.length) pool = described;
-  const price = (p: (typeof pool)[number]) => p.price?.amount ?? 0;
-  const best = [...pool].sort((a, b) => (lowest ? price(a) - price(b) : price(b) - price(a)))[0];
-  return best.handle;
-}
-
-/**
- * Whether the message names exactly one product already in the conversation, by most of its name or by a kind the
- * shop has one product of ("and <kind>s for men?" asks for a kind, whatever the conversation holds).
- */
-function oneOfConversationNamed(u: Understanding, memory: Memory): boolean {
-  const byName = u.links.products.filter((n) => n.coverage >= 0.75).map((n) => n.handle);
-  const type = u.links.type?.handles;
-  const named = new Set([...(type?.size === 1 ? type : []), ...byName]);
-  return [...memory.products.keys()].filter((h) => named.has(h)).length === 1;
-}
-
-/** Whether the products shown are the last search's, not a recommendation's or one product's. */
-function listSearchedBy(memory: Memory): boolean {
-  const last = memory.events.findLast((e) => e.name === 'search_products');
-  const found: unknown = last?.result?.products;
-  return memory.lastList === 'products' && Array.isArray(found) && found[0]?.handle === memory.shown[0]?.handle;
-}
-
-/** The price order a message asks for: "the cheapest" cheapest first, "the dearest" dearest first. */
-function priceOrderAsked(u: Understanding, ctx: PlanContext): 'price_asc' | 'price_desc' {
-  return saysAny(u.raw, ctx.state.lexicon.priceExtremes.min) ? 'price_asc' : 'price_desc';
-}
 
 /** A plan's search calls with more arguments. */
 function withSearchArgs(plan: Plan, extra: Record<string, unknown>): Plan {
@@ -293,33 +245,6 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     default:
       return search();
   }
-}
-
-/**
- * "which of them is warmest?", "are any of those foldable?": a question over the list just shown,
- * answered from the products' data already in the conversation.
- */
-function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
-  const lx = ctx.state.lexicon;
-  const plural = saysAny(u.raw, lx.plural);
-  // "which is lighter, the Quillon or the Brambleby?": two or more shown products named, compared.
-  // Named alike: "the <name> <kind>" names another <kind> by half its name, not as a choice.
-  const fullest = Math.max(0, ...u.links.products.map((n) => n.coverage));
-  const named = new Set(u.links.products.filter((n) => n.coverage >= fullest - 0.25).map((n) => n.handle));
-  const compared = memory.shown.filter((p) => named.has(p.handle));
-  // "the $23.99 one, what's on the <part>?" chose one by its price: no comparison of those its words name.
-  if (compared.length >= 2 && !u.ordinal) {
-    const answer = answerAboutShown(ctx.say, compared, u, lx);
-    if (answer) return { intent: 'product_info', text: answer };
-  }
-  // "is the 164.95 one lighter than the other?": with two shown, a comparative about one compares the two.
-  if (memory.shown.length === 2 && rankedByFacet(memory.shown, u.raw, lx)) {
-    const answer = answerAboutShown(ctx.say, memory.shown, u, lx);
-    if (answer) return { intent: 'product_info', text: answer };
-  }
-  if (!plural || memory.shown.length < 2 || u.ordinal || u.links.products.length) return null;
-  const answer = answerAboutShown(ctx.say, memory.shown, u, lx);
-  return answer ? { intent: 'product_info', text: answer } : null;
 }
 
 /** "only the mesh ones", "just the women's ones": the last search again, narrowed by the new words. */
