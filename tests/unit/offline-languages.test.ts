@@ -209,6 +209,18 @@ describe('the offline model in German and Arabic', () => {
     expect(added.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'trailhead', quantity: 1 } }]);
   });
 
+  it('keeps the kind a story sentence names when the request points back at it ("Die Jacke war super. Gibt es die in L?")', async () => {
+    for (const text of [
+      'Die Jacke war super. Gibt es die noch in L in Navy?',
+      'The jacket was great. Got it in L in navy?',
+    ]) {
+      const chat = converse(model, createFakeShop({ products }));
+      const asked = await chat.say(text);
+      expect(asked.calls[0]?.name).toBe('search_products');
+      expect(String(asked.calls[0]?.args.query)).toContain('jacket');
+    }
+  });
+
   it('reads an Arabic search with Arabic-Indic digits and a policy question', async () => {
     const chat = converse(model, createFakeShop({ products }));
     const search = await chat.say('أريد حذاء للجري بأقل من ٨٥ يورو');

@@ -302,7 +302,15 @@ export function createUnderstanding(pack: LanguagePack) {
       const gender = said ?? (age?.child ? 'kids' : null);
       // The product words of the request's own sentence; the story around it only through the shop's words.
       const requestAt = request.sentence === null ? null : sentenceIds[request.sentence];
-      const inRequest = (i: number) => requestAt === null || sentenceOf[i] === requestAt;
+      const inRequestSentence = (i: number) => requestAt === null || sentenceOf[i] === requestAt;
+      // "Die Hose war super. Gibt es die noch in L?": a request naming no kind that points back keeps the story's kind.
+      const type = links.type;
+      const saidBefore = requestAt !== null && type && !inRequestSentence(type.start);
+      const pointsBack =
+        saidBefore &&
+        !links.products.some((p) => inRequestSentence(p.start)) &&
+        phraseIn(words.filter((_, i) => inRequestSentence(i)).join(' '), lx.pronouns);
+      const inRequest = (i: number) => inRequestSentence(i) || (!!pointsBack && i >= type.start && i < type.end);
       if (requestAt !== null) {
         // "I already have the grey ones. Add the blue ones.": products named in the story are not the
         // request's, unless it points back at them ("I love the Wren Kite. Please add it.").
