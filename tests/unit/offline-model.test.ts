@@ -542,6 +542,24 @@ describe('offline model: orders, policies and people', () => {
     expect(paid.text).toContain('Cloud Runner Running Shoe × 1 at €89.00');
   });
 
+  it('finds an order by the kind of product named, though its line calls it otherwise', async () => {
+    const daypack = fakeProduct({ handle: 'wayfarer', title: 'Wayfarer Daypack', price: 50, category: 'Backpacks' });
+    const rover = fakeProduct({ handle: 'rover', title: 'Rover Commuter Backpack', price: 99, category: 'Backpacks' });
+    const line = (title: string, price: number) => ({ sku: title, title, quantity: 1, unitPrice: eur(price) });
+    const orders = [
+      { ...ORDER, id: 'AP-2', items: [line('Enamel Camp Mug', 12)] },
+      { ...ORDER, id: 'AP-1', items: [line('Wayfarer Daypack (Rust)', 50)] },
+    ];
+    const local = createOfflineModel({
+      shop: () => buildShopIndex([daypack, rover, mug].map(toCatalogEntry), loadLanguagePack('en')),
+    });
+    const chat = converse(local, createFakeShop({ products: [daypack, rover, mug], signedIn: true, orders }));
+    const found = await chat.say("where's my backpack order?");
+    expect(found.calls.map((c) => c.name)).toEqual(['get_orders']);
+    expect(found.text).toContain('Order AP-1 ');
+    expect(found.text).not.toContain('AP-2');
+  });
+
   it('looks up a named order and asks an anonymous shopper to sign in', async () => {
     const named = await chatWith().say('order AP-10023');
     expect(named.calls).toEqual([{ name: 'get_order_status', args: { orderId: 'AP-10023' } }]);

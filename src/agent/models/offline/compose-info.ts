@@ -40,7 +40,10 @@ export function composeOrders(
       s: Math.max(0, ...o.items.map((i) => lineMatches(i.title, words))),
     }));
     const top = Math.max(...scored.map((x) => x.s));
-    const best = scored.filter((x) => x.s === top && top > 0).map((x) => x.o);
+    // "my <kind> order" when the line calls it otherwise: the orders holding a product of the kind named.
+    const kind = (u?.orderKindTitles ?? []).map((t) => t.toLowerCase());
+    const ofKind = (o: OrderView) => o.items.some((i) => kind.some((t) => i.title.toLowerCase().startsWith(t)));
+    const best = top > 0 ? scored.filter((x) => x.s === top).map((x) => x.o) : orders.filter(ofKind);
     if (best.length === 1) return describeOrder(say, best[0]);
     if (best.length > 1) {
       const described = best.map((o) => describeOrder(say, o)).join('\n\n');

@@ -15,6 +15,8 @@ const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) 
 /** Intents that carry no request of their own. */
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
+/** A kind with more products than this names too many to find an order by their titles. */
+const KIND_TITLES = 200;
 
 /** One intent model per language pack, trained once per change of its examples (cached on disk). */
 const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
@@ -66,6 +68,12 @@ export function createUnderstanding(pack: LanguagePack) {
     return pronounPhrases.some((p) =>
       words.some((_, i) => p.every((w, k) => words[i + k] === w) && !names(i + p.length)),
     );
+  }
+
+  /** The titles of the products of a kind named, for finding an order by it; none for a kind of many products. */
+  function kindTitles(type: Links['type'], index: ShopIndex | null): string[] {
+    if (!type || !index || type.handles.size > KIND_TITLES) return [];
+    return [...type.handles].flatMap((h) => index.byHandle(h)?.title ?? []);
   }
 
   /** How many leading words are an opener ("good morning", "hi there"). */
@@ -387,6 +395,7 @@ export function createUnderstanding(pack: LanguagePack) {
         orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common, leads).filter(
           (w) => !orderWords.has(w) && !orderWords.has(stem(w)) && (!index || index.knows(w)),
         ),
+        orderKindTitles: kindTitles(links.type, index),
         options: links.options,
         size: size?.value ?? null,
         mentions,

@@ -36,6 +36,8 @@ export interface Understanding {
   queryWords: string[];
   /** The product words without words about orders ("tracking for my garden table" → garden, table). */
   orderProductWords: string[];
+  /** The titles of the products of the kind named ("my <kind> order": the title of each of them), when it has few. */
+  orderKindTitles: string[];
   options: OptionMention[];
   /** Size asked with a cue ("size 42", "in M"), in the shop's spelling when it has one. */
   size: string | null;
