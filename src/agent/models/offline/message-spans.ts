@@ -1,4 +1,5 @@
 import type { Lexicon } from './language-pack.js';
+import type { Links } from './shop-index.js';
 
 /** Up to this age a shopper's child wears children's sizes. */
 const CHILD_AGE = 13;
@@ -13,7 +14,8 @@ const age = (at: number[], said: string): Age => ({ at: new Set(at), child: Numb
 
 /**
  * Spans of a message that name no product, size or count: what a thing is for ("for our camping
- * weekend") and a child's age ("a 7 year old"). `joins` end a purpose ("and", "also").
+ * weekend") and a child's age ("a 7 year old"); and whether a pronoun in it points at something.
+ * `joins` end a purpose ("and", "also").
  */
 export function messageSpans(lx: Lexicon, joins: Set<string>) {
   const purposeLeads = lx.purposeLeads.map((p) => p.split(' '));
@@ -57,5 +59,17 @@ export function messageSpans(lx: Lexicon, joins: Set<string>) {
     return after < 0 ? null : age([after + 1], words[after + 1]);
   }
 
-  return { purposeOf, ageOf };
+  const pronounPhrases = lx.pronouns.map((p) => p.split(' '));
+  /**
+   * Whether the message points with a pronoun ("it", "that one", "den"): one not right before a product's name,
+   * where the same word is an article ("den <Name>"); before a kind it still points ("that bottle").
+   */
+  function saysPronoun(words: string[], links: Links): boolean {
+    const names = (at: number) => links.products.some((n) => n.distinctive > 0 && n.start <= at && at < n.end);
+    return pronounPhrases.some((p) =>
+      words.some((_, i) => p.every((w, k) => words[i + k] === w) && !names(i + p.length)),
+    );
+  }
+
+  return { purposeOf, ageOf, saysPronoun };
 }

@@ -3,6 +3,7 @@ import { bestType, indexProductTypes, type ProductType } from '../../../catalog/
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { phraseKey, stem, tokens } from '../../../catalog/terms.js';
 import type { LanguagePack } from './language-pack.js';
+import { quotedTitles } from './quoted-titles.js';
 
 /** A stretch of the message's words, [start, end). */
 export interface Span {
@@ -70,6 +71,9 @@ const editDistanceAtMost = (a: string, b: string, max: number): boolean => {
  * partial or misspelled), product types, brands and option values (colours, sizes, materials as
  * the catalog spells them). Built from the catalog at start and again after every import.
  */
+/** A kind with more products than this names too many to find an order by their titles. */
+const KIND_TITLES = 200;
+
 export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack, 'lexicon' | 'knownWords'>) {
   const { lexicon, knownWords } = pack;
   const colors = new Set(lexicon.colors);
@@ -169,14 +173,7 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       .flatMap((o) => tokens(o.value).map(stem)),
   );
   const byHandleMap = new Map(entries.map((e) => [e.handle, e]));
-  // Titles of two words or more, lower case, by their first word: names a message may quote whole.
-  const titlesByFirst = new Map<string, string[]>();
-  for (const e of entries) {
-    const title = e.title.toLowerCase().replace(/\s+/g, ' ').trim();
-    const first = title.split(' ')[0];
-    if (!title.includes(' ')) continue;
-    titlesByFirst.set(first, [...(titlesByFirst.get(first) ?? []), title]);
-  }
+  const titlesIn = quotedTitles(entries.map((e) => e.title));
 
   /** The shop word a misspelled word means, or the word itself. */
   function correct(word: string): string {
@@ -349,20 +346,13 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       return values;
     },
     byHandle: (handle: string) => byHandleMap.get(handle),
-    /** The product titles (two words or more) a text quotes whole, as the catalog spells them, lower case. */
-    titlesIn(text: string): string[] {
-      const lower = ` ${text.toLowerCase().replace(/\s+/g, ' ')} `;
-      const firsts = new Set(lower.split(/[^\p{L}\p{N}'-]+/u));
-      const boundary = (i: number, n: number) =>
-        !/[\p{L}\p{N}]/u.test(lower[i - 1]) && !/[\p{L}\p{N}]/u.test(lower[i + n]);
-      const quoted = [...firsts]
-        .flatMap((w) => titlesByFirst.get(w) ?? [])
-        .filter((t) => {
-          const at = lower.indexOf(t);
-          return at > 0 && boundary(at, t.length);
-        });
-      return quoted.sort((a, b) => b.length - a.length);
+    /** The titles of a kind's products, for finding an order by the kind; none for a kind of many products. */
+    titlesOfKind(handles: ReadonlySet<string>): string[] {
+      if (handles.size > KIND_TITLES) return [];
+      return [...handles].flatMap((h) => byHandleMap.get(h)?.title ?? []);
     },
+    /** The product titles (two words or more) a text quotes whole, as the catalog spells them, lower case. */
+    titlesIn,
     /** Products whose title holds every one of these words ("the plaid scarf" → Brambleby Plaid Scarf). */
     titledWith(words: string[]): string[] {
       const want = words.map((w) => correct(w));

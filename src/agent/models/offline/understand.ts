@@ -15,8 +15,6 @@ const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) 
 /** Intents that carry no request of their own. */
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
-/** A kind with more products than this names too many to find an order by their titles. */
-const KIND_TITLES = 200;
 
 /** One intent model per language pack, trained once per change of its examples (cached on disk). */
 const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
@@ -40,7 +38,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const measureQuestion = new Set(lx.measureQuestion);
   const askedLeads = lx.askedLeads.map((p) => p.split(' '));
   const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
-  const { purposeOf, ageOf } = messageSpans(lx, joins);
+  const { purposeOf, ageOf, saysPronoun } = messageSpans(lx, joins);
   const selectorWords = new Set(lx.ordinalSelectors);
   const sizeOrderPhrases = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest];
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
@@ -57,24 +55,6 @@ export function createUnderstanding(pack: LanguagePack) {
   const orderWords = new Set([...lx.orderWords, ...lx.latest, ...lx.orderWords.map(stem)]);
   const numberWords = new Set(Object.keys(lx.numbers).filter((k) => !k.includes(' ')));
   const common = (word: string) => pack.knownWords.has(word) || pack.knownWords.has(stem(word));
-
-  const pronounPhrases = lx.pronouns.map((p) => p.split(' '));
-  /**
-   * Whether the message points with a pronoun ("it", "that one", "den"): one not right before a product's name,
-   * where the same word is an article ("den <Name>"); before a kind it still points ("that bottle").
-   */
-  function saysPronoun(words: string[], links: Links): boolean {
-    const names = (at: number) => links.products.some((n) => n.distinctive > 0 && n.start <= at && at < n.end);
-    return pronounPhrases.some((p) =>
-      words.some((_, i) => p.every((w, k) => words[i + k] === w) && !names(i + p.length)),
-    );
-  }
-
-  /** The titles of the products of a kind named, for finding an order by it; none for a kind of many products. */
-  function kindTitles(type: Links['type'], index: ShopIndex | null): string[] {
-    if (!type || !index || type.handles.size > KIND_TITLES) return [];
-    return [...type.handles].flatMap((h) => index.byHandle(h)?.title ?? []);
-  }
 
   /** How many leading words are an opener ("good morning", "hi there"). */
   function openerAt(words: string[]): number {
@@ -395,7 +375,7 @@ export function createUnderstanding(pack: LanguagePack) {
         orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common, leads).filter(
           (w) => !orderWords.has(w) && !orderWords.has(stem(w)) && (!index || index.knows(w)),
         ),
-        orderKindTitles: kindTitles(links.type, index),
+        orderKindTitles: links.type && index ? index.titlesOfKind(links.type.handles) : [],
         options: links.options,
         size: size?.value ?? null,
         mentions,
