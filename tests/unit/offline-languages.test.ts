@@ -115,6 +115,13 @@ describe('the offline model in Persian', () => {
   });
 });
 
+/** What the offline model does with `text` after a German or Arabic shopper asked for running shoes under 100. */
+async function afterShoesUnder100(language: 'de' | 'ar', text: string) {
+  const chat = converse(model, createFakeShop({ products }));
+  await chat.say(language === 'de' ? 'Laufschuhe unter 100 Euro bitte' : 'أريد حذاء للجري بأقل من ١٠٠ يورو');
+  return chat.say(text);
+}
+
 describe('the offline model in German and Arabic', () => {
   it('reads a German budget, a German ordinal and a German request for a person', async () => {
     const chat = converse(model, createFakeShop({ products }));
@@ -160,27 +167,19 @@ describe('the offline model in German and Arabic', () => {
   });
 
   it('takes "die für 79" and "اللي ب٧٩" as the product shown at that price, the words choosing before it', async () => {
-    for (const [search, chosen] of [
-      ['Laufschuhe unter 100 Euro bitte', 'und die für 79, ist die bequem?'],
-      ['أريد حذاء للجري بأقل من ١٠٠ يورو', 'اللي ب٧٩ مريح؟'],
-    ]) {
-      const chat = converse(model, createFakeShop({ products }));
-      await chat.say(search);
-      const asked = await chat.say(chosen);
+    for (const asked of [
+      await afterShoesUnder100('de', 'und die für 79, ist die bequem?'),
+      await afterShoesUnder100('ar', 'اللي ب٧٩ مريح؟'),
+    ])
       expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'tempo-racer' } }]);
-    }
   });
 
   it('answers "welche ist am günstigsten?" and "أيهم الأرخص؟" with the search by price, in the pack\'s own words', async () => {
-    for (const [search, cheapest] of [
-      ['Laufschuhe unter 100 Euro bitte', 'welche davon ist am günstigsten?'],
-      ['أريد حذاء للجري بأقل من ١٠٠ يورو', 'أيهم الأرخص؟'],
-    ]) {
-      const chat = converse(model, createFakeShop({ products }));
-      await chat.say(search);
-      const asked = await chat.say(cheapest);
+    for (const asked of [
+      await afterShoesUnder100('de', 'welche davon ist am günstigsten?'),
+      await afterShoesUnder100('ar', 'أيهم الأرخص؟'),
+    ])
       expect(asked.calls[0]).toMatchObject({ name: 'search_products', args: { sort: 'price_asc', maxPrice: 100 } });
-    }
   });
 
   it('keeps a product name quoted whole as the shop spells it, though one of its words is German ("Hut")', async () => {

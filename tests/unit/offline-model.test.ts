@@ -35,6 +35,12 @@ function chatOver(products: ReturnType<typeof fakeProduct>[]) {
   return converse(local, createFakeShop({ products }));
 }
 
+/** A tent of the fake shop, with its weight when given. */
+const tent = (handle: string, title: string, price: number, weight?: string) => ({
+  ...fakeProduct({ handle, title, price, category: 'Tents' }),
+  ...(weight ? { attributes: { weight } } : {}),
+});
+
 describe('offline model: shopping conversations', () => {
   it('answers the price asked beside another question about the product ("in stock? and how much?")', async () => {
     const chat = chatWith();
@@ -240,11 +246,7 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
-    const tents = [
-      fakeProduct({ handle: 'bivvy', title: 'Bivvy Dome Tent', price: 164.95, category: 'Tents' }),
-      fakeProduct({ handle: 'dunlin', title: 'Dunlin Camping Tent', price: 154.95, category: 'Tents' }),
-    ];
-    const chat = chatOver(tents);
+    const chat = chatOver([tent('bivvy', 'Bivvy Dome Tent', 164.95), tent('dunlin', 'Dunlin Camping Tent', 154.95)]);
     await chat.say('tents under 170');
     await chat.say('tell me about the Bivvy');
     const cheaper = await chat.say('anything cheaper than that one?');
@@ -253,15 +255,10 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('compares the two products shown when a comparative asks about one of them ("lighter than the other?")', async () => {
-    const tent = (handle: string, title: string, price: number, weight: string) => ({
-      ...fakeProduct({ handle, title, price, category: 'Tents' }),
-      attributes: { weight },
-    });
-    const tents = [
+    const chat = chatOver([
       tent('bivvy', 'Bivvy Dome Tent', 164.95, '2.9 kg'),
       tent('dunlin', 'Dunlin Dome Tent', 154.95, '3.4 kg'),
-    ];
-    const chat = chatOver(tents);
+    ]);
     await chat.say('tents under 170');
     const compared = await chat.say('is the 164.95 one lighter than the other?');
     expect(compared.calls).toEqual([]);
