@@ -9,7 +9,7 @@ import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
-import type { ProductSummary, SearchQuery } from './types.js';
+import { sortsByPrice, type ProductSummary, type SearchQuery } from './types.js';
 
 /**
  * How well the shop answers a request. `strong`: the top products carry what was asked; `weak`:
@@ -186,7 +186,7 @@ export function createProductFinder(deps: {
     const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
     const coverageOf = coverageFor(base);
 
-    const byPrice = q.sort === 'price_asc' || q.sort === 'price_desc';
+    const byPrice = sortsByPrice(q.sort);
     let products = await search.search({ ...base, limit: Math.max(limit * 3, byPrice ? SORT_POOL : 15) }, opts);
     if (type) {
       // Only the asked type; when the ranking holds none of it, look among that type alone.
@@ -258,7 +258,7 @@ export function createProductFinder(deps: {
     const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
     const found = await judge(q, limit, opts);
     // Asked by price, the order is the one asked for: no pins or boosts before it.
-    if (q.sort === 'price_asc' || q.sort === 'price_desc') return found;
+    if (sortsByPrice(q.sort)) return found;
     const products = await merchandise(found.products, q, limit);
     // Products a merchandiser pinned for the query are an answer the shop chose, never "no match".
     if (products.length && !found.products.length) return { ...found, products, match: 'weak', noMatch: false };

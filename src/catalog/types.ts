@@ -77,6 +77,10 @@ export type SearchMode = 'hybrid' | 'lexical' | 'vector';
 export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
+/** Whether a sort (as a query or a tool call carries it) asks for the results by price. */
+export const sortsByPrice = (sort: unknown): sort is 'price_asc' | 'price_desc' =>
+  sort === 'price_asc' || sort === 'price_desc';
+
 export interface SearchQuery extends SearchFilters {
   query: string;
   /**

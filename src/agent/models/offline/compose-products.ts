@@ -1,4 +1,4 @@
-import type { ProductSummary } from '../../../catalog/types.js';
+import { sortsByPrice, type ProductSummary } from '../../../catalog/types.js';
 import type { RecommendResult, SearchProductsResult } from '../../../tools/results.js';
 import { availableOptions, listProducts, trimText } from './format.js';
 import { MAX_LISTED, type Memory } from './history.js';
@@ -49,7 +49,7 @@ export function composeSearch(
   if (result.noMatch) return say('search.notCarried', { what, list });
   if (result.relaxed?.includes('price')) return say('search.overBudget', { what, budget: priceWords(say, args), list });
   // Asked by price, the first is the answer; its match was judged before the order (good matches only).
-  if (args.sort === 'price_asc' || args.sort === 'price_desc') {
+  if (sortsByPrice(args.sort)) {
     const first = { title: products[0].title, price: products[0].price };
     return `${say(args.sort === 'price_asc' ? 'shown.cheapest' : 'shown.dearest', first)}\n${list}`;
   }

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../model.js';
-import type { ProductSummary } from '../../../catalog/types.js';
+import { sortsByPrice, type ProductSummary } from '../../../catalog/types.js';
 import type { CartRefusal, CartView } from '../../../tools/results.js';
 
 /** Replies list at most this many products, so ordinals ("the 5th") always point at something shown. */
@@ -227,8 +227,7 @@ function readBackwards(memory: Memory): void {
       else if (e.name === 'add_to_cart' && typeof e.args.sku === 'string') handle = lineHandle(e.args.sku);
       else if (e.name === 'update_cart_item' && typeof e.args.sku === 'string') handle = lineHandle(e.args.sku);
       // A search by price answers "which is the cheapest?": its first product is the one talked about.
-      else if (listed.length && e.name === 'search_products' && String(e.args.sort ?? '').startsWith('price'))
-        handle = listed[0].handle;
+      else if (listed.length && e.name === 'search_products' && sortsByPrice(e.args.sort)) handle = listed[0].handle;
       else if (listed.length) handle = listed.length === 1 ? listed[0].handle : null;
       else if (cartList?.length) handle = cartList.length === 1 ? cartList[0].handle : null;
       if (handle !== undefined) {

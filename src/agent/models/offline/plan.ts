@@ -13,13 +13,7 @@ import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpda
 import { GENDERS, hintsFor, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understanding.js';
-import {
-  listSearchedBy,
-  oneOfConversationNamed,
-  planAboutShown,
-  priceExtremeShown,
-  priceOrderAsked,
-} from './shown-readings.js';
+import { listSearchedBy, oneOfConversationNamed, planAboutShown, priceExtremeShown } from './shown-readings.js';
 
 /**
  * Below this, the intent model is unsure: product words make it a search, else a question. Its
@@ -62,9 +56,13 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (u.mentions.recall && memory.seen.length > memory.shown.length)
     memory = { ...memory, shown: memory.seen, lastList: 'products' };
   // "the $23.99 one" when the list now shown has none at that price: the one of all those shown so far.
-  const seenAll = { ...memory, shown: memory.seen, lastList: 'products' as const };
-  if (u.priceRef && choiceByPrice(u, memory) === u && choiceByPrice(u, seenAll) !== u) memory = seenAll;
-  u = choiceByPrice(u, memory);
+  let chosen = choiceByPrice(u, memory);
+  if (u.priceRef && chosen === u) {
+    const seenAll = { ...memory, shown: memory.seen, lastList: 'products' as const };
+    const inSeen = choiceByPrice(u, seenAll);
+    if (inSeen !== u) [memory, chosen] = [seenAll, inSeen];
+  }
+  u = chosen;
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
   const reply = (key: ReplyKey): Plan => ({ intent, text: ctx.say(key) });
@@ -166,9 +164,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // most, the cheapest may be a sixth); a list that came from elsewhere: that one of it, shown with its details.
   if (ASKS_ABOUT_SHOWN.has(intent)) {
     const extreme = priceExtremeShown(u, memory, ctx);
-    const sort = extreme && listSearchedBy(memory) ? priceOrderAsked(u, ctx) : null;
-    if (sort) return withSearchArgs(planFilter(u, memory, ctx), { sort, limit: 3 });
-    if (extreme) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: extreme } }] };
+    if (extreme && listSearchedBy(memory))
+      return withSearchArgs(planFilter(u, memory, ctx), { sort: extreme.sort, limit: 3 });
+    if (extreme) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: extreme.handle } }] };
   }
 
   switch (intent) {

@@ -13,9 +13,14 @@ import type { Understanding } from './understanding.js';
 /**
  * The cheapest (or dearest) of the products shown when the message asks for it ("which one of
  * those is the cheapest?", "of the red ones, which is the very cheapest?"): among those of the
- * kind or with the words it names, if any; null when it asks no such thing or names a kind not shown.
+ * kind or with the words it names, if any, with the price order asked; null when it asks no such
+ * thing or names a kind not shown.
  */
-export function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanContext): string | null {
+export function priceExtremeShown(
+  u: Understanding,
+  memory: Memory,
+  ctx: PlanContext,
+): { handle: string; sort: 'price_asc' | 'price_desc' } | null {
   const { min, max } = ctx.state.lexicon.priceExtremes;
   const lowest = saysAny(u.raw, min);
   if ((!lowest && !saysAny(u.raw, max)) || memory.shown.length < 2 || u.links.products.length || u.price) return null;
@@ -38,7 +43,7 @@ export function priceExtremeShown(u: Understanding, memory: Memory, ctx: PlanCon
   if (described.length) pool = described;
   const price = (p: (typeof pool)[number]) => p.price?.amount ?? 0;
   const best = [...pool].sort((a, b) => (lowest ? price(a) - price(b) : price(b) - price(a)))[0];
-  return best.handle;
+  return { handle: best.handle, sort: lowest ? 'price_asc' : 'price_desc' };
 }
 
 /**
@@ -57,11 +62,6 @@ export function listSearchedBy(memory: Memory): boolean {
   const last = memory.events.findLast((e) => e.name === 'search_products');
   const found: unknown = last?.result?.products;
   return memory.lastList === 'products' && Array.isArray(found) && found[0]?.handle === memory.shown[0]?.handle;
-}
-
-/** The price order a message asks for: "the cheapest" cheapest first, "the dearest" dearest first. */
-export function priceOrderAsked(u: Understanding, ctx: PlanContext): 'price_asc' | 'price_desc' {
-  return saysAny(u.raw, ctx.state.lexicon.priceExtremes.min) ? 'price_asc' : 'price_desc';
 }
 
 /**
