@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLanguageRoot } from '../helpers/language-root.js';
 import { ConsoleError } from '../../widget/console/api.js';
 import { errorText } from '../../widget/console/error-text.js';
 import { setLanguage } from '../../widget/i18n/live.js';
 
-// setLanguage sets `lang` and `dir` on the page's root element; a bare object stands in for it here.
-beforeAll(() => {
-  Object.assign(globalThis, { document: { documentElement: {} } });
-});
-afterAll(() => {
-  setLanguage('en');
-  Reflect.deleteProperty(globalThis, 'document');
-});
+useLanguageRoot();
 
 describe('the console’s errors in the agent’s language (the server’s message is English, for API clients)', () => {
   const taken = new ConsoleError('handoff:already_taken', 'Already taken by Sam.', { agentName: 'Sam' });

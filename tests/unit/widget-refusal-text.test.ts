@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLanguageRoot } from '../helpers/language-root.js';
 import { setLanguage } from '../../widget/i18n/live.js';
 import { refusalText } from '../../widget/chat/refusal-text.js';
 
-// setLanguage sets `lang` and `dir` on the page's root element; a bare object stands in for it here.
-beforeAll(() => {
-  Object.assign(globalThis, { document: { documentElement: {} } });
-});
-afterAll(() => {
-  setLanguage('en');
-  Reflect.deleteProperty(globalThis, 'document');
-});
+useLanguageRoot();
 
 describe('refusals in the chat’s language (the server’s message is English, for API clients)', () => {
   const limited = { code: 'limits:rate_limited', message: 'Too many messages. Try again in 30 seconds.' };
