@@ -166,6 +166,15 @@ describe('the offline model in German and Arabic', () => {
     expect(String(delivery.calls[0].args.query)).toContain('delivery time');
   });
 
+  it("leaves a message's own filler words out of what the policy reader reads, keeping its question mark", async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    const { calls } = await chat.say('Wie lange habe ich Garantie, falls sie kaputtgeht?');
+    expect(calls[0].name).toBe('search_policies');
+    expect(String(calls[0].args.query)).toMatch(/^how long warranty.*\?$/);
+    const en = createUnderstanding(loadLanguagePack('en')).understand('how long do I have?', index);
+    expect(en.baseText).toBe('how long do I have?');
+  });
+
   it('takes "die für 79" and "اللي ب٧٩" as the product shown at that price, the words choosing before it', async () => {
     for (const asked of [
       await afterShoesUnder100('de', 'und die für 79, ist die bequem?'),

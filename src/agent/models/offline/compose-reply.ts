@@ -133,7 +133,7 @@ function composeOrderChange(say: Say, r: ToolEvent['result']): string {
 
 /** The question a policy search answers, and what it is about when the message does not say. */
 const policyAsked = (e: ToolEvent, memory: Memory, u: Understanding | null): [string, string | null] => [
-  u?.raw ?? (typeof e.args.query === 'string' ? e.args.query : ''),
+  u?.baseText ?? (typeof e.args.query === 'string' ? e.args.query : ''),
   u ? policySubject(u, memory) : null,
 ];
 

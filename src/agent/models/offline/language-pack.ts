@@ -171,6 +171,11 @@ export interface LanguagePack {
   knownWords: Set<string>;
   /** Words of this pack's own examples and word list (empty for the base pack): they tell its language. */
   ownWords: Set<string>;
+  /**
+   * The pack's own filler words (its query stopwords, empty for the base pack): left unglossed in a
+   * message, they mean nothing to readers that work in the base language (the policy reader).
+   */
+  fillers: Set<string>;
   /** Labelled training utterances, placeholders already in their token form (`__type__`…). */
   examples: { intent: string; text: string }[];
 }
@@ -318,6 +323,15 @@ function readLexicon(code: string): Lexicon {
   return lexiconSchema.parse(mergeLexicon(read(BASE), own));
 }
 
+/** A pack's own query stopwords of one word, as normalized messages spell them. */
+function ownFillers(code: string): Set<string> {
+  const own = lexiconSchema.shape.queryStopwords.parse(
+    (JSON.parse(readFileSync(path.join(LANG_DIR, code, 'lexicon.json'), 'utf8')) as { queryStopwords: unknown })
+      .queryStopwords,
+  );
+  return new Set(own.map((w) => normalize(w)).filter((w) => !w.includes(' ')));
+}
+
 function readExamples(dir: string, lexicon: Lexicon, glossed = true): LanguagePack['examples'] {
   const examples: LanguagePack['examples'] = [];
   // Examples are read as messages will be: with the words the catalog's language has glossed.
@@ -374,7 +388,7 @@ export function loadLanguagePack(code = BASE): LanguagePack {
   const examples = readExamples(dir, lexicon);
   if (code === BASE) {
     const known = new Set(readKnownWords(BASE));
-    const pack = { lexicon, examples, knownWords: known, ownWords: new Set<string>() };
+    const pack = { lexicon, examples, knownWords: known, ownWords: new Set<string>(), fillers: new Set<string>() };
     packs.set(code, pack);
     return pack;
   }
@@ -388,7 +402,13 @@ export function loadLanguagePack(code = BASE): LanguagePack {
   );
   // Sizes (xl, m) and codes with digits are no language's words, even if only one pack's examples use them.
   const own = listed.filter((w) => !baseWords.has(w) && !SIZE_OR_CODE.test(w));
-  const pack = { lexicon, examples, knownWords: new Set([...base.knownWords, ...listed]), ownWords: new Set(own) };
+  const pack = {
+    lexicon,
+    examples,
+    knownWords: new Set([...base.knownWords, ...listed]),
+    ownWords: new Set(own),
+    fillers: ownFillers(code),
+  };
   packs.set(code, pack);
   return pack;
 }

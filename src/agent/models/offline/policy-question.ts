@@ -19,7 +19,7 @@ export function policyQuestion(raw: string, about?: string | null): string {
  * about when the message does not (the product in focus).
  */
 export function policyQuery(u: Understanding, about?: string | null): string {
-  const question = policyQuestion(u.raw, about);
+  const question = policyQuestion(u.baseText, about);
   const text = policyReader().read(question).text;
   return (text || question.replace(/\s+/g, ' ').trim()).slice(0, 300);
 }

@@ -25,6 +25,20 @@ const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
  * intent model's reading of that. Language knowledge comes from the pack; shop knowledge from
  * the index; the code is the same for every shop and language.
  */
+/** Text without these words (as normalized messages spell them); punctuation and other words stay as written. */
+function withoutFillers(text: string, fillers: Set<string>): string {
+  if (!fillers.size) return text;
+  // A filler's punctuation stays: "dauert das?" still asks.
+  const kept = text
+    .split(/(\s+)/)
+    .map((part) => (fillers.has(normalize(part)) ? part.replace(/[\p{L}\p{N}'-]+/gu, '') : part));
+  return kept
+    .join('')
+    .replace(/\s+([?!.,;:؟،])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function createUnderstanding(pack: LanguagePack) {
   const lx = pack.lexicon;
   const slots = createSlotReader(lx);
@@ -354,6 +368,7 @@ export function createUnderstanding(pack: LanguagePack) {
       queryWords = queryWords.filter((w) => !notWanted.has(w));
       return {
         raw,
+        baseText: withoutFillers(raw, pack.fillers),
         words: links.words,
         intents,
         intent: intents[0].intent,
