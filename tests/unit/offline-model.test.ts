@@ -102,6 +102,27 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {
+    const dripper = (handle: string, title: string, made: string) =>
+      fakeProduct({ handle, title, price: 36, category: 'Brewers', colors: ['White', 'Black'], description: made });
+    const shop = [
+      dripper('dawn-brewer', 'Dawn Pour-over Brewer', 'Made from glazed ceramic.'),
+      dripper('dusk-brewer', 'Dusk Pour-over Brewer', 'Brews a clean cup in borosilicate glass.'),
+      // "glass" is a word of the shop (a tag of another product), not only of one description.
+      {
+        ...fakeProduct({ handle: 'clear-carafe', title: 'Clear Carafe', price: 20, category: 'Carafes' }),
+        tags: ['glass'],
+      },
+    ];
+    const chat = chatOver(shop);
+    const listed = await chat.say('brewers');
+    expect(listed.text).toContain('Dusk Pour-over Brewer');
+    const glass = await chat.say("I'll take the glass one, in white please.");
+    expect(glass.calls).toEqual([
+      { name: 'add_to_cart', args: expect.objectContaining({ handle: 'dusk-brewer', options: { Color: 'White' } }) },
+    ]);
+  });
+
   it('narrows a list by an option said alone ("white?"), and with one product shown asks about it, then picks it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

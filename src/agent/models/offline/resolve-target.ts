@@ -54,6 +54,20 @@ function overlap(title: string, extra: string[], words: string[]): number {
   return words.filter((w) => hay.has(stem(w))).length;
 }
 
+/** The product words said right before "one" ("the glass one", "the leather ones"): a choice by what they are. */
+function chosenBy(u: Understanding, hints: Hints): string[] {
+  const selectors = hints.selectors ?? new Set<string>();
+  return u.words.filter((w, i) => selectors.has(u.words[i + 1] ?? '') && u.queryWords.includes(w));
+}
+
+/** "the glass one": of those no title names, the ones whose text (description, attributes) says most of the words. */
+function mostDescribed<T>(pool: T[], words: string[], described: (x: T, word: string) => boolean): T[] {
+  const scored = pool.map((x) => ({ x, s: words.filter((w) => described(x, w)).length }));
+  const most = Math.max(...scored.map((s) => s.s));
+  if (most === 0 || scored.every((s) => s.s === most)) return pool;
+  return scored.filter((s) => s.s === most).map((s) => s.x);
+}
+
 /** The one of `pool` the message singles out by cheaper/pricier, colour or product words; null when it does not. */
 function pick<T extends { title: string }>(
   pool: T[],
@@ -61,6 +75,7 @@ function pick<T extends { title: string }>(
   price: (x: T) => number,
   extra: (x: T) => string[],
   fits?: (x: T) => boolean,
+  described?: { words: string[]; test: (x: T, word: string) => boolean },
 ): { one: T } | { several: T[] } | null {
   if (!pool.length) return null;
   if (u.mentions.cheaper || u.mentions.pricier) {
@@ -78,6 +93,7 @@ function pick<T extends { title: string }>(
     const scored = pool.map((x) => ({ x, s: overlap(x.title, extra(x), words) }));
     const top = Math.max(...scored.map((s) => s.s));
     if (top > 0) best = scored.filter((s) => s.s === top).map((s) => s.x);
+    else if (described?.words.length) best = mostDescribed(pool, described.words, described.test);
   }
   const colours = u.options.filter(
     (o) => !o.asked && (o.kind === 'color' || o.kind === 'material' || o.kind === 'option'),
@@ -306,6 +322,7 @@ export function resolveProduct(
     (p) => p.price?.amount ?? 0,
     (p) => [p.category, ...(p.categoryPath ?? [])],
     fits ? (p) => fits(p.handle) : undefined,
+    { words: chosenBy(u, hints), test: describes },
   );
   if (picked && 'one' in picked) return { kind: 'product', handle: picked.one.handle, product: picked.one };
   if (picked && picked.several.length < pool.length) return { kind: 'ask', text: which(say, picked.several) };
