@@ -266,6 +266,22 @@ describe('offline model: shopping conversations', () => {
     expect(added.calls.map((c) => [c.name, c.args.handle])).toEqual([['add_to_cart', 'pace-6']]);
   });
 
+  it('answers "which 1 is cheaper?" and "which one is pricier?" as the cheapest and dearest of the list', async () => {
+    const lamps = [
+      fakeProduct({ handle: 'wren-lamp', title: 'Wren Lamp', price: 45, category: 'Lamps' }),
+      fakeProduct({ handle: 'heron-lamp', title: 'Heron Lamp', price: 39, category: 'Lamps' }),
+    ];
+    const chat = chatOver(lamps);
+    await chat.say('lamps');
+    const cheaper = await chat.say('which 1 is cheaper');
+    expect(cheaper.calls).toEqual([{ name: 'search_products', args: { query: 'lamps', sort: 'price_asc', limit: 3 } }]);
+    expect(cheaper.text).toMatch(/^Heron Lamp is the cheapest/);
+    const pricier = await chat.say('and which one is pricier?');
+    expect(pricier.calls).toEqual([
+      { name: 'search_products', args: { query: 'lamps', sort: 'price_desc', limit: 3 } },
+    ]);
+  });
+
   it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
     const chat = chatOver([tent('bivvy', 'Bivvy Dome Tent', 164.95), tent('dunlin', 'Dunlin Camping Tent', 154.95)]);
     await chat.say('tents under 170');

@@ -12,7 +12,7 @@ import type { Understanding } from './understanding.js';
 
 /**
  * The cheapest (or dearest) of the products shown when the message asks for it ("which one of
- * those is the cheapest?", "of the red ones, which is the very cheapest?"): among those of the
+ * those is the cheapest?", "of the red ones, which is the very cheapest?", "which one is cheaper?"): among those of the
  * kind or with the words it names, if any, with the price order asked; null when it asks no such
  * thing or names a kind not shown.
  */
@@ -21,9 +21,18 @@ export function priceExtremeShown(
   memory: Memory,
   ctx: PlanContext,
 ): { handle: string; sort: 'price_asc' | 'price_desc' } | null {
-  const { min, max } = ctx.state.lexicon.priceExtremes;
-  const lowest = saysAny(u.raw, min);
-  if ((!lowest && !saysAny(u.raw, max)) || memory.shown.length < 2 || u.links.products.length || u.price) return null;
+  const lx = ctx.state.lexicon;
+  const { min, max } = lx.priceExtremes;
+  // "which one is cheaper?": a comparative asked of the list is its extreme.
+  const asksWhich = saysAny(u.raw, lx.plural);
+  const lowest = saysAny(u.raw, min) || (asksWhich && saysAny(u.raw, lx.cheaper));
+  if (
+    (!lowest && !saysAny(u.raw, max) && !(asksWhich && saysAny(u.raw, lx.pricier))) ||
+    memory.shown.length < 2 ||
+    u.links.products.length ||
+    u.price
+  )
+    return null;
   let pool = memory.shown;
   const type = u.links.type;
   if (type) {
