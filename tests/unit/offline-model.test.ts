@@ -282,6 +282,22 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('reads "the first one" with no list shown as the first product looked at one by one', async () => {
+    const chair = (handle: string, title: string, colors: string[]) =>
+      fakeProduct({ handle, title, price: 80, category: 'Chairs', colors });
+    const shop = [
+      chair('lakeside-chair', 'Lakeside Chair', ['Olive', 'Rust']),
+      chair('dune-chair', 'Dune Chair', ['Sand']),
+    ];
+    const chat = chatOver(shop);
+    await chat.say("what's the Lakeside chair like?");
+    await chat.say("and what's the Dune chair like?");
+    const added = await chat.say('ok put the first one in my cart in rust');
+    expect(added.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'lakeside-chair', options: { Color: 'Rust' }, quantity: 1 } },
+    ]);
+  });
+
   it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
     const chat = chatOver([tent('bivvy', 'Bivvy Dome Tent', 164.95), tent('dunlin', 'Dunlin Camping Tent', 154.95)]);
     await chat.say('tents under 170');

@@ -120,6 +120,13 @@ export function askedAboutLast(memory: Memory): boolean {
   return details >= 0 && details > list;
 }
 
+/** The products looked at one by one (their details shown), in the order they were first shown. */
+function viewedInOrder(memory: Memory): ProductSummary[] {
+  const handles = memory.events.filter((e) => e.name === 'get_product').map((e) => e.args.handle);
+  const seen = [...new Set(handles.filter((h): h is string => typeof h === 'string'))];
+  return seen.map((h) => memory.products.get(h)).filter((p): p is ProductSummary => !!p);
+}
+
 /**
  * "the one before that": the product looked at before the one in focus (the conversation's order),
  * else the one listed just before it; null when there is none.
@@ -221,9 +228,11 @@ export function resolveProduct(
     return { kind: 'ask', text: say('ask.oneAtATime', { list: listProducts(say, shown) }) };
   }
   if (u.ordinal) {
-    if (!shown.length) return { kind: 'ask', text: say('ask.nothingShownYet') };
-    const p = u.ordinal.n === -1 ? shown.at(-1) : shown[u.ordinal.n - 1];
-    if (!p) return { kind: 'ask', text: say('ask.onlyShowed', { n: shown.length, list: listProducts(say, shown) }) };
+    // "the first one you showed me" with no list shown: the products looked at one by one, in order.
+    const listed = shown.length ? shown : viewedInOrder(memory);
+    if (!listed.length) return { kind: 'ask', text: say('ask.nothingShownYet') };
+    const p = u.ordinal.n === -1 ? listed.at(-1) : listed[u.ordinal.n - 1];
+    if (!p) return { kind: 'ask', text: say('ask.onlyShowed', { n: listed.length, list: listProducts(say, listed) }) };
     return { kind: 'product', handle: p.handle, product: p };
   }
   const before = u.mentions.previous && !u.links.products.length ? viewedBefore(memory) : null;
