@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
-import { lexicalHits, queryTerms, unknownTerms, type LexicalHit } from './lexical-query.js';
+import { lexicalHits, mentionsPhrase, queryTerms, unknownTerms, type LexicalHit } from './lexical-query.js';
 import { inCatalogLanguage, queryLanguage } from './query-language.js';
 import { askedType, indexProductTypes, type ProductType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
@@ -126,14 +126,17 @@ export function createProductFinder(deps: {
   /**
    * Asked by need ("something for the kitchen", "anything for music"): the kinds of product the
    * shop has for the needs its products never mention (a shop whose texts speak of kitchens is
-   * searched for "kitchen" as usual).
+   * searched for "kitchen" as usual; one whose texts say "light" but never "gives light" is not).
    */
   async function typeForNeeds(query: string, types: Map<string, ProductType>): Promise<ProductType | null> {
     const uses = usesOf(query, types);
     const unmentioned = [];
     for (const u of uses) {
       const { terms, unknown } = await unknownTerms(deps.db, u.use, textSearch);
-      if (terms.length > 0 && unknown.length === terms.length) unmentioned.push(u);
+      // A need of several words ("gives light") counts as unmentioned when no product says it whole.
+      const phrase = terms.length > 1 && unknown.length < terms.length;
+      const unsaid = phrase ? !(await mentionsPhrase(deps.db, u.use, textSearch)) : unknown.length === terms.length;
+      if (terms.length > 0 && unsaid) unmentioned.push(u);
     }
     return typeOfUses(unmentioned);
   }
@@ -190,7 +193,8 @@ export function createProductFinder(deps: {
     let products = await search.search({ ...base, limit: Math.max(limit * 3, byPrice ? SORT_POOL : 15) }, opts);
     if (type) {
       // Only the asked type; when the ranking holds none of it, look among that type alone.
-      const typed = await keepAskedType(products, type, base, coverageOf);
+      // Kinds that serve a need are searched among themselves: products that merely share its words are no better.
+      const typed = forUse ? [] : await keepAskedType(products, type, base, coverageOf);
       const pool = byPrice ? SORT_POOL : limit;
       products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit: pool }, opts);
     }

@@ -157,3 +157,17 @@ export async function unknownTerms(
     unnamed: r.rows.filter((x) => !x.named).map((x) => x.term),
   };
 }
+
+/** Whether an active product's text holds these words as a phrase, in this order ("gives light"). */
+export async function mentionsPhrase(
+  db: Queryable,
+  phrase: string,
+  catalog: TextSearchConfig = textSearchConfig('en'),
+): Promise<boolean> {
+  const r = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM products p WHERE p.status = 'active'
+       AND p.search_tsv @@ phraseto_tsquery('${catalog.name}', $1)) AS found`,
+    [catalog.normalize(phrase)],
+  );
+  return r.rows[0]?.found ?? false;
+}

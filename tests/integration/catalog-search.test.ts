@@ -313,12 +313,24 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
         productType: 'Mugs',
         variants: [{ ...v('camp-mug', {}, 1), priceMinor: 900 }],
       }),
+      product({
+        handle: 'down-quilt',
+        title: 'Down Quilt',
+        productType: 'Quilts',
+        descriptionHtml: '<p>So light it gives you warmth without weight.</p>',
+      }),
     ];
     await ingest({ db, embedder }, input(products));
     const index = buildCatalogIndex(await loadCatalogEntries(db));
     finder = createProductFinder({ db, search: createCatalogSearch({ db, embedder }), index: () => index });
   });
   afterAll(() => db?.close());
+
+  it('answers a need said in words its products use apart ("gives", "light") with the kinds that serve it', async () => {
+    const light = await finder.find({ query: 'gives light', limit: 10 });
+    expect(light.products.map((p) => p.handle).sort()).toEqual(['lantern-0', 'lantern-1', 'lantern-2']);
+    expect(light.match).toBe('strong');
+  });
 
   it("matches a value two options share as a word, not as one option's filter", async () => {
     const found = await finder.find({ query: 'boil water for tea', options: { Type: 'gas' } });
