@@ -148,13 +148,15 @@ export function scoreSections<S extends SectionText>(
     const headingScore = scorer.heading(headingTokens);
     const prior = sections.length > 1 ? RANK_WEIGHT * (1 - index / (sections.length - 1)) : 0;
     const said = new Set([...headingTokens.map(reader.stem), ...passages[index].flatMap((p) => [...p.stems])]);
+    // The document's title says what all its sections are about ("Warranty" over "Own-brand products").
+    const titled = new Set([...said, ...reader.tokens(section.title).map(reader.stem)]);
     const score =
       HEADING_WEIGHT * headingScore +
       (top[0] ?? 0) +
       SECOND_PASSAGE_WEIGHT * (top[1] ?? 0) +
       SECTION_WEIGHT * scorer.concepts(said) +
       prior;
-    const onTopic = topicShare(q, reader, said);
+    const onTopic = topicShare(q, reader, titled);
     return { section, score: score * (1 - OFF_TOPIC + OFF_TOPIC * onTopic), passages: scored };
   });
 }

@@ -7,6 +7,7 @@ import { parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.
 import { expandPolicyQuery } from '../../src/policies/expand-policy-query.js';
 import { policyLanguageSchema } from '../../src/policies/policy-language.js';
 import { policyReader } from '../../src/policies/policy-reader.js';
+import { selectPolicyAnswer } from '../../src/policies/select-policy-answer.js';
 import type { PolicyChunkView } from '../../src/tools/results.js';
 
 /** A made-up shop's policies: no demo shop wording, so the answers cannot lean on it. */
@@ -116,6 +117,27 @@ describe('policy answers', () => {
     const reply = answer(question);
     expect(reply).toContain(`— ${section.replace(/^.* — /, '')})`);
     expect(reply).toContain(quote);
+  });
+
+  it('counts the document\'s title as what a section speaks of: a warranty section that never says "warranty"', () => {
+    // Search put the returns section first; the warranty section names its topic only in its document's title.
+    const sections = [
+      {
+        title: 'Returns',
+        heading: 'Damaged items',
+        text: 'If an item arrives damaged or faulty, tell us within 14 days and we send a replacement.',
+      },
+      {
+        title: 'Warranty',
+        heading: 'Own-brand products',
+        text: 'Our own tents are covered for 5 years from the day you bought them, tent poles and seams included.',
+      },
+    ];
+    const picked = selectPolicyAnswer(
+      sections,
+      'I bought this tent a year ago and a tent pole broke, is it covered by guarantee?',
+    );
+    expect(picked?.section.heading).toBe('Own-brand products');
   });
 
   it('reads a cue with a pronoun inside it or another form of its words ("sending it back")', () => {
