@@ -298,6 +298,21 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('answers a rules-sounding question about the product in view from its description when it says so', async () => {
+    const stove = fakeProduct({
+      handle: 'summit-stove',
+      title: 'Summit Stove',
+      price: 45,
+      category: 'Stoves',
+      description: 'A compact stove for one pot. The gas canister is sold separately.',
+    });
+    const chat = chatOver([stove]);
+    await chat.say("what's the Summit stove like?");
+    const asked = await chat.say('does it come with gas or do I buy that separately?');
+    expect(asked.calls.map((c) => c.name)).not.toContain('search_policies');
+    expect(asked.text).toContain('sold separately');
+  });
+
   it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
     const chat = chatOver([tent('bivvy', 'Bivvy Dome Tent', 164.95), tent('dunlin', 'Dunlin Camping Tent', 154.95)]);
     await chat.say('tents under 170');

@@ -3,7 +3,7 @@ import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
 import { saysAny } from './normalize.js';
 import { asksAboutRules, continues, onlyOptionWords } from './message-readings.js';
-import { policyQuery, policySubject } from './policy-question.js';
+import { policyQuery, policySubject, productAnswers } from './policy-question.js';
 import { choiceByPrice } from './price-choice.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
@@ -196,6 +196,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       // The rules, not the model, say whether it still can be returned.
       return planReturn(u, memory, ctx);
     case 'policy':
+      if (productAnswers(u, memory, ctx.state.lexicon.materials))
+        return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".

@@ -1,3 +1,4 @@
+import { stem, tokens } from '../../../catalog/terms.js';
 import type { Memory } from './history.js';
 import { policyReader } from '../../../policies/policy-reader.js';
 import type { Understanding } from './understanding.js';
@@ -32,4 +33,26 @@ export function policySubject(u: Understanding, memory: Memory): string | null {
   if (!u.mentions.pronoun || u.links.products.length || u.links.type) return null;
   const p = memory.focus ? memory.products.get(memory.focus) : undefined;
   return (p && (p.originalTitle ?? p.title)) || null;
+}
+
+/**
+ * "can the <product> go in the dishwasher?": a care or rules question about one product that its own
+ * description answers (it says "dishwasher") is a question about the product, not about the policies.
+ */
+export function productAnswers(u: Understanding, memory: Memory, materials: readonly string[]): boolean {
+  const byName = u.links.products.filter((n) => n.coverage >= 0.75 && memory.products.has(n.handle));
+  const handle = byName.length === 1 ? byName[0].handle : u.mentions.pronoun && !byName.length ? memory.focus : null;
+  const product = handle ? memory.products.get(handle) : undefined;
+  if (!product?.description) return false;
+  // Its name and options say nothing about the question; the rules' own words (wash, return) are the policies'.
+  const options = product.variants.flatMap((v) => Object.entries(v.options).flat());
+  const own = [product.title, product.originalTitle ?? '', ...product.optionNames, ...options];
+  const named = new Set(tokens(own.join(' ')).map(stem));
+  const q = policyReader().read(u.baseText);
+  // …and so are materials: care guides are written by material ("does silver go dark?").
+  const cues = q.asks.flatMap((a) => a.cues.flatMap((c) => tokens(c)));
+  const topical = new Set([...q.topics.flatMap((t) => t.words), ...cues, ...materials].map(stem));
+  const described = new Set(tokens(product.description).map(stem));
+  const asked = q.concepts.filter((c) => c.weight >= 1).flatMap((c) => c.words.map(stem));
+  return asked.some((w) => !named.has(w) && !topical.has(w) && described.has(w));
 }
