@@ -313,6 +313,20 @@ describe('offline model: shopping conversations', () => {
     expect(asked.text).toContain('sold separately');
   });
 
+  it('searches another kind named in "anything cheaper? earbuds maybe" under the price of what was shown', async () => {
+    const shop = [
+      fakeProduct({ handle: 'studio-headphones', title: 'Studio Headphones', price: 240, category: 'Headphones' }),
+      fakeProduct({ handle: 'pocket-earbuds', title: 'Pocket Earbuds', price: 80, category: 'Earbuds' }),
+    ];
+    const chat = chatOver(shop);
+    await chat.say('headphones please');
+    const cheaper = await chat.say('still way too much for me. anything cheaper? earbuds maybe');
+    expect(cheaper.calls).toEqual([
+      { name: 'search_products', args: expect.objectContaining({ query: 'earbuds', maxPrice: 239 }) },
+    ]);
+    expect(cheaper.text).toContain('Pocket Earbuds');
+  });
+
   it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
     const chat = chatOver([tent('bivvy', 'Bivvy Dome Tent', 164.95), tent('dunlin', 'Dunlin Camping Tent', 154.95)]);
     await chat.say('tents under 170');

@@ -23,12 +23,14 @@ function cheaperThan(u: Understanding, memory: Memory): number {
 }
 
 /** "something cheaper": the last search again, capped below what it is cheaper than (`cheaperThan`). */
-export function planCheaper(u: Understanding, memory: Memory, say: Say): Plan {
+export function planCheaper(u: Understanding, memory: Memory, say: Say, other?: Record<string, unknown> | null): Plan {
   if (!memory.shown.length) return { intent: 'refine_cheaper', text: say('ask.nothingShown') };
   const last = lastSearch(memory);
   const maxPrice = Math.ceil(cheaperThan(u, memory) / 100) - 1;
   if (maxPrice < 1) return { intent: 'refine_cheaper', text: say('ask.cheapestAlready') };
-  const base: Record<string, unknown> = last ? { ...last.args } : { query: memory.shown[0].category.toLowerCase() };
+  // "anything cheaper? <kind> maybe": another kind named is searched for, under the price of what was shown.
+  const fallback = last ? { ...last.args } : { query: memory.shown[0].category.toLowerCase() };
+  const base: Record<string, unknown> = other ?? fallback;
   delete base.minPrice;
   return { intent: 'refine_cheaper', calls: [{ name: 'search_products', args: { ...base, maxPrice } }] };
 }

@@ -201,7 +201,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
-      return u.price ? planFilter(u, memory, ctx) : planCheaper(u, memory, ctx.say);
+      if (u.price) return planFilter(u, memory, ctx);
+      return planCheaper(u, memory, ctx.say, otherKind(u, memory) ? searchArgs(u, memory, ctx) : null);
     case 'refine_in_stock':
       return planInStock(memory, ctx.say);
     case 'refine_more':
@@ -341,4 +342,10 @@ function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
 function picksFocus(u: Understanding, memory: Memory, lx: Lexicon): boolean {
   const bare = u.words.length <= 3 && !u.queryWords.length && !u.links.products.length && !u.raw.includes('?');
   return bare && !!memory.focus && previousEvent(memory)?.name === 'get_product' && saysAny(u.raw, lx.pronouns);
+}
+
+/** The message names a kind of product none of those shown is ("anything cheaper? <kind> maybe"). */
+function otherKind(u: Understanding, memory: Memory): boolean {
+  const type = u.links.type;
+  return !!type && !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
 }
