@@ -327,6 +327,16 @@ describe('offline model: shopping conversations', () => {
     expect(cheaper.text).toContain('Pocket Earbuds');
   });
 
+  it('looks up a product named in a care question first, and answers from it when its description says', async () => {
+    const mug = (handle: string, title: string, dishwasher: string) =>
+      fakeProduct({ handle, title, price: 19, category: 'Mugs', description: `A stoneware mug. ${dishwasher}` });
+    const shop = [mug('dawn-mug', 'Dawn Mug', 'Dishwasher safe: yes.'), mug('dusk-mug', 'Dusk Mug', 'Hand wash only.')];
+    const chat = chatOver(shop);
+    const asked = await chat.say('can the Dawn Mug go in the dishwasher?');
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'dawn-mug' } }]);
+    expect(asked.text).toMatch(/Dawn Mug: dishwasher safe/i);
+  });
+
   it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
     const chat = chatOver([tent('bivvy', 'Bivvy Dome Tent', 164.95), tent('dunlin', 'Dunlin Camping Tent', 154.95)]);
     await chat.say('tents under 170');

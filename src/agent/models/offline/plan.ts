@@ -195,10 +195,13 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'order_return':
       // The rules, not the model, say whether it still can be returned.
       return planReturn(u, memory, ctx);
-    case 'policy':
-      if (productAnswers(u, memory, ctx.state.lexicon.materials))
-        return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
+    case 'policy': {
+      const answers = productAnswers(u, memory, ctx.state.lexicon.materials);
+      if (answers === true) return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
+      if (answers)
+        return { intent: 'policy', calls: [{ name: 'get_product', args: { handle: answers.lookUp } }], prefetch: true };
       return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
+    }
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
       if (u.price) return planFilter(u, memory, ctx);

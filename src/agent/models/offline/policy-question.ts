@@ -39,20 +39,36 @@ export function policySubject(u: Understanding, memory: Memory): string | null {
  * "can the <product> go in the dishwasher?": a care or rules question about one product that its own
  * description answers (it says "dishwasher") is a question about the product, not about the policies.
  */
-export function productAnswers(u: Understanding, memory: Memory, materials: readonly string[]): boolean {
-  const byName = u.links.products.filter((n) => n.coverage >= 0.75 && memory.products.has(n.handle));
+export function productAnswers(
+  u: Understanding,
+  memory: Memory,
+  materials: readonly string[],
+): boolean | { lookUp: string } {
+  const byName = u.links.products.filter((n) => n.coverage >= 0.75);
   const handle = byName.length === 1 ? byName[0].handle : u.mentions.pronoun && !byName.length ? memory.focus : null;
-  const product = handle ? memory.products.get(handle) : undefined;
-  if (!product?.description) return false;
-  // Its name and options say nothing about the question; the rules' own words (wash, return) are the policies'.
+  if (!handle) return false;
+  const q = policyReader().read(u.baseText);
+  // The rules' own words (wash, return, how long) are the policies'; so are materials: care guides are
+  // written by material ("does silver go dark?").
+  const cues = q.asks.flatMap((a) => [...a.cues, ...a.answers].flatMap((c) => tokens(c)));
+  const topical = new Set([...q.topics.flatMap((t) => t.words), ...cues, ...materials].map(stem));
+  // Nor do the product's name and the kind named ("that bag").
+  const kind = u.links.type ? u.words.slice(u.links.type.start, u.links.type.end) : [];
+  const title = byName[0]?.title ?? memory.products.get(handle)?.title ?? '';
+  const naming = new Set([...tokens(title), ...kind].map(stem));
+  const asked = q.concepts
+    .filter((c) => c.weight >= 1)
+    .flatMap((c) => c.words.map(stem))
+    .filter((w) => !topical.has(w) && !naming.has(w));
+  if (!asked.length) return false;
+  const product = memory.products.get(handle);
+  // A product named that the conversation has not shown yet is looked up first; its description decides.
+  if (!product) return { lookUp: handle };
+  if (!product.description) return false;
+  // Its name and options say nothing about the question.
   const options = product.variants.flatMap((v) => Object.entries(v.options).flat());
   const own = [product.title, product.originalTitle ?? '', ...product.optionNames, ...options];
   const named = new Set(tokens(own.join(' ')).map(stem));
-  const q = policyReader().read(u.baseText);
-  // …and so are materials: care guides are written by material ("does silver go dark?").
-  const cues = q.asks.flatMap((a) => a.cues.flatMap((c) => tokens(c)));
-  const topical = new Set([...q.topics.flatMap((t) => t.words), ...cues, ...materials].map(stem));
   const described = new Set(tokens(product.description).map(stem));
-  const asked = q.concepts.filter((c) => c.weight >= 1).flatMap((c) => c.words.map(stem));
-  return asked.some((w) => !named.has(w) && !topical.has(w) && described.has(w));
+  return asked.some((w) => !named.has(w) && described.has(w));
 }
