@@ -57,7 +57,7 @@ export function decideStep(
   // A cart lookup, or a product lookup made only to check a cart change, then the plan again.
   // An order change may first look up the orders, the order, or the product of its line.
   const lookups =
-    plan.intent === 'cart_update' || plan.intent === 'policy' || plan.intent === 'product_info'
+    plan.intent === 'cart_update' || plan.intent === 'policy'
       ? ['get_cart', 'get_product']
       : ORDER_CHANGE_INTENTS.has(plan.intent)
         ? ORDER_LOOKUPS

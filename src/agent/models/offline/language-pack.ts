@@ -259,8 +259,9 @@ function readAs(lexicon: Lexicon) {
 
 const packs = new Map<string, LanguagePack>();
 
-/** The language every other pack extends: its words stay understood in a message in another language. */
-const BASE = 'en';
+/** The language every other pack extends (the catalog's): its words stay understood in any message. */
+export const BASE_LANGUAGE = 'en';
+const BASE = BASE_LANGUAGE;
 const SIZE_OR_CODE = /^(x{0,3}[sl]|m|\d*x+l|[\p{L}\p{N}-]*\d[\p{L}\p{N}-]*)$/u;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

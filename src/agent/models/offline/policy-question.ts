@@ -1,5 +1,6 @@
 import { stem, tokens } from '../../../catalog/terms.js';
 import type { Memory } from './history.js';
+import { BASE_LANGUAGE } from './language-pack.js';
 import { policyReader } from '../../../policies/policy-reader.js';
 import type { Understanding } from './understanding.js';
 
@@ -63,7 +64,8 @@ export function productAnswers(
   if (!asked.length) return false;
   const product = memory.products.get(handle);
   // A product named that the conversation has not shown yet is looked up first; its description decides.
-  if (!product) return { lookUp: handle };
+  // Only for a question in the catalog's language: other words the gloss left can be in no description.
+  if (!product) return u.language === BASE_LANGUAGE ? { lookUp: handle } : false;
   if (!product.description) return false;
   // Its name and options say nothing about the question.
   const options = product.variants.flatMap((v) => Object.entries(v.options).flat());

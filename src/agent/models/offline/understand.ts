@@ -368,6 +368,7 @@ export function createUnderstanding(pack: LanguagePack) {
       queryWords = queryWords.filter((w) => !notWanted.has(w));
       return {
         raw,
+        language: lx.code,
         baseText: withoutFillers(raw, pack.fillers),
         words: links.words,
         intents,

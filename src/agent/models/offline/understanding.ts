@@ -8,6 +8,8 @@ export type Aspect = 'material' | 'color' | 'size' | 'stock' | 'price' | 'weight
 /** Everything the offline model reads from one shopper message, before looking at the conversation. */
 export interface Understanding {
   raw: string;
+  /** The language pack that read it. */
+  language: string;
   /** The message for readers in the base language: without the words of its own language that only fill. */
   baseText: string;
   /** Normalized words, misspellings of the shop's words corrected. */
