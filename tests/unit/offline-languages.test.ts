@@ -69,6 +69,8 @@ describe('the bilingual gloss', () => {
     const ar = glossFor('ar', 'en')!;
     expect(ar.apply('شنطتي')).toBe('bag');
     expect(ar.apply('قلادتها')).toBe('necklace');
+    // A whole word the lexicon holds wins over a shorter form: "إجريها" (its legs) is no "آجري" (brick red).
+    expect(ar.apply('إجريها خشب')).toBe('legs wood');
   });
 
   it('keeps a pack’s phrases also as the gloss leaves them, when it glosses only part of them', () => {
