@@ -12,9 +12,12 @@ import { loadOrderRules } from '../../../src/orders/order-rules.js';
 import { loadMerchandisingRules, NO_RULES } from '../../../src/merchandising/merchandising-rules.js';
 import { convertTau2, readTau2Db, writeTau2Shop } from '../../../scripts/tau2/convert.js';
 import { TEST_CONFIG } from '../../helpers/test-app.js';
+import { envSchema } from '../../../src/config/env-schema.js';
 import { testEmbedder } from '../../helpers/local-embedder.js';
 
 export type CatalogName = 'demo' | 'tau2' | 'partners';
+
+const DEFAULT_BOUNDS = envSchema.pick({ AGENT_MAX_STEPS: true, HISTORY_TOKEN_BUDGET: true }).parse({});
 
 /** The shop currency of each bench catalog. */
 export const CURRENCY: Record<CatalogName, string> = { demo: 'EUR', tau2: 'USD', partners: 'USD' };
@@ -63,6 +66,13 @@ export async function loadBenchShop(name: CatalogName): Promise<BenchShop> {
     config: {
       ...TEST_CONFIG,
       shop: { name: 'Bench Shop', currency: CURRENCY[name] },
+      // The assistant's bounds as a shop runs it with nothing configured (the tests' own are tighter):
+      // how much of the conversation the model reads and how many steps a turn may take.
+      model: {
+        ...TEST_CONFIG.model,
+        maxSteps: DEFAULT_BOUNDS.AGENT_MAX_STEPS,
+        historyTokenBudget: DEFAULT_BOUNDS.HISTORY_TOKEN_BUDGET,
+      },
       // Each shop sets its approval line above its usual prices (tau2 sells electronics and furniture;
       // the demo shop's family tents cost up to 600) and its usual quantities (a dozen socks for a
       // team): the bench measures understanding, not approvals.
