@@ -17,11 +17,12 @@ const FLOORS: Record<CatalogName, number> = { demo: 0.78, tau2: 0.83, partners: 
  * The Persian, Arabic and German held-out halves (issue 14's blind dialogs over the English
  * catalogs), run with the same shop: regression floors about one point below their turn success on
  * 2026-12-05 after tuning on the dev halves (Persian 83.0 / 89.7%, Arabic 74.5 / 84.8%, German
- * 79.7 / 71.9%; demo / partners); the goal is 85% per language, reached by Persian only.
+ * 79.7 / 71.9%; demo / partners), German partners raised on 2026-12-06 (78.1%); the goal is 85% per
+ * language, reached by Persian only.
  */
 const LANGUAGE_FLOORS: Partial<Record<CatalogName, Partial<Record<Half, number>>>> = {
   demo: { 'fa-heldout': 0.82, 'ar-heldout': 0.77, 'de-heldout': 0.83 },
-  partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.83, 'de-heldout': 0.74 },
+  partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.83, 'de-heldout': 0.77 },
 };
 
 describe('held-out shopper dialogs', () => {
