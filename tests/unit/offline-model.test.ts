@@ -337,6 +337,19 @@ describe('offline model: shopping conversations', () => {
     expect(asked.text).toMatch(/Dawn Mug: dishwasher safe/i);
   });
 
+  it('reads an unsure sentence by its surest clause: "drop the <kind>, my old one still works fine"', async () => {
+    const shop = [
+      fakeProduct({ handle: 'clack-keyboard', title: 'Clack Keyboard', price: 90, category: 'Keyboards' }),
+      fakeProduct({ handle: 'glide-mouse', title: 'Glide Mouse', price: 30, category: 'Mice' }),
+    ];
+    const chat = chatOver(shop);
+    await chat.say('add the Clack Keyboard');
+    await chat.say('and the Glide Mouse');
+    const dropped = await chat.say('drop the keyboard, my old one still works fine');
+    expect(dropped.calls.map((c) => c.name)).toContain('remove_from_cart');
+    expect(dropped.calls.map((c) => c.name)).not.toContain('search_products');
+  });
+
   it('reads "cheaper than that one" as cheaper than the product just looked at, not the cheapest shown', async () => {
     const chat = chatOver([tent('bivvy', 'Bivvy Dome Tent', 164.95), tent('dunlin', 'Dunlin Camping Tent', 154.95)]);
     await chat.say('tents under 170');

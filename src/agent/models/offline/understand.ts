@@ -13,6 +13,9 @@ import { createSlotReader, ORDER_REF } from './slots.js';
 const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) => ` ${text} `.includes(` ${p} `));
 
 /** Intents that carry no request of their own. */
+/** Below this the whole message's reading gives way to a clause read with at least SURE_CLAUSE. */
+const UNSURE_WHOLE = 0.5;
+const SURE_CLAUSE = 0.8;
 const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
 
@@ -209,10 +212,16 @@ export function createUnderstanding(pack: LanguagePack) {
     understand(raw: string, index: ShopIndex | null): Understanding {
       // Sentence by sentence, so a request is read apart from the greeting or story around it.
       const sentenceOf: number[] = [];
+      const clauseOf: number[] = [];
       const rawSentences = splitSentences(raw);
+      let clause = 0;
       const words = rawSentences.flatMap((sentence, n) => {
         const ws = wordsOf(sentence, index);
         ws.forEach(() => sentenceOf.push(n));
+        // Its clauses (split at commas), when their words line up with the sentence's.
+        const parts = sentence.split(/,\s+/).map((c) => wordsOf(c, index).length);
+        const lined = parts.reduce((x, y) => x + y, 0) === ws.length;
+        for (const length of lined ? parts : [ws.length]) clauseOf.push(...new Array<number>(length).fill(clause++));
         return ws;
       });
       const text = words.join(' ');
@@ -290,11 +299,22 @@ export function createUnderstanding(pack: LanguagePack) {
       const sentenceIds = [...new Set(sentenceOf)];
       // The intent of "hey, can you show me sofas" is that of its request, not of its greeting.
       const afterOpener = (i: number) => !claimOpener || i >= opener;
-      const request = classifyRequest(
+      let request = classifyRequest(
         tokensOf(afterOpener),
         sentenceIds.map((n) => tokensOf((i) => sentenceOf[i] === n && afterOpener(i))),
         sentenceIds.map((n) => (rawSentences[n] ?? '').trim().endsWith('?')),
       );
+      // "drop the <kind>, my old one still works": an unsure reading of one sentence is that of its surest clause.
+      const clauseIds = [...new Set(clauseOf)];
+      // Not a question: "the <name> one, is that for men?" asks, whatever its first clause says.
+      const asks = raw.includes('?') || raw.includes('؟');
+      if (request.sentence === null && request.scores[0].p < UNSURE_WHOLE && clauseIds.length > 1 && !asks) {
+        const readings = clauseIds.map((c) =>
+          intentModel().classify(tokensOf((i) => clauseOf[i] === c && afterOpener(i))),
+        );
+        const best = readings.filter((r) => !CONVERSATIONAL.has(r[0].intent)).sort((a, b) => b[0].p - a[0].p)[0];
+        if (best && best[0].p >= SURE_CLAUSE) request = { scores: best, sentence: null };
+      }
       const intents = request.scores;
 
       const numbers = words.flatMap((w, i) => (claim[i] === '__num__' ? [slots.count(w)!] : []));
