@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { glossFor } from '../../../catalog/catalog-gloss.js';
 import { foldArabicScript } from '../../../shared/language.js';
+import { expandTemplate, placeholderToken } from './intent-template.js';
 import { normalize } from './normalize.js';
 
 /**
@@ -181,69 +182,6 @@ export interface LanguagePack {
 }
 
 const LANG_DIR = path.join(import.meta.dirname, 'lang');
-const MAX_EXPANSIONS = 48;
-
-/** `(a|b) c [d|e]`, nested, → every variant (at most MAX_EXPANSIONS, spread evenly over the combinations). */
-export function expandTemplate(template: string): string[] {
-  let at = 0;
-  // A sequence until `|`, `)` or `]`: each part is a literal or a group of alternatives.
-  const sequence = (): string[][] => {
-    const parts: string[][] = [];
-    let literal = '';
-    const flush = () => {
-      if (literal) parts.push([literal]);
-      literal = '';
-    };
-    while (at < template.length && !'|)]'.includes(template[at])) {
-      const ch = template[at++];
-      if (ch === '(' || ch === '[') {
-        flush();
-        parts.push(alternatives(ch === '(' ? ')' : ']', ch === '['));
-      } else literal += ch;
-    }
-    flush();
-    return parts;
-  };
-  // `(a|b)` or `[a|b]` (optional): each alternative a sequence, nested groups allowed.
-  const alternatives = (close: string, optional: boolean): string[] => {
-    const out: string[] = [];
-    for (;;) {
-      out.push(...combine(sequence()));
-      if (template[at] === '|') at++;
-      else break;
-    }
-    if (template[at] === close) at++;
-    return optional ? [...out, ''] : out;
-  };
-  // Every combination of the parts, evenly sampled down to MAX_EXPANSIONS.
-  const combine = (parts: string[][]): string[] => {
-    const total = parts.reduce((n, p) => n * p.length, 1);
-    const step = total <= MAX_EXPANSIONS ? 1 : total / MAX_EXPANSIONS;
-    const out: string[] = [];
-    for (let k = 0; k < Math.min(total, MAX_EXPANSIONS); k++) {
-      let index = Math.floor(k * step);
-      let text = '';
-      for (let i = parts.length - 1; i >= 0; i--) {
-        text = parts[i][index % parts[i].length] + text;
-        index = Math.floor(index / parts[i].length);
-      }
-      out.push(text);
-    }
-    return out;
-  };
-  const tidy = (text: string) =>
-    text
-      .replace(/\s+/g, ' ')
-      .replace(/\s+([,?!.])/g, '$1')
-      .trim();
-  const all = combine(sequence());
-  if (at < template.length) throw new Error(`unbalanced "${template[at]}" at ${at} in: ${template}`);
-  return [...new Set(all.map(tidy))].filter(Boolean);
-}
-
-/** `{type}` → `__type__`: the form the shop's words take after linking. */
-export const placeholderToken = (text: string) => text.replace(/\{(\w+)\}/g, '__$1__');
-
 /**
  * An example as the intent model reads messages: lower case, no sentence punctuation, hyphens
  * split, the cart's many names ("basket", "shopping bag") as "cart".
@@ -315,22 +253,18 @@ function withGlossed(value: Json, apply: (text: string) => string): Json {
   return value;
 }
 
-function readLexicon(code: string): Lexicon {
-  const read = (c: string) =>
-    foldWords(JSON.parse(readFileSync(path.join(LANG_DIR, c, 'lexicon.json'), 'utf8')) as Json);
-  if (code === BASE) return lexiconSchema.parse(read(code));
-  const gloss = glossFor(code, BASE);
-  const own = gloss ? withGlossed(read(code), (text) => gloss.apply(text)) : read(code);
-  return lexiconSchema.parse(mergeLexicon(read(BASE), own));
-}
+const readLexiconFile = (code: string) =>
+  foldWords(JSON.parse(readFileSync(path.join(LANG_DIR, code, 'lexicon.json'), 'utf8')) as Json);
 
-/** A pack's own query stopwords of one word, as normalized messages spell them. */
-function ownFillers(code: string): Set<string> {
-  const own = lexiconSchema.shape.queryStopwords.parse(
-    (JSON.parse(readFileSync(path.join(LANG_DIR, code, 'lexicon.json'), 'utf8')) as { queryStopwords: unknown })
-      .queryStopwords,
-  );
-  return new Set(own.map((w) => normalize(w)).filter((w) => !w.includes(' ')));
+/** A pack's lexicon over the base one, and its own query stopwords of one word (none for the base pack). */
+function readLexicon(code: string): { lexicon: Lexicon; fillers: Set<string> } {
+  const own = readLexiconFile(code);
+  if (code === BASE) return { lexicon: lexiconSchema.parse(own), fillers: new Set() };
+  const gloss = glossFor(code, BASE);
+  const extra = gloss ? withGlossed(own, (text) => gloss.apply(text)) : own;
+  const lexicon = lexiconSchema.parse(mergeLexicon(readLexiconFile(BASE), extra));
+  const stopwords = lexiconSchema.shape.queryStopwords.parse(isObject(own) ? own.queryStopwords : undefined);
+  return { lexicon, fillers: new Set(stopwords.map((w) => normalize(w)).filter((w) => !w.includes(' '))) };
 }
 
 function readExamples(dir: string, lexicon: Lexicon, glossed = true): LanguagePack['examples'] {
@@ -385,11 +319,11 @@ export function loadLanguagePack(code = BASE): LanguagePack {
   const cached = packs.get(code);
   if (cached) return cached;
   const dir = path.join(LANG_DIR, code);
-  const lexicon = readLexicon(code);
+  const { lexicon, fillers } = readLexicon(code);
   const examples = readExamples(dir, lexicon);
   if (code === BASE) {
     const known = new Set(readKnownWords(BASE));
-    const pack = { lexicon, examples, knownWords: known, ownWords: new Set<string>(), fillers: new Set<string>() };
+    const pack = { lexicon, examples, knownWords: known, ownWords: new Set<string>(), fillers };
     packs.set(code, pack);
     return pack;
   }
@@ -408,7 +342,7 @@ export function loadLanguagePack(code = BASE): LanguagePack {
     examples,
     knownWords: new Set([...base.knownWords, ...listed]),
     ownWords: new Set(own),
-    fillers: ownFillers(code),
+    fillers,
   };
   packs.set(code, pack);
   return pack;

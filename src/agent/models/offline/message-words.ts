@@ -1,5 +1,6 @@
 /** The words a message is about: the shop's words linked sentence by sentence, and the product words to search for. */
 import { stem } from '../../../catalog/terms.js';
+import { normalize } from './normalize.js';
 import type { Links, ShopIndex, Span } from './shop-index.js';
 
 /**
@@ -121,4 +122,34 @@ export function splitSentences(raw: string): string[] {
     .split(/(?<=[!?]|\.(?!\d))\s+|\n+/)
     .map((x) => x.trim())
     .filter(Boolean);
+}
+
+/** Text without these words (as normalized messages spell them); punctuation and other words stay as written. */
+export function withoutFillers(text: string, fillers: Set<string>): string {
+  if (!fillers.size) return text;
+  // A filler's punctuation stays: "dauert das?" still asks.
+  const kept = text
+    .split(/(\s+)/)
+    .map((part) => (fillers.has(normalize(part)) ? part.replace(/[\p{L}\p{N}'-]+/gu, '') : part));
+  return kept
+    .join('')
+    .replace(/\s+([?!.,;:؟،])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Each word's clause (the sentences split at commas), numbered across the message; a sentence whose
+ * clauses' words do not line up with its own (a phrase across a comma) is one clause.
+ */
+export function clausesOf(sentences: string[], wordsOf: (text: string) => string[]): number[] {
+  const clauseOf: number[] = [];
+  let clause = 0;
+  for (const sentence of sentences) {
+    const count = wordsOf(sentence).length;
+    const parts = sentence.split(/,\s+/).map((c) => wordsOf(c).length);
+    const lined = parts.reduce((x, y) => x + y, 0) === count;
+    for (const length of lined ? parts : [count]) clauseOf.push(...new Array<number>(length).fill(clause++));
+  }
+  return clauseOf;
 }

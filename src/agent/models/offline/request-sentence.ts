@@ -1,4 +1,4 @@
-/** Which sentence of a message carries its request, when the best-read one does not. */
+/** Which sentence or clause of a message carries its request, and the intent it is read with. */
 import type { IntentScore } from './intent-classifier.js';
 
 /** One sentence's reading: its intents, where it is, and how strongly it carries the request. */
@@ -7,6 +7,9 @@ export interface Reading {
   sentence: number;
   score: number;
 }
+
+/** Intents that carry no request of their own. */
+export const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 
 /** Intents of a short sentence that acts on what the message names ("Add.", "two of those"). */
 const COMMANDS = new Set(['cart_add', 'cart_update', 'cart_remove']);
@@ -49,4 +52,43 @@ export function preferredSentence(
     if (later >= 0) return chosen(later);
   }
   return best;
+}
+
+/** Below this the whole message's reading gives way to a clause read with at least SURE_CLAUSE. */
+const UNSURE_WHOLE = 0.5;
+const SURE_CLAUSE = 0.8;
+
+export const unsure = (scores: IntentScore[]) => scores[0].p < UNSURE_WHOLE;
+
+/** The surest clause's reading, when it is sure and no small talk; null otherwise. */
+export function surestClause(readings: IntentScore[][]): IntentScore[] | null {
+  const best = readings.filter((r) => !CONVERSATIONAL.has(r[0].intent)).sort((a, b) => b[0].p - a[0].p)[0];
+  return best && best[0].p >= SURE_CLAUSE ? best : null;
+}
+
+/**
+ * The intent of a message of several sentences is that of its request: the sentence that most
+ * confidently asks for something, questions and sentences naming the shop's things counting more
+ * than the story around them ("My partner says we have too many kites. Could you remove the red
+ * kite?"); else the message read whole.
+ */
+export function classifyRequest(
+  classify: (text: string) => IntentScore[],
+  personWords: Set<string>,
+  whole: string,
+  sentences: string[],
+  asks: boolean[],
+): { scores: IntentScore[]; sentence: number | null } {
+  const all = classify(whole);
+  if (sentences.length < 2) return { scores: all, sentence: null };
+  const readings = sentences.map((s) => (s.trim() ? classify(s) : null));
+  let best: Reading | null = null;
+  for (const [n, r] of readings.entries()) {
+    if (!r || CONVERSATIONAL.has(r[0].intent)) continue;
+    const names = /__(type|product|vendor|order)__/.test(sentences[n]);
+    const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
+    if (!best || score > best.score) best = { scores: r, sentence: n, score };
+  }
+  best = preferredSentence(best, sentences, readings, asks, personWords);
+  return best && best.scores[0].p >= 0.5 ? best : { scores: all, sentence: null };
 }

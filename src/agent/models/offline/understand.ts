@@ -1,22 +1,25 @@
 import { stem } from '../../../catalog/terms.js';
-import { intentClassifier, type IntentScore, type TrainedIntentModel } from './intent-classifier.js';
+import { intentClassifier, type TrainedIntentModel } from './intent-classifier.js';
 import { cachedIntentWeights } from './intent-model-cache.js';
 import type { Aspect, Understanding } from './understanding.js';
 import type { LanguagePack } from './language-pack.js';
 import { normalize } from './normalize.js';
 import type { Links, ShopIndex, Span } from './shop-index.js';
 import { messageSpans } from './message-spans.js';
-import { linkBySentence, phraseAsSaid, phrasePositions, queryWordsOf, splitSentences } from './message-words.js';
-import { preferredSentence, type Reading } from './request-sentence.js';
+import {
+  clausesOf,
+  linkBySentence,
+  phraseAsSaid,
+  phrasePositions,
+  queryWordsOf,
+  splitSentences,
+  withoutFillers,
+} from './message-words.js';
+import { classifyRequest, surestClause, unsure } from './request-sentence.js';
 import { createSlotReader, ORDER_REF } from './slots.js';
 
 const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) => ` ${text} `.includes(` ${p} `));
 
-/** Intents that carry no request of their own. */
-/** Below this the whole message's reading gives way to a clause read with at least SURE_CLAUSE. */
-const UNSURE_WHOLE = 0.5;
-const SURE_CLAUSE = 0.8;
-const CONVERSATIONAL = new Set(['greeting', 'thanks', 'goodbye', 'other', 'affirm', 'deny']);
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
 
 /** One intent model per language pack, trained once per change of its examples (cached on disk). */
@@ -28,20 +31,6 @@ const trainedModels = new WeakMap<LanguagePack, TrainedIntentModel>();
  * intent model's reading of that. Language knowledge comes from the pack; shop knowledge from
  * the index; the code is the same for every shop and language.
  */
-/** Text without these words (as normalized messages spell them); punctuation and other words stay as written. */
-function withoutFillers(text: string, fillers: Set<string>): string {
-  if (!fillers.size) return text;
-  // A filler's punctuation stays: "dauert das?" still asks.
-  const kept = text
-    .split(/(\s+)/)
-    .map((part) => (fillers.has(normalize(part)) ? part.replace(/[\p{L}\p{N}'-]+/gu, '') : part));
-  return kept
-    .join('')
-    .replace(/\s+([?!.,;:؟،])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export function createUnderstanding(pack: LanguagePack) {
   const lx = pack.lexicon;
   const slots = createSlotReader(lx);
@@ -126,31 +115,6 @@ export function createUnderstanding(pack: LanguagePack) {
       .flatMap((w) => index?.split(w) ?? [w]);
   }
 
-  /**
-   * The intent of a message of several sentences is that of its request: the sentence that most
-   * confidently asks for something, questions and sentences naming the shop's things counting more
-   * than the story around them ("My partner says we have too many kites. Could you remove the red
-   * kite?"); else the message read whole.
-   */
-  function classifyRequest(
-    whole: string,
-    sentences: string[],
-    asks: boolean[],
-  ): { scores: IntentScore[]; sentence: number | null } {
-    const all = intentModel().classify(whole);
-    if (sentences.length < 2) return { scores: all, sentence: null };
-    const readings = sentences.map((s) => (s.trim() ? intentModel().classify(s) : null));
-    let best: Reading | null = null;
-    for (const [n, r] of readings.entries()) {
-      if (!r || CONVERSATIONAL.has(r[0].intent)) continue;
-      const names = /__(type|product|vendor|order)__/.test(sentences[n]);
-      const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
-      if (!best || score > best.score) best = { scores: r, sentence: n, score };
-    }
-    best = preferredSentence(best, sentences, readings, asks, personWords);
-    return best && best.scores[0].p >= 0.5 ? best : { scores: all, sentence: null };
-  }
-
   /** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
   function monthOf(words: string[]): number | null {
     for (const [i, w] of words.entries()) {
@@ -212,16 +176,10 @@ export function createUnderstanding(pack: LanguagePack) {
     understand(raw: string, index: ShopIndex | null): Understanding {
       // Sentence by sentence, so a request is read apart from the greeting or story around it.
       const sentenceOf: number[] = [];
-      const clauseOf: number[] = [];
       const rawSentences = splitSentences(raw);
-      let clause = 0;
       const words = rawSentences.flatMap((sentence, n) => {
         const ws = wordsOf(sentence, index);
         ws.forEach(() => sentenceOf.push(n));
-        // Its clauses (split at commas), when their words line up with the sentence's.
-        const parts = sentence.split(/,\s+/).map((c) => wordsOf(c, index).length);
-        const lined = parts.reduce((x, y) => x + y, 0) === ws.length;
-        for (const length of lined ? parts : [ws.length]) clauseOf.push(...new Array<number>(length).fill(clause++));
         return ws;
       });
       const text = words.join(' ');
@@ -299,21 +257,22 @@ export function createUnderstanding(pack: LanguagePack) {
       const sentenceIds = [...new Set(sentenceOf)];
       // The intent of "hey, can you show me sofas" is that of its request, not of its greeting.
       const afterOpener = (i: number) => !claimOpener || i >= opener;
+      const classify = (text: string) => intentModel().classify(text);
       let request = classifyRequest(
+        classify,
+        personWords,
         tokensOf(afterOpener),
         sentenceIds.map((n) => tokensOf((i) => sentenceOf[i] === n && afterOpener(i))),
         sentenceIds.map((n) => (rawSentences[n] ?? '').trim().endsWith('?')),
       );
-      // "drop the <kind>, my old one still works": an unsure reading of one sentence is that of its surest clause.
-      const clauseIds = [...new Set(clauseOf)];
-      // Not a question: "the <name> one, is that for men?" asks, whatever its first clause says.
+      // "drop the <kind>, my old one still works": an unsure reading of one sentence is that of its surest clause;
+      // not a question's ("the <name> one, is that for men?" asks, whatever its first clause says).
       const asks = raw.includes('?') || raw.includes('؟');
-      if (request.sentence === null && request.scores[0].p < UNSURE_WHOLE && clauseIds.length > 1 && !asks) {
-        const readings = clauseIds.map((c) =>
-          intentModel().classify(tokensOf((i) => clauseOf[i] === c && afterOpener(i))),
-        );
-        const best = readings.filter((r) => !CONVERSATIONAL.has(r[0].intent)).sort((a, b) => b[0].p - a[0].p)[0];
-        if (best && best[0].p >= SURE_CLAUSE) request = { scores: best, sentence: null };
+      if (request.sentence === null && unsure(request.scores) && !asks) {
+        const clauseOf = clausesOf(rawSentences, (text) => wordsOf(text, index));
+        const clauses = [...new Set(clauseOf)].map((c) => tokensOf((i) => clauseOf[i] === c && afterOpener(i)));
+        const best = clauses.length > 1 ? surestClause(clauses.map(classify)) : null;
+        if (best) request = { scores: best, sentence: null };
       }
       const intents = request.scores;
 
