@@ -298,6 +298,24 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('answers "how long is the chain?" about the product in view, though another product is named with "long"', async () => {
+    const necklace = fakeProduct({
+      handle: 'tide-necklace',
+      title: 'Tide Necklace',
+      price: 40,
+      category: 'Necklaces',
+      description: 'A sea-glass pendant on a 45 cm silver chain.',
+    });
+    const top = fakeProduct({ handle: 'long-sleeve-top', title: 'Long Sleeve Top', price: 30, category: 'Tops' });
+    const chat = chatOver([necklace, top]);
+    await chat.say("what's the Tide necklace like?");
+    const asked = await chat.say('How long is the chain?');
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'tide-necklace' } }]);
+    // "one with…" still chooses by the words: the product they name, not the one in view.
+    const other = await chat.say('is there one with long sleeves?');
+    expect(other.calls).toEqual([{ name: 'get_product', args: { handle: 'long-sleeve-top' } }]);
+  });
+
   it('answers a rules-sounding question about the product in view from its description when it says so', async () => {
     const stove = fakeProduct({
       handle: 'summit-stove',

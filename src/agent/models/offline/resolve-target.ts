@@ -254,7 +254,18 @@ export function resolveProduct(
   // Product words that match nothing shown (a type, a new thing): a search can show them.
   const productWords = u.queryWords.filter((w) => !['cheaper', 'cheapest'].includes(w));
   // "a cotton one then" while a desk fan is in focus: words the focused product lacks ask for something else.
-  const focusLacks = focused && productWords.length > 0 && !productWords.some((w) => describes(focused, w));
+  // …but "how long is the chain?" asks about it: a question naming no kind and no product stays with it.
+  // Not "the one with the tassels, how much?" (a selector before the words), nor words of another product shown.
+  const selects = u.words.some(
+    (w, i) =>
+      hints.selectors?.has(w) && productWords.some((x) => u.words.findLastIndex((y) => stem(y) === stem(x)) > i),
+  );
+  const describesOther =
+    selects || pool.some((p) => p.handle !== focused?.handle && productWords.some((w) => describes(p, w)));
+  const asksAboutFocus =
+    u.intent === 'product_info' && /[?؟]/.test(u.raw) && !u.links.type && !u.links.products.length && !describesOther;
+  const focusLacks =
+    focused && productWords.length > 0 && !asksAboutFocus && !productWords.some((w) => describes(focused, w));
   if (productWords.length && (u.links.type || !focused || focusLacks)) {
     const only = u.links.type && index ? [...u.links.type.handles] : [];
     if (only.length === 1) return { kind: 'product', handle: only[0] };
