@@ -52,6 +52,19 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
     if (words.length > 0) add(words.at(-1)!, e.handle);
     if (words.length > 1 && !optionValues.has(phraseKey(words.at(-2)!))) add(words.slice(-2).join(' '), e.handle);
   }
+  // A product whose attributes call it a kind the shop names elsewhere is of that kind too: a
+  // "<Name> Cap" with style "<Kind>" is a <kind>. Not one whose own kinds already say it (a
+  // "<Kind> Bag" with style "<Kind>" leaves the kind "<kind>" as it was).
+  const kindsOf = new Map<string, string[]>();
+  for (const t of types.values()) for (const h of t.handles) kindsOf.set(h, [...(kindsOf.get(h) ?? []), t.key]);
+  for (const e of entries) {
+    const own = kindsOf.get(e.handle) ?? [];
+    for (const v of Object.values(e.attributes ?? {})) {
+      const key = phraseKey(v);
+      if (own.some((k) => ` ${k} `.includes(` ${key} `))) continue;
+      types.get(key)?.handles.add(e.handle);
+    }
+  }
   // "Camping Chair" and "Camp Chair" are one kind: types whose names differ only by "-ing" share products.
   const groups = new Map<string, ProductType[]>();
   for (const t of types.values()) {

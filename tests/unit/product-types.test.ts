@@ -71,3 +71,31 @@ describe('the catalog stem', () => {
     expect(stem('day')).toBe('day');
   });
 });
+
+describe('product types named by attributes', () => {
+  const shop = indexProductTypes([
+    entry('harbour-beanie', 'Harbour Beanie', 'Hats'),
+    catalogEntry({
+      handle: 'skerry-cap',
+      title: 'Skerry Watch Cap',
+      productType: 'Hats',
+      attributes: { style: 'Beanie' },
+    }),
+    entry('atlas-duffel', 'Atlas Expedition Duffel', 'Bags'),
+    catalogEntry({
+      handle: 'harbour-bag',
+      title: 'Harbour Duffel Bag',
+      productType: 'Bags',
+      attributes: { style: 'Duffel' },
+    }),
+  ]);
+
+  it('counts a product whose attributes call it a kind the shop names elsewhere as that kind', () => {
+    expect([...askedType('beanies', shop)!.handles].sort()).toEqual(['harbour-beanie', 'skerry-cap']);
+  });
+
+  it('leaves a kind as it was when the product is already named by it ("Duffel Bag" with style "Duffel")', () => {
+    expect([...askedType('duffel bags', shop)!.handles]).toEqual(['harbour-bag']);
+    expect([...shop.get('duffel')!.handles]).toEqual(['atlas-duffel']);
+  });
+});
