@@ -316,6 +316,43 @@ describe('offline model: shopping conversations', () => {
     expect(other.calls).toEqual([{ name: 'get_product', args: { handle: 'long-sleeve-top' } }]);
   });
 
+  it('adds the variant a comparison or a price picks: "the brighter one", "the €150 one"', async () => {
+    const base = fakeProduct({ handle: 'beam-lamp', title: 'Beam Desk Lamp', price: 135, category: 'Lamps' });
+    const variant = (color: string, brightness: string, price: number) => ({
+      ...base.variants[0],
+      sku: `BEAM-${color}-${brightness}`,
+      options: { Color: color, Brightness: brightness },
+      price: eur(price),
+    });
+    const lamp = {
+      ...base,
+      optionNames: ['Color', 'Brightness'],
+      variants: [
+        variant('Black', 'low', 135.24),
+        variant('Black', 'medium', 158.41),
+        variant('Black', 'high', 154.17),
+        variant('Silver', 'low', 150.01),
+        variant('Silver', 'medium', 164.97),
+      ],
+    };
+    const chat = chatOver([lamp]);
+    await chat.say("what's the Beam desk lamp like?");
+    const brighter = await chat.say('the brighter one in silver please');
+    expect(brighter.calls).toEqual([
+      {
+        name: 'add_to_cart',
+        args: { handle: 'beam-lamp', options: { Color: 'Silver', Brightness: 'medium' }, quantity: 1 },
+      },
+    ]);
+    const priced = await chat.say('and the €150 one too');
+    expect(priced.calls).toEqual([
+      {
+        name: 'add_to_cart',
+        args: { handle: 'beam-lamp', options: { Color: 'Silver', Brightness: 'low' }, quantity: 1 },
+      },
+    ]);
+  });
+
   it('answers a rules-sounding question about the product in view from its description when it says so', async () => {
     const stove = fakeProduct({
       handle: 'summit-stove',

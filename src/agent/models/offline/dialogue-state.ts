@@ -13,6 +13,8 @@ export interface VariantWish {
   minPrice?: number;
   maxPrice?: number;
   pick: 'cheapest' | 'priciest' | null;
+  /** A price said as the one wanted ("the $150 one"), in major units. */
+  price?: number;
 }
 
 /**
@@ -94,7 +96,15 @@ export function chosenVariant(p: ProductSummary, w: VariantWish): VariantSummary
   const available = fits.filter((v) => v.inStock);
   const pool = available.length ? available : fits;
   if (pool.length === 1) return pool[0];
+  const priced = w.price === undefined ? [] : pool.filter((v) => atPrice(v.price, w.price!));
+  if (priced.length === 1) return priced[0];
   if (!pool.length || !w.pick) return null;
   const sorted = [...pool].sort((a, b) => a.price.amount - b.price.amount);
   return w.pick === 'cheapest' ? sorted[0] : sorted.at(-1)!;
+}
+
+/** A price at the amount said: within a unit of a whole amount ("the $150 one" is 150.01), else exactly. */
+function atPrice(price: { amount: number; currency: string }, said: number): boolean {
+  const gap = Math.abs(price.amount - toMinor(said, price.currency));
+  return Number.isInteger(said) ? gap < toMinor(1, price.currency) : gap < 1;
 }

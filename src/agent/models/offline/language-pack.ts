@@ -123,6 +123,10 @@ export const lexiconSchema = z.object({
   materials: phrases,
   /** Comparisons: word → [the facts' words, whether more ("max") or less ("min") wins]. */
   superlatives: z.record(z.string(), z.tuple([z.string(), z.enum(['max', 'min'])])),
+  /** "more storage", "less weight": a word before an option's name → whether more or less of it wins. */
+  moreLess: z.record(z.string(), z.enum(['max', 'min'])),
+  /** Option values that stand in an order, lowest first ("low", "medium", "high"). */
+  valueScales: z.array(z.array(z.string())),
   /** Phrases that ask about several products at once ("which of them", "any of those"). */
   plural: phrases,
   /** "and the X", "also a X too": a message naming one more thing after the last action (longest lead first). */

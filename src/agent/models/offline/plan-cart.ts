@@ -1,4 +1,5 @@
 /** Planning cart changes: adding a product named or pointed at, swapping, removing, changing a count. */
+import { optionByExtreme } from './option-extreme.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
@@ -105,9 +106,24 @@ function variantOptions(u: Understanding, memory: Memory, ctx: PlanContext, hand
     ...sizeByOrder(u, names, values, sizeSaid(u, ctx.state.lexicon), ctx.state.lexicon),
   };
   const product = memory.products.get(handle);
-  const chosen = product ? chosenVariant(product, { ...wish, options: merged }) : null;
+  // "the brighter one": the highest of an option's values among the variants that fit what was said.
+  if (product) Object.assign(merged, optionByExtreme(u.raw, openOptions(product, merged), ctx.state.lexicon));
+  const price = u.priceRef?.amount;
+  const chosen = product ? chosenVariant(product, { ...wish, options: merged, price }) : null;
   const options = chosen ? chosen.options : merged;
   return Object.keys(options).length ? options : undefined;
+}
+
+/** The values of options not said yet, among the variants that fit what was. */
+function openOptions(product: ProductSummary, said: Record<string, string>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const v of variantsFitting(product, { options: said, pick: null })) {
+    for (const [name, value] of Object.entries(v.options)) {
+      if (Object.keys(said).some((n) => normalizeOptionName(n) === normalizeOptionName(name))) continue;
+      out[name] = [...new Set([...(out[name] ?? []), value])];
+    }
+  }
+  return out;
 }
 
 const LETTER_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
