@@ -168,8 +168,14 @@ describe('slots', () => {
     ['add the 2nd one', 2],
     ['number 3', 3],
     ['the last one', -1],
+    ["ok I'll take the first", 1],
+    ['second pls', 2],
   ])('reads the position in "%s"', (text, n) => {
     expect(read(text).ordinal?.n).toBe(n);
+  });
+
+  it('reads no position in an adverb at the end ("I think about it more first")', () => {
+    expect(read('ok, please remove the sofa, I think about it more first').ordinal).toBeNull();
   });
 
   it.each([

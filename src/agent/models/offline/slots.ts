@@ -171,8 +171,7 @@ export function createSlotReader(lexicon: Lexicon) {
           selected ||
           lexicon.positionalOrdinals.includes(phrase) ||
           lexicon.ordinalLeads.includes(before) ||
-          count <= 3 ||
-          !next;
+          count <= 3;
         if (positional && !lexicon.ordinalStops.includes(next)) return { n, ...spanOf(text, at, at + phrase.length) };
       }
       const cue = new RegExp(
