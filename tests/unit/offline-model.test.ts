@@ -690,6 +690,13 @@ describe('offline model: orders, policies and people', () => {
     expect(answer.text).toContain('Tracking: DHL JD0146000 — https://track.example/JD0146000');
   });
 
+  it('answers "what sizes does it come in?" after an order about the product that order holds', async () => {
+    const chat = chatWith({ products: CATALOG, signedIn: true });
+    await chat.say('where is my order AP-10023?');
+    const sizes = await chat.say('what sizes does it come in again?');
+    expect(sizes.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
+  });
+
   it('finds the order holding the product under discussion, with what each line cost', async () => {
     const chat = chatWith({ products: CATALOG, signedIn: true });
     await chat.say('tell me about the Cloud Runner Running Shoe');

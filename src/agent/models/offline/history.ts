@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../model.js';
 import { sortsByPrice, type ProductSummary } from '../../../catalog/types.js';
-import type { CartRefusal, CartView } from '../../../tools/results.js';
+import type { CartRefusal, CartView, OrderView } from '../../../tools/results.js';
 
 /** Replies list at most this many products, so ordinals ("the 5th") always point at something shown. */
 export const MAX_LISTED = 5;
@@ -236,4 +236,22 @@ function readBackwards(memory: Memory): void {
       }
     }
   }
+}
+
+const idKey = (id: string) => id.replace(/^#/, '').toLowerCase();
+
+/** Orders the conversation has seen in detail, by id, the latest look-up of each. */
+export function knownOrder(memory: Memory, id: string): OrderView | null {
+  let found: OrderView | null = null;
+  for (const e of memory.events) {
+    const r = e.result;
+    const seen: OrderView[] =
+      e.name === 'get_order_status' && r?.order
+        ? [r.order]
+        : e.name === 'get_orders' && Array.isArray(r?.orders)
+          ? r.orders
+          : [];
+    for (const o of seen) if (typeof o?.id === 'string' && idKey(o.id) === idKey(id)) found = o;
+  }
+  return found;
 }

@@ -3,7 +3,7 @@ import { tokens } from '../../../catalog/terms.js';
 import type { OrderView } from '../../../tools/results.js';
 import { asTyped, parseAddress } from './address-text.js';
 import { lineMatches } from './compose-info.js';
-import { previousEvent, type Memory } from './history.js';
+import { knownOrder, previousEvent, type Memory } from './history.js';
 import { saysAny } from './normalize.js';
 import type { PlanContext } from './plan-args.js';
 import { variantChange } from './plan-cart.js';
@@ -21,24 +21,6 @@ export const ORDER_LOOKUPS = ['get_orders', 'get_order_status', 'get_product'];
 /** A pending order can still be changed or cancelled; a delivered one returned or exchanged. */
 const PENDING = 'pending';
 const DELIVERED = 'delivered';
-
-const idKey = (id: string) => id.replace(/^#/, '').toLowerCase();
-
-/** Orders the conversation has seen in detail, by id, the latest look-up of each. */
-function knownOrder(memory: Memory, id: string): OrderView | null {
-  let found: OrderView | null = null;
-  for (const e of memory.events) {
-    const r = e.result;
-    const seen: OrderView[] =
-      e.name === 'get_order_status' && r?.order
-        ? [r.order]
-        : e.name === 'get_orders' && Array.isArray(r?.orders)
-          ? r.orders
-          : [];
-    for (const o of seen) if (typeof o?.id === 'string' && idKey(o.id) === idKey(id)) found = o;
-  }
-  return found;
-}
 
 /** The shopper's orders as listed during this turn (newest first), or null when not looked up yet. */
 function listedThisTurn(memory: Memory): OrderView[] | null {

@@ -3,7 +3,7 @@ import { stem, tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
 import { listCart, listProducts } from './format.js';
 import { carries, chosenBy, describes, pick } from './pick-among.js';
-import type { Memory } from './history.js';
+import { knownOrder, type Memory } from './history.js';
 import type { Say } from './replies.js';
 import type { ProductMention, ShopIndex } from './shop-index.js';
 import type { Understanding } from './understanding.js';
@@ -278,7 +278,25 @@ export function resolveProduct(
   if (memory.focus && !focused && !productWords.length) return { kind: 'product', handle: memory.focus };
   if (shown.length === 1) return { kind: 'product', handle: shown[0].handle, product: shown[0] };
   if (u.mentions.pronoun && shown.length) return { kind: 'ask', text: which(say, shown) };
+  // "what sizes does it come in?" right after an order was looked at: the product of that order.
+  const ordered = !productWords.length && index ? orderedProduct(memory, index) : null;
+  if (ordered) return { kind: 'product', handle: ordered };
   return { kind: 'none' };
+}
+
+/**
+ * The product of the order in focus: its one line, or the one line the shopper's messages name;
+ * linked to the catalog by its title. Null when that is not one product.
+ */
+function orderedProduct(memory: Memory, index: ShopIndex): string | null {
+  const order = memory.orderFocus ? knownOrder(memory, memory.orderFocus) : null;
+  if (!order?.items.length) return null;
+  const said = new Set(memory.userTurns.flatMap((t) => tokens(t.text)).map(stem));
+  const named = order.items.filter((i) => tokens(i.title.replace(/\(.*?\)/g, ' ')).some((w) => said.has(stem(w))));
+  const items = order.items.length === 1 ? order.items : named;
+  if (items.length !== 1) return null;
+  const handles = index.titledWith(tokens(items[0].title.replace(/\(.*?\)/g, ' ')));
+  return handles.length === 1 ? handles[0] : null;
 }
 
 /** Cart lines of products a search found by the words said now ("take the <words> out"). */
