@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
 import { lexicalHits, mentionsPhrase, queryTerms, unknownTerms, type LexicalHit } from './lexical-query.js';
 import { inCatalogLanguage, queryLanguage } from './query-language.js';
-import { askedType, indexProductTypes, type ProductType } from './product-types.js';
+import { askedType, indexProductTypes, type ProductType, widerType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import type { SearchEvent, SearchSource } from './search-events.js';
@@ -199,6 +199,11 @@ export function createProductFinder(deps: {
       products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit: pool }, opts);
     }
     if (byPrice && query) products = await goodMatchesByPrice(products, q.sort === 'price_desc', coverageOf);
+    const wider = type && !products.length && !forUse ? widerType(type, types) : null;
+    if (wider) {
+      // "<season> tops under 55" with none: tops under 55 before anything over it (a weak match, said as such).
+      products = await search.search({ ...base, handles: [...wider.handles], limit }, opts);
+    }
     if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
       // Nothing within the budget or options: the closest things without them, said as such.
       const loose = { ...base, minPriceMinor: undefined, maxPriceMinor: undefined, options: undefined };

@@ -6,6 +6,8 @@ export interface ProductType {
   label: string;
   key: string;
   handles: Set<string>;
+  /** Whether the shop declares it (a product type or category), not only its titles end so. */
+  declared?: boolean;
 }
 
 /**
@@ -15,11 +17,12 @@ export interface ProductType {
  */
 export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductType> {
   const types = new Map<string, ProductType>();
-  const add = (label: string, handle: string) => {
+  const add = (label: string, handle: string, declared = false) => {
     const key = phraseKey(label);
     if (!key || /^\d/.test(key)) return;
     const t = types.get(key) ?? { label, key, handles: new Set<string>() };
     t.handles.add(handle);
+    if (declared) t.declared = true;
     types.set(key, t);
   };
   // Tags many products share (who they are for, a material): labels, not kinds of product.
@@ -36,8 +39,8 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
     ),
   );
   for (const e of entries) {
-    if (e.productType) add(e.productType, e.handle);
-    for (const c of e.categoryPath) add(c, e.handle);
+    if (e.productType) add(e.productType, e.handle, true);
+    for (const c of e.categoryPath) add(c, e.handle, true);
     const words = e.title
       .replace(/\(.*?\)/g, ' ')
       .trim()
@@ -114,4 +117,16 @@ export function bestType(
 
 export function askedType(query: string, types: Map<string, ProductType>): ProductType | null {
   return bestType(stems(query), types);
+}
+
+/**
+ * The wider kind a kind of several words belongs to, by its last word ("<season> top" → top),
+ * when the shop names it and it holds more products; else null. Not for a kind the shop declares:
+ * a product type "<Use> <kind>s" need be no sort of <kind>.
+ */
+export function widerType(type: ProductType, types: Map<string, ProductType>): ProductType | null {
+  const words = type.key.split(' ');
+  if (words.length < 2 || type.declared) return null;
+  const wider = types.get(words.at(-1)!);
+  return wider && wider.handles.size > type.handles.size ? wider : null;
 }

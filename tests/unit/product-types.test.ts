@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
-import { askedType, indexProductTypes } from '../../src/catalog/product-types.js';
+import { askedType, indexProductTypes, widerType } from '../../src/catalog/product-types.js';
 import { stem } from '../../src/catalog/terms.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
 
@@ -97,5 +97,23 @@ describe('product types named by attributes', () => {
   it('leaves a kind as it was when the product is already named by it ("Duffel Bag" with style "Duffel")', () => {
     expect([...askedType('duffel bags', shop)!.handles]).toEqual(['harbour-bag']);
     expect([...shop.get('duffel')!.handles]).toEqual(['atlas-duffel']);
+  });
+});
+
+describe('the wider kind', () => {
+  const shop = indexProductTypes([
+    catalogEntry({ handle: 'silk-top', title: 'Silk Summer Top', productType: '', categoryPath: [] }),
+    catalogEntry({ handle: 'cotton-top', title: 'Long Sleeve Cotton Top', productType: '', categoryPath: [] }),
+    entry('eider-bag', 'Eider Summer Sleeping Bag', 'Sleeping bags'),
+    entry('tote', 'Market Tote Bag', 'Tote bags'),
+  ]);
+
+  it('is the kind its last word names, when the shop has more of it', () => {
+    const summer = askedType('summer tops', shop)!;
+    expect([...widerType(summer, shop)!.handles].sort()).toEqual(['cotton-top', 'silk-top']);
+  });
+
+  it('is none for a kind the shop declares as a product type ("Sleeping bags" is no sort of bag)', () => {
+    expect(widerType(askedType('sleeping bags', shop)!, shop)).toBeNull();
   });
 });
