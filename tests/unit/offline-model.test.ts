@@ -366,6 +366,9 @@ describe('offline model: shopping conversations', () => {
     const asked = await chat.say('does it come with gas or do I buy that separately?');
     expect(asked.calls.map((c) => c.name)).not.toContain('search_policies');
     expect(asked.text).toContain('sold separately');
+    // A topic of the policies its description never speaks of is the policies' to answer.
+    const back = await chat.say('if I light it and hate the pot, can I send it back?');
+    expect(back.calls.map((c) => c.name)).toEqual(['search_policies']);
   });
 
   it('searches another kind named in "anything cheaper? earbuds maybe" under the price of what was shown', async () => {

@@ -72,5 +72,7 @@ export function productAnswers(
   const own = [product.title, product.originalTitle ?? '', ...product.optionNames, ...options];
   const named = new Set(tokens(own.join(' ')).map(stem));
   const described = new Set(tokens(product.description).map(stem));
-  return asked.some((w) => !named.has(w) && described.has(w));
+  // A topic of the policies the description never speaks of ("can I send it back?") is the policies' to answer.
+  const unspoken = q.topics.some((t) => ![...t.words, ...t.related].some((w) => described.has(stem(w))));
+  return !unspoken && asked.some((w) => !named.has(w) && described.has(w));
 }
