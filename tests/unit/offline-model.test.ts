@@ -700,6 +700,17 @@ describe('offline model: orders, policies and people', () => {
     expect(sizes.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
   });
 
+  it('answers "which order was it in?" with the order holding the product the last message named', async () => {
+    const poles = { ...ORDER.items[0], title: 'Alder Trekking Poles', sku: 'POLES-1' };
+    const older = { ...ORDER, id: 'AP-10011', items: [poles] };
+    const chat = chatWith({ products: CATALOG, signedIn: true, orders: [ORDER, older] });
+    await chat.say('the tip of my alder trekking poles snapped, what can I do?');
+    const which = await chat.say('which order was it in? I need the number');
+    expect(which.calls.map((c) => c.name)).toEqual(['get_orders']);
+    expect(which.text).toContain('AP-10011');
+    expect(which.text).not.toContain('AP-10023');
+  });
+
   it('finds the order holding the product under discussion, with what each line cost', async () => {
     const chat = chatWith({ products: CATALOG, signedIn: true });
     await chat.say('tell me about the Cloud Runner Running Shoe');

@@ -1,8 +1,9 @@
 import { tokens } from '../../../catalog/terms.js';
+import type { OrderView } from '../../../tools/results.js';
 import { orderChangeWords, refusalWords } from '../../order-change-reply.js';
 import { composeCart, composeCartChanges } from './compose-cart.js';
 import { answerAboutProduct } from './answer-product.js';
-import { composeHuman, composeOrders, composeOrderStatus } from './compose-info.js';
+import { composeHuman, composeOrders, composeOrderStatus, lineMatches } from './compose-info.js';
 import { composePolicy, policyUnmatched } from './compose-policy.js';
 import { policySubject } from './policy-question.js';
 import { composeProduct, composeRecommend, composeSearch } from './compose-products.js';
@@ -104,7 +105,18 @@ function composeOne(
         ? (memory.products.get(memory.focus)?.title ?? memory.cart?.items.find((l) => l.handle === memory.focus)?.title)
         : undefined;
       const about = u && !u.orderProductWords.length && u.mentions.pronoun && focus;
-      return composeOrders(say, e.result, about ? { ...u, orderProductWords: tokens(focus) } : u, memory.orderFocus);
+      if (about) return composeOrders(say, e.result, { ...u, orderProductWords: tokens(focus) }, memory.orderFocus);
+      // "which order was it in?" after a message naming a product: the order with a line it names, else the newest.
+      const before =
+        u && !u.orderProductWords.length && u.mentions.pronoun && !memory.orderFocus
+          ? memory.userTurns.at(-2)?.text
+          : undefined;
+      if (u && before) {
+        const words = wordsNamingLines(e.result.orders ?? [], before, state?.lexicon.queryStopwords ?? []);
+        const latest = !words.length || u.mentions.latest;
+        return composeOrders(say, e.result, { ...u, orderProductWords: words, mentions: { ...u.mentions, latest } });
+      }
+      return composeOrders(say, e.result, u, memory.orderFocus);
     }
     case 'get_order_status':
       return composeOrderStatus(say, e.result, e.args);
@@ -163,4 +175,11 @@ export function composeReply(
     parts.push(say('chat.failed', { doing: say.eachAnd(doing) }));
   }
   return parts.join('\n\n');
+}
+
+/** The content words of a message, when some order line is named by them; else none. */
+function wordsNamingLines(orders: OrderView[], text: string, stopwords: string[]): string[] {
+  const stop = new Set(stopwords);
+  const words = tokens(text).filter((w) => w.length > 2 && !stop.has(w));
+  return orders.some((o) => o.items.some((i) => lineMatches(i.title, words) > 0)) ? words : [];
 }

@@ -320,13 +320,16 @@ function planOrder(u: Understanding, memory: Memory): Plan {
   // "tracking for my garden table", "what did I pay for them last time?" about the product in focus:
   // the order holding that product, picked from the list.
   const aboutFocus = u.mentions.pronoun && !!memory.focus;
+  // "which order was it in?" right after "the clasp on my <product> broke": the order holding what was said.
+  const aboutSaid = u.mentions.pronoun && !discussed && memory.userTurns.length > 1;
   if (
     u.links.type ||
     u.links.products.length ||
     u.orderProductWords.length ||
     u.month ||
     u.mentions.previous ||
-    aboutFocus
+    aboutFocus ||
+    aboutSaid
   ) {
     return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 20 } }] };
   }
