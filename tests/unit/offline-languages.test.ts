@@ -151,6 +151,18 @@ describe('the offline model in German and Arabic', () => {
     expect(u.queryWords).toContain('down');
   });
 
+  it('reads German "hat" (has) as no kind of product, though the shop sells hats', () => {
+    const de = loadLanguagePack('de');
+    const entries = [
+      catalogEntry({ handle: 'sun-hat', title: 'Campfire Sun Hat', productType: 'Hats' }),
+      catalogEntry({ handle: 'road-shoe', title: 'Tempo Road Shoe', productType: 'Shoes' }),
+    ];
+    const shop = buildShopIndex(entries, loadLanguagePack('en'));
+    const u = createUnderstanding(de).understand('hat die auch noch 44? fuer meinen bruder', shop);
+    expect(u.links.type).toBeNull();
+    expect(u.queryWords).not.toContain('hat');
+  });
+
   it('adds the cheaper of the shown ones for "das günstigere", even after asking about the other', async () => {
     const chat = converse(model, createFakeShop({ products }));
     await chat.say('Habt ihr Jacken?');

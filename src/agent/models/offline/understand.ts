@@ -197,6 +197,9 @@ export function createUnderstanding(pack: LanguagePack) {
         ? linkBySentence(index, linked, sentenceOf, pack.knownWords)
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
       links.words = links.words.map((w, i) => (forWhat.has(i) ? stem(words[i]) : w));
+      // A kind said only in the pack's own filler words is none: German "hat die …" asks, it names no hat.
+      const kindAt = links.type ? words.slice(links.type.start, links.type.end) : [];
+      if (kindAt.length && kindAt.every((w) => pack.fillers.has(w))) links.type = null;
       // "how long does it burn?" asks about a length; it names no option value Long.
       links.options = links.options.filter((o) => !measureQuestion.has(words[o.start - 1] ?? ''));
       // "is that real silver?" asks; "is that blue one any good?" still picks the blue one.
