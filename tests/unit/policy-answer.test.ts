@@ -140,6 +140,32 @@ describe('policy answers', () => {
     expect(picked?.section.heading).toBe('Own-brand products');
   });
 
+  it('answers "when would it turn up?" with delivery times, and a city as its country', () => {
+    // Search put the dispatch section first: it speaks of orders and the warehouse too.
+    const sections = [
+      {
+        title: 'Delivery',
+        heading: 'When we dispatch',
+        text: 'Orders placed before noon leave our warehouse the same working day.',
+      },
+      {
+        title: 'Delivery',
+        heading: 'Delivery times',
+        text: 'Counted from the day your order leaves our warehouse. Denmark: 1–2 working days. Germany: 3–4 working days.',
+      },
+    ];
+    const picked = selectPolicyAnswer(
+      sections,
+      'if I order today and I live in Berlin, roughly when would it turn up?',
+    );
+    expect(picked?.section.heading).toBe('Delivery times');
+    expect(
+      policyReader()
+        .read('I live in Berlin')
+        .concepts.flatMap((c) => c.related),
+    ).toContain('germany');
+  });
+
   it('reads a cue with a pronoun inside it or another form of its words ("sending it back")', () => {
     for (const q of ['how does sending it back work?', 'can I give them back?']) {
       const topics = policyReader()
