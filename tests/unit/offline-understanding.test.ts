@@ -174,6 +174,16 @@ describe('slots', () => {
     expect(read(text).ordinal?.n).toBe(n);
   });
 
+  it('reads "she\'ll" as she will, not as the shop\'s word "shell"', () => {
+    const shells = buildShopIndex(
+      [catalogEntry({ handle: 'storm-shell', title: 'Storm Waterproof Shell', productType: 'Jackets' })],
+      pack,
+    );
+    const u = engine.understand("she'll want a warm hat", shells);
+    expect(u.links.type).toBeNull();
+    expect(u.queryWords).not.toContain('shell');
+  });
+
   it('reads no position in an adverb at the end ("I think about it more first")', () => {
     expect(read('ok, please remove the sofa, I think about it more first').ordinal).toBeNull();
   });
