@@ -353,6 +353,13 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('searches "socks to go with them" for the use of the product in focus ("running socks")', async () => {
+    const chat = chatWith();
+    await chat.say('tell me about the Cloud Runner Running Shoe');
+    const socks = await chat.say('got socks to go with them?');
+    expect(socks.calls).toEqual([{ name: 'search_products', args: { query: 'running socks' } }]);
+  });
+
   it('answers a rules-sounding question about the product in view from its description when it says so', async () => {
     const stove = fakeProduct({
       handle: 'summit-stove',

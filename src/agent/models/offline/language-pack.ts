@@ -160,6 +160,8 @@ export const lexiconSchema = z.object({
   restrict: phrases.default([]),
   /** Phrases that keep the last search's budget for a new request ("any of those in that price range?"). */
   sameBudget: phrases.default([]),
+  /** "<kind> to go with them": a thing wanted for the product in focus, for the same use and wearer. */
+  companions: phrases.default([]),
   /** Words before an option value that say it is the option wanted, not a name ("in sage", "colour navy"). */
   optionLeads: phrases.default([]),
   /**

@@ -2,7 +2,7 @@
  * What the planners share: the context they plan in, and how a message becomes tool arguments
  * (search arguments, options spelled as the product spells them, hints that tell products apart).
  */
-import { stem } from '../../../catalog/terms.js';
+import { stem, tokens } from '../../../catalog/terms.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { rankedByFacet } from './answer-product.js';
 import { saysAny } from './normalize.js';
@@ -121,6 +121,16 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
   const options = requestOptions(u, ctx, memory);
   if (options) args.options = options;
   if (u.gender && GENDERS.includes(u.gender)) args.gender = u.gender;
+  const companion =
+    memory.focus && saysAny(u.raw, ctx.state.lexicon.companions) ? memory.products.get(memory.focus) : null;
+  if (companion) {
+    // "<kind> to go with them" after a product of the category "<use> <kind>s": "<use> <kind>"; for kids
+    // when that product is.
+    const use = tokens(companion.category).slice(0, -1);
+    const extra = use.filter((w) => !tokens(query).includes(w) && ctx.index?.knows(w));
+    if (extra.length) query = [...extra, query].join(' ');
+    if (!args.gender && ctx.index?.genderOf(companion.title) === 'kids') args.gender = 'kids';
+  }
   return { query, ...args };
 }
 
