@@ -562,6 +562,15 @@ describe('offline model: shopping conversations', () => {
     expect(removed.text).toContain('Your cart: 1 item, subtotal €89.00.');
   });
 
+  it('removes the cheapest line for "get rid of the cheap ones"', async () => {
+    const seeded = cartOf([
+      { product: cloudRunner, options: { Size: '42', Color: 'Black' }, quantity: 1 },
+      { product: socks, options: { Size: 'M' }, quantity: 2 },
+    ]);
+    const removed = await chatWith({ products: CATALOG, cart: seeded }).say('actually get rid of the cheap ones');
+    expect(removed.calls.at(-1)).toEqual({ name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } });
+  });
+
   it.each(['empty my cart', 'clear my cart'])('removes every line when told "%s"', async (say) => {
     const out = await collect(model, [...HISTORIES.WITH_CART2, { role: 'user', content: say }], ALL_TOOLS);
     expect(out.calls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([
