@@ -2,6 +2,7 @@ import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { toMinor } from '../../../catalog/money.js';
 import { optionValueMatches, optionValueOf } from '../../../catalog/search-filters.js';
 import { productsOf, type Memory } from './history.js';
+import { atPrice } from './price-choice.js';
 import type { Lexicon } from './language-pack.js';
 import { saysAny } from './normalize.js';
 import { createOptionReader, type OptionReader, type OptionTable } from './product-options.js';
@@ -101,10 +102,4 @@ export function chosenVariant(p: ProductSummary, w: VariantWish): VariantSummary
   if (!pool.length || !w.pick) return null;
   const sorted = [...pool].sort((a, b) => a.price.amount - b.price.amount);
   return w.pick === 'cheapest' ? sorted[0] : sorted.at(-1)!;
-}
-
-/** A price at the amount said: within a unit of a whole amount ("the $150 one" is 150.01), else exactly. */
-function atPrice(price: { amount: number; currency: string }, said: number): boolean {
-  const gap = Math.abs(price.amount - toMinor(said, price.currency));
-  return Number.isInteger(said) ? gap < toMinor(1, price.currency) : gap < 1;
 }

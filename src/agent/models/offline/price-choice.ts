@@ -9,11 +9,7 @@ import type { Understanding } from './understanding.js';
 export function choiceByPrice(u: Understanding, memory: Memory): Understanding {
   const ref = u.priceRef;
   if (!ref || u.ordinal || !memory.shown.length) return u;
-  const whole = Number.isInteger(ref.amount);
-  const at = (m: { amount: number; currency: string }) => {
-    const gap = Math.abs(m.amount - toMinor(ref.amount, m.currency));
-    return whole ? gap < toMinor(1, m.currency) : gap < 1;
-  };
+  const at = (m: { amount: number; currency: string }) => atPrice(m, ref.amount);
   const places = memory.shown.flatMap((p, i) => (at(p.price) || p.variants.some((v) => at(v.price)) ? [i] : []));
   if (places.length !== 1) return u;
   const overlaps = (s: { start: number; end: number } | null) => !!s && s.start < ref.end && ref.start < s.end;
@@ -24,4 +20,10 @@ export function choiceByPrice(u: Understanding, memory: Memory): Understanding {
     quantity: u.quantity === ref.amount ? null : u.quantity,
     queryWords: u.queryWords.filter((w) => Number(w.replace(',', '.')) !== ref.amount),
   };
+}
+
+/** A price at the amount said: within a unit of a whole amount ("the $150 one" is 150.01), else exactly. */
+export function atPrice(price: { amount: number; currency: string }, said: number): boolean {
+  const gap = Math.abs(price.amount - toMinor(said, price.currency));
+  return Number.isInteger(said) ? gap < toMinor(1, price.currency) : gap < 1;
 }
