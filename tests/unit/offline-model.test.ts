@@ -280,6 +280,10 @@ describe('offline model: shopping conversations', () => {
     expect(pricier.calls).toEqual([
       { name: 'search_products', args: { query: 'lamps', sort: 'price_desc', limit: 3 } },
     ]);
+    const contracted = await chat.say("which one's cheaper");
+    expect(contracted.calls).toEqual([
+      { name: 'search_products', args: { query: 'lamps', sort: 'price_asc', limit: 3 } },
+    ]);
   });
 
   it('reads "the first one" with no list shown as the first product looked at one by one', async () => {
