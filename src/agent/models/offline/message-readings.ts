@@ -1,6 +1,6 @@
 import { stem } from '../../../catalog/terms.js';
 import type { Lexicon } from './language-pack.js';
-import { removePhrase, saysAny } from './normalize.js';
+import { asksQuestion, removePhrase, saysAny } from './normalize.js';
 import type { Understanding } from './understanding.js';
 
 /** Readings of one message, from its words and the language's lexicon alone, that the planner asks of it. */
@@ -26,7 +26,7 @@ export function asksAboutRules(u: Understanding, lx: Lexicon): boolean {
 /** A message that only names one more thing after a connective: "and the X", "also a X too". */
 export function continues(u: Understanding, lx: Lexicon): boolean {
   // "and the bottle, is it insulated?" asks about it.
-  if (/[?؟]/.test(u.raw)) return false;
+  if (asksQuestion(u.raw)) return false;
   const { lead, tail, fillers, purpose } = lx.continuation;
   const text = ` ${u.delexicalized} `;
   const led = [...lead].sort((a, b) => b.length - a.length).find((p) => text.startsWith(` ${p} `));

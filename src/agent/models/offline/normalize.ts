@@ -27,6 +27,9 @@ export function normalize(text: string): string {
 }
 
 /** Text to match literally inside a regular expression. */
+/** Whether a message asks: it has a question mark, Latin or Arabic-script ("؟"). */
+export const asksQuestion = (text: string) => /[?؟]/.test(text);
+
 export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

@@ -18,14 +18,14 @@ function rankOf(values: string[], lx: Lexicon): ((v: string) => number) | null {
 export function optionByExtreme(raw: string, table: Record<string, string[]>, lx: Lexicon): Record<string, string> {
   const words = tokens(raw.toLowerCase());
   const stems = words.map(stem);
-  const nameStems = (name: string) => tokens(name.toLowerCase()).map(stem);
+  // The comparisons the message says ("brighter"), with the words of the facts they compare.
+  const said = Object.entries(lx.superlatives)
+    .filter(([word]) => words.includes(word))
+    .map(([, [facet, order]]) => ({ facet: tokens(facet).map(stem), order }));
   const wanted: { name: string; order: 'max' | 'min' }[] = [];
-  for (const [name] of Object.entries(table)) {
-    const own = nameStems(name);
-    for (const [word, [facet, order]] of Object.entries(lx.superlatives)) {
-      const facetStems = tokens(facet).map(stem);
-      if (words.includes(word) && own.some((s) => facetStems.includes(s))) wanted.push({ name, order });
-    }
+  for (const name of Object.keys(table)) {
+    const own = tokens(name.toLowerCase()).map(stem);
+    for (const { facet, order } of said) if (own.some((s) => facet.includes(s))) wanted.push({ name, order });
     // "more storage": the comparison word just before the option's name.
     stems.forEach((s, i) => {
       const order = lx.moreLess[words[i - 1] ?? ''];

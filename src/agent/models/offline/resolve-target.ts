@@ -2,6 +2,7 @@ import type { ProductSummary } from '../../../catalog/types.js';
 import { stem, tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
 import { listCart, listProducts } from './format.js';
+import { asksQuestion } from './normalize.js';
 import { carries, chosenBy, describes, pick } from './pick-among.js';
 import { knownOrder, type Memory } from './history.js';
 import type { Say } from './replies.js';
@@ -260,10 +261,10 @@ export function resolveProduct(
     (w, i) =>
       hints.selectors?.has(w) && productWords.some((x) => u.words.findLastIndex((y) => stem(y) === stem(x)) > i),
   );
-  const describesOther =
+  const pointsElsewhere =
     selects || pool.some((p) => p.handle !== focused?.handle && productWords.some((w) => describes(p, w)));
   const asksAboutFocus =
-    u.intent === 'product_info' && /[?؟]/.test(u.raw) && !u.links.type && !u.links.products.length && !describesOther;
+    u.intent === 'product_info' && asksQuestion(u.raw) && !u.links.type && !u.links.products.length && !pointsElsewhere;
   const focusLacks =
     focused && productWords.length > 0 && !asksAboutFocus && !productWords.some((w) => describes(focused, w));
   if (productWords.length && (u.links.type || !focused || focusLacks)) {
@@ -291,11 +292,13 @@ export function resolveProduct(
 function orderedProduct(memory: Memory, index: ShopIndex): string | null {
   const order = memory.orderFocus ? knownOrder(memory, memory.orderFocus) : null;
   if (!order?.items.length) return null;
+  // A line's title without its variant ("Varsity Top (Medium)" → varsity, top).
+  const titleWords = (title: string) => tokens(title.replace(/\(.*?\)/g, ' '));
   const said = new Set(memory.userTurns.flatMap((t) => tokens(t.text)).map(stem));
-  const named = order.items.filter((i) => tokens(i.title.replace(/\(.*?\)/g, ' ')).some((w) => said.has(stem(w))));
+  const named = order.items.filter((i) => titleWords(i.title).some((w) => said.has(stem(w))));
   const items = order.items.length === 1 ? order.items : named;
   if (items.length !== 1) return null;
-  const handles = index.titledWith(tokens(items[0].title.replace(/\(.*?\)/g, ' ')));
+  const handles = index.titledWith(titleWords(items[0].title));
   return handles.length === 1 ? handles[0] : null;
 }
 

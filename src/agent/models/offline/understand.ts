@@ -3,7 +3,7 @@ import { intentClassifier, type TrainedIntentModel } from './intent-classifier.j
 import { cachedIntentWeights } from './intent-model-cache.js';
 import type { Aspect, Understanding } from './understanding.js';
 import type { LanguagePack } from './language-pack.js';
-import { normalize } from './normalize.js';
+import { asksQuestion, normalize } from './normalize.js';
 import type { Links, ShopIndex, Span } from './shop-index.js';
 import { messageSpans } from './message-spans.js';
 import {
@@ -270,7 +270,7 @@ export function createUnderstanding(pack: LanguagePack) {
       );
       // "drop the <kind>, my old one still works": an unsure reading of one sentence is that of its surest clause;
       // not a question's ("the <name> one, is that for men?" asks, whatever its first clause says).
-      const asks = raw.includes('?') || raw.includes('؟');
+      const asks = asksQuestion(raw);
       if (request.sentence === null && unsure(request.scores) && !asks) {
         const clauseOf = clausesOf(rawSentences, (text) => wordsOf(text, index));
         const clauses = [...new Set(clauseOf)].map((c) => tokensOf((i) => clauseOf[i] === c && afterOpener(i)));
