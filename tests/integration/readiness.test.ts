@@ -82,6 +82,8 @@ describe('migrations on a server without an optional extension', () => {
   });
 });
 
+// Needs the machine's PostgreSQL (TEST_POSTGRES_URL): skipped on a laptop without one; under CI
+// scratchPostgres throws instead, so CI never skips it.
 describe.skipIf(!real)('a real PostgreSQL without pgvector', () => {
   let db: Database;
   const warnings: string[] = [];

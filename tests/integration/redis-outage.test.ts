@@ -74,6 +74,7 @@ afterAll(async () => {
   await db?.close();
 });
 
+// Needs redis-server and a Redis: skipped on a laptop without them; under CI their absence throws above.
 describe.skipIf(!hasRedis)('when Redis goes away', () => {
   it('keeps serving with limits in memory, reports it on /readyz, and uses Redis again once back', async () => {
     expect(await readyz()).toMatchObject({ status: 200, body: { ready: true, checks: { redis: 'ok' } } });
