@@ -102,6 +102,25 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('adds each product a joined request names by words of its title among those shown in the conversation', async () => {
+    const shop = [
+      fakeProduct({ handle: 'bedside-table', title: 'Bedside Table', price: 70, category: 'Furniture' }),
+      fakeProduct({ handle: 'garden-table', title: 'Garden Table', price: 99, category: 'Furniture' }),
+      fakeProduct({ handle: 'copper-light', title: 'Copper Light', price: 60, category: 'Lighting' }),
+    ];
+    const talk = async () => {
+      const chat = chatOver(shop);
+      await chat.say('show me the Bedside Table');
+      await chat.say('show me the Copper Light');
+      return chat;
+    };
+    const both = await (await talk()).say('ok, add the bedside table and the light');
+    expect(both.calls.map((c) => c.args.handle)).toEqual(['bedside-table', 'copper-light']);
+    // A word the shop knows that no title of the conversation has: that part names another product.
+    const garden = await (await talk()).say('add the copper light and the garden table');
+    expect(garden.calls.map((c) => c.args.handle)).toEqual(['copper-light', 'garden-table']);
+  });
+
   it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {
     const dripper = (handle: string, title: string, made: string) =>
       fakeProduct({ handle, title, price: 36, category: 'Brewers', colors: ['White', 'Black'], description: made });

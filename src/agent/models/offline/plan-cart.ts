@@ -2,6 +2,7 @@
 import { optionByExtreme } from './option-extreme.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
+import { stem, tokens } from '../../../catalog/terms.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { availableOptions, listProducts } from './format.js';
 import type { Memory } from './history.js';
@@ -32,7 +33,7 @@ export function chosenByName(u: Understanding, ctx: PlanContext): boolean {
 
 export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pendingHandle?: string): Plan {
   // "add the Heron Desk Fan and the Wren Kite", "I'll grab both": one add per product.
-  const several = pendingHandle ? [] : severalNamed(u, memory);
+  const several = pendingHandle ? [] : severalNamed(u, memory, ctx);
   if (several.length > 1) {
     const calls = several.map((handle) => {
       const options = variantOptions(u, memory, ctx, handle);
@@ -73,8 +74,11 @@ export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pend
 }
 
 /** Products a message names apart ("the X and the Y"), or "both" of the two shown; else none. */
-function severalNamed(u: Understanding, memory: Memory): string[] {
+function severalNamed(u: Understanding, memory: Memory, ctx: PlanContext): string[] {
   if (u.mentions.both && memory.shown.length === 2) return memory.shown.map((p) => p.handle);
+  // Products of the conversation first: "the <kind>" is the one shown, not another the shop has.
+  const apart = namedApart(u.raw, memory, ctx);
+  if (apart.length) return apart;
   const picked: ProductMention[] = [];
   for (const m of [...u.links.products].sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage)) {
     const overlaps = picked.some((p) => m.start < p.end && p.start < m.end);
@@ -86,6 +90,37 @@ function severalNamed(u: Understanding, memory: Memory): string[] {
   const itAnd = /\b(it|that|this|that one|this one|them|those)\s+(and|plus|as well as)\b/i.test(u.raw);
   if (itAnd && picked.length === 1 && focus && picked[0].handle !== focus) return [focus, picked[0].handle];
   return joined && picked.length > 1 ? picked.sort((a, b) => a.start - b.start).map((p) => p.handle) : [];
+}
+
+/**
+ * "add the <name> and the <kind>": each part of a request joined by "and" naming one product of the
+ * conversation by words of its title; none unless two parts or more name one each and no part is left unsure.
+ */
+function namedApart(raw: string, memory: Memory, ctx: PlanContext): string[] {
+  const lx = ctx.state.lexicon;
+  const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
+  const stop = new Set(lx.queryStopwords);
+  const seen = [...memory.products.values()];
+  const titles = new Map(seen.map((p) => [p.handle, new Set(tokens(p.title).map(stem))]));
+  const inSomeTitle = (w: string) => [...titles.values()].some((t) => t.has(stem(w)));
+  const parts: string[][] = [[]];
+  for (const w of tokens(raw)) {
+    if (joins.has(w)) parts.push([]);
+    // Every word the shop or the conversation's titles know must be in the title ("the Wren kite" is no other kite).
+    else if (!stop.has(w) && (inSomeTitle(w) || ctx.index?.knows(w))) parts.at(-1)!.push(w);
+  }
+  const shown = new Set(memory.shown.map((p) => p.handle));
+  const handles: string[] = [];
+  for (const words of parts.filter((ws) => ws.length)) {
+    const titled = seen.filter((p) => words.every((w) => titles.get(p.handle)!.has(stem(w))));
+    // Of several, the one in focus, else the one on the list shown last.
+    const onList = titled.filter((p) => shown.has(p.handle));
+    const focused = titled.find((p) => p.handle === memory.focus);
+    const one = titled.length === 1 ? titled[0] : (focused ?? (onList.length === 1 ? onList[0] : null));
+    if (!one) return [];
+    if (!handles.includes(one.handle)) handles.push(one.handle);
+  }
+  return handles.length > 1 ? handles : [];
 }
 
 /**
