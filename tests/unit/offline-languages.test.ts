@@ -125,6 +125,17 @@ async function afterShoesUnder100(language: 'de' | 'ar', text: string) {
 }
 
 describe('the offline model in German and Arabic', () => {
+  it('reads an unsure follow-up right after an order was shown as about that order, not as not understood', async () => {
+    const chat = converse(model, createFakeShop({ products, signedIn: true }));
+    const status = await chat.say('وين صارت طلبيتي الأخيرة؟');
+    expect(status.calls.map((c) => c.name)).toEqual(['get_order_status']);
+    const inIt = await chat.say('شو كان فيها بالزبط؟');
+    expect(inIt.calls).toEqual([{ name: 'get_order_status', args: { orderId: 'AP-10023' } }]);
+    // The same words with no order shown before are still not guessed at.
+    const fresh = await converse(model, createFakeShop({ products, signedIn: true })).say('شو كان فيها بالزبط؟');
+    expect(fresh.calls).toEqual([]);
+  });
+
   it('reads a German budget, a German ordinal and a German request for a person', async () => {
     const chat = converse(model, createFakeShop({ products }));
     const search = await chat.say('Ich suche Laufschuhe unter 85 Euro');

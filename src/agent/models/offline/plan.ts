@@ -119,6 +119,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   const optionsOnly = (u.size || u.options.length || u.mentions.largest || u.mentions.smallest) && !u.links.type;
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
   if (u.confidence < UNSURE) {
+    // "what was in it exactly?" right after an order was shown, read as that order among close readings.
+    const orderShown = previousEvent(memory)?.name === 'get_order_status' && !!memory.orderFocus;
+    const orderClose = u.intents.slice(0, 2).some((x) => x.intent === 'order_status');
+    if (orderShown && orderClose && !shopWords) return planOrder({ ...u, intent: 'order_status' }, memory);
     // Unsure what is asked: the shop's own words make it a search; otherwise ask, never guess.
     if (!shopWords) return notUnderstood;
     if (!['search', 'product_info', 'cart_add'].includes(intent)) return search();
