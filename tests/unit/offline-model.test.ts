@@ -1010,7 +1010,11 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     const c = chat();
     await c.say('show me tents');
     const compared = await c.say('which is lighter, the Wren or the Kestrel?');
-    expect(compared.calls).toEqual([]);
+    // Both looked up (shown as cards, compared on the shop's current data), then compared.
+    expect(compared.calls.map((x) => [x.name, x.args.handle]).sort()).toEqual([
+      ['get_product', 'kestrel-tent'],
+      ['get_product', 'wren-tent'],
+    ]);
     expect(compared.text).toMatch(/^Kestrel Ultralight Tent — .*1\.3 kg.*Wren Ultralight Tent: .*2\.4 kg/);
     const lighter = await c.say('ok the lighter one then');
     expect(lighter.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'kestrel-tent']]);

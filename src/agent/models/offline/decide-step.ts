@@ -56,8 +56,10 @@ export function decideStep(
 
   // A cart lookup, or a product lookup made only to check a cart change, then the plan again.
   // An order change may first look up the orders, the order, or the product of its line.
+  // Products compared are looked up together, then compared.
+  const compared = memory.lastStep.length > 1 && plan.intent === 'product_info';
   const lookups =
-    plan.intent === 'cart_update' || plan.intent === 'policy'
+    plan.intent === 'cart_update' || plan.intent === 'policy' || compared
       ? ['get_cart', 'get_product']
       : ORDER_CHANGE_INTENTS.has(plan.intent)
         ? ORDER_LOOKUPS

@@ -88,6 +88,10 @@ export function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContex
   // "the $23.99 one, what's on the <part>?" chose one by its price: no comparison of those its words name.
   if (compared.length >= 2 && !u.ordinal) {
     const answer = answerAboutShown(ctx.say, compared, u, lx);
+    // Their details first, so the shopper sees both as cards and the answer reads the shop's current data.
+    const looked = new Set(memory.lastStep.filter((e) => e.name === 'get_product').map((e) => e.args.handle));
+    const calls = compared.map((p) => ({ name: 'get_product', args: { handle: p.handle } }));
+    if (answer && compared.some((p) => !looked.has(p.handle))) return { intent: 'product_info', calls, prefetch: true };
     if (answer) return { intent: 'product_info', text: answer };
   }
   // "is the 164.95 one lighter than the other?": with two shown, a comparative about one compares the two.
