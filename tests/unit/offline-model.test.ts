@@ -812,6 +812,14 @@ describe('offline model: orders, policies and people', () => {
     expect(angry.calls.map((c) => c.name)).toEqual(['request_human']);
     expect(angry.calls[0].args.urgency).toBe('high');
   });
+
+  it('answers an angry question about an order with the order, and still hands over when a person is asked for', async () => {
+    const late = await chatWith({ products: CATALOG, signedIn: true }).say("where is my order?? it's been days!!");
+    expect(late.calls.map((c) => c.name)).toEqual(['get_order_status']);
+    expect(late.text).toContain('AP-10023');
+    const person = await chatWith({ products: CATALOG, signedIn: true }).say('my order is late, get me a person!!');
+    expect(person.calls.map((c) => c.name)).toEqual(['request_human']);
+  });
 });
 
 describe('offline model: safety and consent', () => {

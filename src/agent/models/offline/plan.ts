@@ -82,8 +82,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     u.options.length > 0 ||
     u.queryWords.some((w) => ctx.index?.knows(w));
 
-  // Frustration with nothing else asked: a person takes over, urgently.
-  if (u.mentions.frustrated && (intent === 'human' || !shopWords)) return handOff(u);
+  // Frustration with nothing else asked: a person takes over, urgently. An angry question about an order
+  // ("what is going on with my order?? nothing for days!!") is answered: the order's state is what is wanted.
+  const aboutOrder = ABOUT_ORDERS_OR_PEOPLE.has(intent) && intent !== 'human';
+  if (u.mentions.frustrated && (intent === 'human' || (!shopWords && !aboutOrder))) return handOff(u);
   // "ship it to …", "swap it for a size M" about an order: a change the shopper then confirms.
   const orderChange = planOrderAddress(u, memory, ctx) ?? planOrderSwap(u, memory, ctx);
   if (orderChange) return orderChange;
