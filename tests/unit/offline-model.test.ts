@@ -121,6 +121,16 @@ describe('offline model: shopping conversations', () => {
     expect(garden.calls.map((c) => c.args.handle)).toEqual(['copper-light', 'garden-table']);
   });
 
+  it('reads a title said only in its kind and colour words as the kind ("the gold necklace"), the whole title as it', async () => {
+    const necklace = (handle: string, title: string) =>
+      fakeProduct({ handle, title, price: 45, category: 'Necklaces', colors: ['Gold'] });
+    const shop = [necklace('pretty-gold', 'Pretty Gold Necklace'), necklace('bird-gold', 'Gold Bird Necklace')];
+    const kind = await chatOver(shop).say('show me the gold necklace');
+    expect(kind.calls.map((c) => c.name)).toEqual(['search_products']);
+    const whole = await chatOver(shop).say('add the Pretty Gold Necklace');
+    expect(whole.calls.map((c) => [c.name, c.args.handle])).toEqual([['add_to_cart', 'pretty-gold']]);
+  });
+
   it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {
     const dripper = (handle: string, title: string, made: string) =>
       fakeProduct({ handle, title, price: 36, category: 'Brewers', colors: ['White', 'Black'], description: made });

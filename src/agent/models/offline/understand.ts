@@ -1,4 +1,4 @@
-import { stem } from '../../../catalog/terms.js';
+import { stem, tokens } from '../../../catalog/terms.js';
 import { intentClassifier, type TrainedIntentModel } from './intent-classifier.js';
 import { cachedIntentWeights } from './intent-model-cache.js';
 import type { Aspect, Understanding } from './understanding.js';
@@ -231,7 +231,12 @@ export function createUnderstanding(pack: LanguagePack) {
       mark(price, '__price__');
       mark(size, '__size__');
       const product = links.products[0];
-      if (product && (!links.type || product.end - product.start > links.type.end - links.type.start)) {
+      // A title's kind and colour words alone ("gold necklaces") name the kind, not the one product they fit;
+      // its whole title still names it.
+      const stems = new Set(words.map(stem));
+      const wholeTitle = (title: string) => tokens(title).every((t) => stems.has(stem(t)));
+      const namesProduct = product && (product.distinctive > 0 || !links.type || wholeTitle(product.title));
+      if (namesProduct && (!links.type || product.end - product.start > links.type.end - links.type.start)) {
         mark(product, '__product__');
       }
       mark(links.type, '__type__');
