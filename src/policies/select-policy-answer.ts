@@ -17,9 +17,9 @@ export interface PolicyAnswer<S extends SectionText> {
 /** A concept in the section's heading counts this much more than in one of its passages. */
 const HEADING_WEIGHT = 1.5;
 /** What a passage holding the kind of fact asked for ("30 days" for "how long") adds. */
-const ANSWER_WEIGHT = 1;
+const ANSWER_WEIGHT = 0.5;
 /** …and when a number is asked for ("how long", "how much") and the passage has one. */
-const NUMBER_WEIGHT = 1;
+const NUMBER_WEIGHT = 2;
 /** A section's second-best passage adds this share of its score: a section that says more about the question. */
 const SECOND_PASSAGE_WEIGHT = 0.5;
 /** A section's first passage usually states its rule: it gets this much, the next ones less. */
