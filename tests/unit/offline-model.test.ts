@@ -131,6 +131,20 @@ describe('offline model: shopping conversations', () => {
     expect(whole.calls.map((c) => [c.name, c.args.handle])).toEqual([['add_to_cart', 'pretty-gold']]);
   });
 
+  it('reads an option value asked alone about the one product on screen ("wireless?") as a question, never an add', async () => {
+    const headphones = fakeProduct({
+      handle: 'den-headphones',
+      title: 'Den Headphones',
+      price: 80,
+      category: 'Headphones',
+      sizes: ['wired', 'wireless'],
+    });
+    const chat = chatOver([headphones]);
+    await chat.say('headphones');
+    const asked = await chat.say('wireless?');
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'den-headphones' } }]);
+  });
+
   it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {
     const dripper = (handle: string, title: string, made: string) =>
       fakeProduct({ handle, title, price: 36, category: 'Brewers', colors: ['White', 'Black'], description: made });

@@ -1,7 +1,7 @@
 import { stem } from '../../../catalog/terms.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
-import { saysAny } from './normalize.js';
+import { asksQuestion, saysAny } from './normalize.js';
 import { asksAboutRules, continues, onlyOptionWords } from './message-readings.js';
 import { policyQuery, policySubject, productAnswers } from './policy-question.js';
 import { choiceByPrice } from './price-choice.js';
@@ -155,6 +155,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (optionFollowUp && memory.shown.length > 1 && !aboutFocus) return planFilter(u, memory, ctx);
   const oneInView = memory.shown.length === 1 || aboutFocus;
   if (optionFollowUp && oneInView && memory.focus && intent !== 'product_info' && u.raw.includes('?'))
+    return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
+  // "wireless?" about the one product on screen asks whether it comes so, whatever the intent model says.
+  const asksOption = optionsOnly && onlyOptionWords(u, ctx.state.lexicon) && !u.mentions.cart && asksQuestion(u.raw);
+  if (asksOption && intent.startsWith('cart_') && memory.shown.length === 1 && memory.focus && !u.ordinal)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
