@@ -1,6 +1,6 @@
 /**
  * npm run bench:assistant [-- --catalog demo|tau2|partners]
- *   [--half train|dev|dev2|dev3|dev4|dev5|heldout|<lang>-train|<lang>-dev|<lang>-heldout] [--failures]
+ *   [--half train|dev|dev2|dev3|dev4|dev5|dev6|heldout|<lang>-train|<lang>-dev|<lang>-heldout] [--failures]
  *
  * Plays the labelled shopper dialogs (tests/fixtures/assistant-dialogs) against the offline
  * assistant over each catalog and prints intent accuracy, slot accuracy and turn success per
@@ -35,6 +35,7 @@ const halves = (values.half ?? [
   'dev3',
   'dev4',
   'dev5',
+  'dev6',
   'heldout',
   ...LANGUAGE_HALVES,
 ]) as Half[];

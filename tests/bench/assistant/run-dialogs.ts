@@ -47,7 +47,7 @@ export type Dialog = z.infer<typeof dialogSchema>;
 type Expect = z.infer<typeof expectSchema>;
 
 /**
- * `dev` … `dev5` (and `<lang>-dev`) are further tuning sets, each written blind after the split, to find failures
+ * `dev` … `dev6` (and `<lang>-dev`) are further tuning sets, each written blind after the split, to find failures
  * beyond `train` (from `dev2` on, each was measured once before any tuning on it, see SOURCES.md).
  */
 export type Half =
@@ -57,9 +57,11 @@ export type Half =
   | 'dev3'
   | 'dev4'
   | 'dev5'
+  | 'dev6'
   | 'heldout'
   | `${'fa' | 'ar' | 'de'}-${'train' | 'dev' | 'heldout'}`
-  | `${'ar' | 'de'}-dev2`;
+  | `${'ar' | 'de'}-dev2`
+  | 'ar-dev3';
 
 /** The halves of the dialogs in other languages (Persian, Arabic and German shoppers over the English catalogs). */
 export const LANGUAGE_HALVES: Half[] = [
@@ -71,6 +73,7 @@ export const LANGUAGE_HALVES: Half[] = [
   'de-dev',
   'ar-dev2',
   'de-dev2',
+  'ar-dev3',
   'fa-heldout',
   'ar-heldout',
   'de-heldout',
