@@ -60,12 +60,15 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
   const isContent = (w: string) => !stopwords.has(w) && (w.length > 1 || isNumber(w));
   const isQuestion = (sentence: string) => /\?\s*$/.test(sentence) || starts.has(text.tokens(sentence)[0] ?? '');
 
-  /** The sentences that matter, each marked as asking or not: remarks after the last question are left out. */
+  /**
+   * The sentences that matter, each marked as asking or not: remarks after the last question are left
+   * out, unless they give a number the answer depends on ("What size would he need? He's 127 cm tall.").
+   */
   function askedSentences(question: string): { tokens: string[]; asking: boolean }[] {
     const all = text.sentences(question).map((s) => ({ tokens: text.tokens(s), asking: isQuestion(s) }));
     const last = all.findLastIndex((s) => s.asking);
     if (last < 0) return all.map((s) => ({ ...s, asking: true }));
-    return all.slice(0, last + 1);
+    return all.filter((s, i) => i <= last || s.tokens.some(isNumber));
   }
 
   /**

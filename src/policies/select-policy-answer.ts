@@ -41,6 +41,18 @@ const CONTEXT_BOOST = 1.5;
 
 const holdsNumber = (p: Passage) => p.tokens.some((t) => /^\d/.test(t));
 
+/** The ranges a passage's tokens write as two numbers in a row, the first below the second ("123–128"). */
+function rangesOf(tokens: string[]): [number, number][] {
+  const num = (t: string | undefined) =>
+    t !== undefined && /^\d+([.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : NaN;
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [num(tokens[i]), num(tokens[i + 1])];
+    if (a < b) out.push([a, b]);
+  }
+  return out;
+}
+
 interface Scorer {
   /** A passage's score; `heading` is its section's heading, whose words count for it too. */
   passage(p: Passage, heading: string[]): number;
@@ -61,8 +73,15 @@ function createScorer(q: PolicyQuestion, reader: PolicyReader, all: { p: Passage
   const phrases = q.phrases.map((c) => ({ stems: stemsOf(c.words), weight: c.weight }));
   const rarity = (count: number) => Math.log(1 + all.length / (1 + count));
   const idf = new Map<string, number>();
+  // A number asked about ("he's 127 cm tall") is held by a passage with a range around it ("123–128").
+  const asked = [...new Set(concepts.flatMap((c) => c.stems))].filter((s) => /^\d+([.,]\d+)?$/.test(s));
+  const withRanges = (p: Passage) => {
+    const inRange = asked.filter((n) => rangesOf(p.tokens).some(([a, b]) => a <= Number(n) && Number(n) <= b));
+    return inRange.length ? new Set([...p.stems, ...inRange]) : p.stems;
+  };
+  const heldBy = new Map(all.map(({ p }) => [p, withRanges(p)]));
   // Rarity among passages read with their headings: "method" under "Payment methods" is common there.
-  const holding = (s: string) => all.filter(({ p, heading }) => p.stems.has(s) || heading.has(s)).length;
+  const holding = (s: string) => all.filter(({ p, heading }) => heldBy.get(p)!.has(s) || heading.has(s)).length;
   for (const s of concepts.flatMap((c) => [...c.stems, ...c.related])) idf.set(s, rarity(holding(s)));
   const holdsPhrase = (stems: string[], c: { stems: string[] }) =>
     stems.some((t, i) => t === c.stems[0] && stems[i + 1] === c.stems[1]);
@@ -90,7 +109,7 @@ function createScorer(q: PolicyQuestion, reader: PolicyReader, all: { p: Passage
     passage(p, heading) {
       const lead = LEAD_WEIGHT / (1 + p.at);
       // A sentence under "How to make a claim" is about claims: it is read with its heading.
-      const stems = new Set([...p.stems, ...heading.map(reader.stem)]);
+      const stems = new Set([...(heldBy.get(p) ?? p.stems), ...heading.map(reader.stem)]);
       return lead + answerBonus(p) + conceptScore(stems, p.stemmed);
     },
     heading(tokens) {

@@ -143,6 +143,10 @@ describe('slots', () => {
 
   it('finds no budget where there is none', () => {
     expect(read('add two in size 42').price).toBeNull();
+    // A number with a unit is a measure, not money, nor is any of its digits.
+    expect(read('my head is about 59 cm round').price).toBeNull();
+    expect(read('a pack under 2 kg').price).toBeNull();
+    expect(read('a pack under 2 kg, max 150 euros').price).toMatchObject({ maxPrice: 150 });
     expect(read('order AP-10023').price).toBeNull();
   });
 

@@ -166,6 +166,20 @@ describe('policy answers', () => {
     ).toContain('germany');
   });
 
+  it('keeps a number said after the question, and quotes the line whose range holds it ("123–128")', () => {
+    const sections = [
+      {
+        title: 'Sizing',
+        heading: 'Children',
+        text: 'Children are sized by height in centimetres. Size 116: 111–116. Size 128: 123–128. Size 140: 135–140.',
+      },
+    ];
+    const picked = selectPolicyAnswer(sections, "What size would he need? He's about 127 cm tall.");
+    const quoted = picked?.passages.map((p) => p.text).join(' ');
+    expect(quoted).toContain('123–128');
+    expect(quoted).not.toContain('135–140');
+  });
+
   it('reads a cue with a pronoun inside it or another form of its words ("sending it back")', () => {
     for (const q of ['how does sending it back work?', 'can I give them back?']) {
       const topics = policyReader()

@@ -37,6 +37,8 @@ export const lexiconSchema = z.object({
      * breaks it ("not smart, more than 1000" is a floor).
      */
     negationBridges: phrases,
+    /** Units after a number that make it a measure, not money ("about 59 cm", "under 10 kg"). */
+    measures: phrases.default([]),
     aroundSpread: z.number().positive().max(1),
   }),
   numbers: z.record(z.string(), z.number()),

@@ -43,7 +43,9 @@ export function createSlotReader(lexicon: Lexicon) {
   // a number word whole ("under fourteens" is an age, no budget of 14).
   // A multiplier or currency after the number is a word of its own ("two eggcups" is no "two e[uros]"),
   // and so is one before it ("size 40-42" is no "[siz]e 40-42").
-  const AMOUNT = `(?:(?<![${WORD_CHAR}])${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|(?:${NUMW})(?![${WORD_CHAR}]))(?:\\s*(${MULT})(?![${WORD_CHAR}]))?(?:\\s*${CUR}(?![${WORD_CHAR}]))?`;
+  // Not a measure ("about 59 cm", "under 10 kg"): nor any of its digits ("5" of "59 cm").
+  const MEASURE = p.measures.length ? `(?![\\d.,]*\\s*(?:${alternation(p.measures)})(?![${WORD_CHAR}]))` : '';
+  const AMOUNT = `(?:(?<![${WORD_CHAR}])${CUR}\\s*)?((?:\\d{1,3}(?:[ ,]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?|(?:${NUMW})(?![${WORD_CHAR}]))${MEASURE}(?:\\s*(${MULT})(?![${WORD_CHAR}]))?(?:\\s*${CUR}(?![${WORD_CHAR}]))?`;
   const HAS_CUR = new RegExp(`(?:^|\\s)${CUR}(?:\\s|$)|^\\s*[€$£]|[€$£]\\s*$`);
   const W = (s: string) => `(?<![${WORD_CHAR}])(?:${s})(?![${WORD_CHAR}])`;
   const between = new RegExp(
