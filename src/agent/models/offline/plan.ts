@@ -119,6 +119,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   }
   // "navy L then", "high ventilation pls": options alone, with a product in focus, choose it.
   const optionsOnly = (u.size || u.options.length || u.mentions.largest || u.mentions.smallest) && !u.links.type;
+  // "wireless?" about the one product on screen asks whether it comes so, however the intent model reads it.
+  const asksOption = optionsOnly && onlyOptionWords(u, ctx.state.lexicon) && !u.mentions.cart && asksQuestion(u.raw);
+  const mayAdd =
+    intent !== 'product_info' && (intent.startsWith('cart_') || intent === 'other' || u.confidence < UNSURE);
+  if (asksOption && mayAdd && memory.shown.length === 1 && memory.focus && !u.ordinal)
+    return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
   if (u.confidence < UNSURE) {
     // "what was in it exactly?" right after an order was shown, read as that order among close readings.
@@ -155,10 +161,6 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (optionFollowUp && memory.shown.length > 1 && !aboutFocus) return planFilter(u, memory, ctx);
   const oneInView = memory.shown.length === 1 || aboutFocus;
   if (optionFollowUp && oneInView && memory.focus && intent !== 'product_info' && u.raw.includes('?'))
-    return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
-  // "wireless?" about the one product on screen asks whether it comes so, whatever the intent model says.
-  const asksOption = optionsOnly && onlyOptionWords(u, ctx.state.lexicon) && !u.mentions.cart && asksQuestion(u.raw);
-  if (asksOption && intent.startsWith('cart_') && memory.shown.length === 1 && memory.focus && !u.ordinal)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
