@@ -5,6 +5,7 @@ import { foldArabicScript } from '../shared/language.js';
 
 const terms = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
 const SECTIONS = ['types', 'colors', 'materials', 'sizes', 'attributes', 'occasions', 'genders', 'policies'] as const;
+type Section = (typeof SECTIONS)[number] | 'questions';
 
 /**
  * A bilingual commerce lexicon, `lang/<code>/bilingual.json`: a shopper's words in one language →
@@ -23,6 +24,11 @@ const bilingualSchema = z.object({
   genders: terms.default({}),
   /** Words of questions about the shop's policies ("مرجوعی" → return), for the policy search. */
   policies: terms.default({}),
+  /**
+   * What a question asks ("قديش بياخد" → how long does it take, "بكام" → how much), put in the
+   * catalog's language for the policy search only: messages are read by the intent model without them.
+   */
+  questions: terms.default({}),
   affixes: z
     .object({
       prefixes: z.array(z.string()),
@@ -66,25 +72,35 @@ const tokensOf = (text: string) =>
 
 /** The gloss from a language to the catalog's (read once); null when the language has no lexicon. */
 export function glossFor(language: string, catalogLanguage = 'en'): Gloss | null {
-  const key = `${language}>${catalogLanguage}`;
+  return readGloss(language, catalogLanguage, SECTIONS);
+}
+
+/** The gloss of what policy questions ask, for the policy search; null when the language has none. */
+export function questionGlossFor(language: string, catalogLanguage = 'en'): Gloss | null {
+  const gloss = readGloss(language, catalogLanguage, ['questions']);
+  return gloss?.size ? gloss : null;
+}
+
+function readGloss(language: string, catalogLanguage: string, sections: readonly Section[]): Gloss | null {
+  const key = `${language}>${catalogLanguage}:${sections.join(',')}`;
   if (glosses.has(key)) return glosses.get(key) ?? null;
   const file = path.join(LANG_DIR, language, 'bilingual.json');
   let gloss: Gloss | null = null;
   if (language !== catalogLanguage && existsSync(file)) {
     const data = bilingualSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    if (data.to === catalogLanguage) gloss = buildGloss(data);
+    if (data.to === catalogLanguage) gloss = buildGloss(data, sections);
   }
   glosses.set(key, gloss);
   return gloss;
 }
 
-function buildGloss(data: z.infer<typeof bilingualSchema>): Gloss {
+function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Section[]): Gloss {
   const table = new Map<string, string>();
   const types = new Set<string>();
   const respell = (term: string) =>
     Object.entries(data.spellings).reduce((t, [from, to]) => t.split(fold(from)).join(fold(to)), term);
   let longest = 1;
-  for (const section of SECTIONS) {
+  for (const section of sections) {
     for (const [term, targets] of Object.entries(data[section])) {
       const words = tokensOf(term);
       if (!words.length) continue;

@@ -6,7 +6,7 @@ import { normalize } from '../../src/agent/models/offline/normalize.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
-import { glossFor } from '../../src/catalog/catalog-gloss.js';
+import { glossFor, questionGlossFor } from '../../src/catalog/catalog-gloss.js';
 import type { OrderView } from '../../src/tools/results.js';
 import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
@@ -29,6 +29,16 @@ describe('the bilingual gloss', () => {
     expect(fa.apply('کاپشنها؟')).toBe('jacket?');
     expect(fa.apply('کاپشن‌ها')).toBe('jacket');
     expect(fa.apply('سلام! کفش دویدن، لطفا')).toBe('سلام! running shoes، لطفا');
+  });
+
+  it('puts what a policy question asks in the catalog’s language for the policy search only', () => {
+    const asked = questionGlossFor('ar', 'en')!;
+    expect(asked.apply('قديش بياخد الشحن لسويسرا؟')).toBe('how long does it take الشحن لسویسرا?');
+    // The intent model's gloss leaves those words as typed.
+    expect(glossFor('ar', 'en')!.apply('قديش بياخد')).toBe('قدیش بیاخد');
+    const u = createUnderstanding(loadLanguagePack('ar')).understand('قديش بياخد الشحن لسويسرا؟', index);
+    expect(u.baseText).toContain('how long does it take');
+    expect(questionGlossFor('de', 'en')).toBeNull();
   });
 
   it('puts a storefront query in the catalog’s language, keeping only words that can match it', () => {

@@ -1,3 +1,4 @@
+import { questionGlossFor } from '../../../catalog/catalog-gloss.js';
 import { stem, tokens } from '../../../catalog/terms.js';
 import { intentClassifier, type TrainedIntentModel } from './intent-classifier.js';
 import { cachedIntentWeights } from './intent-model-cache.js';
@@ -61,6 +62,8 @@ export function createUnderstanding(pack: LanguagePack) {
   const orderWords = new Set([...lx.orderWords, ...lx.latest, ...lx.orderWords.map(stem)]);
   const numberWords = new Set(Object.keys(lx.numbers).filter((k) => !k.includes(' ')));
   const common = (word: string) => pack.knownWords.has(word) || pack.knownWords.has(stem(word));
+  // What a policy question asks, in the policies' language ("قديش بياخد" → how long does it take).
+  const askedWords = questionGlossFor(lx.code);
 
   /** How many leading words are an opener ("good morning", "hi there"). */
   function openerAt(words: string[]): number {
@@ -356,7 +359,7 @@ export function createUnderstanding(pack: LanguagePack) {
       return {
         raw,
         language: lx.code,
-        baseText: withoutFillers(raw, pack.fillers),
+        baseText: withoutFillers(askedWords ? askedWords.apply(raw) : raw, pack.fillers),
         words: links.words,
         intents,
         intent: intents[0].intent,
