@@ -387,6 +387,14 @@ describe('reading a product’s options from a message', () => {
     });
   });
 
+  it('reads a measure a value begins with ("1tb" → 1TB SSD) and a unit in other words ("32 gigs" → 32GB), not as a count', () => {
+    const laptop = { Storage: ['512GB SSD', '1TB SSD'], Ram: ['16GB', '32GB'], 'Screen Size': ['8-inch', '13-inch'] };
+    expect(reader.read('the 1tb one in silver pls', laptop)).toEqual({ Storage: '1TB SSD' });
+    expect(reader.read('the 8 inch with 32 gigs', laptop)).toEqual({ 'Screen Size': '8-inch', Ram: '32GB' });
+    expect(read('the 8 inch with 32 gigs').quantity).toBeNull();
+    expect(read('3 of the 8 inch ones').quantity).toBe(3);
+  });
+
   it('reads a value said outright over the negation of another option', () => {
     expect(reader.read('rgb backlight, tactile', keyboard)).toEqual({ 'Switch Type': 'tactile', Backlight: 'RGB' });
   });

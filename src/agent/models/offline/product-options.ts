@@ -72,6 +72,12 @@ export function createOptionReader(lx: Lexicon) {
         });
       }
     }
+    // "1tb" for "1TB SSD": a measure the value begins with, the words after it left unsaid.
+    if (!out.length && v.length > 2 && isNumber(v[0]) && !isNumber(v[1])) {
+      canonWords.forEach((w, i) => {
+        if (w === v[0] && canonWords[i + 1] === v[1]) out.push([i, i + 2]);
+      });
+    }
     // "20000" for 20000mAh: the number alone, when no other unit follows it.
     if (!out.length && v.length === 2 && isNumber(v[0]) && !isNumber(v[1])) {
       canonWords.forEach((w, i) => {

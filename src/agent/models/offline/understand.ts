@@ -61,6 +61,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const genderOf = new Map(Object.entries(lx.genders).flatMap(([g, ws]) => ws.map((w) => [w, g] as const)));
   const orderWords = new Set([...lx.orderWords, ...lx.latest, ...lx.orderWords.map(stem)]);
   const numberWords = new Set(Object.keys(lx.numbers).filter((k) => !k.includes(' ')));
+  const measures = new Set(lx.price.measures);
   const common = (word: string) => pack.knownWords.has(word) || pack.knownWords.has(stem(word));
   // What a policy question asks, in the policies' language ("قديش بياخد" → how long does it take).
   const askedWords = questionGlossFor(lx.code);
@@ -287,7 +288,9 @@ export function createUnderstanding(pack: LanguagePack) {
       }
       const intents = request.scores;
 
-      const numbers = words.flatMap((w, i) => (claim[i] === '__num__' ? [slots.count(w)!] : []));
+      // "32 gigs", "59 cm": a number with a unit is a measure, no count.
+      const counted = (i: number) => claim[i] === '__num__' && !measures.has(words[i + 1] ?? '');
+      const numbers = words.flatMap((w, i) => (counted(i) ? [slots.count(w)!] : []));
       // "do you guys have…" speaks to the shop; it says nothing about who the thing is for.
       const addressed = phrasePositions(words, lx.addressPhrases);
       const said = words.map((w, i) => (addressed.has(i) ? undefined : genderOf.get(w))).find(Boolean);
