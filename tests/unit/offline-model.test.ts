@@ -145,6 +145,20 @@ describe('offline model: shopping conversations', () => {
     expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'den-headphones' } }]);
   });
 
+  it('swaps the size of the cart line a word of its title names ("swap the <name> medium for a large")', async () => {
+    const tee = (handle: string, title: string) =>
+      fakeProduct({ handle, title, price: 80, category: 'T-shirts', sizes: ['S', 'M', 'L'], colors: ['Navy'] });
+    const chat = chatOver([tee('wren-tee', 'Wren Merino Tee'), tee('heron-tee', 'Heron Merino Tee')]);
+    await chat.say('merino tees');
+    await chat.say('add the wren one in navy, medium');
+    await chat.say('and the heron in navy, M as well');
+    const swap = await chat.say('hmm swap the wren medium for a large');
+    expect(swap.calls.map((c) => [c.name, c.args.handle ?? null, c.args.options ?? null])).toEqual([
+      ['remove_from_cart', null, null],
+      ['add_to_cart', 'wren-tee', { Size: 'L', Color: 'Navy' }],
+    ]);
+  });
+
   it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {
     const dripper = (handle: string, title: string, made: string) =>
       fakeProduct({ handle, title, price: 36, category: 'Brewers', colors: ['White', 'Black'], description: made });

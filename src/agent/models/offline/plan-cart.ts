@@ -234,7 +234,12 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
 export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
   const cart = memory.cart;
   if (!cart?.items.length || !saysAny(u.raw, ctx.state.lexicon.optionChange)) return null;
-  const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory, ctx.say);
+  // "swap the <name> medium for a large": the one line whose title holds a word said, else the line under discussion.
+  const titled = cart.items.filter((l) => u.queryWords.some((w) => tokens(l.title).some((t) => stem(t) === stem(w))));
+  const ref: ReturnType<typeof resolveCartLine> =
+    titled.length === 1
+      ? { kind: 'line', line: titled[0] }
+      : resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory, ctx.say);
   if (ref.kind !== 'line') return null;
   const line = ref.line;
   const others = u.links.products.some((p) => p.handle !== line.handle);
@@ -273,11 +278,19 @@ export function variantChange(
   memory: Memory,
   ctx: PlanContext,
 ): VariantChange {
-  // The values it has now are what is being changed from ("mustard isn't my colour, make it rust").
-  const without = Object.values(line.options).reduce(
-    (text, v) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(v)}(?![\\p{L}\\p{N}])`, 'giu'), ' '),
-    u.raw,
-  );
+  // The values it has now are what is being changed from ("mustard isn't my colour, make it rust"), in
+  // any of their words ("medium" for M).
+  const sizeWords = Object.entries(ctx.state.lexicon.sizes);
+  const spoken = (v: string) => [
+    v,
+    ...sizeWords.filter(([, s]) => s.toLowerCase() === v.toLowerCase()).map(([w]) => w),
+  ];
+  const without = Object.values(line.options)
+    .flatMap(spoken)
+    .reduce(
+      (text, v) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(v)}(?![\\p{L}\\p{N}])`, 'giu'), ' '),
+      u.raw,
+    );
   const said = ctx.state.reader.read(without, ctx.state.table(line.handle));
   const changed = Object.entries(said).filter(([n, v]) => {
     const now = Object.entries(line.options).find(([k]) => normalizeOptionName(k) === normalizeOptionName(n))?.[1];
