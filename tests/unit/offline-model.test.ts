@@ -159,6 +159,26 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('adds "the <name> ones in honey" from an earlier list, then "drop the cheaper one" takes the cheaper line out', async () => {
+    const shades = (handle: string, title: string, price: number, colors: string[]) =>
+      fakeProduct({ handle, title, price, category: 'Sunglasses', colors });
+    const chat = chatOver([
+      shades('zenith', 'Zenith Sunglasses', 65, ['Tortoise']),
+      shades('solstice', 'Solstice Sunglasses', 75, ['Honey', 'Black']),
+      shades('vista', 'Vista Sunglasses', 70, ['Honey']),
+    ]);
+    await chat.say('sunglasses');
+    await chat.say('show me the zenith sunglasses');
+    await chat.say('add the zenith in tortoise');
+    const solstice = await chat.say("actually put the solstice ones in honey in too, I'll decide later");
+    expect(solstice.calls.map((c) => [c.name, c.args.handle, c.args.options])).toEqual([
+      ['add_to_cart', 'solstice', { Color: 'Honey' }],
+    ]);
+    const drop = await chat.say('ok drop the cheaper one');
+    expect(drop.calls.map((c) => c.name)).toEqual(['remove_from_cart']);
+    expect(drop.text).toContain('Zenith');
+  });
+
   it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {
     const dripper = (handle: string, title: string, made: string) =>
       fakeProduct({ handle, title, price: 36, category: 'Brewers', colors: ['White', 'Black'], description: made });

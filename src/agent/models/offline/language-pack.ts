@@ -148,6 +148,8 @@ export const lexiconSchema = z.object({
   relations: z.record(z.string(), phrases),
   /** Swapping a cart item for another product ("swap it for the blue kite"). */
   swap: phrases,
+  /** Words that take something out of the cart ("drop the cheaper one"). */
+  removeWords: phrases.default([]),
   /** Asking for the cheapest or dearest of several ("which is the cheapest", "easiest on the wallet"). */
   priceExtremes: z.object({ min: phrases, max: phrases }).default({ min: [], max: [] }),
   /** Words pointing back past the last list ("you showed me", "from before"): everything shown counts. */

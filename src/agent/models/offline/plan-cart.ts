@@ -226,6 +226,9 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
   };
 }
 
+/** Whether a title has a word (in any form). */
+const titleWord = (title: string, word: string) => tokens(title).some((t) => stem(t) === stem(word));
+
 /**
  * "wait no, change that to rust", "can you change it to L?", "on second thought make it a 44": other
  * option values of the cart line under discussion, with a word of change, swap that line for the
@@ -235,14 +238,20 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
   const cart = memory.cart;
   if (!cart?.items.length || !saysAny(u.raw, ctx.state.lexicon.optionChange)) return null;
   // "swap the <name> medium for a large": the one line whose title holds a word said, else the line under discussion.
-  const titled = cart.items.filter((l) => u.queryWords.some((w) => tokens(l.title).some((t) => stem(t) === stem(w))));
+  const titled = cart.items.filter((l) => u.queryWords.some((w) => titleWord(l.title, w)));
   const ref: ReturnType<typeof resolveCartLine> =
     titled.length === 1
       ? { kind: 'line', line: titled[0] }
       : resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory, ctx.say);
   if (ref.kind !== 'line') return null;
   const line = ref.line;
-  const others = u.links.products.some((p) => p.handle !== line.handle);
+  // "put the <other name> ones in honey in too": a title word of another product of the conversation, not this line's.
+  const namesOther = u.queryWords.some(
+    (w) =>
+      !titleWord(line.title, w) &&
+      [...memory.products.values()].some((p) => p.handle !== line.handle && titleWord(p.title, w)),
+  );
+  const others = namesOther || u.links.products.some((p) => p.handle !== line.handle);
   if (others || (u.links.type && !u.links.type.handles.has(line.handle))) return null;
   const change = variantChange(line, u, memory, ctx);
   if (change.kind === 'none') return null;

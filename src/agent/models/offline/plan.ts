@@ -181,6 +181,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     if (extreme) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: extreme.handle } }] };
   }
 
+  // "ok drop the cheaper one" with things in the cart takes one out, however the intent model reads "cheaper".
+  const cartLines = memory.cart?.items.length ?? 0;
+  const comparesLines = (u.mentions.cheaper || u.mentions.pricier) && cartLines >= 2;
+  if (intent.startsWith('refine_') && comparesLines && saysAny(u.raw, ctx.state.lexicon.removeWords))
+    return planRemove(u, memory, ctx);
+
   switch (intent) {
     case 'greeting':
       return reply('chat.greeting');

@@ -193,6 +193,14 @@ export function resolveProduct(
     poolNamed = poolNamed.filter((p) => fits(p.handle)).length ? poolNamed.filter((p) => fits(p.handle)) : poolNamed;
   if (poolNamed.length === 1 && !namedFully)
     return { kind: 'product', handle: poolNamed[0].handle, product: poolNamed[0] };
+  // "the <name> ones in honey" after a narrower list: the one product shown earlier that a name word names.
+  if (!inPool.length && !namedFully) {
+    // Its product words, not an option value said ("<colour>") nor a little word of a title ("set of 4").
+    const valueWords = new Set(u.options.flatMap((o) => tokens(o.value)));
+    const nameWords = u.queryWords.filter((w) => !valueWords.has(w));
+    const earlier = memory.seen.filter((p) => ofType(p) && distinctiveOverlap(p, nameWords) > 0);
+    if (earlier.length === 1) return { kind: 'product', handle: earlier[0].handle, product: earlier[0] };
+  }
   // "is it fabric or leather?": "it" is the product in focus, whatever one word of another product's name says
   // — unless that word is said as a name ("the Quillon one, add it").
   const saidAsName = u.links.products.some(
