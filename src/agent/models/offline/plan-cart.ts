@@ -15,6 +15,9 @@ import type { ProductMention } from './shop-index.js';
 import type { Lexicon } from './language-pack.js';
 import type { Understanding } from './understanding.js';
 
+/** Whether a title has a word (in any form). */
+const titleWord = (title: string, word: string) => tokens(title).some((t) => stem(t) === stem(word));
+
 /**
  * "let's go for the Quillon Tent", "Meanwhile: the Brambleby Scarf, burgundy.": one product named by its
  * whole name and not asked about, either agreed to or given with options that pick its variant, is
@@ -101,8 +104,7 @@ function namedApart(raw: string, memory: Memory, ctx: PlanContext): string[] {
   const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
   const stop = new Set(lx.queryStopwords);
   const seen = [...memory.products.values()];
-  const titles = new Map(seen.map((p) => [p.handle, new Set(tokens(p.title).map(stem))]));
-  const inSomeTitle = (w: string) => [...titles.values()].some((t) => t.has(stem(w)));
+  const inSomeTitle = (w: string) => seen.some((p) => titleWord(p.title, w));
   const parts: string[][] = [[]];
   for (const w of tokens(raw)) {
     if (joins.has(w)) parts.push([]);
@@ -112,7 +114,7 @@ function namedApart(raw: string, memory: Memory, ctx: PlanContext): string[] {
   const shown = new Set(memory.shown.map((p) => p.handle));
   const handles: string[] = [];
   for (const words of parts.filter((ws) => ws.length)) {
-    const titled = seen.filter((p) => words.every((w) => titles.get(p.handle)!.has(stem(w))));
+    const titled = seen.filter((p) => words.every((w) => titleWord(p.title, w)));
     // Of several, the one in focus, else the one on the list shown last.
     const onList = titled.filter((p) => shown.has(p.handle));
     const focused = titled.find((p) => p.handle === memory.focus);
@@ -225,9 +227,6 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
     ],
   };
 }
-
-/** Whether a title has a word (in any form). */
-const titleWord = (title: string, word: string) => tokens(title).some((t) => stem(t) === stem(word));
 
 /**
  * "wait no, change that to rust", "can you change it to L?", "on second thought make it a 44": other
