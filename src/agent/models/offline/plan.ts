@@ -35,6 +35,14 @@ const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', '
 /** Readings of a message that may ask which of the products shown is the cheapest or dearest. */
 const ASKS_ABOUT_SHOWN = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search', 'other']);
 
+/** Whether a message names one product by its name words and options of it ("the <name> in L, black"). */
+function namesVariant(u: Understanding, ctx: PlanContext): boolean {
+  const named = u.links.products.filter((p) => p.distinctive >= 2 || (p.distinctive > 0 && p.coverage >= 0.75));
+  if (named.length !== 1) return false;
+  const picked = ctx.state.reader.read(u.raw, ctx.state.table(named[0].handle));
+  return Object.keys(picked).length > 0;
+}
+
 /** A plan's search calls with more arguments. */
 function withSearchArgs(plan: Plan, extra: Record<string, unknown>): Plan {
   if (!('calls' in plan) || !plan.calls) return plan;
@@ -48,7 +56,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   const onlyAsks = asksAboutRules(u, ctx.state.lexicon);
   if (onlyAsks) u = { ...u, intent: 'policy' };
   // Changing the cart needs a surer reading than looking: an unsure add close to a question is the question.
-  if (CART_WRITES.has(u.intent) && u.confidence < SURE_WRITE) {
+  // …unless it names one product and the options of its variant ("نحب نشري <name> مقاس L لونو Black").
+  if (CART_WRITES.has(u.intent) && u.confidence < SURE_WRITE && !(u.intent === 'cart_add' && namesVariant(u, ctx))) {
     const look = u.intents.find((x) => LOOKS.has(x.intent));
     if (look && look.p >= LOOK_SHARE * u.confidence) u = { ...u, intent: look.intent, confidence: look.p };
   }
