@@ -179,6 +179,25 @@ describe('offline model: shopping conversations', () => {
     expect(drop.text).toContain('Zenith');
   });
 
+  it('reads a size said in words after a product was looked at as its size, not as words to search ("the large")', async () => {
+    const candle = fakeProduct({
+      handle: 'fig-candle',
+      title: 'Fig Candle',
+      price: 22,
+      category: 'Candles',
+      sizes: ['180 g', '320 g'],
+    });
+    const chat = chatOver([
+      candle,
+      fakeProduct({ handle: 'oak-tray', title: 'Oak Tray', price: 30, category: 'Trays' }),
+    ]);
+    await chat.say('tell me about the Fig Candle');
+    const add = await chat.say('ok, put the large in my basket');
+    expect(add.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'fig-candle', options: { Size: '320 g' }, quantity: 1 } },
+    ]);
+  });
+
   it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {
     const dripper = (handle: string, title: string, made: string) =>
       fakeProduct({ handle, title, price: 36, category: 'Brewers', colors: ['White', 'Black'], description: made });

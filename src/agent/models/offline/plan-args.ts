@@ -72,6 +72,7 @@ export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hi
     gender,
     selectors: new Set(ctx.state.lexicon.ordinalSelectors.filter((w) => !w.includes(' '))),
     optionLeads: ctx.state.lexicon.optionLeads,
+    sizeWords: new Set(Object.keys(ctx.state.lexicon.sizes).filter((w) => w.length > 2)),
     rank: (pool) => rankedByFacet(pool, u.raw, ctx.state.lexicon)?.map((x) => x.p) ?? null,
     favoured: (pool, text) => {
       const lx = ctx.state.lexicon;

@@ -1,4 +1,5 @@
 import type { ProductSummary } from '../../../catalog/types.js';
+import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { stem, tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
 import { listCart, listProducts } from './format.js';
@@ -63,6 +64,8 @@ export interface Hints {
   selectors?: Set<string>;
   /** Words before an option value that say it is the option wanted ("in sage"). */
   optionLeads?: string[];
+  /** Sizes said in words ("large", "small"): a size of the product in focus, never words naming another. */
+  sizeWords?: Set<string>;
   /** The product a comparison question (`text`) favours: the lightest, the cheapest…; null when it asks none. */
   favoured?: (pool: ProductSummary[], text: string) => ProductSummary | null;
 }
@@ -261,7 +264,11 @@ export function resolveProduct(
   const askedAboutIt = u.intent === 'product_info' && u.mentions.pronoun && !u.links.type && !comparative;
   if (askedAboutIt && memory.focus && !focused) return { kind: 'product', handle: memory.focus };
   // Product words that match nothing shown (a type, a new thing): a search can show them.
-  const productWords = u.queryWords.filter((w) => !['cheaper', 'cheapest'].includes(w));
+  // "put the large in" with a product in focus that has sizes: a size of it ("الكبيرة" reads "large").
+  const sized = !!focused?.variants.some((v) => Object.keys(v.options).some((n) => normalizeOptionName(n) === 'size'));
+  const productWords = u.queryWords.filter(
+    (w) => !['cheaper', 'cheapest'].includes(w) && !(sized && hints.sizeWords?.has(w)),
+  );
   // "a cotton one then" while a desk fan is in focus: words the focused product lacks ask for something else.
   // …but "how long is the chain?" asks about it: a question naming no kind and no product stays with it.
   // Not "the one with the tassels, how much?" (a selector before the words), nor words of another product shown.
