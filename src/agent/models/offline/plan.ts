@@ -13,7 +13,13 @@ import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpda
 import { GENDERS, hintsFor, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understanding.js';
-import { listSearchedBy, oneOfConversationNamed, planAboutShown, priceExtremeShown } from './shown-readings.js';
+import {
+  listSearchedBy,
+  oneOfConversationNamed,
+  oneShownNamed,
+  planAboutShown,
+  priceExtremeShown,
+} from './shown-readings.js';
 
 /**
  * Below this, the intent model is unsure: product words make it a search, else a question. Its
@@ -180,6 +186,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "can the <kind> go on a gas stove?": a question naming one product of the conversation, read as a search
   // without conviction, asks about it.
   if (intent === 'search' && u.confidence < SURE_SEARCH && u.raw.includes('?') && oneOfConversationNamed(u, memory))
+    return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
+  // "does the <name> come in yellow?" read as narrowing the list: a question about the one product of it named.
+  // Not "which of those are silver?", which asks across the list.
+  const acrossList = saysAny(u.raw, ctx.state.lexicon.plural);
+  if (intent === 'refine_filter' && asksQuestion(u.raw) && !acrossList && oneShownNamed(u, memory))
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // "which of those is the cheapest?": the list's search again, its good matches by price (the list shows five at
   // most, the cheapest may be a sixth); a list that came from elsewhere: that one of it, shown with its details.

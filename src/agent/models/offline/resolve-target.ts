@@ -91,7 +91,7 @@ function namedBySearch(memory: Memory): ProductSummary | null {
 }
 
 /** Title words that tell products of one list apart ("heron" in Heron Desk Fan), not their type or colour. */
-function distinctiveOverlap(p: ProductSummary, words: string[]): number {
+export function distinctiveOverlap(p: ProductSummary, words: string[]): number {
   // A product shown translated may be named by either title, the catalog's or the one it was shown under.
   const own = new Set(tokens(`${p.title} ${p.originalTitle ?? ''}`).map(stem));
   const typeWords = new Set([p.category, ...(p.categoryPath ?? [])].flatMap((c) => tokens(c).map(stem)));

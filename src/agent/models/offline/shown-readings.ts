@@ -6,6 +6,7 @@ import { stem } from '../../../catalog/terms.js';
 import { answerAboutShown, rankedByFacet } from './answer-product.js';
 import type { Memory } from './history.js';
 import { saysAny } from './normalize.js';
+import { distinctiveOverlap } from './resolve-target.js';
 import type { PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import type { Understanding } from './understanding.js';
@@ -64,6 +65,11 @@ export function oneOfConversationNamed(u: Understanding, memory: Memory): boolea
   const type = u.links.type?.handles;
   const named = new Set([...(type?.size === 1 ? type : []), ...byName]);
   return [...memory.products.keys()].filter((h) => named.has(h)).length === 1;
+}
+
+/** Whether the message names exactly one product of the list shown by its own title words ("does the <name> 10 …"). */
+export function oneShownNamed(u: Understanding, memory: Memory): boolean {
+  return memory.shown.filter((p) => distinctiveOverlap(p, u.queryWords) > 0).length === 1;
 }
 
 /** Whether the products shown are the last search's, not a recommendation's or one product's. */
