@@ -6,13 +6,11 @@ import { normalize } from '../../src/agent/models/offline/normalize.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
-import { createDialogueState } from '../../src/agent/models/offline/dialogue-state.js';
-import { readHistory } from '../../src/agent/models/offline/history.js';
-import { planMessage } from '../../src/agent/models/offline/plan.js';
 import { glossFor, questionGlossFor } from '../../src/catalog/catalog-gloss.js';
 import type { OrderView } from '../../src/tools/results.js';
 import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
+import { planWithReading } from '../fixtures/offline-plan.js';
 import { converse, createFakeShop, fakeProduct, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
 
 const products = Object.values(SHOP);
@@ -139,18 +137,15 @@ async function afterShoesUnder100(language: 'de' | 'ar', text: string) {
 
 describe('the offline model in German and Arabic', () => {
   it('adds a product named with options of its variant even when the add is read without conviction', () => {
-    const pack = loadLanguagePack('ar');
-    const engine = createUnderstanding(pack);
-    const planFor = (text: string) => {
-      const memory = readHistory([{ role: 'user', content: text }]);
-      const ctx = { index, say: loadReplies('ar'), state: createDialogueState(memory, pack.lexicon, index) };
-      const unsure = [
+    const unsure = {
+      intent: 'cart_add',
+      confidence: 0.38,
+      intents: [
         { intent: 'cart_add', p: 0.38 },
         { intent: 'search', p: 0.32 },
-      ];
-      const u = { ...engine.understand(text, index), intent: 'cart_add', confidence: 0.38, intents: unsure };
-      return planMessage(u, memory, ctx);
+      ],
     };
+    const planFor = (text: string) => planWithReading(index, 'ar', [], text, unsure);
     const named = planFor('نحب نشري Cloud Runner مقاس 42 لونو Black');
     expect(named.calls?.[0]).toMatchObject({ name: 'add_to_cart', args: { handle: 'cloud-runner' } });
     // Without options of the product, the unsure add still gives way to the search close to it.

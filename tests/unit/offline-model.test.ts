@@ -4,11 +4,6 @@ import type { OrderView } from '../../src/tools/results.js';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '../../src/agent/models/offline-model.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
-import { createDialogueState } from '../../src/agent/models/offline/dialogue-state.js';
-import { readHistory } from '../../src/agent/models/offline/history.js';
-import { planMessage } from '../../src/agent/models/offline/plan.js';
-import { loadReplies } from '../../src/agent/models/offline/replies.js';
-import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
 import {
   ALL_TOOLS,
   cartOf,
@@ -23,6 +18,7 @@ import {
   toCatalogEntry,
   ORDER,
 } from '../fixtures/fake-shop.js';
+import { planWithReading } from '../fixtures/offline-plan.js';
 
 const { cloudRunner, tempoRacer, trailBlazer, stormJacket, parka, socks, mug, evil } = SHOP;
 const CATALOG = [cloudRunner, tempoRacer, trailBlazer, stormJacket, parka, socks, mug];
@@ -206,18 +202,12 @@ describe('offline model: shopping conversations', () => {
   it('reads a question naming one product of the list, taken for narrowing the list, as a question about it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');
-    const memory = readHistory([...chat.messages, { role: 'user', content: 'the cloud runner, in white?' }]);
-    const pack = loadLanguagePack('en');
-    const ctx = { index, say: loadReplies('en'), state: createDialogueState(memory, pack.lexicon, index) };
-    const read = createUnderstanding(pack).understand('the cloud runner, in white?', index);
-    const narrowing = { ...read, intent: 'refine_filter', confidence: 0.67 };
-    expect(planMessage(narrowing, memory, ctx).calls).toEqual([
-      { name: 'get_product', args: { handle: 'cloud-runner' } },
-    ]);
+    const narrowing = { intent: 'refine_filter', confidence: 0.67 };
+    const named = planWithReading(index, 'en', chat.messages, 'the cloud runner, in white?', narrowing);
+    expect(named.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
     // Across the list it still narrows it.
-    const across = createUnderstanding(pack).understand('which of those are white?', index);
-    const plan = planMessage({ ...across, intent: 'refine_filter', confidence: 0.67 }, memory, ctx);
-    expect(plan.calls?.[0]?.name).toBe('search_products');
+    const across = planWithReading(index, 'en', chat.messages, 'which of those are white?', narrowing);
+    expect(across.calls?.[0]?.name).toBe('search_products');
   });
 
   it('takes "the glass one" as the shown product whose description says glass, when no title shown does', async () => {

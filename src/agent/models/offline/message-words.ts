@@ -153,3 +153,31 @@ export function clausesOf(sentences: string[], wordsOf: (text: string) => string
   }
   return clauseOf;
 }
+
+/** How many leading words are an opener ("good morning", "hi there"); `openers` longest first. */
+export function openerAt(words: string[], openers: readonly string[]): number {
+  let at = 0;
+  for (let again = true; again;) {
+    again = false;
+    for (const o of openers) {
+      const ws = o.split(' ');
+      if (ws.every((w, k) => words[at + k] === w)) {
+        at += ws.length;
+        again = true;
+        break;
+      }
+    }
+  }
+  return at;
+}
+
+/** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
+export function monthOf(words: string[], months: Readonly<Record<string, number>>): number | null {
+  for (const [i, w] of words.entries()) {
+    const m = months[w];
+    if (m === undefined) continue;
+    if (w === 'may' && !['in', 'from', 'since', 'last', 'early', 'late', 'mid'].includes(words[i - 1] ?? '')) continue;
+    return m;
+  }
+  return null;
+}

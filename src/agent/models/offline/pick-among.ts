@@ -17,6 +17,9 @@ export function carries(
   return opts.some((o) => Object.values(o ?? {}).some((x) => x.toLowerCase() === v || tokens(x).includes(v)));
 }
 
+/** Whether a title has a word, in any of its forms. */
+export const titleWord = (title: string, word: string) => tokens(title).some((t) => stem(t) === stem(word));
+
 /** Whether a product's names, options, attributes or description have a word ("cotton", "foldable"). */
 export function describes(p: ProductSummary, word: string): boolean {
   const w = stem(word.toLowerCase());

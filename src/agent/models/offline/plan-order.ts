@@ -6,7 +6,7 @@ import { lineMatches } from './compose-info.js';
 import { knownOrder, previousEvent, type Memory } from './history.js';
 import { saysAny } from './normalize.js';
 import type { PlanContext } from './plan-args.js';
-import { variantChange } from './plan-cart.js';
+import { variantChange } from './plan-variant-change.js';
 import type { Plan } from './plan-types.js';
 import type { ShopIndex } from './shop-index.js';
 import { ORDER_REF } from './slots.js';

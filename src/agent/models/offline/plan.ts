@@ -9,7 +9,8 @@ import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.j
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
-import { chosenByName, planAdd, planOptionChange, planRemove, planSwap, planUpdate } from './plan-cart.js';
+import { chosenByName, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
+import { planOptionChange } from './plan-variant-change.js';
 import { GENDERS, hintsFor, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understanding.js';

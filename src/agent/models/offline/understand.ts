@@ -10,6 +10,8 @@ import { messageSpans } from './message-spans.js';
 import {
   clausesOf,
   linkBySentence,
+  monthOf,
+  openerAt,
   phraseAsSaid,
   phrasePositions,
   queryWordsOf,
@@ -66,23 +68,6 @@ export function createUnderstanding(pack: LanguagePack) {
   // What a policy question asks, in the policies' language ("قديش بياخد" → how long does it take).
   const askedWords = questionGlossFor(lx.code);
 
-  /** How many leading words are an opener ("good morning", "hi there"). */
-  function openerAt(words: string[]): number {
-    let at = 0;
-    for (let again = true; again;) {
-      again = false;
-      for (const o of openers) {
-        const ws = o.split(' ');
-        if (ws.every((w, k) => words[at + k] === w)) {
-          at += ws.length;
-          again = true;
-          break;
-        }
-      }
-    }
-    return at;
-  }
-
   /** Normalized words of one sentence: hyphenated words split, cart names marked, run-together names split. */
   function wordsOf(sentence: string, index: ShopIndex | null): string[] {
     // Hyphenated words are two words, as the shop's names are indexed ("two-person", "x-ray").
@@ -117,18 +102,6 @@ export function createUnderstanding(pack: LanguagePack) {
       .split(/\s+/)
       .filter(Boolean)
       .flatMap((w) => index?.split(w) ?? [w]);
-  }
-
-  /** A month named in the message; "may" only as a month after "in", "from", "since" or "last". */
-  function monthOf(words: string[]): number | null {
-    for (const [i, w] of words.entries()) {
-      const m = lx.months[w];
-      if (m === undefined) continue;
-      if (w === 'may' && !['in', 'from', 'since', 'last', 'early', 'late', 'mid'].includes(words[i - 1] ?? ''))
-        continue;
-      return m;
-    }
-    return null;
   }
 
   function aspectOf(text: string): Aspect | null {
@@ -229,7 +202,7 @@ export function createUnderstanding(pack: LanguagePack) {
         const at = words.findIndex((w, i) => parts.every((p, k) => words[i + k]?.replace(/^#/, '') === p));
         if (at >= 0) mark({ start: at, end: at + parts.length }, '__order__');
       }
-      const opener = openerAt(words);
+      const opener = openerAt(words, openers);
       const claimOpener = opener > 0 && opener < words.length;
       if (age) mark({ start: Math.min(...age.at), end: Math.max(...age.at) + 1 }, '__age__');
       mark(price, '__price__');
@@ -377,7 +350,7 @@ export function createUnderstanding(pack: LanguagePack) {
         increment: phraseIn(joined, lx.increment),
         aspect: aspectOf(joined),
         asksPrice: phraseIn(joined, lx.aspects.price ?? []),
-        month: monthOf(words),
+        month: monthOf(words, lx.months),
         gender,
         queryWords,
         // An order question may name the product in any sentence ("Where's my desk fan? I ordered it in May.").
