@@ -62,13 +62,18 @@ export function optionsFor(
   return Object.keys(out).length ? out : undefined;
 }
 
+/** Whether a message names option values of a product, as that product spells them ("in L, black"). */
+export function namesOptionsOf(u: Understanding, ctx: PlanContext, handle: string): boolean {
+  return Object.keys(ctx.state.reader.read(u.raw, ctx.state.table(handle))).length > 0;
+}
+
 /** What tells products apart: option values the message names ("in charcoal"), who the shopper buys for. */
 export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hints {
   const relations = Object.entries(ctx.state.lexicon.relations);
   const said = memory.userTurns.map((t) => ` ${t.text.toLowerCase().replace(/[^\p{L}' ]+/gu, ' ')} `).join(' ');
   const gender = relations.find(([, people]) => people.some((p) => said.includes(` ${p} `)))?.[0] ?? null;
   return {
-    fits: (handle) => Object.keys(ctx.state.reader.read(u.raw, ctx.state.table(handle))).length > 0,
+    fits: (handle) => namesOptionsOf(u, ctx, handle),
     gender,
     selectors: new Set(ctx.state.lexicon.ordinalSelectors.filter((w) => !w.includes(' '))),
     optionLeads: ctx.state.lexicon.optionLeads,

@@ -6,7 +6,7 @@ import { tokens } from '../../../catalog/terms.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
 import type { Memory } from './history.js';
-import { hintsFor, MAX_QUANTITY, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
+import { hintsFor, MAX_QUANTITY, namesOptionsOf, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import { titleWord } from './pick-among.js';
 import { resolveCartLine, resolveProduct } from './resolve-target.js';
@@ -26,8 +26,13 @@ export function chosenByName(u: Understanding, ctx: PlanContext): boolean {
   if (u.intent === 'affirm') return true;
   // A title that is only a type ("Garden Gnome") with options is still a search for it.
   if ((u.intent !== 'other' && u.intent !== 'search') || whole[0].distinctive === 0) return false;
-  const picked = ctx.state.reader.read(u.raw, ctx.state.table(whole[0].handle));
-  return Object.keys(picked).length > 0;
+  return namesOptionsOf(u, ctx, whole[0].handle);
+}
+
+/** Whether a message names one product by its name words and options of it ("the <name> in L, black"). */
+export function namesVariant(u: Understanding, ctx: PlanContext): boolean {
+  const named = u.links.products.filter((p) => p.distinctive >= 2 || (p.distinctive > 0 && p.coverage >= 0.75));
+  return named.length === 1 && namesOptionsOf(u, ctx, named[0].handle);
 }
 
 export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pendingHandle?: string): Plan {

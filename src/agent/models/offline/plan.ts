@@ -9,9 +9,9 @@ import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.j
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
-import { chosenByName, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
+import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
-import { GENDERS, hintsFor, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
+import { GENDERS, hintsFor, namesOptionsOf, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understanding.js';
 import {
@@ -41,14 +41,6 @@ const ABOUT_ORDERS_OR_PEOPLE = new Set(['human', 'order_status', 'order_list', '
 
 /** Readings of a message that may ask which of the products shown is the cheapest or dearest. */
 const ASKS_ABOUT_SHOWN = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search', 'other']);
-
-/** Whether a message names one product by its name words and options of it ("the <name> in L, black"). */
-function namesVariant(u: Understanding, ctx: PlanContext): boolean {
-  const named = u.links.products.filter((p) => p.distinctive >= 2 || (p.distinctive > 0 && p.coverage >= 0.75));
-  if (named.length !== 1) return false;
-  const picked = ctx.state.reader.read(u.raw, ctx.state.table(named[0].handle));
-  return Object.keys(picked).length > 0;
-}
 
 /** A plan's search calls with more arguments. */
 function withSearchArgs(plan: Plan, extra: Record<string, unknown>): Plan {
@@ -124,8 +116,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     !otherProduct &&
     !['policy', 'order_status', 'human'].includes(intent)
   ) {
-    const answered = ctx.state.reader.read(u.raw, ctx.state.table(handle));
-    if (Object.keys(answered).length || u.size) return planAdd(u, memory, ctx, handle);
+    if (namesOptionsOf(u, ctx, handle) || u.size) return planAdd(u, memory, ctx, handle);
   }
 
   // "wait no, change that to rust": another variant of the cart line under discussion.
@@ -136,7 +127,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "navy L then", "high ventilation pls": options alone, with a product in focus, choose it.
   const optionsOnly = (u.size || u.options.length || u.mentions.largest || u.mentions.smallest) && !u.links.type;
   // "wireless?" about the one product on screen asks whether it comes so, however the intent model reads it.
-  const asksOption = optionsOnly && onlyOptionWords(u, ctx.state.lexicon) && !u.mentions.cart && asksQuestion(u.raw);
+  const optionWordsOnly = optionsOnly && onlyOptionWords(u, ctx.state.lexicon);
+  const asksOption = optionWordsOnly && !u.mentions.cart && asksQuestion(u.raw);
   const mayAdd =
     intent !== 'product_info' && (intent.startsWith('cart_') || intent === 'other' || u.confidence < UNSURE);
   if (asksOption && mayAdd && memory.shown.length === 1 && memory.focus && !u.ordinal)
@@ -161,8 +153,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // "teal?", "any in red? i'm a size M" after a list: options alone narrow the last search; with
   // one product on screen, "blue?" asks whether it comes in blue.
   const optionFollowUp =
-    optionsOnly &&
-    onlyOptionWords(u, ctx.state.lexicon) &&
+    optionWordsOnly &&
     searched &&
     !u.links.products.length &&
     !u.ordinal &&
