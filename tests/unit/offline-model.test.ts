@@ -1128,6 +1128,21 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     expect(cheaper.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'wren-tent']]);
   });
 
+  it('reads "the second" right after comparing two products as the second compared, not the second listed', async () => {
+    const c = chat();
+    const list = await c.say('show me tents');
+    const at = (word: string) => list.text.indexOf(word);
+    expect(at('Heron') < at('Wren') && at('Wren') < at('Kestrel')).toBe(true);
+    await c.say('which is lighter, the Wren or the Kestrel?');
+    const second = await c.say('does the second one have a porch?');
+    expect(second.calls.map((x) => [x.name, x.args.handle])).toEqual([['get_product', 'kestrel-tent']]);
+    // Without a comparison just before, "the second" is the list's.
+    const plain = chat();
+    await plain.say('show me tents');
+    const listedSecond = await plain.say('does the second one have a porch?');
+    expect(listedSecond.calls.map((x) => x.args.handle)).toEqual(['wren-tent']);
+  });
+
   it('shows the description with the details, without sentences addressed to an assistant', async () => {
     const c = chat();
     const out = await c.say('tell me about the Heron Tent');

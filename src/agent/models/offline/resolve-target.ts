@@ -70,11 +70,16 @@ export interface Hints {
   favoured?: (pool: ProductSummary[], text: string) => ProductSummary | null;
 }
 
-/** Shown products the shopper's previous message named by their own title words ("the Quillon or the Brambleby?"). */
+/**
+ * Shown products the shopper's previous message named by their own title words ("the Quillon or the
+ * Brambleby?"), in the order it named them.
+ */
 function comparedBefore(memory: Memory): ProductSummary[] {
   const before = memory.userTurns.at(-2)?.text ?? '';
   const words = tokens(before);
-  return memory.shown.filter((p) => distinctiveOverlap(p, words) > 0);
+  const firstSaid = (p: ProductSummary) => words.findIndex((w) => distinctiveOverlap(p, [w]) > 0);
+  const named = memory.shown.filter((p) => distinctiveOverlap(p, words) > 0);
+  return named.sort((a, b) => firstSaid(a) - firstSaid(b));
 }
 
 /** The one product of the list just shown that the search showing it named best by its own title words, else null. */
@@ -143,8 +148,13 @@ export function resolveProduct(
     return { kind: 'ask', text: say('ask.oneAtATime', { list: listProducts(say, shown) }) };
   }
   if (u.ordinal) {
+    // "the second" right after "what's the difference between X and Y?": Y, the second compared.
+    const since = memory.userTurns.at(-2)?.at ?? Infinity;
+    const lookedUp = memory.events.filter((e) => e.at > since && e.at < memory.userIndex && e.name === 'get_product');
+    const compared = lookedUp.length >= 2 ? comparedBefore(memory) : [];
     // "the first one you showed me" with no list shown: the products looked at one by one, in order.
-    const listed = shown.length ? shown : viewedInOrder(memory);
+    const listed =
+      compared.length >= 2 && u.ordinal.n <= compared.length ? compared : shown.length ? shown : viewedInOrder(memory);
     if (!listed.length) return { kind: 'ask', text: say('ask.nothingShownYet') };
     const p = u.ordinal.n === -1 ? listed.at(-1) : listed[u.ordinal.n - 1];
     if (!p) return { kind: 'ask', text: say('ask.onlyShowed', { n: listed.length, list: listProducts(say, listed) }) };
