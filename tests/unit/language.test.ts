@@ -7,6 +7,9 @@ describe('detectLanguage', () => {
     ['دومی رو در سایز M می‌خوام', 'fa'],
     ['أريد حذاء للجري', 'ar'],
     ['هل لديكم سترة شتوية بأقل من ٢٠٠ يورو؟', 'ar'],
+    // Maghrebi and Egyptian Arabic, with no letter only Arabic writes and "من", a Persian word too.
+    ['واش عندو ضمان؟ قداش من عام؟', 'ar'],
+    ['ازيك، الاوردر وصل ولا لسه؟', 'ar'],
     ['Ich suche eine warme Jacke unter 200 Euro', 'de'],
     ['Gibt es das auch in Größe M?', 'de'],
     // German words around an English product name: still German.
