@@ -199,6 +199,20 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('answers the price of the size said by its order ("the large size") for a product sized in measures', async () => {
+    const candle = fakeProduct({
+      handle: 'fig-candle',
+      title: 'Fig Candle',
+      price: 22,
+      category: 'Candles',
+      sizes: ['180 g', '320 g'],
+    });
+    const chat = chatOver([candle]);
+    const out = await chat.say('how much is the Fig Candle in the large size?');
+    expect(out.text).toMatch(/Fig Candle \(size 320 g\) is €22\.00/);
+    expect(out.text).not.toContain('180 g');
+  });
+
   it('reads a question naming one product of the list, taken for narrowing the list, as a question about it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

@@ -16,6 +16,7 @@ import {
 } from './product-facts.js';
 import type { OptionTable } from './product-options.js';
 import type { Say } from './replies.js';
+import { sizeByOrder } from './size-order.js';
 import type { Understanding } from './understanding.js';
 
 /**
@@ -64,12 +65,14 @@ interface Asked {
   names: string[];
 }
 
-function askedOf(p: ProductSummary, u: Understanding, state: DialogueState | null): Asked {
+function askedOf(p: ProductSummary, u: Understanding, state: DialogueState | null, lx: Lexicon): Asked {
   const table = tableOf(p, state);
-  const wish: VariantWish = state ? state.wish(p.handle) : { options: {}, pick: null };
+  const wished: VariantWish = state ? state.wish(p.handle) : { options: {}, pick: null };
+  // "the big size, how long does it burn?": a size chosen by its order narrows the variants, not asked about.
+  const bySizeOrder = sizeByOrder(u, Object.keys(table), (n) => table[n] ?? [], lx);
+  const wish = { ...wished, options: { ...wished.options, ...bySizeOrder } };
   const said = state ? state.reader.read(u.raw, table) : {};
-  // "the big size, how long does it burn?": a size chosen by its order is said, not asked about.
-  const bySize = u.mentions.largest || u.mentions.smallest;
+  const bySize = u.mentions.largest || u.mentions.smallest || Object.keys(bySizeOrder).length > 0;
   const names = state
     ? state.reader
         .namesIn(u.raw, table)
@@ -156,6 +159,8 @@ function answerAspect(say: Say, p: ProductSummary, u: Understanding, wish: Varia
   const title = p.title;
   if (u.aspect === 'price') {
     const fits = variantsFitting(p, wish);
+    // "how much is the large one?": the one variant asked for, named with its price.
+    if (fits.length === 1 && Object.keys(wish.options).length) return describeVariant(say, p, fits[0]);
     const price = priceOf(say, fits.length ? fits : p.variants);
     return say(fits.length > 1 ? 'answer.costsDepending' : 'answer.costs', { title, price });
   }
@@ -185,7 +190,7 @@ export function answerAboutProduct(
 ): string | null {
   const answer = answerOne(say, p, u, state, lx);
   if (!answer || !u.asksPrice || p.variants.some((v) => answer.includes(say.money(v.price)))) return answer;
-  return `${answer} ${answerAspect(say, p, { ...u, aspect: 'price' }, askedOf(p, u, state).wish)}`;
+  return `${answer} ${answerAspect(say, p, { ...u, aspect: 'price' }, askedOf(p, u, state, lx).wish)}`;
 }
 
 function answerOne(
@@ -195,7 +200,7 @@ function answerOne(
   state: DialogueState | null,
   lx: Lexicon,
 ): string | null {
-  const a = askedOf(p, u, state);
+  const a = askedOf(p, u, state, lx);
   if (a.names.length) return answerNames(say, p, a);
   if (Object.keys(a.said).length) return answerValues(say, p, a, u);
   if ((u.mentions.cheaper || u.mentions.pricier) && p.variants.length > 1) {
@@ -203,10 +208,15 @@ function answerOne(
     const key = u.mentions.cheaper ? 'answer.cheapestOption' : 'answer.dearestOption';
     if (v) return say(key, { variant: describeVariant(say, p, v) });
   }
-  const skip = new Set((p.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+  // The product's own name is not what is asked about, as the shop writes it or as it was shown translated.
+  const skip = new Set((`${p.title} ${p.originalTitle ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
   const q = withMaterials(questionTerms(questionText(u.raw), lx, skip), lx);
   // A fact the question names ("how much coffee does it make" → capacity) before one that only shares a word.
-  const facts = bestFacts(factsOf(p, lx, a.wish), q).sort((x, y) => Number(isAbout(y, q)) - Number(isAbout(x, q)));
+  // An option already chosen ("the big size, how much?") is not the fact asked for.
+  const chosen = new Set(Object.keys(a.wish.options).map(normalizeOptionName));
+  const facts = bestFacts(factsOf(p, lx, a.wish), q)
+    .filter((f) => f.kind !== 'option' || !chosen.has(normalizeOptionName(f.label)))
+    .sort((x, y) => Number(isAbout(y, q)) - Number(isAbout(x, q)));
   // "how much coffee does it make?" asks about capacity, not price: a fact named by the question wins.
   if (facts.length && (isAbout(facts[0], q) || !['price', 'stock'].includes(u.aspect ?? ''))) {
     const lines = facts.map((f) => trimText(factLine(say, f), 240));
