@@ -40,6 +40,11 @@ const bilingualSchema = z.object({
       restore: z.record(z.string().min(1), z.string().min(1)).default({}),
     })
     .default({ prefixes: [], suffixes: [], restore: {} }),
+  /**
+   * Words kept as typed although a lexicon term hides in one of their affixed forms: Arabic "بدلها" is
+   * "change it", not "بدل" (suits) + "ها".
+   */
+  keep: z.array(z.string().min(1)).default([]),
   /** Other spellings of letters shoppers type ("ü" as "ue"); every term is also found so spelled. */
   spellings: z.record(z.string().min(1), z.string().min(1)).default({}),
   /**
@@ -129,10 +134,15 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
     );
     return [...stems, ...trimmed, ...restored];
   };
+  const keep = new Set(data.keep.map(fold));
+  const kept = (word: string) =>
+    keep.has(word) || prefixes.some((p) => word.startsWith(p) && keep.has(word.slice(p.length)));
   const single = (word: string) =>
-    forms(word)
-      .map((f) => table.get(f))
-      .find(Boolean);
+    kept(word)
+      ? undefined
+      : forms(word)
+          .map((f) => table.get(f))
+          .find(Boolean);
   const minPart = data.compounds?.minPart ?? 0;
   // A compound: the longest product type the word ends with, after a modifier glossed when known. With
   // an unknown modifier the type must be long and a word of its own ("Espresso|tassen"), so an English

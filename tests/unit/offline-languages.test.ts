@@ -84,6 +84,14 @@ describe('the bilingual gloss', () => {
     expect(ar.apply('إجريها خشب')).toBe('legs wood');
   });
 
+  it('keeps a word the lexicon marks as kept, though a term hides behind its affixes', () => {
+    const ar = glossFor('ar', 'en')!;
+    // "بدلها" is "change it", not "بدل" (suits) + "ها"; "بدل" alone still names suits.
+    expect(ar.apply('بدلها بالأزرق')).toBe('بدلها blue');
+    expect(ar.apply('وبدلها')).toBe('وبدلها');
+    expect(ar.apply('بدل رسمية')).toMatch(/^suit /);
+  });
+
   it('keeps a pack’s phrases also as the gloss leaves them, when it glosses only part of them', () => {
     const lexicon = loadLanguagePack('fa').lexicon;
     // "سبد خرید" reaches the model as "basket خرید", "ارزون ترین" as "cheap ترین".
@@ -95,6 +103,12 @@ describe('the bilingual gloss', () => {
 
   it('reads a Persian suffix typed on a number as a word of its own', () => {
     expect(normalize('۳۹ش رو بذار')).toBe('39 ش رو بذار');
+  });
+
+  it('reads an Arabic one-letter word joined to a number as a word of its own', () => {
+    expect(normalize('اللي ب١٦٫٩٥ كم يشيل')).toBe('اللی ب 16.95 کم یشیل');
+    // Inside a word, letters before digits are left alone.
+    expect(normalize('ab12')).toBe('ab12');
   });
 
   it('has nothing for the catalog’s own language', () => {

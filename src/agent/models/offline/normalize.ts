@@ -16,6 +16,8 @@ export function normalize(text: string): string {
       .replace(/(?<=\d)\s?[–—]\s?(?=\d)/g, '-')
       // A Persian or Arabic suffix on a number is a word of its own ("۳۹ش", its 39).
       .replace(/(?<=\d)(?=[\u0600-\u06ff])/g, ' ')
+      // An Arabic one-letter word joined to a number is a word of its own ("ب١٦٫٩٥", at 16.95).
+      .replace(/(?<=(?:^|\s)[\u0628\u0644\u0648\u0641\u06a9])(?=\d)/g, ' ')
       .replace(/[!?;:()"—–…|*~[\]{}؟؛]+/g, ' ')
       // Emoji and their joiners carry tone, not a request ("thx 🙏", "add em 😅").
       .replace(/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+/gu, ' ')
