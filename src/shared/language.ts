@@ -107,7 +107,11 @@ export function detectLanguage(text: string): Language | null {
   const tokens = foldArabicScript(text.toLowerCase())
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-  if (s.arabic > s.latin) {
+  // Latin words around a few Arabic-script ones may be a name the shop spells so ("زيد عليهم الـ <name> can"):
+  // the script whose words outnumber the other's telling words tells.
+  const arabicWords = tokens.filter((w) => /[\u0600-\u06ff]/.test(w)).length;
+  const latinTells = wordScore(tokens, 'en') + wordScore(tokens, 'de');
+  if (s.arabic > s.latin || (arabicWords >= 2 && arabicWords > latinTells)) {
     const fa = wordScore(tokens, 'fa') + s.fa * 0.5;
     const ar = wordScore(tokens, 'ar') + s.ar * 0.5;
     if (fa === ar) return fa > 0 ? 'fa' : null;

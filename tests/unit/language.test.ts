@@ -10,6 +10,10 @@ describe('detectLanguage', () => {
     // Maghrebi and Egyptian Arabic, with no letter only Arabic writes and "من", a Persian word too.
     ['واش عندو ضمان؟ قداش من عام؟', 'ar'],
     ['ازيك، الاوردر وصل ولا لسه؟', 'ar'],
+    // A product name the shop spells in English inside an Arabic sentence, one of its words English's too.
+    ['وزيد عليهم الـ Yellow watering can', 'ar'],
+    // An Arabic-script product name inside an English sentence.
+    ['do you have the كوب Morning in blue?', 'en'],
     ['Ich suche eine warme Jacke unter 200 Euro', 'de'],
     ['Gibt es das auch in Größe M?', 'de'],
     // German words around an English product name: still German.
