@@ -199,6 +199,17 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('removes the cart line the part saying to remove names, not one another part keeps', async () => {
+    const lamp = fakeProduct({ handle: 'halo-lamp', title: 'Halo Headlamp', price: 30, category: 'Headlamps' });
+    const lantern = fakeProduct({ handle: 'glow-lantern', title: 'Glow Lantern', price: 33, category: 'Lanterns' });
+    const chat = chatOver([lamp, lantern]);
+    await chat.say('add the Halo Headlamp');
+    await chat.say('and add the Glow Lantern');
+    const named = await chat.say('no, remove the headlamp, the lantern is enough');
+    expect(named.calls.map((c) => c.name)).toEqual(['remove_from_cart']);
+    expect(named.text).toMatch(/^Removed Halo Headlamp/);
+  });
+
   it('answers the price of the size said by its order ("the large size") for a product sized in measures', async () => {
     const candle = fakeProduct({
       handle: 'fig-candle',

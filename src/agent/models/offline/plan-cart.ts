@@ -3,6 +3,8 @@ import { optionByExtreme } from './option-extreme.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import type { ProductSummary } from '../../../catalog/types.js';
 import { tokens } from '../../../catalog/terms.js';
+import type { CartLine } from '../../../tools/results.js';
+import { saysAny } from './normalize.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
 import type { Memory } from './history.js';
@@ -187,7 +189,26 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
   };
 }
 
+/**
+ * "no, take the <kind> out, the <other kind> is enough": of a message in parts, the one cart line the
+ * part saying to remove names; null when it names none or several. What the other parts name says
+ * nothing: "the <kind> after all not, take it out" names in one part the line another removes.
+ */
+function lineToRemove(u: Understanding, memory: Memory, ctx: PlanContext): CartLine | null {
+  const lines = memory.cart?.items ?? [];
+  const parts = u.raw.split(/[,،.;!?؟]+/).filter((c) => c.trim());
+  const removing = parts.filter((c) => saysAny(c, ctx.state.lexicon.removeWords));
+  if (lines.length < 2 || parts.length < 2 || removing.length !== 1 || !ctx.index) return null;
+  const words = tokens(removing[0]).filter((w) => w.length > 2);
+  const link = ctx.index.link(words);
+  const named = new Set([...link.products.map((p) => p.handle), ...(link.type?.handles ?? [])]);
+  const inPart = lines.filter((l) => named.has(l.handle) || words.some((w) => titleWord(l.title, w)));
+  return inPart.length === 1 ? inPart[0] : null;
+}
+
 export function planRemove(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  const line = lineToRemove(u, memory, ctx);
+  if (line) return { intent: 'cart_remove', calls: [{ name: 'remove_from_cart', args: { sku: line.sku } }] };
   const ref = resolveCartLine(u, memory, ctx.say);
   if (ref.kind === 'need_cart')
     return { intent: 'cart_remove', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
