@@ -61,9 +61,11 @@ export interface Gloss {
   size: number;
   /**
    * The text with every term of the lexicon replaced by the catalog's word for it (longest phrase
-   * first, in any of its affixed forms); other words as typed, lower case, folded.
+   * first, in any of its affixed forms); other words as typed, lower case, folded. With `knows` (whether
+   * the catalog has a word), a term with several words in the catalog's language takes the first the
+   * catalog has ("ليموني" → yellow, in a shop with no "lemon").
    */
-  apply(text: string): string;
+  apply(text: string, knows?: (word: string) => boolean): string;
 }
 
 const LANG_DIR = path.join(import.meta.dirname, 'lang');
@@ -100,7 +102,8 @@ function readGloss(language: string, catalogLanguage: string, sections: readonly
 }
 
 function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Section[]): Gloss {
-  const table = new Map<string, string>();
+  // Each term's words in the catalog's language, the usual one first.
+  const table = new Map<string, string[]>();
   const types = new Set<string>();
   const respell = (term: string) =>
     Object.entries(data.spellings).reduce((t, [from, to]) => t.split(fold(from)).join(fold(to)), term);
@@ -111,7 +114,10 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
       if (!words.length) continue;
       for (const key of new Set([words.join(' '), respell(words.join(' '))])) {
         if (table.has(key)) continue;
-        table.set(key, targets[0].toLowerCase());
+        table.set(
+          key,
+          targets.map((t) => t.toLowerCase()),
+        );
         if (section === 'types') types.add(key);
       }
       longest = Math.max(longest, words.length);
@@ -134,6 +140,12 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
     );
     return [...stems, ...trimmed, ...restored];
   };
+  // The word a term is glossed to: the usual one, or in `apply` with a catalog's words the first it has.
+  let choose = (targets: string[]) => targets[0];
+  const get = (key: string) => {
+    const targets = table.get(key);
+    return targets && choose(targets);
+  };
   const keep = new Set(data.keep.map(fold));
   const kept = (word: string) =>
     keep.has(word) || prefixes.some((p) => word.startsWith(p) && keep.has(word.slice(p.length)));
@@ -141,7 +153,7 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
     kept(word)
       ? undefined
       : forms(word)
-          .map((f) => table.get(f))
+          .map((f) => get(f))
           .find(Boolean);
   const minPart = data.compounds?.minPart ?? 0;
   // A compound: the longest product type the word ends with, after a modifier glossed when known. With
@@ -153,7 +165,7 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
       const head = forms(word.slice(at)).find((f) => types.has(f));
       if (!head) continue;
       const modifier = single(word.slice(0, at));
-      const target = table.get(head)!;
+      const target = get(head)!;
       if (modifier) return `${modifier} ${target}`;
       if (head.length >= 5 && target !== head) return `${word.slice(0, at)} ${target}`;
     }
@@ -163,31 +175,41 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
     if (words.length === 1) return single(words[0]) ?? compound(words[0]);
     const head = words.slice(0, -1).join(' ');
     return forms(words.at(-1)!)
-      .map((f) => table.get(`${head} ${f}`))
+      .map((f) => get(`${head} ${f}`))
       .find(Boolean);
   };
   return {
     from: data.code,
     size: table.size,
-    apply(text) {
-      // Words at even places, what separates them at odd ones; a phrase spans plain spaces only.
-      const parts = fold(text).split(/([^\p{L}\p{N}]+)/u);
-      const out: string[] = [];
-      for (let i = 0; i < parts.length;) {
-        let span = 0;
-        let target: string | undefined;
-        for (let n = Math.min(longest, Math.ceil((parts.length - i) / 2)); n >= 1 && !target; n--) {
-          const gaps = parts.slice(i + 1, i + 2 * n - 1).filter((_, k) => k % 2 === 0);
-          if (i % 2 || gaps.some((g) => g.trim())) continue;
-          target = lookup(parts.slice(i, i + 2 * n - 1).filter((_, k) => k % 2 === 0));
-          span = 2 * n - 1;
-        }
-        out.push(target ?? parts[i]);
-        i += target ? span : 1;
+    apply(text, knows) {
+      const usual = choose;
+      if (knows) choose = (targets) => targets.find((t) => t.split(' ').every(knows)) ?? targets[0];
+      try {
+        return glossText(text);
+      } finally {
+        choose = usual;
       }
-      return keepCodes(text, out.join(''));
     },
   };
+
+  function glossText(text: string): string {
+    // Words at even places, what separates them at odd ones; a phrase spans plain spaces only.
+    const parts = fold(text).split(/([^\p{L}\p{N}]+)/u);
+    const out: string[] = [];
+    for (let i = 0; i < parts.length;) {
+      let span = 0;
+      let target: string | undefined;
+      for (let n = Math.min(longest, Math.ceil((parts.length - i) / 2)); n >= 1 && !target; n--) {
+        const gaps = parts.slice(i + 1, i + 2 * n - 1).filter((_, k) => k % 2 === 0);
+        if (i % 2 || gaps.some((g) => g.trim())) continue;
+        target = lookup(parts.slice(i, i + 2 * n - 1).filter((_, k) => k % 2 === 0));
+        span = 2 * n - 1;
+      }
+      out.push(target ?? parts[i]);
+      i += target ? span : 1;
+    }
+    return keepCodes(text, out.join(''));
+  }
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

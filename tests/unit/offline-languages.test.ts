@@ -84,6 +84,15 @@ describe('the bilingual gloss', () => {
     expect(ar.apply('إجريها خشب')).toBe('legs wood');
   });
 
+  it('glosses a term with several words in the catalog language to the first the catalog has', () => {
+    const ar = glossFor('ar', 'en')!;
+    expect(ar.apply('ليموني')).toBe('lemon');
+    // A shop with yellow things and no lemon ones.
+    expect(ar.apply('ليموني', (word) => word === 'yellow')).toBe('yellow');
+    // None known: the usual word.
+    expect(ar.apply('ليموني', () => false)).toBe('lemon');
+  });
+
   it('keeps a word the lexicon marks as kept, though a term hides behind its affixes', () => {
     const ar = glossFor('ar', 'en')!;
     // "بدلها" is "change it", not "بدل" (suits) + "ها"; "بدل" alone still names suits.

@@ -110,11 +110,13 @@ function createBrains(catalogLanguage: string) {
     const gloss = glossFor(detectLanguage(text) ?? turn, catalogLanguage);
     if (!gloss) return text;
     const names = index?.titlesIn(text) ?? [];
-    if (!names.length) return gloss.apply(text);
+    // A term with several words in the catalog's language becomes the one this shop uses.
+    const knows = index ? (word: string) => index.knows(word) : undefined;
+    if (!names.length) return gloss.apply(text, knows);
     const quoted = new RegExp(`(${names.map(escapeRegex).join('|')})`, 'iu');
     return text
       .split(quoted)
-      .map((part, i) => (i % 2 ? part.toLowerCase() : gloss.apply(part)))
+      .map((part, i) => (i % 2 ? part.toLowerCase() : gloss.apply(part, knows)))
       .join('');
   };
   const get = (language: string): LanguageBrain => {
