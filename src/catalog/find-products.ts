@@ -7,6 +7,7 @@ import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
+import { stem, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
 import { sortsByPrice, type ProductSummary, type SearchQuery } from './types.js';
@@ -48,11 +49,20 @@ export interface CatalogIndex {
   optionValues: Map<string, Set<string>>;
   /** Each product's option names, normalized (Colour and Color are one). */
   optionNames: Map<string, Set<string>>;
+  /** The stems of every word the catalog names things with: titles, types, categories, tags, option values. */
+  words: Set<string>;
 }
 
 export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
   const optionNames = new Map(entries.map((e) => [e.handle, new Set(Object.keys(e.options).map(normalizeOptionName))]));
-  return { types: indexProductTypes(entries), optionValues: optionValueIndex(entries), optionNames };
+  const words = new Set(
+    entries.flatMap((e) =>
+      tokens([e.title, e.productType, ...e.categoryPath, ...e.tags, ...Object.values(e.options).flat()].join(' ')).map(
+        stem,
+      ),
+    ),
+  );
+  return { types: indexProductTypes(entries), optionValues: optionValueIndex(entries), optionNames, words };
 }
 
 /**
@@ -277,7 +287,10 @@ export function createProductFinder(deps: {
   return {
     /** Finds products; with a `source`, the search is recorded (analytics). */
     async find(q: SearchQuery, opts: { signal?: AbortSignal; source?: SearchSource } = {}): Promise<FindResult> {
-      const query = q.query ? inCatalogLanguage(q.query, deps.catalogLanguage) : q.query;
+      // A shopper's word with several in the catalog's language becomes the one this catalog uses.
+      const { words } = deps.index();
+      const knows = (word: string) => words.has(stem(word));
+      const query = q.query ? inCatalogLanguage(q.query, deps.catalogLanguage, knows) : q.query;
       const language = q.query ? queryLanguage(q.query) : null;
       const foreign = language && language !== (deps.catalogLanguage ?? 'en');
       const shopperQuery = foreign ? { text: q.query, language } : undefined;

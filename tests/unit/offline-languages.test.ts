@@ -46,6 +46,8 @@ describe('the bilingual gloss', () => {
     expect(inCatalogLanguage('کفش دویدن مشکی')).toBe('running shoes black');
     expect(inCatalogLanguage('حذاء للجري')).toBe('running shoes');
     expect(inCatalogLanguage('running shoes')).toBe('running shoes');
+    // With the catalog's words: a term's word this catalog uses, not the usual one it lacks.
+    expect(inCatalogLanguage('كوب ليموني', 'en', (w) => ['cup', 'yellow'].includes(w))).toBe('cup yellow');
     expect(keepCatalogScript('jacket قشنگ')).toBe('jacket');
     expect(keepCatalogScript('قشنگ')).toBe('قشنگ');
     expect(keepCatalogScript('کاپشن', 'fa')).toBe('کاپشن');
