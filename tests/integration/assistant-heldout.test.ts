@@ -19,11 +19,11 @@ const FLOORS: Record<CatalogName, number> = { demo: 0.81, tau2: 0.84, partners: 
  * catalogs), run with the same shop: regression floors about one point below their turn success on
  * 2026-12-05 after tuning on the dev halves (Persian 83.0 / 89.7%, Arabic 74.5 / 84.8%, German
  * 79.7 / 71.9%; demo / partners), German partners and Arabic demo raised on 2026-12-06 (90.6%, 80.0%),
- * Persian demo on 2026-12-06 (third session: 84.9%);
+ * Persian and Arabic demo on 2026-12-06 (third session: 84.9%, 81.8%);
  * the goal is 85% per language, reached by Persian and German.
  */
 const LANGUAGE_FLOORS: Partial<Record<CatalogName, Partial<Record<Half, number>>>> = {
-  demo: { 'fa-heldout': 0.84, 'ar-heldout': 0.79, 'de-heldout': 0.83 },
+  demo: { 'fa-heldout': 0.84, 'ar-heldout': 0.81, 'de-heldout': 0.83 },
   partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.83, 'de-heldout': 0.89 },
 };
 
