@@ -36,6 +36,15 @@ function chatOver(products: ReturnType<typeof fakeProduct>[]) {
   return converse(local, createFakeShop({ products }));
 }
 
+/** A product sized in measures, not letters. */
+const FIG_CANDLE = fakeProduct({
+  handle: 'fig-candle',
+  title: 'Fig Candle',
+  price: 22,
+  category: 'Candles',
+  sizes: ['180 g', '320 g'],
+});
+
 /** A tent of the fake shop, with its weight when given. */
 const tent = (handle: string, title: string, price: number, weight?: string) => ({
   ...fakeProduct({ handle, title, price, category: 'Tents' }),
@@ -69,13 +78,7 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('reads "small" as the smallest of sizes in measures, and "the X one in <colour>" by its name word, not the colour', async () => {
-    const candle = fakeProduct({
-      handle: 'fig-candle',
-      title: 'Fig Candle',
-      price: 22,
-      category: 'Candles',
-      sizes: ['180 g', '320 g'],
-    });
+    const candle = FIG_CANDLE;
     const sageCandle = fakeProduct({
       handle: 'sage-candle',
       title: 'Sage Candle',
@@ -181,13 +184,7 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('reads a size said in words after a product was looked at as its size, not as words to search ("the large")', async () => {
-    const candle = fakeProduct({
-      handle: 'fig-candle',
-      title: 'Fig Candle',
-      price: 22,
-      category: 'Candles',
-      sizes: ['180 g', '320 g'],
-    });
+    const candle = FIG_CANDLE;
     const chat = chatOver([
       candle,
       fakeProduct({ handle: 'oak-tray', title: 'Oak Tray', price: 30, category: 'Trays' }),
@@ -211,13 +208,7 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('answers the price of the size said by its order ("the large size") for a product sized in measures', async () => {
-    const candle = fakeProduct({
-      handle: 'fig-candle',
-      title: 'Fig Candle',
-      price: 22,
-      category: 'Candles',
-      sizes: ['180 g', '320 g'],
-    });
+    const candle = FIG_CANDLE;
     const chat = chatOver([candle]);
     const out = await chat.say('how much is the Fig Candle in the large size?');
     expect(out.text).toMatch(/Fig Candle \(size 320 g\) is €22\.00/);
