@@ -140,59 +140,55 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
     );
     return [...stems, ...trimmed, ...restored];
   };
-  // The word a term is glossed to: the usual one, or in `apply` with a catalog's words the first it has.
-  let choose = (targets: string[]) => targets[0];
-  const get = (key: string) => {
+  // Picks the word a term is glossed to among its words in the catalog's language.
+  type Choose = (targets: string[]) => string;
+  const get = (key: string, choose: Choose) => {
     const targets = table.get(key);
     return targets && choose(targets);
   };
   const keep = new Set(data.keep.map(fold));
   const kept = (word: string) =>
     keep.has(word) || prefixes.some((p) => word.startsWith(p) && keep.has(word.slice(p.length)));
-  const single = (word: string) =>
+  const single = (word: string, choose: Choose) =>
     kept(word)
       ? undefined
       : forms(word)
-          .map((f) => get(f))
+          .map((f) => get(f, choose))
           .find(Boolean);
   const minPart = data.compounds?.minPart ?? 0;
   // A compound: the longest product type the word ends with, after a modifier glossed when known. With
   // an unknown modifier the type must be long and a word of its own ("Espresso|tassen"), so an English
   // catalog word typed in a German message stays whole.
-  const compound = (word: string): string | undefined => {
+  const compound = (word: string, choose: Choose): string | undefined => {
     if (!minPart) return undefined;
     for (let at = minPart; at <= word.length - minPart; at++) {
       const head = forms(word.slice(at)).find((f) => types.has(f));
       if (!head) continue;
-      const modifier = single(word.slice(0, at));
-      const target = get(head)!;
+      const modifier = single(word.slice(0, at), choose);
+      const target = get(head, choose)!;
       if (modifier) return `${modifier} ${target}`;
       if (head.length >= 5 && target !== head) return `${word.slice(0, at)} ${target}`;
     }
     return undefined;
   };
-  const lookup = (words: string[]): string | undefined => {
-    if (words.length === 1) return single(words[0]) ?? compound(words[0]);
+  const lookup = (words: string[], choose: Choose): string | undefined => {
+    if (words.length === 1) return single(words[0], choose) ?? compound(words[0], choose);
     const head = words.slice(0, -1).join(' ');
     return forms(words.at(-1)!)
-      .map((f) => get(`${head} ${f}`))
+      .map((f) => get(`${head} ${f}`, choose))
       .find(Boolean);
   };
   return {
     from: data.code,
     size: table.size,
     apply(text, knows) {
-      const usual = choose;
-      if (knows) choose = (targets) => targets.find((t) => t.split(' ').every(knows)) ?? targets[0];
-      try {
-        return glossText(text);
-      } finally {
-        choose = usual;
-      }
+      // The usual word, or with the catalog's words the first of a term's words the catalog has.
+      const choose: Choose = (targets) => (knows && targets.find((t) => t.split(' ').every(knows))) || targets[0];
+      return glossText(text, choose);
     },
   };
 
-  function glossText(text: string): string {
+  function glossText(text: string, choose: Choose): string {
     // Words at even places, what separates them at odd ones; a phrase spans plain spaces only.
     const parts = fold(text).split(/([^\p{L}\p{N}]+)/u);
     const out: string[] = [];
@@ -202,7 +198,10 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
       for (let n = Math.min(longest, Math.ceil((parts.length - i) / 2)); n >= 1 && !target; n--) {
         const gaps = parts.slice(i + 1, i + 2 * n - 1).filter((_, k) => k % 2 === 0);
         if (i % 2 || gaps.some((g) => g.trim())) continue;
-        target = lookup(parts.slice(i, i + 2 * n - 1).filter((_, k) => k % 2 === 0));
+        target = lookup(
+          parts.slice(i, i + 2 * n - 1).filter((_, k) => k % 2 === 0),
+          choose,
+        );
         span = 2 * n - 1;
       }
       out.push(target ?? parts[i]);

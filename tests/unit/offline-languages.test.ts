@@ -10,7 +10,7 @@ import { glossFor, questionGlossFor } from '../../src/catalog/catalog-gloss.js';
 import type { OrderView } from '../../src/tools/results.js';
 import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
-import { planWithReading } from '../fixtures/offline-plan.js';
+import { planWithReading, unsureBetween } from '../fixtures/offline-plan.js';
 import { converse, createFakeShop, fakeProduct, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
 
 const products = Object.values(SHOP);
@@ -162,14 +162,7 @@ async function afterShoesUnder100(language: 'de' | 'ar', text: string) {
 
 describe('the offline model in German and Arabic', () => {
   it('adds a product named with options of its variant even when the add is read without conviction', () => {
-    const unsure = {
-      intent: 'cart_add',
-      confidence: 0.38,
-      intents: [
-        { intent: 'cart_add', p: 0.38 },
-        { intent: 'search', p: 0.32 },
-      ],
-    };
+    const unsure = unsureBetween('cart_add', 0.38, 'search', 0.32);
     const planFor = (text: string) => planWithReading(index, 'ar', [], text, unsure);
     const named = planFor('نحب نشري Cloud Runner مقاس 42 لونو Black');
     expect(named.calls?.[0]).toMatchObject({ name: 'add_to_cart', args: { handle: 'cloud-runner' } });
@@ -182,14 +175,7 @@ describe('the offline model in German and Arabic', () => {
     const status = await chat.say('وين صارت طلبيتي الأخيرة؟');
     expect(status.calls.map((c) => c.name)).toEqual(['get_order_status']);
     // "what was in it exactly?", read unsure between an add and the order.
-    const unsure = {
-      intent: 'cart_add',
-      confidence: 0.2,
-      intents: [
-        { intent: 'cart_add', p: 0.2 },
-        { intent: 'order_status', p: 0.18 },
-      ],
-    };
+    const unsure = unsureBetween('cart_add', 0.2, 'order_status', 0.18);
     const inIt = planWithReading(index, 'ar', chat.messages, 'شو كان فيها بالزبط؟', unsure);
     expect(inIt.calls).toEqual([{ name: 'get_order_status', args: { orderId: 'AP-10023' } }]);
     // The same reading with no order shown before is not guessed at.
