@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { ChatModel } from '../agent/model.js';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import type { ShopVocabulary } from '../catalog/shop-vocabulary.js';
@@ -25,9 +26,16 @@ export async function openEvalTargets(parts: {
   promptSets: PromptSet[];
   /** The model to evaluate, built over the shop's vocabulary (the offline model needs it). */
   model: (vocabulary: ShopVocabulary) => ChatModel;
+  /** Opens the empty database to import into (default: a new in-memory PGlite). */
+  openDatabase?: () => Promise<PGlite>;
 }): Promise<{ targets: EvalTarget[]; close(): Promise<void> }> {
   const { config, catalogDir, embedder, logger } = parts;
-  const shop = await openInMemoryShop({ catalogDir, currency: config.shop.currency, embedder });
+  const shop = await openInMemoryShop({
+    catalogDir,
+    currency: config.shop.currency,
+    embedder,
+    openDatabase: parts.openDatabase,
+  });
   const model = parts.model(shop.vocabulary);
   const cores: { label: string; core: Core }[] = [];
   for (const set of parts.promptSets) {

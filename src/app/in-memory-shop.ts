@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { Embedder } from '../catalog/embeddings/embedder.js';
 import { createShopVocabulary, type ShopVocabulary } from '../catalog/shop-vocabulary.js';
 import type { Database } from '../db/database.js';
@@ -21,8 +22,10 @@ export async function openInMemoryShop(parts: {
   catalogDir: string;
   currency: string;
   embedder: Embedder;
+  /** Opens the empty database to import into (default: a new in-memory PGlite). */
+  openDatabase?: () => Promise<PGlite>;
 }): Promise<InMemoryShop> {
-  const db = createPgliteDatabase(await openPglite());
+  const db = createPgliteDatabase(await (parts.openDatabase ?? openPglite)());
   try {
     await migrate(db);
     const batch = await readCatalogFiles(parts.catalogDir, { currency: parts.currency });

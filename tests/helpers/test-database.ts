@@ -1,8 +1,9 @@
 import type { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createPgDatabase } from '../../src/db/pg-database.js';
-import { createPgliteDatabase, openPglite } from '../../src/db/pglite-database.js';
+import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { servePgliteOverWire } from '../../src/db/serve-over-wire.js';
+import { openMigratedPglite } from './pglite-template.js';
 
 export type Engine = 'pglite' | 'pg-wire';
 export const ENGINES: Engine[] = ['pglite', 'pg-wire'];
@@ -13,7 +14,7 @@ export const ENGINES: Engine[] = ['pglite', 'pg-wire'];
  * Start one per test file and isolate tests by data.
  */
 export async function openTestDatabase(engine: Engine): Promise<Database> {
-  const pglite = await openPglite();
+  const pglite = await openMigratedPglite();
   if (engine === 'pglite') {
     const db = createPgliteDatabase(pglite);
     await migrate(db);

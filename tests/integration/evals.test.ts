@@ -11,6 +11,7 @@ import { runEvals } from '../../src/evals/run-evals.js';
 import type { EvalTarget } from '../../src/evals/run-evals.js';
 import { createLogger } from '../../src/logger.js';
 import { testEmbedder } from '../helpers/local-embedder.js';
+import { openMigratedPglite } from '../helpers/pglite-template.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -28,6 +29,7 @@ describe('scenario evals (npm run eval)', () => {
       logger: createLogger('silent'),
       promptSets: await resolvePromptSets(['prompts'], { cwd: ROOT }),
       model: (vocabulary) => createOfflineModel({ shop: shopIndexSource(vocabulary) }),
+      openDatabase: openMigratedPglite,
     });
     ({ targets, close } = opened);
   });

@@ -5,7 +5,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationEvent } from '../../src/chat/protocol.js';
 import { migrate } from '../../src/db/migrate.js';
-import { createPgliteDatabase, openPglite } from '../../src/db/pglite-database.js';
+import { createPgliteDatabase } from '../../src/db/pglite-database.js';
+import { openMigratedPglite } from '../helpers/pglite-template.js';
 import { servePgliteOverWire } from '../../src/db/serve-over-wire.js';
 import { connectShopper, newSession, request, seedTestShop, waitFor } from '../helpers/test-app.js';
 import { fakeStreamingModel, startMain } from '../helpers/child-app.js';
@@ -25,7 +26,7 @@ let dataDir: string;
 const model = fakeStreamingModel(REPLY);
 
 beforeAll(async () => {
-  pglite = await openPglite();
+  pglite = await openMigratedPglite();
   const db = createPgliteDatabase(pglite);
   await migrate(db);
   await seedTestShop(db);

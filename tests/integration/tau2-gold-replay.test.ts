@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import { HttpResponse } from 'msw';
 import { passHatK, runLiveTrial } from '../../scripts/tau2/concierge/live-eval.js';
 import { TEST_CONFIG } from '../helpers/test-app.js';
+import { openMigratedPglite } from '../helpers/pglite-template.js';
 import {
   chatCompletion,
   createChatScript,
@@ -28,7 +29,7 @@ const byId = (id: string) => tasks.find((t) => t.id === id)!;
 
 beforeAll(async () => {
   mock.listen({ onUnhandledRequest: 'error' });
-  shop = await prepareTau2Shop();
+  shop = await prepareTau2Shop({ openDatabase: openMigratedPglite });
 });
 afterAll(async () => {
   await shop?.close();

@@ -61,7 +61,14 @@ async function restorePristine(db: Database): Promise<void> {
 }
 
 /** Converts and imports tau2's db.json (and its policy, next to it) once. */
-export async function prepareTau2Shop(opts: { dbFile?: string; embeddingsCacheDir?: string } = {}): Promise<Tau2Shop> {
+export async function prepareTau2Shop(
+  opts: {
+    dbFile?: string;
+    embeddingsCacheDir?: string;
+    /** Opens the empty database to import into (default: a new in-memory PGlite). */
+    openDatabase?: () => Promise<PGlite>;
+  } = {},
+): Promise<Tau2Shop> {
   const dbFile = opts.dbFile ?? path.join(TAU2_FIXTURES, 'db.json');
   // The reference replays on the file as tau2 has it (every field); the converter reads its checked copy.
   const raw = readTau2Json<Tau2Db>(dbFile);
@@ -71,7 +78,7 @@ export async function prepareTau2Shop(opts: { dbFile?: string; embeddingsCacheDi
     const policy = await readFile(path.join(path.dirname(dbFile), 'policy.md'), 'utf8').catch(() => null);
     await writeTau2Shop(dir, convertTau2(parseTau2Db(raw)), policy);
     const rules = loadOrderRules(dir);
-    template = await openPglite();
+    template = await (opts.openDatabase ?? openPglite)();
     const db = createPgliteDatabase(template);
     await migrate(db);
     const cacheDir = opts.embeddingsCacheDir ?? path.join(ROOT, '.cache/embeddings');

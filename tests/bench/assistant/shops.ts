@@ -6,6 +6,7 @@ import { shopIndexSource } from '../../../src/agent/models/offline/shop-index-so
 import type { Understanding } from '../../../src/agent/models/offline/understanding.js';
 import { buildCore, type Core } from '../../../src/app/build-core.js';
 import { openInMemoryShop } from '../../../src/app/in-memory-shop.js';
+import { openMigratedPglite } from '../../helpers/pglite-template.js';
 import type { Database } from '../../../src/db/database.js';
 import { createLogger } from '../../../src/logger.js';
 import { loadOrderRules } from '../../../src/orders/order-rules.js';
@@ -58,7 +59,12 @@ async function catalogDir(name: CatalogName): Promise<{ dir: string; cleanup: ()
 export async function loadBenchShop(name: CatalogName): Promise<BenchShop> {
   const { dir, cleanup } = await catalogDir(name);
   const embedder = await testEmbedder();
-  const { db, vocabulary } = await openInMemoryShop({ catalogDir: dir, currency: CURRENCY[name], embedder });
+  const { db, vocabulary } = await openInMemoryShop({
+    catalogDir: dir,
+    currency: CURRENCY[name],
+    embedder,
+    openDatabase: openMigratedPglite,
+  });
   const steps: StepRecord[] = [];
   const model = createOfflineModel({ shop: shopIndexSource(vocabulary), onStep: (s) => steps.push(s) });
   const merchandising = name === 'demo' ? loadMerchandisingRules(dir) : NO_RULES;
