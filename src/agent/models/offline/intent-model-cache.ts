@@ -11,7 +11,21 @@ import { features, trainIntentWeights, type IntentWeights } from './intent-class
  * trains afresh; a file that cannot be read is trained again and rewritten.
  */
 const DEFAULT_DIR = path.join(tmpdir(), 'concierge-intent-models');
-const CODE = createHash('sha256').update(`${trainIntentWeights.toString()}\n${features.toString()}`).digest('hex');
+const CODE = createHash('sha256').update(classifierSource()).digest('hex');
+
+/**
+ * The training and feature code as written (intent-classifier.ts imports nothing): the same under
+ * every loader, where a function's compiled text differs between them (tsx, vitest), so that a server,
+ * the tests and their child processes share one file. Where the source is not beside this module,
+ * the functions' own text.
+ */
+function classifierSource(): string {
+  try {
+    return readFileSync(new URL('./intent-classifier.ts', import.meta.url), 'utf8');
+  } catch {
+    return `${trainIntentWeights.toString()}\n${features.toString()}`;
+  }
+}
 
 type Examples = { intent: string; text: string }[];
 
