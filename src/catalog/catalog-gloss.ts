@@ -171,11 +171,17 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
     }
     return undefined;
   };
+  // A phrase's first word as typed, or without a prefix ("وكم يستغرق" is "كم يستغرق" after "and").
+  const leads = (word: string) => [
+    word,
+    ...prefixes.filter((p) => word.startsWith(p) && word.length - p.length >= 2).map((p) => word.slice(p.length)),
+  ];
   const lookup = (words: string[], choose: Choose): string | undefined => {
     if (words.length === 1) return single(words[0], choose) ?? compound(words[0], choose);
-    const head = words.slice(0, -1).join(' ');
-    return forms(words.at(-1)!)
-      .map((f) => get(`${head} ${f}`, choose))
+    const middle = words.slice(1, -1);
+    return leads(words[0])
+      .flatMap((first) => forms(words.at(-1)!).map((f) => [first, ...middle, f].join(' ')))
+      .map((key) => get(key, choose))
       .find(Boolean);
   };
   return {

@@ -26,6 +26,8 @@ const SECOND_PASSAGE_WEIGHT = 0.5;
 const LEAD_WEIGHT = 0.5;
 /** A section that speaks of none of the question's topics loses this share of its score. */
 const OFF_TOPIC = 0.5;
+/** A section whose heading names only topics the question does not keeps this share of its score. */
+const OTHER_TOPIC = 0.7;
 /**
  * The question's concepts anywhere in the section count this much: "how much is delivery for a
  * sofa?" is answered by the section whose first sentence names sofas, though its sentence with the
@@ -136,6 +138,18 @@ function pickPassages(scored: { p: Passage; score: number }[]): Passage[] {
   return inOrder(second && claim(second) >= SECOND_SHARE * first.score ? [first, second] : [first]);
 }
 
+/**
+ * Whether a section's heading and title name only topics the question does not: "Free return label in
+ * the EU" (returns) for "is delivery to Finland free?" (delivery, free delivery). Two topics are one
+ * when they share a policy word ("free delivery" and "delivery").
+ */
+function namesOtherTopics(q: PolicyQuestion, reader: PolicyReader, heading: string): boolean {
+  if (!q.topics.length) return false;
+  const named = reader.read(heading).topics;
+  const same = (a: string[], b: string[]) => a.some((w) => b.includes(w));
+  return named.length > 0 && !named.some((n) => q.topics.some((t) => same(n.related, t.related)));
+}
+
 /** The share of the question's topics (exchanges, shipping…) a section speaks of; 1 when it names none. */
 function topicShare(q: PolicyQuestion, reader: PolicyReader, stems: Set<string>): number {
   if (!q.topics.length) return 1;
@@ -176,7 +190,8 @@ export function scoreSections<S extends SectionText>(
       SECTION_WEIGHT * scorer.concepts(said) +
       prior;
     const onTopic = topicShare(q, reader, titled);
-    return { section, score: score * (1 - OFF_TOPIC + OFF_TOPIC * onTopic), passages: scored };
+    const elsewhere = namesOtherTopics(q, reader, `${section.title}. ${section.heading}`) ? OTHER_TOPIC : 1;
+    return { section, score: score * (1 - OFF_TOPIC + OFF_TOPIC * onTopic) * elsewhere, passages: scored };
   });
 }
 
