@@ -35,6 +35,8 @@ describe('the bilingual gloss', () => {
   it('puts what a policy question asks in the catalog’s language for the policy search only', () => {
     const asked = questionGlossFor('ar', 'en')!;
     expect(asked.apply('قديش بياخد الشحن لسويسرا؟')).toBe('how long does it take الشحن لسویسرا?');
+    // A phrase whose first word carries a prefix ("and how long does it take?").
+    expect(asked.apply('وكم يستغرق ذلك؟')).toBe('how long does it take ذلک?');
     // The intent model's gloss leaves those words as typed.
     expect(glossFor('ar', 'en')!.apply('قديش بياخد')).toBe('قدیش بیاخد');
     const u = createUnderstanding(loadLanguagePack('ar')).understand('قديش بياخد الشحن لسويسرا؟', index);

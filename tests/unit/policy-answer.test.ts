@@ -166,6 +166,26 @@ describe('policy answers', () => {
     ).toContain('germany');
   });
 
+  it('prefers a section on the asked topic over one whose heading names only another topic', () => {
+    // Search put the returns section first: it says free, delivered, pay and EU as the question does.
+    const sections = [
+      {
+        title: 'Returns',
+        heading: 'Free return label in the EU',
+        text:
+          'Return shipping is free for all orders delivered within the EU: we send a prepaid label. ' +
+          'From Norway you arrange and pay for the return shipping yourself.',
+      },
+      {
+        title: 'Delivery',
+        heading: 'Delivery prices',
+        text: '| Destination | Standard | Free from |\n| --- | --- | --- |\n| Rest of the EU | €6.95 | €80 |',
+      },
+    ];
+    const picked = selectPolicyAnswer(sections, 'is delivery to Finland free or do I have to pay?');
+    expect(picked?.section.heading).toBe('Delivery prices');
+  });
+
   it('keeps a number said after the question, and quotes the line whose range holds it ("123–128")', () => {
     const sections = [
       {
