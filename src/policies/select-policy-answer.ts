@@ -28,6 +28,8 @@ const LEAD_WEIGHT = 0.5;
 const OFF_TOPIC = 0.5;
 /** A section whose heading names only topics the question does not keeps this share of its score. */
 const OTHER_TOPIC = 0.7;
+/** A section loses up to this share of its score for words of its heading the question does not ask about. */
+const HEADING_MISS = 0.1;
 /**
  * The question's concepts anywhere in the section count this much: "how much is delivery for a
  * sofa?" is answered by the section whose first sentence names sofas, though its sentence with the
@@ -150,6 +152,19 @@ function namesOtherTopics(q: PolicyQuestion, reader: PolicyReader, heading: stri
   return named.length > 0 && !named.some((n) => q.topics.some((t) => same(n.related, t.related)));
 }
 
+/** The share of a heading's words the question neither says nor implies ("late" in "Late returns"). */
+function unaskedShare(asked: Set<string>, reader: PolicyReader, heading: string[]): number {
+  const words = [
+    ...new Set(
+      reader
+        .read(heading.join(' '))
+        .concepts.flatMap((c) => c.words)
+        .map(reader.stem),
+    ),
+  ];
+  return words.length ? words.filter((w) => !asked.has(w)).length / words.length : 0;
+}
+
 /** The share of the question's topics (exchanges, shipping…) a section speaks of; 1 when it names none. */
 function topicShare(q: PolicyQuestion, reader: PolicyReader, stems: Set<string>): number {
   if (!q.topics.length) return 1;
@@ -174,6 +189,7 @@ export function scoreSections<S extends SectionText>(
   const headings = sections.map((s) => reader.tokens(s.heading === s.title ? '' : s.heading));
   const all = passages.flatMap((ps, i) => ps.map((p) => ({ p, heading: new Set(headings[i].map(reader.stem)) })));
   const scorer = createScorer(q, reader, all);
+  const asked = new Set(q.concepts.flatMap((c) => [...c.words, ...c.related]).map(reader.stem));
   return sections.map((section, index) => {
     const headingTokens = headings[index];
     const scored = passages[index].map((p) => ({ p, score: scorer.passage(p, headingTokens) }));
@@ -191,7 +207,12 @@ export function scoreSections<S extends SectionText>(
       prior;
     const onTopic = topicShare(q, reader, titled);
     const elsewhere = namesOtherTopics(q, reader, `${section.title}. ${section.heading}`) ? OTHER_TOPIC : 1;
-    return { section, score: score * (1 - OFF_TOPIC + OFF_TOPIC * onTopic) * elsewhere, passages: scored };
+    const unasked = HEADING_MISS * unaskedShare(asked, reader, headingTokens);
+    return {
+      section,
+      score: score * (1 - OFF_TOPIC + OFF_TOPIC * onTopic) * elsewhere * (1 - unasked),
+      passages: scored,
+    };
   });
 }
 

@@ -7,7 +7,7 @@ import { parsePolicyMarkdown } from '../../src/ingest/importers/policy-markdown.
 import { expandPolicyQuery } from '../../src/policies/expand-policy-query.js';
 import { policyLanguageSchema } from '../../src/policies/policy-language.js';
 import { policyReader } from '../../src/policies/policy-reader.js';
-import { selectPolicyAnswer } from '../../src/policies/select-policy-answer.js';
+import { scoreSections, selectPolicyAnswer } from '../../src/policies/select-policy-answer.js';
 import type { PolicyChunkView } from '../../src/tools/results.js';
 
 /** A made-up shop's policies: no demo shop wording, so the answers cannot lean on it. */
@@ -184,6 +184,13 @@ describe('policy answers', () => {
     ];
     const picked = selectPolicyAnswer(sections, 'is delivery to Finland free or do I have to pay?');
     expect(picked?.section.heading).toBe('Delivery prices');
+  });
+
+  it('counts a word of the heading the question does not ask about against the section ("late")', () => {
+    const text = 'You have 30 days from delivery to send an item back.';
+    const score = (heading: string) =>
+      scoreSections([{ title: 'Our policies', heading, text }], 'how long do I have to send it back?')[0].score;
+    expect(score('Late returns')).toBeLessThan(score('Returns'));
   });
 
   it('keeps a number said after the question, and quotes the line whose range holds it ("123–128")', () => {
