@@ -327,6 +327,23 @@ describe('verbs the shop sells as nouns', () => {
   });
 });
 
+describe("a thing for a use of the shop's", () => {
+  it('searches for the thing asked for, not for its use ("gps devices for hiking")', () => {
+    const shop = buildShopIndex(
+      [
+        ...ENTRIES,
+        entry({ handle: 'fell-boot', title: 'Fell Hiking Boot', productType: 'Boots' }),
+        entry({ handle: 'tor-sock', title: 'Tor Hiking Sock', productType: 'Socks' }),
+      ],
+      pack,
+    );
+    const u = engine.understand('do you sell gps devices for hiking?', shop);
+    expect(u.queryWords).toEqual(['gps', 'devices', 'hiking']);
+    // The story around a request stays out ("we moved flat" is no product).
+    expect(engine.understand('we moved flat, any hiking boots?', shop).queryWords).not.toContain('moved');
+  });
+});
+
 describe('words that ask, and everyday names', () => {
   it('keeps stock words out of the query: "any left in a 44?" names no product', () => {
     const u = read('any left in a 44?');

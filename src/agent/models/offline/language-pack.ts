@@ -61,6 +61,8 @@ export const lexiconSchema = z.object({
     .default({ polite: [], leads: [], asks: [] }),
   /** Words before what a thing is for, which is not the thing wanted ("for our camping weekend"). */
   purposeLeads: phrases.default([]),
+  /** Words that join a thing to its use ("<thing> for hiking"): the thing is wanted, whatever the shop calls it. */
+  useLinks: phrases.default([]),
   /** Articles: a word the shopper usually says otherwise ("down") after one is a product word ("a down jacket"). */
   articles: phrases.default([]),
   /** A child's age ("a 7 year old", "mein Sohn (8)"): the words after a number and the people named before one. */

@@ -47,10 +47,14 @@ export function queryWordsOf(
   genders: Map<string, string>,
   index: ShopIndex | null,
   common: (word: string) => boolean,
-  /** Words that rule out the next one ("not"), and the language's articles ("a", "einen"). */
-  lead: { negations: Set<string>; articles: Set<string> } = { negations: new Set(), articles: new Set() },
+  /** Words that rule out the next one ("not"), the language's articles ("a", "einen") and its use links ("for"). */
+  lead: { negations: Set<string>; articles: Set<string>; uses?: Set<string> } = {
+    negations: new Set(),
+    articles: new Set(),
+  },
 ) {
   const { negations, articles } = lead;
+  const uses = lead.uses ?? new Set<string>();
   const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
   // "a watch, not smart", "single ones, not sets": what the shopper rules out is not searched for.
   const negated = (i: number) =>
@@ -69,6 +73,16 @@ export function queryWordsOf(
     const named = stop.has(w) && articles.has(words[i - 1] ?? '') && !!index?.names(w);
     return !((stop.has(w) && !named) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
   });
+  // "<thing> for hiking", "laces for the <name>": the words before a use of the shop's are the thing asked
+  // for, whatever the shop calls it ("gps devices for hiking" is no request for hiking things).
+  const isShop = (i: number) => claim[i] !== null || !index || index.knows(words[i]);
+  const used = new Set<number>();
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (!content[i]) continue;
+    const use = articles.has(words[i + 2] ?? '') ? i + 3 : i + 2;
+    const linked = uses.has(words[i + 1] ?? '') && content[use] && isShop(use);
+    if (linked || (used.has(i + 1) && content[i + 1])) used.add(i);
+  }
   const anchor = owners.findIndex((o) => o === '__type__' || o === '__product__');
   const inPhrase = new Set<number>();
   if (anchor >= 0) {
@@ -79,8 +93,8 @@ export function queryWordsOf(
   const out: { word: string; shop: boolean; at: number }[] = [];
   words.forEach((w, i) => {
     if (!content[i]) return;
-    const shop = claim[i] !== null || !index || index.knows(w);
-    if (anchor >= 0 && !inPhrase.has(i) && !shop) return;
+    const shop = isShop(i);
+    if (anchor >= 0 && !inPhrase.has(i) && !shop && !used.has(i)) return;
     // A misspelling of a shop word is searched as the shop spells it.
     out.push({ word: stem(w) === corrected[i] ? w : corrected[i], shop, at: i });
   });
@@ -89,7 +103,9 @@ export function queryWordsOf(
   const anyShop = out.some((x) => x.shop);
   const shopAt = new Set(out.filter((x) => x.shop).map((x) => x.at));
   const nextToShop = (at: number) => shopAt.has(at - 1) || shopAt.has(at + 1);
-  return out.filter((x) => x.shop || !anyShop || !common(x.word) || nextToShop(x.at)).map((x) => x.word);
+  return out
+    .filter((x) => x.shop || !anyShop || !common(x.word) || nextToShop(x.at) || used.has(x.at))
+    .map((x) => x.word);
 }
 
 /** A phrase as the text says it, its last word in any form ("power banks" for "power bank"); null if absent. */

@@ -53,7 +53,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
   // Words that rule out the next one; "non" stays with its word ("non slip").
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
-  const leads = { negations, articles: new Set(lx.articles) };
+  const leads = { negations, articles: new Set(lx.articles), uses: new Set(lx.useLinks) };
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
   const phraseSynonyms = synonyms.filter(([w]) => w.includes(' '));
