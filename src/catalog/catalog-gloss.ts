@@ -126,12 +126,14 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
   const prefixes = data.affixes.prefixes.map(fold);
   const suffixes = data.affixes.suffixes.map(fold);
   const restore = Object.entries(data.affixes.restore).map(([from, to]) => [fold(from), fold(to)] as const);
+  // A word as typed, or without one prefix (a phrase's first word too: "وكم يستغرق" is "كم يستغرق" after "and").
+  const leads = (word: string) => [
+    word,
+    ...prefixes.filter((p) => word.startsWith(p) && word.length - p.length >= 2).map((p) => word.slice(p.length)),
+  ];
   // A word as the lexicon may hold it: as typed, else without one prefix and/or one suffix.
   const forms = (word: string): string[] => {
-    const bare = prefixes
-      .filter((p) => word.startsWith(p) && word.length - p.length >= 2)
-      .map((p) => word.slice(p.length));
-    const stems = [word, ...bare];
+    const stems = leads(word);
     const trimmed = stems.flatMap((w) =>
       suffixes.filter((s) => w.endsWith(s) && w.length - s.length >= 2).map((s) => w.slice(0, -s.length)),
     );
@@ -171,11 +173,6 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
     }
     return undefined;
   };
-  // A phrase's first word as typed, or without a prefix ("وكم يستغرق" is "كم يستغرق" after "and").
-  const leads = (word: string) => [
-    word,
-    ...prefixes.filter((p) => word.startsWith(p) && word.length - p.length >= 2).map((p) => word.slice(p.length)),
-  ];
   const lookup = (words: string[], choose: Choose): string | undefined => {
     if (words.length === 1) return single(words[0], choose) ?? compound(words[0], choose);
     const middle = words.slice(1, -1);
