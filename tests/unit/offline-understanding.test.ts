@@ -7,6 +7,7 @@ import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createOptionReader } from '../../src/agent/models/offline/product-options.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
 import { parseAddress } from '../../src/agent/models/offline/address-text.js';
+import { asksAboutRules } from '../../src/agent/models/offline/message-readings.js';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
 import { ALL_TOOLS, collect } from '../fixtures/fake-shop.js';
@@ -186,6 +187,17 @@ describe('slots', () => {
     const u = engine.understand("she'll want a warm hat", shells);
     expect(u.links.type).toBeNull();
     expect(u.queryWords).not.toContain('shell');
+  });
+
+  it('reads an amount after "the one for" as a choice among the products shown, not a budget', () => {
+    expect(read('and the one for 65 euros?').priceRef?.amount).toBe(65);
+    expect(read('a jumper for 65 euros').priceRef).toBeNull();
+  });
+
+  it('reads a question about an order not placed yet as one about the rules ("if I order now…")', () => {
+    const asOrder = (text: string) => asksAboutRules({ ...read(text), intent: 'order_status' }, pack.lexicon);
+    expect(asOrder('if I order now, when does it ship?')).toBe(true);
+    expect(asOrder('where is the order I placed on monday?')).toBe(false);
   });
 
   it('reads no position in an adverb at the end ("I think about it more first")', () => {

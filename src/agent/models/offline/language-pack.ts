@@ -57,8 +57,14 @@ export const lexiconSchema = z.object({
   priceChoiceLeads: phrases.default([]),
   /** "if it's too tight can I swap it later?": a condition and a permission asked: about the rules, not the change. */
   hypotheticals: z
-    .object({ polite: phrases.default([]), leads: phrases, asks: phrases })
-    .default({ polite: [], leads: [], asks: [] }),
+    .object({
+      polite: phrases.default([]),
+      leads: phrases,
+      asks: phrases,
+      /** An order not placed yet ("if I order now, when does it ship?"): asks the rules, not about an order. */
+      orders: phrases.default([]),
+    })
+    .default({ polite: [], leads: [], asks: [], orders: [] }),
   /** Words before what a thing is for, which is not the thing wanted ("for our camping weekend"). */
   purposeLeads: phrases.default([]),
   /** Words that join a thing to its use ("<thing> for hiking"): the thing is wanted, whatever the shop calls it. */

@@ -70,7 +70,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     const inSeen = choiceByPrice(u, seenAll);
     if (inSeen !== u) [memory, chosen] = [seenAll, inSeen];
   }
+  // "and the one at 65?" read as a search or a narrowing, with nothing else to look for: it asks about that one.
+  const pickedByPrice = chosen.ordinal !== u.ordinal && !chosen.queryWords.length && !chosen.links.type;
   u = chosen;
+  if (pickedByPrice && (u.intent === 'search' || u.intent.startsWith('refine_'))) u = { ...u, intent: 'product_info' };
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
   const reply = (key: ReplyKey): Plan => ({ intent, text: ctx.say(key) });
