@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
 import { lexicalHits, mentionsPhrase, queryTerms, unknownTerms, type LexicalHit } from './lexical-query.js';
-import { inCatalogLanguage, queryLanguage } from './query-language.js';
+import { inCatalogLanguage, joinedAsShopWrites, queryLanguage } from './query-language.js';
 import { askedType, indexProductTypes, type ProductType, widerType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
@@ -290,7 +290,9 @@ export function createProductFinder(deps: {
       // A shopper's word with several in the catalog's language becomes the one this catalog uses.
       const { words } = deps.index();
       const knows = (word: string) => words.has(stem(word));
-      const query = q.query ? inCatalogLanguage(q.query, deps.catalogLanguage, knows) : q.query;
+      const query = q.query
+        ? joinedAsShopWrites(inCatalogLanguage(q.query, deps.catalogLanguage, knows), knows)
+        : q.query;
       const language = q.query ? queryLanguage(q.query) : null;
       const foreign = language && language !== (deps.catalogLanguage ?? 'en');
       const shopperQuery = foreign ? { text: q.query, language } : undefined;

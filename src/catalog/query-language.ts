@@ -31,3 +31,22 @@ export function inCatalogLanguage(query: string, catalogLanguage = 'en', knows?:
   const gloss = glossFor(language, catalogLanguage) ?? (language === 'fa' ? glossFor('ar', catalogLanguage) : null);
   return keepCatalogScript(gloss ? gloss.apply(query, knows) : query, catalogLanguage);
 }
+
+/**
+ * Two words of a query that the shop writes as one ("bean bag" in a shop of beanbags, "rain coat"
+ * for raincoats) become the shop's word; words the shop does not know joined are left as they are.
+ */
+export function joinedAsShopWrites(query: string, knows: (word: string) => boolean): string {
+  const words = query.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1] ?? ''];
+    const letters = /^\p{L}{2,}$/u;
+    const joined = letters.test(a) && letters.test(b) ? `${a}${b}`.toLowerCase() : null;
+    if (joined && knows(joined)) {
+      out.push(joined);
+      i++;
+    } else out.push(a);
+  }
+  return out.join(' ');
+}

@@ -8,7 +8,7 @@ import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
 import { glossFor, questionGlossFor } from '../../src/catalog/catalog-gloss.js';
 import type { OrderView } from '../../src/tools/results.js';
-import { inCatalogLanguage, keepCatalogScript } from '../../src/catalog/query-language.js';
+import { inCatalogLanguage, joinedAsShopWrites, keepCatalogScript } from '../../src/catalog/query-language.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
 import { planWithReading, unsureBetween } from '../fixtures/offline-plan.js';
 import { converse, createFakeShop, fakeProduct, SHOP, toCatalogEntry } from '../fixtures/fake-shop.js';
@@ -53,6 +53,12 @@ describe('the bilingual gloss', () => {
     expect(keepCatalogScript('jacket قشنگ')).toBe('jacket');
     expect(keepCatalogScript('قشنگ')).toBe('قشنگ');
     expect(keepCatalogScript('کاپشن', 'fa')).toBe('کاپشن');
+  });
+
+  it('joins two words of a query that the shop writes as one ("bean bag" for a shop of beanbags)', () => {
+    const knows = (w: string) => ['beanbag', 'bean', 'bag', 'black'].includes(w);
+    expect(joinedAsShopWrites('black bean bag', knows)).toBe('black beanbag');
+    expect(joinedAsShopWrites('black bag', knows)).toBe('black bag');
   });
 
   it('reads a German compound as its modifier and the product type it ends with, and spellings without umlauts', () => {

@@ -125,6 +125,18 @@ describe('offline model: shopping conversations', () => {
     expect(garden.calls.map((c) => c.args.handle)).toEqual(['copper-light', 'garden-table']);
   });
 
+  it('adds "both" of the two products the last two answers showed one each', async () => {
+    const shop = [
+      fakeProduct({ handle: 'bedside-table', title: 'Bedside Table', price: 70, category: 'Furniture' }),
+      fakeProduct({ handle: 'copper-light', title: 'Copper Light', price: 60, category: 'Lighting' }),
+    ];
+    const chat = chatOver(shop);
+    await chat.say('show me the Bedside Table');
+    await chat.say('show me the Copper Light');
+    const both = await chat.say('add both of them');
+    expect(both.calls.map((c) => c.args.handle)).toEqual(['bedside-table', 'copper-light']);
+  });
+
   it('reads a title said only in its kind and colour words as the kind ("the gold necklace"), the whole title as it', async () => {
     const necklace = (handle: string, title: string) =>
       fakeProduct({ handle, title, price: 45, category: 'Necklaces', colors: ['Gold'] });

@@ -7,7 +7,7 @@ import type { CartLine } from '../../../tools/results.js';
 import { saysAny } from './normalize.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
-import type { Memory } from './history.js';
+import { productsOf, type Memory } from './history.js';
 import { hintsFor, MAX_QUANTITY, namesOptionsOf, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import { titleWord } from './pick-among.js';
@@ -82,6 +82,16 @@ export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pend
 /** Products a message names apart ("the X and the Y"), or "both" of the two shown; else none. */
 function severalNamed(u: Understanding, memory: Memory, ctx: PlanContext): string[] {
   if (u.mentions.both && memory.shown.length === 2) return memory.shown.map((p) => p.handle);
+  if (u.mentions.both && memory.shown.length === 1) {
+    // "a <thing>" … "a <other thing>" … "add both": the two products the last two answers showed, one each.
+    const lists = memory.events
+      .filter((e) => e.at < memory.userIndex)
+      .map(productsOf)
+      .filter((ps) => ps.length);
+    const [before, last] = lists.slice(-2);
+    if (before?.length === 1 && last?.length === 1 && before[0].handle !== last[0].handle)
+      return [before[0].handle, last[0].handle];
+  }
   // Products of the conversation first: "the <kind>" is the one shown, not another the shop has.
   const apart = namedApart(u.raw, memory, ctx);
   if (apart.length) return apart;
