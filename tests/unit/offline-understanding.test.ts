@@ -200,6 +200,10 @@ describe('slots', () => {
     expect(asOrder('where is the order I placed on monday?')).toBe(false);
   });
 
+  it('searches no position word that picks nothing ("I need a jumper first")', () => {
+    expect(read('I need a jumper first').queryWords).toEqual(['jumper']);
+  });
+
   it('reads no position in an adverb at the end ("I think about it more first")', () => {
     expect(read('ok, please remove the sofa, I think about it more first').ordinal).toBeNull();
   });

@@ -49,6 +49,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
   const { purposeOf, ageOf, saysPronoun } = messageSpans(lx, joins);
   const selectorWords = new Set(lx.ordinalSelectors);
+  const ordinalWords = new Set(Object.keys(lx.ordinals).filter((k) => !k.includes(' ')));
   const sizeOrderPhrases = [...lx.sizeOrder.largest, ...lx.sizeOrder.smallest];
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
   // Words that rule out the next one; "non" stays with its word ("non slip").
@@ -331,7 +332,9 @@ export function createUnderstanding(pack: LanguagePack) {
       // what to look for.
       const bySizeOrder = [...phrasePositions(words, sizeOrderPhrases)].map((i) => words[i]);
       const notWanted = new Set([...optionNameWords, ...bySizeOrder]);
-      queryWords = queryWords.filter((w) => !notWanted.has(w));
+      // "need a sofa first": a position word that picks nothing is no product word either, unless the shop's.
+      const unpicked = (w: string) => ordinalWords.has(w) && !index?.knows(w);
+      queryWords = queryWords.filter((w) => !notWanted.has(w) && !unpicked(w));
       return {
         raw,
         language: lx.code,
