@@ -341,6 +341,23 @@ describe('verbs the shop sells as nouns', () => {
     expect(engine.understand('something cosy, like a throw for the sofa', shop).queryWords).toContain('throw');
     expect(engine.understand('throw it in my basket', shop).queryWords).not.toContain('throw');
   });
+
+  it('reads such a word right before a kind the shop sells as part of the request ("down sleeping bags")', () => {
+    const shop = buildShopIndex(
+      [
+        ...ENTRIES,
+        entry({
+          handle: 'fell-down-bag',
+          title: 'Fell Down Sleeping Bag',
+          productType: 'Sleeping bags',
+          attributes: { Fill: 'Duck down' },
+        }),
+      ],
+      pack,
+    );
+    expect(engine.understand('do u have down sleeping bags', shop).queryWords).toEqual(['down', 'sleeping', 'bags']);
+    expect(engine.understand('calm down', shop).queryWords).not.toContain('down');
+  });
 });
 
 describe("a thing for a use of the shop's", () => {

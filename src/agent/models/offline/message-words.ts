@@ -69,8 +69,9 @@ export function queryWordsOf(
   const content = words.map((w, i) => {
     if (negated(i)) return false;
     if (claim[i] !== null) return keep.has(owners[i] ?? '');
-    // "throw it in" is a verb, "a throw" the shop's product.
-    const named = stop.has(w) && articles.has(words[i - 1] ?? '') && !!index?.names(w);
+    // "throw it in" is a verb, "a throw" or "down <kind>s" the shop's product.
+    const beforeKind = owners[i + 1] === '__type__' || owners[i + 1] === '__product__';
+    const named = stop.has(w) && (articles.has(words[i - 1] ?? '') || beforeKind) && !!index?.names(w);
     return !((stop.has(w) && !named) || genders.has(w) || /^\d+$/.test(w) || w.length < 2 || w === '__cart__');
   });
   // "<thing> for hiking", "laces for the <name>": the words before a use of the shop's are the thing asked
