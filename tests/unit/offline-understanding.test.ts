@@ -360,6 +360,17 @@ describe('verbs the shop sells as nouns', () => {
   });
 });
 
+describe('sayings', () => {
+  it('are no product words: "on top of that" names no top, even in a shop of tops', () => {
+    const shop = buildShopIndex(
+      [...ENTRIES, entry({ handle: 'linen-top', title: 'Linen Top', productType: 'Tops' })],
+      pack,
+    );
+    expect(engine.understand('do i get hit with duties on top of that', shop).links.type).toBeNull();
+    expect(engine.understand('any tops please', shop).links.type?.label).toBe('Tops');
+  });
+});
+
 describe("a thing for a use of the shop's", () => {
   it('searches for the thing asked for, not for its use ("gps devices for hiking")', () => {
     const shop = buildShopIndex(

@@ -16,6 +16,8 @@ export const lexiconSchema = z.object({
   code: z.string().min(2),
   queryStopwords: phrases,
   cartWords: phrases,
+  /** Sayings whose words name nothing ("on top of that", "by the way"): never product words. */
+  idioms: phrases.default([]),
   /** Greetings and openers that start a message ("good morning", "hi there"): never product words. */
   openers: phrases,
   /** Words for the biggest and smallest size ("the big one", "the smaller size"). */

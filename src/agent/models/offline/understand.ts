@@ -56,6 +56,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
   const leads = { negations, articles: new Set(lx.articles), uses: new Set(lx.useLinks) };
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
+  const idioms = [...lx.idioms].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
   const phraseSynonyms = synonyms.filter(([w]) => w.includes(' '));
   const wordSynonyms = new Map(synonyms.filter(([w]) => !w.includes(' ')).map(([w, o]) => [stem(w), [w, o] as const]));
@@ -82,6 +83,8 @@ export function createUnderstanding(pack: LanguagePack) {
     // Cart words first, so "my shopping bag" never reads as a product type.
     let scan = ` ${text} `;
     for (const c of cartPhrases) scan = scan.split(` ${c} `).join(' __cart__ ');
+    // "duties on top of that": a saying's words are no product words.
+    for (const i of idioms) scan = scan.split(` ${i} `).join(' ');
     // A word the shop spells another way (a synonym in the lexicon): the shop's word for it.
     if (index) {
       const theirs = (word: string, others: string[]) =>
