@@ -125,6 +125,17 @@ describe('offline model: shopping conversations', () => {
     expect(garden.calls.map((c) => c.args.handle)).toEqual(['copper-light', 'garden-table']);
   });
 
+  it('narrows a list to what is in stock in the size said ("only ones in stock in 44")', async () => {
+    const shoe = (handle: string, title: string) =>
+      fakeProduct({ handle, title, price: 70, category: 'Running shoes', sizes: ['43', '44'] });
+    const chat = chatOver([shoe('tempo-shoe', 'Tempo Running Shoe'), shoe('drift-shoe', 'Drift Running Shoe')]);
+    await chat.say('running shoes');
+    const narrowed = await chat.say('only ones in stock in 44');
+    expect(narrowed.calls).toEqual([
+      { name: 'search_products', args: expect.objectContaining({ options: { Size: '44' }, inStock: true }) },
+    ]);
+  });
+
   it('adds "both" of the two products the last two answers showed one each', async () => {
     const shop = [
       fakeProduct({ handle: 'bedside-table', title: 'Bedside Table', price: 70, category: 'Furniture' }),

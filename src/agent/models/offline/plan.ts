@@ -240,6 +240,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (u.price) return planFilter(u, memory, ctx);
       return planCheaper(u, memory, ctx.say, otherKind(u, memory) ? searchArgs(u, memory, ctx) : null);
     case 'refine_in_stock':
+      // "only ones in stock in 44": the options said narrow the search too.
+      if ((u.size || u.options.length) && memory.shown.length)
+        return withSearchArgs(planFilter(u, memory, ctx), { inStock: true });
       return planInStock(memory, ctx.say);
     case 'refine_more':
       return u.price || newShopWords(u, memory, ctx).length ? planFilter(u, memory, ctx) : planMore(u, memory, ctx.say);
