@@ -125,6 +125,20 @@ describe('offline model: shopping conversations', () => {
     expect(garden.calls.map((c) => c.args.handle)).toEqual(['copper-light', 'garden-table']);
   });
 
+  it('puts a named product in the place of the cart line under discussion ("take it out, put the X in its place")', async () => {
+    const earrings = (handle: string, title: string, price: number) =>
+      fakeProduct({ handle, title, price, category: 'Earrings' });
+    const chat = chatOver([
+      earrings('angel-earrings', 'Angel Earrings', 30),
+      earrings('star-earrings', 'Star Earrings', 38),
+    ]);
+    await chat.say('earrings');
+    await chat.say('add the first one');
+    const swapped = await chat.say('no, take it out and put the Star Earrings in its place');
+    expect(swapped.calls.map((c) => c.name)).toEqual(['remove_from_cart', 'add_to_cart']);
+    expect(swapped.calls[1].args.handle).toBe('star-earrings');
+  });
+
   it('narrows a list to what is in stock in the size said ("only ones in stock in 44")', async () => {
     const shoe = (handle: string, title: string) =>
       fakeProduct({ handle, title, price: 70, category: 'Running shoes', sizes: ['43', '44'] });
