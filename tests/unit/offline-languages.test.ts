@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { composeOrderStatus } from '../../src/agent/models/offline/compose-info.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
-import { normalize } from '../../src/agent/models/offline/normalize.js';
+import { normalize, saysAny } from '../../src/agent/models/offline/normalize.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
@@ -53,6 +53,12 @@ describe('the bilingual gloss', () => {
     expect(keepCatalogScript('jacket قشنگ')).toBe('jacket');
     expect(keepCatalogScript('قشنگ')).toBe('قشنگ');
     expect(keepCatalogScript('کاپشن', 'fa')).toBe('کاپشن');
+  });
+
+  it('finds a pack’s phrases in a message however its Arabic-script letters are spelled', () => {
+    const ar = loadLanguagePack('ar').lexicon;
+    expect(ar.swap).toContain('مکانه');
+    expect(saysAny('لا شيليه وحطي Galaxy Earrings مكانه', ar.swap)).toBe(true);
   });
 
   it('joins two words of a query that the shop writes as one ("bean bag" for a shop of beanbags)', () => {

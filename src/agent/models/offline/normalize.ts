@@ -46,9 +46,14 @@ export function hasPhrase(text: string, phrase: string): boolean {
   return phraseRegex(phrase).test(text);
 }
 
-/** Whether raw text says one of these phrases as whole words (case and punctuation aside). */
+/**
+ * Whether raw text says one of these phrases as whole words (case, punctuation and Arabic-script
+ * spelling variants aside: the language packs' phrases are folded as messages are).
+ */
 export function saysAny(raw: string, phrases: readonly string[]): boolean {
-  const t = ` ${raw.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
+  const t = ` ${foldArabicScript(raw)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
   return phrases.some((p) => t.includes(` ${p} `));
 }
 
