@@ -1,3 +1,4 @@
+import { foldArabicScript } from '../../../shared/language.js';
 import { money } from '../../../catalog/money.js';
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
@@ -234,7 +235,7 @@ function answerOne(
 export function rankedByFacet(products: ProductSummary[], raw: string, lx: Lexicon) {
   const q = questionTerms(raw, lx, new Set());
   const superlative = Object.entries(lx.superlatives).find(
-    ([w]) => q.direct.has(stem(w)) || ` ${raw.toLowerCase()} `.includes(` ${w} `),
+    ([w]) => q.direct.has(stem(w)) || ` ${foldArabicScript(raw).toLowerCase()} `.includes(` ${w} `),
   );
   if (!superlative) return null;
   const [, [facet, order]] = superlative;

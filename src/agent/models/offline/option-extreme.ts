@@ -1,3 +1,4 @@
+import { foldArabicScript } from '../../../shared/language.js';
 import { stem, tokens } from '../../../catalog/terms.js';
 import type { Lexicon } from './language-pack.js';
 
@@ -16,7 +17,7 @@ function rankOf(values: string[], lx: Lexicon): ((v: string) => number) | null {
  * words, or the option's name after "more"/"less"); {} when the message compares none.
  */
 export function optionByExtreme(raw: string, table: Record<string, string[]>, lx: Lexicon): Record<string, string> {
-  const words = tokens(raw.toLowerCase());
+  const words = tokens(foldArabicScript(raw).toLowerCase());
   const stems = words.map(stem);
   // The comparisons the message says ("brighter"), with the words of the facts they compare.
   const said = Object.entries(lx.superlatives)
