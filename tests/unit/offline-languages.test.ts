@@ -184,6 +184,17 @@ describe('the offline model in German and Arabic', () => {
     expect(planFor('نحب نشري Cloud Runner Running Shoe').calls?.[0]?.name).toBe('search_products');
   });
 
+  it('takes the product picked by its price in a size said ("ok die für 79 in Größe 41"), read as a question or not', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    await chat.say('Laufschuhe unter 100 Euro bitte');
+    const asked = { intent: 'product_info', confidence: 0.95 };
+    const taken = planWithReading(index, 'de', chat.messages, 'ok die für 79 in Größe 41', asked);
+    expect(taken.calls?.[0]).toMatchObject({ name: 'add_to_cart', args: { handle: 'tempo-racer' } });
+    // Asked, it is a question about that one.
+    const question = planWithReading(index, 'de', chat.messages, 'die für 79 in Größe 41?', asked);
+    expect(question.calls?.[0]).toMatchObject({ name: 'get_product', args: { handle: 'tempo-racer' } });
+  });
+
   it('reads an unsure follow-up right after an order was shown as about that order, not as not understood', async () => {
     const chat = converse(model, createFakeShop({ products, signedIn: true }));
     const status = await chat.say('وين صارت طلبيتي الأخيرة؟');

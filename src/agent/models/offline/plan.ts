@@ -74,6 +74,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   const pickedByPrice = chosen.ordinal !== u.ordinal && !chosen.queryWords.length && !chosen.links.type;
   u = chosen;
   if (pickedByPrice && (u.intent === 'search' || u.intent.startsWith('refine_'))) u = { ...u, intent: 'product_info' };
+  // "ok die für 65 in Größe 43": one picked by its price in a size, said and not asked, is taken.
+  const takes = pickedByPrice && !!u.size && !asksQuestion(u.raw) && u.intent === 'product_info';
+  if (takes) u = { ...u, intent: 'cart_add' };
   const intent = u.intent;
   const call = (name: string, args: Record<string, unknown> = {}): Plan => ({ intent, calls: [{ name, args }] });
   const reply = (key: ReplyKey): Plan => ({ intent, text: ctx.say(key) });
