@@ -382,7 +382,8 @@ describe("a thing for a use of the shop's", () => {
       pack,
     );
     const u = engine.understand('do you sell gps devices for hiking?', shop);
-    expect(u.queryWords).toEqual(['gps', 'devices', 'hiking']);
+    // The use first and the thing last, as a name says it: the search reads the last word as the thing asked for.
+    expect(u.queryWords).toEqual(['hiking', 'gps', 'devices']);
     // The story around a request stays out ("we moved flat" is no product).
     expect(engine.understand('we moved flat, any hiking boots?', shop).queryWords).not.toContain('moved');
   });

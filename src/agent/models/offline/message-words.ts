@@ -78,10 +78,12 @@ export function queryWordsOf(
   // for, whatever the shop calls it ("gps devices for hiking" is no request for hiking things).
   const isShop = (i: number) => claim[i] !== null || !index || index.knows(words[i]);
   const used = new Set<number>();
+  const usePhrase = new Set<number>();
   for (let i = words.length - 1; i >= 0; i--) {
     if (!content[i]) continue;
     const use = articles.has(words[i + 2] ?? '') ? i + 3 : i + 2;
     const linked = uses.has(words[i + 1] ?? '') && content[use] && isShop(use);
+    if (linked) for (let k = use; k < words.length && content[k]; k++) usePhrase.add(k);
     if (linked || (used.has(i + 1) && content[i + 1])) used.add(i);
   }
   const anchor = owners.findIndex((o) => o === '__type__' || o === '__product__');
@@ -104,9 +106,11 @@ export function queryWordsOf(
   const anyShop = out.some((x) => x.shop);
   const shopAt = new Set(out.filter((x) => x.shop).map((x) => x.at));
   const nextToShop = (at: number) => shopAt.has(at - 1) || shopAt.has(at + 1);
-  return out
-    .filter((x) => x.shop || !anyShop || !common(x.word) || nextToShop(x.at) || used.has(x.at))
-    .map((x) => x.word);
+  const kept = out.filter((x) => x.shop || !anyShop || !common(x.word) || nextToShop(x.at) || used.has(x.at));
+  // "<thing> for <use>" is searched as "<use> <thing>", the thing last as in a name ("hiking gaiters").
+  const thing = (x: { at: number }) => (usePhrase.has(x.at) ? 0 : 1);
+  const ordered = usePhrase.size ? [...kept].sort((a, b) => thing(a) - thing(b)) : kept;
+  return ordered.map((x) => x.word);
 }
 
 /** A phrase as the text says it, its last word in any form ("power banks" for "power bank"); null if absent. */
