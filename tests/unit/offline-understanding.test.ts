@@ -390,6 +390,11 @@ describe("a thing for a use of the shop's", () => {
 });
 
 describe('words that ask, and everyday names', () => {
+  it('keeps question and chat words typed in short or misspelled out of the query ("wich", "wat", "kinda")', () => {
+    expect(read('wich colours in stock').queryWords).not.toContain('wich');
+    expect(read('wat about a jumper, kinda warm').queryWords).toEqual(['jumper']);
+  });
+
   it('keeps stock words out of the query: "any left in a 44?" names no product', () => {
     const u = read('any left in a 44?');
     expect(u.queryWords).not.toContain('left');
