@@ -12,7 +12,7 @@ import { loadBenchShop, type CatalogName } from '../bench/assistant/shops.js';
  * The target of issue 9 is 90% held-out and is not reached yet: raise a floor whenever the bench
  * (`npm run bench:assistant`) shows the held-out half above it.
  */
-const FLOORS: Record<CatalogName, number> = { demo: 0.81, tau2: 0.84, partners: 0.84 };
+const FLOORS: Record<CatalogName, number> = { demo: 0.82, tau2: 0.84, partners: 0.84 };
 
 /**
  * The Persian, Arabic and German held-out halves (issue 14's blind dialogs over the English
