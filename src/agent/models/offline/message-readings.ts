@@ -1,6 +1,6 @@
 import { stem } from '../../../catalog/terms.js';
 import type { Lexicon } from './language-pack.js';
-import { asksQuestion, normalize, removePhrase, saysAny } from './normalize.js';
+import { asksQuestion, removePhrase, saysAny } from './normalize.js';
 import type { Understanding } from './understanding.js';
 
 /** Readings of one message, from its words and the language's lexicon alone, that the planner asks of it. */
@@ -23,7 +23,7 @@ const ORDER_READS = new Set(['order_status', 'order_list']);
 
 /** Whether a change the message names (or a policy reading of it) only asks about the rules. */
 export function asksAboutRules(u: Understanding, lx: Lexicon): boolean {
-  if (ORDER_READS.has(u.intent)) return saysAny(normalize(u.raw), lx.hypotheticals.orders);
+  if (ORDER_READS.has(u.intent)) return saysAny(u.raw, lx.hypotheticals.orders);
   return (HYPOTHETICAL_WRITES.has(u.intent) || u.intent === 'policy') && hypothetical(u.raw, lx);
 }
 

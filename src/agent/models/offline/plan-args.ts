@@ -3,7 +3,6 @@
  * (search arguments, options spelled as the product spells them, hints that tell products apart).
  */
 import { stem, tokens } from '../../../catalog/terms.js';
-import { foldArabicScript } from '../../../shared/language.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { rankedByFacet } from './answer-product.js';
 import { saysAny } from './normalize.js';
@@ -71,15 +70,8 @@ export function namesOptionsOf(u: Understanding, ctx: PlanContext, handle: strin
 /** What tells products apart: option values the message names ("in charcoal"), who the shopper buys for. */
 export function hintsFor(u: Understanding, memory: Memory, ctx: PlanContext): Hints {
   const relations = Object.entries(ctx.state.lexicon.relations);
-  const said = memory.userTurns
-    .map(
-      (t) =>
-        ` ${foldArabicScript(t.text)
-          .toLowerCase()
-          .replace(/[^\p{L}' ]+/gu, ' ')} `,
-    )
-    .join(' ');
-  const gender = relations.find(([, people]) => people.some((p) => said.includes(` ${p} `)))?.[0] ?? null;
+  const said = memory.userTurns.map((t) => t.text).join('\n');
+  const gender = relations.find(([, people]) => saysAny(said, people))?.[0] ?? null;
   return {
     fits: (handle) => namesOptionsOf(u, ctx, handle),
     gender,

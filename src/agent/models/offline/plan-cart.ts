@@ -4,7 +4,7 @@ import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import type { ProductSummary } from '../../../catalog/types.js';
 import { tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
-import { normalize, saysAny } from './normalize.js';
+import { saysAny } from './normalize.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
 import { productsOf, type Memory } from './history.js';
@@ -178,7 +178,7 @@ function openOptions(product: ProductSummary, said: Record<string, string>): Rec
 
 /** "swap it for the Wren Kite instead": the line in question out, the named product in. */
 export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
-  if (!saysAny(normalize(u.raw), ctx.state.lexicon.swap)) return null;
+  if (!saysAny(u.raw, ctx.state.lexicon.swap)) return null;
   const incoming = u.links.products.find((p) => !memory.cart?.items.some((l) => l.handle === p.handle));
   if (!incoming) return null;
   const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory, ctx.say);
