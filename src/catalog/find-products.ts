@@ -10,6 +10,7 @@ import { normalizeOptionName } from './search-filters.js';
 import { stem, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
+import { yesNoAttributes, yesNoRequest, type YesNoAttribute } from './yes-no-attributes.js';
 import { sortsByPrice, type ProductSummary, type SearchQuery } from './types.js';
 
 /**
@@ -51,6 +52,8 @@ export interface CatalogIndex {
   optionNames: Map<string, Set<string>>;
   /** The stems of every word the catalog names things with: titles, types, categories, tags, option values. */
   words: Set<string>;
+  /** Attributes every product that has them answers with yes or no ("vegan"): a request naming one is a filter. */
+  yesNo: YesNoAttribute[];
 }
 
 export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
@@ -62,7 +65,13 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
       ),
     ),
   );
-  return { types: indexProductTypes(entries), optionValues: optionValueIndex(entries), optionNames, words };
+  return {
+    types: indexProductTypes(entries),
+    optionValues: optionValueIndex(entries),
+    optionNames,
+    words,
+    yesNo: yesNoAttributes(entries),
+  };
 }
 
 /**
@@ -189,15 +198,25 @@ export function createProductFinder(deps: {
 
   /** The products the search and the shop's data find, and how well they match. */
   async function judge(q: SearchQuery, limit: number, opts: { signal?: AbortSignal }): Promise<FindResult> {
-    const { types } = deps.index();
+    const { types, yesNo } = deps.index();
     const named = q.query ? askedType(q.query, types) : null;
     const forUse = !named && q.query ? await typeForNeeds(q.query, types) : null;
     const type = named ?? forUse;
     const { filters, soft } = splitOptions(q.options, type);
     const query = [q.query, ...soft].join(' ').trim();
-    const base: SearchQuery = { ...q, query, options: Object.keys(filters).length ? filters : undefined };
+    // "only vegan ones": what the catalog says is not vegan is no answer, what it says is comes first.
+    const yesNoAsked = yesNoRequest(query, yesNo);
+    const ruledOut = yesNoAsked?.ruledOut ?? [];
+    const base: SearchQuery = {
+      ...q,
+      query,
+      options: Object.keys(filters).length ? filters : undefined,
+      ...(ruledOut.length ? { excludeHandles: [...(q.excludeHandles ?? []), ...ruledOut] } : {}),
+    };
     const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
-    const coverageOf = coverageFor(base);
+    const saysYes = (handle: string) => yesNoAsked?.saysYes(handle) ?? true;
+    // The attributes answer their own words ("vegan"), the products' names the rest.
+    const coverageOf = coverageFor(yesNoAsked ? { ...base, query: yesNoAsked.rest } : base);
 
     const byPrice = sortsByPrice(q.sort);
     let products = await search.search({ ...base, limit: Math.max(limit * 3, byPrice ? SORT_POOL : 15) }, opts);
@@ -214,17 +233,26 @@ export function createProductFinder(deps: {
       // "<season> tops under 55" with none: tops under 55 before anything over it (a weak match, said as such).
       products = await search.search({ ...base, handles: [...wider.handles], limit }, opts);
     }
-    if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || base.options)) {
+    const filtered = base.options || ruledOut.length;
+    if (!products.length && (base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined || filtered)) {
       // Nothing within the budget or options: the closest things without them, said as such.
-      const loose = { ...base, minPriceMinor: undefined, maxPriceMinor: undefined, options: undefined };
+      const loose = {
+        ...base,
+        minPriceMinor: undefined,
+        maxPriceMinor: undefined,
+        options: undefined,
+        excludeHandles: q.excludeHandles,
+      };
       const priced = base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined;
       // Of the asked type, the closest in price come first ("X under 60" with none under 60: the cheapest X).
       const pool = type && priced ? Math.max(limit * 3, 15) : limit;
       products = await search.search({ ...loose, ...(type ? { handles: [...type.handles] } : {}), limit: pool }, opts);
       if (type && priced) products = closestInPrice(products, base.minPriceMinor, base.maxPriceMinor);
       if (priced) relaxed.push('price');
-      if (base.options) relaxed.push('options');
+      if (filtered) relaxed.push('options');
     }
+    if (yesNoAsked)
+      products = [...products].sort((a, b) => +yesNoAsked.saysYes(b.handle) - +yesNoAsked.saysYes(a.handle));
     products = products.slice(0, limit);
     if (!products.length) {
       return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
@@ -233,9 +261,14 @@ export function createProductFinder(deps: {
       query
         ? unknownTerms(deps.db, query, textSearch)
         : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
-      query ? coverageOf(products) : [],
+      query && yesNoAsked?.rest !== '' ? coverageOf(products) : [],
     ]);
-    const coverage = Math.max(0, ...hits.map((h) => h.coverage));
+    const hitCoverage = new Map(hits.map((h) => [h.handle, h.coverage]));
+    const coverageOfProduct = (handle: string) => {
+      const c = hitCoverage.get(handle) ?? 0;
+      return yesNoAsked ? yesNoAsked.coverage(handle, c) : c;
+    };
+    const coverage = Math.max(0, ...products.map((p) => coverageOfProduct(p.handle)));
     // The shopper's words name a product in its translation: words the catalog's language lacks are no gap.
     const namedInTranslation = hits.some((h) => h.translated && h.coverage >= STRONG_COVERAGE);
     const { terms } = known;
@@ -243,10 +276,9 @@ export function createProductFinder(deps: {
     const unnamed = namedInTranslation ? [] : known.unnamed;
     if (coverage > 0 && !type) {
       // The closest things share words with the request; products that share none are not shown as close.
-      const sharing = new Set(hits.filter((h) => h.coverage >= coverage / 2).map((h) => h.handle));
-      products = products.filter((p) => sharing.has(p.handle));
+      products = products.filter((p) => coverageOfProduct(p.handle) >= coverage / 2);
     }
-    const typeKept = !type || type.handles.has(products[0].handle);
+    const typeKept = (!type || type.handles.has(products[0].handle)) && saysYes(products[0].handle);
     const kindsKept = forUse !== null && typeKept && !relaxed.length;
     const strong = kindsKept || (coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length);
     const vague = forUse !== null || (deps.expands?.(query) ?? false);

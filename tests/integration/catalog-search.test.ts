@@ -319,6 +319,16 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
         productType: 'Quilts',
         descriptionHtml: '<p>So light it gives you warmth without weight.</p>',
       }),
+      ...(['yes', 'no', undefined] as const).map((vegan, i) =>
+        product({
+          handle: `walking-boot-${i}`,
+          title: `${['Fell', 'Moor', 'Crag'][i]} Walking Boot`,
+          productType: 'Boots',
+          descriptionHtml: '<p>A leather-free walking boot, vegan friendly in spirit.</p>',
+          attributes: vegan ? { vegan } : {},
+        }),
+      ),
+      product({ handle: 'wool-cap', title: 'Wool Cap', productType: 'Hats', attributes: { vegan: 'no' } }),
     ];
     await ingest({ db, embedder }, input(products));
     const index = buildCatalogIndex(await loadCatalogEntries(db));
@@ -353,6 +363,20 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
     expect(glass.products.map((p) => p.handle)).toEqual(['lantern-2']);
     const ranked = await finder.find({ query: 'glass camp', limit: 10 });
     expect(ranked.products.map((p) => p.handle)).toContain('camp-mug');
+  });
+
+  it('never offers a product whose yes/no attribute says no to what the request names, and puts the yeses first', async () => {
+    const boots = await finder.find({ query: 'vegan boots', limit: 10 });
+    // Every boot's text says "vegan": only the attribute tells them apart.
+    expect(boots.products.map((p) => p.handle)).toEqual(['walking-boot-0', 'walking-boot-2']);
+    expect(boots.match).toBe('strong');
+    // Without the attribute's name, the boot that says no is a boot like the others.
+    const all = await finder.find({ query: 'walking boots', limit: 10 });
+    expect(all.products.map((p) => p.handle)).toContain('walking-boot-1');
+    // Nothing that says yes: the closest things, said as such, rather than nothing.
+    const caps = await finder.find({ query: 'vegan wool cap' });
+    expect(caps).toMatchObject({ relaxed: ['options'], match: 'weak' });
+    expect(caps.products.map((p) => p.handle)).toEqual(['wool-cap']);
   });
 
   it('keeps beside the asked type a product that says more of the request than any of that type', async () => {

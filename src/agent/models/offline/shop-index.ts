@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../../../catalog/catalog-vocabulary.js';
 import { bestType, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { phraseKey, stem, tokens } from '../../../catalog/terms.js';
+import { yesNoAttributes } from '../../../catalog/yes-no-attributes.js';
 import type { LanguagePack } from './language-pack.js';
 import { quotedTitles } from './quoted-titles.js';
 
@@ -150,6 +151,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   for (const e of entries) {
     for (const t of [...e.tags, ...Object.values(e.attributes)].flatMap((x) => tokens(x))) vocabulary.add(stem(t));
   }
+  // What a yes/no attribute says is a product word too: "which are dishwasher safe?" narrows a list.
+  for (const a of yesNoAttributes(entries)) for (const s of a.stems) vocabulary.add(s);
   // Names written as one word ("deskfan" for Desk Fan) split back into the shop's words.
   const splits = new Map<string, string[]>();
   for (const e of entries) {
