@@ -257,11 +257,13 @@ export function createProductFinder(deps: {
     if (!products.length) {
       return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
     }
+    // The words the products themselves must answer: a yes/no attribute named answers its own.
+    const asked = yesNoAsked ? yesNoAsked.rest : query;
     const [known, hits] = await Promise.all([
-      query
-        ? unknownTerms(deps.db, query, textSearch)
+      asked
+        ? unknownTerms(deps.db, asked, textSearch)
         : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
-      query && yesNoAsked?.rest !== '' ? coverageOf(products) : [],
+      asked ? coverageOf(products) : [],
     ]);
     const hitCoverage = new Map(hits.map((h) => [h.handle, h.coverage]));
     const coverageOfProduct = (handle: string) => {

@@ -370,6 +370,10 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
     // Every boot's text says "vegan": only the attribute tells them apart.
     expect(boots.products.map((p) => p.handle)).toEqual(['walking-boot-0', 'walking-boot-2']);
     expect(boots.match).toBe('strong');
+    // The attribute's name alone is a request the catalog answers, whatever its texts call it.
+    const vegan = await finder.find({ query: 'vegan' });
+    expect(vegan).toMatchObject({ match: 'strong', noMatch: false });
+    expect(vegan.products[0]?.handle).toBe('walking-boot-0');
     // Without the attribute's name, the boot that says no is a boot like the others.
     const all = await finder.find({ query: 'walking boots', limit: 10 });
     expect(all.products.map((p) => p.handle)).toContain('walking-boot-1');
