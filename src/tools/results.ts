@@ -50,7 +50,8 @@ export interface OrderView {
   placedAt: string;
   total: Money;
   shipping: Money;
-  items: { sku: string; title: string; quantity: number; unitPrice: Money }[];
+  /** `handle`: the product the line's SKU belongs to, when the catalog still has it. */
+  items: { sku: string; title: string; quantity: number; unitPrice: Money; handle?: string }[];
   tracking: { carrier: string; number: string; url: string | null } | null;
   shippedAt: string | null;
   deliveredAt: string | null;

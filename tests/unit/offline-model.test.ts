@@ -919,6 +919,76 @@ describe('offline model: orders, policies and people', () => {
     expect(found.text).not.toContain('AP-2');
   });
 
+  it('buys again the product of an order looked up: "the same <kind> but in <colour>", "one more in <colour>"', async () => {
+    const cairn = fakeProduct({
+      handle: 'cairn',
+      title: 'Cairn Wool Scarf',
+      price: 60,
+      category: 'Scarves',
+      colors: ['Grey', 'Burgundy'],
+    });
+    const fell = fakeProduct({
+      handle: 'fell',
+      title: 'Fell Scarf',
+      price: 40,
+      category: 'Scarves',
+      colors: ['Burgundy'],
+    });
+    const brim = fakeProduct({ handle: 'brim', title: 'Brim Sun Hat', price: 30, category: 'Hats' });
+    const line = (p: typeof cairn, title: string) => ({
+      sku: `${p.handle}-1`,
+      title,
+      quantity: 1,
+      unitPrice: p.price,
+      handle: p.handle,
+    });
+    const orders = [
+      { ...ORDER, id: 'AP-7', items: [line(cairn, 'Cairn Wool Scarf (Grey)'), line(brim, 'Brim Sun Hat')] },
+    ];
+    const local = createOfflineModel({
+      shop: () => buildShopIndex([cairn, fell, brim].map(toCatalogEntry), loadLanguagePack('en')),
+    });
+    const shop = () => createFakeShop({ products: [cairn, fell, brim], signedIn: true, orders });
+    const same = converse(local, shop());
+    expect((await same.say('where is my order with the scarf and the sun hat?')).text).toContain('AP-7');
+    const again = await same.say('I want the same scarf but in burgundy');
+    expect(again.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'cairn', options: { Color: 'Burgundy' }, quantity: 1 } },
+    ]);
+    // Only a colour said: the order's line the shopper named when asking about it.
+    const more = converse(local, shop());
+    await more.say('has my order with the scarf shipped?');
+    const one = await more.say('lovely, add one more in burgundy');
+    expect(one.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'cairn', options: { Color: 'Burgundy' }, quantity: 1 } },
+    ]);
+  });
+
+  it('adds the variant offered when the one asked for was out of stock ("the cream one then")', async () => {
+    const base = fakeProduct({
+      handle: 'dawn',
+      title: 'Dawn Mug',
+      price: 19,
+      category: 'Mugs',
+      colors: ['Navy', 'Cream'],
+    });
+    const dawn = {
+      ...base,
+      variants: base.variants.map((v) => (v.options.Color === 'Navy' ? { ...v, stock: 0, inStock: false } : v)),
+    };
+    const dusk = fakeProduct({ handle: 'dusk', title: 'Dusk Mug', price: 15, category: 'Mugs', colors: ['Sage'] });
+    for (const then of ['ok the cream one then', 'put the cream one in instead']) {
+      const chat = chatOver([dawn, dusk]);
+      const refused = await chat.say('add the dawn mug in navy');
+      expect(refused.calls[0]).toMatchObject({ name: 'add_to_cart', args: { handle: 'dawn' } });
+      expect(refused.text).toContain('Cream');
+      const added = await chat.say(then);
+      expect(added.calls).toEqual([
+        { name: 'add_to_cart', args: { handle: 'dawn', options: { Color: 'Cream' }, quantity: 1 } },
+      ]);
+    }
+  });
+
   it('looks up a named order and asks an anonymous shopper to sign in', async () => {
     const named = await chatWith().say('order AP-10023');
     expect(named.calls).toEqual([{ name: 'get_order_status', args: { orderId: 'AP-10023' } }]);

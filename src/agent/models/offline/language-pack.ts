@@ -172,6 +172,8 @@ export const lexiconSchema = z.object({
   synonyms: z.record(z.string(), phrases),
   /** Words that narrow a list to some of it ("only", "just"): a filter, never a question about one product. */
   restrict: phrases.default([]),
+  /** "the same <kind>": a product of the conversation or of an order again, not a new search. */
+  same: phrases.default([]),
   /** Phrases that keep the last search's budget for a new request ("any of those in that price range?"). */
   sameBudget: phrases.default([]),
   /** "<kind> to go with them": a thing wanted for the product in focus, for the same use and wearer. */

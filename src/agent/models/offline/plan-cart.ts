@@ -11,7 +11,7 @@ import { productsOf, type Memory } from './history.js';
 import { hintsFor, MAX_QUANTITY, namesOptionsOf, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import { titleWord } from './pick-among.js';
-import { resolveCartLine, resolveProduct } from './resolve-target.js';
+import { refusedOffering, resolveCartLine, resolveProduct } from './resolve-target.js';
 import { sizeByOrder } from './size-order.js';
 import type { ProductMention } from './shop-index.js';
 import type { Understanding } from './understanding.js';
@@ -246,6 +246,8 @@ function countInOptions(u: Understanding, ctx: PlanContext, handle: string): num
 export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   const swapped = planSwap(u, memory, ctx);
   if (swapped) return swapped;
+  // "put the cream one in instead" right after the navy one was refused for stock: an add, not a change.
+  if (refusedOffering(u, memory)) return planAdd(u, memory, ctx);
   // "the black one please, two of them": a count for a product shown and not in the cart adds it.
   const pointsAtShown = u.options.length > 0 || !!u.ordinal || u.mentions.pronoun;
   if (memory.cart && u.quantity !== null && memory.shown.length && pointsAtShown) {

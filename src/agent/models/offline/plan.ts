@@ -8,7 +8,7 @@ import { choiceByPrice } from './price-choice.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
-import { resolveProduct } from './resolve-target.js';
+import { orderedAgain, resolveProduct } from './resolve-target.js';
 import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
 import { GENDERS, hintsFor, namesOptionsOf, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
@@ -178,6 +178,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
+  // "I want the same <kind> but in burgundy" right after an order was looked at: that product again, so chosen.
+  const again = (intent === 'search' || intent === 'other') && u.options.length && ctx.index;
+  const ordered = again && saysAny(u.raw, ctx.state.lexicon.same) ? orderedAgain(u, memory, ctx.index!) : null;
+  if (ordered) return planAdd(u, memory, ctx, ordered);
   // "add the Quillon Lamp" … "and the Brambleby Scarf": a bare "and <product>" continues the last action.
   const previous = previousEvent(memory);
   if (previous?.name === 'add_to_cart' && continues(u, ctx.state.lexicon)) return planAdd(u, memory, ctx);

@@ -1,11 +1,11 @@
-import type { ProductSummary } from '../../../catalog/types.js';
+import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { stem, tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
 import { listCart, listProducts } from './format.js';
 import { asksQuestion } from './normalize.js';
 import { carries, chosenBy, describes, pick } from './pick-among.js';
-import { knownOrder, type Memory } from './history.js';
+import { knownOrder, type Memory, previousEvent, productsOf } from './history.js';
 import type { Say } from './replies.js';
 import type { ProductMention, ShopIndex } from './shop-index.js';
 import type { Understanding } from './understanding.js';
@@ -52,6 +52,17 @@ function viewedBefore(memory: Memory): ProductSummary | null {
   if (typeof handle === 'string') return memory.products.get(handle) ?? null;
   const at = memory.shown.findIndex((p) => p.handle === focus);
   return at > 0 ? memory.shown[at - 1] : null;
+}
+
+/** The product of an add refused just before whose offered variants have every option value the message names. */
+export function refusedOffering(u: Understanding, memory: Memory): string | null {
+  const e = previousEvent(memory);
+  if (e?.name !== 'add_to_cart' || e.result?.ok !== false || typeof e.args.handle !== 'string') return null;
+  const offered: VariantSummary[] = Array.isArray(e.result.alternatives) ? e.result.alternatives : [];
+  const values = u.options.map((o) => o.value.toLowerCase());
+  if (!values.length) return null;
+  const has = (v: VariantSummary, value: string) => Object.values(v.options).some((x) => x.toLowerCase() === value);
+  return offered.some((v) => values.every((value) => has(v, value))) ? e.args.handle : null;
 }
 
 /** What else helps tell products apart: whether one has the option values named, who the shopper buys for. */
@@ -160,6 +171,9 @@ export function resolveProduct(
     if (!p) return { kind: 'ask', text: say('ask.onlyShowed', { n: listed.length, list: listProducts(say, listed) }) };
     return { kind: 'product', handle: p.handle, product: p };
   }
+  // "ok the cream one then" right after an add was refused and the product's other variants offered: that product.
+  const refused = u.links.products.some((n) => n.distinctive > 0) ? null : refusedOffering(u, memory);
+  if (refused) return { kind: 'product', handle: refused, product: memory.products.get(refused) };
   const before = u.mentions.previous && !u.links.products.length ? viewedBefore(memory) : null;
   if (before) return { kind: 'product', handle: before.handle, product: before };
   const focused = memory.focus ? memory.products.get(memory.focus) : undefined;
@@ -292,6 +306,9 @@ export function resolveProduct(
     u.intent === 'product_info' && asksQuestion(u.raw) && !u.links.type && !u.links.products.length && !pointsElsewhere;
   const focusLacks =
     focused && productWords.length > 0 && !asksAboutFocus && !productWords.some((w) => describes(focused, w));
+  // "another one in navy", "the same <kind> but in burgundy" right after an order was looked at: its product.
+  const fromOrder = index && !focused ? orderedAgain(u, memory, index, productWords) : null;
+  if (fromOrder) return { kind: 'product', handle: fromOrder };
   if (productWords.length && (u.links.type || !focused || focusLacks)) {
     const only = u.links.type && index ? [...u.links.type.handles] : [];
     if (only.length === 1) return { kind: 'product', handle: only[0] };
@@ -311,20 +328,45 @@ export function resolveProduct(
 }
 
 /**
- * The product of the order in focus: its one line, or the one line the shopper's messages name;
- * linked to the catalog by its title. Null when that is not one product.
+ * The product of an order looked up after the last list that a message asks for again: the order line its
+ * product words name ("the same <kind>"), or with only option values said ("one more in navy") the order's
+ * one product or the one the shopper named. Null when that is not one product.
  */
-function orderedProduct(memory: Memory, index: ShopIndex): string | null {
+export function orderedAgain(u: Understanding, memory: Memory, index: ShopIndex, words = u.queryWords): string | null {
+  if (!orderAfterList(memory)) return null;
+  const valueWords = new Set(u.options.flatMap((o) => tokens(o.value)).map(stem));
+  return orderedProduct(
+    memory,
+    index,
+    words.filter((w) => !valueWords.has(stem(w)) && index.knows(w)),
+  );
+}
+
+/** Whether an order was looked up after the last list of products was shown. */
+function orderAfterList(memory: Memory): boolean {
+  const order = memory.events.findLastIndex((e) => e.name === 'get_order_status' || e.name === 'get_orders');
+  const list = memory.events.findLastIndex((e) => productsOf(e).length > 1);
+  return order >= 0 && order > list;
+}
+
+/**
+ * The product of the order in focus: the one line the words name ("the same <kind>"), else (with no
+ * words naming anything) its one line or the one line the shopper's messages name; the line's product,
+ * or the catalog's by its title. Null when that is not one product.
+ */
+function orderedProduct(memory: Memory, index: ShopIndex, words: string[] = []): string | null {
   const order = memory.orderFocus ? knownOrder(memory, memory.orderFocus) : null;
   if (!order?.items.length) return null;
   // A line's title without its variant ("Varsity Top (Medium)" → varsity, top).
   const titleWords = (title: string) => tokens(title.replace(/\(.*?\)/g, ' '));
+  const namedBy = (said: Set<string>) => order.items.filter((i) => titleWords(i.title).some((w) => said.has(stem(w))));
+  const byWords = namedBy(new Set(words.map(stem)));
+  if (words.length && !byWords.length) return null;
   const said = new Set(memory.userTurns.flatMap((t) => tokens(t.text)).map(stem));
-  const named = order.items.filter((i) => titleWords(i.title).some((w) => said.has(stem(w))));
-  const items = order.items.length === 1 ? order.items : named;
-  if (items.length !== 1) return null;
-  const handles = index.titledWith(titleWords(items[0].title));
-  return handles.length === 1 ? handles[0] : null;
+  const items = byWords.length ? byWords : order.items.length === 1 ? order.items : namedBy(said);
+  const handles = new Set(items.map((i) => i.handle ?? index.titledWith(titleWords(i.title)).join(' ')));
+  const [only] = handles;
+  return handles.size === 1 && only && !only.includes(' ') ? only : null;
 }
 
 /** Cart lines of products a search found by the words said now ("take the <words> out"). */
