@@ -1,4 +1,5 @@
 import type { Embedder } from '../catalog/embeddings/embedder.js';
+import { LOCAL_EMBEDDER_FAMILY } from '../catalog/embeddings/local-variants.js';
 import { fuseWeighted } from '../catalog/fuse-rankings.js';
 import type { Database } from '../db/database.js';
 import { toVectorLiteral } from '../db/database.js';
@@ -28,6 +29,12 @@ const CANDIDATES = 30;
  * bring sections phrased in other words.
  */
 const VECTOR_WEIGHT = 0.5;
+/**
+ * …and with the local embedder, whose vectors of a short question mostly follow its surface words ("send it
+ * back" near "sent back to you at your cost"): they only break ties. Measured on the assistant benchmark's
+ * tuning dialogs, 0.5 → 0.1 fixed 11 policy answers and broke 6.
+ */
+const LOCAL_VECTOR_WEIGHT = 0.1;
 /**
  * The say of the question's words found in translated sections: the original's ranking (with the
  * shopper's words glossed to the policies') leads; the translation adds words left unglossed.
@@ -63,7 +70,8 @@ export function createPolicySearch(deps: { db: Database; embedder: Embedder }): 
         vectorRanking(db, embedder, expanded.asked || query, opts.signal),
         language ? translatedRanking(db, language, query) : [],
       ]);
-      const lists = [{ ids: lexical }, { ids: vector, weights: vector.map(() => VECTOR_WEIGHT) }];
+      const weight = embedder.id.startsWith(LOCAL_EMBEDDER_FAMILY) ? LOCAL_VECTOR_WEIGHT : VECTOR_WEIGHT;
+      const lists = [{ ids: lexical }, { ids: vector, weights: vector.map(() => weight) }];
       if (translated.length) lists.push({ ids: translated, weights: translated.map(() => TRANSLATED_WEIGHT) });
       const ids = [...fuseWeighted(lists).entries()]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
