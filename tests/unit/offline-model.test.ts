@@ -481,6 +481,24 @@ describe('offline model: shopping conversations', () => {
     expect(other.calls).toEqual([{ name: 'get_product', args: { handle: 'long-sleeve-top' } }]);
   });
 
+  it('answers "how heavy is it?" with the weight the product data labels, not a sentence saying "heavy" in passing', async () => {
+    const boot = {
+      ...fakeProduct({
+        handle: 'crest-boot',
+        title: 'Crest Hiking Boot',
+        price: 140,
+        category: 'Boots',
+        description: 'Grip, support and protection without heavy weight. A grippy lugged sole.',
+      }),
+      attributes: { weight: '550 g', material: 'Synthetic suede' },
+    };
+    const chat = chatOver([boot]);
+    await chat.say('show me the Crest Hiking Boot');
+    const asked = await chat.say("how heavy is it? I don't want to be clomping around");
+    expect(asked.text).toContain('550 g');
+    expect(asked.text).not.toContain('without heavy weight');
+  });
+
   it('adds the variant a comparison or a price picks: "the brighter one", "the €150 one"', async () => {
     const base = fakeProduct({ handle: 'beam-lamp', title: 'Beam Desk Lamp', price: 135, category: 'Lamps' });
     const variant = (color: string, brightness: string, price: number) => ({

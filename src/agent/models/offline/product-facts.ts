@@ -118,6 +118,9 @@ export function factScore(f: Fact, q: QuestionTerms): number {
   return f.kind === 'sentence' ? score * 0.9 : score;
 }
 
+/** A fact labelled with what the question asks wins over a better-scored one unlabelled when it scores this share. */
+const ABOUT_SHARE = 0.75;
+
 /**
  * The facts that best answer a question about one product: the best one, then any that answer
  * another part of it ("what wax is it made from, and how long does it burn?"), at most three.
@@ -132,7 +135,11 @@ export function bestFacts(facts: Fact[], q: QuestionTerms): Fact[] {
       .map((f) => ({ f, s: factScore(f, rest) }))
       .filter((x) => x.s >= (round === 0 ? 0.5 : 1.5));
     if (!scored.length) break;
-    const best = scored.reduce((a, b) => (b.s > a.s ? b : a));
+    const top = scored.reduce((a, b) => (b.s > a.s ? b : a));
+    // "how heavy is it?": the fact labelled with what is asked (weight: 550 g) over a sentence that says the
+    // words in passing ("…without heavy weight"), unless the sentence answers clearly more.
+    const labelled = scored.filter((x) => isAbout(x.f, rest) && x.s >= ABOUT_SHARE * top.s);
+    const best = isAbout(top.f, rest) || !labelled.length ? top : labelled.reduce((a, b) => (b.s > a.s ? b : a));
     out.push(best.f);
     for (const t of rest.terms) if (best.f.about.has(t) || best.f.words.has(t)) covered.add(t);
   }
