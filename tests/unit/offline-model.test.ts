@@ -499,6 +499,25 @@ describe('offline model: shopping conversations', () => {
     expect(asked.text).not.toContain('without heavy weight');
   });
 
+  it('answers "how much does the <name> hold?" with its capacity, no price, and reads no colour in its name', async () => {
+    const mug = {
+      ...fakeProduct({
+        handle: 'speckle',
+        title: 'Speckle Mug',
+        price: 19,
+        category: 'Mugs',
+        colors: ['Speckled', 'Black'],
+      }),
+      attributes: { capacity: '400 ml' },
+    };
+    const hold = await chatOver([mug]).say('how much does the Speckle Mug hold?');
+    expect(hold.text).toBe('Speckle Mug: capacity — 400 ml.');
+    // Both asked, both answered; one price for every colour is no price "depending on the option".
+    const both = await chatOver([mug]).say('how much is the Speckle Mug and how heavy is it?');
+    expect(both.text).toContain('€19.00');
+    expect(both.text).not.toContain('depending');
+  });
+
   it('adds the variant a comparison or a price picks: "the brighter one", "the €150 one"', async () => {
     const base = fakeProduct({ handle: 'beam-lamp', title: 'Beam Desk Lamp', price: 135, category: 'Lamps' });
     const variant = (color: string, brightness: string, price: number) => ({

@@ -3,7 +3,13 @@ import { money } from '../../../catalog/money.js';
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { stem } from '../../../catalog/terms.js';
-import { chosenVariant, variantsFitting, type DialogueState, type VariantWish } from './dialogue-state.js';
+import {
+  chosenVariant,
+  variantsFitting,
+  withoutTitles,
+  type DialogueState,
+  type VariantWish,
+} from './dialogue-state.js';
 import { availableOptions, optionPairs, trimText } from './format.js';
 import type { Lexicon } from './language-pack.js';
 import {
@@ -72,11 +78,13 @@ function askedOf(p: ProductSummary, u: Understanding, state: DialogueState | nul
   // "the big size, how long does it burn?": a size chosen by its order narrows the variants, not asked about.
   const bySizeOrder = sizeByOrder(u, Object.keys(table), (n) => table[n] ?? [], lx);
   const wish = { ...wished, options: { ...wished.options, ...bySizeOrder } };
-  const said = state ? state.reader.read(u.raw, table) : {};
+  // "how much does the Tide Pebble Cup hold?": the product's name quoted says no option value (Pebble).
+  const text = withoutTitles(u.raw, [p.title, p.originalTitle]);
+  const said = state ? state.reader.read(text, table) : {};
   const bySize = u.mentions.largest || u.mentions.smallest || Object.keys(bySizeOrder).length > 0;
   const names = state
     ? state.reader
-        .namesIn(u.raw, table)
+        .namesIn(text, table)
         .filter((n) => said[n] === undefined && !(bySize && normalizeOptionName(n) === 'size'))
     : [];
   return { wish, said, names };
@@ -162,8 +170,11 @@ function answerAspect(say: Say, p: ProductSummary, u: Understanding, wish: Varia
     const fits = variantsFitting(p, wish);
     // "how much is the large one?": the one variant asked for, named with its price.
     if (fits.length === 1 && Object.keys(wish.options).length) return describeVariant(say, p, fits[0]);
-    const price = priceOf(say, fits.length ? fits : p.variants);
-    return say(fits.length > 1 ? 'answer.costsDepending' : 'answer.costs', { title, price });
+    const priced = fits.length ? fits : p.variants;
+    const price = priceOf(say, priced);
+    // One price whatever the option: no "depending on the option".
+    const differ = new Set(priced.map((v) => v.price.amount)).size > 1;
+    return say(differ ? 'answer.costsDepending' : 'answer.costs', { title, price });
   }
   if (u.aspect === 'stock') {
     const fits = variantsFitting(p, wish).filter((v) => v.inStock);

@@ -61,8 +61,10 @@ export function createDialogueState(memory: Memory, lx: Lexicon, index: ShopInde
     const t = table(handle);
     const since = discussedSince(handle);
     const out: VariantWish = { options: {}, pick: null };
+    const product = memory.products.get(handle);
+    const titles = [product?.title, product?.originalTitle, index?.byHandle(handle)?.title];
     for (const turn of memory.userTurns.filter((x) => x.at >= since)) {
-      Object.assign(out.options, options.read(turn.text, t));
+      Object.assign(out.options, options.read(withoutTitles(turn.text, titles), t));
       if (saysAny(turn.text, lx.cheaper)) out.pick = 'cheapest';
       else if (saysAny(turn.text, lx.pricier)) out.pick = 'priciest';
     }
@@ -76,6 +78,19 @@ export function createDialogueState(memory: Memory, lx: Lexicon, index: ShopInde
 }
 
 export type DialogueState = ReturnType<typeof createDialogueState>;
+
+/**
+ * A message without a product's titles where it quotes one whole: "the Tide Pebble Cup" names the
+ * product, not its colour Pebble.
+ */
+export function withoutTitles(text: string, titles: (string | undefined)[]): string {
+  let out = text;
+  for (const title of titles) {
+    const at = title && title.length > 3 ? out.toLowerCase().indexOf(title.toLowerCase()) : -1;
+    if (at >= 0) out = `${out.slice(0, at)} ${out.slice(at + title!.length)}`;
+  }
+  return out;
+}
 
 /** The variants of a product that fit a wish (options, budget in major units), in stock first, cheapest first. */
 export function variantsFitting(p: ProductSummary, w: VariantWish): VariantSummary[] {

@@ -108,6 +108,28 @@ export function createUnderstanding(pack: LanguagePack) {
       .flatMap((w) => index?.split(w) ?? [w]);
   }
 
+  /**
+   * Whether a price is asked: "how much is it", not "how much does it hold": a price phrase made of the
+   * measure question word ("how much") asks a price unless a word of a measured facet follows it before the
+   * next question ("how much is it and how heavy?" asks both).
+   */
+  function asksPrice(text: string, words: string[]): boolean {
+    const said = (lx.aspects.price ?? []).filter((p) => phraseIn(text, [p]));
+    const measures = (p: string) => p.split(' ').some((w) => measureQuestion.has(w));
+    if (!said.length || !said.every(measures)) return said.length > 0;
+    const facet = (w: string) => !!(lx.facets[w] ?? lx.facets[stem(w)]);
+    const priced = (ps: string[], at: number) => {
+      for (let j = at + ps.length; j < words.length && !measureQuestion.has(words[j]); j++)
+        if (facet(words[j])) return false;
+      return true;
+    };
+    const starts = said.flatMap((p) => {
+      const ps = p.split(' ');
+      return words.flatMap((_, i) => (ps.every((w, k) => words[i + k] === w) ? [{ ps, i }] : []));
+    });
+    return !starts.length || starts.some(({ ps, i }) => priced(ps, i));
+  }
+
   function aspectOf(text: string): Aspect | null {
     const order: Aspect[] = ['stock', 'material', 'color', 'size', 'price', 'weight', 'details'];
     return order.find((a) => phraseIn(text, lx.aspects[a] ?? [])) ?? null;
@@ -355,7 +377,7 @@ export function createUnderstanding(pack: LanguagePack) {
         quantity: numbers[0] ?? (phraseIn(joined, lx.countOne) ? 1 : null),
         increment: phraseIn(joined, lx.increment),
         aspect: aspectOf(joined),
-        asksPrice: phraseIn(joined, lx.aspects.price ?? []),
+        asksPrice: asksPrice(joined, words),
         month: monthOf(words, lx.months),
         gender,
         queryWords,
