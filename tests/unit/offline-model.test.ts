@@ -518,6 +518,28 @@ describe('offline model: shopping conversations', () => {
     expect(both.text).not.toContain('depending');
   });
 
+  it('reads "is it <a> or <b>?" right after adding a product by name as about it, though <b> names other products', async () => {
+    const jacket = fakeProduct({
+      handle: 'ridge-jacket',
+      title: 'Ridge Down Jacket',
+      price: 220,
+      category: 'Jackets',
+      sizes: ['M'],
+    });
+    const bags = ['Ember', 'Hearth'].map((name) =>
+      fakeProduct({
+        handle: `${name.toLowerCase()}-bag`,
+        title: `${name} Synthetic Sleeping Bag`,
+        price: 90,
+        category: 'Sleeping bags',
+      }),
+    );
+    const chat = chatOver([jacket, ...bags]);
+    await chat.say('put the ridge down jacket in my bag, M');
+    const asked = await chat.say('is it real down inside or synthetic?');
+    expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'ridge-jacket' } }]);
+  });
+
   it('adds the variant a comparison or a price picks: "the brighter one", "the €150 one"', async () => {
     const base = fakeProduct({ handle: 'beam-lamp', title: 'Beam Desk Lamp', price: 135, category: 'Lamps' });
     const variant = (color: string, brightness: string, price: number) => ({

@@ -230,13 +230,16 @@ export function resolveProduct(
   }
   // "is it fabric or leather?": "it" is the product in focus, whatever one word of another product's name says
   // — unless that word is said as a name ("the Quillon one, add it").
+  // The product in focus may be known by its handle alone (added by its name, never shown).
+  const focusHandle = focused?.handle ?? memory.focus;
   const saidAsName = u.links.products.some(
-    (n) => n.handle !== focused?.handle && n.distinctive > 0 && hints.selectors?.has(u.words[n.end] ?? ''),
+    (n) => n.handle !== focusHandle && n.distinctive > 0 && hints.selectors?.has(u.words[n.end] ?? ''),
   );
   // "das günstigere": an article read as a pronoun before a comparative still chooses among those shown.
   const comparative = u.mentions.cheaper || u.mentions.pricier;
-  if (u.mentions.pronoun && focused && !saidAsName && !comparative && u.links.products.every((n) => n.coverage < 0.5)) {
-    return { kind: 'product', handle: focused.handle, product: focused };
+  const weaklyNamed = u.links.products.every((n) => n.coverage < 0.5);
+  if (u.mentions.pronoun && focusHandle && !saidAsName && !comparative && weaklyNamed) {
+    return { kind: 'product', handle: focusHandle, product: focused };
   }
 
   // "how much is it?" right after asking for a product by its name: the one of the list the search named.
