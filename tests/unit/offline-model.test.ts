@@ -540,6 +540,24 @@ describe('offline model: shopping conversations', () => {
     expect(asked.calls).toEqual([{ name: 'get_product', args: { handle: 'ridge-jacket' } }]);
   });
 
+  it('compares two products named apart on what they differ in, then answers "which of the two is <yes/no>?"', async () => {
+    const jacket = (handle: string, title: string, attributes: Record<string, string>) => ({
+      ...fakeProduct({ handle, title, price: 95, category: 'Jackets' }),
+      attributes,
+    });
+    const fjord = jacket('fjord', 'Fjord Insulated Jacket', { waterproof: 'yes', hood: 'no', style: 'Insulated' });
+    const frost = jacket('frost', 'Frost Urban Puffer Jacket', { waterproof: 'no', hood: 'yes', style: 'Insulated' });
+    const chat = chatOver([fjord, frost]);
+    const compared = await chat.say('can you compare the Fjord Insulated Jacket and the Frost Urban Puffer for me?');
+    expect(compared.calls.map((c) => c.args.handle)).toEqual(['fjord', 'frost']);
+    expect(compared.text).toContain('Fjord Insulated Jacket: €95.00 · waterproof: yes · hood: no');
+    expect(compared.text).not.toContain('style');
+    const which = await chat.say('which of the two is the waterproof one?');
+    expect(which.calls).toEqual([]);
+    expect(which.text).toContain('Fjord Insulated Jacket');
+    expect(which.text).not.toContain('Frost');
+  });
+
   it('adds the variant a comparison or a price picks: "the brighter one", "the €150 one"', async () => {
     const base = fakeProduct({ handle: 'beam-lamp', title: 'Beam Desk Lamp', price: 135, category: 'Lamps' });
     const variant = (color: string, brightness: string, price: number) => ({

@@ -294,7 +294,12 @@ export function answerAboutShown(say: Say, products: ProductSummary[], u: Unders
   });
   const top = Math.max(0, ...scored.map((x) => x.s));
   if (top === 0) return null;
-  const best = scored.filter((x) => x.s >= top * 0.8);
+  let best = scored.filter((x) => x.s >= top * 0.8);
+  // "which of the two is the foldable one?": of facts that are yes or no, the products that say yes.
+  const value = (x: (typeof best)[number]) => x.facts[0].value.trim().toLowerCase();
+  const { yes, no } = lx.booleanValues;
+  const yeses = best.filter((x) => yes.includes(value(x)));
+  if (yeses.length && best.every((x) => yes.includes(value(x)) || no.includes(value(x)))) best = yeses;
   return best
     .map((x) => say('shown.titled', { title: x.p.title, value: trimText(factLine(say, x.facts[0]), 200) }))
     .join('\n');

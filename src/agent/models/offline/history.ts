@@ -146,6 +146,7 @@ export function readHistory(messages: ChatMessage[], language?: string, typed?: 
     }
   }
   readBackwards(memory);
+  comparedAsList(memory);
   memory.orderFocus = orderInFocus(
     events.filter((e) => e.at < userIndex),
     messages,
@@ -236,6 +237,25 @@ function readBackwards(memory: Memory): void {
       }
     }
   }
+}
+
+/**
+ * Two products or more looked up in one step ("compare the <name> and the <name>") are a list shown, when
+ * no list came after them: "which of the two…", "the second one" point at them.
+ */
+function comparedAsList(memory: Memory): void {
+  const looked = memory.events.filter((e) => e.name === 'get_product' && e.result?.product?.handle);
+  const last = looked.at(-1);
+  if (!last) return;
+  // One step's results stand side by side in the transcript.
+  const step = [last];
+  for (let i = looked.length - 2; i >= 0 && looked[i].at === step[0].at - 1; i--) step.unshift(looked[i]);
+  const listedAfter = memory.events.some((e) => e.at > last.at && e.name !== 'get_product' && productsOf(e).length);
+  // This turn's own look-ups are not yet something shown before the message.
+  if (step.length < 2 || listedAfter || last.at > memory.userIndex) return;
+  const products = step.map((e) => memory.products.get(e.result.product.handle) ?? e.result.product);
+  memory.shown = [...new Map(products.map((p: ProductSummary) => [p.handle, p])).values()];
+  memory.lastList = 'products';
 }
 
 const idKey = (id: string) => id.replace(/^#/, '').toLowerCase();

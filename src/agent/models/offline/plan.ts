@@ -19,6 +19,7 @@ import {
   oneOfConversationNamed,
   oneShownNamed,
   planAboutShown,
+  planNamedComparison,
   priceExtremeShown,
 } from './shown-readings.js';
 
@@ -279,7 +280,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'product_info': {
       // "that one" right after the product's details: the shopper picks it.
       if (picksFocus(u, memory, ctx.state.lexicon)) return planAdd(u, memory, ctx);
-      const aboutShown = planAboutShown(u, memory, ctx);
+      const aboutShown = planAboutShown(u, memory, ctx) ?? planNamedComparison(u, memory, ctx);
       if (aboutShown) return aboutShown;
       const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
       if (t.kind === 'product') return call('get_product', { handle: t.handle });

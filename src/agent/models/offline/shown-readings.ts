@@ -3,6 +3,7 @@
  * which one it names, a question over the list), and the answers made of them without a tool.
  */
 import { stem } from '../../../catalog/terms.js';
+import type { ProductSummary } from '../../../catalog/types.js';
 import { answerAboutShown, rankedByFacet } from './answer-product.js';
 import type { Memory } from './history.js';
 import { saysAny } from './normalize.js';
@@ -108,4 +109,66 @@ export function planAboutShown(u: Understanding, memory: Memory, ctx: PlanContex
   if (!plural || memory.shown.length < 2 || u.ordinal || u.links.products.length) return null;
   const answer = answerAboutShown(ctx.say, memory.shown, u, lx);
   return answer ? { intent: 'product_info', text: answer } : null;
+}
+
+/**
+ * A product named apart from another counts when the message says at least this share of its name: one word
+ * of it (a material asked about, glossed) names no second product.
+ */
+const NAMED_APART = 0.75;
+/** A comparison lists at most this many of the attributes the products differ in. */
+const COMPARED_FACTS = 4;
+
+/**
+ * "compare the <name> and the <name>", "is the <name> warmer than the <name>?": two or more products named
+ * apart by their own name words, none of them on screen; their details are looked up, then compared on what
+ * the question asks, else on the attributes they differ in.
+ */
+export function planNamedComparison(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
+  const picked: Understanding['links']['products'] = [];
+  for (const n of [...u.links.products].sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage)) {
+    const overlaps = picked.some((p) => n.start < p.end && p.start < n.end);
+    if (!overlaps && n.distinctive > 0 && n.coverage >= NAMED_APART) picked.push(n);
+  }
+  if (picked.length < 2) return null;
+  const handles = picked.sort((a, b) => a.start - b.start).map((n) => n.handle);
+  const looked = new Map(
+    memory.lastStep
+      .filter((e) => e.name === 'get_product' && e.result?.product?.handle)
+      .map((e) => [e.result.product.handle as string, e.result.product as ProductSummary]),
+  );
+  const products = handles.map((h) => looked.get(h)).filter((p): p is ProductSummary => !!p);
+  if (products.length < handles.length)
+    return {
+      intent: 'product_info',
+      calls: handles.map((handle) => ({ name: 'get_product', args: { handle } })),
+      prefetch: true,
+    };
+  // A comparative or superlative ("warmer", "the lightest") or a price compares on that; else on their differences.
+  const lx = ctx.state.lexicon;
+  const onFacet = rankedByFacet(products, u.raw, lx) || u.aspect === 'price';
+  const text = (onFacet ? answerAboutShown(ctx.say, products, u, lx) : null) ?? differences(ctx, products, u);
+  return { intent: 'product_info', text };
+}
+
+/** Each product with its price and the attributes the products differ in, one line each. */
+function differences(ctx: PlanContext, products: ProductSummary[], u: Understanding): string {
+  const keyWords = (k: string) => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  // Those the question names first ("which one is foldable?").
+  const said = new Set(u.words.map(stem));
+  const named = (k: string) =>
+    keyWords(k)
+      .split(/\W+/)
+      .some((w) => said.has(stem(w)));
+  const keys = [...new Set(products.flatMap((p) => Object.keys(p.attributes ?? {})))];
+  const differ = keys
+    .filter((k) => products.every((p) => p.attributes?.[k]) && new Set(products.map((p) => p.attributes[k])).size > 1)
+    .sort((a, b) => Number(named(b)) - Number(named(a)))
+    .slice(0, COMPARED_FACTS);
+  return products
+    .map((p) => {
+      const facts = differ.map((k) => `${keyWords(k)}: ${p.attributes[k]}`);
+      return ctx.say('shown.titled', { title: p.title, value: [ctx.say.money(p.price), ...facts].join(' · ') });
+    })
+    .join('\n');
 }
