@@ -47,8 +47,20 @@ function toVariant(v: Row['variants'][number]): VariantSummary {
   };
 }
 
+/** A product in a list says this much of its description… */
+const LISTED_DESCRIPTION = 600;
+/** …and one looked up by its handle (its details) this much: what it says further down answers questions. */
+const DETAILED_DESCRIPTION = 4000;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 /** Builds a summary; `variants` holds those matching the filters, price is the cheapest of them. */
-function toSummary(r: Row, filters: SearchFilters, score?: number): ProductSummary | null {
+function toSummary(
+  r: Row,
+  filters: SearchFilters,
+  score?: number,
+  descriptionMax = LISTED_DESCRIPTION,
+): ProductSummary | null {
   const all = r.variants.map(toVariant);
   const matching = all.filter((v) => variantMatches(v, filters, r.title));
   if (matching.length === 0) return null;
@@ -61,7 +73,7 @@ function toSummary(r: Row, filters: SearchFilters, score?: number): ProductSumma
     categoryPath: r.category_path,
     tags: r.tags,
     attributes: r.attributes,
-    description: r.description.length > 600 ? `${r.description.slice(0, 600)}…` : r.description,
+    description: cut(r.description, descriptionMax),
     price: cheapest.price,
     inStock: matching.some((v) => v.inStock),
     image: cheapest.image ?? r.images[0] ?? null,
@@ -88,14 +100,14 @@ export async function loadSummaries(
   });
 }
 
-/** Loads active products by handle with all their variants. */
+/** Loads active products by handle with all their variants and their descriptions in full (up to 4,000 characters). */
 export async function loadByHandles(db: Queryable, handles: string[]): Promise<ProductSummary[]> {
   if (handles.length === 0) return [];
   const r = await db.query<Row>(`${SELECT} WHERE p.handle = ANY($1::text[]) AND p.status = 'active'`, [handles]);
   const byHandle = new Map(r.rows.map((row) => [row.handle, row]));
   return handles.flatMap((h) => {
     const row = byHandle.get(h);
-    const s = row ? toSummary(row, {}) : null;
+    const s = row ? toSummary(row, {}, undefined, DETAILED_DESCRIPTION) : null;
     return s ? [s] : [];
   });
 }
