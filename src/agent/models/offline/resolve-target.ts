@@ -367,9 +367,10 @@ function orderedProduct(memory: Memory, index: ShopIndex, words: string[] = []):
   if (words.length && !byWords.length) return null;
   const said = new Set(memory.userTurns.flatMap((t) => tokens(t.text)).map(stem));
   const items = byWords.length ? byWords : order.items.length === 1 ? order.items : namedBy(said);
-  const handles = new Set(items.map((i) => i.handle ?? index.titledWith(titleWords(i.title)).join(' ')));
-  const [only] = handles;
-  return handles.size === 1 && only && !only.includes(' ') ? only : null;
+  const sole = (handles: string[]) => (handles.length === 1 ? handles[0] : null);
+  const handles = new Set(items.map((i) => i.handle ?? sole(index.titledWith(titleWords(i.title)))));
+  const [one] = handles;
+  return handles.size === 1 ? one : null;
 }
 
 /** Cart lines of products a search found by the words said now ("take the <words> out"). */

@@ -7,6 +7,7 @@ import type { ProductSummary } from '../../../catalog/types.js';
 import { answerAboutShown, rankedByFacet } from './answer-product.js';
 import type { Memory } from './history.js';
 import { saysAny } from './normalize.js';
+import { factsOf } from './product-facts.js';
 import { distinctiveOverlap } from './resolve-target.js';
 import type { PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
@@ -153,21 +154,22 @@ export function planNamedComparison(u: Understanding, memory: Memory, ctx: PlanC
 
 /** Each product with its price and the attributes the products differ in, one line each. */
 function differences(ctx: PlanContext, products: ProductSummary[], u: Understanding): string {
-  const keyWords = (k: string) => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const lx = ctx.state.lexicon;
+  const attributes = products.map(
+    (p) => new Map(factsOf(p, lx).flatMap((f) => (f.kind === 'attribute' ? [[f.label, f]] : []))),
+  );
   // Those the question names first ("which one is foldable?").
   const said = new Set(u.words.map(stem));
-  const named = (k: string) =>
-    keyWords(k)
-      .split(/\W+/)
-      .some((w) => said.has(stem(w)));
-  const keys = [...new Set(products.flatMap((p) => Object.keys(p.attributes ?? {})))];
-  const differ = keys
-    .filter((k) => products.every((p) => p.attributes?.[k]) && new Set(products.map((p) => p.attributes[k])).size > 1)
+  const named = (label: string) => attributes.some((a) => [...a.get(label)!.about].some((w) => said.has(w)));
+  const differ = [...attributes[0].keys()]
+    .filter(
+      (label) => attributes.every((a) => a.has(label)) && new Set(attributes.map((a) => a.get(label)!.value)).size > 1,
+    )
     .sort((a, b) => Number(named(b)) - Number(named(a)))
     .slice(0, COMPARED_FACTS);
   return products
-    .map((p) => {
-      const facts = differ.map((k) => `${keyWords(k)}: ${p.attributes[k]}`);
+    .map((p, i) => {
+      const facts = differ.map((label) => `${label}: ${attributes[i].get(label)!.value}`);
       return ctx.say('shown.titled', { title: p.title, value: [ctx.say.money(p.price), ...facts].join(' · ') });
     })
     .join('\n');
