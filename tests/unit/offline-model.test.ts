@@ -36,6 +36,12 @@ function chatOver(products: ReturnType<typeof fakeProduct>[]) {
   return converse(local, createFakeShop({ products }));
 }
 
+/** The add_to_cart call the model should make. */
+const addCall = (handle: string, options: Record<string, string>, quantity = 1) => ({
+  name: 'add_to_cart',
+  args: { handle, options, quantity },
+});
+
 /** A product sized in measures, not letters. */
 const FIG_CANDLE = fakeProduct({
   handle: 'fig-candle',
@@ -1029,16 +1035,12 @@ describe('offline model: orders, policies and people', () => {
     const same = converse(local, shop());
     expect((await same.say('where is my order with the scarf and the sun hat?')).text).toContain('AP-7');
     const again = await same.say('I want the same scarf but in burgundy');
-    expect(again.calls).toEqual([
-      { name: 'add_to_cart', args: { handle: 'cairn', options: { Color: 'Burgundy' }, quantity: 1 } },
-    ]);
+    expect(again.calls).toEqual([addCall('cairn', { Color: 'Burgundy' })]);
     // Only a colour said: the order's line the shopper named when asking about it.
     const more = converse(local, shop());
     await more.say('has my order with the scarf shipped?');
     const one = await more.say('lovely, add one more in burgundy');
-    expect(one.calls).toEqual([
-      { name: 'add_to_cart', args: { handle: 'cairn', options: { Color: 'Burgundy' }, quantity: 1 } },
-    ]);
+    expect(one.calls).toEqual([addCall('cairn', { Color: 'Burgundy' })]);
   });
 
   it('adds the variant offered when the one asked for was out of stock ("the cream one then")', async () => {
@@ -1060,9 +1062,7 @@ describe('offline model: orders, policies and people', () => {
       expect(refused.calls[0]).toMatchObject({ name: 'add_to_cart', args: { handle: 'dawn' } });
       expect(refused.text).toContain('Cream');
       const added = await chat.say(then);
-      expect(added.calls).toEqual([
-        { name: 'add_to_cart', args: { handle: 'dawn', options: { Color: 'Cream' }, quantity: 1 } },
-      ]);
+      expect(added.calls).toEqual([addCall('dawn', { Color: 'Cream' })]);
     }
   });
 
