@@ -251,8 +251,7 @@ export function createProductFinder(deps: {
       if (priced) relaxed.push('price');
       if (filtered) relaxed.push('options');
     }
-    if (yesNoAsked)
-      products = [...products].sort((a, b) => +yesNoAsked.saysYes(b.handle) - +yesNoAsked.saysYes(a.handle));
+    if (yesNoAsked) products = [...products].sort((a, b) => +saysYes(b.handle) - +saysYes(a.handle));
     products = products.slice(0, limit);
     if (!products.length) {
       return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
