@@ -1,18 +1,14 @@
 /** Planning changes to the shopper's orders: cancel, return items, a new address, another variant. */
-import { tokens } from '../../../catalog/terms.js';
 import type { OrderView } from '../../../tools/results.js';
 import { asTyped, parseAddress } from './address-text.js';
-import { lineMatches } from './compose-info.js';
 import { knownOrder, previousEvent, type Memory } from './history.js';
 import { saysAny } from './normalize.js';
 import type { PlanContext } from './plan-args.js';
 import { variantChange } from './plan-variant-change.js';
 import type { Plan } from './plan-types.js';
-import type { ShopIndex } from './shop-index.js';
 import { ORDER_REF } from './slots.js';
 import type { Understanding } from './understanding.js';
-
-type OrderLine = OrderView['items'][number];
+import { lineHandle, linesNamed, type OrderLine } from './order-lines.js';
 
 /** Plans that may look an order (or a product of it) up first and then plan again with it known. */
 export const ORDER_CHANGE_INTENTS = new Set(['order_cancel', 'order_return', 'order_address', 'order_swap']);
@@ -69,13 +65,6 @@ export function planCancel(u: Understanding, memory: Memory, ctx: PlanContext): 
   const said = reasons.find(([, words]) => words.length > 0 && saysAny(u.raw, words));
   const reason = said?.[0] ?? ctx.state.lexicon.defaultCancelReason;
   return call(u.intent, 'cancel_order', { orderId, ...(reason ? { reason } : {}) });
-}
-
-/** The lines of an order the shopper's product words name best ("the blue ones" → that line). */
-function linesNamed(order: OrderView, words: string[]): OrderLine[] {
-  const scored = order.items.map((line) => ({ line, s: lineMatches(line.title, words) }));
-  const top = Math.max(0, ...scored.map((x) => x.s));
-  return top > 0 ? scored.filter((x) => x.s === top).map((x) => x.line) : [];
 }
 
 const listLines = (lines: OrderLine[]) => lines.map((l) => `- ${l.title}`).join('\n');
@@ -150,14 +139,6 @@ export function planOrderAddress(u: Understanding, memory: Memory, ctx: PlanCont
   }
   if (!address) return { intent: 'order_address', text: ctx.say('ask.addressInParts') };
   return call('order_address', 'change_order_address', { orderId, address: asTyped(address, memory.typedText) });
-}
-
-/** The product an order line is of, by its title as the shop names it (options in brackets left out). */
-function lineHandle(line: OrderLine, index: ShopIndex | null): string | null {
-  if (!index) return null;
-  const links = index.link(tokens(line.title.replace(/\(.*?\)/g, ' ')));
-  const best = [...links.products].sort((a, b) => b.coverage - a.coverage)[0];
-  return best && best.coverage >= 0.99 ? best.handle : null;
 }
 
 /**

@@ -5,7 +5,8 @@ import type { CartLine } from '../../../tools/results.js';
 import { listCart, listProducts } from './format.js';
 import { asksQuestion } from './normalize.js';
 import { carries, chosenBy, describes, pick } from './pick-among.js';
-import { knownOrder, type Memory, previousEvent, productsOf } from './history.js';
+import { type Memory, previousEvent } from './history.js';
+import { orderedAgain, orderedProduct } from './order-lines.js';
 import type { Say } from './replies.js';
 import type { ProductMention, ShopIndex } from './shop-index.js';
 import type { Understanding } from './understanding.js';
@@ -328,49 +329,6 @@ export function resolveProduct(
   const ordered = !productWords.length && index ? orderedProduct(memory, index) : null;
   if (ordered) return { kind: 'product', handle: ordered };
   return { kind: 'none' };
-}
-
-/**
- * The product of an order looked up after the last list that a message asks for again: the order line its
- * product words name ("the same <kind>"), or with only option values said ("one more in navy") the order's
- * one product or the one the shopper named. Null when that is not one product.
- */
-export function orderedAgain(u: Understanding, memory: Memory, index: ShopIndex, words = u.queryWords): string | null {
-  if (!orderAfterList(memory)) return null;
-  const valueWords = new Set(u.options.flatMap((o) => tokens(o.value)).map(stem));
-  return orderedProduct(
-    memory,
-    index,
-    words.filter((w) => !valueWords.has(stem(w)) && index.knows(w)),
-  );
-}
-
-/** Whether an order was looked up after the last list of products was shown. */
-function orderAfterList(memory: Memory): boolean {
-  const order = memory.events.findLastIndex((e) => e.name === 'get_order_status' || e.name === 'get_orders');
-  const list = memory.events.findLastIndex((e) => productsOf(e).length > 1);
-  return order >= 0 && order > list;
-}
-
-/**
- * The product of the order in focus: the one line the words name ("the same <kind>"), else (with no
- * words naming anything) its one line or the one line the shopper's messages name; the line's product,
- * or the catalog's by its title. Null when that is not one product.
- */
-function orderedProduct(memory: Memory, index: ShopIndex, words: string[] = []): string | null {
-  const order = memory.orderFocus ? knownOrder(memory, memory.orderFocus) : null;
-  if (!order?.items.length) return null;
-  // A line's title without its variant ("Varsity Top (Medium)" → varsity, top).
-  const titleWords = (title: string) => tokens(title.replace(/\(.*?\)/g, ' '));
-  const namedBy = (said: Set<string>) => order.items.filter((i) => titleWords(i.title).some((w) => said.has(stem(w))));
-  const byWords = namedBy(new Set(words.map(stem)));
-  if (words.length && !byWords.length) return null;
-  const said = new Set(memory.userTurns.flatMap((t) => tokens(t.text)).map(stem));
-  const items = byWords.length ? byWords : order.items.length === 1 ? order.items : namedBy(said);
-  const sole = (handles: string[]) => (handles.length === 1 ? handles[0] : null);
-  const handles = new Set(items.map((i) => i.handle ?? sole(index.titledWith(titleWords(i.title)))));
-  const [one] = handles;
-  return handles.size === 1 ? one : null;
 }
 
 /** Cart lines of products a search found by the words said now ("take the <words> out"). */
