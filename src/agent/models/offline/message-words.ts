@@ -125,6 +125,10 @@ export function phraseAsSaid(text: string, phrase: string): string | null {
   return null;
 }
 
+/** Whether normalized text (words joined by spaces) says one of these phrases as whole words. */
+export const phraseIn = (text: string, phrases: readonly string[]) =>
+  phrases.some((p) => ` ${text} `.includes(` ${p} `));
+
 /** The positions of the words that make up any of these phrases ("you guys" in "do you guys have…"). */
 export function phrasePositions(words: string[], phrases: readonly string[]): Set<number> {
   const at = new Set<number>();

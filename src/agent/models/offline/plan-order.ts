@@ -1,4 +1,4 @@
-/** Planning changes to the shopper's orders: cancel, return items, a new address, another variant. */
+/** Planning about the shopper's orders: finding one, cancelling, returning items, a new address, another variant. */
 import type { OrderView } from '../../../tools/results.js';
 import { asTyped, parseAddress } from './address-text.js';
 import { knownOrder, previousEvent, type Memory } from './history.js';
@@ -35,6 +35,39 @@ const call = (intent: string, name: string, args: Record<string, unknown>, prefe
   calls: [{ name, args }],
   ...(prefetch ? { prefetch } : {}),
 });
+
+/**
+ * "where's my order?": the order named, else the one just talked about, else the one holding the product,
+ * kind or month the message names (their orders listed), else the newest.
+ */
+export function planOrder(u: Understanding, memory: Memory): Plan {
+  if (u.orderId) return { intent: u.intent, calls: [{ name: 'get_order_status', args: { orderId: u.orderId } }] };
+  // "what's the tracking number on it?": the order just talked about.
+  const discussed = memory.orderFocus;
+  const namesOne =
+    u.orderProductWords.length || u.links.products.length || u.links.type || u.month || u.mentions.previous;
+  // "and my most recent order?" after talking about another one: their newest, not the one in focus.
+  if (discussed && !namesOne && !u.mentions.latest) {
+    return { intent: u.intent, calls: [{ name: 'get_order_status', args: { orderId: discussed } }] };
+  }
+  // "tracking for my garden table", "what did I pay for them last time?" about the product in focus:
+  // the order holding that product, picked from the list.
+  const aboutFocus = u.mentions.pronoun && !!memory.focus;
+  // "which order was it in?" right after "the clasp on my <product> broke": the order holding what was said.
+  const aboutSaid = u.mentions.pronoun && !discussed && memory.userTurns.length > 1;
+  if (
+    u.links.type ||
+    u.links.products.length ||
+    u.orderProductWords.length ||
+    u.month ||
+    u.mentions.previous ||
+    aboutFocus ||
+    aboutSaid
+  ) {
+    return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 20 } }] };
+  }
+  return { intent: u.intent, calls: [{ name: 'get_order_status', args: {} }] };
+}
 
 /**
  * "cancel my order", "cancel my last order": the order named, else the one just talked about, else

@@ -13,7 +13,7 @@ import { orderedAgain } from './order-lines.js';
 import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
 import { GENDERS, hintsFor, namesOptionsOf, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
-import { planCancel, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
+import { planCancel, planOrder, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understanding.js';
 import {
   listSearchedBy,
@@ -350,35 +350,6 @@ function handOff(u: Understanding): Plan {
   const reason = u.mentions.frustrated ? `Shopper is frustrated: "${said}"` : `Shopper asked for a person: "${said}"`;
   const urgency = u.mentions.frustrated ? 'high' : 'normal';
   return { intent: 'human', calls: [{ name: 'request_human', args: { reason, urgency } }] };
-}
-
-function planOrder(u: Understanding, memory: Memory): Plan {
-  if (u.orderId) return { intent: u.intent, calls: [{ name: 'get_order_status', args: { orderId: u.orderId } }] };
-  // "what's the tracking number on it?": the order just talked about.
-  const discussed = memory.orderFocus;
-  const namesOne =
-    u.orderProductWords.length || u.links.products.length || u.links.type || u.month || u.mentions.previous;
-  // "and my most recent order?" after talking about another one: their newest, not the one in focus.
-  if (discussed && !namesOne && !u.mentions.latest) {
-    return { intent: u.intent, calls: [{ name: 'get_order_status', args: { orderId: discussed } }] };
-  }
-  // "tracking for my garden table", "what did I pay for them last time?" about the product in focus:
-  // the order holding that product, picked from the list.
-  const aboutFocus = u.mentions.pronoun && !!memory.focus;
-  // "which order was it in?" right after "the clasp on my <product> broke": the order holding what was said.
-  const aboutSaid = u.mentions.pronoun && !discussed && memory.userTurns.length > 1;
-  if (
-    u.links.type ||
-    u.links.products.length ||
-    u.orderProductWords.length ||
-    u.month ||
-    u.mentions.previous ||
-    aboutFocus ||
-    aboutSaid
-  ) {
-    return { intent: u.intent, calls: [{ name: 'get_orders', args: { limit: 20 } }] };
-  }
-  return { intent: u.intent, calls: [{ name: 'get_order_status', args: {} }] };
 }
 
 function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {

@@ -2,7 +2,8 @@ import { questionGlossFor } from '../../../catalog/catalog-gloss.js';
 import { stem, tokens } from '../../../catalog/terms.js';
 import { intentClassifier, type TrainedIntentModel } from './intent-classifier.js';
 import { cachedIntentWeights } from './intent-model-cache.js';
-import type { Aspect, Understanding } from './understanding.js';
+import type { Understanding } from './understanding.js';
+import { createAspectReader } from './asked-aspect.js';
 import type { LanguagePack } from './language-pack.js';
 import { asksQuestion, normalize } from './normalize.js';
 import type { Links, ShopIndex, Span } from './shop-index.js';
@@ -13,6 +14,7 @@ import {
   monthOf,
   openerAt,
   phraseAsSaid,
+  phraseIn,
   phrasePositions,
   queryWordsOf,
   splitSentences,
@@ -20,8 +22,6 @@ import {
 } from './message-words.js';
 import { classifyRequest, surestClause, unsure } from './request-sentence.js';
 import { createSlotReader, ORDER_REF } from './slots.js';
-
-const phraseIn = (text: string, phrases: readonly string[]) => phrases.some((p) => ` ${text} `.includes(` ${p} `));
 
 const CHEERFUL = new Set(['greeting', 'thanks', 'goodbye', 'affirm']);
 
@@ -45,6 +45,7 @@ export function createUnderstanding(pack: LanguagePack) {
   const stop = new Set(lx.queryStopwords);
   const personWords = new Set(lx.personWords);
   const measureQuestion = new Set(lx.measureQuestion);
+  const { aspectOf, asksPrice } = createAspectReader(lx, measureQuestion);
   const askedLeads = lx.askedLeads.map((p) => p.split(' '));
   const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
   const { purposeOf, ageOf, saysPronoun } = messageSpans(lx, joins);
@@ -106,33 +107,6 @@ export function createUnderstanding(pack: LanguagePack) {
       .split(/\s+/)
       .filter(Boolean)
       .flatMap((w) => index?.split(w) ?? [w]);
-  }
-
-  /**
-   * Whether a price is asked: "how much is it", not "how much does it hold": a price phrase made of the
-   * measure question word ("how much") asks a price unless a word of a measured facet follows it before the
-   * next question ("how much is it and how heavy?" asks both).
-   */
-  function asksPrice(text: string, words: string[]): boolean {
-    const said = (lx.aspects.price ?? []).filter((p) => phraseIn(text, [p]));
-    const measures = (p: string) => p.split(' ').some((w) => measureQuestion.has(w));
-    if (!said.length || !said.every(measures)) return said.length > 0;
-    const facet = (w: string) => !!(lx.facets[w] ?? lx.facets[stem(w)]);
-    const priced = (ps: string[], at: number) => {
-      for (let j = at + ps.length; j < words.length && !measureQuestion.has(words[j]); j++)
-        if (facet(words[j])) return false;
-      return true;
-    };
-    const starts = said.flatMap((p) => {
-      const ps = p.split(' ');
-      return words.flatMap((_, i) => (ps.every((w, k) => words[i + k] === w) ? [{ ps, i }] : []));
-    });
-    return !starts.length || starts.some(({ ps, i }) => priced(ps, i));
-  }
-
-  function aspectOf(text: string): Aspect | null {
-    const order: Aspect[] = ['stock', 'material', 'color', 'size', 'price', 'weight', 'details'];
-    return order.find((a) => phraseIn(text, lx.aspects[a] ?? [])) ?? null;
   }
 
   /** A size with its cue: "size 42", "in M", "eu 43", "in medium". */
