@@ -23,3 +23,7 @@ export const stems = (text: string): string[] => tokens(text).map(stem);
 
 /** A key for a phrase: its stems joined by spaces. */
 export const phraseKey = (text: string): string => stems(text).join(' ');
+
+/** An attribute name as words: "dishwasherSafe" → "dishwasher Safe", "dishwasher_safe" → "dishwasher safe". */
+export const attributeWords = (name: string): string =>
+  name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/[_-]+/g, ' ');

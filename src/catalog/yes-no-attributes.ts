@@ -1,5 +1,5 @@
 import type { CatalogEntry } from './catalog-vocabulary.js';
-import { stem, stems, tokens } from './terms.js';
+import { attributeWords, stem, stems, tokens } from './terms.js';
 
 /**
  * A yes/no attribute of the catalog ("dishwasherSafe", "vegan": yes or no per product): the stems of
@@ -14,9 +14,6 @@ export interface YesNoAttribute {
 /** How catalogs and their feeds write yes and no (Shopify's boolean metafields: true/false). */
 const YES = new Set(['yes', 'true']);
 const NO = new Set(['no', 'false']);
-
-/** An attribute name's words: "dishwasherSafe", "dishwasher_safe" and "Dishwasher safe" are "dishwasher safe". */
-const nameWords = (name: string) => name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 
 /** The catalog's attributes whose every value is yes or no, and which products say no. */
 export function yesNoAttributes(entries: CatalogEntry[]): YesNoAttribute[] {
@@ -33,7 +30,7 @@ export function yesNoAttributes(entries: CatalogEntry[]): YesNoAttribute[] {
     if (!values.every(([, v]) => YES.has(v) || NO.has(v))) continue;
     const no = new Set(values.filter(([, v]) => NO.has(v)).map(([h]) => h));
     const yes = new Set(values.filter(([, v]) => YES.has(v)).map(([h]) => h));
-    const words = stems(nameWords(name));
+    const words = stems(attributeWords(name));
     if (no.size && words.length) out.push({ stems: words, yes, no });
   }
   return out;

@@ -1,5 +1,5 @@
 import type { ProductSummary } from '../../../catalog/types.js';
-import { stem } from '../../../catalog/terms.js';
+import { attributeWords, stem } from '../../../catalog/terms.js';
 import { variantsFitting, type VariantWish } from './dialogue-state.js';
 import type { Lexicon } from './language-pack.js';
 import { normalize } from './normalize.js';
@@ -16,7 +16,6 @@ export interface Fact {
   kind: 'attribute' | 'option' | 'sentence';
 }
 
-const splitCamel = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
 const wordsOf = (text: string) => normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 const canonSet = (text: string) => new Set(wordsOf(text).map(stem));
 const firstNumber = (text: string) => {
@@ -40,7 +39,7 @@ export function descriptionSentences(p: ProductSummary, lx: Lexicon): string[] {
 export function factsOf(p: ProductSummary, lx: Lexicon, wish?: VariantWish): Fact[] {
   const out: Fact[] = [];
   for (const [key, value] of Object.entries(p.attributes ?? {})) {
-    const label = splitCamel(key).toLowerCase();
+    const label = attributeWords(key).toLowerCase();
     out.push({
       label,
       value,
