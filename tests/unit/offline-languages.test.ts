@@ -198,7 +198,7 @@ describe('the offline model in German and Arabic', () => {
   it('reads an unsure follow-up right after an order was shown as about that order, not as not understood', async () => {
     const chat = converse(model, createFakeShop({ products, signedIn: true }));
     const status = await chat.say('وين صارت طلبيتي الأخيرة؟');
-    expect(status.calls.map((c) => c.name)).toEqual(['get_order_status']);
+    expect(status.calls.map((c) => c.name)).toEqual(['get_orders']);
     // "what was in it exactly?", read unsure between an add and the order.
     const unsure = unsureBetween('cart_add', 0.2, 'order_status', 0.18);
     const inIt = planWithReading(index, 'ar', chat.messages, 'شو كان فيها بالزبط؟', unsure);

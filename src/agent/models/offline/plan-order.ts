@@ -25,7 +25,7 @@ function listedThisTurn(memory: Memory): OrderView[] | null {
 }
 
 /** Whether the last thing done before this message was about an order (so "swap it" means its item). */
-function orderJustDiscussed(memory: Memory): boolean {
+export function orderJustDiscussed(memory: Memory): boolean {
   const previous = previousEvent(memory);
   return !!previous && (previous.name === 'get_order_status' || previous.name === 'get_orders');
 }
@@ -61,6 +61,7 @@ export function planOrder(u: Understanding, memory: Memory): Plan {
     u.orderProductWords.length ||
     u.month ||
     u.mentions.previous ||
+    u.mentions.latest ||
     aboutFocus ||
     aboutSaid
   ) {

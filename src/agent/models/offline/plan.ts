@@ -13,7 +13,14 @@ import { orderedAgain } from './order-lines.js';
 import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
 import { GENDERS, hintsFor, namesOptionsOf, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
-import { planCancel, planOrder, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
+import {
+  orderJustDiscussed,
+  planCancel,
+  planOrder,
+  planOrderAddress,
+  planOrderSwap,
+  planReturn,
+} from './plan-order.js';
 import type { Understanding } from './understanding.js';
 import {
   listSearchedBy,
@@ -144,7 +151,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
   if (u.confidence < UNSURE) {
     // "what was in it exactly?" right after an order was shown, read as that order among close readings.
-    const orderShown = previousEvent(memory)?.name === 'get_order_status' && !!memory.orderFocus;
+    const orderShown = orderJustDiscussed(memory) && !!memory.orderFocus;
     const orderClose = u.intents.slice(0, 2).some((x) => x.intent === 'order_status');
     if (orderShown && orderClose && !shopWords) return planOrder({ ...u, intent: 'order_status' }, memory);
     // Unsure what is asked: the shop's own words make it a search; otherwise ask, never guess.
