@@ -5,7 +5,7 @@
 import { stem, tokens } from '../../../catalog/terms.js';
 import type { OrderView } from '../../../tools/results.js';
 import { lineMatches } from './compose-info.js';
-import { knownOrder, productsOf, type Memory } from './history.js';
+import { knownOrder, previousEvent, productsOf, type Memory } from './history.js';
 import type { ShopIndex } from './shop-index.js';
 import type { Understanding } from './understanding.js';
 
@@ -67,4 +67,17 @@ export function orderedProduct(memory: Memory, index: ShopIndex, words: string[]
   const handles = new Set(lines.map((l) => lineHandle(l, index)));
   const [one] = handles;
   return handles.size === 1 ? one : null;
+}
+
+/** Whether a product the message names is a line of an order looked up just before it. */
+export function namesOrderedLine(u: Understanding, memory: Memory, index: ShopIndex | null): boolean {
+  const e = previousEvent(memory);
+  const orders: OrderView[] =
+    e?.name === 'get_orders' && Array.isArray(e.result?.orders)
+      ? e.result.orders
+      : e?.name === 'get_order_status' && e.result?.order
+        ? [e.result.order]
+        : [];
+  const named = new Set(u.links.products.map((p) => p.handle));
+  return orders.some((o) => o.items.some((line) => named.has(lineHandle(line, index) ?? '')));
 }

@@ -9,7 +9,7 @@ import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.j
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
-import { orderedAgain } from './order-lines.js';
+import { namesOrderedLine, orderedAgain } from './order-lines.js';
 import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
 import { GENDERS, hintsFor, namesOptionsOf, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
@@ -149,10 +149,14 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (asksOption && mayAdd && memory.shown.length === 1 && memory.focus && !u.ordinal)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
+  const orderClose = u.intents.slice(0, 2).some((x) => x.intent === 'order_status');
+  // "and when will the <product> arrive?" right after orders were shown: a product question, with the order
+  // reading close, about a product one of them holds is about that order.
+  if (intent === 'product_info' && orderClose && namesOrderedLine(u, memory, ctx.index))
+    return planOrder({ ...u, intent: 'order_status' }, memory);
   if (u.confidence < UNSURE) {
     // "what was in it exactly?" right after an order was shown, read as that order among close readings.
     const orderShown = orderJustDiscussed(memory) && !!memory.orderFocus;
-    const orderClose = u.intents.slice(0, 2).some((x) => x.intent === 'order_status');
     if (orderShown && orderClose && !shopWords) return planOrder({ ...u, intent: 'order_status' }, memory);
     // Unsure what is asked: the shop's own words make it a search; otherwise ask, never guess.
     if (!shopWords) return notUnderstood;
