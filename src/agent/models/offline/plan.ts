@@ -9,7 +9,7 @@ import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.j
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
-import { namesOrderedLine, orderedAgain } from './order-lines.js';
+import { namesOrderedLine, orderedAgain, orderedProduct } from './order-lines.js';
 import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
 import { GENDERS, hintsFor, namesOptionsOf, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
@@ -215,6 +215,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return withSearchArgs(planFilter(u, memory, ctx), { sort: extreme.sort, limit: 3 });
     if (extreme) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: extreme.handle } }] };
   }
+
+  // "I want to order it again, is it in stock now?" right after an order was looked at, naming nothing: the
+  // order's one product.
+  const aboutOrdered = (intent === 'refine_in_stock' || intent === 'product_info') && !shopWords && ctx.index;
+  const orderedOne = aboutOrdered && orderJustDiscussed(memory) ? orderedProduct(memory, ctx.index!) : null;
+  if (orderedOne) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: orderedOne } }] };
 
   // "ok drop the cheaper one" with things in the cart takes one out, however the intent model reads "cheaper".
   const cartLines = memory.cart?.items.length ?? 0;
