@@ -18,7 +18,7 @@ import {
   toCatalogEntry,
   ORDER,
 } from '../fixtures/fake-shop.js';
-import { planWithReading } from '../fixtures/offline-plan.js';
+import { planWithReading, unsureBetween } from '../fixtures/offline-plan.js';
 
 const { cloudRunner, tempoRacer, trailBlazer, stormJacket, parka, socks, mug, evil } = SHOP;
 const CATALOG = [cloudRunner, tempoRacer, trailBlazer, stormJacket, parka, socks, mug];
@@ -973,6 +973,37 @@ describe('offline model: orders, policies and people', () => {
     expect(which.calls.map((c) => c.name)).toEqual(['get_orders']);
     expect(which.text).toContain('AP-10011');
     expect(which.text).not.toContain('AP-10023');
+  });
+
+  it('answers "the status of my last order?" from the list of orders, with the newest', async () => {
+    const older = { ...ORDER, id: 'AP-10011', placedAt: '2026-01-02T10:00:00Z' };
+    const chat = chatWith({ products: CATALOG, signedIn: true, orders: [ORDER, older] });
+    const latest = await chat.say("what's the status of my last order?");
+    expect(latest.calls.map((c) => c.name)).toEqual(['get_orders']);
+    expect(latest.text).toContain('AP-10023');
+    expect(latest.text).not.toContain('AP-10011');
+  });
+
+  it('reads a product question about a product of the orders just shown, with the order reading close, as the order', async () => {
+    const chat = chatWith({ products: CATALOG, signedIn: true });
+    await chat.say('show me my orders');
+    const reading = unsureBetween('product_info', 0.31, 'order_status', 0.23);
+    const arrives = planWithReading(index, 'en', chat.messages, 'and the cloud runner running shoe?', reading);
+    expect(arrives.calls).toEqual([{ name: 'get_orders', args: { limit: 20 } }]);
+    // With no order shown before, the same reading asks about the product.
+    const fresh = planWithReading(index, 'en', [], 'and the cloud runner running shoe?', reading);
+    expect(fresh.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
+  });
+
+  it('answers "I want to order it again, is it in stock?" after an order about that order’s product', async () => {
+    const chat = chatWith({ products: CATALOG, signedIn: true });
+    await chat.say('where is my order AP-10023?');
+    const inStock = { intent: 'refine_in_stock', confidence: 0.64 };
+    const again = planWithReading(index, 'en', chat.messages, 'I want to order it again, is it in stock now?', inStock);
+    expect(again.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
+    // Without an order looked at there is nothing it could mean.
+    const fresh = planWithReading(index, 'en', [], 'I want to order it again, is it in stock now?', inStock);
+    expect(fresh.calls ?? []).toEqual([]);
   });
 
   it('finds the order holding the product under discussion, with what each line cost', async () => {

@@ -486,6 +486,13 @@ describe('reading a product’s options from a message', () => {
     });
     expect(reader.read('which ones have wi-fi?', { Connectivity: ['Wi-Fi 5', 'Wi-Fi 6'] })).toEqual({});
   });
+
+  it('reads a size word after "down" or "too" as a description, not a size ("does it pack down small?")', () => {
+    const jacket = { Size: ['S', 'M', 'L'], Color: ['Red', 'Teal'] };
+    expect(reader.read('does it pack down small?', jacket)).toEqual({});
+    expect(reader.read('is the medium too small for me?', jacket)).toEqual({ Size: 'M' });
+    expect(reader.read('the small one in teal', jacket)).toEqual({ Size: 'S', Color: 'Teal' });
+  });
 });
 
 describe('names and counts', () => {

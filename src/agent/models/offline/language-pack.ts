@@ -174,6 +174,8 @@ export const lexiconSchema = z.object({
   restrict: phrases.default([]),
   /** "the same <kind>": a product of the conversation or of an order again, not a new search. */
   same: phrases.default([]),
+  /** "packs down small", "too small": words before a size word that make it a description, not a size. */
+  notSizeAfter: phrases.default([]),
   /** Phrases that keep the last search's budget for a new request ("any of those in that price range?"). */
   sameBudget: phrases.default([]),
   /** "<kind> to go with them": a thing wanted for the product in focus, for the same use and wearer. */

@@ -38,6 +38,7 @@ export function createOptionReader(lx: Lexicon) {
   const no = new Set(lx.booleanValues.no);
   const negations = new Set(lx.negations);
   const sizeCues = new Set(lx.sizeCues);
+  const notSizeAfter = new Set(lx.notSizeAfter);
   const colors = new Set(lx.colors.map((c) => c.toLowerCase()));
   const stop = new Set([...lx.queryStopwords, ...lx.negations]);
 
@@ -50,6 +51,7 @@ export function createOptionReader(lx: Lexicon) {
   /** Whether a one-letter match is really a size the shopper typed ("in M", "size L", capital "M"), not "I'm". */
   function letterOk(raw: string, words: string[], at: number): boolean {
     const w = words[at];
+    if (sizeWord.has(w) && notSizeAfter.has(words[at - 1] ?? '')) return false;
     if (w.length > 1) return true;
     if (sizeCues.has(words[at - 1] ?? '') || words[at - 1] === 'in') return true;
     return new RegExp(`(?<![\\p{L}\\p{N}'’-])${w.toUpperCase()}(?![\\p{L}\\p{N}'’-])`, 'u').test(raw);
