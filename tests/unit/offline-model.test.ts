@@ -1006,6 +1006,14 @@ describe('offline model: orders, policies and people', () => {
     expect(fresh.calls ?? []).toEqual([]);
   });
 
+  it('answers "what else was in this order?" right after an order with that order, read as "more" or not', async () => {
+    const chat = chatWith({ products: CATALOG, signedIn: true });
+    await chat.say('where is my order AP-10023?');
+    const more = { intent: 'refine_more', confidence: 0.88 };
+    const rest = planWithReading(index, 'en', chat.messages, 'What else was in this order?', more);
+    expect(rest.calls).toEqual([{ name: 'get_order_status', args: { orderId: 'AP-10023' } }]);
+  });
+
   it('finds the order holding the product under discussion, with what each line cost', async () => {
     const chat = chatWith({ products: CATALOG, signedIn: true });
     await chat.say('tell me about the Cloud Runner Running Shoe');

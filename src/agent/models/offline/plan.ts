@@ -221,6 +221,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   const aboutOrdered = (intent === 'refine_in_stock' || intent === 'product_info') && !shopWords && ctx.index;
   const orderedOne = aboutOrdered && orderJustDiscussed(memory) ? orderedProduct(memory, ctx.index!) : null;
   if (orderedOne) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: orderedOne } }] };
+  // "what else was in this order?" right after an order was shown: that order, however "else" was read.
+  const namesOrder = saysAny(u.raw, ctx.state.lexicon.orderWords) && !u.links.products.length && !u.links.type;
+  if (intent.startsWith('refine_') && namesOrder && orderJustDiscussed(memory) && memory.orderFocus)
+    return planOrder({ ...u, intent: 'order_status' }, memory);
 
   // "ok drop the cheaper one" with things in the cart takes one out, however the intent model reads "cheaper".
   const cartLines = memory.cart?.items.length ?? 0;
