@@ -258,6 +258,33 @@ describe('offline model: shopping conversations', () => {
     expect(out.text).not.toContain('180 g');
   });
 
+  it('searches for a first message whose words name several products alike ("synthetic sleeping bag"), not one', () => {
+    const bag = (name: string, price: number) =>
+      fakeProduct({
+        handle: name.toLowerCase(),
+        title: `${name} Synthetic Sleeping Bag`,
+        price,
+        category: 'Sleeping bags',
+      });
+    const down = fakeProduct({
+      handle: 'eider',
+      title: 'Eider Down Sleeping Bag',
+      price: 250,
+      category: 'Sleeping bags',
+    });
+    const bags = buildShopIndex(
+      [bag('Ember', 145), bag('Hibernate', 160), down].map(toCatalogEntry),
+      loadLanguagePack('en'),
+    );
+    const asked = { intent: 'product_info', confidence: 0.98 };
+    const kind = planWithReading(bags, 'en', [], 'Synthetic sleeping bag, long length.', asked);
+    expect(kind.calls?.[0]?.name).toBe('search_products');
+    expect(String(kind.calls?.[0]?.args.query)).toContain('synthetic');
+    // A name word of one of them names that one.
+    const named = planWithReading(bags, 'en', [], 'Hibernate synthetic sleeping bag, long length.', asked);
+    expect(named.calls).toEqual([{ name: 'get_product', args: { handle: 'hibernate' } }]);
+  });
+
   it('reads a question naming one product of the list, taken for narrowing the list, as a question about it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

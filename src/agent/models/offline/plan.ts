@@ -232,6 +232,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (intent.startsWith('refine_') && comparesLines && saysAny(u.raw, ctx.state.lexicon.removeWords))
     return planRemove(u, memory, ctx);
 
+  // "Synthetic sleeping bag, long length." as a first message: words several products share alike name a kind.
+  const [first, second] = u.links.products;
+  const sharedName = !!second && first.distinctive === second.distinctive && first.coverage < 0.99;
+  if (intent === 'product_info' && sharedName && !asksQuestion(u.raw) && !memory.shown.length && !memory.focus)
+    return search();
+
   switch (intent) {
     case 'greeting':
       return reply('chat.greeting');
