@@ -22,6 +22,11 @@ export interface PlanContext {
 
 /** The most of one item a shopper can ask for in one go. */
 export const MAX_QUANTITY = 20;
+/**
+ * Below this, the intent model is unsure: product words make it a search, else a question. Its
+ * probabilities are calibrated (spread over the intents on unusual messages), so this is low.
+ */
+export const UNSURE = 0.25;
 /** Who a product is for, as the search tool filters it. */
 export const GENDERS = ['men', 'women', 'kids'];
 

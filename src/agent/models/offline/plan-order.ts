@@ -3,12 +3,12 @@ import type { OrderView } from '../../../tools/results.js';
 import { asTyped, parseAddress } from './address-text.js';
 import { knownOrder, previousEvent, type Memory } from './history.js';
 import { saysAny } from './normalize.js';
-import type { PlanContext } from './plan-args.js';
+import { UNSURE, type PlanContext } from './plan-args.js';
 import { variantChange } from './plan-variant-change.js';
 import type { Plan } from './plan-types.js';
 import { ORDER_REF } from './slots.js';
 import type { Understanding } from './understanding.js';
-import { lineHandle, linesNamed, type OrderLine } from './order-lines.js';
+import { lineHandle, linesNamed, namesOrderedLine, orderedProduct, type OrderLine } from './order-lines.js';
 
 /** Plans that may look an order (or a product of it) up first and then plan again with it known. */
 export const ORDER_CHANGE_INTENTS = new Set(['order_cancel', 'order_return', 'order_address', 'order_swap']);
@@ -25,7 +25,7 @@ function listedThisTurn(memory: Memory): OrderView[] | null {
 }
 
 /** Whether the last thing done before this message was about an order (so "swap it" means its item). */
-export function orderJustDiscussed(memory: Memory): boolean {
+function orderJustDiscussed(memory: Memory): boolean {
   const previous = previousEvent(memory);
   return !!previous && (previous.name === 'get_order_status' || previous.name === 'get_orders');
 }
@@ -35,6 +35,26 @@ const call = (intent: string, name: string, args: Record<string, unknown>, prefe
   calls: [{ name, args }],
   ...(prefetch ? { prefetch } : {}),
 });
+
+/**
+ * A message right after an order was shown that is about it, however the intent model read it: "what was in
+ * it exactly?" (unsure, naming nothing), "and when will the <product> arrive?" (a product question with the
+ * order reading close, about a product the orders hold), "I want to order it again, is it in stock now?"
+ * (naming nothing: the order's one product), "what else was in this order?" (read as "more"). Null otherwise.
+ */
+export function planOrderFollowUp(u: Understanding, memory: Memory, ctx: PlanContext, shopWords: boolean): Plan | null {
+  if (!orderJustDiscussed(memory)) return null;
+  const asOrder = () => planOrder({ ...u, intent: 'order_status' }, memory);
+  const orderClose = u.intents.slice(0, 2).some((x) => x.intent === 'order_status');
+  if (u.confidence < UNSURE && orderClose && !shopWords && memory.orderFocus) return asOrder();
+  if (u.intent === 'product_info' && orderClose && namesOrderedLine(u, memory, ctx.index)) return asOrder();
+  const ordered = (u.intent === 'refine_in_stock' || u.intent === 'product_info') && !shopWords && ctx.index;
+  const product = ordered ? orderedProduct(memory, ctx.index!) : null;
+  if (product) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: product } }] };
+  const namesOrder = saysAny(u.raw, ctx.state.lexicon.orderWords) && !u.links.products.length && !u.links.type;
+  if (u.intent.startsWith('refine_') && namesOrder && memory.orderFocus) return asOrder();
+  return null;
+}
 
 /**
  * "where's my order?": the order named, else the one just talked about, else the one holding the product,

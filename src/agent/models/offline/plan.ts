@@ -9,18 +9,19 @@ import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.j
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
-import { namesOrderedLine, orderedAgain, orderedProduct } from './order-lines.js';
+import { orderedAgain } from './order-lines.js';
 import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
-import { GENDERS, hintsFor, namesOptionsOf, requestOptions, searchArgs, type PlanContext } from './plan-args.js';
 import {
-  orderJustDiscussed,
-  planCancel,
-  planOrder,
-  planOrderAddress,
-  planOrderSwap,
-  planReturn,
-} from './plan-order.js';
+  GENDERS,
+  hintsFor,
+  namesOptionsOf,
+  requestOptions,
+  searchArgs,
+  UNSURE,
+  type PlanContext,
+} from './plan-args.js';
+import { planOrderFollowUp, planCancel, planOrder, planOrderAddress, planOrderSwap, planReturn } from './plan-order.js';
 import type { Understanding } from './understanding.js';
 import {
   listSearchedBy,
@@ -31,11 +32,6 @@ import {
   priceExtremeShown,
 } from './shown-readings.js';
 
-/**
- * Below this, the intent model is unsure: product words make it a search, else a question. Its
- * probabilities are calibrated (spread over the intents on unusual messages), so this is low.
- */
-const UNSURE = 0.25;
 /** Below this, a reading that changes the cart gives way to a close reading that only looks. */
 const SURE_WRITE = 0.5;
 /** …one at least this share of its probability. */
@@ -149,15 +145,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (asksOption && mayAdd && memory.shown.length === 1 && memory.focus && !u.ordinal)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
-  const orderClose = u.intents.slice(0, 2).some((x) => x.intent === 'order_status');
-  // "and when will the <product> arrive?" right after orders were shown: a product question, with the order
-  // reading close, about a product one of them holds is about that order.
-  if (intent === 'product_info' && orderClose && namesOrderedLine(u, memory, ctx.index))
-    return planOrder({ ...u, intent: 'order_status' }, memory);
+  const followsOrder = planOrderFollowUp(u, memory, ctx, shopWords);
+  if (followsOrder) return followsOrder;
   if (u.confidence < UNSURE) {
-    // "what was in it exactly?" right after an order was shown, read as that order among close readings.
-    const orderShown = orderJustDiscussed(memory) && !!memory.orderFocus;
-    if (orderShown && orderClose && !shopWords) return planOrder({ ...u, intent: 'order_status' }, memory);
     // Unsure what is asked: the shop's own words make it a search; otherwise ask, never guess.
     if (!shopWords) return notUnderstood;
     if (!['search', 'product_info', 'cart_add'].includes(intent)) return search();
@@ -215,16 +205,6 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       return withSearchArgs(planFilter(u, memory, ctx), { sort: extreme.sort, limit: 3 });
     if (extreme) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: extreme.handle } }] };
   }
-
-  // "I want to order it again, is it in stock now?" right after an order was looked at, naming nothing: the
-  // order's one product.
-  const aboutOrdered = (intent === 'refine_in_stock' || intent === 'product_info') && !shopWords && ctx.index;
-  const orderedOne = aboutOrdered && orderJustDiscussed(memory) ? orderedProduct(memory, ctx.index!) : null;
-  if (orderedOne) return { intent: 'product_info', calls: [{ name: 'get_product', args: { handle: orderedOne } }] };
-  // "what else was in this order?" right after an order was shown: that order, however "else" was read.
-  const namesOrder = saysAny(u.raw, ctx.state.lexicon.orderWords) && !u.links.products.length && !u.links.type;
-  if (intent.startsWith('refine_') && namesOrder && orderJustDiscussed(memory) && memory.orderFocus)
-    return planOrder({ ...u, intent: 'order_status' }, memory);
 
   // "ok drop the cheaper one" with things in the cart takes one out, however the intent model reads "cheaper".
   const cartLines = memory.cart?.items.length ?? 0;
