@@ -246,6 +246,18 @@ describe('the offline model in German and Arabic', () => {
     expect(u.queryWords).not.toContain('hat');
   });
 
+  it('reads a message read as a search that names nothing of the shop as its surest clause ("zwei daraus, …")', () => {
+    const de = createUnderstanding(loadLanguagePack('de'));
+    const text = 'Machen Sie bitte zwei daraus, dann habe ich gleich auch eine für meine Mutter.';
+    const u = de.understand(text, index);
+    expect(u.intent).toBe('cart_update');
+    expect(u.quantity).toBe(2);
+    // A search that names the shop's things stays a search.
+    expect(de.understand('Ich suche Laufschuhe, dann habe ich auch welche für meine Mutter.', index).intent).toBe(
+      'search',
+    );
+  });
+
   it('adds the cheaper of the shown ones for "das günstigere", even after asking about the other', async () => {
     const chat = converse(model, createFakeShop({ products }));
     await chat.say('Habt ihr Jacken?');

@@ -253,7 +253,10 @@ export function createUnderstanding(pack: LanguagePack) {
       // "drop the <kind>, my old one still works": an unsure reading of one sentence is that of its surest clause;
       // not a question's ("the <name> one, is that for men?" asks, whatever its first clause says).
       const asks = asksQuestion(raw);
-      if (request.sentence === null && unsure(request.scores) && !asks) {
+      // "make it two, then I have one for my mother too": a search naming nothing of the shop's is no search.
+      const searchesNothing =
+        request.scores[0].intent === 'search' && !/__[a-z]+__/.test(delex.replace(/__num__/g, ''));
+      if (request.sentence === null && (unsure(request.scores) || searchesNothing) && !asks) {
         const clauseOf = clausesOf(rawSentences, (text) => wordsOf(text, index));
         const clauses = [...new Set(clauseOf)].map((c) => tokensOf((i) => clauseOf[i] === c && afterOpener(i)));
         const best = clauses.length > 1 ? surestClause(clauses.map(classify)) : null;
