@@ -3,6 +3,8 @@ import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { composeOrderStatus } from '../../src/agent/models/offline/compose-info.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
 import { normalize, saysAny } from '../../src/agent/models/offline/normalize.js';
+import { questionTerms } from '../../src/agent/models/offline/product-facts.js';
+import { stem } from '../../src/catalog/terms.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
@@ -244,6 +246,18 @@ describe('the offline model in German and Arabic', () => {
     const u = createUnderstanding(de).understand('hat die auch noch 44? fuer meinen bruder', shop);
     expect(u.links.type).toBeNull();
     expect(u.queryWords).not.toContain('hat');
+  });
+
+  it('knows the Arabic and Persian words for what product data records (weight, capacity, material…)', () => {
+    const asks = (language: string, text: string) => [
+      ...questionTerms(normalize(text), loadLanguagePack(language).lexicon, new Set()).terms,
+    ];
+    expect(asks('ar', 'قديش وزنها؟')).toContain(stem('weight'));
+    expect(asks('ar', 'شو سعتها؟')).toContain(stem('capacity'));
+    expect(asks('ar', 'شو الخامة؟')).toContain(stem('material'));
+    expect(asks('fa', 'چقدر وزنش؟')).toContain(stem('weight'));
+    expect(asks('fa', 'جنسش چیه؟')).toContain(stem('material'));
+    expect(asks('fa', 'ظرفیتش چقدره؟')).toContain(stem('capacity'));
   });
 
   it('reads a message read as a search that names nothing of the shop as its surest clause ("zwei daraus, …")', () => {
