@@ -3,6 +3,7 @@ import { createOfflineModel } from '../../src/agent/models/offline-model.js';
 import { composeOrderStatus } from '../../src/agent/models/offline/compose-info.js';
 import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.js';
 import { normalize, saysAny } from '../../src/agent/models/offline/normalize.js';
+import { rankedByFacet } from '../../src/agent/models/offline/answer-product.js';
 import { questionTerms } from '../../src/agent/models/offline/product-facts.js';
 import { stem } from '../../src/catalog/terms.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
@@ -258,6 +259,20 @@ describe('the offline model in German and Arabic', () => {
     expect(asks('fa', 'چقدر وزنش؟')).toContain(stem('weight'));
     expect(asks('fa', 'جنسش چیه؟')).toContain(stem('material'));
     expect(asks('fa', 'ظرفیتش چقدره؟')).toContain(stem('capacity'));
+  });
+
+  it('ranks the products shown by the facet an Arabic, Persian or German superlative names', () => {
+    const lamp = (handle: string, lumens: string, weight: string) => ({
+      ...fakeProduct({ handle, title: `${handle} headlamp`, price: 40, category: 'Headlamps' }),
+      attributes: { lumens, weight },
+    });
+    const lamps = [lamp('halo', '500 lm', '70 g'), lamp('beacon', '900 lm', '80 g'), lamp('spark', '350 lm', '60 g')];
+    const best = (language: string, text: string) =>
+      rankedByFacet(lamps, normalize(text), loadLanguagePack(language).lexicon)?.[0]?.p.handle;
+    expect(best('ar', 'أيهم الأسطع؟')).toBe('beacon');
+    expect(best('ar', 'مين الأخف؟')).toBe('spark');
+    expect(best('fa', 'کدومش سبک‌ترینه؟')).toBe('spark');
+    expect(best('de', 'welche ist die hellste?')).toBe('beacon');
   });
 
   it('reads a message read as a search that names nothing of the shop as its surest clause ("zwei daraus, …")', () => {

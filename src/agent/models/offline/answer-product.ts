@@ -2,7 +2,7 @@ import { foldArabicScript } from '../../../shared/language.js';
 import { money } from '../../../catalog/money.js';
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
-import { stem } from '../../../catalog/terms.js';
+import { stem, tokens } from '../../../catalog/terms.js';
 import {
   chosenVariant,
   variantsFitting,
@@ -246,7 +246,7 @@ function answerOne(
 export function rankedByFacet(products: ProductSummary[], raw: string, lx: Lexicon) {
   const q = questionTerms(raw, lx, new Set());
   const superlative = Object.entries(lx.superlatives).find(
-    ([w]) => q.direct.has(stem(w)) || ` ${foldArabicScript(raw).toLowerCase()} `.includes(` ${w} `),
+    ([w]) => q.direct.has(stem(w)) || ` ${tokens(foldArabicScript(raw)).join(' ')} `.includes(` ${w} `),
   );
   if (!superlative) return null;
   const [, [facet, order]] = superlative;
