@@ -5,6 +5,8 @@ import { loadLanguagePack } from '../../src/agent/models/offline/language-pack.j
 import { normalize, saysAny } from '../../src/agent/models/offline/normalize.js';
 import { rankedByFacet } from '../../src/agent/models/offline/answer-product.js';
 import { questionTerms } from '../../src/agent/models/offline/product-facts.js';
+import { asksAboutRules } from '../../src/agent/models/offline/message-readings.js';
+import type { Understanding } from '../../src/agent/models/offline/understanding.js';
 import { stem } from '../../src/catalog/terms.js';
 import { loadReplies } from '../../src/agent/models/offline/replies.js';
 import { buildShopIndex } from '../../src/agent/models/offline/shop-index.js';
@@ -259,6 +261,19 @@ describe('the offline model in German and Arabic', () => {
     expect(asks('fa', 'چقدر وزنش؟')).toContain(stem('weight'));
     expect(asks('fa', 'جنسش چیه؟')).toContain(stem('material'));
     expect(asks('fa', 'ظرفیتش چقدره؟')).toContain(stem('capacity'));
+  });
+
+  it('reads an Arabic or Persian change asked under a condition as a question about the rules, not the change', () => {
+    const rules = (language: string, text: string) =>
+      asksAboutRules(
+        { intent: 'order_cancel', raw: normalize(text) } as Understanding,
+        loadLanguagePack(language).lexicon,
+      );
+    expect(rules('ar', 'لو وصل متأخر، ممكن الغي الطلب؟')).toBe(true);
+    expect(rules('fa', 'اگه دیر برسه میتونم سفارش رو لغو کنم؟')).toBe(true);
+    // Asked politely, it is the change itself.
+    expect(rules('ar', 'ممكن تلغي الطلب لو سمحت')).toBe(false);
+    expect(rules('fa', 'لطفا سفارشم رو لغو کن')).toBe(false);
   });
 
   it('ranks the products shown by the facet an Arabic, Persian or German superlative names', () => {
