@@ -263,6 +263,13 @@ describe('the offline model in German and Arabic', () => {
     expect(asks('fa', 'ظرفیتش چقدره؟')).toContain(stem('capacity'));
   });
 
+  it('keeps the last budget for an Arabic request "in the same budget", as English does', async () => {
+    const chat = converse(model, createFakeShop({ products }));
+    await chat.say('ابي حذاء جري تحت ٨٥ يورو');
+    const socks = await chat.say('وعندكم جوارب بنفس الميزانية؟');
+    expect(socks.calls[0]).toMatchObject({ name: 'search_products', args: { maxPrice: 85 } });
+  });
+
   it('reads an Arabic or Persian change asked under a condition as a question about the rules, not the change', () => {
     const rules = (language: string, text: string) =>
       asksAboutRules(
