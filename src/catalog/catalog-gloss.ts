@@ -63,9 +63,11 @@ export interface Gloss {
    * The text with every term of the lexicon replaced by the catalog's word for it (longest phrase
    * first, in any of its affixed forms); other words as typed, lower case, folded. With `knows` (whether
    * the catalog has a word), a term with several words in the catalog's language takes the first the
-   * catalog has ("ليموني" → yellow, in a shop with no "lemon").
+   * catalog has ("ليموني" → yellow, in a shop with no "lemon"); with `isKind` (whether the catalog has a
+   * product type so called), a word it sorts its products under first: a word that is a type beats
+   * one only some titles hold.
    */
-  apply(text: string, knows?: (word: string) => boolean): string;
+  apply(text: string, knows?: (word: string) => boolean, isKind?: (phrase: string) => boolean): string;
 }
 
 const LANG_DIR = path.join(import.meta.dirname, 'lang');
@@ -184,9 +186,12 @@ function buildGloss(data: z.infer<typeof bilingualSchema>, sections: readonly Se
   return {
     from: data.code,
     size: table.size,
-    apply(text, knows) {
-      // The usual word, or with the catalog's words the first of a term's words the catalog has.
-      const choose: Choose = (targets) => (knows && targets.find((t) => t.split(' ').every(knows))) || targets[0];
+    apply(text, knows, isKind) {
+      // The usual word, or with the catalog's words the first of a term's words the catalog sorts products
+      // under, else the first it has.
+      const has = (t: string) => !!knows && t.split(' ').every(knows);
+      const choose: Choose = (targets) =>
+        (isKind && targets.find((t) => has(t) && isKind(t))) || targets.find(has) || targets[0];
       return glossText(text, choose);
     },
   };

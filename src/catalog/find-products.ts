@@ -7,7 +7,7 @@ import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
-import { stem, tokens } from './terms.js';
+import { phraseKey, stem, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
 import { yesNoAttributes, yesNoRequest, type YesNoAttribute } from './yes-no-attributes.js';
@@ -321,10 +321,11 @@ export function createProductFinder(deps: {
     /** Finds products; with a `source`, the search is recorded (analytics). */
     async find(q: SearchQuery, opts: { signal?: AbortSignal; source?: SearchSource } = {}): Promise<FindResult> {
       // A shopper's word with several in the catalog's language becomes the one this catalog uses.
-      const { words } = deps.index();
+      const { words, types } = deps.index();
       const knows = (word: string) => words.has(stem(word));
+      const isKind = (phrase: string) => !!types.get(phraseKey(phrase))?.declared;
       const query = q.query
-        ? joinedAsShopWrites(inCatalogLanguage(q.query, deps.catalogLanguage, knows), knows)
+        ? joinedAsShopWrites(inCatalogLanguage(q.query, deps.catalogLanguage, knows, isKind), knows)
         : q.query;
       const language = q.query ? queryLanguage(q.query) : null;
       const foreign = language && language !== (deps.catalogLanguage ?? 'en');

@@ -23,13 +23,18 @@ export function queryLanguage(query: string): Language | null {
  * A shopper's query in the catalog's language: the words of the query's own language that the
  * bilingual lexicon knows put in the catalog's ("کاپشن گرم" → "jacket warm"), then only the words
  * that can match the catalog (with `knows`, a term with several words there becomes the first the catalog
- * has). A query already in the catalog's language is returned as it is.
+ * has, a type it sorts products under first). A query already in the catalog's language is returned as it is.
  */
-export function inCatalogLanguage(query: string, catalogLanguage = 'en', knows?: (word: string) => boolean): string {
+export function inCatalogLanguage(
+  query: string,
+  catalogLanguage = 'en',
+  knows?: (word: string) => boolean,
+  isKind?: (phrase: string) => boolean,
+): string {
   const language = queryLanguage(query);
   if (!language || language === catalogLanguage) return query;
   const gloss = glossFor(language, catalogLanguage) ?? (language === 'fa' ? glossFor('ar', catalogLanguage) : null);
-  return keepCatalogScript(gloss ? gloss.apply(query, knows) : query, catalogLanguage);
+  return keepCatalogScript(gloss ? gloss.apply(query, knows, isKind) : query, catalogLanguage);
 }
 
 /**

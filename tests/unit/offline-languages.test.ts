@@ -31,6 +31,21 @@ describe('the bilingual gloss', () => {
     expect(fa.apply('کفش دویدن')).toBe('running shoes');
   });
 
+  it('glosses a term with several words to the one the catalog sorts products under, else the first it has', () => {
+    const ar = glossFor('ar', 'en')!;
+    const knows = (w: string) => ['cup', 'mug', 'coffee'].includes(w);
+    expect(ar.apply('كوب قهوة', knows)).toBe('cup coffee');
+    expect(ar.apply('كوب قهوة', knows, (t) => t === 'mug')).toBe('mug coffee');
+    // A type the catalog has no word for is not taken.
+    expect(
+      ar.apply(
+        'كوب قهوة',
+        (w) => w !== 'mug',
+        () => true,
+      ),
+    ).toBe('cup coffee');
+  });
+
   it('finds a word behind its plural suffix and keeps punctuation (the question mark folded) and unknown words', () => {
     expect(fa.apply('کاپشنها؟')).toBe('jacket?');
     expect(fa.apply('کاپشن‌ها')).toBe('jacket');

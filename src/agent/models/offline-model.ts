@@ -112,11 +112,12 @@ function createBrains(catalogLanguage: string) {
     const names = index?.titlesIn(text) ?? [];
     // A term with several words in the catalog's language becomes the one this shop uses.
     const knows = index ? (word: string) => index.knows(word) : undefined;
-    if (!names.length) return gloss.apply(text, knows);
+    const isKind = index ? (phrase: string) => index.isKind(phrase) : undefined;
+    if (!names.length) return gloss.apply(text, knows, isKind);
     const quoted = new RegExp(`(${names.map(escapeRegex).join('|')})`, 'iu');
     return text
       .split(quoted)
-      .map((part, i) => (i % 2 ? part.toLowerCase() : gloss.apply(part, knows)))
+      .map((part, i) => (i % 2 ? part.toLowerCase() : gloss.apply(part, knows, isKind)))
       .join('');
   };
   const get = (language: string): LanguageBrain => {

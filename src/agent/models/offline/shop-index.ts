@@ -376,6 +376,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       const key = phraseKey(phrase);
       return types.has(key) || (!key.includes(' ') && vocabulary.has(key));
     },
+    /** Whether the shop sorts products under this (a product type or category it declares). */
+    isKind: (phrase: string) => !!types.get(phraseKey(phrase))?.declared,
     /** Whether the shop uses this word (in names, types, options, tags or attributes). */
     knows: (word: string) => vocabulary.has(stem(word)) || vocabulary.has(correct(word)),
     /** "smartwatch" → ["smart", "watch"] when the shop writes it as two words. */
