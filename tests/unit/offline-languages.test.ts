@@ -46,6 +46,12 @@ describe('the bilingual gloss', () => {
     ).toBe('cup coffee');
   });
 
+  it('glosses the countries and outings Arabic and Persian shoppers name', () => {
+    expect(glossFor('ar', 'en')!.apply('هل تشحنون إلى الإمارات؟')).toContain('uae');
+    expect(glossFor('ar', 'en')!.apply('قهوه وانا فى الكامب')).toContain('camping');
+    expect(fa.apply('به ترکیه ارسال دارید؟')).toContain('turkey');
+  });
+
   it('finds a word behind its plural suffix and keeps punctuation (the question mark folded) and unknown words', () => {
     expect(fa.apply('کاپشنها؟')).toBe('jacket?');
     expect(fa.apply('کاپشن‌ها')).toBe('jacket');

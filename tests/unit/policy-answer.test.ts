@@ -232,6 +232,8 @@ describe('policy answers', () => {
 
   it('takes a country named as a question about where the shop ships, without making it the topic', () => {
     expect(answer('do you post to the UK?')).toContain('every EU country');
+    expect(answer('do you ship to the UAE?')).toContain('every EU country');
+    expect(answer('can you deliver to Saudi Arabia?')).toContain('every EU country');
     expect(answer('can I pay with klarna from Germany?')).toContain('Klarna: pay in 30 days');
   });
 
