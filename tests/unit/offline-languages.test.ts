@@ -52,6 +52,12 @@ describe('the bilingual gloss', () => {
     expect(fa.apply('به ترکیه ارسال دارید؟')).toContain('turkey');
   });
 
+  it('glosses the motifs jewellery and prints are named by ("حلق الفيل" → elephant earrings)', () => {
+    expect(glossFor('ar', 'en')!.apply('حلق الفيل ذهب')).toContain('elephant');
+    expect(glossFor('ar', 'en')!.apply('شيل الانكور')).toContain('anchor');
+    expect(fa.apply('گردنبند پروانه')).toContain('butterfly');
+  });
+
   it('finds a word behind its plural suffix and keeps punctuation (the question mark folded) and unknown words', () => {
     expect(fa.apply('کاپشنها؟')).toBe('jacket?');
     expect(fa.apply('کاپشن‌ها')).toBe('jacket');
