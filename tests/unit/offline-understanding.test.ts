@@ -442,6 +442,20 @@ describe('requests around a slot', () => {
   });
 });
 
+describe('sizes as the shop writes them', () => {
+  it('reads "size 43-46" as the shop’s "43–46", whatever the dash', () => {
+    const socks = catalogEntry({
+      handle: 'trail-socks',
+      title: 'Trail Socks 3-Pack',
+      productType: 'Socks',
+      options: { Size: ['39–42', '43–46'] },
+    });
+    const shop = buildShopIndex([socks], pack);
+    expect(engine.understand('plus one Trail Socks 3-Pack, size 43-46', shop).size).toBe('43–46');
+    expect(engine.understand('plus one Trail Socks 3-Pack, size 44-47', shop).size).toBeNull();
+  });
+});
+
 describe('reading a product’s options from a message', () => {
   const reader = createOptionReader(pack.lexicon);
   const keyboard = { 'Switch Type': ['linear', 'tactile'], Backlight: ['RGB', 'none'], Size: ['full size', '80%'] };

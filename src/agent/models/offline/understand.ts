@@ -1,5 +1,5 @@
 import { questionGlossFor } from '../../../catalog/catalog-gloss.js';
-import { stem, tokens } from '../../../catalog/terms.js';
+import { phraseKey, stem, tokens } from '../../../catalog/terms.js';
 import { intentClassifier, type TrainedIntentModel } from './intent-classifier.js';
 import { cachedIntentWeights } from './intent-model-cache.js';
 import type { Understanding } from './understanding.js';
@@ -117,8 +117,11 @@ export function createUnderstanding(pack: LanguagePack) {
     links: Links,
   ): (Span & { value: string }) | null {
     const shopSizes = index ? index.optionValues('size') : [];
-    const spell = (v: string) =>
-      shopSizes.find((s) => s.toLowerCase() === v.toLowerCase()) ?? lx.sizes[v.toLowerCase()] ?? v.toUpperCase();
+    // "43-46" typed for the shop's "43–46": the same size whatever the dash.
+    const shopSize = (v: string) =>
+      shopSizes.find((s) => s.toLowerCase() === v.toLowerCase()) ??
+      (/\d/.test(v) ? shopSizes.find((s) => phraseKey(s) === phraseKey(v)) : undefined);
+    const spell = (v: string) => shopSize(v) ?? lx.sizes[v.toLowerCase()] ?? v.toUpperCase();
     for (let i = 0; i + 1 < words.length; i++) {
       const cue =
         sizeCues.has(words[i]) || (words[i] === 'in' && (lx.sizes[words[i + 1]] || /^\d{2}(\.5)?$/.test(words[i + 1])));
@@ -126,7 +129,7 @@ export function createUnderstanding(pack: LanguagePack) {
       const two = `${words[i + 1]} ${words[i + 2] ?? ''}`.trim();
       if (words[i + 2] && lx.sizes[two]) return { start: i, end: i + 3, value: spell(lx.sizes[two]) };
       const v = words[i + 1];
-      if (/^\d{1,2}([.,]5)?$/.test(v) || lx.sizes[v] || shopSizes.some((s) => s.toLowerCase() === v)) {
+      if (/^\d{1,2}([.,]5)?$/.test(v) || lx.sizes[v] || shopSize(v)) {
         return { start: i, end: i + 2, value: spell(lx.sizes[v] ?? v.replace(',', '.')) };
       }
     }
