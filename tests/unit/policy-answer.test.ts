@@ -159,6 +159,14 @@ describe('policy answers', () => {
       'if I order today and I live in Berlin, roughly when would it turn up?',
     );
     expect(picked?.section.heading).toBe('Delivery times');
+    // "get to <someone>" asks when it arrives too.
+    const dispatch = {
+      title: 'Delivery',
+      heading: 'When your order ships',
+      text: 'An order placed before noon ships the same day; an order placed later ships the next working day.',
+    };
+    const getsTo = selectPolicyAnswer([dispatch, sections[1]], 'how soon would an order get to my sister in Berlin?');
+    expect(getsTo?.section.heading).toBe('Delivery times');
     expect(
       policyReader()
         .read('I live in Berlin')
