@@ -58,6 +58,11 @@ describe('the bilingual gloss', () => {
     expect(fa.apply('گردنبند پروانه')).toContain('butterfly');
   });
 
+  it('glosses Persian clothing words, the children’s too ("لباس بچه‌ها" → kids clothing)', () => {
+    expect(fa.apply('سایزبندی لباس بچه‌ها چطوریه؟')).toContain('kids clothing');
+    expect(fa.apply('لباس گرم')).toBe('clothing warm');
+  });
+
   it('finds a word behind its plural suffix and keeps punctuation (the question mark folded) and unknown words', () => {
     expect(fa.apply('کاپشنها؟')).toBe('jacket?');
     expect(fa.apply('کاپشن‌ها')).toBe('jacket');
