@@ -61,6 +61,8 @@ describe('the bilingual gloss', () => {
   it('glosses Persian clothing words, the children’s too ("لباس بچه‌ها" → kids clothing)', () => {
     expect(fa.apply('سایزبندی لباس بچه‌ها چطوریه؟')).toContain('kids clothing');
     expect(fa.apply('لباس گرم')).toBe('clothing warm');
+    expect(glossFor('ar', 'en')!.apply('كيف مقاسات ملابس الاطفال؟')).toContain('kids clothing');
+    expect(glossFor('de', 'en')!.apply('Größen bei Kinderkleidung')).toContain('kids clothing');
   });
 
   it('finds a word behind its plural suffix and keeps punctuation (the question mark folded) and unknown words', () => {
