@@ -11,6 +11,8 @@ export function stem(word: string): string {
   if (w.length > 3 && /[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}i`;
   if (w.length > 4 && /(ses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
+  // "scarf" and "scarves", "shelf" and "shelves" meet at "scarve", "shelve".
+  if (w.length > 3 && /[lr]f$/.test(w)) return `${w.slice(0, -1)}ve`;
   return w;
 }
 

@@ -70,6 +70,17 @@ describe('the catalog stem', () => {
     expect(stem('boxes')).toBe(stem('box'));
     expect(stem('day')).toBe('day');
   });
+
+  it('meets "scarf" and "scarves", "shelf" and "shelves", and keeps "gloves" apart from "glof"', () => {
+    expect(stem('scarves')).toBe(stem('scarf'));
+    expect(stem('shelves')).toBe(stem('shelf'));
+    expect(stem('gloves')).toBe(stem('glove'));
+    const kinds = indexProductTypes([
+      entry('scarf-1', 'Wool Scarf', 'Gloves & scarves'),
+      entry('gloves-1', 'Insulated Gloves', 'Gloves & scarves'),
+    ]);
+    expect([...askedType('scarves', kinds)!.handles]).toEqual(['scarf-1']);
+  });
 });
 
 describe('product types named by attributes', () => {
