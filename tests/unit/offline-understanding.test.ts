@@ -369,6 +369,15 @@ describe('sayings', () => {
     expect(engine.understand('do i get hit with duties on top of that', shop).links.type).toBeNull();
     expect(engine.understand('any tops please', shop).links.type?.label).toBe('Tops');
   });
+
+  it('"pack down" is no pack: the verb names no product kind', () => {
+    const shop = buildShopIndex(
+      [...ENTRIES, entry({ handle: 'trek-pack', title: 'Rambler Trekking Pack', productType: 'Packs' })],
+      pack,
+    );
+    expect(engine.understand('does the jacket pack down small', shop).links.type?.label).not.toBe('Packs');
+    expect(engine.understand('a 50 litre pack please', shop).links.type?.label).toBe('Packs');
+  });
 });
 
 describe("a thing for a use of the shop's", () => {
