@@ -251,7 +251,8 @@ export function createProductFinder(deps: {
       if (priced) relaxed.push('price');
       if (filtered) relaxed.push('options');
     }
-    if (yesNoAsked) products = [...products].sort((a, b) => +saysYes(b.handle) - +saysYes(a.handle));
+    // Those that say yes, when some do: a product that does not say is no answer to "which are <attribute>?".
+    if (yesNoAsked && products.some((p) => saysYes(p.handle))) products = products.filter((p) => saysYes(p.handle));
     products = products.slice(0, limit);
     if (!products.length) {
       return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
