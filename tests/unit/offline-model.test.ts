@@ -19,6 +19,7 @@ import {
   ORDER,
 } from '../fixtures/fake-shop.js';
 import { planWithReading, unsureBetween } from '../fixtures/offline-plan.js';
+import type { Understanding } from '../../src/agent/models/offline/understanding.js';
 
 const { cloudRunner, tempoRacer, trailBlazer, stormJacket, parka, socks, mug, evil } = SHOP;
 const CATALOG = [cloudRunner, tempoRacer, trailBlazer, stormJacket, parka, socks, mug];
@@ -1022,11 +1023,16 @@ describe('offline model: orders, policies and people', () => {
     expect(fresh.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
   });
 
-  it('answers "I want to order it again, is it in stock?" after an order about that order’s product', async () => {
+  /** The plan for `text`, read as `reading`, right after order AP-10023 was looked up. */
+  async function planAfterOrder(text: string, reading: Partial<Understanding>) {
     const chat = chatWith({ products: CATALOG, signedIn: true });
     await chat.say('where is my order AP-10023?');
+    return planWithReading(index, 'en', chat.messages, text, reading);
+  }
+
+  it('answers "I want to order it again, is it in stock?" after an order about that order’s product', async () => {
     const inStock = { intent: 'refine_in_stock', confidence: 0.64 };
-    const again = planWithReading(index, 'en', chat.messages, 'I want to order it again, is it in stock now?', inStock);
+    const again = await planAfterOrder('I want to order it again, is it in stock now?', inStock);
     expect(again.calls).toEqual([{ name: 'get_product', args: { handle: 'cloud-runner' } }]);
     // Without an order looked at there is nothing it could mean.
     const fresh = planWithReading(index, 'en', [], 'I want to order it again, is it in stock now?', inStock);
@@ -1034,10 +1040,7 @@ describe('offline model: orders, policies and people', () => {
   });
 
   it('answers "what else was in this order?" right after an order with that order, read as "more" or not', async () => {
-    const chat = chatWith({ products: CATALOG, signedIn: true });
-    await chat.say('where is my order AP-10023?');
-    const more = { intent: 'refine_more', confidence: 0.88 };
-    const rest = planWithReading(index, 'en', chat.messages, 'What else was in this order?', more);
+    const rest = await planAfterOrder('What else was in this order?', { intent: 'refine_more', confidence: 0.88 });
     expect(rest.calls).toEqual([{ name: 'get_order_status', args: { orderId: 'AP-10023' } }]);
   });
 
