@@ -451,6 +451,22 @@ describe('requests around a slot', () => {
   });
 });
 
+describe('what the shop records about its products', () => {
+  it('knows an attribute’s name as a shop word ("max cushioning"), not one questions ask with ("cold")', () => {
+    const shoe = catalogEntry({
+      handle: 'road-shoe',
+      title: 'Cadence Road Shoe',
+      productType: 'Running shoes',
+      attributes: { cushioning: 'Maximum', keepsCold: '24 hours' },
+    });
+    const shop = buildShopIndex([shoe], pack);
+    expect(shop.knows('cushioning')).toBe(true);
+    expect(shop.knows('keeps')).toBe(true);
+    expect(shop.knows('cold')).toBe(false);
+    expect(engine.understand('running shoes with max cushioning', shop).queryWords).toContain('cushioning');
+  });
+});
+
 describe('sizes as the shop writes them', () => {
   it('reads "size 43-46" as the shop’s "43–46", whatever the dash', () => {
     const socks = catalogEntry({

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../../../catalog/catalog-vocabulary.js';
 import { bestType, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
-import { phraseKey, stem, tokens } from '../../../catalog/terms.js';
+import { attributeWords, phraseKey, stem, tokens } from '../../../catalog/terms.js';
 import { yesNoAttributes } from '../../../catalog/yes-no-attributes.js';
 import type { LanguagePack } from './language-pack.js';
 import { quotedTitles } from './quoted-titles.js';
@@ -150,6 +150,10 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   for (const key of optionValues.keys()) for (const t of key.split(' ')) vocabulary.add(t);
   for (const e of entries) {
     for (const t of [...e.tags, ...Object.values(e.attributes)].flatMap((x) => tokens(x))) vocabulary.add(stem(t));
+    // What the shop records about its products ("cushioning"): "<kind> with max cushioning" asks for it.
+    // Not a word questions ask with ("cold" of "keeps cold": "feels the cold" asks for no such product).
+    const recorded = Object.keys(e.attributes).flatMap((k) => tokens(attributeWords(k)).map(stem));
+    for (const t of recorded) if (!askWords.has(t)) vocabulary.add(t);
   }
   // What a yes/no attribute says is a product word too: "which are dishwasher safe?" narrows a list.
   for (const a of yesNoAttributes(entries)) for (const s of a.stems) vocabulary.add(s);
