@@ -85,13 +85,19 @@ export function createEvalStudio(deps: EvalStudioDeps) {
     return dir;
   }
 
+  /** Plays a run and returns how to record its end (its outcome, or that it failed). */
   async function play(id: string, input: { suite: string | null; repeat: number }, prompts: Record<string, string>) {
-    const dir = await writePrompts(prompts);
     try {
-      const outcome = await deps.play({ promptsDir: dir, ...input });
-      await runs.finish(id, outcome.pass1, outcome.scenarios);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+      const dir = await writePrompts(prompts);
+      try {
+        const outcome = await deps.play({ promptsDir: dir, ...input });
+        return () => runs.finish(id, outcome.pass1, outcome.scenarios);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    } catch (err) {
+      deps.logger.error('eval run failed', { runId: id, err });
+      return () => runs.fail(id, 'The run stopped on an error; see the server log.');
     }
   }
 
@@ -112,17 +118,13 @@ export function createEvalStudio(deps: EvalStudioDeps) {
         busy = false;
         throw err;
       }
-      current = play(id, options, prompts)
-        .catch(async (err: unknown) => {
-          deps.logger.error('eval run failed', { runId: id, err });
-          await runs.fail(id, 'The run stopped on an error; see the server log.').catch((e: unknown) => {
-            deps.logger.error('could not record a failed eval run', { runId: id, err: e });
-          });
-        })
-        .finally(() => {
-          current = null;
-          busy = false;
+      current = play(id, options, prompts).then(async (recordEnd) => {
+        // Free before the end is recorded: whoever sees the run ended may start the next one at once.
+        busy = false;
+        await recordEnd().catch((err: unknown) => {
+          deps.logger.error('could not record the end of an eval run', { runId: id, err });
         });
+      });
       return (await runs.get(id))!;
     },
     async list() {
