@@ -2,12 +2,12 @@ import type { Queryable } from '../db/database.js';
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
 import { lexicalHits, mentionsPhrase, queryTerms, unknownTerms, type LexicalHit } from './lexical-query.js';
 import { inCatalogLanguage, joinedAsShopWrites, queryLanguage } from './query-language.js';
-import { askedType, indexProductTypes, type ProductType, widerType } from './product-types.js';
+import { askedType, declaresKind, indexProductTypes, type ProductType, widerType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
-import { phraseKey, stem, tokens } from './terms.js';
+import { stem, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
 import { yesNoAttributes, yesNoRequest, type YesNoAttribute } from './yes-no-attributes.js';
@@ -324,7 +324,7 @@ export function createProductFinder(deps: {
       // A shopper's word with several in the catalog's language becomes the one this catalog uses.
       const { words, types } = deps.index();
       const knows = (word: string) => words.has(stem(word));
-      const isKind = (phrase: string) => !!types.get(phraseKey(phrase))?.declared;
+      const isKind = (phrase: string) => declaresKind(types, phrase);
       const query = q.query
         ? joinedAsShopWrites(inCatalogLanguage(q.query, deps.catalogLanguage, knows, isKind), knows)
         : q.query;

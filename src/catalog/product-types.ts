@@ -115,6 +115,10 @@ export function bestType(
   return best;
 }
 
+/** Whether the shop sorts products under this phrase: a product type or category it declares. */
+export const declaresKind = (types: Map<string, ProductType>, phrase: string): boolean =>
+  !!types.get(phraseKey(phrase))?.declared;
+
 export function askedType(query: string, types: Map<string, ProductType>): ProductType | null {
   return bestType(stems(query), types);
 }

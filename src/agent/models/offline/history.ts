@@ -260,18 +260,22 @@ function comparedAsList(memory: Memory): void {
 
 const idKey = (id: string) => id.replace(/^#/, '').toLowerCase();
 
+/** Whether a tool call looked the shopper's orders up (one by number, or their list). */
+export const looksUpOrders = (e: ToolEvent | undefined): boolean =>
+  e?.name === 'get_order_status' || e?.name === 'get_orders';
+
+/** The orders a tool call's result shows in detail: the one looked up, or the list; none for other calls. */
+export function ordersOf(e: ToolEvent | undefined): OrderView[] {
+  const r = e?.result;
+  if (e?.name === 'get_order_status' && r?.order) return [r.order];
+  return e?.name === 'get_orders' && Array.isArray(r?.orders) ? r.orders : [];
+}
+
 /** Orders the conversation has seen in detail, by id, the latest look-up of each. */
 export function knownOrder(memory: Memory, id: string): OrderView | null {
   let found: OrderView | null = null;
   for (const e of memory.events) {
-    const r = e.result;
-    const seen: OrderView[] =
-      e.name === 'get_order_status' && r?.order
-        ? [r.order]
-        : e.name === 'get_orders' && Array.isArray(r?.orders)
-          ? r.orders
-          : [];
-    for (const o of seen) if (typeof o?.id === 'string' && idKey(o.id) === idKey(id)) found = o;
+    for (const o of ordersOf(e)) if (typeof o?.id === 'string' && idKey(o.id) === idKey(id)) found = o;
   }
   return found;
 }

@@ -5,7 +5,7 @@
 import { stem, tokens } from '../../../catalog/terms.js';
 import type { OrderView } from '../../../tools/results.js';
 import { lineMatches } from './compose-info.js';
-import { knownOrder, previousEvent, productsOf, type Memory } from './history.js';
+import { knownOrder, looksUpOrders, ordersOf, previousEvent, productsOf, type Memory } from './history.js';
 import type { ShopIndex } from './shop-index.js';
 import type { Understanding } from './understanding.js';
 
@@ -47,7 +47,7 @@ export function orderedAgain(u: Understanding, memory: Memory, index: ShopIndex,
 
 /** Whether an order was looked up after the last list of products was shown. */
 function orderAfterList(memory: Memory): boolean {
-  const order = memory.events.findLastIndex((e) => e.name === 'get_order_status' || e.name === 'get_orders');
+  const order = memory.events.findLastIndex(looksUpOrders);
   const list = memory.events.findLastIndex((e) => productsOf(e).length > 1);
   return order >= 0 && order > list;
 }
@@ -71,13 +71,6 @@ export function orderedProduct(memory: Memory, index: ShopIndex, words: string[]
 
 /** Whether a product the message names is a line of an order looked up just before it. */
 export function namesOrderedLine(u: Understanding, memory: Memory, index: ShopIndex | null): boolean {
-  const e = previousEvent(memory);
-  const orders: OrderView[] =
-    e?.name === 'get_orders' && Array.isArray(e.result?.orders)
-      ? e.result.orders
-      : e?.name === 'get_order_status' && e.result?.order
-        ? [e.result.order]
-        : [];
   const named = new Set(u.links.products.map((p) => p.handle));
-  return orders.some((o) => o.items.some((line) => named.has(lineHandle(line, index) ?? '')));
+  return ordersOf(previousEvent(memory)).some((o) => o.items.some((l) => named.has(lineHandle(l, index) ?? '')));
 }

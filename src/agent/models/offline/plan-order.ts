@@ -1,7 +1,7 @@
 /** Planning about the shopper's orders: finding one, cancelling, returning items, a new address, another variant. */
 import type { OrderView } from '../../../tools/results.js';
 import { asTyped, parseAddress } from './address-text.js';
-import { knownOrder, previousEvent, type Memory } from './history.js';
+import { knownOrder, looksUpOrders, previousEvent, type Memory } from './history.js';
 import { saysAny } from './normalize.js';
 import { UNSURE, type PlanContext } from './plan-args.js';
 import { variantChange } from './plan-variant-change.js';
@@ -26,8 +26,7 @@ function listedThisTurn(memory: Memory): OrderView[] | null {
 
 /** Whether the last thing done before this message was about an order (so "swap it" means its item). */
 function orderJustDiscussed(memory: Memory): boolean {
-  const previous = previousEvent(memory);
-  return !!previous && (previous.name === 'get_order_status' || previous.name === 'get_orders');
+  return looksUpOrders(previousEvent(memory));
 }
 
 const call = (intent: string, name: string, args: Record<string, unknown>, prefetch = false): Plan => ({

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../../../catalog/catalog-vocabulary.js';
-import { bestType, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
+import { bestType, declaresKind, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { attributeWords, phraseKey, stem, tokens } from '../../../catalog/terms.js';
 import { yesNoAttributes } from '../../../catalog/yes-no-attributes.js';
@@ -381,7 +381,7 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       return types.has(key) || (!key.includes(' ') && vocabulary.has(key));
     },
     /** Whether the shop sorts products under this (a product type or category it declares). */
-    isKind: (phrase: string) => !!types.get(phraseKey(phrase))?.declared,
+    isKind: (phrase: string) => declaresKind(types, phrase),
     /** Whether the shop uses this word (in names, types, options, tags or attributes). */
     knows: (word: string) => vocabulary.has(stem(word)) || vocabulary.has(correct(word)),
     /** "smartwatch" → ["smart", "watch"] when the shop writes it as two words. */
