@@ -10,6 +10,7 @@ import { normalizeOptionName } from './search-filters.js';
 import { stem, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
+import { requestStems, valuedAttributes, valuedRequest, type ValuedAttribute } from './valued-attributes.js';
 import { yesNoAttributes, yesNoRequest, type YesNoAttribute } from './yes-no-attributes.js';
 import { sortsByPrice, type ProductSummary, type SearchQuery } from './types.js';
 
@@ -54,6 +55,8 @@ export interface CatalogIndex {
   words: Set<string>;
   /** Attributes every product that has them answers with yes or no ("vegan"): a request naming one is a filter. */
   yesNo: YesNoAttribute[];
+  /** Attributes with values of their own ("cushioning": Maximum): a request naming one prefers its holders. */
+  valued: ValuedAttribute[];
 }
 
 export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
@@ -71,6 +74,7 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
     optionNames,
     words,
     yesNo: yesNoAttributes(entries),
+    valued: valuedAttributes(entries),
   };
 }
 
@@ -198,7 +202,7 @@ export function createProductFinder(deps: {
 
   /** The products the search and the shop's data find, and how well they match. */
   async function judge(q: SearchQuery, limit: number, opts: { signal?: AbortSignal }): Promise<FindResult> {
-    const { types, yesNo } = deps.index();
+    const { types, yesNo, valued } = deps.index();
     const named = q.query ? askedType(q.query, types) : null;
     const forUse = !named && q.query ? await typeForNeeds(q.query, types) : null;
     const type = named ?? forUse;
@@ -215,8 +219,11 @@ export function createProductFinder(deps: {
     };
     const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
     const saysYes = (handle: string) => yesNoAsked?.saysYes(handle) ?? true;
+    // "max cushioning", "keeps my coffee hot": the products whose attribute says so.
+    const valuedAsked = valuedRequest(requestStems(yesNoAsked?.rest ?? query), valued);
     // The attributes answer their own words ("vegan"), the products' names the rest.
-    const coverageOf = coverageFor(yesNoAsked ? { ...base, query: yesNoAsked.rest } : base);
+    const rest = answeredElsewhere(yesNoAsked?.rest ?? query, valuedAsked?.answered);
+    const coverageOf = coverageFor({ ...base, query: rest });
 
     const byPrice = sortsByPrice(q.sort);
     let products = await search.search({ ...base, limit: Math.max(limit * 3, byPrice ? SORT_POOL : 15) }, opts);
@@ -226,6 +233,13 @@ export function createProductFinder(deps: {
       const typed = forUse ? [] : await keepAskedType(products, type, base, coverageOf);
       const pool = byPrice ? SORT_POOL : limit;
       products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit: pool }, opts);
+    }
+    if (valuedAsked) {
+      // Among the products that hold what was asked (of the asked type), when any do within the filters.
+      const among = [...valuedAsked.holders].filter((h) => !type || type.handles.has(h));
+      const pool = byPrice ? SORT_POOL : limit;
+      const held = among.length ? await search.search({ ...base, handles: among, limit: pool }, opts) : [];
+      if (held.length) products = held;
     }
     if (byPrice && query) products = await goodMatchesByPrice(products, q.sort === 'price_desc', coverageOf);
     const wider = type && !products.length && !forUse ? widerType(type, types) : null;
@@ -257,8 +271,8 @@ export function createProductFinder(deps: {
     if (!products.length) {
       return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
     }
-    // The words the products themselves must answer: a yes/no attribute named answers its own.
-    const asked = yesNoAsked ? yesNoAsked.rest : query;
+    // The words the products themselves must answer: an attribute named answers its own.
+    const asked = rest;
     const [known, hits] = await Promise.all([
       asked
         ? unknownTerms(deps.db, asked, textSearch)
@@ -266,8 +280,10 @@ export function createProductFinder(deps: {
       asked ? coverageOf(products) : [],
     ]);
     const hitCoverage = new Map(hits.map((h) => [h.handle, h.coverage]));
+    const restShare = valuedAsked ? shareOf(rest, yesNoAsked?.rest ?? query) : 1;
     const coverageOfProduct = (handle: string) => {
-      const c = hitCoverage.get(handle) ?? 0;
+      const own = hitCoverage.get(handle) ?? 0;
+      const c = valuedAsked ? restShare * own + (1 - restShare) * (valuedAsked.holders.has(handle) ? 1 : 0) : own;
       return yesNoAsked ? yesNoAsked.coverage(handle, c) : c;
     };
     const coverage = Math.max(0, ...products.map((p) => coverageOfProduct(p.handle)));
@@ -357,6 +373,21 @@ async function goodMatchesByPrice(products: ProductSummary[], dearestFirst: bool
     .map((p, i) => ({ p, i }))
     .sort((a, b) => price(a.p) - price(b.p) || a.i - b.i)
     .map((x) => x.p);
+}
+
+/** The request without the words an attribute answers. */
+function answeredElsewhere(query: string, answered?: Set<string>): string {
+  return answered
+    ? tokens(query)
+        .filter((t) => !answered.has(stem(t)))
+        .join(' ')
+    : query;
+}
+
+/** The share of a request's words that remain in a part of it (1 for an empty request). */
+function shareOf(part: string, whole: string): number {
+  const all = tokens(whole).length;
+  return all ? tokens(part).length / all : 1;
 }
 
 /** Products ordered by how far their price lies outside the range (nearest first; ties keep their order). */

@@ -329,6 +329,23 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
         }),
       ),
       product({ handle: 'wool-cap', title: 'Wool Cap', productType: 'Hats', attributes: { vegan: 'no' } }),
+      ...(['12 hours', '6 hours', undefined] as const).map((keepsHot, i) =>
+        product({
+          handle: `coffee-carrier-${i}`,
+          title: ['Steel Flask', 'Travel Mug', 'Coffee Press'][i],
+          productType: ['Flasks', 'Mugs', 'Coffee makers'][i],
+          descriptionHtml: '<p>For coffee on the go.</p>',
+          attributes: keepsHot ? { keepsHot } : {},
+        }),
+      ),
+      ...(['Maximum', 'Light'] as const).map((cushioning, i) =>
+        product({
+          handle: `road-shoe-${i}`,
+          title: `${['Pace', 'Tempo'][i]} Road Shoe`,
+          productType: 'Running shoes',
+          attributes: { cushioning },
+        }),
+      ),
     ];
     await ingest({ db, embedder }, input(products));
     const index = buildCatalogIndex(await loadCatalogEntries(db));
@@ -382,6 +399,19 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
     const caps = await finder.find({ query: 'vegan wool cap' });
     expect(caps).toMatchObject({ relaxed: ['options'], match: 'weak' });
     expect(caps.products.map((p) => p.handle)).toEqual(['wool-cap']);
+  });
+
+  it('prefers the products whose recorded attribute holds what the request names, with the value asked', async () => {
+    // "keeps hot" is what two of them record, in words none of their texts use.
+    const hot = await finder.find({ query: 'keep my coffee hot', limit: 10 });
+    expect(hot.products.map((p) => p.handle).sort()).toEqual(['coffee-carrier-0', 'coffee-carrier-1']);
+    const coffee = await finder.find({ query: 'coffee', limit: 10 });
+    expect(coffee.products.map((p) => p.handle)).toContain('coffee-carrier-2');
+    // "max" is the start of the value Maximum; a one-word name without a value narrows nothing.
+    const max = await finder.find({ query: 'max cushioning road shoes', limit: 10 });
+    expect(max.products.map((p) => p.handle)).toEqual(['road-shoe-0']);
+    const any = await finder.find({ query: 'cushioning road shoes', limit: 10 });
+    expect(any.products.map((p) => p.handle).sort()).toEqual(['road-shoe-0', 'road-shoe-1']);
   });
 
   it('keeps beside the asked type a product that says more of the request than any of that type', async () => {

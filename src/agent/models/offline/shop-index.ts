@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../../../catalog/catalog-vocabulary.js';
 import { bestType, declaresKind, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { attributeWords, phraseKey, stem, tokens } from '../../../catalog/terms.js';
+import { valuedAttributes, valuedRequest } from '../../../catalog/valued-attributes.js';
 import { yesNoAttributes } from '../../../catalog/yes-no-attributes.js';
 import type { LanguagePack } from './language-pack.js';
 import { quotedTitles } from './quoted-titles.js';
@@ -180,6 +181,7 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       .flatMap((o) => tokens(o.value).map(stem)),
   );
   const byHandleMap = new Map(entries.map((e) => [e.handle, e]));
+  const valued = valuedAttributes(entries);
   const titlesIn = quotedTitles(entries.map((e) => e.title));
 
   /** The shop word a misspelled word means, or the word itself. */
@@ -337,6 +339,15 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
         // A word of the asked type names the type, not an option ("fan" in "fan under 40").
         options: linkOptions(words, stems).filter((o) => !type || o.end <= type.start || o.start >= type.end),
       };
+    },
+    /**
+     * The positions of the words that ask for what an attribute records ("max cushioning", "keep my coffee
+     * hot"), as the catalog search reads them: words to search for, though a dialog would drop them.
+     */
+    attributeAsked(words: string[]): number[] {
+      const stems = words.map(stem);
+      const asked = valuedRequest(stems, valued);
+      return asked ? stems.flatMap((s, i) => (asked.answered.has(s) ? [i] : [])) : [];
     },
     /** The option names the shop's products use, in catalog order ("Size", "Colour", "Material"…). */
     optionNames,

@@ -314,6 +314,10 @@ export function createUnderstanding(pack: LanguagePack) {
         const withPurpose = forQuery.map((c, i) => (forWhat.has(i) ? claim[i] : c));
         queryWords = queryWordsOf(words, links.words, withPurpose, stop, genderOf, index, common, leads);
       }
+      // "max cushioning", "keep my coffee hot": what the shop records is searched for with all its words.
+      const attributeWords = (index?.attributeAsked(words) ?? []).filter(inRequest).map((i) => links.words[i]);
+      const unsaid = attributeWords.filter((w) => !queryWords.some((q) => stem(q) === w));
+      if (unsaid.length && queryWords.length) queryWords = [...unsaid, ...queryWords];
       const mentions = {
         pronoun: saysPronoun(words, links),
         cheaper: phraseIn(joined, lx.cheaper),
