@@ -318,6 +318,15 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('takes "the marbled one" among products that all come in Marbled as the one its title names ("Marble …")', async () => {
+    const cup = (handle: string, title: string) =>
+      fakeProduct({ handle, title, price: 18, category: 'Cups', colors: ['Marbled', 'Plain'] });
+    const chat = chatOver([cup('fen-cup-pair', 'Fen Cup Pair'), cup('marble-cup', 'Marble Cup')]);
+    expect((await chat.say('cups')).text).toContain('Marble Cup');
+    const marbled = await chat.say('the marbled one pls, 4 of them');
+    expect(marbled.calls).toEqual([addCall('marble-cup', { Color: 'Marbled' }, 4)]);
+  });
+
   it('narrows a list by an option said alone ("white?"), and with one product shown asks about it, then picks it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

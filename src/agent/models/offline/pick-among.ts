@@ -20,6 +20,14 @@ export function carries(
 /** Whether a title has a word, in any of its forms. */
 export const titleWord = (title: string, word: string) => tokens(title).some((t) => stem(t) === stem(word));
 
+/** A word and a form of it: the same stem, or one starting the other ("marble", "marbled"). */
+const sameWord = (a: string, b: string) =>
+  stem(a) === stem(b) || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
+
+/** Whether a title says every word of a value, in some form. */
+const titleNames = (title: string, value: string) =>
+  tokens(value).every((v) => tokens(title).some((t) => sameWord(t, v)));
+
 /** Whether a product's names, options, attributes or description have a word ("cotton", "foldable"). */
 export function describes(p: ProductSummary, word: string): boolean {
   const w = stem(word.toLowerCase());
@@ -88,6 +96,11 @@ export function pick<T extends { title: string }>(
   for (const c of u.mentions.correction ? [...colours].reverse() : colours) {
     const coloured = best.filter((x) => carries(x as never, c.value));
     if (coloured.length) best = coloured;
+  }
+  // "the marbled one" where all of them come in Marbled: the one named for it ("Marble Cup").
+  for (const c of colours) {
+    const named = best.filter((x) => titleNames(x.title, c.value));
+    if (named.length && named.length < best.length) best = named;
   }
   if (fits && best.length > 1) {
     // "the marbled one", "the 750ml one": the one whose variants have what the message names.
