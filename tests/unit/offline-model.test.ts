@@ -327,6 +327,24 @@ describe('offline model: shopping conversations', () => {
     expect(marbled.calls).toEqual([addCall('marble-cup', { Color: 'Marbled' }, 4)]);
   });
 
+  it('answers "are those <name> dishwasher safe" about the product it names, then adds "another set of them"', async () => {
+    const cups = (handle: string, title: string) => ({
+      ...fakeProduct({ handle, title, price: 22, category: 'Cups', colors: ['White', 'Blue'] }),
+      attributes: { dishwasherSafe: 'yes' },
+    });
+    const shop = [cups('ripple-cups', 'Ripple Espresso Cups'), cups('dune-cups', 'Dune Espresso Cups')];
+    // Read as narrowing a list (as the intent model may), with no list to narrow: a question about the product.
+    const local = buildShopIndex(shop.map(toCatalogEntry), loadLanguagePack('en'));
+    const text = 'are those ripple espresso cups dishwasher safe';
+    const plan = planWithReading(local, 'en', [], text, { intent: 'refine_filter', confidence: 0.6 });
+    expect(plan.calls).toEqual([{ name: 'get_product', args: { handle: 'ripple-cups' } }]);
+    // An empty cart has no line to add one to: one more of the product in focus is an add.
+    const chat = chatOver(shop);
+    await chat.say('tell me about the ripple espresso cups');
+    const added = await chat.say('nice, add another set of them in white');
+    expect(added.calls.filter((c) => c.name !== 'get_cart')).toEqual([addCall('ripple-cups', { Color: 'White' })]);
+  });
+
   it('narrows a list by an option said alone ("white?"), and with one product shown asks about it, then picks it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

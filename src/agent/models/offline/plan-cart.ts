@@ -273,6 +273,8 @@ export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): 
   const ref = resolveCartLine(u, memory, ctx.say);
   if (ref.kind === 'need_cart')
     return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
+  // "add another set of them in white" with nothing in the cart: one more of the product in focus, an add.
+  if (u.increment && memory.focus && memory.cart && !memory.cart.items.length) return planAdd(u, memory, ctx);
   if (ref.kind === 'ask') return { intent: 'cart_update', text: ref.text };
   if (ref.kind === 'all') return { intent: 'cart_update', text: ctx.say('ask.whichItem') };
   const quantity = u.increment ? ref.line.quantity + 1 : u.quantity!;

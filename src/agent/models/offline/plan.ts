@@ -39,6 +39,8 @@ const LOOK_SHARE = 0.75;
 /** Below this, a search reading of a question about one product of the conversation gives way to the question. */
 const SURE_SEARCH = 0.5;
 const CART_WRITES = new Set(['cart_add', 'cart_remove', 'cart_update']);
+/** A message naming this share of a title's weight names the product whole. */
+const NAMED_WHOLE = 0.75;
 const LOOKS = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search']);
 
 /** Requests about orders or for a person: never read as a change to the cart or the last search. */
@@ -177,6 +179,13 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (optionFollowUp && memory.shown.length > 1 && !aboutFocus) return planFilter(u, memory, ctx);
   const oneInView = memory.shown.length === 1 || aboutFocus;
   if (optionFollowUp && oneInView && memory.focus && intent !== 'product_info' && u.raw.includes('?'))
+    return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
+  // "are those <name> dishwasher safe" with no list to narrow: a question about the one product it names.
+  const namedWhole = u.links.products.filter((p) => p.coverage >= NAMED_WHOLE && p.distinctive > 0);
+  // Asked of a thing ("are those…", "is it…"), not whether the shop has it ("do you have…?").
+  const asksOf = ctx.state.lexicon.askedLeads.some((l) => u.words.join(' ').startsWith(`${l} `));
+  const looksFor = intent === 'refine_filter' || (intent === 'search' && asksOf);
+  if (looksFor && !memory.shown.length && (asksOf || asksQuestion(u.raw)) && namedWhole.length === 1)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
