@@ -345,6 +345,20 @@ describe('offline model: shopping conversations', () => {
     expect(added.calls.filter((c) => c.name !== 'get_cart')).toEqual([addCall('ripple-cups', { Color: 'White' })]);
   });
 
+  it('reads "and the first one in S in black" while a colour is asked for another product as a pick from the list', async () => {
+    const jacket = (handle: string, title: string, colors: string[]) =>
+      fakeProduct({ handle, title, price: 140, category: 'Rain jackets', sizes: ['S', 'M'], colors });
+    const chat = chatOver([
+      jacket('kestrel-jacket', 'Kestrel Rain Jacket', ['Black', 'Red']),
+      jacket('plover-jacket', 'Plover Rain Jacket', ['Sky', 'Teal']),
+    ]);
+    await chat.say('rain jackets');
+    const asked = await chat.say('add the second one in M');
+    expect(asked.text).toMatch(/Sky/);
+    const first = await chat.say('and the first one in S in black');
+    expect(first.calls.map((c) => c.args.handle)).toEqual(['kestrel-jacket']);
+  });
+
   it('narrows a list by an option said alone ("white?"), and with one product shown asks about it, then picks it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

@@ -122,11 +122,14 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   const pending = memory.pendingOption;
   const handle = String(pending?.args.handle ?? '');
   const otherProduct = u.links.products.some((p) => p.handle !== handle);
+  // "and the first one in S in black": a product of the list with its own options, not an answer.
+  const picksFromList = !!u.ordinal && memory.shown.length > 1 && (!!u.size || u.options.length > 0);
   if (
     pending &&
     u.words.length <= 8 &&
     !u.links.type &&
     !otherProduct &&
+    !picksFromList &&
     !['policy', 'order_status', 'human'].includes(intent)
   ) {
     if (namesOptionsOf(u, ctx, handle) || u.size) return planAdd(u, memory, ctx, handle);
