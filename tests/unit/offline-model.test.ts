@@ -752,6 +752,20 @@ describe('offline model: shopping conversations', () => {
     expect(compared.text).toMatch(/^Bivvy Dome Tent.*2\.9 kg.*Dunlin Dome Tent: 3\.4 kg/s);
   });
 
+  it('names the lightest of the list across units (900 g under 1.3 kg), and "it" then means that one', async () => {
+    const chat = chatOver([
+      tent('bivvy', 'Bivvy Dome Tent', 164.95, '1.3 kg'),
+      tent('dunlin', 'Dunlin Dome Tent', 154.95, '2.1 kg'),
+      tent('plover', 'Plover Trek Tent', 189.95, '900 g'),
+    ]);
+    await chat.say('tents');
+    const lightest = await chat.say('which one is the lightest?');
+    expect(lightest.calls).toEqual([]);
+    expect(lightest.text).toMatch(/^Plover Trek Tent.*900 g/s);
+    const added = await chat.say('ok add it');
+    expect(added.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'plover', quantity: 1 } }]);
+  });
+
   it('finds "the $23.99 one" among everything shown when the list now on screen has none at that price', async () => {
     const necklaces = [
       fakeProduct({ handle: 'threader', title: 'Silver Threader Necklace', price: 14.99, category: 'Necklaces' }),

@@ -147,6 +147,7 @@ export function readHistory(messages: ChatMessage[], language?: string, typed?: 
   }
   readBackwards(memory);
   comparedAsList(memory);
+  memory.focus = answerLeadsWith(memory, messages) ?? memory.focus;
   memory.orderFocus = orderInFocus(
     events.filter((e) => e.at < userIndex),
     messages,
@@ -175,6 +176,21 @@ function orderInFocus(events: ToolEvent[], messages: ChatMessage[]): string | nu
     }
   }
   return null;
+}
+
+/**
+ * The product a reply written from what was already shown leads with ("which one is the lightest?" → "<title> —
+ * 275 g…"): the one talked about since. Only a title of a product the tools showed counts, and only for a reply to
+ * a later message than the last look-up.
+ */
+function answerLeadsWith(memory: Memory, messages: ChatMessage[]): string | null {
+  const before = messages.slice(0, memory.userIndex);
+  const lastEvent = Math.max(-1, ...memory.events.filter((e) => e.at < memory.userIndex).map((e) => e.at));
+  const asked = before.findLastIndex((m) => m.role === 'user');
+  if (asked <= lastEvent) return null;
+  const reply = before.slice(asked + 1).find((m) => m.role === 'assistant' && m.content)?.content ?? '';
+  const led = [...memory.products.values()].filter((p) => reply.startsWith(p.title));
+  return led.length ? led.reduce((a, b) => (b.title.length > a.title.length ? b : a)).handle : null;
 }
 
 /** A product as last shown, with every variant seen so far (a filtered search shows only some). */

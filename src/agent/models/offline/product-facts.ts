@@ -18,9 +18,22 @@ export interface Fact {
 
 const wordsOf = (text: string) => normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 const canonSet = (text: string) => new Set(wordsOf(text).map(stem));
+/** Units of one measure in the smallest the catalogs write (g, ml, mm), so "1.3 kg" is heavier than "275 g". */
+const UNIT_SCALE: Record<string, number> = {
+  kg: 1000,
+  l: 1000,
+  litre: 1000,
+  litres: 1000,
+  liter: 1000,
+  liters: 1000,
+  m: 1000,
+  cm: 10,
+};
+
 const firstNumber = (text: string) => {
-  const m = /(-?\d+(?:[.,]\d+)?)/.exec(text.replace(/\u2212/g, '-'));
-  return m ? Number.parseFloat(m[1].replace(',', '.')) : null;
+  const m = /(-?\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(text.replace(/\u2212/g, '-'));
+  if (!m) return null;
+  return Number.parseFloat(m[1].replace(',', '.')) * (UNIT_SCALE[(m[2] ?? '').toLowerCase()] ?? 1);
 };
 
 /**
