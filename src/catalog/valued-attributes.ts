@@ -8,6 +8,8 @@ import { attributeWords, stem, stems, tokens } from './terms.js';
 export interface ValuedAttribute {
   stems: string[];
   values: Map<string, Set<string>>;
+  /** Every stem of its values. */
+  valueWords: Set<string>;
 }
 
 /** Values that say a product does not have the thing ("hood: none"): it holds no such attribute. */
@@ -32,7 +34,8 @@ export function valuedAttributes(entries: CatalogEntry[]): ValuedAttribute[] {
     const values = new Map<string, Set<string>>();
     for (const [handle, v] of byHandle) if (!NOTHING.has(v)) values.set(handle, new Set(stems(v)));
     const words = stems(attributeWords(name));
-    if (words.length && values.size) out.push({ stems: words, values });
+    const valueWords = new Set([...values.values()].flatMap((v) => [...v]));
+    if (words.length && values.size) out.push({ stems: words, values, valueWords });
   }
   return out;
 }
@@ -57,9 +60,8 @@ export function valuedRequest(queryStems: string[], attributes: ValuedAttribute[
   const answered = new Set<string>();
   for (const a of attributes) {
     if (!a.stems.every((s) => said.has(s))) continue;
-    const valueWords = new Set([...a.values.values()].flatMap((v) => [...v]));
     const name = new Set(a.stems);
-    const asked = queryStems.filter((s) => !name.has(s) && !/^\d/.test(s) && meansValue(s, valueWords));
+    const asked = queryStems.filter((s) => !name.has(s) && !/^\d/.test(s) && meansValue(s, a.valueWords));
     if (!asked.length && a.stems.length < 2) continue;
     const holds = (v: Set<string>) => !asked.length || asked.some((s) => [...v].some((w) => sameWord(s, w)));
     const these = new Set([...a.values].filter(([, v]) => holds(v)).map(([h]) => h));

@@ -22,7 +22,7 @@ const FLOORS: Record<CatalogName, number> = { demo: 0.82, tau2: 0.85, partners: 
  * Arabic 85.5 / 84.8%, German 84.7 / 90.6%; demo / partners).
  */
 const LANGUAGE_FLOORS: Partial<Record<CatalogName, Partial<Record<Half, number>>>> = {
-  demo: { 'fa-heldout': 0.84, 'ar-heldout': 0.84, 'de-heldout': 0.83 },
+  demo: { 'fa-heldout': 0.85, 'ar-heldout': 0.84, 'de-heldout': 0.83 },
   partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.83, 'de-heldout': 0.89 },
 };
 const LANGUAGE_GOAL = 0.85;
