@@ -10,7 +10,7 @@ import { normalizeOptionName } from './search-filters.js';
 import { stem, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, usesOf } from './use-kinds.js';
-import { requestStems, valuedAttributes, valuedRequest, type ValuedAttribute } from './valued-attributes.js';
+import { valuedAttributes, valuedRequest, type ValuedAttribute } from './valued-attributes.js';
 import { yesNoAttributes, yesNoRequest, type YesNoAttribute } from './yes-no-attributes.js';
 import { sortsByPrice, type ProductSummary, type SearchQuery } from './types.js';
 
@@ -220,9 +220,9 @@ export function createProductFinder(deps: {
     const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
     const saysYes = (handle: string) => yesNoAsked?.saysYes(handle) ?? true;
     // "max cushioning", "keeps my coffee hot": the products whose attribute says so.
-    const valuedAsked = valuedRequest(requestStems(yesNoAsked?.rest ?? query), valued);
+    const valuedAsked = valuedRequest(yesNoAsked?.rest ?? query, valued);
     // The attributes answer their own words ("vegan"), the products' names the rest.
-    const rest = answeredElsewhere(yesNoAsked?.rest ?? query, valuedAsked?.answered);
+    const rest = valuedAsked?.rest ?? yesNoAsked?.rest ?? query;
     const coverageOf = coverageFor({ ...base, query: rest });
 
     const byPrice = sortsByPrice(q.sort);
@@ -271,19 +271,17 @@ export function createProductFinder(deps: {
     if (!products.length) {
       return { products, match: 'none', askedType: type?.label ?? null, missing: [], noMatch: true, relaxed };
     }
-    // The words the products themselves must answer: an attribute named answers its own.
-    const asked = rest;
+    // The words the products themselves must answer (`rest`): an attribute named answers its own.
     const [known, hits] = await Promise.all([
-      asked
-        ? unknownTerms(deps.db, asked, textSearch)
+      rest
+        ? unknownTerms(deps.db, rest, textSearch)
         : { terms: [] as string[], unknown: [] as string[], unnamed: [] as string[] },
-      asked ? coverageOf(products) : [],
+      rest ? coverageOf(products) : [],
     ]);
     const hitCoverage = new Map(hits.map((h) => [h.handle, h.coverage]));
-    const restShare = valuedAsked ? shareOf(rest, yesNoAsked?.rest ?? query) : 1;
     const coverageOfProduct = (handle: string) => {
       const own = hitCoverage.get(handle) ?? 0;
-      const c = valuedAsked ? restShare * own + (1 - restShare) * (valuedAsked.holders.has(handle) ? 1 : 0) : own;
+      const c = valuedAsked ? valuedAsked.coverage(handle, own) : own;
       return yesNoAsked ? yesNoAsked.coverage(handle, c) : c;
     };
     const coverage = Math.max(0, ...products.map((p) => coverageOfProduct(p.handle)));
@@ -373,21 +371,6 @@ async function goodMatchesByPrice(products: ProductSummary[], dearestFirst: bool
     .map((p, i) => ({ p, i }))
     .sort((a, b) => price(a.p) - price(b.p) || a.i - b.i)
     .map((x) => x.p);
-}
-
-/** The request without the words an attribute answers. */
-function answeredElsewhere(query: string, answered?: Set<string>): string {
-  return answered
-    ? tokens(query)
-        .filter((t) => !answered.has(stem(t)))
-        .join(' ')
-    : query;
-}
-
-/** The share of a request's words that remain in a part of it (1 for an empty request). */
-function shareOf(part: string, whole: string): number {
-  const all = tokens(whole).length;
-  return all ? tokens(part).length / all : 1;
 }
 
 /** Products ordered by how far their price lies outside the range (nearest first; ties keep their order). */

@@ -46,6 +46,10 @@ export interface ValuedRequest {
   holders: Set<string>;
   /** The request's stems the attribute answers: its name's and the value's. */
   answered: Set<string>;
+  /** The request without those words, which the products' names must answer. */
+  rest: string;
+  /** How much of the whole request a product covers, given how much of `rest` it covers (see `yesNoRequest`). */
+  coverage(handle: string, restCoverage: number): number;
 }
 
 /**
@@ -54,7 +58,9 @@ export interface ValuedRequest {
  * word counts only with a value ("slim fit"), since one word alone names too much ("fits in my
  * bag"); one named by several ("keeps hot") counts alone ("keep my coffee hot").
  */
-export function valuedRequest(queryStems: string[], attributes: ValuedAttribute[]): ValuedRequest | null {
+export function valuedRequest(query: string, attributes: ValuedAttribute[]): ValuedRequest | null {
+  const words = tokens(query);
+  const queryStems = words.map(stem);
   const said = new Set(queryStems);
   const sets: Set<string>[] = [];
   const answered = new Set<string>();
@@ -71,13 +77,18 @@ export function valuedRequest(queryStems: string[], attributes: ValuedAttribute[
   }
   if (!sets.length) return null;
   const holders = new Set([...sets[0]].filter((h) => sets.every((x) => x.has(h))));
-  return holders.size ? { holders, answered } : null;
+  if (!holders.size) return null;
+  const rest = words.filter((w) => !answered.has(stem(w)));
+  const restShare = rest.length / words.length;
+  return {
+    holders,
+    answered,
+    rest: rest.join(' '),
+    coverage: (handle, restCoverage) => restShare * restCoverage + (1 - restShare) * (holders.has(handle) ? 1 : 0),
+  };
 }
 
 /** A stem and a value's word are one, or the stem is the word's start ("max", "maximum"). */
 const sameWord = (s: string, w: string) => s === w || (s.length >= MIN_PREFIX && w.startsWith(s));
 
 const meansValue = (s: string, words: Set<string>) => [...words].some((w) => sameWord(s, w));
-
-/** The stems of a request's words, as `valuedRequest` reads them. */
-export const requestStems = (query: string): string[] => tokens(query).map(stem);

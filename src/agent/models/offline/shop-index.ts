@@ -345,9 +345,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
      * hot"), as the catalog search reads them: words to search for, though a dialog would drop them.
      */
     attributeAsked(words: string[]): number[] {
-      const stems = words.map(stem);
-      const asked = valuedRequest(stems, valued);
-      return asked ? stems.flatMap((s, i) => (asked.answered.has(s) ? [i] : [])) : [];
+      const asked = valuedRequest(words.join(' '), valued);
+      return asked ? words.flatMap((w, i) => (asked.answered.has(stem(w)) ? [i] : [])) : [];
     },
     /** The option names the shop's products use, in catalog order ("Size", "Colour", "Material"…). */
     optionNames,
