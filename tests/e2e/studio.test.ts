@@ -12,7 +12,9 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 /** The studio in its own page, logged in as the demo merchandiser. */
 async function openStudio(): Promise<Page> {
   const page = await browser.context.newPage();
-  page.setDefaultTimeout(10_000);
+  // A bounded wait for each step; generous, since CI runs the browser beside the assistant benches on two cores
+  // (a click once took over 10 s to be acknowledged there).
+  page.setDefaultTimeout(20_000);
   await page.goto(`${shop.url}/studio`);
   await page.getByLabel('Email').fill(MIA.email);
   await page.getByLabel('Password').fill(MIA.password);
