@@ -227,17 +227,16 @@ export function createProductFinder(deps: {
 
     const byPrice = sortsByPrice(q.sort);
     let products = await search.search({ ...base, limit: Math.max(limit * 3, byPrice ? SORT_POOL : 15) }, opts);
+    const pool = byPrice ? SORT_POOL : limit;
     if (type) {
       // Only the asked type; when the ranking holds none of it, look among that type alone.
       // Kinds that serve a need are searched among themselves: products that merely share its words are no better.
       const typed = forUse ? [] : await keepAskedType(products, type, base, coverageOf);
-      const pool = byPrice ? SORT_POOL : limit;
       products = typed.length ? typed : await search.search({ ...base, handles: [...type.handles], limit: pool }, opts);
     }
     if (valuedAsked) {
       // Among the products that hold what was asked (of the asked type), when any do within the filters.
       const among = [...valuedAsked.holders].filter((h) => !type || type.handles.has(h));
-      const pool = byPrice ? SORT_POOL : limit;
       const held = among.length ? await search.search({ ...base, handles: among, limit: pool }, opts) : [];
       if (held.length) products = held;
     }

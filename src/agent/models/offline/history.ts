@@ -185,7 +185,7 @@ function orderInFocus(events: ToolEvent[], messages: ChatMessage[]): string | nu
  */
 function answerLeadsWith(memory: Memory, messages: ChatMessage[]): string | null {
   const before = messages.slice(0, memory.userIndex);
-  const lastEvent = Math.max(-1, ...memory.events.filter((e) => e.at < memory.userIndex).map((e) => e.at));
+  const lastEvent = previousEvent(memory)?.at ?? -1;
   const asked = before.findLastIndex((m) => m.role === 'user');
   if (asked <= lastEvent) return null;
   const reply = before.slice(asked + 1).find((m) => m.role === 'assistant' && m.content)?.content ?? '';

@@ -2,7 +2,7 @@ import type { CatalogEntry } from '../../../catalog/catalog-vocabulary.js';
 import { bestType, declaresKind, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { attributeWords, phraseKey, stem, tokens } from '../../../catalog/terms.js';
-import { valuedAttributes, valuedRequest } from '../../../catalog/valued-attributes.js';
+import { valuedAttributes } from '../../../catalog/valued-attributes.js';
 import { yesNoAttributes } from '../../../catalog/yes-no-attributes.js';
 import type { LanguagePack } from './language-pack.js';
 import { quotedTitles } from './quoted-titles.js';
@@ -181,7 +181,6 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       .flatMap((o) => tokens(o.value).map(stem)),
   );
   const byHandleMap = new Map(entries.map((e) => [e.handle, e]));
-  const valued = valuedAttributes(entries);
   const titlesIn = quotedTitles(entries.map((e) => e.title));
 
   /** The shop word a misspelled word means, or the word itself. */
@@ -340,14 +339,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
         options: linkOptions(words, stems).filter((o) => !type || o.end <= type.start || o.start >= type.end),
       };
     },
-    /**
-     * The positions of the words that ask for what an attribute records ("max cushioning", "keep my coffee
-     * hot"), as the catalog search reads them: words to search for, though a dialog would drop them.
-     */
-    attributeAsked(words: string[]): number[] {
-      const asked = valuedRequest(words.join(' '), valued);
-      return asked ? words.flatMap((w, i) => (asked.answered.has(stem(w)) ? [i] : [])) : [];
-    },
+    /** The attributes the shop records with values of their own, as the catalog search reads requests for them. */
+    valued: valuedAttributes(entries),
     /** The option names the shop's products use, in catalog order ("Size", "Colour", "Material"…). */
     optionNames,
     /** Values the shop has for an option name across all products (e.g. every size). */

@@ -1,5 +1,6 @@
 import { questionGlossFor } from '../../../catalog/catalog-gloss.js';
 import { phraseKey, stem, tokens } from '../../../catalog/terms.js';
+import { valuedRequest } from '../../../catalog/valued-attributes.js';
 import { intentClassifier, type TrainedIntentModel } from './intent-classifier.js';
 import { cachedIntentWeights } from './intent-model-cache.js';
 import type { Understanding } from './understanding.js';
@@ -314,8 +315,10 @@ export function createUnderstanding(pack: LanguagePack) {
         const withPurpose = forQuery.map((c, i) => (forWhat.has(i) ? claim[i] : c));
         queryWords = queryWordsOf(words, links.words, withPurpose, stop, genderOf, index, common, leads);
       }
-      // "max cushioning", "keep my coffee hot": what the shop records is searched for with all its words.
-      const attributeWords = (index?.attributeAsked(words) ?? []).filter(inRequest).map((i) => links.words[i]);
+      // "max cushioning", "keep my coffee hot": what the shop records is searched for with all its words,
+      // those the catalog search reads as asking for it, though a dialog would drop them.
+      const recorded = index ? valuedRequest(words.join(' '), index.valued)?.answered : undefined;
+      const attributeWords = links.words.filter((w, i) => inRequest(i) && recorded?.has(stem(words[i])));
       const unsaid = attributeWords.filter((w) => !queryWords.some((q) => stem(q) === w));
       if (unsaid.length && queryWords.length) queryWords = [...unsaid, ...queryWords];
       const mentions = {
