@@ -20,6 +20,8 @@ const askSchema = z.object({
   answers: phrases,
   /** Whether the answer is a number (a duration, an amount). */
   numeric: z.boolean().default(false),
+  /** Whether the answer lists things (the payment methods, the countries). */
+  list: z.boolean().default(false),
 });
 
 export const policyLanguageSchema = z.object({

@@ -18,7 +18,7 @@ export interface PolicyAnswer<S extends SectionText> {
 const HEADING_WEIGHT = 1.5;
 /** What a passage holding the kind of fact asked for ("30 days" for "how long") adds. */
 const ANSWER_WEIGHT = 0.5;
-/** …and when a number is asked for ("how long", "how much") and the passage has one. */
+/** …and when a number is asked for ("how long", "how much") and the passage has one, or a list and it lists. */
 const NUMBER_WEIGHT = 2;
 /** A section's second-best passage adds this share of its score: a section that says more about the question. */
 const SECOND_PASSAGE_WEIGHT = 0.5;
@@ -44,6 +44,8 @@ const SECOND_SHARE = 0.5;
 const CONTEXT_BOOST = 1.5;
 
 const holdsNumber = (p: Passage) => p.tokens.some((t) => /^\d/.test(t));
+/** A list item, or a sentence naming three or more things ("gift card, paypal account, credit card"). */
+const holdsList = (p: Passage) => p.kind === 'item' || (p.text.match(/,/g)?.length ?? 0) >= 2;
 
 /** The ranges a passage's tokens write as two numbers in a row, the first below the second ("123–128"). */
 function rangesOf(tokens: string[]): [number, number][] {
@@ -106,7 +108,8 @@ function createScorer(q: PolicyQuestion, reader: PolicyReader, all: { p: Passage
   function answerBonus(p: Passage): number {
     const answered = q.asks.filter((a) => reader.answers(p.tokens, a));
     const number = answered.some((a) => a.numeric) && holdsNumber(p) ? NUMBER_WEIGHT : 0;
-    return answered.length * ANSWER_WEIGHT + number;
+    const list = answered.some((a) => a.list) && holdsList(p) ? NUMBER_WEIGHT : 0;
+    return answered.length * ANSWER_WEIGHT + number + list;
   }
 
   return {
