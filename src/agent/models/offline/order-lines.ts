@@ -46,7 +46,7 @@ export function orderedAgain(u: Understanding, memory: Memory, index: ShopIndex,
 }
 
 /** Whether an order was looked up after the last list of products was shown. */
-function orderAfterList(memory: Memory): boolean {
+export function orderAfterList(memory: Memory): boolean {
   const order = memory.events.findLastIndex(looksUpOrders);
   const list = memory.events.findLastIndex((e) => productsOf(e).length > 1);
   return order >= 0 && order > list;
@@ -58,15 +58,26 @@ function orderAfterList(memory: Memory): boolean {
  * one product.
  */
 export function orderedProduct(memory: Memory, index: ShopIndex, words: string[] = []): string | null {
-  const order = memory.orderFocus ? knownOrder(memory, memory.orderFocus) : null;
-  if (!order?.items.length) return null;
-  const byWords = words.length ? linesNamed(order, words) : [];
-  if (words.length && !byWords.length) return null;
-  const said = memory.userTurns.flatMap((t) => tokens(t.text));
-  const lines = byWords.length ? byWords : order.items.length === 1 ? order.items : linesNamed(order, said);
-  const handles = new Set(lines.map((l) => lineHandle(l, index)));
+  const handles = new Set(orderedLines(memory, words).map((l) => lineHandle(l, index)));
   const [one] = handles;
   return handles.size === 1 ? one : null;
+}
+
+/** The lines of the order in focus that the words name, else its one line or those the shopper's messages name. */
+function orderedLines(memory: Memory, words: string[]): OrderLine[] {
+  const order = memory.orderFocus ? knownOrder(memory, memory.orderFocus) : null;
+  if (!order?.items.length) return [];
+  const byWords = words.length ? linesNamed(order, words) : [];
+  if (words.length && !byWords.length) return [];
+  const said = memory.userTurns.flatMap((t) => tokens(t.text));
+  return byWords.length ? byWords : order.items.length === 1 ? order.items : linesNamed(order, said);
+}
+
+/** The title of the order's one product the conversation is about (see orderedProduct), options left out. */
+export function orderedTitle(memory: Memory): string | null {
+  const titles = new Set(orderedLines(memory, []).map((l) => l.title.replace(/\(.*?\)/g, ' ').trim()));
+  const [one] = titles;
+  return titles.size === 1 ? one : null;
 }
 
 /** Whether a product the message names is a line of an order looked up just before it. */

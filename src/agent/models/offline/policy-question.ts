@@ -3,6 +3,7 @@ import type { Memory } from './history.js';
 import { BASE_LANGUAGE } from './language-pack.js';
 import { policyReader } from '../../../policies/policy-reader.js';
 import type { Understanding } from './understanding.js';
+import { orderAfterList, orderedTitle } from './order-lines.js';
 
 /**
  * A policy question with what it is about, when the message does not say it ("Is that covered
@@ -31,7 +32,10 @@ export function policyQuery(u: Understanding, about?: string | null): string {
  * by the catalog's title (the policies' language), not the title it was shown translated under.
  */
 export function policySubject(u: Understanding, memory: Memory): string | null {
-  if (!u.mentions.pronoun || u.links.products.length || u.links.type) return null;
+  if (!u.mentions.pronoun || u.links.products.length) return null;
+  // "is that covered?" after an order was looked up: its product the shopper spoke of (a part of it may be named).
+  if (orderAfterList(memory) && orderedTitle(memory)) return orderedTitle(memory);
+  if (u.links.type) return null;
   const p = memory.focus ? memory.products.get(memory.focus) : undefined;
   return (p && (p.originalTitle ?? p.title)) || null;
 }
