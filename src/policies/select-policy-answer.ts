@@ -44,8 +44,11 @@ const SECOND_SHARE = 0.5;
 const CONTEXT_BOOST = 1.5;
 
 const holdsNumber = (p: Passage) => p.tokens.some((t) => /^\d/.test(t));
-/** A list item, or a sentence naming three or more things ("gift card, paypal account, credit card"). */
-const holdsList = (p: Passage) => p.kind === 'item' || (p.text.match(/,/g)?.length ?? 0) >= 2;
+/**
+ * A list item, or a sentence naming three or more things ("gift card, paypal account, credit card") or
+ * introducing some ("three kinds: card, bank transfer and store credit").
+ */
+const holdsList = (p: Passage) => p.kind === 'item' || (p.text.match(/,/g)?.length ?? 0) >= 2 || /:[^:]*,/.test(p.text);
 
 /** The ranges a passage's tokens write as two numbers in a row, the first below the second ("123–128"). */
 function rangesOf(tokens: string[]): [number, number][] {

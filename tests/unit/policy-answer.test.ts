@@ -119,6 +119,26 @@ describe('policy answers', () => {
     expect(reply).toContain(quote);
   });
 
+  it('answers "what ways can I pay with?" with the passage that lists them', () => {
+    // Search put a section that speaks of paying first; only the other one lists the ways.
+    const sections = [
+      {
+        title: 'Orders',
+        heading: 'Changing items',
+        text: 'An item can be changed for another size. You pay the difference with a payment method you choose.',
+      },
+      {
+        title: 'Orders',
+        heading: 'Your account',
+        text: 'Your account keeps your address and your payment details. We take three kinds of payment: card, bank transfer and store credit.',
+      },
+      { title: 'Orders', heading: 'Gift wrap', text: 'Any order can be gift wrapped for €3.' },
+    ];
+    const picked = selectPolicyAnswer(sections, 'what ways can I pay with?');
+    expect(picked?.section.heading).toBe('Your account');
+    expect(picked?.passages.map((p) => p.text).join(' ')).toContain('card, bank transfer and store credit');
+  });
+
   it('counts the document\'s title as what a section speaks of: a warranty section that never says "warranty"', () => {
     // Search put the returns section first; the warranty section names its topic only in its document's title.
     const sections = [

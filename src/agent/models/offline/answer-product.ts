@@ -220,9 +220,7 @@ function answerOne(
     const key = u.mentions.cheaper ? 'answer.cheapestOption' : 'answer.dearestOption';
     if (v) return say(key, { variant: describeVariant(say, p, v) });
   }
-  // The product's own name is not what is asked about, as the shop writes it or as it was shown translated.
-  const skip = new Set((`${p.title} ${p.originalTitle ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
-  const q = withMaterials(questionTerms(questionText(u.raw), lx, skip), lx);
+  const q = questionAbout(p, u, lx);
   // A fact the question names ("how much coffee does it make" → capacity) before one that only shares a word.
   // An option already chosen ("the big size, how much?") is not the fact asked for.
   const chosen = new Set(Object.keys(a.wish.options).map(normalizeOptionName));
@@ -236,6 +234,24 @@ function answerOne(
     return say('answer.facts', { title: p.title, facts: `${lines.join('. ')}${end}` });
   }
   return answerAspect(say, p, u, a.wish);
+}
+
+/** What a question about a product asks, its own name left out (as the shop writes it or as it was shown in). */
+function questionAbout(p: ProductSummary, u: Understanding, lx: Lexicon): QuestionTerms {
+  const skip = new Set((`${p.title} ${p.originalTitle ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+  return withMaterials(questionTerms(questionText(u.raw), lx, skip), lx);
+}
+
+/**
+ * Whether the product's own data answers the question: an option or value it names, its price or stock, or
+ * a fact (attribute, description sentence) about what it asks. "how many hours does it burn?" about a
+ * product whose data says nothing of it does not.
+ */
+export function productDataAnswers(p: ProductSummary, u: Understanding, lx: Lexicon): boolean {
+  const a = askedOf(p, u, null, lx);
+  if (a.names.length || Object.keys(a.said).length || u.mentions.cheaper || u.mentions.pricier) return true;
+  if (u.aspect === 'price' || u.aspect === 'stock') return true;
+  return bestFacts(factsOf(p, lx), questionAbout(p, u, lx)).length > 0;
 }
 
 /**

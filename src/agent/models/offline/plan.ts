@@ -3,7 +3,7 @@ import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
 import { asksQuestion, saysAny } from './normalize.js';
 import { asksAboutRules, continues, onlyOptionWords } from './message-readings.js';
-import { policyQuery, policySubject, productAnswers } from './policy-question.js';
+import { policyQuery, policySubject, productAnswers, rulesAnswer } from './policy-question.js';
 import { choiceByPrice } from './price-choice.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
@@ -303,6 +303,12 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       const aboutShown = planAboutShown(u, memory, ctx) ?? planNamedComparison(u, memory, ctx);
       if (aboutShown) return aboutShown;
       const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
+      if (t.kind === 'product' && rulesAnswer(u, memory.products.get(t.handle), ctx.state.lexicon)) {
+        return {
+          intent: 'policy',
+          calls: [{ name: 'search_policies', args: { query: policyQuery(u, policySubject(u, memory)) } }],
+        };
+      }
       if (t.kind === 'product') return call('get_product', { handle: t.handle });
       if (t.kind === 'ask') return { intent, text: t.text };
       // "do you have it in green?" with several on screen and none in focus: the last search, narrowed.

@@ -4,6 +4,9 @@ import { BASE_LANGUAGE } from './language-pack.js';
 import { policyReader } from '../../../policies/policy-reader.js';
 import type { Understanding } from './understanding.js';
 import { orderAfterList, orderedTitle } from './order-lines.js';
+import type { ProductSummary } from '../../../catalog/types.js';
+import { productDataAnswers } from './answer-product.js';
+import type { Lexicon } from './language-pack.js';
 
 /**
  * A policy question with what it is about, when the message does not say it ("Is that covered
@@ -79,4 +82,19 @@ export function productAnswers(
   // A topic of the policies the description never speaks of ("can I send it back?") is the policies' to answer.
   const unspoken = q.topics.some((t) => ![...t.words, ...t.related].some((w) => described.has(stem(w))));
   return !unspoken && asked.some((w) => !named.has(w) && described.has(w));
+}
+
+/**
+ * "how many hours does it burn?" about a product whose own data says nothing of it, asked the way the
+ * policies' questions are (how long, can I, how do I, or one of their topics): the shop's guides and
+ * rules may answer it.
+ */
+export function rulesAnswer(u: Understanding, product: ProductSummary | undefined, lx: Lexicon): boolean {
+  if (!product?.description || u.asksPrice || u.options.length || u.size) return false;
+  // Its stock, colours, sizes, material or weight are its own data's to answer, or to say it lacks.
+  if (u.aspect && u.aspect !== 'details') return false;
+  const q = policyReader().read(u.baseText);
+  // "how much is the large one?" asks its price, whatever language it came in.
+  const asks = q.asks.filter((a) => a.kind !== 'amount');
+  return (asks.length > 0 || q.topics.length > 0) && !productDataAnswers(product, u, lx);
 }
