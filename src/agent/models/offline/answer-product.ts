@@ -236,7 +236,7 @@ function answerOne(
   return answerAspect(say, p, u, a.wish);
 }
 
-/** What a question about a product asks, its own name left out (as the shop writes it or as it was shown in). */
+/** What a question about a product asks, leaving out its name as the shop writes it or as it was shown translated. */
 function questionAbout(p: ProductSummary, u: Understanding, lx: Lexicon): QuestionTerms {
   const skip = new Set((`${p.title} ${p.originalTitle ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
   return withMaterials(questionTerms(questionText(u.raw), lx, skip), lx);

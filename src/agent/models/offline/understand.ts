@@ -142,6 +142,9 @@ export function createUnderstanding(pack: LanguagePack) {
         return { start: i, end: i + 1, value: spell(v) };
       }
     }
+    // "the warm ones, 39-42, white": a range the shop sells as a size, said bare.
+    const range = words.findIndex((w) => /^\d+-\d+$/.test(w) && shopSize(w));
+    if (range >= 0) return { start: range, end: range + 1, value: spell(words[range]) };
     // "grey tunic L": a bare letter size, trusted only when typed in capitals.
     const letter = /(?<![\w'-])(XXS|XS|S|M|L|XL|XXL|XXXL)(?![\w'-])/.exec(raw)?.[1];
     if (letter) {
