@@ -14,6 +14,8 @@ export interface IntentScore {
 }
 
 const PLACEHOLDER = /^__\w+__$/;
+/** How many of the last epochs' weights are averaged. */
+const AVERAGED = 8;
 
 /** The features of a message: words, adjacent pairs, and 3–5 character n-grams of real words. */
 export function features(text: string): string[] {
@@ -79,6 +81,10 @@ export function trainIntentWeights(
   const classWeight = counts.map((n) => Math.sqrt(Math.max(...counts) / n));
   const w = new Float64Array(featureIndex.size * k);
   const bias = new Float64Array(k);
+  // The weights kept are the mean of the last epochs' (less dependent on the order of the last examples seen).
+  const averaged = Math.min(AVERAGED, epochs);
+  const wSum = new Float64Array(w.length);
+  const bSum = new Float64Array(k);
 
   const softmax = softmaxOver(w, bias, k);
 
@@ -96,9 +102,13 @@ export function trainIntentWeights(
         for (const f of ids) w[f * k + c] -= g * v + l2 * w[f * k + c];
       }
     }
+    if (epoch >= epochs - averaged) {
+      for (let i = 0; i < w.length; i++) wSum[i] += w[i] / averaged;
+      for (let c = 0; c < k; c++) bSum[c] += bias[c] / averaged;
+    }
   }
 
-  return { intents, features: [...featureIndex.keys()], w, bias };
+  return { intents, features: [...featureIndex.keys()], w: wSum, bias: bSum };
 }
 
 /** Class probabilities of a message with these features, each of value `v` (one buffer, reused). */
