@@ -548,6 +548,17 @@ describe('names and counts', () => {
     expect(engine.understand('the quillon stove please', withStove).links.products[0]?.handle).toBe(stove.handle);
   });
 
+  it('links no product from a greeting: "Good morning!" greets a shop that sells a Morning mug', () => {
+    const mug = entry({ handle: 'morning-mug', title: 'Morning Mug', productType: 'Mugs' });
+    const withMug = buildShopIndex([...ENTRIES, mug], pack);
+    const hello = engine.understand('Good morning!', withMug);
+    expect(hello.links.products).toEqual([]);
+    expect(hello.intent).toBe('greeting');
+    expect(engine.understand('good morning, the morning mug please', withMug).links.products[0]?.handle).toBe(
+      mug.handle,
+    );
+  });
+
   it('reads "how long" as a question, not the option value Long; "two <name>" as a count, not an amount', () => {
     const bag = entry({
       handle: 'brambleby-sleeping-bag',

@@ -176,11 +176,14 @@ export function createUnderstanding(pack: LanguagePack) {
       const forWhat = purposeOf(words, sentenceOf);
       // "<kind> for a 7 year old": the age names no size, count or product; a child wants kids' things.
       const age = ageOf(words);
-      const linked = words.map((w, i) => (forWhat.has(i) || age?.at.has(i) ? '__for__' : w));
+      // "Good morning!" greets; it names no product called Morning.
+      const opener = openerAt(words, openers);
+      const unlinked = (i: number) => forWhat.has(i) || i < opener;
+      const linked = words.map((w, i) => (unlinked(i) || age?.at.has(i) ? '__for__' : w));
       const links: Links = index
         ? linkBySentence(index, linked, sentenceOf, pack.knownWords)
         : { words: words.map(stem), products: [], type: null, vendor: null, options: [] };
-      links.words = links.words.map((w, i) => (forWhat.has(i) ? stem(words[i]) : w));
+      links.words = links.words.map((w, i) => (unlinked(i) ? stem(words[i]) : w));
       // A kind said only in the pack's own filler words is none: German "hat die …" asks, it names no hat.
       const kindAt = links.type ? words.slice(links.type.start, links.type.end) : [];
       if (kindAt.length && kindAt.every((w) => pack.fillers.has(w))) links.type = null;
@@ -209,7 +212,6 @@ export function createUnderstanding(pack: LanguagePack) {
         const at = words.findIndex((w, i) => parts.every((p, k) => words[i + k]?.replace(/^#/, '') === p));
         if (at >= 0) mark({ start: at, end: at + parts.length }, '__order__');
       }
-      const opener = openerAt(words, openers);
       const claimOpener = opener > 0 && opener < words.length;
       if (age) mark({ start: Math.min(...age.at), end: Math.max(...age.at) + 1 }, '__age__');
       mark(price, '__price__');
