@@ -4,15 +4,16 @@ import { loadBenchShop, type CatalogName } from '../bench/assistant/shops.js';
 
 /**
  * The held-out dialogs (never read while tuning) against the offline assistant, per catalog. The
- * floors are regression floors about one point below the turn success measured when they were set
- * (82.4%, 85.2%, 85.1% on 2026-12-06, second session; tau2 85.9% on 2026-12-07; earlier 79.6%, 83.9%,
+ * floors are the issue's 85% per catalog since all three reached it (demo 85.2%, tau2 85.9%, partners
+ * 85.1% on 2026-12-07, ninth session; before, regression floors about one point below the turn success
+ * measured when they were set: 82.4%, 85.2%, 85.1% on 2026-12-06, second session; earlier 79.6%, 83.9%,
  * 83.2%; tau2 had been 87.2% and then 85.2%: tuning on the fourth and fifth dev halves cost it five
  * turns in all while partners gained eight; the held-out failures were not looked at, so the halves
  * stay blind); the model is deterministic, so a drop is a real change. The target of issue 9 is 90%
  * held-out and is not reached yet: raise a floor whenever the bench (`npm run bench:assistant`) shows
  * the held-out half above it.
  */
-const FLOORS: Record<CatalogName, number> = { demo: 0.82, tau2: 0.85, partners: 0.84 };
+const FLOORS: Record<CatalogName, number> = { demo: 0.85, tau2: 0.85, partners: 0.85 };
 
 /**
  * The Persian, Arabic and German held-out halves (issue 14's blind dialogs over the English
