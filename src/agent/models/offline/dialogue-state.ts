@@ -4,7 +4,7 @@ import { optionValueMatches, optionValueOf } from '../../../catalog/search-filte
 import { productsOf, type Memory } from './history.js';
 import { atPrice } from './price-choice.js';
 import type { Lexicon } from './language-pack.js';
-import { saysAny } from './normalize.js';
+import { asksQuestion, saysAny } from './normalize.js';
 import { createOptionReader, type OptionReader, type OptionTable } from './product-options.js';
 import type { ShopIndex } from './shop-index.js';
 
@@ -63,14 +63,25 @@ export function createDialogueState(memory: Memory, lx: Lexicon, index: ShopInde
     const out: VariantWish = { options: {}, pick: null };
     const product = memory.products.get(handle);
     const titles = [product?.title, product?.originalTitle, index?.byHandle(handle)?.title];
+    // Options only asked about ("is the navy one leather?"), not said again since.
+    const asked = new Set<string>();
     for (const turn of memory.userTurns.filter((x) => x.at >= since)) {
-      Object.assign(out.options, options.read(withoutTitles(turn.text, titles), t));
+      const said = options.read(withoutTitles(turn.text, titles), t);
+      for (const name of Object.keys(said)) {
+        if (asksQuestion(turn.text)) asked.add(name);
+        else asked.delete(name);
+      }
+      Object.assign(out.options, said);
       if (saysAny(turn.text, lx.cheaper)) out.pick = 'cheapest';
       else if (saysAny(turn.text, lx.pricier)) out.pick = 'priciest';
     }
     const search = memory.events.filter((e) => e.name === 'search_products' && e.at >= since).at(-1);
     if (typeof search?.args.maxPrice === 'number') out.maxPrice = search.args.maxPrice;
     if (typeof search?.args.minPrice === 'number') out.minPrice = search.args.minPrice;
+    // …are no wish when no variant has them with the rest: the answer was no.
+    if (product?.variants?.length && asked.size && !variantsFitting(product, out).length) {
+      for (const name of asked) delete out.options[name];
+    }
     return out;
   }
 

@@ -330,7 +330,11 @@ function planFilter(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
       ? { intent: 'refine_filter', calls: [{ name: 'search_products', args: now }] }
       : { intent: 'refine_filter', text: ctx.say('ask.nothingShown') };
   const base = { ...last.args } as Record<string, unknown>;
-  const words = newShopWords(u, memory, ctx);
+  // "size 38?" names no product: its options still narrow the last search.
+  const options = now?.options ?? requestOptions(u, ctx, memory);
+  // "with a camera compartment": a value the filter asks for is no other kind of product to search for.
+  const filtered = new Set(Object.values(options ?? {}).flatMap((v) => String(v).toLowerCase().split(/\s+/).map(stem)));
+  const words = newShopWords(u, memory, ctx).filter((w) => !(filtered.has(stem(w)) && ctx.index?.isKind(w)));
   // "only sofas pls" after beanbags: another kind of product replaces the last one's words.
   const lastType = ctx.index?.link(String(base.query ?? '').split(/\s+/)).type ?? null;
   const otherType =
@@ -344,8 +348,6 @@ function planFilter(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
     : [base.query, ...words].filter(Boolean).join(' ');
   const args: Record<string, unknown> = { ...base, query };
   delete args.limit;
-  // "size 38?" names no product: its options still narrow the last search.
-  const options = now?.options ?? requestOptions(u, ctx, memory);
   if (options) args.options = { ...((base.options as object) ?? {}), ...(options as object) };
   const gender = now?.gender ?? u.gender;
   if (gender && GENDERS.includes(String(gender))) args.gender = gender;

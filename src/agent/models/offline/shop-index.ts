@@ -324,7 +324,14 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       // A type named by a word the language mostly uses otherwise ("can", "set") needs its whole phrase.
       let masked = stems;
       let type = bestType(masked, types);
-      while (type && type.end - type.start === 1 && stop.has(stems[type.start])) {
+      // "only ones with a camera compartment": a value said next to its option's name is that option's value,
+      // not the kind of product it also names.
+      const valueNamed = (t: Span) => {
+        const names = [...(optionValues.get(stems.slice(t.start, t.end).join(' '))?.names ?? [])];
+        const nameWords = names.flatMap((n) => tokens(n).map(stem));
+        return nameWords.includes(stems[t.end] ?? '') || nameWords.includes(stems[t.start - 1] ?? '');
+      };
+      while (type && ((type.end - type.start === 1 && stop.has(stems[type.start])) || valueNamed(type))) {
         const at = type.start;
         masked = masked.map((x, i) => (i === at ? '' : x));
         type = bestType(masked, types);
