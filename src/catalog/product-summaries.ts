@@ -62,7 +62,7 @@ function toSummary(
   descriptionMax = LISTED_DESCRIPTION,
 ): ProductSummary | null {
   const all = r.variants.map(toVariant);
-  const matching = all.filter((v) => variantMatches(v, filters, r.title));
+  const matching = all.filter((v) => variantMatches(v, filters, r.title, r.tags ?? []));
   if (matching.length === 0) return null;
   const cheapest = cheapestVariant(matching);
   return {

@@ -38,19 +38,24 @@ function titleNames(title: string, wanted: string): boolean {
  * Does a variant satisfy the variant-level filters (price, stock, options)? Mirrors `filterSql`.
  * An option filter holds for a variant with that option set to the value, or, for a product
  * without that option at all, when its title names the value (a quillon called "… Gold …"
- * whose only option is its length is a gold quillon).
+ * whose only option is its length is a gold quillon) or one of its tags is the value (a brooch
+ * with no options, tagged "Gold").
  */
 export function variantMatches(
   v: Pick<VariantSummary, 'options' | 'price' | 'inStock'>,
   f: SearchFilters,
   title = '',
+  tags: readonly string[] = [],
 ): boolean {
   if (f.minPriceMinor !== undefined && v.price.amount < f.minPriceMinor) return false;
   if (f.maxPriceMinor !== undefined && v.price.amount > f.maxPriceMinor) return false;
   if (f.inStock && !v.inStock) return false;
   for (const [name, wanted] of Object.entries(f.options ?? {})) {
     const actual = optionValueOf(v.options, name);
-    if (actual === undefined ? !titleNames(title, wanted) : !optionValueMatches(actual, wanted)) return false;
+    const tagged = () => tags.some((t) => t.trim().toLowerCase() === wanted.trim().toLowerCase());
+    if (actual === undefined ? !titleNames(title, wanted) && !tagged() : !optionValueMatches(actual, wanted)) {
+      return false;
+    }
   }
   return true;
 }
@@ -100,7 +105,8 @@ export function filterSql(f: SearchFilters, offset: number): { sql: string; para
       `(EXISTS (SELECT 1 FROM jsonb_each_text(v.options) o WHERE ${key}
          AND (lower(o.value) = ${val} OR ${val} = ANY(regexp_split_to_array(lower(o.value), '[^[:alnum:].]+'))))
         OR (NOT EXISTS (SELECT 1 FROM jsonb_each_text(v.options) o WHERE ${key})
-         AND position(${words(val)} in ${words('p.title')}) > 0))`,
+         AND (position(${words(val)} in ${words('p.title')}) > 0
+           OR EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE lower(trim(t)) = ${val}))))`,
     );
   }
   if (vconds.length > 0)

@@ -108,6 +108,14 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
         optionNames: ['Capacity'],
         variants: [{ sku: 'KET-1', options: { Capacity: '1 l' }, priceMinor: 3900, currency: 'EUR', stock: 2 }],
       }),
+      product({
+        handle: 'harbour-bangle',
+        title: 'Harbour Bangle',
+        categoryPath: ['Jewellery', 'Bracelets'],
+        descriptionHtml: 'An enamel bangle.',
+        tags: ['Red', 'Enamel'],
+        variants: [{ sku: 'BAN-1', options: {}, priceMinor: 2900, currency: 'EUR', stock: 4 }],
+      }),
     ];
     const summary = await ingest({ db, embedder }, input(products));
     expect(summary.errors).toEqual([]);
@@ -174,12 +182,15 @@ describe.each(ENGINES)('catalog store and hybrid search on %s', (engine) => {
     expect(results.map((r) => r.handle).sort()).toEqual(['trail-runner-1', 'trail-runner-4']);
   });
 
-  it('lets a product without the filtered option through when its title names the value', async () => {
+  it('lets a product without the filtered option through when its title names the value or a tag is it', async () => {
     const red = await search.search({ query: 'red', options: { Color: 'red' }, limit: 10 });
-    // The red sneaker has Color=Red; the kettle has no colour option but is called red; others are not red.
-    expect(red.map((r) => r.handle).sort()).toEqual(['court-sneaker-red', 'red-enamel-kettle']);
+    // The red sneaker has Color=Red; the kettle has no colour option but is called red; the bangle has none
+    // but is tagged Red; others are not red.
+    expect(red.map((r) => r.handle).sort()).toEqual(['court-sneaker-red', 'harbour-bangle', 'red-enamel-kettle']);
     const navy = await search.search({ query: 'kettle', options: { Color: 'navy' }, limit: 10 });
     expect(navy.map((r) => r.handle)).not.toContain('red-enamel-kettle');
+    const enamel = await search.search({ query: 'enamel', options: { Color: 'navy' }, limit: 10 });
+    expect(enamel.map((r) => r.handle)).not.toContain('harbour-bangle');
   });
 
   it('does not starve a filter that matches 1% of products', async () => {
