@@ -286,6 +286,29 @@ describe('offline model: shopping conversations', () => {
     expect(named.calls).toEqual([{ name: 'get_product', args: { handle: 'hibernate' } }]);
   });
 
+  it('asks for more like a product read back without its category path (an earlier, shortened result)', () => {
+    const { categoryPath: _dropped, ...shortened } = fakeProduct({
+      handle: 'linen-top',
+      title: 'Linen Top',
+      price: 30,
+      category: 'Tops',
+    });
+    const history: ChatMessage[] = [
+      { role: 'user', content: 'a linen top' },
+      { role: 'assistant', content: null, toolCalls: [{ id: 'c1', name: 'search_products', arguments: '{}' }] },
+      {
+        role: 'tool',
+        toolCallId: 'c1',
+        name: 'search_products',
+        content: JSON.stringify({ products: [{ ...shortened, category: '' }] }),
+      },
+      { role: 'assistant', content: 'Here is what I found: Linen Top.' },
+    ];
+    const similar = { intent: 'refine_similar', confidence: 0.9 };
+    const plan = planWithReading(index, 'en', history, 'show me more like that', similar);
+    expect(plan.calls).toEqual([{ name: 'search_products', args: { query: 'linen top' } }]);
+  });
+
   it('reads a question naming one product of the list, taken for narrowing the list, as a question about it', async () => {
     const chat = chatWith();
     await chat.say('running shoes');

@@ -3,7 +3,8 @@
  *
  * Plays one conversation against the offline assistant over a bench shop and prints, per turn,
  * how the model read the message (intent, confidence, product words, links), its tool calls and
- * its reply: the quickest way to see why a phrasing is misunderstood.
+ * its reply: the quickest way to see why a phrasing is misunderstood. With PROBE_RESULTS=1 it also prints
+ * each tool result, a failed turn, and the errors the server logs.
  */
 import { parseArgs } from 'node:util';
 import { runTurn } from '../../../src/agent/run-turn.js';
@@ -31,6 +32,7 @@ for (const text of positionals) {
     if (ev.type === 'tool_call') calls.push(`${ev.call.name}${ev.call.arguments}`);
     if (ev.type === 'tool_result' && process.env.PROBE_RESULTS) console.log(JSON.stringify(ev.result).slice(0, 400));
     if (ev.type === 'completed' || ev.type === 'failed') reply = ev.reply?.text ?? ev.type;
+    if (ev.type === 'failed' && process.env.PROBE_RESULTS) console.log(JSON.stringify(ev).slice(0, 2000));
   }
   const u = shop.drainSteps()[0]?.understanding;
   console.log(`\n> ${text}`);

@@ -91,7 +91,7 @@ export async function loadBenchShop(name: CatalogName): Promise<BenchShop> {
     db,
     embedder,
     model,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.PROBE_RESULTS ? 'error' : 'silent'),
     merchandising,
     vocabulary,
     orderRules: loadOrderRules(dir),

@@ -61,6 +61,8 @@ export function planSimilar(u: Understanding, memory: Memory, say: Say): Plan {
   const handle = ref.kind === 'product' ? ref.handle : memory.focus;
   const product = handle ? memory.products.get(handle) : (memory.shown[0] ?? undefined);
   if (!product) return { intent: 'refine_similar', text: say('ask.similarToWhich') };
-  const category = product.category || product.categoryPath.at(-1) || product.title;
+  // A product read back from an earlier, shortened tool result may lack its category path.
+  // "other tops like that" names the kind itself.
+  const category = u.links.type?.label || product.category || (product.categoryPath ?? []).at(-1) || product.title;
   return { intent: 'refine_similar', calls: [{ name: 'search_products', args: { query: category.toLowerCase() } }] };
 }
