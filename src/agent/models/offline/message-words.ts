@@ -47,14 +47,18 @@ export function queryWordsOf(
   genders: Map<string, string>,
   index: ShopIndex | null,
   common: (word: string) => boolean,
-  /** Words that rule out the next one ("not"), the language's articles ("a", "einen") and its use links ("for"). */
-  lead: { negations: Set<string>; articles: Set<string>; uses?: Set<string> } = {
+  /**
+   * Words that rule out the next one ("not"), the language's articles ("a", "einen"), its use links ("for")
+   * and the words it describes products with (keeping water out, materials), whether or not the shop uses them.
+   */
+  lead: { negations: Set<string>; articles: Set<string>; uses?: Set<string>; describing?: Set<string> } = {
     negations: new Set(),
     articles: new Set(),
   },
 ) {
   const { negations, articles } = lead;
   const uses = lead.uses ?? new Set<string>();
+  const describing = lead.describing ?? new Set<string>();
   const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
   // "a watch, not smart", "single ones, not sets": what the shopper rules out is not searched for.
   const negated = (i: number) =>
@@ -97,7 +101,8 @@ export function queryWordsOf(
   words.forEach((w, i) => {
     if (!content[i]) return;
     const shop = isShop(i);
-    if (anchor >= 0 && !inPhrase.has(i) && !shop && !used.has(i)) return;
+    // "which <kind> are <describing word>": a describing word away from the kind is still what is asked for.
+    if (anchor >= 0 && !inPhrase.has(i) && !shop && !used.has(i) && !describing.has(w)) return;
     // A misspelling of a shop word is searched as the shop spells it.
     out.push({ word: stem(w) === corrected[i] ? w : corrected[i], shop, at: i });
   });

@@ -56,7 +56,10 @@ export function createUnderstanding(pack: LanguagePack) {
   const optionNameWords = new Set(Object.values(lx.optionNames).flatMap((ws) => ws.filter((w) => !w.includes(' '))));
   // Words that rule out the next one; "non" stays with its word ("non slip").
   const negations = new Set(lx.negations.filter((n) => !n.includes(' ') && n !== 'non'));
-  const leads = { negations, articles: new Set(lx.articles), uses: new Set(lx.useLinks) };
+  const describing = new Set(
+    [...Object.values(lx.yesOptionNames).flat(), ...lx.materials].filter((w) => !w.includes(' ')),
+  );
+  const leads = { negations, articles: new Set(lx.articles), uses: new Set(lx.useLinks), describing };
   const cartPhrases = [...lx.cartWords].sort((a, b) => b.length - a.length);
   const idioms = [...lx.idioms].sort((a, b) => b.length - a.length);
   const synonyms = Object.entries(lx.synonyms).sort((a, b) => b[0].length - a[0].length);
