@@ -286,6 +286,14 @@ describe('offline model: shopping conversations', () => {
     expect(named.calls).toEqual([{ name: 'get_product', args: { handle: 'hibernate' } }]);
   });
 
+  it('hands over to a person on an unsure reading only when the message names one', () => {
+    const unsure = unsureBetween('human', 0.49, 'policy', 0.46);
+    const unknownWord = planWithReading(index, 'en', [], 'Can I pay with Zorblax?', unsure);
+    expect(unknownWord.calls?.[0]?.name).toBe('search_policies');
+    const named = planWithReading(index, 'en', [], 'Can I talk to someone from your team?', unsure);
+    expect(named.calls?.[0]?.name).toBe('request_human');
+  });
+
   it('asks for more like a product read back without its category path (an earlier, shortened result)', () => {
     const { categoryPath: _dropped, ...shortened } = fakeProduct({
       handle: 'linen-top',

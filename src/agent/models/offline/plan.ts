@@ -38,6 +38,8 @@ const SURE_WRITE = 0.5;
 const LOOK_SHARE = 0.75;
 /** Below this, a search reading of a question about one product of the conversation gives way to the question. */
 const SURE_SEARCH = 0.5;
+/** Below this, a reading as asking for a person needs the message to name one ("someone", "a human"). */
+const SURE_PERSON = 0.7;
 const CART_WRITES = new Set(['cart_add', 'cart_remove', 'cart_update']);
 /** A message naming this share of a title's weight names the product whole. */
 const NAMED_WHOLE = 0.75;
@@ -61,6 +63,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // A change named in a condition is a question about the rules: it is answered, not made.
   const onlyAsks = asksAboutRules(u, ctx.state.lexicon);
   if (onlyAsks) u = { ...u, intent: 'policy' };
+  // "Can I pay with <a word never seen>?" read unsurely as asking for a person, naming none: the next reading.
+  if (u.intent === 'human' && u.confidence < SURE_PERSON && !u.mentions.frustrated && u.intents[1]) {
+    const person = new Set(ctx.state.lexicon.personWords);
+    if (!u.words.some((w) => person.has(w))) u = { ...u, intent: u.intents[1].intent, confidence: u.intents[1].p };
+  }
   // Changing the cart needs a surer reading than looking: an unsure add close to a question is the question.
   // …unless it names one product and the options of its variant ("نحب نشري <name> مقاس L لونو Black").
   if (CART_WRITES.has(u.intent) && u.confidence < SURE_WRITE && !(u.intent === 'cart_add' && namesVariant(u, ctx))) {
