@@ -29,7 +29,7 @@ const OFF_TOPIC = 0.5;
 /** A section whose heading names only topics the question does not keeps this share of its score. */
 const OTHER_TOPIC = 0.7;
 /** A section loses up to this share of its score for words of its heading the question does not ask about. */
-const HEADING_MISS = 0.1;
+const HEADING_MISS = 0.15;
 /**
  * The question's concepts anywhere in the section count this much: "how much is delivery for a
  * sofa?" is answered by the section whose first sentence names sofas, though its sentence with the
