@@ -66,6 +66,11 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
    */
   function askedSentences(question: string): { tokens: string[]; asking: boolean }[] {
     const all = text.sentences(question).map((s) => ({ tokens: text.tokens(s), asking: isQuestion(s) }));
+    // "I'd like to pay with PayPal instead. Is that allowed?": a question about "that" asks what was just said.
+    const pointsBack = (ts: string[]) => ts.filter(isContent).length <= 1 && ts.some((w) => gaps.has(w));
+    all.forEach((s, i) => {
+      if (i > 0 && s.asking && pointsBack(s.tokens)) all[i - 1].asking = true;
+    });
     const last = all.findLastIndex((s) => s.asking);
     if (last < 0) return all.map((s) => ({ ...s, asking: true }));
     return all.filter((s, i) => i <= last || s.tokens.some(isNumber));

@@ -277,7 +277,7 @@ describe('policy answers', () => {
     expect(reply).toMatch(/— E-bike motors\)$/);
     expect(
       policyQuery({ raw: 'Is that covered?', baseText: 'Is that covered?' } as Understanding, 'Volt E-bike Motor'),
-    ).toBe('volt bike motor. covered?');
+    ).toBe('volt bike motor? covered?'); // "that" points back: the subject is asked about
   });
 
   it('cites title and heading, and offers a person when nothing was found', () => {
@@ -294,6 +294,15 @@ describe('policy questions', () => {
     expect(query('We live just outside Aarhus. Would delivery be free on an order like that?')).toBe(
       'live outside aarhus. delivery free order?',
     );
+  });
+
+  it('reads the sentence a question about "that" points back to as asked, not as scene-setting', () => {
+    const weightOf = (question: string, word: string) =>
+      policyReader()
+        .read(question)
+        .concepts.find((c) => c.words.includes(word))?.weight;
+    expect(weightOf("I'd like to pay with a voucher instead. Is that allowed?", 'voucher')).toBe(1);
+    expect(weightOf('I ordered a tent last week. How long will delivery take?', 'tent')).toBe(0.5);
   });
 
   it('adds the policies’ words for what is asked and for the topic, as weaker related words', () => {
