@@ -11,7 +11,7 @@ import type { Lexicon } from './language-pack.js';
 /**
  * A policy question with what it is about, when the message does not say it ("Is that covered
  * under warranty?" about the product in focus): the subject goes first, as a sentence that sets
- * the scene, so it counts less than the question's own words.
+ * the scene, so it counts less than the question's own words (as much when the question only points at it).
  */
 export function policyQuestion(raw: string, about?: string | null): string {
   return about ? `${about.replace(/[.!?]+$/, '')}. ${raw}` : raw;
