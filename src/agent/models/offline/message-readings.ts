@@ -27,6 +27,17 @@ export function asksAboutRules(u: Understanding, lx: Lexicon): boolean {
   return (HYPOTHETICAL_WRITES.has(u.intent) || u.intent === 'policy') && hypothetical(u.raw, lx);
 }
 
+/** Below this, a reading as asking for a person needs the message to name one ("someone", "a human"). */
+const SURE_PERSON = 0.7;
+
+/** "Can I pay with <a word never seen>?" read unsurely as asking for a person, naming none: the next reading. */
+export function withoutUnnamedPerson(u: Understanding, lx: Lexicon): Understanding {
+  const next = u.intents[1];
+  if (u.intent !== 'human' || u.confidence >= SURE_PERSON || u.mentions.frustrated || !next) return u;
+  const person = new Set(lx.personWords);
+  return u.words.some((w) => person.has(w)) ? u : { ...u, intent: next.intent, confidence: next.p };
+}
+
 /** A message that only names one more thing after a connective: "and the X", "also a X too". */
 export function continues(u: Understanding, lx: Lexicon): boolean {
   // "and the bottle, is it insulated?" asks about it.

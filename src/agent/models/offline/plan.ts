@@ -2,8 +2,8 @@ import { stem } from '../../../catalog/terms.js';
 import { previousEvent, type Memory } from './history.js';
 import type { Lexicon } from './language-pack.js';
 import { asksQuestion, saysAny } from './normalize.js';
-import { asksAboutRules, continues, onlyOptionWords } from './message-readings.js';
-import { policyQuery, policySubject, productAnswers, rulesAnswer } from './policy-question.js';
+import { asksAboutRules, continues, onlyOptionWords, withoutUnnamedPerson } from './message-readings.js';
+import { policySearch, productAnswers, rulesAnswer } from './policy-question.js';
 import { choiceByPrice } from './price-choice.js';
 import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
@@ -38,8 +38,6 @@ const SURE_WRITE = 0.5;
 const LOOK_SHARE = 0.75;
 /** Below this, a search reading of a question about one product of the conversation gives way to the question. */
 const SURE_SEARCH = 0.5;
-/** Below this, a reading as asking for a person needs the message to name one ("someone", "a human"). */
-const SURE_PERSON = 0.7;
 const CART_WRITES = new Set(['cart_add', 'cart_remove', 'cart_update']);
 /** A message naming this share of a title's weight names the product whole. */
 const NAMED_WHOLE = 0.75;
@@ -63,11 +61,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   // A change named in a condition is a question about the rules: it is answered, not made.
   const onlyAsks = asksAboutRules(u, ctx.state.lexicon);
   if (onlyAsks) u = { ...u, intent: 'policy' };
-  // "Can I pay with <a word never seen>?" read unsurely as asking for a person, naming none: the next reading.
-  if (u.intent === 'human' && u.confidence < SURE_PERSON && !u.mentions.frustrated && u.intents[1]) {
-    const person = new Set(ctx.state.lexicon.personWords);
-    if (!u.words.some((w) => person.has(w))) u = { ...u, intent: u.intents[1].intent, confidence: u.intents[1].p };
-  }
+  u = withoutUnnamedPerson(u, ctx.state.lexicon);
   // Changing the cart needs a surer reading than looking: an unsure add close to a question is the question.
   // …unless it names one product and the options of its variant ("نحب نشري <name> مقاس L لونو Black").
   if (CART_WRITES.has(u.intent) && u.confidence < SURE_WRITE && !(u.intent === 'cart_add' && namesVariant(u, ctx))) {
@@ -268,7 +262,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (answers === true) return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
       if (answers)
         return { intent: 'policy', calls: [{ name: 'get_product', args: { handle: answers.lookUp } }], prefetch: true };
-      return call('search_policies', { query: policyQuery(u, policySubject(u, memory)) });
+      return policySearch(u, memory);
     }
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
@@ -311,10 +305,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (aboutShown) return aboutShown;
       const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
       if (t.kind === 'product' && rulesAnswer(u, memory.products.get(t.handle), ctx.state.lexicon)) {
-        return {
-          intent: 'policy',
-          calls: [{ name: 'search_policies', args: { query: policyQuery(u, policySubject(u, memory)) } }],
-        };
+        return policySearch(u, memory);
       }
       if (t.kind === 'product') return call('get_product', { handle: t.handle });
       if (t.kind === 'ask') return { intent, text: t.text };

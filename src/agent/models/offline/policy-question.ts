@@ -1,12 +1,12 @@
 import { stem, tokens } from '../../../catalog/terms.js';
-import type { Memory } from './history.js';
-import { BASE_LANGUAGE } from './language-pack.js';
-import { policyReader } from '../../../policies/policy-reader.js';
-import type { Understanding } from './understanding.js';
-import { orderAfterList, orderedTitle } from './order-lines.js';
 import type { ProductSummary } from '../../../catalog/types.js';
+import { policyReader } from '../../../policies/policy-reader.js';
 import { productDataAnswers } from './answer-product.js';
-import type { Lexicon } from './language-pack.js';
+import type { Memory } from './history.js';
+import { BASE_LANGUAGE, type Lexicon } from './language-pack.js';
+import { orderAfterList, orderedTitle } from './order-lines.js';
+import type { Plan } from './plan-types.js';
+import type { Understanding } from './understanding.js';
 
 /**
  * A policy question with what it is about, when the message does not say it ("Is that covered
@@ -30,6 +30,12 @@ export function policyQuery(u: Understanding, about?: string | null): string {
   return (text || question.replace(/\s+/g, ' ').trim()).slice(0, 300);
 }
 
+/** The policy search for a question, with what it is about when the message does not say. */
+export const policySearch = (u: Understanding, memory: Memory): Plan => ({
+  intent: 'policy',
+  calls: [{ name: 'search_policies', args: { query: policyQuery(u, policySubject(u, memory)) } }],
+});
+
 /**
  * The product a policy question points at ("is that covered by the warranty?"): the one in focus,
  * by the catalog's title (the policies' language), not the title it was shown translated under.
@@ -37,7 +43,8 @@ export function policyQuery(u: Understanding, about?: string | null): string {
 export function policySubject(u: Understanding, memory: Memory): string | null {
   if (!u.mentions.pronoun || u.links.products.length) return null;
   // "is that covered?" after an order was looked up: its product the shopper spoke of (a part of it may be named).
-  if (orderAfterList(memory) && orderedTitle(memory)) return orderedTitle(memory);
+  const ordered = orderAfterList(memory) ? orderedTitle(memory) : null;
+  if (ordered) return ordered;
   if (u.links.type) return null;
   const p = memory.focus ? memory.products.get(memory.focus) : undefined;
   return (p && (p.originalTitle ?? p.title)) || null;

@@ -324,12 +324,10 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       // A type named by a word the language mostly uses otherwise ("can", "set") needs its whole phrase.
       let masked = stems;
       let type = bestType(masked, types);
-      // "only ones with a camera compartment": a value said next to its option's name is that option's value,
-      // not the kind of product it also names.
+      // "a camera compartment": a value said next to its option's name is that option's, not a kind it names.
       const valueNamed = (t: Span) => {
         const names = [...(optionValues.get(stems.slice(t.start, t.end).join(' '))?.names ?? [])];
-        const nameWords = names.flatMap((n) => tokens(n).map(stem));
-        return nameWords.includes(stems[t.end] ?? '') || nameWords.includes(stems[t.start - 1] ?? '');
+        return names.flatMap((n) => tokens(n).map(stem)).some((w) => w === stems[t.end] || w === stems[t.start - 1]);
       };
       while (type && ((type.end - type.start === 1 && stop.has(stems[type.start])) || valueNamed(type))) {
         const at = type.start;
