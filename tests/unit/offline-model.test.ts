@@ -286,6 +286,17 @@ describe('offline model: shopping conversations', () => {
     expect(named.calls).toEqual([{ name: 'get_product', args: { handle: 'hibernate' } }]);
   });
 
+  it('asks which one a question naming nothing is about when several are shown and none is in focus', async () => {
+    const chat = chatWith();
+    await chat.say('running shoes');
+    const asked = planWithReading(index, 'en', chat.messages, 'which colours in stock', {
+      intent: 'product_info',
+      confidence: 0.98,
+    });
+    expect(asked.calls ?? []).toEqual([]);
+    expect(asked.text).toContain('Cloud Runner');
+  });
+
   it('hands over to a person on an unsure reading only when the message names one', () => {
     const unsure = unsureBetween('human', 0.49, 'policy', 0.46);
     const unknownWord = planWithReading(index, 'en', [], 'Can I pay with Zorblax?', unsure);

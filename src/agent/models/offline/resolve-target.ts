@@ -328,6 +328,9 @@ export function resolveProduct(
   // "what sizes does it come in?" right after an order was looked at: the product of that order.
   const ordered = !productWords.length && index ? orderedProduct(memory, index) : null;
   if (ordered) return { kind: 'product', handle: ordered };
+  // "which colours in stock" naming nothing, with several shown and none in focus: which of them.
+  if (u.intent === 'product_info' && !productWords.length && shown.length > 1)
+    return { kind: 'ask', text: which(say, shown) };
   return { kind: 'none' };
 }
 
