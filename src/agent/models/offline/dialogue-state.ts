@@ -67,8 +67,9 @@ export function createDialogueState(memory: Memory, lx: Lexicon, index: ShopInde
     const asked = new Set<string>();
     for (const turn of memory.userTurns.filter((x) => x.at >= since)) {
       const said = options.read(withoutTitles(turn.text, titles), t);
+      const asking = asksQuestion(turn.text);
       for (const name of Object.keys(said)) {
-        if (asksQuestion(turn.text)) asked.add(name);
+        if (asking) asked.add(name);
         else asked.delete(name);
       }
       Object.assign(out.options, said);
