@@ -93,7 +93,7 @@ function severalNamed(u: Understanding, memory: Memory, ctx: PlanContext): strin
       return [before[0].handle, last[0].handle];
   }
   // Products of the conversation first: "the <kind>" is the one shown, not another the shop has.
-  const apart = namedApart(u.raw, memory, ctx);
+  const apart = namedApart(u.words, memory, ctx);
   if (apart.length) return apart;
   const picked: ProductMention[] = [];
   for (const m of [...u.links.products].sort((a, b) => b.distinctive - a.distinctive || b.coverage - a.coverage)) {
@@ -112,14 +112,14 @@ function severalNamed(u: Understanding, memory: Memory, ctx: PlanContext): strin
  * "add the <name> and the <kind>": each part of a request joined by "and" naming one product of the
  * conversation by words of its title; none unless two parts or more name one each and no part is left unsure.
  */
-function namedApart(raw: string, memory: Memory, ctx: PlanContext): string[] {
+function namedApart(said: string[], memory: Memory, ctx: PlanContext): string[] {
   const lx = ctx.state.lexicon;
   const joins = new Set(lx.continuation.lead.filter((w) => !w.includes(' ')));
   const stop = new Set(lx.queryStopwords);
   const seen = [...memory.products.values()];
   const inSomeTitle = (w: string) => seen.some((p) => titleWord(p.title, w));
   const parts: string[][] = [[]];
-  for (const w of tokens(raw)) {
+  for (const w of said) {
     if (joins.has(w)) parts.push([]);
     // Every word the shop or the conversation's titles know must be in the title ("the Wren kite" is no other kite).
     else if (!stop.has(w) && (inSomeTitle(w) || ctx.index?.knows(w))) parts.at(-1)!.push(w);
@@ -128,6 +128,8 @@ function namedApart(raw: string, memory: Memory, ctx: PlanContext): string[] {
   const handles: string[] = [];
   for (const words of parts.filter((ws) => ws.length)) {
     const titled = seen.filter((p) => words.every((w) => titleWord(p.title, w)));
+    // "the lamp" for a product titled otherwise: the one product of the conversation of the kind the part names.
+    if (!titled.length) titled.push(...seen.filter((p) => linkedKind(words, ctx)?.has(p.handle)));
     // Of several, the one in focus, else the one on the list shown last.
     const onList = titled.filter((p) => shown.has(p.handle));
     const focused = titled.find((p) => p.handle === memory.focus);
@@ -136,6 +138,12 @@ function namedApart(raw: string, memory: Memory, ctx: PlanContext): string[] {
     if (!handles.includes(one.handle)) handles.push(one.handle);
   }
   return handles.length > 1 ? handles : [];
+}
+
+/** The products of the kind a part of a message names by its words alone, or null when it names no kind. */
+function linkedKind(words: string[], ctx: PlanContext): ReadonlySet<string> | null {
+  const link = ctx.index?.link(words);
+  return link?.type && link.type.end - link.type.start === words.length ? link.type.handles : null;
 }
 
 /**
