@@ -262,6 +262,9 @@ export function createUnderstanding(pack: LanguagePack) {
         sentenceIds.map((n) => tokensOf((i) => sentenceOf[i] === n && afterOpener(i))),
         sentenceIds.map((n) => (rawSentences[n] ?? '').trim().endsWith('?')),
       );
+      // "thanks a lot": an opener that is the message's point, when the whole reads surer than what follows it.
+      const whole = claimOpener && sentenceIds.length === 1 ? classify(delex) : null;
+      if (whole && whole[0].p > request.scores[0].p) request = { scores: whole, sentence: null };
       // "drop the <kind>, my old one still works": an unsure reading of one sentence is that of its surest clause;
       // not a question's ("the <name> one, is that for men?" asks, whatever its first clause says).
       const asks = asksQuestion(raw);
