@@ -192,7 +192,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (looksFor && !memory.shown.length && (asksOf || asksQuestion(u.raw)) && namedWhole.length === 1)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   // A follow-up with nothing to follow ("anything like that in black?" as a first message) is a search.
-  if (intent.startsWith('refine_') && !memory.shown.length && shopWords) return search();
+  if (intent.startsWith('refine_') && !memory.shown.length && shopWords)
+    return search(intent === 'refine_cheaper' ? withoutCompared(u) : u);
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
   // "I want the same <kind> but in burgundy" right after an order was looked at: that product again, so chosen.
   const again = (intent === 'search' || intent === 'other') && u.options.length && ctx.index;
@@ -267,7 +268,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
       if (u.price) return planFilter(u, memory, ctx);
-      return planCheaper(u, memory, ctx.say, otherKind(u, memory) ? searchArgs(u, memory, ctx) : null);
+      return planCheaper(u, memory, ctx.say, otherKind(u, memory) ? searchArgs(withoutCompared(u), memory, ctx) : null);
     case 'refine_in_stock':
       // "only ones in stock in 44": the options said narrow the search too.
       if ((u.size || u.options.length) && memory.shown.length)
@@ -395,4 +396,14 @@ function picksFocus(u: Understanding, memory: Memory, lx: Lexicon): boolean {
 function otherKind(u: Understanding, memory: Memory): boolean {
   const type = u.links.type;
   return !!type && !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
+}
+
+/** "a cheaper <kind> than the <name> one": the product compared with is no word to search for (its kind is). */
+function withoutCompared(u: Understanding): Understanding {
+  const compared = u.links.products.find((m) => m.distinctive > 0);
+  if (!compared) return u;
+  const type = u.links.type;
+  const inType = (i: number) => !!type && i >= type.start && i < type.end;
+  const names = new Set(u.words.slice(compared.start, compared.end).filter((_, j) => !inType(compared.start + j)));
+  return { ...u, queryWords: u.queryWords.filter((w) => !names.has(w)), links: { ...u.links, products: [] } };
 }
