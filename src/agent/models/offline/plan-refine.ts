@@ -66,3 +66,13 @@ export function planSimilar(u: Understanding, memory: Memory, say: Say): Plan {
   const category = u.links.type?.label || product.category || (product.categoryPath ?? []).at(-1) || product.title;
   return { intent: 'refine_similar', calls: [{ name: 'search_products', args: { query: category.toLowerCase() } }] };
 }
+
+/** "a cheaper <kind> than the <name> one": the product compared with is no word to search for (its kind is). */
+export function withoutCompared(u: Understanding): Understanding {
+  const compared = u.links.products.find((m) => m.distinctive > 0);
+  if (!compared) return u;
+  const type = u.links.type;
+  const inType = (i: number) => !!type && i >= type.start && i < type.end;
+  const names = new Set(u.words.slice(compared.start, compared.end).filter((_, j) => !inType(compared.start + j)));
+  return { ...u, queryWords: u.queryWords.filter((w) => !names.has(w)), links: { ...u.links, products: [] } };
+}

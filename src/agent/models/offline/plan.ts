@@ -1,15 +1,15 @@
 import { stem } from '../../../catalog/terms.js';
 import { previousEvent, type Memory } from './history.js';
-import type { Lexicon } from './language-pack.js';
 import { asksQuestion, saysAny } from './normalize.js';
 import { asksAboutRules, continues, onlyOptionWords, withoutUnnamedPerson } from './message-readings.js';
 import { policySearch, productAnswers, rulesAnswer } from './policy-question.js';
 import { choiceByPrice } from './price-choice.js';
-import { planCheaper, planInStock, planMore, planSimilar } from './plan-refine.js';
+import { planCheaper, withoutCompared, planInStock, planMore, planSimilar } from './plan-refine.js';
 import type { Plan } from './plan-types.js';
 import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
 import { orderedAgain } from './order-lines.js';
+import { picksByOptions, picksFocus } from './pick-by-options.js';
 import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
 import {
@@ -151,6 +151,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (asksOption && mayAdd && memory.shown.length === 1 && memory.focus && !u.ordinal)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
+  if (intent === 'product_info' && picksByOptions(u, memory, ctx)) return planAdd(u, memory, ctx);
   const followsOrder = planOrderFollowUp(u, memory, ctx, shopWords);
   if (followsOrder) return followsOrder;
   if (u.confidence < UNSURE) {
@@ -386,24 +387,8 @@ function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   return { intent: 'affirm', text: ctx.say('chat.whatNext') };
 }
 
-/** A bare "that one" (no question) just after the details of the product in focus: choosing it. */
-function picksFocus(u: Understanding, memory: Memory, lx: Lexicon): boolean {
-  const bare = u.words.length <= 3 && !u.queryWords.length && !u.links.products.length && !u.raw.includes('?');
-  return bare && !!memory.focus && previousEvent(memory)?.name === 'get_product' && saysAny(u.raw, lx.pronouns);
-}
-
 /** The message names a kind of product none of those shown is ("anything cheaper? <kind> maybe"). */
 function otherKind(u: Understanding, memory: Memory): boolean {
   const type = u.links.type;
   return !!type && !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
-}
-
-/** "a cheaper <kind> than the <name> one": the product compared with is no word to search for (its kind is). */
-function withoutCompared(u: Understanding): Understanding {
-  const compared = u.links.products.find((m) => m.distinctive > 0);
-  if (!compared) return u;
-  const type = u.links.type;
-  const inType = (i: number) => !!type && i >= type.start && i < type.end;
-  const names = new Set(u.words.slice(compared.start, compared.end).filter((_, j) => !inType(compared.start + j)));
-  return { ...u, queryWords: u.queryWords.filter((w) => !names.has(w)), links: { ...u.links, products: [] } };
 }
