@@ -5,6 +5,7 @@ import { attributeWords, phraseKey, stem, tokens } from '../../../catalog/terms.
 import { valuedAttributes } from '../../../catalog/valued-attributes.js';
 import { yesNoAttributes } from '../../../catalog/yes-no-attributes.js';
 import type { LanguagePack } from './language-pack.js';
+import { editDistanceAtMost } from './edit-distance.js';
 import { quotedTitles } from './quoted-titles.js';
 
 /** A stretch of the message's words, [start, end). */
@@ -48,25 +49,6 @@ interface IndexedProduct {
   weight: number;
   distinctive: Set<string>;
 }
-
-const editDistanceAtMost = (a: string, b: string, max: number): boolean => {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      const swap =
-        i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (prev[j - 2] ?? Infinity) + 1 : Infinity;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, sub, swap);
-      best = Math.min(best, cur[j]);
-    }
-    if (best > max) return false;
-    prev = cur;
-  }
-  return prev[b.length] <= max;
-};
 
 /**
  * The shop's own words, indexed to find them in a shopper's message: product names (whole,
@@ -189,9 +171,13 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
     if (vocabulary.has(s) || word.length < 4 || stop.has(s) || stop.has(word) || knownWords.has(word) || /\d/.test(s)) {
       return s;
     }
-    // A short word is too easily another short word: only the shop's colours are guessed ("blak", "gren").
+    // A short word is too easily another short word: only the shop's colours and kinds are guessed ("blak", "wach").
     if (word.length < 5) {
-      const near = [...colorValues].filter((v) => v[0] === s[0] && v.length >= 4 && editDistanceAtMost(s, v, 1));
+      const nearOf = (values: Iterable<string>) =>
+        [...values].filter((v) => v[0] === s[0] && v.length >= 4 && editDistanceAtMost(s, v, 1));
+      const colour = nearOf(colorValues);
+      const kind = colour.length ? [] : nearOf(typeStems);
+      const near = colour.length ? colour : kind;
       return near.length === 1 ? near[0] : s;
     }
     const cached = corrections.get(s);
