@@ -154,3 +154,15 @@ export function requestOptions(
   const shown = new Set((memory?.shown ?? []).flatMap((p) => Object.keys(ctx.state.table(p.handle))));
   return optionsFor(u, ctx.index?.optionNames ?? [], (name) => ctx.index?.optionValues(name) ?? [], shown);
 }
+
+/** The message names a kind of product none of those shown is ("anything cheaper? <kind> maybe"). */
+export function otherKind(u: Understanding, memory: Memory): boolean {
+  const type = u.links.type;
+  return !!type && !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
+}
+
+/** Whether a message names an option ("which colours…", "what sizes…"). */
+export function namesOptionName(u: Understanding, ctx: PlanContext): boolean {
+  const names = new Set(Object.values(ctx.state.lexicon.optionNames).flat());
+  return u.words.some((w) => names.has(w));
+}

@@ -15,7 +15,9 @@ import { planOptionChange } from './plan-variant-change.js';
 import {
   GENDERS,
   hintsFor,
+  namesOptionName,
   namesOptionsOf,
+  otherKind,
   requestOptions,
   searchArgs,
   UNSURE,
@@ -271,6 +273,9 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (u.price) return planFilter(u, memory, ctx);
       return planCheaper(u, memory, ctx.say, otherKind(u, memory) ? searchArgs(withoutCompared(u), memory, ctx) : null);
     case 'refine_in_stock':
+      // "which colours are in stock?" with one product on screen asks about it.
+      if (memory.shown.length === 1 && memory.focus && namesOptionName(u, ctx) && !u.links.type)
+        return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
       // "only ones in stock in 44": the options said narrow the search too.
       if ((u.size || u.options.length) && memory.shown.length)
         return withSearchArgs(planFilter(u, memory, ctx), { inStock: true });
@@ -385,10 +390,4 @@ function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
   if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
   if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
   return { intent: 'affirm', text: ctx.say('chat.whatNext') };
-}
-
-/** The message names a kind of product none of those shown is ("anything cheaper? <kind> maybe"). */
-function otherKind(u: Understanding, memory: Memory): boolean {
-  const type = u.links.type;
-  return !!type && !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
 }
