@@ -180,6 +180,8 @@ export const lexiconSchema = z.object({
   sameBudget: phrases.default([]),
   /** "<kind> to go with them": a thing wanted for the product in focus, for the same use and wearer. */
   companions: phrases.default([]),
+  /** "make it 5": a count that replaces the one in the cart, never one added to it. */
+  setCount: phrases.default([]),
   /** Words that join the options picking a product ("the black one with green lenses"): no question in them. */
   pickLinks: phrases.default([]),
   /** Words before an option value that say it is the option wanted, not a name ("in sage", "colour navy"). */

@@ -61,6 +61,13 @@ export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pend
     const list = memory.shown.length ? `\n${listProducts(ctx.say, memory.shown)}` : '';
     return { intent: 'cart_add', text: `${ctx.say('ask.whichToAdd')}${list}` };
   }
+  // "actually make it 5" of a product in the cart: its count, not five more.
+  const lines = memory.cart?.items.filter((l) => l.handle === t.handle) ?? [];
+  const setsCount = u.quantity !== null && u.quantity >= 1 && u.quantity <= MAX_QUANTITY;
+  if (lines.length === 1 && setsCount && saysAny(u.raw, ctx.state.lexicon.setCount)) {
+    const args = { sku: lines[0].sku, quantity: u.quantity! };
+    return { intent: 'cart_update', calls: [{ name: 'update_cart_item', args }] };
+  }
   // A number that names an option value ("42", "in 44") is not a count.
   const named = Object.values(ctx.state.reader.read(u.raw, ctx.state.table(t.handle)));
   const isValue = named.some((v) =>

@@ -163,6 +163,8 @@ export function createSlotReader(lexicon: Lexicon) {
       for (const [phrase, n] of Object.entries(lexicon.ordinals).sort((a, b) => b[0].length - a[0].length)) {
         const at = words.indexOf(` ${phrase} `);
         if (at < 0) continue;
+        // "a second one for my wife" is one more, no place in a list.
+        if (lexicon.increment.some((p) => p.split(' ').includes(phrase) && words.includes(` ${p} `))) continue;
         // "the second", "second one", a bare "second pls" are positions; "my first flat", "last time" are not.
         const before = words.slice(0, at).trim().split(' ').at(-1) ?? '';
         const after = words.slice(at + phrase.length + 2);
