@@ -34,6 +34,8 @@ export interface OrderMoneyMovement {
   currency: string;
   paymentMethodId: string;
   at: string;
+  /** The method as the customer's account has it; null once it was removed. */
+  method: { kind: PaymentMethodView['kind']; brand: string | null; last4: string | null } | null;
 }
 
 /** Something that happened to an order after it was placed, and who did it. */

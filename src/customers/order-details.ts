@@ -1,7 +1,7 @@
 import { money } from '../catalog/money.js';
 import type { Address } from '../catalog/records.js';
 import type { Queryable } from '../db/database.js';
-import type { OrderDetails, OrderEventView, OrderMoneyMovement } from './customer-types.js';
+import type { OrderDetails, OrderEventView, OrderMoneyMovement, PaymentMethodView } from './customer-types.js';
 
 interface OrderRow {
   id: string;
@@ -26,7 +26,15 @@ interface OrderRow {
     handle: string | null;
     tracking_number: string | null;
   }[];
-  payments: { kind: 'payment' | 'refund'; amount_minor: number; payment_method_id: string; at: string }[];
+  payments: {
+    kind: 'payment' | 'refund';
+    amount_minor: number;
+    payment_method_id: string;
+    at: string;
+    method_kind: PaymentMethodView['kind'] | null;
+    brand: string | null;
+    last4: string | null;
+  }[];
   events: (Omit<OrderEventView, 'at' | 'actorId'> & { at: string; actor_id: string | null })[];
 }
 
@@ -37,8 +45,11 @@ const LINES = `(SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title
   FROM order_lines l LEFT JOIN variants v ON v.sku = l.sku LEFT JOIN products p ON p.id = v.product_id
   WHERE l.order_id = o.id)`;
 const PAYMENTS = `(SELECT json_agg(json_build_object('kind', m.kind, 'amount_minor', m.amount_minor,
-    'payment_method_id', m.payment_method_id, 'at', m.at) ORDER BY m.seq)
-  FROM order_payments m WHERE m.order_id = o.id)`;
+    'payment_method_id', m.payment_method_id, 'at', m.at, 'method_kind', pm.kind, 'brand', pm.brand,
+    'last4', pm.last4) ORDER BY m.seq)
+  FROM order_payments m
+  LEFT JOIN payment_methods pm ON pm.customer_id = o.customer_id AND pm.id = m.payment_method_id
+  WHERE m.order_id = o.id)`;
 const EVENTS = `(SELECT json_agg(json_build_object('at', e.at, 'actor', e.actor, 'actor_id', e.actor_id,
     'action', e.action, 'reason', e.reason, 'details', e.details) ORDER BY e.id)
   FROM order_events e WHERE e.order_id = o.id)`;
@@ -53,6 +64,7 @@ function toDetails(o: OrderRow): OrderDetails {
         currency: cur,
         paymentMethodId: p.payment_method_id,
         at: iso(p.at)!,
+        method: p.method_kind ? { kind: p.method_kind, brand: p.brand, last4: p.last4 } : null,
       }));
   return {
     id: o.id,

@@ -22,7 +22,15 @@ const view = (o: OrderDetails): OrderView => ({
   tracking: o.tracking,
   shippedAt: o.shippedAt,
   deliveredAt: o.deliveredAt,
+  paidWith: paidWith(o),
 });
+
+/** Each method an order's payments used, once. */
+function paidWith(o: OrderDetails): OrderView['paidWith'] {
+  const methods = o.payments.flatMap((p) => (p.method ? [p.method] : []));
+  const key = (m: OrderView['paidWith'][number]) => `${m.kind}|${m.brand}|${m.last4}`;
+  return [...new Map(methods.map((m) => [key(m), m])).values()];
+}
 
 /** Orders of the verified customer only: the customer id comes from the session, never from the model. */
 export const getOrders = (deps: ToolDeps) =>

@@ -55,6 +55,8 @@ export interface OrderView {
   tracking: { carrier: string; number: string; url: string | null } | null;
   shippedAt: string | null;
   deliveredAt: string | null;
+  /** The methods the order was paid with (no numbers but a card's last four digits). */
+  paidWith: { kind: 'credit_card' | 'paypal' | 'gift_card' | 'other'; brand: string | null; last4: string | null }[];
 }
 
 export type OrdersResult = { signInRequired: true; message: string } | { orders: OrderView[] };

@@ -166,7 +166,13 @@ describe('importing customers and orders after the sale', () => {
 
   it('pays an order without payments by the customer’s first method, or by none', async () => {
     expect((await reader.order('cus_od', 'OD-2'))?.payments).toEqual([
-      { amountMinor: 10_900, currency: 'EUR', paymentMethodId: 'credit_card_7815826', at: '2026-08-01T09:00:00.000Z' },
+      {
+        amountMinor: 10_900,
+        currency: 'EUR',
+        paymentMethodId: 'credit_card_7815826',
+        at: '2026-08-01T09:00:00.000Z',
+        method: { kind: 'credit_card', brand: 'mastercard', last4: '9212' },
+      },
     ]);
     expect(await reader.order('cus_od', 'OD-2')).toMatchObject({ refunds: [], shippingAddress: null, events: [] });
     expect((await reader.order('cus_bare', 'OD-3'))?.payments).toEqual([]);
@@ -211,7 +217,13 @@ describe('importing customers and orders after the sale', () => {
     expect(p?.address).toEqual(home);
     const o = await reader.order('cus_od', 'OD-1');
     expect(o?.payments).toEqual([
-      { amountMinor: 10_900, currency: 'EUR', paymentMethodId: 'paypal_5727330', at: '2026-08-01T09:00:00.000Z' },
+      {
+        amountMinor: 10_900,
+        currency: 'EUR',
+        paymentMethodId: 'paypal_5727330',
+        at: '2026-08-01T09:00:00.000Z',
+        method: { kind: 'paypal', brand: null, last4: null },
+      },
     ]);
     expect(o?.refunds).toEqual([]);
     expect(o?.shippingAddress).toEqual(office);
@@ -256,6 +268,7 @@ describe('the agent API', () => {
               currency: 'EUR',
               paymentMethodId: 'gift_card_1725971',
               at: '2026-08-09T12:00:00.000Z',
+              method: { kind: 'gift_card', brand: null, last4: null },
             },
           ],
           events: [expect.objectContaining({ actor: 'agent', actorId: 'alex@example.com', action: 'note' })],

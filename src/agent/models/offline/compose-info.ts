@@ -114,7 +114,18 @@ function describeOrder(say: Say, o: OrderView): string {
     lines.push(t.url ? say('orders.trackingUrl', { ...vars, url: t.url }) : say('orders.tracking', vars));
   }
   if (o.items.length) lines.push(itemsLine(say, o));
+  const methods = (o.paidWith ?? []).map((m) => methodName(say, m));
+  if (methods.length) lines.push(say('orders.paidWith', { methods: say.list(methods, 'and') }));
   return lines.join('\n');
+}
+
+function methodName(say: Say, m: OrderView['paidWith'][number]): string {
+  if (m.kind === 'gift_card') return say('orders.methodGiftCard');
+  if (m.kind === 'paypal') return say('orders.methodPaypal');
+  if (m.kind !== 'credit_card') return say('orders.methodOther');
+  return m.brand && m.last4
+    ? say('orders.methodCard', { brand: m.brand.charAt(0).toUpperCase() + m.brand.slice(1), last4: m.last4 })
+    : say('orders.methodCreditCard');
 }
 
 export function composeHuman(say: Say, result: HumanRequestResult): string {
