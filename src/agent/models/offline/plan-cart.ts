@@ -10,7 +10,7 @@ import { listProducts } from './format.js';
 import { productsOf, type Memory } from './history.js';
 import { hintsFor, MAX_QUANTITY, namesOptionsOf, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
-import { titleWord } from './pick-among.js';
+import { carries, titleWord } from './pick-among.js';
 import { refusedOffering, resolveCartLine, resolveProduct } from './resolve-target.js';
 import { sizeByOrder } from './size-order.js';
 import type { ProductMention } from './shop-index.js';
@@ -194,7 +194,10 @@ function openOptions(product: ProductSummary, said: Record<string, string>): Rec
 /** "swap it for the Wren Kite instead": the line in question out, the named product in. */
 export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
   if (!saysAny(u.raw, ctx.state.lexicon.swap)) return null;
-  const incoming = u.links.products.find((p) => !memory.cart?.items.some((l) => l.handle === p.handle));
+  const inCart = (handle: string) => !!memory.cart?.items.some((l) => l.handle === handle);
+  // "swap the blue one for the red": the one product shown, not in the cart, that a colour or option said carries.
+  const carrying = memory.seen.filter((p) => !inCart(p.handle) && u.options.some((o) => carries(p, o.value)));
+  const incoming = u.links.products.find((p) => !inCart(p.handle)) ?? (carrying.length === 1 ? carrying[0] : undefined);
   if (!incoming) return null;
   const ref = resolveCartLine({ ...u, queryWords: [], links: { ...u.links, products: [] } }, memory, ctx.say);
   if (ref.kind === 'need_cart')

@@ -198,6 +198,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords)
     return search(intent === 'refine_cheaper' ? withoutCompared(u) : u);
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
+  // "swap it for <name>" read as a search but nearly as a cart change, with a cart to change: the swap.
+  const nearlyWrites = u.intents.some((x) => CART_WRITES.has(x.intent) && x.p >= 0.3);
+  const swapped = intent === 'search' && nearlyWrites && memory.cart?.items.length ? planSwap(u, memory, ctx) : null;
+  if (swapped) return swapped;
   // "I want the same <kind> but in burgundy" right after an order was looked at: that product again, so chosen.
   const again = (intent === 'search' || intent === 'other') && u.options.length && ctx.index;
   const ordered = again && saysAny(u.raw, ctx.state.lexicon.same) ? orderedAgain(u, memory, ctx.index!) : null;
