@@ -124,13 +124,22 @@ export function askedType(query: string, types: Map<string, ProductType>): Produ
 }
 
 /**
- * The wider kind a kind of several words belongs to, by its last word ("<season> top" → top),
- * when the shop names it and it holds more products; else null. Not for a kind the shop declares:
- * a product type "<Use> <kind>s" need be no sort of <kind>.
+ * The wider kind a kind belongs to: for a kind of several words, its last word ("<season> top" → top)
+ * when the shop names it and it holds more products; for a kind only product titles name, the smallest
+ * kind the shop declares holding every product of it (its category); else null. Never for a kind the
+ * shop declares: a product type "<Use> <kind>s" need be no sort of <kind>, nor is a shelter any camping gear.
  */
 export function widerType(type: ProductType, types: Map<string, ProductType>): ProductType | null {
   const words = type.key.split(' ');
-  if (words.length < 2 || type.declared) return null;
-  const wider = types.get(words.at(-1)!);
-  return wider && wider.handles.size > type.handles.size ? wider : null;
+  const wider = words.length >= 2 && !type.declared ? types.get(words.at(-1)!) : undefined;
+  if (wider && wider.handles.size > type.handles.size) return wider;
+  // A kind only titles name: the smallest kind the shop declares that holds all its products.
+  if (type.declared) return null;
+  let holding: ProductType | null = null;
+  for (const t of types.values()) {
+    const smaller = !holding || t.handles.size < holding.handles.size;
+    const larger = t.declared && t.handles.size > type.handles.size && smaller;
+    if (larger && [...type.handles].every((h) => t.handles.has(h))) holding = t;
+  }
+  return holding;
 }

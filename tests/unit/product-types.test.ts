@@ -127,4 +127,28 @@ describe('the wider kind', () => {
   it('is none for a kind the shop declares as a product type ("Sleeping bags" is no sort of bag)', () => {
     expect(widerType(askedType('sleeping bags', shop)!, shop)).toBeNull();
   });
+
+  it('is the smallest declared kind holding every product of a kind only titles name ("jumper" → knitwear)', () => {
+    const knit = (handle: string, title: string) =>
+      catalogEntry({ handle, title, productType: '', categoryPath: ['Clothing', 'Knitwear'] });
+    const shop = indexProductTypes([
+      knit('bute-jumper', 'Bute Wool Jumper'),
+      knit('harris-jumper', 'Harris Cable Knit Jumper'),
+      knit('jura-crew', 'Jura Merino Crew'),
+      knit('mull-cardigan', "Women's Mull Cardigan"),
+      catalogEntry({
+        handle: 'rain-shell',
+        title: 'Drizzle Shell Jacket',
+        productType: '',
+        categoryPath: ['Clothing'],
+      }),
+    ]);
+    const jumper = askedType('jumper', shop)!;
+    expect(jumper.declared).toBeFalsy();
+    const wider = widerType(jumper, shop)!;
+    expect(wider.label).toBe('Knitwear');
+    expect([...wider.handles].sort()).toEqual(['bute-jumper', 'harris-jumper', 'jura-crew', 'mull-cardigan']);
+    // A declared kind stays itself: a knitwear search finds nothing wider than knitwear by this rule.
+    expect(widerType(askedType('knitwear', shop)!, shop)).toBeNull();
+  });
 });
