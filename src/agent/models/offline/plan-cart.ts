@@ -301,3 +301,18 @@ export function planUpdate(u: Understanding, memory: Memory, ctx: PlanContext): 
     return { intent: 'cart_remove', calls: [{ name: 'remove_from_cart', args: { sku: ref.line.sku } }] };
   return { intent: 'cart_update', calls: [{ name: 'update_cart_item', args: { sku: ref.line.sku, quantity } }] };
 }
+
+/** The intents that change the cart. */
+export const CART_WRITES = new Set(['cart_add', 'cart_remove', 'cart_update']);
+
+/**
+ * A cart change in a message read as looking: "swap it for <name>" read as a search but nearly as a
+ * cart change, with a cart to change; "remove the <kind>, too pricey", a part removing a line it names.
+ */
+export function planCartAside(u: Understanding, memory: Memory, ctx: PlanContext): Plan | null {
+  const nearlyWrites = u.intents.some((x) => CART_WRITES.has(x.intent) && x.p >= 0.3);
+  const swapped = u.intent === 'search' && nearlyWrites && memory.cart?.items.length ? planSwap(u, memory, ctx) : null;
+  if (swapped) return swapped;
+  const line = lineToRemove(u, memory, ctx);
+  return line ? { intent: 'cart_remove', calls: [{ name: 'remove_from_cart', args: { sku: line.sku } }] } : null;
+}

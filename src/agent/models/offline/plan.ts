@@ -10,7 +10,16 @@ import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
 import { orderedAgain } from './order-lines.js';
 import { picksByOptions, picksFocus } from './pick-by-options.js';
-import { chosenByName, namesVariant, planAdd, planRemove, planSwap, planUpdate } from './plan-cart.js';
+import {
+  CART_WRITES,
+  chosenByName,
+  namesVariant,
+  planAdd,
+  planCartAside,
+  planRemove,
+  planSwap,
+  planUpdate,
+} from './plan-cart.js';
 import { planOptionChange } from './plan-variant-change.js';
 import {
   GENDERS,
@@ -40,7 +49,6 @@ const SURE_WRITE = 0.5;
 const LOOK_SHARE = 0.75;
 /** Below this, a search reading of a question about one product of the conversation gives way to the question. */
 const SURE_SEARCH = 0.5;
-const CART_WRITES = new Set(['cart_add', 'cart_remove', 'cart_update']);
 /** A message naming this share of a title's weight names the product whole. */
 const NAMED_WHOLE = 0.75;
 const LOOKS = new Set(['product_info', 'refine_cheaper', 'refine_filter', 'refine_more', 'search']);
@@ -153,7 +161,11 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (asksOption && mayAdd && memory.shown.length === 1 && memory.focus && !u.ordinal)
     return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
   if (optionsOnly && memory.focus && (intent === 'other' || u.confidence < UNSURE)) return planAdd(u, memory, ctx);
-  if (intent === 'product_info' && picksByOptions(u, memory, ctx)) return planAdd(u, memory, ctx);
+  // "ok black then" right after the product's options were told or an add of it refused: that variant chosen.
+  const last = previousEvent(memory);
+  const onFocus = ['get_product', 'add_to_cart'].includes(last?.name ?? '') && last?.args.handle === memory.focus;
+  const picks = intent === 'product_info' || (onFocus && LOOKS.has(intent));
+  if (picks && picksByOptions(u, memory, ctx)) return planAdd(u, memory, ctx);
   const followsOrder = planOrderFollowUp(u, memory, ctx, shopWords);
   if (followsOrder) return followsOrder;
   if (u.confidence < UNSURE) {
@@ -198,10 +210,8 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords)
     return search(intent === 'refine_cheaper' ? withoutCompared(u) : u);
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
-  // "swap it for <name>" read as a search but nearly as a cart change, with a cart to change: the swap.
-  const nearlyWrites = u.intents.some((x) => CART_WRITES.has(x.intent) && x.p >= 0.3);
-  const swapped = intent === 'search' && nearlyWrites && memory.cart?.items.length ? planSwap(u, memory, ctx) : null;
-  if (swapped) return swapped;
+  const cartAside = LOOKS.has(intent) ? planCartAside(u, memory, ctx) : null;
+  if (cartAside) return cartAside;
   // "I want the same <kind> but in burgundy" right after an order was looked at: that product again, so chosen.
   const again = (intent === 'search' || intent === 'other') && u.options.length && ctx.index;
   const ordered = again && saysAny(u.raw, ctx.state.lexicon.same) ? orderedAgain(u, memory, ctx.index!) : null;
