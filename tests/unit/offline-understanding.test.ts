@@ -245,6 +245,8 @@ describe('linking the shop’s words', () => {
   it('links a product type, misspelled or plural', () => {
     expect(read('cardigans').links.type?.label).toBe('Cardigans');
     expect(read('a cardigen please').links.type?.label).toBe('Cardigans');
+    // Two slips in a longer word, when only one kind of the shop is that near.
+    expect(read('a cardgen please').links.type?.label).toBe('Cardigans');
     expect(read('wellington boots').links.type?.handles).toEqual(new Set(['marlin-wellington']));
   });
 

@@ -194,6 +194,11 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
         }
       }
     }
+    // Two slips in a word of five or more letters ("erings"): only the one kind of product it can be.
+    if (found === s && max === 1) {
+      const kinds = [...typeStems].filter((v) => v[0] === s[0] && v.length >= 5 && editDistanceAtMost(s, v, 2));
+      if (kinds.length === 1) found = kinds[0];
+    }
     corrections.set(s, found);
     return found;
   }
