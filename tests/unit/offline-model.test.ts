@@ -944,6 +944,35 @@ describe('offline model: shopping conversations', () => {
     expect(removed.calls.at(-1)).toEqual({ name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } });
   });
 
+  it('sets the count of a line for "make it 5", never adds five more', async () => {
+    const seeded = cartOf([{ product: socks, options: { Size: 'M' }, quantity: 2 }]);
+    const chat = chatWith({ products: CATALOG, cart: seeded });
+    await chat.say('tell me about the merino running socks');
+    const set = await chat.say('actually add the merino running socks, make it 5, one for my brother too');
+    expect(set.calls.at(-1)).toEqual({
+      name: 'update_cart_item',
+      args: { sku: 'MERINO-RUNNING-SOCKS-M', quantity: 5 },
+    });
+  });
+
+  it('reads "a second one for my wife" as one more of the product in focus, not the second of a list', async () => {
+    const chat = chatWith({ products: CATALOG });
+    await chat.say('tell me about the merino running socks');
+    const more = await chat.say('put a second one in for my wife, size M');
+    expect(more.calls.at(-1)).toMatchObject({ name: 'add_to_cart', args: { handle: 'merino-running-socks' } });
+  });
+
+  it('removes a line a part of the message names, though the rest reads as wanting cheaper ones', async () => {
+    const seeded = cartOf([
+      { product: cloudRunner, options: { Size: '42', Color: 'Black' }, quantity: 1 },
+      { product: socks, options: { Size: 'M' }, quantity: 2 },
+    ]);
+    const chat = chatWith({ products: CATALOG, cart: seeded });
+    await chat.say("what's in my cart?");
+    const removed = await chat.say('remove the socks, too pricey');
+    expect(removed.calls.at(-1)).toEqual({ name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } });
+  });
+
   it.each(['empty my cart', 'clear my cart'])('removes every line when told "%s"', async (say) => {
     const out = await collect(model, [...HISTORIES.WITH_CART2, { role: 'user', content: say }], ALL_TOOLS);
     expect(out.calls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([
@@ -1098,6 +1127,12 @@ describe('offline model: orders, policies and people', () => {
     expect(which.calls.map((c) => c.name)).toEqual(['get_orders']);
     expect(which.text).toContain('AP-10011');
     expect(which.text).not.toContain('AP-10023');
+  });
+
+  it('says what an order was paid with', async () => {
+    const chat = chatWith({ products: CATALOG, signedIn: true, orders: [ORDER] });
+    const paid = await chat.say('what did I pay for order AP-10023 with?');
+    expect(paid.text).toContain('Paid with Visa ending 4242.');
   });
 
   it('answers "the status of my last order?" from the list of orders, with the newest', async () => {

@@ -63,8 +63,11 @@ export function planAdd(u: Understanding, memory: Memory, ctx: PlanContext, pend
   }
   // "actually make it 5" of a product in the cart: its count, not five more.
   const lines = memory.cart?.items.filter((l) => l.handle === t.handle) ?? [];
-  const setsCount = u.quantity !== null && u.quantity >= 1 && u.quantity <= MAX_QUANTITY;
-  if (lines.length === 1 && setsCount && saysAny(u.raw, ctx.state.lexicon.setCount)) {
+  const setsCount =
+    u.quantity !== null && u.quantity >= 1 && u.quantity <= MAX_QUANTITY && saysAny(u.raw, ctx.state.lexicon.setCount);
+  if (setsCount && !memory.cart)
+    return { intent: 'cart_update', calls: [{ name: 'get_cart', args: {} }], prefetch: true };
+  if (lines.length === 1 && setsCount) {
     const args = { sku: lines[0].sku, quantity: u.quantity! };
     return { intent: 'cart_update', calls: [{ name: 'update_cart_item', args }] };
   }

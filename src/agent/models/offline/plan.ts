@@ -129,6 +129,10 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   )
     return planOrder(u, memory);
 
+  // A cart change in a message read as looking ("remove the <kind>, too pricey").
+  const cartAside = LOOKS.has(intent) ? planCartAside(u, memory, ctx) : null;
+  if (cartAside) return cartAside;
+
   // An answer to "which size?" after an add that needed an option: "42", "black", "navy, large".
   const pending = memory.pendingOption;
   const handle = String(pending?.args.handle ?? '');
@@ -210,8 +214,6 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
   if (intent.startsWith('refine_') && !memory.shown.length && shopWords)
     return search(intent === 'refine_cheaper' ? withoutCompared(u) : u);
   if (chosenByName(u, ctx)) return planAdd(u, memory, ctx);
-  const cartAside = LOOKS.has(intent) ? planCartAside(u, memory, ctx) : null;
-  if (cartAside) return cartAside;
   // "I want the same <kind> but in burgundy" right after an order was looked at: that product again, so chosen.
   const again = (intent === 'search' || intent === 'other') && u.options.length && ctx.index;
   const ordered = again && saysAny(u.raw, ctx.state.lexicon.same) ? orderedAgain(u, memory, ctx.index!) : null;
