@@ -7,7 +7,7 @@ import type { CartLine } from '../../../tools/results.js';
 import { saysAny } from './normalize.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
-import { productsOf, type Memory } from './history.js';
+import { previousEvent, productsOf, type Memory } from './history.js';
 import { hintsFor, MAX_QUANTITY, namesOptionsOf, optionsFor, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import { carries, titleWord } from './pick-among.js';
@@ -318,4 +318,13 @@ export function planCartAside(u: Understanding, memory: Memory, ctx: PlanContext
   if (swapped) return swapped;
   const line = lineToRemove(u, memory, ctx);
   return line ? { intent: 'cart_remove', calls: [{ name: 'remove_from_cart', args: { sku: line.sku } }] } : null;
+}
+
+/** "yes" after a product's details, or after a list of one: add it; else ask what next. */
+export function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  const previous = previousEvent(memory);
+  // "Want me to add it?" after a product's details: yes means add it.
+  if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
+  if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
+  return { intent: 'affirm', text: ctx.say('chat.whatNext') };
 }

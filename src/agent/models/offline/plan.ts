@@ -10,11 +10,13 @@ import type { ReplyKey } from './replies.js';
 import { resolveProduct } from './resolve-target.js';
 import { orderedAgain } from './order-lines.js';
 import { picksByOptions, picksFocus } from './pick-by-options.js';
+import { handOff } from './plan-handoff.js';
 import {
   CART_WRITES,
   chosenByName,
   namesVariant,
   planAdd,
+  planAffirm,
   planCartAside,
   planRemove,
   planSwap,
@@ -391,19 +393,4 @@ function newShopWords(u: Understanding, memory: Memory, ctx: PlanContext): strin
       .map(stem),
   );
   return u.queryWords.filter((w) => !before.has(stem(w)) && (!ctx.index || ctx.index.knows(w)));
-}
-
-function handOff(u: Understanding): Plan {
-  const said = u.raw.trim().replace(/\s+/g, ' ').slice(0, 200);
-  const reason = u.mentions.frustrated ? `Shopper is frustrated: "${said}"` : `Shopper asked for a person: "${said}"`;
-  const urgency = u.mentions.frustrated ? 'high' : 'normal';
-  return { intent: 'human', calls: [{ name: 'request_human', args: { reason, urgency } }] };
-}
-
-function planAffirm(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
-  const previous = previousEvent(memory);
-  // "Want me to add it?" after a product's details: yes means add it.
-  if (previous?.name === 'get_product' && memory.focus) return planAdd(u, memory, ctx);
-  if (previous?.name === 'search_products' && memory.shown.length === 1) return planAdd(u, memory, ctx);
-  return { intent: 'affirm', text: ctx.say('chat.whatNext') };
 }
