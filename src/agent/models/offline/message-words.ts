@@ -211,3 +211,9 @@ export function monthOf(words: string[], months: Readonly<Record<string, number>
   }
   return null;
 }
+
+/** Whether `phrase` (its words) is in `words` just before position `at`. */
+export function endsAt(words: string[], phrase: string[], at: number): boolean {
+  const from = at - phrase.length;
+  return from >= 0 && phrase.every((w, k) => words[from + k] === w);
+}

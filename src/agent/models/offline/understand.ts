@@ -11,6 +11,7 @@ import type { Links, ShopIndex, Span } from './shop-index.js';
 import { messageSpans } from './message-spans.js';
 import {
   clausesOf,
+  endsAt,
   linkBySentence,
   monthOf,
   openerAt,
@@ -263,8 +264,8 @@ export function createUnderstanding(pack: LanguagePack) {
         sentenceIds.map((n) => (rawSentences[n] ?? '').trim().endsWith('?')),
       );
       // "thanks a lot": an opener that is the message's point, when the whole reads surer than what follows it.
-      const whole = claimOpener && sentenceIds.length === 1 ? classify(delex) : null;
-      if (whole && whole[0].p > request.scores[0].p) request = { scores: whole, sentence: null };
+      const whole = claimOpener && sentenceIds.length === 1 ? classify(delex) : [];
+      if (whole[0]?.p > request.scores[0].p) request = { scores: whole, sentence: null };
       // "drop the <kind>, my old one still works": an unsure reading of one sentence is that of its surest clause;
       // not a question's ("the <name> one, is that for men?" asks, whatever its first clause says).
       const asks = asksQuestion(raw);
@@ -393,9 +394,3 @@ export function createUnderstanding(pack: LanguagePack) {
 }
 
 export type UnderstandingEngine = ReturnType<typeof createUnderstanding>;
-
-/** Whether `phrase` (its words) is in `words` just before position `at`. */
-function endsAt(words: string[], phrase: string[], at: number): boolean {
-  const from = at - phrase.length;
-  return from >= 0 && phrase.every((w, k) => words[from + k] === w);
-}
