@@ -28,6 +28,9 @@ export interface CustomerProfile {
   paymentMethods: PaymentMethodView[];
 }
 
+/** What a payment method is, without its id or balance: enough to name it ("Visa ending 4242"). */
+export type PaymentMethodRef = Pick<PaymentMethodView, 'kind' | 'brand' | 'last4'>;
+
 /** A payment or a refund of an order, in minor units of the order's currency. */
 export interface OrderMoneyMovement {
   amountMinor: number;
@@ -35,7 +38,7 @@ export interface OrderMoneyMovement {
   paymentMethodId: string;
   at: string;
   /** The method as the customer's account has it; null once it was removed. */
-  method: { kind: PaymentMethodView['kind']; brand: string | null; last4: string | null } | null;
+  method: PaymentMethodRef | null;
 }
 
 /** Something that happened to an order after it was placed, and who did it. */

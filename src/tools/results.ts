@@ -4,6 +4,7 @@ import type { Money, ProductSummary, VariantSummary } from '../catalog/types.js'
 /** The JSON each tool returns to the model. The offline model reads these same shapes. */
 
 import type { CartView } from '../carts/types.js';
+import type { PaymentMethodRef } from '../customers/customer-types.js';
 
 export type { CartLine, CartView } from '../carts/types.js';
 
@@ -56,7 +57,7 @@ export interface OrderView {
   shippedAt: string | null;
   deliveredAt: string | null;
   /** The methods the order was paid with (no numbers but a card's last four digits). */
-  paidWith: { kind: 'credit_card' | 'paypal' | 'gift_card' | 'other'; brand: string | null; last4: string | null }[];
+  paidWith: PaymentMethodRef[];
 }
 
 export type OrdersResult = { signInRequired: true; message: string } | { orders: OrderView[] };

@@ -114,6 +114,7 @@ function describeOrder(say: Say, o: OrderView): string {
     lines.push(t.url ? say('orders.trackingUrl', { ...vars, url: t.url }) : say('orders.tracking', vars));
   }
   if (o.items.length) lines.push(itemsLine(say, o));
+  // An order read back from a conversation stored before orders said how they were paid has none.
   const methods = (o.paidWith ?? []).map((m) => methodName(say, m));
   if (methods.length) lines.push(say('orders.paidWith', { methods: say.list(methods, 'and') }));
   return lines.join('\n');

@@ -165,6 +165,10 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const byHandleMap = new Map(entries.map((e) => [e.handle, e]));
   const titlesIn = quotedTitles(entries.map((e) => e.title));
 
+  /** The `values` (same first letter, `minLength` or longer) within `max` edits of a stem. */
+  const nearTo = (s: string, values: Iterable<string>, max: number, minLength: number) =>
+    [...values].filter((v) => v[0] === s[0] && v.length >= minLength && editDistanceAtMost(s, v, max));
+
   /** The shop word a misspelled word means, or the word itself. */
   function correct(word: string): string {
     const s = stem(word);
@@ -173,11 +177,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
     }
     // A short word is too easily another short word: only the shop's colours and kinds are guessed ("blak", "wach").
     if (word.length < 5) {
-      const nearOf = (values: Iterable<string>) =>
-        [...values].filter((v) => v[0] === s[0] && v.length >= 4 && editDistanceAtMost(s, v, 1));
-      const colour = nearOf(colorValues);
-      const kind = colour.length ? [] : nearOf(typeStems);
-      const near = colour.length ? colour : kind;
+      const colours = nearTo(s, colorValues, 1, 4);
+      const near = colours.length ? colours : nearTo(s, typeStems, 1, 4);
       return near.length === 1 ? near[0] : s;
     }
     const cached = corrections.get(s);
@@ -195,10 +196,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       }
     }
     // Two slips in a word of five or more letters ("erings"): only the one kind of product it can be.
-    if (found === s && max === 1) {
-      const kinds = [...typeStems].filter((v) => v[0] === s[0] && v.length >= 5 && editDistanceAtMost(s, v, 2));
-      if (kinds.length === 1) found = kinds[0];
-    }
+    const kinds = found === s && max === 1 ? nearTo(s, typeStems, 2, 5) : [];
+    if (kinds.length === 1) found = kinds[0];
     corrections.set(s, found);
     return found;
   }
