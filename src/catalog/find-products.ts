@@ -9,7 +9,7 @@ import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
 import { stem, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
-import { typeOfUses, usesOf } from './use-kinds.js';
+import { typeOfUses, useLexicon, usesOf } from './use-kinds.js';
 import { valuedAttributes, valuedRequest, type ValuedAttribute } from './valued-attributes.js';
 import { yesNoAttributes, yesNoRequest, type YesNoAttribute } from './yes-no-attributes.js';
 import { sortsByPrice, type ProductSummary, type SearchQuery } from './types.js';
@@ -69,7 +69,7 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
     ),
   );
   return {
-    types: indexProductTypes(entries),
+    types: indexProductTypes(entries, useLexicon().titleLinks),
     optionValues: optionValueIndex(entries),
     optionNames,
     words,

@@ -13,9 +13,13 @@ export interface ProductType {
 /**
  * The shop's product types, by the words that name them: each product's type and category names,
  * and the last one or two words of its title ("Folding Step Ladder" → ladder, step ladder),
- * which is where product names carry their type.
+ * which is where product names carry their type — before a comma or a word in `titleLinks`
+ * when the title goes on to what the product comes with ("<Kind> with <part>").
  */
-export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductType> {
+export function indexProductTypes(
+  entries: CatalogEntry[],
+  titleLinks: ReadonlySet<string> = new Set(),
+): Map<string, ProductType> {
   const types = new Map<string, ProductType>();
   const add = (label: string, handle: string, declared = false) => {
     const key = phraseKey(label);
@@ -41,10 +45,7 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
   for (const e of entries) {
     if (e.productType) add(e.productType, e.handle, true);
     for (const c of e.categoryPath) add(c, e.handle, true);
-    const words = e.title
-      .replace(/\(.*?\)/g, ' ')
-      .trim()
-      .split(/\s+/);
+    const words = titleHead(e.title, titleLinks);
     // A label after the type word is not the type: "Oak Ladder Deluxe" (type Ladder, a label many
     // products carry) is a ladder.
     const labels = new Set([...e.tags, ...Object.values(e.options).flat()].map((x) => phraseKey(x)));
@@ -80,6 +81,14 @@ export function indexProductTypes(entries: CatalogEntry[]): Map<string, ProductT
     for (const t of group) t.handles = new Set(all);
   }
   return types;
+}
+
+/** A title's words up to what the product comes with: "<Kind>, Set of 2" and "<Kind> with <part>" end at the kind. */
+function titleHead(title: string, titleLinks: ReadonlySet<string>): string[] {
+  const [head] = title.replace(/\(.*?\)/g, ' ').split(',');
+  const words = (head.trim() || title.trim()).split(/\s+/);
+  const link = words.findIndex((w, i) => i > 0 && titleLinks.has(w.toLowerCase()));
+  return link > 0 ? words.slice(0, link) : words;
 }
 
 /**

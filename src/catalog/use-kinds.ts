@@ -15,6 +15,7 @@ const lexiconSchema = z.object({
   code: z.string().min(2),
   modifiers: z.array(z.string().min(1)),
   uses: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  titleLinks: z.array(z.string().min(1)).default([]),
 });
 
 export interface UseLexicon {
@@ -22,6 +23,11 @@ export interface UseLexicon {
   uses: Map<string, string[]>;
   /** Stemmed words that name no product around a need. */
   modifiers: Set<string>;
+  /**
+   * Words that join a product's kind to what it comes with in the catalog's titles ("<Kind> with
+   * <part>", "<Kind> Set of 4"): the kind is named before them.
+   */
+  titleLinks: Set<string>;
 }
 
 const LANG_DIR = path.join(import.meta.dirname, 'lang');
@@ -36,6 +42,7 @@ export function useLexicon(code = 'en'): UseLexicon {
     lexicon = {
       uses: new Map(Object.entries(data.uses).map(([use, kinds]) => [phraseKey(use), kinds])),
       modifiers: new Set(data.modifiers.map(phraseKey)),
+      titleLinks: new Set(data.titleLinks.map((w) => w.toLowerCase())),
     };
     loaded.set(code, lexicon);
   }

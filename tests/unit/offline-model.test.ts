@@ -973,6 +973,17 @@ describe('offline model: shopping conversations', () => {
     expect(removed.calls.at(-1)).toEqual({ name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } });
   });
 
+  it('removes the line a split "take … out" names, not the one the shopper keeps', async () => {
+    const seeded = cartOf([
+      { product: cloudRunner, options: { Size: '42', Color: 'Black' }, quantity: 1 },
+      { product: socks, options: { Size: 'M' }, quantity: 2 },
+    ]);
+    const chat = chatWith({ products: CATALOG, cart: seeded });
+    await chat.say("what's in my cart?");
+    const removed = await chat.say('actually take the socks out, just the cloud runner');
+    expect(removed.calls.at(-1)).toEqual({ name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } });
+  });
+
   it.each(['empty my cart', 'clear my cart'])('removes every line when told "%s"', async (say) => {
     const out = await collect(model, [...HISTORIES.WITH_CART2, { role: 'user', content: say }], ALL_TOOLS);
     expect(out.calls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([

@@ -26,6 +26,26 @@ describe('product types', () => {
     expect([...askedType('camping chairs', types)!.handles].sort()).toEqual(['lark-chair', 'wren-chair']);
     expect([...askedType('camp chair', types)!.handles].sort()).toEqual(['lark-chair', 'wren-chair']);
   });
+
+  it('reads a title\'s kind before a comma or a word joining what comes with it ("Rope with Hooks")', () => {
+    const shop = indexProductTypes(
+      [
+        entry('rope-hooks', 'Rope with Hooks', 'Climbing'),
+        entry('rope-loop', 'Rope with Loop', 'Climbing'),
+        entry('tin-cups', 'Tin Cups, Set of 2', 'Cookware'),
+        entry('mug-set', 'Fell Mug Set of 4', 'Cookware'),
+      ],
+      new Set(['with', 'of']),
+    );
+    expect([...askedType('ropes', shop)!.handles].sort()).toEqual(['rope-hooks', 'rope-loop']);
+    expect(askedType('hooks', shop)).toBeNull();
+    expect([...askedType('cups', shop)!.handles]).toEqual(['tin-cups']);
+    expect([...askedType('mug set', shop)!.handles]).toEqual(['mug-set']);
+    // Without the catalog language's joining words, the title's end stays its kind.
+    expect([
+      ...askedType('hooks', indexProductTypes([entry('rope-hooks', 'Rope with Hooks', 'Climbing')]))!.handles,
+    ]).toEqual(['rope-hooks']);
+  });
 });
 
 describe('product types said together', () => {

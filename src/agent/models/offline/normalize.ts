@@ -51,10 +51,24 @@ export function hasPhrase(text: string, phrase: string): boolean {
  * spelling variants aside: the language packs' phrases are folded as messages are).
  */
 export function saysAny(raw: string, phrases: readonly string[]): boolean {
-  const t = ` ${foldArabicScript(raw)
+  const t = folded(raw);
+  return phrases.some((p) => t.includes(` ${p} `));
+}
+
+const folded = (raw: string) =>
+  ` ${foldArabicScript(raw)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
-  return phrases.some((p) => t.includes(` ${p} `));
+
+/**
+ * Whether raw text says one of these phrases, a verb and its particle ("take out") also with up to
+ * three words between them ("take the <kind> out").
+ */
+export function saysVerbAny(raw: string, phrases: readonly string[]): boolean {
+  if (saysAny(raw, phrases)) return true;
+  const t = folded(raw);
+  const split = phrases.map((p) => p.split(' ').map(escapeRegex)).filter((w) => w.length === 2);
+  return split.some(([verb, particle]) => new RegExp(` ${verb}(?: \\S+){1,3} ${particle} `, 'u').test(t));
 }
 
 export function hasAny(text: string, phrases: readonly string[]): boolean {

@@ -4,7 +4,7 @@ import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import type { ProductSummary } from '../../../catalog/types.js';
 import { tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
-import { saysAny } from './normalize.js';
+import { saysAny, saysVerbAny } from './normalize.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
 import { previousEvent, productsOf, type Memory } from './history.js';
@@ -227,7 +227,7 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
 function lineToRemove(u: Understanding, memory: Memory, ctx: PlanContext): CartLine | null {
   const lines = memory.cart?.items ?? [];
   const parts = u.raw.split(/[,،.;!?؟]+/).filter((c) => c.trim());
-  const removing = parts.filter((c) => saysAny(c, ctx.state.lexicon.removeWords));
+  const removing = parts.filter((c) => saysVerbAny(c, ctx.state.lexicon.removeWords));
   if (lines.length < 2 || parts.length < 2 || removing.length !== 1 || !ctx.index) return null;
   const words = tokens(removing[0]).filter((w) => w.length > 2);
   const link = ctx.index.link(words);

@@ -4,6 +4,7 @@ import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { attributeWords, phraseKey, stem, tokens } from '../../../catalog/terms.js';
 import { valuedAttributes } from '../../../catalog/valued-attributes.js';
 import { yesNoAttributes } from '../../../catalog/yes-no-attributes.js';
+import { useLexicon } from '../../../catalog/use-kinds.js';
 import type { LanguagePack } from './language-pack.js';
 import { editDistanceAtMost } from './edit-distance.js';
 import { quotedTitles } from './quoted-titles.js';
@@ -63,7 +64,7 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const colors = new Set(lexicon.colors);
   const stop = new Set(lexicon.queryStopwords.map(stem));
   const genderWords = new Set(Object.values(lexicon.genders).flat().map(stem));
-  const types = indexProductTypes(entries);
+  const types = indexProductTypes(entries, useLexicon().titleLinks);
   const typeStems = new Set([...types.keys()].flatMap((k) => k.split(' ')));
   // Type words many products share do not name one product; the type of a single product does.
   const sharedTypeStems = new Set(
