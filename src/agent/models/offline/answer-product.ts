@@ -291,8 +291,9 @@ export function answerAboutShown(say: Say, products: ProductSummary[], u: Unders
     const vars = { title: best.p.title, fact: bare(factLine(say, best.fact)) };
     return others.length ? say('shown.bestOthers', { ...vars, others: others.join('; ') }) : say('shown.best', vars);
   }
-  if (u.aspect === 'price' && products.length === 2 && !u.mentions.cheaper && !u.mentions.pricier) {
-    // "what's the price difference between those two?"
+  const byPrice = u.aspect === 'price' || u.mentions.cheaper || u.mentions.pricier;
+  if (byPrice && products.length === 2) {
+    // "what's the price difference between those two?", "which of the two costs less?": both prices.
     const [a, b] = [...products].sort((x, y) => x.price.amount - y.price.amount);
     const gap = money(b.price.amount - a.price.amount, b.price.currency);
     const vars = { cheaper: a.title, cheaperPrice: a.price, dearer: b.title, dearerPrice: b.price, gap };
