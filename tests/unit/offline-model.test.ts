@@ -1538,6 +1538,13 @@ describe('offline model: terse orders, follow-ups and product facts', () => {
     const cheaper = await again.say('add the cheaper one');
     // The cheapest of the two compared, not the cheapest tent shown.
     expect(cheaper.calls.map((x) => [x.name, x.args.handle])).toEqual([['add_to_cart', 'wren-tent']]);
+    const less = chat();
+    await less.say('show me tents');
+    const which = await less.say("between the Wren and the Kestrel, which one's less money?");
+    // Both prices, cheaper first, and the gap.
+    expect(which.text).toMatch(
+      /^Wren Ultralight Tent is €[\d.,]+ and Kestrel Ultralight Tent is €[\d.,]+: €[\d.,]+ less\./,
+    );
   });
 
   it('reads "the second" right after comparing two products as the second compared, not the second listed', async () => {
