@@ -7,7 +7,7 @@ import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
-import { stem, tokens } from './terms.js';
+import { stem, stems, tokens } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
 import { typeOfUses, useLexicon, usesOf } from './use-kinds.js';
 import { valuedAttributes, valuedRequest, type ValuedAttribute } from './valued-attributes.js';
@@ -57,6 +57,15 @@ export interface CatalogIndex {
   yesNo: YesNoAttribute[];
   /** Attributes with values of their own ("cushioning": Maximum): a request naming one prefers its holders. */
   valued: ValuedAttribute[];
+  /** Each product's title, as stems. */
+  titleWords: Map<string, Set<string>>;
+}
+
+/** The products whose title says one of these words. */
+function titledWith(words: string[], titleWords: Map<string, Set<string>>): string[] {
+  const unwanted = new Set(words.flatMap(stems));
+  if (!unwanted.size) return [];
+  return [...titleWords].filter(([, title]) => [...title].some((w) => unwanted.has(w))).map(([handle]) => handle);
 }
 
 export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
@@ -75,6 +84,7 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
     words,
     yesNo: yesNoAttributes(entries),
     valued: valuedAttributes(entries),
+    titleWords: new Map(entries.map((e) => [e.handle, new Set(stems(e.title))])),
   };
 }
 
@@ -202,7 +212,7 @@ export function createProductFinder(deps: {
 
   /** The products the search and the shop's data find, and how well they match. */
   async function judge(q: SearchQuery, limit: number, opts: { signal?: AbortSignal }): Promise<FindResult> {
-    const { types, yesNo, valued } = deps.index();
+    const { types, yesNo, valued, titleWords } = deps.index();
     const named = q.query ? askedType(q.query, types) : null;
     const forUse = !named && q.query ? await typeForNeeds(q.query, types) : null;
     const type = named ?? forUse;
@@ -211,11 +221,13 @@ export function createProductFinder(deps: {
     // "only vegan ones": what the catalog says is not vegan is no answer, what it says is comes first.
     const yesNoAsked = yesNoRequest(query, yesNo);
     const ruledOut = yesNoAsked?.ruledOut ?? [];
+    // "a watch, not a smart one": what the shopper rules out is never shown, even as the closest thing.
+    const unwanted = [...(q.excludeHandles ?? []), ...titledWith(q.excludeWords ?? [], titleWords)];
     const base: SearchQuery = {
       ...q,
       query,
       options: Object.keys(filters).length ? filters : undefined,
-      ...(ruledOut.length ? { excludeHandles: [...(q.excludeHandles ?? []), ...ruledOut] } : {}),
+      ...(ruledOut.length || unwanted.length ? { excludeHandles: [...unwanted, ...ruledOut] } : {}),
     };
     const relaxed: FindResult['relaxed'] = soft.length ? ['options'] : [];
     const saysYes = (handle: string) => yesNoAsked?.saysYes(handle) ?? true;
@@ -254,7 +266,7 @@ export function createProductFinder(deps: {
         minPriceMinor: undefined,
         maxPriceMinor: undefined,
         options: undefined,
-        excludeHandles: q.excludeHandles,
+        excludeHandles: unwanted,
       };
       const priced = base.minPriceMinor !== undefined || base.maxPriceMinor !== undefined;
       // Of the asked type, the closest in price come first ("X under 60" with none under 60: the cheapest X).
@@ -295,14 +307,21 @@ export function createProductFinder(deps: {
     }
     const typeKept = (!type || type.handles.has(products[0].handle)) && saysYes(products[0].handle);
     const kindsKept = forUse !== null && typeKept && !relaxed.length;
-    const strong = kindsKept || (coverage >= STRONG_COVERAGE && unknown.length === 0 && typeKept && !relaxed.length);
+    // Asked only by its kind, a product of that kind covers the request, whatever its text calls it.
+    const byKind = type !== null && terms.length > 0 && terms.every((t) => type.key.split(' ').includes(stem(t)));
+    const covered = coverage >= STRONG_COVERAGE || byKind;
+    const strong = kindsKept || (covered && unknown.length === 0 && typeKept && !relaxed.length);
     const vague = forUse !== null || (deps.expands?.(query) ?? false);
     const short = terms.length > 0 && terms.length <= SHORT_QUERY_TERMS;
     // "sleeping mats" where only descriptions mention a mat: the thing asked for (the last word) names no product.
     const headUnnamed = short && !type && terms.length > 0 && unnamed.includes(terms.at(-1)!);
+    // A product of the asked type answers the request though its text says the kind another way ("<wrist>watch").
+    const ofType = type !== null && typeKept;
     const noMatch =
       !vague &&
-      ((unknown.length > 0 && (type !== null || short)) || (short && coverage < POOR_COVERAGE) || headUnnamed);
+      ((unknown.length > 0 && (type !== null || short)) ||
+        (short && coverage < POOR_COVERAGE && !ofType) ||
+        headUnnamed);
     return {
       products,
       match: strong ? 'strong' : 'weak',

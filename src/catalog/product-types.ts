@@ -56,6 +56,7 @@ export function indexProductTypes(
     if (words.length > 0) add(words.at(-1)!, e.handle);
     if (words.length > 1 && !optionValues.has(phraseKey(words.at(-2)!))) add(words.slice(-2).join(' '), e.handle);
   }
+  addCompoundKinds(entries, types, titleLinks);
   // A product whose attributes call it a kind the shop names elsewhere is of that kind too: a
   // "<Name> Cap" with style "<Kind>" is a <kind>. Not one whose own kinds already say it (a
   // "<Kind> Bag" with style "<Kind>" leaves the kind "<kind>" as it was).
@@ -81,6 +82,24 @@ export function indexProductTypes(
     for (const t of group) t.handles = new Set(all);
   }
   return types;
+}
+
+/** A compound's head is at least this long ("watch" in "<wrist>watch"), and so is the word before it. */
+const MIN_COMPOUND_PART = 4;
+
+/**
+ * A title ending in a compound of a kind the shop names elsewhere is of that kind too: a "<Wrist>watch"
+ * is a watch when another title ends "Watch". Both parts are words of their own length, so an
+ * "<ear>ring" is no ring.
+ */
+function addCompoundKinds(entries: CatalogEntry[], types: Map<string, ProductType>, titleLinks: ReadonlySet<string>) {
+  const heads = [...types.values()].filter((t) => !t.key.includes(' ') && t.key.length >= MIN_COMPOUND_PART);
+  for (const e of entries) {
+    const last = phraseKey(titleHead(e.title, titleLinks).at(-1) ?? '');
+    for (const t of heads) {
+      if (last.length - t.key.length >= MIN_COMPOUND_PART && last.endsWith(t.key)) t.handles.add(e.handle);
+    }
+  }
 }
 
 /** A title's words up to what the product comes with: "<Kind>, Set of 2" and "<Kind> with <part>" end at the kind. */

@@ -92,4 +92,6 @@ export interface SearchQuery extends SearchFilters {
   mode?: SearchMode;
   /** Only the finder (`createProductFinder`) sorts by price; plain search ranks by relevance. */
   sort?: SearchSort;
+  /** Words the shopper rules out ("a watch, not a smart one"): the finder leaves out products whose title says one. */
+  excludeWords?: string[];
 }

@@ -34,6 +34,13 @@ export const searchProductsInput = z.object({
     .optional()
     .describe('Variant options, e.g. {"Color":"black","Size":"42"}.'),
   inStock: z.boolean().optional().describe('Only products with a variant in stock.'),
+  exclude: z
+    .array(z.string().trim().min(1).max(50))
+    .max(10)
+    .optional()
+    .describe(
+      'Words the shopper rules out ("a watch, not a smart one" → ["smart"]): products titled with one are left out.',
+    ),
   sort: z
     .enum(SEARCH_SORTS)
     .optional()
@@ -76,6 +83,7 @@ export const searchProducts = (deps: ToolDeps) =>
         inStock: input.inStock,
         options: input.options,
         sort: input.sort,
+        excludeWords: input.exclude,
         minPriceMinor: input.minPrice === undefined ? undefined : toMinor(input.minPrice, deps.currency),
         maxPriceMinor: input.maxPrice === undefined ? undefined : toMinor(input.maxPrice, deps.currency),
       };

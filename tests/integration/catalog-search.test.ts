@@ -370,6 +370,14 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
     expect(light.match).toBe('strong');
   });
 
+  it('leaves out the products titled with a word the shopper rules out, even as the closest thing', async () => {
+    const lanterns = await finder.find({ query: 'lantern', excludeWords: ['brass'], limit: 10 });
+    expect(lanterns.products.map((p) => p.handle).sort()).toEqual(['lantern-1', 'lantern-2']);
+    expect(lanterns.match).toBe('strong');
+    const none = await finder.find({ query: 'lantern', excludeWords: ['camp'], limit: 10 });
+    expect(none.products.map((p) => p.handle).filter((h) => h.startsWith('lantern'))).toEqual([]);
+  });
+
   it("matches a value two options share as a word, not as one option's filter", async () => {
     const found = await finder.find({ query: 'boil water for tea', options: { Type: 'gas' } });
     expect(found.products[0]?.handle).toBe('hob-kettle');

@@ -132,6 +132,18 @@ describe('offline model: shopping conversations', () => {
     expect(garden.calls.map((c) => c.args.handle)).toEqual(['copper-light', 'garden-table']);
   });
 
+  it('searches for the kind asked, leaving out what the shopper rules out ("not a garden one")', async () => {
+    const shop = [
+      fakeProduct({ handle: 'bedside-table', title: 'Bedside Table', price: 70, category: 'Furniture' }),
+      fakeProduct({ handle: 'garden-table', title: 'Garden Table', price: 99, category: 'Furniture' }),
+    ];
+    const out = await chatOver(shop).say('I need a table, not a garden one');
+    expect(out.calls).toEqual([{ name: 'search_products', args: { query: 'table', exclude: ['garden'] } }]);
+    // A word the request asks for is not ruled out by it.
+    const bed = await chatOver(shop).say('a bedside table please, not the garden table');
+    expect(bed.calls[0]?.args.exclude).toEqual(['garden']);
+  });
+
   it('puts a named product in the place of the cart line under discussion ("take it out, put the X in its place")', async () => {
     const earrings = (handle: string, title: string, price: number) =>
       fakeProduct({ handle, title, price, category: 'Earrings' });

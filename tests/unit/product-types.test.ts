@@ -27,6 +27,17 @@ describe('product types', () => {
     expect([...askedType('camp chair', types)!.handles].sort()).toEqual(['lark-chair', 'wren-chair']);
   });
 
+  it('counts a compound ending in a kind another title names as that kind ("Wristwatch" is a watch, "Earring" no ring)', () => {
+    const shop = indexProductTypes([
+      entry('smart-watch', 'Smart Watch', 'Electronics'),
+      entry('wristwatch', 'Wristwatch', 'Accessories'),
+      entry('signet', 'Signet Ring', 'Jewellery'),
+      entry('hoops', 'Hoop Earring', 'Jewellery'),
+    ]);
+    expect([...askedType('watches', shop)!.handles].sort()).toEqual(['smart-watch', 'wristwatch']);
+    expect([...askedType('rings', shop)!.handles]).toEqual(['signet']);
+  });
+
   it('reads a title\'s kind before a comma or a word joining what comes with it ("Rope with Hooks")', () => {
     const shop = indexProductTypes(
       [

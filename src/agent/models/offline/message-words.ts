@@ -118,6 +118,19 @@ export function queryWordsOf(
   return ordered.map((x) => x.word);
 }
 
+/** "a watch, not a smart one": the shop's words a negation rules out, to leave out of what is shown. */
+export function ruledOutWords(
+  words: string[],
+  stop: Set<string>,
+  index: ShopIndex | null,
+  lead: { negations: Set<string>; articles: Set<string> },
+): string[] {
+  const { negations, articles } = lead;
+  const negated = (i: number) =>
+    negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && articles.has(words[i - 1] ?? ''));
+  return words.filter((w, i) => negated(i) && !stop.has(w) && !w.startsWith('__') && !!index?.knows(w));
+}
+
 /** A phrase as the text says it, its last word in any form ("power banks" for "power bank"); null if absent. */
 export function phraseAsSaid(text: string, phrase: string): string | null {
   const want = phrase.split(' ');

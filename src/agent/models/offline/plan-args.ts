@@ -132,6 +132,10 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
   const options = requestOptions(u, ctx, memory);
   if (options) args.options = options;
   if (u.gender && GENDERS.includes(u.gender)) args.gender = u.gender;
+  // A word the request asks for is never ruled out by it ("a bed — the bed itself, not bed clothes").
+  const asked = new Set(tokens(query).map(stem));
+  const exclude = u.ruledOut.filter((w) => !asked.has(stem(w)));
+  if (exclude.length) args.exclude = exclude;
   const companion =
     memory.focus && saysAny(u.raw, ctx.state.lexicon.companions) ? memory.products.get(memory.focus) : null;
   if (companion) {

@@ -44,13 +44,14 @@ export function planInStock(memory: Memory, say: Say): Plan {
 
 /**
  * "show me more": the last search with a larger list, leaving out what was already shown; "any more?
- * don't mind if they're pricier" lifts its budget cap.
+ * don't mind if they're pricier" lifts its budget cap, "your other <kind>s too" what was ruled out.
  */
 export function planMore(u: Understanding, memory: Memory, say: Say): Plan {
   const last = lastSearch(memory);
   if (!last) return { intent: 'refine_more', text: say('ask.nothingShown') };
   const args: Record<string, unknown> = { ...last.args, limit: 10 };
   if (u.mentions.pricier) delete args.maxPrice;
+  delete args.exclude;
   return { intent: 'refine_more', calls: [{ name: 'search_products', args }] };
 }
 

@@ -19,6 +19,7 @@ import {
   phraseIn,
   phrasePositions,
   queryWordsOf,
+  ruledOutWords,
   splitSentences,
   withoutFillers,
 } from './message-words.js';
@@ -380,6 +381,7 @@ export function createUnderstanding(pack: LanguagePack) {
         month: monthOf(words, lx.months),
         gender,
         queryWords,
+        ruledOut: ruledOutWords(words, stop, index, leads),
         // An order question may name the product in any sentence ("Where's my desk fan? I ordered it in May.").
         orderProductWords: queryWordsOf(words, links.words, forQuery, stop, genderOf, index, common, leads).filter(
           (w) => !orderWords.has(w) && !orderWords.has(stem(w)) && (!index || index.knows(w)),

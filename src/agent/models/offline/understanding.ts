@@ -38,6 +38,8 @@ export interface Understanding {
   gender: string | null;
   /** The product words of the message: what to search for. */
   queryWords: string[];
+  /** The shop's words the message rules out ("not a smart one" → smart). */
+  ruledOut: string[];
   /** The product words without words about orders ("tracking for my garden table" → garden, table). */
   orderProductWords: string[];
   /** The titles of the products of the kind named ("my <kind> order": the title of each of them), when it has few. */
