@@ -891,6 +891,19 @@ describe('offline model: shopping conversations', () => {
     expect(colour.text).toContain('Added Cloud Runner Running Shoe (Size 42, Color Black) to your cart.');
   });
 
+  it('changes the count of an add whose option is still asked ("actually just one"), then adds with the answer', async () => {
+    const chat = chatWith();
+    await chat.say('running shoes');
+    await chat.say('put 2 of the first one in my cart');
+    const one = await chat.say('actually just one');
+    expect(one.calls).toEqual([{ name: 'add_to_cart', args: { handle: 'cloud-runner', quantity: 1 } }]);
+    expect(one.text).toContain('Which size');
+    const size = await chat.say('42 black');
+    expect(size.calls).toEqual([
+      { name: 'add_to_cart', args: { handle: 'cloud-runner', quantity: 1, options: { Size: '42', Color: 'Black' } } },
+    ]);
+  });
+
   it('takes a colour named alone as the answer to "which color?"', async () => {
     const chat = chatWith();
     await chat.say('running shoes');
