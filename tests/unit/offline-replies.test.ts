@@ -19,6 +19,8 @@ describe('offline replies', () => {
   it('prints money as the tools formatted it, and lists without a serial comma', () => {
     const price = { amount: 8900, currency: 'EUR', formatted: '€89.00' };
     expect(say('shown.cheapest', { title: 'A', price })).toBe('A is the cheapest, at €89.00.');
+    // A value the data leaves empty leaves no double space.
+    expect(say('orders.tracking', { carrier: '', number: '5813' })).toBe('Tracking: 5813');
     expect(say.list(['a', 'b', 'c'])).toBe('a, b and c');
     expect(say.list(['a', 'b', 'c'], 'comma')).toBe('a, b, c');
     expect(say.eachAnd(['a', 'b', 'c'])).toBe('a and b and c');

@@ -99,12 +99,14 @@ function sayWith(templates: Compiled, formats: ReplyFormats): Say {
       if (vars[name] === undefined) throw new Error(`reply "${key}" needs {${name}}`);
       return vars[name];
     };
-    return renderTemplate(template.parts, {
+    const text = renderTemplate(template.parts, {
       value: (name) => print(arg(name)),
       count: (name) => Number(arg(name)),
       formatCount: formats.number,
       category: formats.plural,
     });
+    // A value the data leaves empty (an order's carrier) leaves no double space behind.
+    return text.replace(/(\S) {2,}(?=\S)/g, '$1 ');
   };
   const eachAnd = (items: readonly string[]) =>
     items.length ? items.reduce((a, b) => say('list.eachAnd', { a, b })) : '';
