@@ -998,6 +998,18 @@ describe('offline model: shopping conversations', () => {
     expect(removed.calls.at(-1)).toEqual({ name: 'remove_from_cart', args: { sku: 'MERINO-RUNNING-SOCKS-M' } });
   });
 
+  it("swaps one of a line's several for another colour: one fewer of it, one of the other", async () => {
+    const seeded = cartOf([{ product: socks, options: { Size: 'M' }, quantity: 2 }]);
+    const chat = chatWith({ products: CATALOG, cart: seeded });
+    await chat.say("what's in my cart?");
+    const swapped = await chat.say('swap one of them for size L');
+    // After a look at the product's variants.
+    expect(swapped.calls.slice(-2)).toEqual([
+      { name: 'update_cart_item', args: { sku: 'MERINO-RUNNING-SOCKS-M', quantity: 1 } },
+      { name: 'add_to_cart', args: { handle: 'merino-running-socks', options: { Size: 'L' }, quantity: 1 } },
+    ]);
+  });
+
   it('removes the line a split "take … out" names, not the one the shopper keeps', async () => {
     const seeded = cartOf([
       { product: cloudRunner, options: { Size: '42', Color: 'Black' }, quantity: 1 },

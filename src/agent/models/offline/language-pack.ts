@@ -182,6 +182,8 @@ export const lexiconSchema = z.object({
   companions: phrases.default([]),
   /** "make it 5": a count that replaces the one in the cart, never one added to it. */
   setCount: phrases.default([]),
+  /** "swap one of them for the purple one": one of a cart line's several, not the whole line. */
+  oneOfThem: phrases.default([]),
   /** Words that join the options picking a product ("the black one with green lenses"): no question in them. */
   pickLinks: phrases.default([]),
   /** Words before an option value that say it is the option wanted, not a name ("in sage", "colour navy"). */

@@ -5,6 +5,7 @@ import type { ProductSummary } from '../../../catalog/types.js';
 import { tokens } from '../../../catalog/terms.js';
 import type { CartLine } from '../../../tools/results.js';
 import { saysAny, saysVerbAny } from './normalize.js';
+import { replaceLine } from './plan-variant-change.js';
 import { chosenVariant, variantsFitting } from './dialogue-state.js';
 import { listProducts } from './format.js';
 import { previousEvent, productsOf, type Memory } from './history.js';
@@ -209,13 +210,7 @@ export function planSwap(u: Understanding, memory: Memory, ctx: PlanContext): Pl
   const options = variantOptions(u, memory, ctx, incoming.handle);
   return {
     intent: 'cart_update',
-    calls: [
-      { name: 'remove_from_cart', args: { sku: ref.line.sku } },
-      {
-        name: 'add_to_cart',
-        args: { handle: incoming.handle, ...(options ? { options } : {}), quantity: ref.line.quantity },
-      },
-    ],
+    calls: replaceLine(u, ref.line, ctx, { handle: incoming.handle, ...(options ? { options } : {}) }),
   };
 }
 

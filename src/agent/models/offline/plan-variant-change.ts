@@ -1,12 +1,13 @@
 /** Planning another variant of a line the shopper has ("make it rust", "swap the <name> medium for a large"). */
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import type { ProductSummary, VariantSummary } from '../../../catalog/types.js';
+import type { CartLine } from '../../../tools/results.js';
 import { variantsFitting } from './dialogue-state.js';
 import { availableOptions } from './format.js';
 import type { Memory } from './history.js';
 import { escapeRegex, saysAny } from './normalize.js';
 import type { PlanContext } from './plan-args.js';
-import type { Plan } from './plan-types.js';
+import type { Plan, PlannedCall } from './plan-types.js';
 import { titleWord } from './pick-among.js';
 import type { Say } from './replies.js';
 import { resolveCartLine } from './resolve-target.js';
@@ -44,13 +45,23 @@ export function planOptionChange(u: Understanding, memory: Memory, ctx: PlanCont
     return { intent: 'cart_update', calls: [{ name: 'get_product', args: { handle: line.handle } }], prefetch: true };
   }
   if (change.kind === 'unavailable') return { intent: 'cart_update', text: change.text };
-  return {
-    intent: 'cart_update',
-    calls: [
-      { name: 'remove_from_cart', args: { sku: line.sku } },
-      { name: 'add_to_cart', args: { handle: line.handle, options: change.options, quantity: line.quantity } },
-    ],
-  };
+  return { intent: 'cart_update', calls: replaceLine(u, line, ctx, { handle: line.handle, options: change.options }) };
+}
+
+/**
+ * The calls that put another product or variant in a cart line's place: the whole line, or one of its
+ * several ("swap one of them for the purple one": one fewer of it, one of the other).
+ */
+export function replaceLine(
+  u: Understanding,
+  line: CartLine,
+  ctx: PlanContext,
+  incoming: { handle: string; options?: Record<string, string> },
+): PlannedCall[] {
+  const add = (quantity: number): PlannedCall => ({ name: 'add_to_cart', args: { ...incoming, quantity } });
+  if (line.quantity > 1 && saysAny(u.raw, ctx.state.lexicon.oneOfThem))
+    return [{ name: 'update_cart_item', args: { sku: line.sku, quantity: line.quantity - 1 } }, add(1)];
+  return [{ name: 'remove_from_cart', args: { sku: line.sku } }, add(line.quantity)];
 }
 
 /** Another variant of a product a shopper already has (a cart or order line), as their words name it. */
