@@ -1,17 +1,17 @@
 import type { Queryable } from '../db/database.js';
-import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
+import { titledWith, type CatalogIndex } from './catalog-index.js';
 import { lexicalHits, mentionsPhrase, queryTerms, unknownTerms, type LexicalHit } from './lexical-query.js';
 import { inCatalogLanguage, joinedAsShopWrites, queryLanguage } from './query-language.js';
-import { askedType, declaresKind, indexProductTypes, type ProductType, widerType } from './product-types.js';
+import { askedType, declaresKind, type ProductType, widerType } from './product-types.js';
 import { NO_QUERY_RULES, type QueryRulesSource } from './query-rules.js';
 import type { CatalogSearch } from './search.js';
 import type { SearchEvent, SearchSource } from './search-events.js';
 import { normalizeOptionName } from './search-filters.js';
-import { stem, stems, tokens } from './terms.js';
+import { stem } from './terms.js';
 import { textSearchConfig } from './text-search-config.js';
-import { typeOfUses, useLexicon, usesOf } from './use-kinds.js';
-import { valuedAttributes, valuedRequest, type ValuedAttribute } from './valued-attributes.js';
-import { yesNoAttributes, yesNoRequest, type YesNoAttribute } from './yes-no-attributes.js';
+import { typeOfUses, usesOf } from './use-kinds.js';
+import { valuedRequest } from './valued-attributes.js';
+import { yesNoRequest } from './yes-no-attributes.js';
 import { sortsByPrice, type ProductSummary, type SearchQuery } from './types.js';
 
 /**
@@ -45,48 +45,6 @@ const POOR_COVERAGE = 0.34;
 const SORT_POOL = 30;
 /** …those covering at least this share of what the best match covers (a cheap product sharing one word is no match). */
 const SORT_COVERAGE_SHARE = 0.75;
-
-export interface CatalogIndex {
-  types: Map<string, ProductType>;
-  optionValues: Map<string, Set<string>>;
-  /** Each product's option names, normalized (Colour and Color are one). */
-  optionNames: Map<string, Set<string>>;
-  /** The stems of every word the catalog names things with: titles, types, categories, tags, option values. */
-  words: Set<string>;
-  /** Attributes every product that has them answers with yes or no ("vegan"): a request naming one is a filter. */
-  yesNo: YesNoAttribute[];
-  /** Attributes with values of their own ("cushioning": Maximum): a request naming one prefers its holders. */
-  valued: ValuedAttribute[];
-  /** Each product's title, as stems. */
-  titleWords: Map<string, Set<string>>;
-}
-
-/** The products whose title says one of these words. */
-function titledWith(words: string[], titleWords: Map<string, Set<string>>): string[] {
-  const unwanted = new Set(words.flatMap(stems));
-  if (!unwanted.size) return [];
-  return [...titleWords].filter(([, title]) => [...title].some((w) => unwanted.has(w))).map(([handle]) => handle);
-}
-
-export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
-  const optionNames = new Map(entries.map((e) => [e.handle, new Set(Object.keys(e.options).map(normalizeOptionName))]));
-  const words = new Set(
-    entries.flatMap((e) =>
-      tokens([e.title, e.productType, ...e.categoryPath, ...e.tags, ...Object.values(e.options).flat()].join(' ')).map(
-        stem,
-      ),
-    ),
-  );
-  return {
-    types: indexProductTypes(entries, useLexicon().titleLinks),
-    optionValues: optionValueIndex(entries),
-    optionNames,
-    words,
-    yesNo: yesNoAttributes(entries),
-    valued: valuedAttributes(entries),
-    titleWords: new Map(entries.map((e) => [e.handle, new Set(stems(e.title))])),
-  };
-}
 
 /**
  * Product search with a judgement, shared by the assistant's tool, the storefront API and every

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { loadCatalogEntries, type CatalogEntry } from './catalog-vocabulary.js';
-import { buildCatalogIndex, type CatalogIndex } from './find-products.js';
+import { buildCatalogIndex, type CatalogIndex } from './catalog-index.js';
 
 /**
  * The catalog's vocabulary kept in memory: loaded at start, reloaded after every import or sync,

@@ -6,7 +6,8 @@ import { createQueryExpander, loadMerchandisingRules } from '../../src/merchandi
 import { createCatalogSearch, type CatalogSearch } from '../../src/catalog/search.js';
 import { unknownTerms } from '../../src/catalog/lexical-query.js';
 import { loadCatalogEntries } from '../../src/catalog/catalog-vocabulary.js';
-import { buildCatalogIndex, createProductFinder, type CatalogIndex } from '../../src/catalog/find-products.js';
+import { buildCatalogIndex, type CatalogIndex } from '../../src/catalog/catalog-index.js';
+import { createProductFinder } from '../../src/catalog/find-products.js';
 import type { ProductRecord } from '../../src/catalog/records.js';
 import type { Embedder } from '../../src/catalog/embeddings/embedder.js';
 import type { Database } from '../../src/db/database.js';
