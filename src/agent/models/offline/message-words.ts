@@ -56,13 +56,12 @@ export function queryWordsOf(
     articles: new Set(),
   },
 ) {
-  const { negations, articles } = lead;
+  const { articles } = lead;
   const uses = lead.uses ?? new Set<string>();
   const describing = lead.describing ?? new Set<string>();
   const keep = new Set(['__type__', '__product__', '__vendor__', '__color__', '__material__', '__option__']);
   // "a watch, not smart", "single ones, not sets": what the shopper rules out is not searched for.
-  const negated = (i: number) =>
-    negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && articles.has(words[i - 1] ?? ''));
+  const negated = (i: number) => negatedAt(words, i, lead);
   const owners: (string | null)[] = [];
   let owner: string | null = null;
   claim.forEach((c) => {
@@ -125,10 +124,13 @@ export function ruledOutWords(
   index: ShopIndex | null,
   lead: { negations: Set<string>; articles: Set<string> },
 ): string[] {
+  return words.filter((w, i) => negatedAt(words, i, lead) && !stop.has(w) && !w.startsWith('__') && !!index?.knows(w));
+}
+
+/** Whether a negation rules out the word at `i`: "not smart", "not a smart one". */
+function negatedAt(words: string[], i: number, lead: { negations: Set<string>; articles: Set<string> }): boolean {
   const { negations, articles } = lead;
-  const negated = (i: number) =>
-    negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && articles.has(words[i - 1] ?? ''));
-  return words.filter((w, i) => negated(i) && !stop.has(w) && !w.startsWith('__') && !!index?.knows(w));
+  return negations.has(words[i - 1] ?? '') || (negations.has(words[i - 2] ?? '') && articles.has(words[i - 1] ?? ''));
 }
 
 /** A phrase as the text says it, its last word in any form ("power banks" for "power bank"); null if absent. */
