@@ -42,10 +42,13 @@ export function indexProductTypes(
         .map((v) => phraseKey(v)),
     ),
   );
+  // Each title's last word before what the product comes with, for its compounds.
+  const lastWords = new Map<string, string>();
   for (const e of entries) {
     if (e.productType) add(e.productType, e.handle, true);
     for (const c of e.categoryPath) add(c, e.handle, true);
     const words = titleHead(e.title, titleLinks);
+    lastWords.set(e.handle, phraseKey(words.at(-1) ?? ''));
     // A label after the type word is not the type: "Oak Ladder Deluxe" (type Ladder, a label many
     // products carry) is a ladder.
     const labels = new Set([...e.tags, ...Object.values(e.options).flat()].map((x) => phraseKey(x)));
@@ -56,7 +59,7 @@ export function indexProductTypes(
     if (words.length > 0) add(words.at(-1)!, e.handle);
     if (words.length > 1 && !optionValues.has(phraseKey(words.at(-2)!))) add(words.slice(-2).join(' '), e.handle);
   }
-  addCompoundKinds(entries, types, titleLinks);
+  addCompoundKinds(lastWords, types);
   // A product whose attributes call it a kind the shop names elsewhere is of that kind too: a
   // "<Name> Cap" with style "<Kind>" is a <kind>. Not one whose own kinds already say it (a
   // "<Kind> Bag" with style "<Kind>" leaves the kind "<kind>" as it was).
@@ -92,12 +95,11 @@ const MIN_COMPOUND_PART = 4;
  * is a watch when another title ends "Watch". Both parts are words of their own length, so an
  * "<ear>ring" is no ring.
  */
-function addCompoundKinds(entries: CatalogEntry[], types: Map<string, ProductType>, titleLinks: ReadonlySet<string>) {
+function addCompoundKinds(lastWords: Map<string, string>, types: Map<string, ProductType>) {
   const heads = [...types.values()].filter((t) => !t.key.includes(' ') && t.key.length >= MIN_COMPOUND_PART);
-  for (const e of entries) {
-    const last = phraseKey(titleHead(e.title, titleLinks).at(-1) ?? '');
+  for (const [handle, last] of lastWords) {
     for (const t of heads) {
-      if (last.length - t.key.length >= MIN_COMPOUND_PART && last.endsWith(t.key)) t.handles.add(e.handle);
+      if (last.length - t.key.length >= MIN_COMPOUND_PART && last.endsWith(t.key)) t.handles.add(handle);
     }
   }
 }

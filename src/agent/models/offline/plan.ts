@@ -152,7 +152,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     if (namesOptionsOf(u, ctx, handle) || u.size) return planAdd(u, memory, ctx, handle);
     // "actually just one" while its option is asked: the add asked about, with the new count.
     if (intent === 'cart_update' && u.quantity && !memory.cart?.items.some((l) => l.handle === handle))
-      return { intent: 'cart_add', calls: [{ name: 'add_to_cart', args: { ...pending.args, quantity: u.quantity } }] };
+      return planAdd(u, memory, ctx, handle);
   }
 
   // "wait no, change that to rust": another variant of the cart line under discussion.
