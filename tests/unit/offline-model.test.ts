@@ -1334,6 +1334,22 @@ describe('offline model: orders, policies and people', () => {
     expect(answer.text).not.toContain('Germany');
   });
 
+  it("asks the policies about the product in focus by its title, maker and kinds ('is that covered?')", async () => {
+    const chat = chatWith();
+    await chat.say('tell me about the Storm Shell Jacket');
+    const pointed = await chat.say('is that covered by a warranty?');
+    expect(pointed.calls[0].name).toBe('search_policies');
+    const query = String(pointed.calls[0].args.query);
+    expect(query).toMatch(/^storm shell jacket\b.*\bclothing\b.*\bjackets\b.*\bwarranty/);
+    expect(query).toContain(stormJacket.vendor.toLowerCase());
+    // The kind named is the one in focus: "the jacket" is that jacket.
+    const named = await chat.say('how long is the warranty on the jacket?');
+    expect(String(named.calls[0].args.query)).toMatch(/^storm shell jacket\b/);
+    // Another kind is not about it.
+    const other = await chat.say('how long is the warranty on socks?');
+    expect(String(other.calls[0].args.query)).not.toMatch(/storm/);
+  });
+
   it('hands over to a person when asked, quoting the request as the reason', async () => {
     const calm = await chatWith().say('I want to talk to a person');
     expect(calm.calls).toEqual([

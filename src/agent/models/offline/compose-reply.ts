@@ -121,7 +121,7 @@ function composeOne(
     case 'get_order_status':
       return composeOrderStatus(say, e.result, e.args);
     case 'search_policies':
-      return composePolicy(say, e.result, ...policyAsked(e, memory, u));
+      return composePolicy(say, e.result, ...policyAsked(e, memory, u, state));
     default:
       // The server shows an order change as a card; the shopper confirms it there or says yes.
       if (ORDER_CHANGES.has(e.name)) return composeOrderChange(say, e.result);
@@ -144,15 +144,25 @@ function composeOrderChange(say: Say, r: ToolEvent['result']): string {
 }
 
 /** The question a policy search answers, and what it is about when the message does not say. */
-const policyAsked = (e: ToolEvent, memory: Memory, u: Understanding | null): [string, string | null] => [
+const policyAsked = (
+  e: ToolEvent,
+  memory: Memory,
+  u: Understanding | null,
+  state: DialogueState | null,
+): [string, string | null] => [
   u?.baseText ?? (typeof e.args.query === 'string' ? e.args.query : ''),
-  u ? policySubject(u, memory) : null,
+  u ? policySubject(u, memory, state?.index) : null,
 ];
 
 /** True when a policy search of this step found no section that holds what was asked. */
-export function policyUnanswered(events: ToolEvent[], memory: Memory, u: Understanding | null): boolean {
+export function policyUnanswered(
+  events: ToolEvent[],
+  memory: Memory,
+  u: Understanding | null,
+  state: DialogueState | null,
+): boolean {
   const searches = events.filter((e) => e.name === 'search_policies' && wellFormed(e));
-  return searches.some((e) => policyUnmatched(e.result, ...policyAsked(e, memory, u)));
+  return searches.some((e) => policyUnmatched(e.result, ...policyAsked(e, memory, u, state)));
 }
 
 /** The reply after the tool results of one step, stating only what those results say. */

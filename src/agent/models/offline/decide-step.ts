@@ -71,6 +71,6 @@ export function decideStep(
     if (plan.text !== undefined || !repeats) return { ...plan, understanding: u };
   }
   const text = composeReply(brain.say, memory.lastStep, memory, u, state);
-  const unanswered = policyUnanswered(memory.lastStep, memory, u) ? ('no_policy_match' as const) : undefined;
+  const unanswered = policyUnanswered(memory.lastStep, memory, u, state) ? ('no_policy_match' as const) : undefined;
   return { intent: 'reply', text, unanswered, understanding: u };
 }

@@ -86,7 +86,7 @@ export function createDialogueState(memory: Memory, lx: Lexicon, index: ShopInde
     return out;
   }
 
-  return { table, wish, reader: options, lexicon: lx };
+  return { table, wish, reader: options, lexicon: lx, index };
 }
 
 export type DialogueState = ReturnType<typeof createDialogueState>;

@@ -287,7 +287,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (answers === true) return planMessage({ ...u, intent: 'product_info' }, memory, ctx);
       if (answers)
         return { intent: 'policy', calls: [{ name: 'get_product', args: { handle: answers.lookUp } }], prefetch: true };
-      return policySearch(u, memory);
+      return policySearch(u, memory, ctx.index);
     }
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
@@ -333,7 +333,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
       if (aboutShown) return aboutShown;
       const t = resolveProduct(u, memory, ctx.index, ctx.say, hintsFor(u, memory, ctx));
       if (t.kind === 'product' && rulesAnswer(u, memory.products.get(t.handle), ctx.state.lexicon)) {
-        return policySearch(u, memory);
+        return policySearch(u, memory, ctx.index);
       }
       if (t.kind === 'product') return call('get_product', { handle: t.handle });
       if (t.kind === 'ask') return { intent, text: t.text };

@@ -4,8 +4,9 @@ import { policyReader } from '../../../policies/policy-reader.js';
 import { productDataAnswers } from './answer-product.js';
 import type { Memory } from './history.js';
 import { BASE_LANGUAGE, type Lexicon } from './language-pack.js';
-import { orderAfterList, orderedTitle } from './order-lines.js';
+import { orderAfterList, orderedProduct, orderedTitle } from './order-lines.js';
 import type { Plan } from './plan-types.js';
+import type { ShopIndex } from './shop-index.js';
 import type { Understanding } from './understanding.js';
 
 /**
@@ -31,23 +32,35 @@ export function policyQuery(u: Understanding, about?: string | null): string {
 }
 
 /** The policy search for a question, with what it is about when the message does not say. */
-export const policySearch = (u: Understanding, memory: Memory): Plan => ({
+export const policySearch = (u: Understanding, memory: Memory, index: ShopIndex | null): Plan => ({
   intent: 'policy',
-  calls: [{ name: 'search_policies', args: { query: policyQuery(u, policySubject(u, memory)) } }],
+  calls: [{ name: 'search_policies', args: { query: policyQuery(u, policySubject(u, memory, index)) } }],
 });
 
 /**
- * The product a policy question points at ("is that covered by the warranty?"): the one in focus,
- * by the catalog's title (the policies' language), not the title it was shown translated under.
+ * The product a policy question points at ("is that covered by the warranty?", "how long is the
+ * warranty on the <kind>?"): the one in focus, by the catalog's title (the policies' language),
+ * not the title it was shown translated under, with its maker and kinds as the catalog names them,
+ * for policies are written by brand and kind ("own-brand <kinds>: 5 years", "<kind> is delivered…").
  */
-export function policySubject(u: Understanding, memory: Memory): string | null {
-  if (!u.mentions.pronoun || u.links.products.length) return null;
+export function policySubject(u: Understanding, memory: Memory, index: ShopIndex | null = null): string | null {
+  if (u.links.products.length) return null;
   // "is that covered?" after an order was looked up: its product the shopper spoke of (a part of it may be named).
-  const ordered = orderAfterList(memory) ? orderedTitle(memory) : null;
-  if (ordered) return ordered;
-  if (u.links.type) return null;
-  const p = memory.focus ? memory.products.get(memory.focus) : undefined;
-  return (p && (p.originalTitle ?? p.title)) || null;
+  const ordered = u.mentions.pronoun && orderAfterList(memory) ? orderedTitle(memory) : null;
+  if (ordered) return describe(ordered, index && orderedProduct(memory, index), index);
+  const focus = memory.focus;
+  // The kind named is the focus's own ("the <kind>" while one is discussed), or the question points.
+  const pointed = u.links.type ? focus !== null && u.links.type.handles.has(focus) : u.mentions.pronoun;
+  const p = pointed && focus ? memory.products.get(focus) : undefined;
+  return p ? describe(p.originalTitle ?? p.title, focus, index) : null;
+}
+
+/** A product as policies name it: its title, maker and kinds as the catalog spells them. */
+function describe(title: string, handle: string | null, index: ShopIndex | null): string {
+  const entry = handle ? index?.byHandle(handle) : undefined;
+  if (!entry) return title;
+  const kinds = new Set([...entry.categoryPath, entry.productType]);
+  return [title, entry.vendor, ...kinds].filter(Boolean).join(', ');
 }
 
 /**
