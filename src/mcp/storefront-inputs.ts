@@ -30,6 +30,14 @@ export const searchCatalogInput = {
           .optional()
           .describe('Price range in minor units (as in UCP), not major units.'),
         available: z.boolean().optional().describe('true: only products with a variant in stock.'),
+        exclude: z
+          .array(z.string().trim().min(1).max(50))
+          .max(10)
+          .optional()
+          .describe(
+            'Words the buyer rules out ("a watch, not a smart one" → ["smart"]): products titled with one are left ' +
+              "out. An extension of UCP's filters.",
+          ),
       })
       .optional(),
     pagination: z

@@ -64,6 +64,7 @@ export function createStorefrontTools(deps: StorefrontDeps) {
         inStock: catalog.filters?.available,
         minPriceMinor: catalog.filters?.price?.min,
         maxPriceMinor: catalog.filters?.price?.max,
+        excludeWords: catalog.filters?.exclude,
       },
       // A further page of the same search is no new search.
       offset === 0 ? { source: { channel: 'mcp' } } : {},

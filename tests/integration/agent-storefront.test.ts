@@ -142,6 +142,30 @@ describe('the agent storefront: MCP at /api/mcp over the demo shop', () => {
     expect(JSON.stringify(await bad.json())).toMatch(/sort/);
   });
 
+  it('leaves out products titled with a word the buyer rules out, on the storefront search and over MCP', async () => {
+    const titles = async (query: string) => {
+      const res = await fetch(`${app.url}/api/products/search?${query}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { results: { title: string }[] }).results.map((r) => r.title);
+    };
+    const all = await titles('q=running+shoes&limit=20');
+    expect(all.some((t) => /road/i.test(t))).toBe(true);
+    const noRoad = await titles('q=running+shoes&limit=20&exclude=road');
+    expect(noRoad.length).toBeGreaterThan(0);
+    expect(noRoad.filter((t) => /road/i.test(t))).toEqual([]);
+    const neither = await titles('q=running+shoes&limit=20&exclude=road&exclude=wp');
+    expect(neither.filter((t) => /\broad\b|\bwp\b/i.test(t))).toEqual([]);
+    const agent = await ok<{ products: AgentProduct[] }>('search_catalog', {
+      catalog: { query: 'running shoes', filters: { exclude: ['road'] }, pagination: { limit: 20 } },
+    });
+    expect(agent.products.length).toBeGreaterThan(0);
+    expect(agent.products.filter((p) => /road/i.test(p.title))).toEqual([]);
+    // The raw single-retriever rankings do not judge: ruling words out there is refused, by name.
+    const raw = await fetch(`${app.url}/api/products/search?q=running+shoes&mode=lexical&exclude=road`);
+    expect(raw.status).toBe(400);
+    expect(JSON.stringify(await raw.json())).toMatch(/exclude/);
+  });
+
   it('pages with a cursor', async () => {
     const first = await ok<{ products: AgentProduct[]; pagination: { next_cursor: string } }>('search_catalog', {
       catalog: { query: 'jacket', pagination: { limit: 3 } },

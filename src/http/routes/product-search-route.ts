@@ -12,6 +12,7 @@ const price = z.coerce
   .max(10_000_000, 'is too large');
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const option = z.string().regex(/^[^:]{1,50}:.{1,100}$/, 'must look like Name:Value, e.g. Size:42');
+const excluded = z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters');
 
 const searchQuerySchema = z
   .strictObject({
@@ -22,6 +23,8 @@ const searchQuerySchema = z
     vendor: z.string().trim().min(1).max(200).optional(),
     inStock: bool.optional(),
     option: z.union([option, z.array(option).max(5)]).optional(),
+    /** Words ruled out ("not smart"): products titled with one are left out, also from the closest things. */
+    exclude: z.union([excluded, z.array(excluded).max(10, 'at most 10 words')]).optional(),
     limit: z.coerce
       .number({ message: 'must be a number' })
       .int('must be a whole number')
@@ -35,6 +38,11 @@ const searchQuerySchema = z
   .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
     message: 'must not be below minPrice',
     path: ['maxPrice'],
+  })
+  // The single-retriever modes give raw rankings: ruling words out is the judged search's.
+  .refine((q) => q.exclude === undefined || (q.mode === 'hybrid' && q.q.trim() !== ''), {
+    message: 'needs a q and mode=hybrid',
+    path: ['exclude'],
   });
 
 /** The public JSON of one search result (documented in docs/api.md). */
@@ -83,6 +91,7 @@ export function productSearchRoute(deps: { search: CatalogSearch; finder: Produc
       options,
       minPriceMinor: q.minPrice === undefined ? undefined : toMinor(q.minPrice, deps.currency),
       maxPriceMinor: q.maxPrice === undefined ? undefined : toMinor(q.maxPrice, deps.currency),
+      excludeWords: q.exclude === undefined ? undefined : [q.exclude].flat(),
     };
     // The single-retriever modes are for comparing retrievers: raw rankings, no judgement.
     if (q.mode !== 'hybrid' || !q.q.trim()) {
