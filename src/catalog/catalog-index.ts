@@ -39,7 +39,7 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
     ),
   );
   return {
-    types: indexProductTypes(entries, useLexicon().titleLinks),
+    types: indexProductTypes(entries, useLexicon()),
     optionValues: optionValueIndex(entries),
     optionNames,
     words,

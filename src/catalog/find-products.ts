@@ -140,7 +140,8 @@ export function createProductFinder(deps: {
   async function keepAskedType(products: ProductSummary[], type: ProductType, q: SearchQuery, coverageOf: CoverageOf) {
     const typed = products.filter((p) => type.handles.has(p.handle));
     const others = products.filter((p) => !type.handles.has(p.handle));
-    if (!typed.length || !others.length || queryTerms(q.query).length < 2) return typed;
+    // A shopper's word for a family of kinds is in no product's text: coverage cannot judge it.
+    if (!typed.length || !others.length || queryTerms(q.query).length < 2 || type.broader) return typed;
     const hits = await coverageOf(products);
     const coverage = new Map(hits.map((h) => [h.handle, h.coverage]));
     const bestTyped = Math.max(0, ...typed.map((p) => coverage.get(p.handle) ?? 0));

@@ -8,6 +8,8 @@ export interface ProductType {
   handles: Set<string>;
   /** Whether the shop declares it (a product type or category), not only its titles end so. */
   declared?: boolean;
+  /** A shopper's word for a family of the shop's kinds ("furniture"), not a word of the shop's own. */
+  broader?: boolean;
 }
 
 /**
@@ -16,10 +18,16 @@ export interface ProductType {
  * which is where product names carry their type — before a comma or a word in `titleLinks`
  * when the title goes on to what the product comes with ("<Kind> with <part>").
  */
-export function indexProductTypes(
-  entries: CatalogEntry[],
-  titleLinks: ReadonlySet<string> = new Set(),
-): Map<string, ProductType> {
+/** The catalog language's words about kinds (its lexicon; see use-kinds.ts). */
+export interface KindWords {
+  /** Words that join a kind to what it comes with in titles ("<Kind> with <part>"). */
+  titleLinks?: ReadonlySet<string>;
+  /** A shopper's word for a family of kinds → the kinds it takes in ("<family>" → <kind>, <kind>…). */
+  broader?: ReadonlyMap<string, string[]>;
+}
+
+export function indexProductTypes(entries: CatalogEntry[], words: KindWords = {}): Map<string, ProductType> {
+  const { titleLinks = new Set<string>(), broader = new Map<string, string[]>() } = words;
   const types = new Map<string, ProductType>();
   const add = (label: string, handle: string, declared = false) => {
     const key = phraseKey(label);
@@ -84,7 +92,23 @@ export function indexProductTypes(
     const all = new Set(group.flatMap((t) => [...t.handles]));
     for (const t of group) t.handles = new Set(all);
   }
+  addBroaderKinds(types, broader);
   return types;
+}
+
+/**
+ * A shopper's word for a family of kinds that the shop does not use itself ("a <family>" in a shop that
+ * sells two of its kinds): a kind holding the products of the family's kinds the shop has.
+ */
+function addBroaderKinds(types: Map<string, ProductType>, broader: ReadonlyMap<string, string[]>) {
+  const added: ProductType[] = [];
+  for (const [word, kinds] of broader) {
+    const key = phraseKey(word);
+    if (!key || types.has(key)) continue;
+    const handles = new Set(kinds.flatMap((k) => [...(types.get(phraseKey(k))?.handles ?? [])]));
+    if (handles.size) added.push({ label: word, key, handles, broader: true });
+  }
+  for (const t of added) types.set(t.key, t);
 }
 
 /** A compound's head is at least this long ("watch" in "<wrist>watch"), and so is the word before it. */

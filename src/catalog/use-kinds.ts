@@ -16,6 +16,7 @@ const lexiconSchema = z.object({
   modifiers: z.array(z.string().min(1)),
   uses: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
   titleLinks: z.array(z.string().min(1)).default([]),
+  broader: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
 });
 
 export interface UseLexicon {
@@ -28,6 +29,11 @@ export interface UseLexicon {
    * <part>", "<Kind> Set of 4"): the kind is named before them.
    */
   titleLinks: Set<string>;
+  /**
+   * A shopper's word for a family of kinds ("furniture", "jewellery") → the kinds it takes in,
+   * for a shop that names only the kinds.
+   */
+  broader: Map<string, string[]>;
 }
 
 const LANG_DIR = path.join(import.meta.dirname, 'lang');
@@ -43,6 +49,7 @@ export function useLexicon(code = 'en'): UseLexicon {
       uses: new Map(Object.entries(data.uses).map(([use, kinds]) => [phraseKey(use), kinds])),
       modifiers: new Set(data.modifiers.map(phraseKey)),
       titleLinks: new Set(data.titleLinks.map((w) => w.toLowerCase())),
+      broader: new Map(Object.entries(data.broader)),
     };
     loaded.set(code, lexicon);
   }

@@ -631,3 +631,15 @@ describe('addresses in a message', () => {
     },
   );
 });
+
+describe('what a thing is for', () => {
+  it("reads what a thing is to carry, fit or be used from as the shopper's own, not the kind asked for", () => {
+    for (const text of ['a mug to carry my fountain pen', 'I want a mug that fits my fountain pen']) {
+      const u = read(text);
+      expect(u.links.type?.label.toLowerCase()).toMatch(/^mugs?$/);
+      expect(u.queryWords).not.toContain('pen');
+    }
+    // Said as the thing wanted, it is the kind asked for.
+    expect(read('a fountain pen for my mum').links.type?.label.toLowerCase()).toMatch(/pen/);
+  });
+});

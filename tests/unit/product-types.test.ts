@@ -46,7 +46,7 @@ describe('product types', () => {
         entry('tin-cups', 'Tin Cups, Set of 2', 'Cookware'),
         entry('mug-set', 'Fell Mug Set of 4', 'Cookware'),
       ],
-      new Set(['with', 'of']),
+      { titleLinks: new Set(['with', 'of']) },
     );
     expect([...askedType('ropes', shop)!.handles].sort()).toEqual(['rope-hooks', 'rope-loop']);
     expect(askedType('hooks', shop)).toBeNull();
@@ -111,6 +111,32 @@ describe('the catalog stem', () => {
       entry('gloves-1', 'Insulated Gloves', 'Gloves & scarves'),
     ]);
     expect([...askedType('scarves', kinds)!.handles]).toEqual(['scarf-1']);
+  });
+});
+
+describe("a shopper's word for a family of kinds", () => {
+  const broader = new Map([['jewellery', ['necklace', 'bracelet', 'earrings']]]);
+  const jeweller = [
+    entry('bird-necklace', 'Gold Bird Necklace', 'Necklace'),
+    entry('moon-bracelet', 'Moon Charm Bracelet', 'Bracelet'),
+    entry('mug', 'Enamel Mug', 'Mugs'),
+  ];
+
+  it("asks for the kinds it takes in that the shop has, and marks the kind as the shopper's word", () => {
+    const shop = indexProductTypes(jeweller, { broader });
+    const asked = askedType('gold jewellery', shop)!;
+    expect([...asked.handles].sort()).toEqual(['bird-necklace', 'moon-bracelet']);
+    expect(asked.broader).toBe(true);
+    // The head of the request still decides: a "jewellery mug" is a mug.
+    expect(askedType('jewellery mug', shop)!.key).toBe('mug');
+  });
+
+  it("leaves the shop's own kind of that name as it is, and adds none the shop has no kind for", () => {
+    const own = indexProductTypes([...jeweller, entry('jewel-box', 'Velvet Box', 'Jewellery')], { broader });
+    expect([...askedType('jewellery', own)!.handles]).toEqual(['jewel-box']);
+    expect(askedType('jewellery', own)!.broader).toBeUndefined();
+    const none = indexProductTypes([entry('mug', 'Enamel Mug', 'Mugs')], { broader });
+    expect(askedType('jewellery', none)).toBeNull();
   });
 });
 

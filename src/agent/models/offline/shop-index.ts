@@ -64,8 +64,11 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const colors = new Set(lexicon.colors);
   const stop = new Set(lexicon.queryStopwords.map(stem));
   const genderWords = new Set(Object.values(lexicon.genders).flat().map(stem));
-  const types = indexProductTypes(entries, useLexicon().titleLinks);
-  const typeStems = new Set([...types.keys()].flatMap((k) => k.split(' ')));
+  const types = indexProductTypes(entries, useLexicon());
+  // A shopper's word for a family of kinds ("furniture") is read as typed, never a misspelling's correction.
+  const ownTypes = [...types.values()].filter((t) => !t.broader);
+  const typeStems = new Set(ownTypes.flatMap((t) => t.key.split(' ')));
+  const broaderStems = new Set([...types.values()].filter((t) => t.broader).flatMap((t) => t.key.split(' ')));
   // Type words many products share do not name one product; the type of a single product does.
   const sharedTypeStems = new Set(
     [...types.values()].filter((t) => t.handles.size >= 3).flatMap((t) => t.key.split(' ')),
@@ -173,7 +176,15 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   /** The shop word a misspelled word means, or the word itself. */
   function correct(word: string): string {
     const s = stem(word);
-    if (vocabulary.has(s) || word.length < 4 || stop.has(s) || stop.has(word) || knownWords.has(word) || /\d/.test(s)) {
+    if (
+      vocabulary.has(s) ||
+      broaderStems.has(s) ||
+      word.length < 4 ||
+      stop.has(s) ||
+      stop.has(word) ||
+      knownWords.has(word) ||
+      /\d/.test(s)
+    ) {
       return s;
     }
     // A short word is too easily another short word: only the shop's colours and kinds are guessed ("blak", "wach").
@@ -382,7 +393,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
     /** Whether the shop sorts products under this (a product type or category it declares). */
     isKind: (phrase: string) => declaresKind(types, phrase),
     /** Whether the shop uses this word (in names, types, options, tags or attributes). */
-    knows: (word: string) => vocabulary.has(stem(word)) || vocabulary.has(correct(word)),
+    knows: (word: string) =>
+      vocabulary.has(stem(word)) || broaderStems.has(stem(word)) || vocabulary.has(correct(word)),
     /** "smartwatch" → ["smart", "watch"] when the shop writes it as two words. */
     split: (word: string) => (vocabulary.has(stem(word)) ? null : (splits.get(word) ?? null)),
   };
