@@ -66,9 +66,9 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const genderWords = new Set(Object.values(lexicon.genders).flat().map(stem));
   const types = indexProductTypes(entries, useLexicon());
   // A shopper's word for a family of kinds ("furniture") is read as typed, never a misspelling's correction.
-  const ownTypes = [...types.values()].filter((t) => !t.broader);
-  const typeStems = new Set(ownTypes.flatMap((t) => t.key.split(' ')));
-  const broaderStems = new Set([...types.values()].filter((t) => t.broader).flatMap((t) => t.key.split(' ')));
+  const stemsOf = (ts: ProductType[]) => new Set(ts.flatMap((t) => t.key.split(' ')));
+  const typeStems = stemsOf([...types.values()].filter((t) => !t.broader));
+  const broaderStems = stemsOf([...types.values()].filter((t) => t.broader));
   // Type words many products share do not name one product; the type of a single product does.
   const sharedTypeStems = new Set(
     [...types.values()].filter((t) => t.handles.size >= 3).flatMap((t) => t.key.split(' ')),
@@ -173,18 +173,13 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const nearTo = (s: string, values: Iterable<string>, max: number, minLength: number) =>
     [...values].filter((v) => v[0] === s[0] && v.length >= minLength && editDistanceAtMost(s, v, max));
 
+  /** Whether a stem is one of the shop's words, or of a family of its kinds, as typed. */
+  const asTyped = (s: string) => vocabulary.has(s) || broaderStems.has(s);
+
   /** The shop word a misspelled word means, or the word itself. */
   function correct(word: string): string {
     const s = stem(word);
-    if (
-      vocabulary.has(s) ||
-      broaderStems.has(s) ||
-      word.length < 4 ||
-      stop.has(s) ||
-      stop.has(word) ||
-      knownWords.has(word) ||
-      /\d/.test(s)
-    ) {
+    if (asTyped(s) || word.length < 4 || stop.has(s) || stop.has(word) || knownWords.has(word) || /\d/.test(s)) {
       return s;
     }
     // A short word is too easily another short word: only the shop's colours and kinds are guessed ("blak", "wach").
@@ -393,8 +388,7 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
     /** Whether the shop sorts products under this (a product type or category it declares). */
     isKind: (phrase: string) => declaresKind(types, phrase),
     /** Whether the shop uses this word (in names, types, options, tags or attributes). */
-    knows: (word: string) =>
-      vocabulary.has(stem(word)) || broaderStems.has(stem(word)) || vocabulary.has(correct(word)),
+    knows: (word: string) => asTyped(stem(word)) || vocabulary.has(correct(word)),
     /** "smartwatch" → ["smart", "watch"] when the shop writes it as two words. */
     split: (word: string) => (vocabulary.has(stem(word)) ? null : (splits.get(word) ?? null)),
   };
