@@ -20,11 +20,11 @@ const FLOORS: Record<CatalogName, number> = { demo: 0.85, tau2: 0.85, partners: 
  * catalogs), run with the same shop. Issue 14 asks for 85% per language over both shops
  * (LANGUAGE_GOAL, checked on the two catalogs' turns together); the floors per catalog are regression
  * floors about one point below their turn success when last raised (2026-12-07: Persian 84.9 / 89.7%,
- * Arabic 85.5 / 84.8%, German 84.7 / 90.6%; demo / partners).
+ * Arabic 85.5 / 84.8% (partners 87.9% since the twelfth session), German 84.7 / 90.6%; demo / partners).
  */
 const LANGUAGE_FLOORS: Partial<Record<CatalogName, Partial<Record<Half, number>>>> = {
   demo: { 'fa-heldout': 0.85, 'ar-heldout': 0.84, 'de-heldout': 0.83 },
-  partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.83, 'de-heldout': 0.89 },
+  partners: { 'fa-heldout': 0.88, 'ar-heldout': 0.87, 'de-heldout': 0.89 },
 };
 const LANGUAGE_GOAL = 0.85;
 
