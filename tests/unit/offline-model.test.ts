@@ -1350,6 +1350,23 @@ describe('offline model: orders, policies and people', () => {
     expect(String(other.calls[0].args.query)).not.toMatch(/storm/);
   });
 
+  it('adds a product whose name is only its kind when every option is said, and shows it when some are', async () => {
+    // A shop whose products are named by their kind alone, as tau2's are.
+    const lamp = fakeProduct({
+      handle: 'desk-lamp',
+      title: 'Desk Lamp',
+      price: 40,
+      category: 'Desk Lamp',
+      sizes: ['Small', 'Large'],
+      colors: ['Black', 'White'],
+    });
+    const kettle = fakeProduct({ handle: 'kettle', title: 'Kettle', price: 30, category: 'Kettle', colors: ['Red'] });
+    const every = await chatOver([lamp, kettle]).say('a desk lamp, black, large');
+    expect(every.calls).toEqual([addCall('desk-lamp', { Size: 'Large', Color: 'Black' })]);
+    const some = await chatOver([lamp, kettle]).say('a desk lamp in black');
+    expect(some.calls.map((c) => c.name)).toEqual(['search_products']);
+  });
+
   it('hands over to a person when asked, quoting the request as the reason', async () => {
     const calm = await chatWith().say('I want to talk to a person');
     expect(calm.calls).toEqual([

@@ -27,9 +27,20 @@ export function chosenByName(u: Understanding, ctx: PlanContext): boolean {
   const whole = u.links.products.filter((p) => p.coverage >= 0.99);
   if (whole.length !== 1 || u.links.products[0].handle !== whole[0].handle) return false;
   if (u.intent === 'affirm') return true;
-  // A title that is only a type ("Garden Gnome") with options is still a search for it.
-  if ((u.intent !== 'other' && u.intent !== 'search') || whole[0].distinctive === 0) return false;
+  if (u.intent !== 'other' && u.intent !== 'search') return false;
+  // A title that is only a type ("Garden Gnome") with some options is still a search for it; with a value
+  // for each of its options ("<type>, <value>, <value>") it is one variant, chosen.
+  if (whole[0].distinctive === 0) return namesEveryOption(u, ctx, whole[0].handle);
   return namesOptionsOf(u, ctx, whole[0].handle);
+}
+
+/** Whether the message names a value for every option of the product that has a choice. */
+function namesEveryOption(u: Understanding, ctx: PlanContext, handle: string): boolean {
+  const table = ctx.state.table(handle);
+  const said = ctx.state.reader.read(u.raw, table);
+  const choices = Object.keys(table).filter((name) => table[name].length > 1);
+  const named = new Set(Object.keys(said).map((n) => n.toLowerCase()));
+  return choices.length > 0 && choices.every((name) => named.has(name.toLowerCase()));
 }
 
 /** Whether a message names one product by its name words and options of it ("the <name> in L, black"). */
