@@ -499,6 +499,13 @@ describe('reading a product’s options from a message', () => {
     const laptop = { Storage: ['512GB SSD', '1TB SSD'], Ram: ['16GB', '32GB'], 'Screen Size': ['8-inch', '13-inch'] };
     expect(reader.read('the 1tb one in silver pls', laptop)).toEqual({ Storage: '1TB SSD' });
     expect(reader.read('the 8 inch with 32 gigs', laptop)).toEqual({ 'Screen Size': '8-inch', Ram: '32GB' });
+    // A range's numbers without its unit ("5-25" for "5-25 lbs"), and only that range.
+    const weights = { 'Weight Range': ['5-25 lbs', '30-50 lbs'], Material: ['rubber', 'iron'] };
+    expect(reader.read('the 5-25 rubber one please', weights)).toEqual({
+      'Weight Range': '5-25 lbs',
+      Material: 'rubber',
+    });
+    expect(reader.read('the 5 rubber one', weights)).toEqual({ Material: 'rubber' });
     expect(read('the 8 inch with 32 gigs').quantity).toBeNull();
     expect(read('3 of the 8 inch ones').quantity).toBe(3);
   });

@@ -80,6 +80,13 @@ export function createOptionReader(lx: Lexicon) {
         if (w === v[0] && canonWords[i + 1] === v[1]) out.push([i, i + 2]);
       });
     }
+    // "5-25" for "5-25 lbs": a range's numbers, the unit after them left unsaid.
+    if (!out.length && v.length >= 3 && v.slice(0, -1).every(isNumber) && !isNumber(v.at(-1)!)) {
+      const numbers = v.slice(0, -1);
+      for (let i = 0; i + numbers.length <= canonWords.length; i++) {
+        if (numbers.every((x, k) => canonWords[i + k] === x)) out.push([i, i + numbers.length]);
+      }
+    }
     // "20000" for 20000mAh: the number alone, when no other unit follows it.
     if (!out.length && v.length === 2 && isNumber(v[0]) && !isNumber(v[1])) {
       canonWords.forEach((w, i) => {
