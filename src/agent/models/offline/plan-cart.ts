@@ -39,8 +39,7 @@ function namesEveryOption(u: Understanding, ctx: PlanContext, handle: string): b
   const table = ctx.state.table(handle);
   const said = ctx.state.reader.read(u.raw, table);
   const choices = Object.keys(table).filter((name) => table[name].length > 1);
-  const named = new Set(Object.keys(said).map((n) => n.toLowerCase()));
-  return choices.length > 0 && choices.every((name) => named.has(name.toLowerCase()));
+  return choices.length > 0 && choices.every((name) => said[name] !== undefined);
 }
 
 /** Whether a message names one product by its name words and options of it ("the <name> in L, black"). */

@@ -80,19 +80,17 @@ export function createOptionReader(lx: Lexicon) {
         if (w === v[0] && canonWords[i + 1] === v[1]) out.push([i, i + 2]);
       });
     }
-    // "5-25" for "5-25 lbs": a range's numbers, the unit after them left unsaid.
-    if (!out.length && v.length >= 3 && v.slice(0, -1).every(isNumber) && !isNumber(v.at(-1)!)) {
-      const numbers = v.slice(0, -1);
+    // "20000" for 20000mAh, "5-25" for "5-25 lbs": the number or range without its unit; a lone number only
+    // when no other unit follows it (a range is no count or amount of something else).
+    const unit = v.at(-1)!;
+    const numbers = v.slice(0, -1);
+    if (!out.length && numbers.length && numbers.every(isNumber) && !isNumber(unit)) {
       for (let i = 0; i + numbers.length <= canonWords.length; i++) {
-        if (numbers.every((x, k) => canonWords[i + k] === x)) out.push([i, i + numbers.length]);
+        const next = canonWords[i + numbers.length] ?? '';
+        const said = numbers.every((x, k) => canonWords[i + k] === x);
+        const alone = numbers.length > 1 || next === unit || !/^[\p{L}%]{1,4}$/u.test(next);
+        if (said && alone) out.push([i, i + numbers.length]);
       }
-    }
-    // "20000" for 20000mAh: the number alone, when no other unit follows it.
-    if (!out.length && v.length === 2 && isNumber(v[0]) && !isNumber(v[1])) {
-      canonWords.forEach((w, i) => {
-        const next = canonWords[i + 1] ?? '';
-        if (w === v[0] && (next === v[1] || !/^[\p{L}%]{1,4}$/u.test(next))) out.push([i, i + 1]);
-      });
     }
     return out;
   }
