@@ -300,7 +300,16 @@ export function createProductFinder(deps: {
 
   async function findOnly(q: SearchQuery, opts: { signal?: AbortSignal }): Promise<FindResult> {
     const limit = Math.min(Math.max(q.limit ?? 5, 1), 50);
-    const found = await judge(q, limit, opts);
+    let found = await judge(q, limit, opts);
+    // Nothing within the budget but unrelated things: what the shop has for the words, over it, said as such.
+    const priced = q.minPriceMinor !== undefined || q.maxPriceMinor !== undefined;
+    if (found.noMatch && priced && !found.missing.length && !found.relaxed.includes('price')) {
+      const loose = await judge({ ...q, minPriceMinor: undefined, maxPriceMinor: undefined }, limit, opts);
+      if (!loose.noMatch && loose.products.length) {
+        const products = closestInPrice(loose.products, q.minPriceMinor, q.maxPriceMinor);
+        found = { ...loose, products, match: 'weak', relaxed: [...loose.relaxed, 'price'] };
+      }
+    }
     // Asked by price, the order is the one asked for: no pins or boosts before it.
     if (sortsByPrice(q.sort)) return found;
     const products = await merchandise(found.products, q, limit);

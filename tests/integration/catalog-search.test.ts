@@ -390,6 +390,15 @@ describe.each(ENGINES)('the product finder on %s', (engine) => {
     expect(found.products.map((p) => p.handle)).toEqual(['lantern-1', 'lantern-2', 'lantern-0']);
   });
 
+  it('offers what the shop has for the words over the budget rather than unrelated things within it', async () => {
+    const found = await finder.find({ query: 'brass', maxPriceMinor: 3000 });
+    expect(found).toMatchObject({ relaxed: ['price'], match: 'weak', noMatch: false });
+    expect(found.products[0].handle).toBe('lantern-0');
+    const within = await finder.find({ query: 'camp', maxPriceMinor: 3000, limit: 10 });
+    expect(within.relaxed).toEqual([]);
+    expect(within.products.map((p) => p.handle)).toEqual(expect.arrayContaining(['lantern-1', 'camp-mug']));
+  });
+
   it('sorts the good matches by price, without a cheaper product that shares one word of the request', async () => {
     const cheapest = await finder.find({ query: 'camp lantern', sort: 'price_asc' });
     expect(cheapest.products.map((p) => p.handle)).toEqual(['lantern-1', 'lantern-2', 'lantern-0']);

@@ -17,6 +17,7 @@ import {
   SHOP,
   toCatalogEntry,
   ORDER,
+  turn,
 } from '../fixtures/fake-shop.js';
 import { planWithReading, unsureBetween } from '../fixtures/offline-plan.js';
 import type { Understanding } from '../../src/agent/models/offline/understanding.js';
@@ -761,6 +762,43 @@ describe('offline model: shopping conversations', () => {
       { name: 'search_products', args: expect.objectContaining({ query: 'earbuds', maxPrice: 239 }) },
     ]);
     expect(cheaper.text).toContain('Pocket Earbuds');
+  });
+
+  it('narrows what a weak search showed, not the words the shop lacks ("cheaper?" after "<time> coffee")', async () => {
+    const brewer = fakeProduct({ handle: 'drip-brewer', title: 'Coffee Brewer', price: 60, category: 'Brewers' });
+    const local = createOfflineModel({ shop: () => buildShopIndex([toCatalogEntry(brewer)], loadLanguagePack('en')) });
+    const shown = { products: [brewer], match: 'weak', noMatch: true, missing: ['dawn'] };
+    const messages = [
+      ...turn('something for my dawn coffee', 'search_products', { query: 'dawn coffee' }, shown),
+      { role: 'user' as const, content: 'cheaper ones?' },
+    ];
+    const cheaper = await collect(local, messages);
+    expect(cheaper.calls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([
+      ['search_products', { query: 'coffee', maxPrice: 59 }],
+    ]);
+    // A search that matched keeps every word.
+    const strong = { ...shown, match: 'strong', noMatch: false, missing: [] };
+    const again = await collect(local, [
+      ...turn('dawn coffee', 'search_products', { query: 'dawn coffee' }, strong),
+      messages[4],
+    ]);
+    expect(JSON.parse(again.calls[0].arguments)).toMatchObject({ query: 'dawn coffee' });
+  });
+
+  it('reads a synonym as the kind the shop sorts by, though a tag spells the synonym ("couch" for sofas)', async () => {
+    const sofa = (handle: string, title: string) => ({
+      ...toCatalogEntry(fakeProduct({ handle, title, price: 300, category: 'Indoor' })),
+      tags: handle === 'cream-sofa' ? ['Couch'] : [],
+    });
+    const shop = buildShopIndex(
+      [sofa('cream-sofa', 'Cream Sofa'), sofa('grey-sofa', 'Grey Sofa')],
+      loadLanguagePack('en'),
+    );
+    const local = createOfflineModel({ shop: () => shop });
+    const found = await collect(local, [{ role: 'user', content: 'I want a comfy couch for the family' }]);
+    const words = String(JSON.parse(found.calls[0].arguments).query).split(' ');
+    expect(words).toContain('sofa');
+    expect(words).not.toContain('couch');
   });
 
   it('looks up a product named in a care question first, and answers from it when its description says', async () => {

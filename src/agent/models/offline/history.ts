@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../../model.js';
+import { stem, tokens } from '../../../catalog/terms.js';
 import { sortsByPrice, type ProductSummary } from '../../../catalog/types.js';
 import type { CartRefusal, CartView, OrderView } from '../../../tools/results.js';
 
@@ -294,4 +295,20 @@ export function knownOrder(memory: Memory, id: string): OrderView | null {
     for (const o of ordersOf(e)) if (typeof o?.id === 'string' && idKey(o.id) === idKey(id)) found = o;
   }
   return found;
+}
+
+/**
+ * The last search, to narrow again ("cheaper?", "under 300?"). When it found only the closest things,
+ * its query keeps the words those products carry ("<time of day> <drink>" that showed a <drink> maker →
+ * "<drink>"): the shopper narrows what they saw, not the words the shop lacks.
+ */
+export function lastSearch(memory: Memory): ToolEvent | undefined {
+  const e = memory.events.findLast((x) => x.name === 'search_products' && typeof x.args.query === 'string');
+  if (!e || !e.result || e.result.match === 'strong') return e;
+  const shown = productsOf(e).slice(0, MAX_LISTED);
+  const names = shown.flatMap((p) => [p.title, p.category, ...(p.categoryPath ?? [])]);
+  const carried = new Set(tokens(names.join(' ')).map(stem));
+  const words = String(e.args.query).split(/\s+/);
+  const kept = words.filter((w) => carried.has(stem(w)));
+  return kept.length && kept.length < words.length ? { ...e, args: { ...e.args, query: kept.join(' ') } } : e;
 }

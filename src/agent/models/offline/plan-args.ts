@@ -7,7 +7,7 @@ import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { rankedByFacet } from './answer-product.js';
 import { saysAny } from './normalize.js';
 import type { DialogueState } from './dialogue-state.js';
-import type { Memory } from './history.js';
+import { lastSearch, type Memory } from './history.js';
 import type { Say } from './replies.js';
 import type { Hints } from './resolve-target.js';
 import type { ShopIndex } from './shop-index.js';
@@ -119,7 +119,7 @@ export function searchArgs(u: Understanding, memory: Memory, ctx: PlanContext): 
   const args: Record<string, unknown> = {};
   if (u.price?.minPrice !== undefined) args.minPrice = u.price.minPrice;
   if (u.price?.maxPrice !== undefined) args.maxPrice = u.price.maxPrice;
-  const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
+  const last = lastSearch(memory);
   // "and lamps in that price range?": the last search's budget for the new request.
   if (!u.price && saysAny(u.raw, ctx.state.lexicon.sameBudget)) {
     if (typeof last?.args.minPrice === 'number') args.minPrice = last.args.minPrice;

@@ -1,11 +1,8 @@
-import type { Memory } from './history.js';
+import { lastSearch, type Memory } from './history.js';
 import type { Plan } from './plan-types.js';
 import type { Say } from './replies.js';
 import { askedAboutLast, resolveProduct } from './resolve-target.js';
 import type { Understanding } from './understanding.js';
-
-const lastSearch = (memory: Memory) =>
-  [...memory.events].reverse().find((e) => e.name === 'search_products' && typeof e.args.query === 'string');
 
 /**
  * What "cheaper" is cheaper than: a product of the conversation the message names ("than the <name>"), else the one

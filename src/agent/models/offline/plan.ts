@@ -1,5 +1,5 @@
 import { stem } from '../../../catalog/terms.js';
-import { previousEvent, type Memory } from './history.js';
+import { lastSearch, previousEvent, type Memory } from './history.js';
 import { asksQuestion, saysAny } from './normalize.js';
 import { asksAboutRules, continues, onlyOptionWords, withoutUnnamedPerson } from './message-readings.js';
 import { policySearch, productAnswers, rulesAnswer } from './policy-question.js';
@@ -349,7 +349,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
 
 /** "only the mesh ones", "just the women's ones": the last search again, narrowed by the new words. */
 function planFilter(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
-  const last = [...memory.events].reverse().find((e) => e.name === 'search_products');
+  const last = lastSearch(memory);
   const now = searchArgs(u, memory, ctx);
   if (!last)
     return now

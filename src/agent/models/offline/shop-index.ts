@@ -385,6 +385,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       const key = phraseKey(phrase);
       return types.has(key) || (!key.includes(' ') && vocabulary.has(key));
     },
+    /** Whether the shop has a kind so named (declared, or named by product titles). */
+    isType: (phrase: string) => types.has(phraseKey(phrase)),
     /** Whether the shop sorts products under this (a product type or category it declares). */
     isKind: (phrase: string) => declaresKind(types, phrase),
     /** Whether the shop uses this word (in names, types, options, tags or attributes). */
