@@ -8,6 +8,8 @@ import { createOptionReader } from '../../src/agent/models/offline/product-optio
 import { createUnderstanding } from '../../src/agent/models/offline/understand.js';
 import { parseAddress } from '../../src/agent/models/offline/address-text.js';
 import { asksAboutRules } from '../../src/agent/models/offline/message-readings.js';
+import { classifyRequest } from '../../src/agent/models/offline/request-sentence.js';
+import type { IntentScore } from '../../src/agent/models/offline/intent-classifier.js';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
 import { ALL_TOOLS, collect } from '../fixtures/fake-shop.js';
@@ -648,5 +650,41 @@ describe('what a thing is for', () => {
     }
     // Said as the thing wanted, it is the kind asked for.
     expect(read('a fountain pen for my mum').links.type?.label.toLowerCase()).toMatch(/pen/);
+  });
+});
+
+describe('the sentence that carries a search', () => {
+  // A stand-in classifier: each sentence's reading as given.
+  const readings: Record<string, IntentScore[]> = {
+    'needs a __type__ that takes his laptop': [{ intent: 'search', p: 0.7 }],
+    "nothing too sporty looking he's very particular": [{ intent: 'search', p: 0.99 }],
+    "i'm after a present for my dad": [{ intent: 'search', p: 0.6 }],
+    'all his __type__ have holes in them': [
+      { intent: 'cart_show', p: 0.38 },
+      { intent: 'search', p: 0.33 },
+    ],
+    'my old __type__ still works': [{ intent: 'other', p: 0.9 }],
+  };
+  const classify = (text: string) => readings[text] ?? [{ intent: 'other', p: 1 }];
+  const requestOf = (...sentences: string[]) =>
+    classifyRequest(
+      classify,
+      new Set(),
+      sentences.join(' '),
+      sentences,
+      sentences.map(() => false),
+    );
+
+  it('is the one naming a kind the shop has, not a remark or wish around it that names nothing', () => {
+    const picky = requestOf(
+      'needs a __type__ that takes his laptop',
+      "nothing too sporty looking he's very particular",
+    );
+    expect(picky).toMatchObject({ sentence: 0, scores: [{ intent: 'search' }] });
+    // Named in a story that reads nearly as a search: the kind is what the wish is for.
+    const gift = requestOf("i'm after a present for my dad", 'all his __type__ have holes in them');
+    expect(gift).toMatchObject({ sentence: 1, scores: [{ intent: 'search' }] });
+    // A kind said only in a remark that reads as no search is not the request.
+    expect(requestOf("i'm after a present for my dad", 'my old __type__ still works').sentence).toBe(0);
   });
 });

@@ -17,6 +17,9 @@ const COMMANDS = new Set(['cart_add', 'cart_update', 'cart_remove']);
 /** Intents a story sentence may read as ("I bought it in May", "it cracked"), and requests that may follow it. */
 const STORY = new Set(['order_status', 'order_list', 'policy']);
 const REQUESTS = new Set(['search', 'cart_add', 'recommend']);
+const SEARCHES = new Set(['search', 'recommend']);
+/** A sentence naming a kind is a search when it reads as one at least this surely, first or second. */
+const NEAR_SEARCH = 0.3;
 
 /**
  * The sentence that carries the request, when the best-read one is not it: asking for a person
@@ -88,6 +91,15 @@ export function classifyRequest(
     const names = /__(type|product|vendor|order)__/.test(sentences[n]);
     const score = r[0].p + (asks[n] ? 0.15 : 0) + (names ? 0.15 : 0);
     if (!best || score > best.score) best = { scores: r, sentence: n, score };
+  }
+  // "…needs a <kind> that takes his <thing>. Nothing too sporty, he's very particular.": a search that names
+  // nothing of the shop's is the story's remark; the sentence asking for a kind the shop has is the request.
+  const naming = (n: number) => /__(type|product)__/.test(sentences[n]);
+  if (best && best.scores[0].intent === 'search' && !naming(best.sentence)) {
+    // Read as a search, or as one nearly ("all his <kind>s have holes in them": a search or a cart look).
+    const search = (r: IntentScore[]) => r.slice(0, 2).find((x) => SEARCHES.has(x.intent) && x.p >= NEAR_SEARCH);
+    const named = readings.findIndex((r, n) => r && naming(n) && search(r));
+    if (named >= 0) best = { ...best, sentence: named };
   }
   best = preferredSentence(best, sentences, readings, asks, personWords);
   return best && best.scores[0].p >= 0.5 ? best : { scores: all, sentence: null };
