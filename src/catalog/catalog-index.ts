@@ -1,5 +1,5 @@
 import { optionValueIndex, type CatalogEntry } from './catalog-vocabulary.js';
-import { indexProductTypes, type ProductType } from './product-types.js';
+import { indexProductTypes, modifierCompounds, type ProductType } from './product-types.js';
 import { normalizeOptionName } from './search-filters.js';
 import { stem, stems, tokens } from './terms.js';
 import { useLexicon } from './use-kinds.js';
@@ -20,6 +20,8 @@ export interface CatalogIndex {
   valued: ValuedAttribute[];
   /** Each product's title, as stems. */
   titleWords: Map<string, Set<string>>;
+  /** Hyphenated title words used as modifiers ("roll top" of "Roll-top <Kind>"): their second word is no kind. */
+  compounds: Set<string>;
 }
 
 /** The products whose title says one of these words. */
@@ -46,5 +48,6 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
     yesNo: yesNoAttributes(entries),
     valued: valuedAttributes(entries),
     titleWords: new Map(entries.map((e) => [e.handle, new Set(stems(e.title))])),
+    compounds: modifierCompounds(entries.map((e) => e.title)),
   };
 }

@@ -171,8 +171,8 @@ export function createProductFinder(deps: {
 
   /** The products the search and the shop's data find, and how well they match. */
   async function judge(q: SearchQuery, limit: number, opts: { signal?: AbortSignal }): Promise<FindResult> {
-    const { types, yesNo, valued, titleWords } = deps.index();
-    const named = q.query ? askedType(q.query, types) : null;
+    const { types, yesNo, valued, titleWords, compounds } = deps.index();
+    const named = q.query ? askedType(q.query, types, compounds) : null;
     const forUse = !named && q.query ? await typeForNeeds(q.query, types) : null;
     const type = named ?? forUse;
     const { filters, soft } = splitOptions(q.options, type);

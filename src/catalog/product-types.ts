@@ -173,8 +173,12 @@ export function bestType(
 export const declaresKind = (types: Map<string, ProductType>, phrase: string): boolean =>
   !!types.get(phraseKey(phrase))?.declared;
 
-export function askedType(query: string, types: Map<string, ProductType>): ProductType | null {
-  return bestType(stems(query), types);
+export function askedType(
+  query: string,
+  types: Map<string, ProductType>,
+  compounds: ReadonlySet<string> = new Set(),
+): ProductType | null {
+  return bestType(withoutModified(stems(query), compounds), types);
 }
 
 /**
@@ -197,3 +201,24 @@ export function widerType(type: ProductType, types: Map<string, ProductType>): P
   }
   return holding;
 }
+
+/**
+ * Hyphenated words the shop's titles use as modifiers, never as a title's last word ("Roll-top <Kind>",
+ * "High-top Canvas <Kind>"), as phrase keys: their second word names no kind ("a roll-top" is no top).
+ */
+export function modifierCompounds(titles: string[]): Set<string> {
+  const within = new Set<string>();
+  const ending = new Set<string>();
+  for (const title of titles) {
+    const words = title.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+    words.forEach((w, i) => {
+      const key = phraseKey(w);
+      if (/^\p{L}+-\p{L}+$/u.test(w) && key.includes(' ')) (i === words.length - 1 ? ending : within).add(key);
+    });
+  }
+  return new Set([...within].filter((k) => !ending.has(k)));
+}
+
+/** Stems with the second word of each modifier compound left out ("roll top <kind>" → "roll  <kind>"). */
+export const withoutModified = (stems: string[], compounds: ReadonlySet<string>): string[] =>
+  stems.map((s, i) => (i > 0 && compounds.has(`${stems[i - 1]} ${s}`) ? '' : s));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/catalog/catalog-vocabulary.js';
-import { askedType, indexProductTypes, widerType } from '../../src/catalog/product-types.js';
+import { askedType, indexProductTypes, modifierCompounds, widerType } from '../../src/catalog/product-types.js';
 import { stem } from '../../src/catalog/terms.js';
 import { catalogEntry } from '../fixtures/catalog-entry.js';
 
@@ -207,5 +207,21 @@ describe('the wider kind', () => {
     expect([...wider.handles].sort()).toEqual(['bute-jumper', 'harris-jumper', 'jura-crew', 'mull-cardigan']);
     // A declared kind stays itself: a knitwear search finds nothing wider than knitwear by this rule.
     expect(widerType(askedType('knitwear', shop)!, shop)).toBeNull();
+  });
+
+  it('reads a hyphenated title word used as a modifier as naming no kind ("a roll-top" is no top)', () => {
+    const shop = [
+      entry('ridge-pack', 'Ridge 20 Roll-top Backpack', 'Backpacks'),
+      entry('rime-top', 'Rime Thermal Top', 'Tops'),
+      entry('tee', 'Classic T-Shirt', 'Tops'),
+      entry('cut-off', 'Denim Cut-Off', 'Shorts'),
+    ];
+    const compounds = modifierCompounds(shop.map((e) => e.title));
+    // Only a compound some title has before another word, never as its last word.
+    expect([...compounds]).toEqual(['roll top']);
+    const kinds = indexProductTypes(shop);
+    expect(askedType('a roll-top backpack', kinds, compounds)?.label).toBe('Backpacks');
+    expect(askedType('ideally a roll-top', kinds, compounds)).toBeNull();
+    expect(askedType('thermal tops', kinds, compounds)?.label).toBe('Thermal Top');
   });
 });

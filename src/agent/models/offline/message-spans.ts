@@ -1,5 +1,5 @@
 import type { Lexicon } from './language-pack.js';
-import type { Links } from './shop-index.js';
+import type { Links } from './shop-links.js';
 
 /** Up to this age a shopper's child wears children's sizes. */
 const CHILD_AGE = 13;

@@ -1,7 +1,8 @@
 /** The words a message is about: the shop's words linked sentence by sentence, and the product words to search for. */
 import { stem } from '../../../catalog/terms.js';
 import { normalize } from './normalize.js';
-import type { Links, ShopIndex, Span } from './shop-index.js';
+import type { ShopIndex } from './shop-index.js';
+import type { Links, Span } from './shop-links.js';
 
 /**
  * The shop's words linked sentence by sentence, so no name spans two sentences; spans are message positions.

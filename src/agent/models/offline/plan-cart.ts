@@ -14,7 +14,7 @@ import type { Plan } from './plan-types.js';
 import { carries, titleWord } from './pick-among.js';
 import { refusedOffering, resolveCartLine, resolveProduct } from './resolve-target.js';
 import { sizeByOrder } from './size-order.js';
-import type { ProductMention } from './shop-index.js';
+import type { ProductMention } from './shop-links.js';
 import type { Understanding } from './understanding.js';
 
 /**

@@ -8,7 +8,8 @@ import { carries, chosenBy, describes, pick } from './pick-among.js';
 import { type Memory, previousEvent } from './history.js';
 import { orderedAgain, orderedProduct } from './order-lines.js';
 import type { Say } from './replies.js';
-import type { ProductMention, ShopIndex } from './shop-index.js';
+import type { ShopIndex } from './shop-index.js';
+import type { ProductMention } from './shop-links.js';
 import type { Understanding } from './understanding.js';
 
 /** What "it", "the second one", "the blue one", "the cheaper one" or a product's name points at. */

@@ -1,5 +1,12 @@
 import type { CatalogEntry } from '../../../catalog/catalog-vocabulary.js';
-import { bestType, declaresKind, indexProductTypes, type ProductType } from '../../../catalog/product-types.js';
+import {
+  bestType,
+  declaresKind,
+  indexProductTypes,
+  modifierCompounds,
+  type ProductType,
+  withoutModified,
+} from '../../../catalog/product-types.js';
 import { normalizeOptionName } from '../../../catalog/search-filters.js';
 import { attributeWords, phraseKey, stem, tokens } from '../../../catalog/terms.js';
 import { valuedAttributes } from '../../../catalog/valued-attributes.js';
@@ -8,41 +15,7 @@ import { useLexicon } from '../../../catalog/use-kinds.js';
 import type { LanguagePack } from './language-pack.js';
 import { editDistanceAtMost } from './edit-distance.js';
 import { quotedTitles } from './quoted-titles.js';
-
-/** A stretch of the message's words, [start, end). */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export interface ProductMention extends Span {
-  handle: string;
-  title: string;
-  /** Share of the title's weight the message has. */
-  coverage: number;
-  /** Title words that name this product rather than its type or colour (e.g. "heron" in Heron Desk Fan). */
-  distinctive: number;
-}
-
-export interface OptionMention extends Span {
-  /** The shop's option name when the value belongs to one (e.g. "Material"), else null. */
-  name: string | null;
-  /** Every option name of the shop that has this value (two yes/no options' words can say the same). */
-  names: string[];
-  value: string;
-  kind: 'color' | 'size' | 'material' | 'option';
-  /** Asked of the product in focus ("is that real silver?"), not naming which product. */
-  asked?: boolean;
-}
-
-export interface Links {
-  /** The message's words, with misspellings of the shop's words corrected. */
-  words: string[];
-  products: ProductMention[];
-  type: (ProductType & Span) | null;
-  vendor: (Span & { name: string }) | null;
-  options: OptionMention[];
-}
+import type { Links, OptionMention, ProductMention, Span } from './shop-links.js';
 
 interface IndexedProduct {
   entry: CatalogEntry;
@@ -65,6 +38,7 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const stop = new Set(lexicon.queryStopwords.map(stem));
   const genderWords = new Set(Object.values(lexicon.genders).flat().map(stem));
   const types = indexProductTypes(entries, useLexicon());
+  const compounds = modifierCompounds(entries.map((e) => e.title));
   // A shopper's word for a family of kinds ("furniture") is read as typed, never a misspelling's correction.
   const stemsOf = (ts: ProductType[]) => new Set(ts.flatMap((t) => t.key.split(' ')));
   const typeStems = stemsOf([...types.values()].filter((t) => !t.broader));
@@ -319,7 +293,8 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
     link(words: string[], known?: ReadonlySet<string>): Links {
       const stems = words.map((w) => (known?.has(w) ? stem(w) : correct(w)));
       // A type named by a word the language mostly uses otherwise ("can", "set") needs its whole phrase.
-      let masked = stems;
+      // "ideally a roll-top": a word of a compound the titles use as a modifier names no kind.
+      let masked = withoutModified(stems, compounds);
       let type = bestType(masked, types);
       // "a camera compartment": a value said next to its option's name is that option's, not a kind it names.
       const valueNamed = (t: Span) => {

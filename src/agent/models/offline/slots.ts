@@ -1,6 +1,6 @@
 import type { Lexicon } from './language-pack.js';
 import { escapeRegex } from './normalize.js';
-import type { Span } from './shop-index.js';
+import type { Span } from './shop-links.js';
 
 /**
  * Slot readers over a message's normalized words, driven by the language pack: budgets in everyday

@@ -7,7 +7,8 @@ import type { Understanding } from './understanding.js';
 import { createAspectReader } from './asked-aspect.js';
 import type { LanguagePack } from './language-pack.js';
 import { asksQuestion, normalize } from './normalize.js';
-import type { Links, ShopIndex, Span } from './shop-index.js';
+import type { ShopIndex } from './shop-index.js';
+import type { Links, Span } from './shop-links.js';
 import { messageSpans } from './message-spans.js';
 import {
   clausesOf,

@@ -1,6 +1,6 @@
 /** What the offline model reads from one shopper message: the understanding pipeline's result (understand.ts). */
 import type { IntentScore } from './intent-classifier.js';
-import type { Links, OptionMention, Span } from './shop-index.js';
+import type { Links, OptionMention, Span } from './shop-links.js';
 import type { PriceSlot } from './slots.js';
 
 export type Aspect = 'material' | 'color' | 'size' | 'stock' | 'price' | 'weight' | 'details';
