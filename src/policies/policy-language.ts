@@ -49,7 +49,11 @@ export const policyLanguageSchema = z.object({
   /** A shopper's word with the words policies use for it, without making it a topic ("uk" → countries). */
   related: z.record(z.string(), phrases).default({}),
   /** How shoppers name a topic, and the words policies use for it. */
-  topics: z.array(z.object({ cues: phrases, expand: phrases })),
+  /**
+   * `scene`: an action a conversation can be about (returning, cancelling), or a topic that follows one
+   * ("when is the money back?" after a cancellation asks about the cancellation's refund).
+   */
+  topics: z.array(z.object({ cues: phrases, expand: phrases, scene: z.enum(['action', 'follows']).optional() })),
 });
 
 export type PolicyLanguageData = z.infer<typeof policyLanguageSchema>;

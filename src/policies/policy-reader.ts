@@ -9,6 +9,8 @@ export interface Concept {
   words: string[];
   related: string[];
   weight: number;
+  /** For a topic: an action a conversation can be about, or a topic that follows one (see the language data). */
+  scene?: 'action' | 'follows';
 }
 
 /** What a word related to the shopper's counts, against the shopper's own word. */
@@ -45,6 +47,7 @@ interface Cued {
   cues: string[][];
   expand: string[];
   ask?: Ask;
+  scene?: Concept['scene'];
 }
 
 /** The policy reader for a language's data. */
@@ -55,7 +58,7 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
   const gaps = new Set(data.cueGaps);
   const cued: Cued[] = [
     ...data.asks.map((a) => ({ cues: a.cues.map(text.tokens), expand: a.expand, ask: a })),
-    ...data.topics.map((t) => ({ cues: t.cues.map(text.tokens), expand: t.expand })),
+    ...data.topics.map((t) => ({ cues: t.cues.map(text.tokens), expand: t.expand, scene: t.scene })),
   ];
   const isContent = (w: string) => !stopwords.has(w) && (w.length > 1 || isNumber(w));
   const isQuestion = (sentence: string) => /\?\s*$/.test(sentence) || starts.has(text.tokens(sentence)[0] ?? '');
@@ -109,7 +112,7 @@ export function createPolicyReader(data: PolicyLanguageData): PolicyReader {
       single.forEach((x) => out.concepts.push({ words: [ws[x.at]], related: c.expand, weight }));
       if (!single.length) out.concepts.push({ words: [], related: c.expand, weight });
       const named = spans.flatMap((x) => ws.slice(x.at, x.at + x.length)).filter(isContent);
-      out.topics.push({ words: named, related: c.expand, weight });
+      out.topics.push({ words: named, related: c.expand, weight, ...(c.scene ? { scene: c.scene } : {}) });
     }
     return { cue, synonym };
   }

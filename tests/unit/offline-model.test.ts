@@ -801,6 +801,30 @@ describe('offline model: shopping conversations', () => {
     expect(words).not.toContain('couch');
   });
 
+  it("reads a question on the refund after asking to cancel as one about the cancellation's refund", async () => {
+    const chunk = (heading: string, text: string) => ({ source: 'p.md', title: 'Policy', heading, anchor: 'a', text });
+    const chunks = [
+      chunk(
+        'Payment methods',
+        'We accept credit card, debit card and gift card. Your card is charged when the order ships.',
+      ),
+      chunk(
+        'Cancelling an order',
+        'A pending order can be cancelled. The total goes back to your card within 5 to 7 business days.',
+      ),
+    ];
+    const asked = turn('can I still cancel my order?', 'search_policies', { query: 'cancel order' }, { chunks });
+    const question = 'and how long until the money is back on my card?';
+    const planned = await collect(model, [...asked, { role: 'user', content: question }]);
+    expect(JSON.parse(planned.calls[0].arguments).query).toMatch(/^cancel cancelled\. /);
+    const searched = turn(question, 'search_policies', JSON.parse(planned.calls[0].arguments), { chunks }).slice(0, 3);
+    const answer = await collect(model, [...asked, ...searched]);
+    expect(answer.text).toContain('5 to 7 business days');
+    // Asked first, with no action before it, the same question is the payment section's.
+    const alone = await collect(model, turn(question, 'search_policies', { query: question }, { chunks }).slice(0, 3));
+    expect(alone.text).not.toContain('5 to 7 business days');
+  });
+
   it('looks up a product named in a care question first, and answers from it when its description says', async () => {
     const mug = (handle: string, title: string, dishwasher: string) =>
       fakeProduct({ handle, title, price: 19, category: 'Mugs', description: `A stoneware mug. ${dishwasher}` });

@@ -5,7 +5,7 @@ import { composeCart, composeCartChanges } from './compose-cart.js';
 import { answerAboutProduct } from './answer-product.js';
 import { composeHuman, composeOrders, composeOrderStatus, lineMatches } from './compose-info.js';
 import { composePolicy, policyUnmatched } from './compose-policy.js';
-import { policySubject } from './policy-question.js';
+import { policyAskedText, policySubject } from './policy-question.js';
 import { composeProduct, composeRecommend, composeSearch } from './compose-products.js';
 import type { ReplyKey, Say } from './replies.js';
 import type { DialogueState } from './dialogue-state.js';
@@ -150,7 +150,7 @@ const policyAsked = (
   u: Understanding | null,
   state: DialogueState | null,
 ): [string, string | null] => [
-  u?.baseText ?? (typeof e.args.query === 'string' ? e.args.query : ''),
+  u ? policyAskedText(u, memory) : typeof e.args.query === 'string' ? e.args.query : '',
   u ? policySubject(u, memory, state?.index) : null,
 ];
 

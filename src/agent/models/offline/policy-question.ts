@@ -32,10 +32,32 @@ export function policyQuery(u: Understanding, about?: string | null): string {
 }
 
 /** The policy search for a question, with what it is about when the message does not say. */
-export const policySearch = (u: Understanding, memory: Memory, index: ShopIndex | null): Plan => ({
-  intent: 'policy',
-  calls: [{ name: 'search_policies', args: { query: policyQuery(u, policySubject(u, memory, index)) } }],
-});
+export function policySearch(u: Understanding, memory: Memory, index: ShopIndex | null): Plan {
+  const query = policyQuery({ ...u, baseText: policyAskedText(u, memory) }, policySubject(u, memory, index));
+  return { intent: 'policy', calls: [{ name: 'search_policies', args: { query } }] };
+}
+
+/** The question as the policies are searched and its answer chosen: with the action it follows, as part of it. */
+export function policyAskedText(u: Understanding, memory: Memory): string {
+  const scene = actionScene(u, memory);
+  return scene ? `${scene}. ${u.baseText}` : u.baseText;
+}
+
+/**
+ * "and how long until the money is back on my card?" after asking to cancel: a question on what follows an
+ * action (a refund, a payment) that names none is about the action the shopper spoke of last, in its
+ * policy words ("cancel cancelled").
+ */
+function actionScene(u: Understanding, memory: Memory): string | null {
+  const reader = policyReader();
+  const { topics } = reader.read(u.baseText);
+  if (!topics.some((t) => t.scene === 'follows') || topics.some((t) => t.scene === 'action')) return null;
+  for (const turn of memory.userTurns.filter((t) => t.at < memory.userIndex).reverse()) {
+    const action = reader.read(turn.text).topics.find((t) => t.scene === 'action');
+    if (action) return action.related.join(' ');
+  }
+  return null;
+}
 
 /**
  * The product a policy question points at ("is that covered by the warranty?", "how long is the
