@@ -316,6 +316,8 @@ describe('offline model: shopping conversations', () => {
     expect(unknownWord.calls?.[0]?.name).toBe('search_policies');
     const named = planWithReading(index, 'en', [], 'Can I talk to someone from your team?', unsure);
     expect(named.calls?.[0]?.name).toBe('request_human');
+    const employee = planWithReading(index, 'en', [], "I'd like to discuss this with an employee please.", unsure);
+    expect(employee.calls?.[0]?.name).toBe('request_human');
   });
 
   it('asks for more like a product read back without its category path (an earlier, shortened result)', () => {
