@@ -827,6 +827,17 @@ describe('offline model: shopping conversations', () => {
     expect(alone.text).not.toContain('5 to 7 business days');
   });
 
+  it('compares the two shown when asked the price difference "between those two"', async () => {
+    const chat = chatOver([
+      fakeProduct({ handle: 'gale-jacket', title: 'Gale Jacket', price: 65, category: 'Jackets' }),
+      fakeProduct({ handle: 'squall-jacket', title: 'Squall Jacket', price: 60, category: 'Jackets' }),
+    ]);
+    await chat.say('jackets');
+    const answer = await chat.say("what's the price difference between those two?");
+    expect(answer.calls).toEqual([]);
+    expect(answer.text).toMatch(/Squall Jacket is €60\.00 and Gale Jacket is €65\.00/);
+  });
+
   it('looks up a product named in a care question first, and answers from it when its description says', async () => {
     const mug = (handle: string, title: string, dishwasher: string) =>
       fakeProduct({ handle, title, price: 19, category: 'Mugs', description: `A stoneware mug. ${dishwasher}` });
