@@ -160,9 +160,15 @@ export function requestOptions(
 }
 
 /** The message names a kind of product none of those shown is ("anything cheaper? <kind> maybe"). */
-export function otherKind(u: Understanding, memory: Memory): boolean {
+export function otherKind(u: Understanding, memory: Memory, index: ShopIndex | null = null): boolean {
   const type = u.links.type;
-  return !!type && !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
+  if (type) return !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
+  // "anything cheaper for making coffee?" after a kind none of whose names say coffee: the need, in the
+  // shop's own words (no option value), is searched for.
+  const seen = new Set(tokens(memory.shown.map((p) => `${p.title} ${p.category}`).join(' ')).map(stem));
+  const valued = new Set(u.options.flatMap((o) => tokens(o.value)).map(stem));
+  const own = u.queryWords.filter((w) => index?.knows(w) && !valued.has(stem(w)));
+  return own.length > 0 && !u.links.products.length && !u.queryWords.some((w) => seen.has(stem(w)));
 }
 
 /** Whether a message names an option ("which colours…", "what sizes…"). */

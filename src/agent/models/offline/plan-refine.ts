@@ -1,4 +1,5 @@
 import { lastSearch, type Memory } from './history.js';
+import { otherKind, searchArgs, type PlanContext } from './plan-args.js';
 import type { Plan } from './plan-types.js';
 import type { Say } from './replies.js';
 import { askedAboutLast, resolveProduct } from './resolve-target.js';
@@ -19,9 +20,14 @@ function cheaperThan(u: Understanding, memory: Memory): number {
   return Math.min(...memory.shown.map((p) => p.price?.amount ?? 0));
 }
 
-/** "something cheaper": the last search again, capped below what it is cheaper than (`cheaperThan`). */
-export function planCheaper(u: Understanding, memory: Memory, say: Say, other?: Record<string, unknown> | null): Plan {
+/**
+ * "something cheaper": the last search again, capped below what it is cheaper than (`cheaperThan`); another
+ * kind or need named ("anything cheaper? <kind> maybe") is searched for instead.
+ */
+export function planCheaper(u: Understanding, memory: Memory, ctx: PlanContext): Plan {
+  const { say } = ctx;
   if (!memory.shown.length) return { intent: 'refine_cheaper', text: say('ask.nothingShown') };
+  const other = otherKind(u, memory, ctx.index) ? searchArgs(withoutCompared(u), memory, ctx) : null;
   const last = lastSearch(memory);
   const maxPrice = Math.ceil(cheaperThan(u, memory) / 100) - 1;
   if (maxPrice < 1) return { intent: 'refine_cheaper', text: say('ask.cheapestAlready') };

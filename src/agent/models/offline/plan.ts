@@ -28,7 +28,6 @@ import {
   hintsFor,
   namesOptionName,
   namesOptionsOf,
-  otherKind,
   requestOptions,
   searchArgs,
   UNSURE,
@@ -292,7 +291,7 @@ export function planMessage(u: Understanding, memory: Memory, ctx: PlanContext):
     case 'refine_cheaper':
       // "anything under 60?": the shopper's own budget beats "cheaper than what was shown".
       if (u.price) return planFilter(u, memory, ctx);
-      return planCheaper(u, memory, ctx.say, otherKind(u, memory) ? searchArgs(withoutCompared(u), memory, ctx) : null);
+      return planCheaper(u, memory, ctx);
     case 'refine_in_stock':
       // "which colours are in stock?" with one product on screen asks about it.
       if (memory.shown.length === 1 && memory.focus && namesOptionName(u, ctx) && !u.links.type)
