@@ -595,6 +595,20 @@ describe('offline model: shopping conversations', () => {
     ]);
   });
 
+  it('quotes, of two description sentences that answer alike, the one with a figure', async () => {
+    const pendant = fakeProduct({
+      handle: 'reef-pendant',
+      title: 'Reef Pendant',
+      price: 40,
+      category: 'Necklaces',
+      description: 'A turquoise pendant on a fine silver chain. The chain measures 45 cm.',
+    });
+    const chat = chatOver([pendant]);
+    await chat.say("what's the Reef pendant like?");
+    const answer = await chat.say('How long is the chain?');
+    expect(answer.text).toContain('45 cm');
+  });
+
   it('answers "how long is the chain?" about the product in view, though another product is named with "long"', async () => {
     const necklace = fakeProduct({
       handle: 'tide-necklace',

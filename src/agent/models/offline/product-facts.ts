@@ -147,7 +147,9 @@ export function bestFacts(facts: Fact[], q: QuestionTerms): Fact[] {
       .map((f) => ({ f, s: factScore(f, rest) }))
       .filter((x) => x.s >= (round === 0 ? 0.5 : 1.5));
     if (!scored.length) break;
-    const top = scored.reduce((a, b) => (b.s > a.s ? b : a));
+    // Of two that answer alike, the one with a figure ("keeps coffee hot for 2 hours" over "…and keeps it hot").
+    const figure = (f: Fact) => (/\d/.test(f.value) ? 1 : 0);
+    const top = scored.reduce((a, b) => (b.s > a.s || (b.s === a.s && figure(b.f) > figure(a.f)) ? b : a));
     // "how heavy is it?": the fact labelled with what is asked (weight: 550 g) over a sentence that says the
     // words in passing ("…without heavy weight"), unless the sentence answers clearly more.
     const labelled = scored.filter((x) => isAbout(x.f, rest) && x.s >= ABOUT_SHARE * top.s);
