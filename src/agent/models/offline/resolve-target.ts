@@ -144,10 +144,7 @@ function narrowNamed(
   return out;
 }
 
-/**
- * The product a message points at, from what was shown, the product in focus, or the shop's
- * catalog.
- */
+/** The product a message points at, from what was shown, the product in focus, or the shop's catalog. */
 export function resolveProduct(
   u: Understanding,
   memory: Memory,

@@ -39,6 +39,7 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
   const genderWords = new Set(Object.values(lexicon.genders).flat().map(stem));
   const types = indexProductTypes(entries, useLexicon());
   const compounds = modifierCompounds(entries.map((e) => e.title));
+  const isType = (phrase: string) => types.has(phraseKey(phrase));
   // A shopper's word for a family of kinds ("furniture") is read as typed, never a misspelling's correction.
   const stemsOf = (ts: ProductType[]) => new Set(ts.flatMap((t) => t.key.split(' ')));
   const typeStems = stemsOf([...types.values()].filter((t) => !t.broader));
@@ -361,7 +362,19 @@ export function buildShopIndex(entries: CatalogEntry[], pack: Pick<LanguagePack,
       return types.has(key) || (!key.includes(' ') && vocabulary.has(key));
     },
     /** Whether the shop has a kind so named (declared, or named by product titles). */
-    isType: (phrase: string) => types.has(phraseKey(phrase)),
+    isType,
+    /**
+     * The shop's word for a shopper's word its synonyms (`others`) may name, or undefined to keep it: the kind
+     * first ("couch" is a sofa where sofas are a kind and no title says couch, though a tag may), when it is
+     * one only ("trainers" may be either of two) and not the word's own longer name; else a synonym the shop
+     * uses for a word it does not.
+     */
+    spelling(word: string, others: string[]): string | undefined {
+      const kinds = others.filter(isType);
+      const plain = !word.includes(' ') && !isType(word) && !this.titledWith([word]).length;
+      if (plain && kinds.length === 1 && !kinds[0].split(' ').includes(word)) return kinds[0];
+      return this.names(word) ? undefined : others.find((o) => this.names(o));
+    },
     /** Whether the shop sorts products under this (a product type or category it declares). */
     isKind: (phrase: string) => declaresKind(types, phrase),
     /** Whether the shop uses this word (in names, types, options, tags or attributes). */

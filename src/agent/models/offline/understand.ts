@@ -95,19 +95,7 @@ export function createUnderstanding(pack: LanguagePack) {
     for (const i of idioms) scan = scan.split(` ${i} `).join(' ');
     // A word the shop spells another way (a synonym in the lexicon): the shop's word for it.
     if (index) {
-      // The shop's kind first: "couch" is a sofa where sofas are a kind and no title says couch (a tag may).
-      const kindFor = (word: string, others: string[]) => {
-        const kinds = others.filter((o) => index.isType(o));
-        const plain = !word.includes(' ') && !index.isType(word) && !index.titledWith([word]).length;
-        // One kind only ("trainers" may be either of two), and not the word's own longer name.
-        const one = kinds.length === 1 && !kinds[0].split(' ').includes(word) ? kinds[0] : undefined;
-        return plain ? one : undefined;
-      };
-      const theirs = (word: string, others: string[]) =>
-        (kindFor(word, others) ?? (index.names(word) ? undefined : others.find((o) => index.names(o))))?.replace(
-          /-/g,
-          ' ',
-        );
+      const theirs = (word: string, others: string[]) => index.spelling(word, others)?.replace(/-/g, ' ');
       for (const [word, others] of phraseSynonyms) {
         // In any form of its last word ("power banks" for "power bank").
         const said = phraseAsSaid(scan, word);
