@@ -609,6 +609,20 @@ describe('offline model: shopping conversations', () => {
     expect(answer.text).toContain('45 cm');
   });
 
+  it('quotes the fact saying how long when asked "for long", over one that says the same words without it', async () => {
+    const press = fakeProduct({
+      handle: 'tor-press',
+      title: 'Tor Press',
+      price: 40,
+      category: 'Coffee presses',
+      description: 'A 500 ml press that keeps your coffee hot at camp. Its double wall keeps coffee hot for 2 hours.',
+    });
+    const chat = chatOver([press]);
+    await chat.say("what's the Tor press like?");
+    const answer = await chat.say('does it keep the coffee hot for long?');
+    expect(answer.text).toContain('2 hours');
+  });
+
   it('answers "how long is the chain?" about the product in view, though another product is named with "long"', async () => {
     const necklace = fakeProduct({
       handle: 'tide-necklace',

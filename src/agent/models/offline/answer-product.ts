@@ -160,7 +160,7 @@ function answerValues(say: Say, p: ProductSummary, a: Asked, u: Understanding): 
 function withMaterials(q: QuestionTerms, lx: Lexicon): QuestionTerms {
   const materials = lx.materials.map(stem);
   if (!q.terms.has(stem('material')) || materials.some((m) => q.direct.has(m))) return q;
-  return { terms: new Set([...q.terms, ...materials]), direct: q.direct };
+  return { ...q, terms: new Set([...q.terms, ...materials]) };
 }
 
 /** "how much is it?", "is it in stock?", "what colours?": the answer from its variants, or null. */

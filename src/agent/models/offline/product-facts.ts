@@ -1,5 +1,6 @@
 import type { ProductSummary } from '../../../catalog/types.js';
 import { attributeWords, stem } from '../../../catalog/terms.js';
+import { policyReader } from '../../../policies/policy-reader.js';
 import { variantsFitting, type VariantWish } from './dialogue-state.js';
 import type { Lexicon } from './language-pack.js';
 import { normalize } from './normalize.js';
@@ -96,6 +97,8 @@ export function factsOf(p: ProductSummary, lx: Lexicon, wish?: VariantWish): Fac
 export interface QuestionTerms {
   terms: Set<string>;
   direct: Set<string>;
+  /** Whether a text holds the kind of figure the question asks for ("for how long?": hours, days). */
+  answers?: (text: string) => boolean;
 }
 
 /**
@@ -113,7 +116,10 @@ export function questionTerms(raw: string, lx: Lexicon, skip: Set<string>): Ques
     direct.add(stem(w));
     terms.add(stem(w));
   }
-  return { terms, direct };
+  const reader = policyReader();
+  const asks = reader.read(raw).asks.filter((a) => a.numeric);
+  const answers = (text: string) => asks.some((a) => reader.answers(reader.tokens(text), a));
+  return { terms, direct, ...(asks.length ? { answers } : {}) };
 }
 
 /** How well a fact answers: words of what it is about count double; the question's own words beat related ones. */
@@ -153,7 +159,10 @@ export function bestFacts(facts: Fact[], q: QuestionTerms): Fact[] {
     // "how heavy is it?": the fact labelled with what is asked (weight: 550 g) over a sentence that says the
     // words in passing ("…without heavy weight"), unless the sentence answers clearly more.
     const labelled = scored.filter((x) => isAbout(x.f, rest) && x.s >= ABOUT_SHARE * top.s);
-    const best = isAbout(top.f, rest) || !labelled.length ? top : labelled.reduce((a, b) => (b.s > a.s ? b : a));
+    let best = isAbout(top.f, rest) || !labelled.length ? top : labelled.reduce((a, b) => (b.s > a.s ? b : a));
+    // "does it keep coffee hot for long?": the fact saying how long ("…for 2 hours"), when it answers nearly as well.
+    const figured = q.answers ? scored.filter((x) => q.answers!(x.f.value) && x.s >= ABOUT_SHARE * best.s) : [];
+    if (figured.length && !q.answers!(best.f.value)) best = figured.reduce((a, b) => (b.s > a.s ? b : a));
     out.push(best.f);
     for (const t of rest.terms) if (best.f.about.has(t) || best.f.words.has(t)) covered.add(t);
   }
