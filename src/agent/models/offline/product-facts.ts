@@ -1,6 +1,6 @@
 import type { ProductSummary } from '../../../catalog/types.js';
 import { attributeWords, stem } from '../../../catalog/terms.js';
-import { policyReader } from '../../../policies/policy-reader.js';
+import { policyReader, type PolicyReader } from '../../../policies/policy-reader.js';
 import { variantsFitting, type VariantWish } from './dialogue-state.js';
 import type { Lexicon } from './language-pack.js';
 import { normalize } from './normalize.js';
@@ -116,10 +116,14 @@ export function questionTerms(raw: string, lx: Lexicon, skip: Set<string>): Ques
     direct.add(stem(w));
     terms.add(stem(w));
   }
+  // Read only when facts are ranked: most questions never need it.
   const reader = policyReader();
-  const asks = reader.read(raw).asks.filter((a) => a.numeric);
-  const answers = (text: string) => asks.some((a) => reader.answers(reader.tokens(text), a));
-  return { terms, direct, ...(asks.length ? { answers } : {}) };
+  let asks: ReturnType<PolicyReader['read']>['asks'] | undefined;
+  const answers = (text: string) => {
+    asks ??= reader.read(raw).asks.filter((a) => a.numeric);
+    return asks.some((a) => reader.answers(reader.tokens(text), a));
+  };
+  return { terms, direct, answers };
 }
 
 /** How well a fact answers: words of what it is about count double; the question's own words beat related ones. */
@@ -161,8 +165,8 @@ export function bestFacts(facts: Fact[], q: QuestionTerms): Fact[] {
     const labelled = scored.filter((x) => isAbout(x.f, rest) && x.s >= ABOUT_SHARE * top.s);
     let best = isAbout(top.f, rest) || !labelled.length ? top : labelled.reduce((a, b) => (b.s > a.s ? b : a));
     // "does it keep coffee hot for long?": the fact saying how long ("…for 2 hours"), when it answers nearly as well.
-    const figured = q.answers ? scored.filter((x) => q.answers!(x.f.value) && x.s >= ABOUT_SHARE * best.s) : [];
-    if (figured.length && !q.answers!(best.f.value)) best = figured.reduce((a, b) => (b.s > a.s ? b : a));
+    const figured = scored.filter((x) => x.s >= ABOUT_SHARE * best.s && q.answers?.(x.f.value));
+    if (figured.length && !q.answers?.(best.f.value)) best = figured.reduce((a, b) => (b.s > a.s ? b : a));
     out.push(best.f);
     for (const t of rest.terms) if (best.f.about.has(t) || best.f.words.has(t)) covered.add(t);
   }
