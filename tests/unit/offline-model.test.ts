@@ -38,6 +38,14 @@ function chatOver(products: ReturnType<typeof fakeProduct>[]) {
   return converse(local, createFakeShop({ products }));
 }
 
+/** The reply to a question about the one product of a shop, asked after looking at it. */
+async function answerAbout(title: string, category: string, description: string, question: string) {
+  const handle = title.toLowerCase().replace(/\s+/g, '-');
+  const chat = chatOver([fakeProduct({ handle, title, price: 40, category, description })]);
+  await chat.say(`what's the ${title} like?`);
+  return (await chat.say(question)).text;
+}
+
 /** The add_to_cart call the model should make. */
 const addCall = (handle: string, options: Record<string, string>, quantity = 1) => ({
   name: 'add_to_cart',
@@ -596,31 +604,15 @@ describe('offline model: shopping conversations', () => {
   });
 
   it('quotes, of two description sentences that answer alike, the one with a figure', async () => {
-    const pendant = fakeProduct({
-      handle: 'reef-pendant',
-      title: 'Reef Pendant',
-      price: 40,
-      category: 'Necklaces',
-      description: 'A turquoise pendant on a fine silver chain. The chain measures 45 cm.',
-    });
-    const chat = chatOver([pendant]);
-    await chat.say("what's the Reef pendant like?");
-    const answer = await chat.say('How long is the chain?');
-    expect(answer.text).toContain('45 cm');
+    const description = 'A turquoise pendant on a fine silver chain. The chain measures 45 cm.';
+    expect(await answerAbout('Reef Pendant', 'Necklaces', description, 'How long is the chain?')).toContain('45 cm');
   });
 
   it('quotes the fact saying how long when asked "for long", over one that says the same words without it', async () => {
-    const press = fakeProduct({
-      handle: 'tor-press',
-      title: 'Tor Press',
-      price: 40,
-      category: 'Coffee presses',
-      description: 'A 500 ml press that keeps your coffee hot at camp. Its double wall keeps coffee hot for 2 hours.',
-    });
-    const chat = chatOver([press]);
-    await chat.say("what's the Tor press like?");
-    const answer = await chat.say('does it keep the coffee hot for long?');
-    expect(answer.text).toContain('2 hours');
+    const description =
+      'A 500 ml press that keeps your coffee hot at camp. Its double wall keeps coffee hot for 2 hours.';
+    const asked = 'does it keep the coffee hot for long?';
+    expect(await answerAbout('Tor Press', 'Coffee presses', description, asked)).toContain('2 hours');
   });
 
   it('answers "how long is the chain?" about the product in view, though another product is named with "long"', async () => {

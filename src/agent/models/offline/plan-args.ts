@@ -160,7 +160,7 @@ export function requestOptions(
 }
 
 /** The message names a kind of product none of those shown is ("anything cheaper? <kind> maybe"). */
-export function otherKind(u: Understanding, memory: Memory, index: ShopIndex | null = null): boolean {
+export function otherKind(u: Understanding, memory: Memory, index: ShopIndex | null): boolean {
   const type = u.links.type;
   if (type) return !u.links.products.length && !memory.shown.some((p) => type.handles.has(p.handle));
   // "anything cheaper for making coffee?" after a kind none of whose names say coffee: the need, in the
